@@ -1,0 +1,1 @@
+"""Subcommands of `claimlight` that work on text directly (no daemon)."""

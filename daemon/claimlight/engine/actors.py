@@ -1,0 +1,243 @@
+"""Named actors, consolidated per document.
+
+The statistical NER labels each mention on its own: "Blinken" may come out as a person once, a
+place the next time. Here mentions are cleaned (titles, "the", possessives dropped), grouped into
+actors ("U.S. Secretary of State Antony Blinken", "Blinken", "Blinken’s" are one person), and each
+actor gets one canonical name and one type, which every mention then shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from .lexicon import (
+    COUNTRIES,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_TITLES,
+    ORG_HEADS,
+    PLACE_ALIASES,
+    TITLES,
+)
+
+LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_STRIP_LEADING = {"the", "a", "an"}
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets of the cleaned mention
+    end: int
+    token_start: int
+    token_end: int
+    label: str  # the type this mention suggests: person | organization | place
+    text: str
+    actor: "ActorRecord | None" = None
+    title: str = ""  # a title word just before a person's name ("Mr", "President")
+
+
+@dataclass
+class ActorRecord:
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None  # "m" | "f" | None (unknown)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+@dataclass
+class ActorIndex:
+    actors: list[ActorRecord]
+    by_token: dict[int, Mention]
+
+    def mention_at(self, token_i: int) -> Mention | None:
+        return self.by_token.get(token_i)
+
+
+def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
+    """Token bounds of the entity without leading articles/titles and trailing possessives."""
+    doc = ent.doc
+    s, e = ent.start, ent.end
+    title = ""
+    while s < e and doc[s].lower_ in _STRIP_LEADING:
+        s += 1
+    if ent.label_ == "PERSON":
+        while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
+            title = doc[s].lower_
+            s += 1
+    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct):
+        e -= 1
+    if s >= e:
+        return None
+    return s, e, title
+
+
+def _mention_type(span: SpacySpan, label: str) -> str | None:
+    words = [t.lower_ for t in span]
+    if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
+        return "place"
+    if label in ("FAC", "LOC") and words[-1] in ORG_HEADS and len(span) > 1:
+        return "organization"
+    if label == "ORG" and " ".join(words) in COUNTRIES:
+        return "place"
+    return LABEL_TYPES.get(label)
+
+
+def _plausible(span: SpacySpan, kind: str) -> bool:
+    text = span.text
+    if not any(ch.isalpha() for ch in text) or not text[:1].isupper():
+        return False
+    root = span.root
+    # "Ukrainian regime": an adjective the model mistook for a place.
+    if len(span) == 1 and root.pos_ == "ADJ" and kind != "person":
+        return False
+    if len(span) == 1 and root.is_stop and not text.isupper():
+        return False
+    return True
+
+
+def _gender(names: list[str], titles: set[str]) -> str | None:
+    if titles & MALE_TITLES:
+        return "m"
+    if titles & FEMALE_TITLES:
+        return "f"
+    for first in names[:1]:
+        first = first.lower()
+        if first in MALE_NAMES and first not in FEMALE_NAMES:
+            return "m"
+        if first in FEMALE_NAMES and first not in MALE_NAMES:
+            return "f"
+    return None
+
+
+def _place_key(text: str) -> str:
+    low = text.lower()
+    return PLACE_ALIASES.get(low, text).lower()
+
+
+def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None) -> ActorIndex:
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPES:
+            continue
+        cleaned = _clean(ent)
+        if not cleaned:
+            continue
+        s, e, title = cleaned
+        span = doc[s:e]
+        kind = _mention_type(span, ent.label_)
+        if not kind or not _plausible(span, kind):
+            continue
+        mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title))
+
+    actors: list[ActorRecord] = []
+    persons_full: list[ActorRecord] = []
+    keyed: dict[tuple[str, str], ActorRecord] = {}
+
+    def new_actor(name: str, kind: str) -> ActorRecord:
+        actor = ActorRecord(id=f"a{len(actors) + 1}", name=name, type=kind)
+        actors.append(actor)
+        return actor
+
+    # Multi-word person names first: they anchor surnames mentioned alone.
+    for m in mentions:
+        if m.label == "person" and len(m.text.split()) > 1:
+            words = m.text.split()
+            match = next(
+                (a for a in persons_full if words[-1] == a.tokens[-1] and (words[0] == a.tokens[0] or len(words) != len(a.tokens))),
+                None,
+            )
+            if match is None:
+                match = new_actor(m.text, "person")
+                persons_full.append(match)
+            elif len(m.text) > len(match.name) and not m.title:
+                match.name = m.text
+            m.actor = match
+            match.mentions.append(m)
+
+    for m in mentions:
+        if m.actor is not None:
+            continue
+        words = m.text.split()
+        person = _person_for_single(words, m, persons_full) if len(words) <= 2 else None
+        if person is not None:
+            m.actor = person
+            person.mentions.append(m)
+            continue
+        key_text = _place_key(m.text) if m.label == "place" else m.text.lower()
+        kind = m.label
+        key = (kind if kind == "person" else "thing", key_text)
+        actor = keyed.get(key)
+        if actor is None:
+            name = PLACE_ALIASES.get(m.text.lower(), m.text) if kind == "place" else m.text
+            actor = keyed[key] = new_actor(name, kind)
+        m.actor = actor
+        actor.mentions.append(m)
+
+    _add_unlabelled_surnames(doc, persons_full, mentions, quote_chars or [])
+    _vote_types(actors)
+    for a in actors:
+        if a.type == "person":
+            a.gender = _gender(a.tokens, {m.title for m in a.mentions if m.title})
+    actors = [a for a in actors if a.mentions]
+    for i, a in enumerate(actors, 1):
+        a.id = f"a{i}"
+    by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
+    return ActorIndex(actors, by_token)
+
+
+def _person_for_single(words: list[str], m: Mention, persons: list[ActorRecord]) -> ActorRecord | None:
+    """A lone surname (or given name) that belongs to a person named in full elsewhere."""
+    if len(words) != 1:
+        return None
+    word = words[0]
+    last = [p for p in persons if p.tokens[-1] == word]
+    first = [p for p in persons if p.tokens[0] == word and len(p.tokens) > 1]
+    candidates = last or first
+    if not candidates:
+        return None
+    # Several people share the name: the one mentioned most recently before this mention.
+    before = [p for p in candidates if any(x.start < m.start for x in p.mentions)]
+    pool = before or candidates
+    return max(pool, key=lambda p: max((x.start for x in p.mentions if x.start < m.start), default=-1))
+
+
+def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
+    """Surnames of known people that the NER missed ("Blinken’s remarks…") become mentions too."""
+    if not persons:
+        return
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    surnames: dict[str, ActorRecord] = {}
+    for p in persons:
+        surnames.setdefault(p.tokens[-1], p)
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or tok.text not in surnames:
+            continue
+        if doc[tok.i - 1].pos_ == "PROPN" if tok.i > 0 else False:
+            continue  # part of a longer name the NER did not label: not our person
+        person = surnames[tok.text]
+        m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person)
+        person.mentions.append(m)
+        mentions.append(m)
+
+
+def _vote_types(actors: list[ActorRecord]) -> None:
+    for a in actors:
+        if any(m.label == "person" and len(m.text.split()) > 1 for m in a.mentions):
+            a.type = "person"
+            continue
+        votes: dict[str, int] = {}
+        for m in a.mentions:
+            votes[m.label] = votes.get(m.label, 0) + 1
+        a.type = max(votes, key=lambda k: (votes[k], k == "place"))
+    for a in actors:
+        for m in a.mentions:
+            m.label = a.type

@@ -1,0 +1,157 @@
+"""Word lists the rules rely on. Kept in one place so they can be reviewed and extended together."""
+
+from __future__ import annotations
+
+# Verbs that introduce speech or writing (lemmas). Reporting a claim, not merely doing something.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add ask continue insist admit argue warn explain claim note write state declare announce
+    reply respond acknowledge conclude suggest tweet post urge describe agree complain recall predict
+    promise vow deny confirm report stress emphasize emphasise observe remark comment joke quip testify
+    concede contend assert maintain allege reveal disclose charge accuse counter retort boast brag
+    lament caution cry shout yell scream whisper mutter chant sing read recount estimate forecast
+    propose recommend advise plead pledge threaten proclaim repeat reiterate clarify muse wonder
+    mention signal indicate hint point blast slam criticize criticise praise hail dismiss call demand
+    tell inform assure concede summarize summarise put offer begin open close finish interject
+    exclaim gush rave rage fume sneer scoff snap grumble huff sigh laugh smile nod
+    """.split()
+)
+
+# Cues that are a speech verb in the lexicon but only speech in a narrow frame ("put it", "call on").
+WEAK_SPEECH_VERBS = frozenset("put offer begin open close finish call smile nod laugh sigh point read signal".split())
+
+# Verbs that report a belief or a finding: reported speech when they take a clause, never a quote cue.
+REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    """
+    believe think feel fear hope expect find show conclude learn suspect worry reckon know understand
+    acknowledge recognise recognize realise realize guess doubt
+    """.split()
+)
+
+# Nouns heading an attribution phrase: "in a statement", "in an interview".
+STATEMENT_NOUNS = frozenset(
+    """
+    statement interview release post tweet letter email e-mail message memo speech remarks remark
+    briefing conference testimony filing report column op-ed essay blog podcast broadcast
+    """.split()
+)
+
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice
+    secretary minister senator sen sen. rep rep. representative gov gov. governor judge justice
+    chairman chairwoman chair chief general gen gen. colonel col col. captain capt capt. lieutenant
+    sergeant sgt officer detective inspector mayor king queen prince princess pope rev rev. reverend
+    father bishop archbishop coach ambassador commissioner chancellor premier deputy director
+    spokesman spokeswoman spokesperson leader speaker attorney prosecutor dean councillor councilor
+    congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
+    """.split()
+)
+
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman".split())
+FEMALE_TITLES = frozenset(
+    "mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman".split()
+)
+
+# Given names frequent in English-language news, to tell "he" from "she". A name missing here
+# leaves the gender unknown, which only weakens pronoun resolution, never blocks it.
+MALE_NAMES = frozenset(
+    """
+    aaron adam adrian ahmed alan albert alex alexander ali andrew andy angelo anthony antony antonio
+    arthur ben benjamin bernie bill bob boris brad brandon brian bruce carl carlos charles charlie chris
+    christopher chuck colin craig dan daniel david dennis diego dmitry dominic don donald doug douglas
+    ed eddie edward emmanuel eric erik evan felix francis frank fred gary george gerald giorgio gordon
+    graham greg gregory hans harold harry henry hugh ian igor isaac ivan jack jacob james jamie jared
+    jason javier jeff jeffrey jens jeremy jerome jerry jim jimmy joe joel john johnny jonathan jorge
+    jose joseph josh joshua juan julian justin karl keith ken kevin kim kyle lars larry lee leo leon
+    liam louis luis luke marco marcus mario mark martin matt matthew max michael miguel mike mitch mitt
+    mohammed muhammad narendra nathan neil nicholas nick nigel noah olaf oliver omar oscar owen pablo
+    patrick paul pedro pete peter phil philip rafael ralph ray raymond ricardo richard rick rishi rob
+    robert roger ron ronald roy ryan sam samuel scott sean sergei sergey sebastian simon stephen steve
+    steven stuart ted terry thomas tim timothy todd tom tony tyler victor vincent vladimir walter
+    wayne william xi yuri zach
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    abigail alexandra alice alicia amanda amy ana andrea angela angelina ann anna annalena anne
+    barbara betty beth betsy brenda carla carol caroline catherine charlotte chelsea christine claire
+    claudia cynthia dana daniela deborah denise diana diane donna dorothy elena elizabeth ella ellen
+    emily emma erin eva fatima fiona frances gabriela grace hannah heather helen hillary ingrid irene
+    isabel jacqueline jane janet janice jennifer jessica jill joan joanna josephine joyce judith judy
+    julia julie karen kamala kate katherine kathleen kathy kelly kim kimberly kristen laura lauren
+    linda lisa liz lucy lynn margaret maria marie marine marina martha mary megan melania melissa
+    michelle monica nancy natalia natalie nicola nicole nina olga olivia pamela patricia paula
+    priya rachel rebecca rose ruth sandra sara sarah sharon sophie stephanie susan suzanne svetlana
+    tanya teresa theresa tiffany ursula valerie vanessa victoria virginia wendy yulia zoe
+    """.split()
+)
+
+PRONOUNS_MALE = frozenset("he him his himself".split())
+PRONOUNS_FEMALE = frozenset("she her hers herself".split())
+PRONOUNS_PLURAL = frozenset("they them their theirs themselves".split())
+PRONOUNS_NEUTER = frozenset("it its itself".split())
+PRONOUNS_FIRST = frozenset("i me my we us our".split())
+
+# Quoted words introduced by these are names, titles or mentions, not speech.
+MENTION_INTRODUCERS = frozenset(
+    """
+    so-called dubbed nicknamed titled entitled branded labelled labeled termed word words term phrase
+    slogan motto hashtag headline headlined
+    """.split()
+)
+WORK_NOUNS = frozenset(
+    """
+    book novel memoir film movie documentary series show programme program song album single play
+    musical opera poem painting exhibition column article essay headline podcast episode report
+    newsletter magazine newspaper game video campaign slogan hashtag
+    """.split()
+)
+
+# Place names the statistical model often splits into variants; merged under one canonical name.
+PLACE_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s.a.": "United States",
+    "usa": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+}
+
+# Last words that make a name an organisation whatever the statistical label says.
+ORG_HEADS = frozenset(
+    """
+    party ministry department council committee agency commission company corporation corp corp. inc
+    inc. ltd ltd. llc plc group bank university college school association union institute court
+    army navy police service services battalion brigade regiment front movement federation league
+    club team fc board bureau office authority administration government parliament congress senate
+    assembly foundation fund trust network network news times post journal tribune guardian herald
+    press agency organization organisation alliance coalition caucus cabinet church hospital
+    """.split()
+)
+
+# Sovereign states and a few regions that the small model sometimes labels ORG or PERSON.
+COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
+    bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil
+    brunei bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia
+    cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji
+    finland france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti
+    honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan
+    kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya
+    liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania
+    mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia
+    nauru nepal netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama
+    paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia
+    seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria
+    taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe scotland wales england
+    """.split()
+)

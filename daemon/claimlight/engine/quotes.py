@@ -1,0 +1,165 @@
+"""Finding quotations by their marks: straight "…", curly “…”, single ‘…’ / '…', guillemets «…».
+
+Works on raw text, before any parsing, so it costs almost nothing. The hard part is telling a
+single quotation mark from an apostrophe (it’s, Russia’s, rock 'n' roll, the '90s, the states’)
+and following a quotation across paragraphs (no closing mark at the paragraph end, the next
+paragraph reopens).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+
+# Elisions that begin with an apostrophe: 'n', 'em, 'til, 'tis, 'cause, '90s…
+_LEADING_ELISION = re.compile(r"(?:n|em|til|tis|twas|cause|bout|round|s)\b|\d\d?s?\b", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # at the opening mark
+    end: int  # one past the closing mark, or the paragraph end for an unclosed piece
+    closed: bool  # False when the quotation runs on into the next paragraph
+    paragraph: int  # index of the paragraph (line) it starts in
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    def inner_end(self, text: str) -> int:
+        return self.end - 1 if self.closed else self.end
+
+
+@dataclass(frozen=True)
+class _Mark:
+    pos: int
+    kind: str  # "double" | "single"
+    can_open: bool
+    can_close: bool
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _classify(text: str, i: int, lo: int, hi: int) -> _Mark | None:
+    ch = text[i]
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    space_before = before.isspace() or before in "([{—–-/" + OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
+    space_after = after.isspace() or after in ".,;:!?)]}—–-…" + CLOSE_DOUBLE + CLOSE_SINGLE + STRAIGHT_DOUBLE
+    if ch in OPEN_DOUBLE:
+        return _Mark(i, "double", True, False)
+    if ch in CLOSE_DOUBLE:
+        return _Mark(i, "double", False, True)
+    if ch == STRAIGHT_DOUBLE:
+        if before.isdigit() and not after.isalpha():
+            return None  # inches: a 12" record
+        return _Mark(i, "double", space_before or not space_after, space_after or not space_before)
+    # Single marks: most are apostrophes.
+    if _is_word(before) and _is_word(after):
+        return None  # it’s, don't, O'Brien
+    if space_before and not after.isspace():
+        if ch in CLOSE_SINGLE or _LEADING_ELISION.match(text, i + 1, hi):
+            return None  # ’80s, 'n', 'em: a right mark at a word start is an apostrophe
+        return _Mark(i, "single", True, False)
+    if not space_before and space_after:
+        if _ends_elided_word(text, i, lo):
+            return None  # the second mark of rock 'n' roll
+        # A closing single after "s" may be a plural possessive (the states’ rights); decided
+        # later by whether a better closer follows.
+        return _Mark(i, "single", False, True)
+    return None
+
+
+def _ends_elided_word(text: str, i: int, lo: int) -> bool:
+    j = i
+    while j > lo and _is_word(text[j - 1]):
+        j -= 1
+    return j > lo and text[j - 1] in STRAIGHT_SINGLE + OPEN_SINGLE + CLOSE_SINGLE and i - j <= 2
+
+
+def _pair(marks: list[_Mark], text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Pairs opening and closing marks of one kind with a stack; returns pairs and unclosed openers."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for idx, m in enumerate(marks):
+        if m.can_open and m.can_close:
+            # Ambiguous straight mark: closes if something is open, else opens.
+            if stack:
+                pairs.append((stack.pop(), m.pos))
+            else:
+                stack.append(m.pos)
+        elif m.can_open:
+            stack.append(m.pos)
+        elif m.can_close and stack:
+            if m.kind == "single" and text[m.pos - 1] in "sS" and _later_closer(marks, idx):
+                continue  # a possessive s’ with a real closer still to come
+            pairs.append((stack.pop(), m.pos))
+    return pairs, stack
+
+
+def _later_closer(marks: list[_Mark], idx: int) -> bool:
+    for m in marks[idx + 1 :]:
+        if m.can_open and not m.can_close:
+            return False
+        if m.can_close:
+            return True
+    return False
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Top-level quotations in document order. Nested quotations are part of their outer one."""
+    found: list[Quotation] = []
+    paragraphs = list(_PARAGRAPH.finditer(text))
+    for p_index, para in enumerate(paragraphs):
+        lo, hi = para.start(), para.end()
+        marks = [m for i in range(lo, hi) if text[i] in ALL_MARKS and (m := _classify(text, i, lo, hi))]
+        spans: list[tuple[int, int, bool]] = []
+        for kind in ("double", "single"):
+            of_kind = [m for m in marks if m.kind == kind]
+            pairs, unclosed = _pair(of_kind, text)
+            spans.extend((a, b + 1, True) for a, b in pairs)
+            # An opener never closed in its paragraph runs to the paragraph end: a quotation that
+            # continues in the next paragraph, which reopens it with a new mark.
+            for a in unclosed:
+                if kind == "single" and not _looks_like_open_single(text, a, hi):
+                    continue
+                spans.append((a, _trim_end(text, a, hi), False))
+        for start, end, closed in _outermost(spans):
+            found.append(Quotation(start, end, closed, p_index))
+    return found
+
+
+def _looks_like_open_single(text: str, a: int, hi: int) -> bool:
+    # An unclosed single mark is an apostrophe unless a whole sentence follows it.
+    rest = text[a + 1 : hi]
+    return len(rest.split()) >= 4 and rest[:1].isupper()
+
+
+def _trim_end(text: str, start: int, hi: int) -> int:
+    end = hi
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _outermost(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int, bool]] = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue  # nested inside (or crossing) the previous outer quotation
+        if s[1] - s[0] <= 2:
+            continue  # empty marks ("")
+        out.append(s)
+    return out

@@ -1,0 +1,194 @@
+"""From a cue (a speech verb, "according to") to the speaker: the mention, its actor, its name.
+
+Pronouns are resolved to the person they most plausibly refer to: a subject of the same or a
+recent sentence, of compatible gender, never a name that only appears inside a quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex, ActorRecord
+from .lexicon import PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE = {"who", "which", "that", "whom"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep"}
+_DESC_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
+
+
+@dataclass
+class Speaker:
+    name: str  # canonical name of the actor, or the descriptive text of an unnamed source
+    start: int  # the mention the attribution points to (characters)
+    end: int
+    actor: ActorRecord | None
+
+
+class SpeakerFinder:
+    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool]):
+        self.doc = doc
+        self.index = index
+        self.in_quote = in_quote  # per token: inside a quotation
+
+    # -- cue → subject token ------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a speech verb, climbing through participles and coordinated verbs."""
+        v = verb
+        for _ in range(4):
+            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]), None)
+            if subj is not None:
+                if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    return v.head
+                return subj
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                # "a statement saying …": the statement's author is the subject of its verb
+                noun = v.head
+                if noun.dep_ in SUBJECT_DEPS:
+                    return None
+                v = noun.head
+                continue
+            if v.dep_ in _CLIMB_DEPS and v.head is not v:
+                v = v.head
+                continue
+            break
+        return None
+
+    def inverted_subject(self, verb: Token, limit: int) -> Token | None:
+        """ "…," said the minister: the speaker follows the verb."""
+        for tok in self.doc[verb.i + 1 : min(limit, verb.i + 8)]:
+            if tok.is_punct and tok.text not in ("'", "’"):
+                break
+            if self.in_quote[tok.i]:
+                break
+            if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
+                return self._head_of_name(tok)
+            if tok.pos_ == "NOUN":
+                return tok
+        return None
+
+    def _head_of_name(self, tok: Token) -> Token:
+        m = self.index.mention_at(tok.i)
+        return self.doc[m.token_end - 1] if m else tok
+
+    # -- subject token → speaker ----------------------------------------------------------------
+
+    def speaker_for(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
+        mention = self.index.mention_at(tok.i)
+        if mention is None:
+            # "Secretary of State Antony Blinken": the head may sit on a title; look at its name parts.
+            for child in tok.children:
+                if child.dep_ in ("compound", "appos", "flat") and self.index.mention_at(child.i):
+                    mention = self.index.mention_at(child.i)
+                    break
+        if mention is not None and mention.actor is not None:
+            return Speaker(mention.actor.name, mention.start, mention.end, mention.actor)
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL:
+            if low in PRONOUNS_FIRST:
+                return None
+            actor = self.resolve_pronoun(tok, last_speaker)
+            name = actor.name if actor else tok.text
+            return Speaker(name, tok.idx, tok.idx + len(tok.text), actor)
+        if tok.pos_ == "PROPN":
+            start, end = self._name_bounds(tok)
+            span = self.doc[start:end]
+            return Speaker(span.text, span.start_char, span.end_char, None)
+        if tok.pos_ in ("NOUN", "NUM", "ADJ"):
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    m = self.index.mention_at(child.i)
+                    if m is None:
+                        m = next((self.index.mention_at(t.i) for t in child.subtree if self.index.mention_at(t.i)), None)
+                    if m and m.actor and m.actor.type == "person":
+                        return Speaker(m.actor.name, m.start, m.end, m.actor)
+            span = self._description(tok)
+            text = span.text
+            if text[:1].isupper() and span[0].pos_ == "DET":
+                text = text[0].lower() + text[1:]
+            return Speaker(text, span.start_char, span.end_char, None)
+        return None
+
+    def _name_bounds(self, tok: Token) -> tuple[int, int]:
+        start = tok.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ in ("compound", "flat"):
+            start -= 1
+        return start, tok.i + 1
+
+    def _description(self, tok: Token):
+        """ "a senior official", "a spokesman for the ministry": the noun phrase, without clauses."""
+        start = tok.left_edge.i
+        while start < tok.i and (self.doc[start].is_punct or self.in_quote[start]):
+            start += 1
+        end = tok.i + 1
+        for child in tok.rights:
+            if child.dep_ in ("prep", "compound", "amod", "nummod") and child.i == end:
+                sub_end = child.right_edge.i + 1
+                if any(t.text in _DESC_STOP or self.in_quote[t.i] for t in self.doc[end:sub_end]):
+                    break
+                if sub_end - start > 10:
+                    break
+                end = sub_end
+            else:
+                break
+        return self.doc[start:end]
+
+    # -- pronouns -----------------------------------------------------------------------------------
+
+    def resolve_pronoun(self, tok: Token, last_speaker: Speaker | None) -> ActorRecord | None:
+        low = tok.lower_
+        if low in PRONOUNS_MALE:
+            want = {"person"}
+            gender = "m"
+        elif low in PRONOUNS_FEMALE:
+            want = {"person"}
+            gender = "f"
+        elif low in PRONOUNS_PLURAL | PRONOUNS_NEUTER:
+            want = {"organization"}
+            gender = None
+        else:
+            return None
+
+        def compatible(actor: ActorRecord | None) -> bool:
+            if actor is None or actor.type not in want:
+                return False
+            return gender is None or actor.gender in (None, gender)
+
+        sents = self._recent_sentences(tok, 5)
+        fallback: ActorRecord | None = None
+        for n, (lo, hi) in enumerate(sents):
+            subjects: list[ActorRecord] = []
+            others: list[ActorRecord] = []
+            for i in range(hi - 1, lo - 1, -1):
+                if self.in_quote[i]:
+                    continue
+                m = self.index.mention_at(i)
+                if m is None or m.token_end - 1 != i or not compatible(m.actor):
+                    continue
+                head = self.doc[i]
+                is_subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
+                (subjects if is_subject else others).append(m.actor)
+            if subjects:
+                return subjects[0] if n > 0 else subjects[-1]
+            if n == 0 and last_speaker and compatible(last_speaker.actor):
+                # "…," he said: the running speaker outranks a name merely mentioned in passing.
+                return last_speaker.actor
+            if others and fallback is None:
+                fallback = others[0]
+        if last_speaker and compatible(last_speaker.actor):
+            return last_speaker.actor
+        return fallback
+
+    def _recent_sentences(self, tok: Token, count: int) -> list[tuple[int, int]]:
+        """Token ranges: the current sentence up to `tok`, then up to `count` sentences before it."""
+        sent = tok.sent
+        out = [(sent.start, tok.i)]
+        s = sent.start
+        while len(out) <= count and s > 0:
+            prev = self.doc[s - 1].sent
+            out.append((prev.start, prev.end))
+            s = prev.start
+        return out

@@ -1,0 +1,96 @@
+"""Keeping secrets and page text out of the log.
+
+The daemon's own code never passes page text, titles, URLs or tokens to a logger; this module is the
+second line of defence for what libraries log (aiohttp echoes handshake headers in some warnings, and
+exception messages can quote their input): a filter on every handler that masks tokens, and helpers
+that describe an exception by type and location only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import traceback
+from collections.abc import Iterable
+
+REDACTED = "[redacted]"
+_PATTERNS = (
+    re.compile(r"claimlight\.token\.[^\s,'\"\]\)]+"),
+    re.compile(r"(?i)(bearer\s+)[^\s,'\"\]\)]+"),
+)
+
+log = logging.getLogger("claimlight.server")
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    text = _PATTERNS[0].sub("claimlight.token." + REDACTED, text)
+    return _PATTERNS[1].sub(lambda m: m.group(1) + REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's message (and traceback text) with secrets masked."""
+
+    def __init__(self, secrets: Iterable[str] = ()):
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if s)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a library's bad format string must not lose the record or raise
+            message = str(record.msg)
+        record.msg, record.args = redact(message, self.secrets), None
+        if record.exc_info:
+            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)), self.secrets).rstrip()
+            record.exc_info = None
+        return True
+
+
+def install_redaction(secrets: Iterable[str] = ()) -> None:
+    """Attach the filter to every handler of the root logger (handlers see records from all loggers)."""
+    secrets = tuple(secrets)
+    for handler in logging.getLogger().handlers:
+        for old in [f for f in handler.filters if isinstance(f, RedactingFilter)]:
+            handler.removeFilter(old)
+        handler.addFilter(RedactingFilter(secrets))
+
+
+def describe_exception(exc: BaseException) -> str:
+    """`ValueError at engine/quotes.py:120 in find_quotes`: type and place, never the message (it may quote page text).
+
+    Worker exceptions carry the worker's traceback as text in __cause__; its last "File" line is used.
+    """
+    where = ""
+    remote = exc.__cause__
+    if remote is not None and type(remote).__name__ == "_RemoteTraceback":
+        frames = [line.strip() for line in str(remote).splitlines() if line.strip().startswith('File "')]
+        if frames:
+            where = _short_frame(frames[-1])
+    elif exc.__traceback__ is not None:
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{_short_path(last.filename)}:{last.lineno} in {last.name}"
+    name = type(exc).__qualname__
+    return f"{name} at {where}" if where else name
+
+
+def _short_path(path: str) -> str:
+    parts = path.replace("\\", "/").split("/")
+    return "/".join(parts[-2:])
+
+
+def _short_frame(line: str) -> str:
+    match = re.match(r'File "(?P<file>[^"]+)", line (?P<line>\d+), in (?P<func>.+)', line)
+    if not match:
+        return ""
+    return f"{_short_path(match['file'])}:{match['line']} in {match['func']}"
+
+
+def loop_exception_handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    """asyncio's default handler prints full tracebacks (messages included); log type and place only."""
+    exc = context.get("exception")
+    detail = describe_exception(exc) if exc is not None else ""
+    log.error("event loop: %s%s", context.get("message", "unhandled error"), f" ({detail})" if detail else "")

@@ -1,0 +1,181 @@
+"""The analysis result and the WebSocket protocol: the single source of truth for both.
+
+The engine produces an `Analysis` whose offsets are Python code points into the analysed text.
+On the wire (`/ws`) the same models travel with offsets in UTF-16 code units, converted once by
+`claimlight.offsets`. `docs/protocol.md` documents every message with examples.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+
+# The text of a request is the blocks joined with this separator; offsets count it.
+BLOCK_SEPARATOR = "\n\n"
+
+
+class Category(str, Enum):
+    """What a highlighted span is. README.md defines each one for readers."""
+
+    quote = "quote"  # direct speech inside quotation marks
+    speaker = "speaker"  # the mention of whoever a quote or reported clause is attributed to
+    person = "person"
+    organization = "organization"
+    place = "place"
+    reported = "reported"  # reported speech without quotation marks
+    number = "number"  # numeric and statistical claims
+    mention = "mention"  # quoted words that are not speech: titles, scare quotes, nicknames (off by default)
+
+
+ActorType = Literal["person", "organization", "place"]
+ACTOR_CATEGORIES = frozenset({Category.person, Category.organization, Category.place})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(_Model):
+    start: int = Field(ge=0, description="first character (code points in Python, UTF-16 units on the wire)")
+    end: int = Field(ge=0, description="one past the last character")
+    category: Category
+    text: str
+    # Attribution, on quote, reported and speaker spans.
+    speaker: str | None = Field(None, description="canonical name of the speaker, or the description of an unnamed source")
+    speaker_start: int | None = Field(None, description="the mention the attribution points to")
+    speaker_end: int | None = None
+    actor: str | None = Field(None, description="id of the actor (attribution target for quotes, the entity for actor spans)")
+    cue: str | None = Field(None, description="the verb or phrase of the attribution, e.g. 'said', 'according to'")
+    quote_id: int | None = Field(None, description="groups the pieces of one quotation (split quotes, paragraphs)")
+    why: str | None = Field(None, description="for 'mention' spans: title | scare quote | nickname | mention")
+
+
+class Actor(_Model):
+    id: str
+    name: str = Field(description="canonical name: the longest full mention in the document")
+    type: ActorType
+    mentions: int = Field(ge=0, description="how many times the actor is mentioned by name (pronouns not counted)")
+    quotes: int = Field(0, ge=0, description="how many quote and reported spans are attributed to the actor")
+
+
+class Analysis(_Model):
+    spans: list[Span]
+    actors: list[Actor]
+
+
+# ----------------------------------------------------------------------------------------------
+# WebSocket messages. Every message is a JSON object with "type" and "v" (protocol version).
+# ----------------------------------------------------------------------------------------------
+
+
+class AnalyzeRequest(_Model):
+    """Client → daemon: analyse a page's article text.
+
+    Either `text` or `blocks` (paragraphs; joined with BLOCK_SEPARATOR) must be given. Reply offsets
+    are UTF-16 code units into that joined text.
+    """
+
+    type: Literal["analyze"]
+    v: int = PROTOCOL_VERSION
+    id: str = Field(min_length=1, max_length=128)
+    url: str | None = Field(None, max_length=8192)
+    title: str | None = Field(None, max_length=2048)
+    text: str | None = None
+    blocks: list[str] | None = None
+    stream: bool = Field(False, description="send 'partial' results block by block before the final 'result'")
+
+    def joined_text(self) -> str:
+        if self.blocks is not None:
+            return BLOCK_SEPARATOR.join(self.blocks)
+        return self.text or ""
+
+
+class PingRequest(_Model):
+    type: Literal["ping"]
+    v: int = PROTOCOL_VERSION
+    id: str | None = Field(None, max_length=128)
+
+
+class CancelRequest(_Model):
+    """Client → daemon: the page went away; drop the pending request with this id."""
+
+    type: Literal["cancel"]
+    v: int = PROTOCOL_VERSION
+    id: str = Field(min_length=1, max_length=128)
+
+
+ClientMessage = Annotated[Union[AnalyzeRequest, PingRequest, CancelRequest], Field(discriminator="type")]
+
+
+class ResultReply(_Model):
+    """Daemon → client: the whole analysis for request `id`."""
+
+    type: Literal["result"] = "result"
+    v: int = PROTOCOL_VERSION
+    id: str
+    offsets: Literal["utf16"] = "utf16"
+    spans: list[Span]
+    actors: list[Actor]
+    cached: bool = False
+    elapsed_ms: float = 0.0
+
+
+class PartialReply(_Model):
+    """Daemon → client, only when the request asked to stream: spans of the blocks analysed so far.
+
+    Offsets are into the whole joined text. Actors are not consolidated yet; the final `result`
+    replaces everything partial replies said.
+    """
+
+    type: Literal["partial"] = "partial"
+    v: int = PROTOCOL_VERSION
+    id: str
+    offsets: Literal["utf16"] = "utf16"
+    blocks: tuple[int, int] = Field(description="[first, last) block indexes covered by this partial reply")
+    spans: list[Span]
+
+
+class PongReply(_Model):
+    type: Literal["pong"] = "pong"
+    v: int = PROTOCOL_VERSION
+    id: str | None = None
+    version: str
+    model: str
+
+
+ErrorCode = Literal[
+    "bad_json",  # the frame is not JSON (or not text)
+    "invalid_request",  # JSON that does not fit the schema (missing fields, wrong types, unknown type)
+    "unsupported_version",  # "v" is not a protocol version this daemon speaks
+    "too_large",  # the text or message exceeds the configured limit
+    "busy",  # too many requests in flight
+    "timeout",  # the analysis took longer than the per-request limit
+    "cancelled",
+    "internal",  # the analysis failed; the daemon stays up
+]
+
+
+class ErrorReply(_Model):
+    type: Literal["error"] = "error"
+    v: int = PROTOCOL_VERSION
+    id: str | None = Field(None, description="the request id, when it could be read")
+    code: ErrorCode
+    message: str
+
+
+class Health(_Model):
+    """GET /health."""
+
+    status: Literal["ok", "loading"]
+    version: str
+    protocol: int = PROTOCOL_VERSION
+    model: str
+    uptime_s: float
+
+
+# Everything the daemon sends on /ws; clients (extension tests, bench, doctor) validate replies with it.
+ServerMessage = Annotated[Union[ResultReply, PartialReply, PongReply, ErrorReply], Field(discriminator="type")]
