@@ -115,6 +115,8 @@ def _gender(names: list[str], titles: set[str]) -> str | None:
             return "m"
         if first in FEMALE_NAMES and first not in MALE_NAMES:
             return "f"
+        if len(first) > 3 and first.endswith("a") and first not in MALE_NAMES:
+            return "f"  # Dilnoza, Olena, Anjali: given names ending in -a are mostly women's
     return None
 
 

@@ -1,10 +1,13 @@
 """Who said each quotation, and which quoted strings are not speech at all.
 
-For every quotation the text around it, outside quotation marks, is read the way a reader does:
-the words after a quote ending in a comma (“…,” she said), the words before it (He said: “…”,
-claiming that “…”), then "according to", then the previous speaker when a quotation simply
-continues, then the subject of the sentence for a partial quote. Titles, nicknames and scare
-quotes become `mention`s.
+Each quotation is read the way a reader does, trying in order:
+1. a cue right before it that takes it as object: He said: “…” / claiming that “…”;
+2. a speech verb the quotation hangs from in the parse (“…,” she said / tweeted that X was “…”);
+3. the words after a quotation whose sentence goes on: “…,” said the minister;
+4. a speech verb elsewhere in the words before it, "according to X", a "Name:" label;
+5. for a quotation standing alone, the previous speaker (it continues their words); for a partial
+   quote woven into a sentence, the subject of the verb governing it.
+Titles, nicknames and scare quotes are found first and become `mention`s.
 """
 
 from __future__ import annotations
@@ -16,13 +19,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .lexicon import MENTION_INTRODUCERS, SPEECH_VERBS, WEAK_SPEECH_VERBS, WORK_NOUNS
+from .lexicon import ABBREVIATIONS, CLAIM_NOUNS, MENTION_INTRODUCERS, SPEECH_VERBS, WEAK_SPEECH_VERBS, WORK_NOUNS
 from .quotes import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, Quotation
 from .speakers import Speaker, SpeakerFinder
 
+DASHES = "―—–-"
 OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
+_GENERIC = {"it", "this", "that", "there", "which", "what", "one", "i", "we", "you"}
 _STOP_WORDS_TITLE = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "are", "from", "by", "as", "vs", "vs.", "&"}
+_NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+Found = tuple[Speaker, "str | None", "int | None"]  # speaker, cue text, cue offset
+Segment = tuple[int, int]
 
 
 @dataclass
@@ -39,14 +48,26 @@ class Attributor:
     def __init__(self, doc: Doc, text: str, quotations: list[Quotation], index: ActorIndex):
         self.doc = doc
         self.text = text
-        self.quotations = quotations
         self.index = index
         self.tok_starts = [t.idx for t in doc]
         self.in_quote = [False] * len(doc)
+        self._mark(quotations)
+        # Mentions first: a nickname inside a name ("Marcia “Cia” Price") must not cut the
+        # attribution around it, and its words are not speech.
+        self.mentions: dict[Quotation, str] = {}
+        for q, before, after in self._with_segments(quotations):
+            why = self._not_speech(q, before, after)
+            if why:
+                self.mentions[q] = why
+        self.quotations = [q for q in quotations if q not in self.mentions]
+        self.in_quote = [False] * len(doc)
+        self._mark(self.quotations)
+        self.finder = SpeakerFinder(doc, index, self.in_quote)
+
+    def _mark(self, quotations: list[Quotation]) -> None:
         for q in quotations:
             for i in range(*self.token_range(q.start, q.end)):
                 self.in_quote[i] = True
-        self.finder = SpeakerFinder(doc, index, self.in_quote)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.tok_starts, start), bisect_left(self.tok_starts, end)
@@ -54,65 +75,83 @@ class Attributor:
     # ------------------------------------------------------------------------------------------
 
     def run(self) -> list[AttributedQuote]:
-        results: list[AttributedQuote] = []
+        results = [AttributedQuote(q, False, why) for q, why in self.mentions.items()]
         last: AttributedQuote | None = None
-        for idx, q in enumerate(self.quotations):
-            prev_q = self.quotations[idx - 1] if idx else None
-            next_q = self.quotations[idx + 1] if idx + 1 < len(self.quotations) else None
-            before = self._before_segment(q, prev_q)
-            after = self._after_segment(q, next_q)
-            why = self._not_speech(q, before, after)
-            if why:
-                results.append(AttributedQuote(q, False, why))
-                continue
+        for q, before, after in self._with_segments(self.quotations):
             found = self._attribute(q, before, after, last)
             if found is None:
-                found = self._continuation(q, prev_q, last)
-            if found is None:
-                found = self._sentence_subject(q, last)
+                woven = self._has_words_outside(before, after)
+                # A partial quote woven into a sentence belongs to that sentence's subject; a
+                # quotation standing alone carries on the previous speaker's words.
+                steps = (self._governing_subject, self._continuation) if woven else (self._continuation, self._governing_subject)
+                for step in steps:
+                    found = found or step(q, last)
             if found is None and self._short(q):
                 results.append(AttributedQuote(q, False, "scare quote"))
                 continue
             aq = AttributedQuote(q, True)
             if found:
                 aq.speaker, aq.cue, aq.cue_start = found
-            results.append(aq)
-            if aq.speaker:
                 last = aq
+            results.append(aq)
+        results.sort(key=lambda a: a.quotation.start)
         return results
 
     # -- segments around a quotation --------------------------------------------------------------
+
+    def _with_segments(self, quotations: list[Quotation]):
+        for idx, q in enumerate(quotations):
+            prev_q = quotations[idx - 1] if idx else None
+            next_q = quotations[idx + 1] if idx + 1 < len(quotations) else None
+            yield q, self._before_segment(q, prev_q), self._after_segment(q, next_q)
 
     def _paragraph_bounds(self, pos: int) -> tuple[int, int]:
         lo = self.text.rfind("\n", 0, pos) + 1
         hi = self.text.find("\n", pos)
         return lo, len(self.text) if hi < 0 else hi
 
-    def _before_segment(self, q: Quotation, prev_q: Quotation | None) -> tuple[int, int]:
+    def _sentence_ends(self, lo: int, hi: int):
+        """Sentence ends between lo and hi, skipping abbreviations (Rep., Fla.) and initials (H.)."""
+        for m in _SENTENCE_END.finditer(self.text, lo, hi):
+            if self.text[m.start()] == ".":
+                word = self.text[max(lo, m.start() - 8) : m.start()].split()[-1:] or [""]
+                w = word[0].lstrip("(\"“‘'").lower()
+                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                    continue
+            yield m
+
+    def _before_segment(self, q: Quotation, prev_q: Quotation | None) -> Segment:
         lo, _ = self._paragraph_bounds(q.start)
         if prev_q and prev_q.end > lo:
             lo = prev_q.end
-        for m in _SENTENCE_END.finditer(self.text, lo, q.start):
+        for m in self._sentence_ends(lo, q.start):
             lo = m.end()
         return lo, q.start
 
-    def _after_segment(self, q: Quotation, next_q: Quotation | None) -> tuple[int, int]:
+    def _after_segment(self, q: Quotation, next_q: Quotation | None) -> Segment:
         _, hi = self._paragraph_bounds(max(q.end - 1, q.start))
         if next_q and next_q.start < hi:
             hi = next_q.start
-        m = _SENTENCE_END.search(self.text, q.end, hi)
+        m = next(self._sentence_ends(q.end, hi), None)
         if m:
             hi = m.start() + 1
         return q.end, hi
 
-    def _tokens(self, seg: tuple[int, int]) -> list[Token]:
+    def _has_words_outside(self, before: Segment, after: Segment) -> bool:
+        outside = self.text[before[0] : before[1]] + " " + self.text[after[0] : after[1]]
+        return sum(w[:1].isalpha() for w in outside.split()) >= 2
+
+    def _tokens(self, seg: Segment) -> list[Token]:
         a, b = self.token_range(*seg)
         return [t for t in self.doc[a:b] if not self.in_quote[t.i]]
 
+    def _inner(self, q: Quotation) -> str:
+        return self.text[q.inner_start : q.inner_end(self.text)]
+
     # -- what is not speech ------------------------------------------------------------------------
 
-    def _not_speech(self, q: Quotation, before: tuple[int, int], after: tuple[int, int]) -> str | None:
-        inner = self.text[q.inner_start : q.inner_end(self.text)].strip(" ,.;:!?")
+    def _not_speech(self, q: Quotation, before: Segment, after: Segment) -> str | None:
+        inner = self._inner(q).strip(" ,.;:!?")
         words = inner.split()
         if not words:
             return "mention"
@@ -128,10 +167,10 @@ class Attributor:
             len(words) <= 3
             and self.text[q.start - 1 : q.start] == " "
             and name_before and name_before[0].isalpha() and name_before[0][:1].isupper()
-            and name_after and name_after[0].isalpha() and name_after[0][:1].isupper()
+            and name_after and name_after[0].strip(",.").isalpha() and name_after[0][:1].isupper()
         ):
             return "nickname"
-        if self._title_like(words) and len(words) <= 8 and not self._has_cue(before, after, q):
+        if self._title_like(words) and len(words) <= 8 and not self._has_cue(before, after):
             if any(w.strip(",.").lower() in WORK_NOUNS for w in prev_words[-3:]) or not inner.endswith((".", "!", "?")):
                 return "title"
         return None
@@ -142,77 +181,104 @@ class Attributor:
         return len(words) >= 2 and bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
 
     def _short(self, q: Quotation) -> bool:
-        inner = self.text[q.inner_start : q.inner_end(self.text)]
+        inner = self._inner(q)
         return len(inner.split()) <= 2 and not inner.rstrip().endswith(("?", "!"))
 
-    def _has_cue(self, before, after, q) -> bool:
+    def _has_cue(self, before: Segment, after: Segment) -> bool:
         return any(self._is_cue(t) for t in self._tokens(before) + self._tokens(after))
 
-    # -- attribution -------------------------------------------------------------------------------
+    # -- cues ----------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _is_cue(tok: Token) -> bool:
-        return tok.lemma_.lower() in SPEECH_VERBS and tok.lemma_.lower() not in WEAK_SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
+    def _is_cue(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
+            return False
+        if lemma in WEAK_SPEECH_VERBS:
+            # "as the memo put it", "called it a “disgrace”": speech only in these frames
+            return any(c.lower_ == "it" for c in tok.children) or lemma in ("call", "liken", "compare", "label", "refer")
+        return True
 
-    def _attribute(self, q: Quotation, before, after, last: AttributedQuote | None):
+    def _attribute(self, q: Quotation, before: Segment, after: Segment, last: AttributedQuote | None) -> Found | None:
         last_speaker = last.speaker if last else None
-        inner = self.text[q.inner_start : q.inner_end(self.text)].rstrip()
         before_toks = self._tokens(before)
         after_toks = self._tokens(after)
         after_text = self.text[after[0] : after[1]].strip()
-        # “…,” she said / “…?” he asked: the sentence goes on after the closing mark.
-        continues = inner.endswith((",", "—", "–", "-")) or after_text[:1].islower()
 
-        # The quotation is the object of a cue just before it: claiming that “…”, he said: “…”.
-        tail = [t for t in before_toks[-4:] if not t.is_punct and t.pos_ not in ("ADP", "DET", "SCONJ") and t.lower_ not in ("that", "as")]
+        # “…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts).
+        if after_text[:1] in DASHES:
+            name_tok = next((t for t in after_toks if not t.is_punct), None)
+            if name_tok is not None and (self.index.mention_at(name_tok.i) or name_tok.pos_ == "PROPN"):
+                sp = self._speaker(self.finder._head_of_name(name_tok), last_speaker)
+                if sp:
+                    return sp, None, None
+
+        # 1. The quotation is the object of a cue just before it: he said: “…”, claiming that “…”.
+        tail = [t for t in before_toks if not t.is_punct and any(c.isalnum() for c in t.text)][-4:]
+        tail = [t for t in tail if t.pos_ not in ("ADP", "DET", "SCONJ") and t.lower_ not in ("that", "as")]
         if tail and self._is_cue(tail[-1]):
             got = self._from_cue(tail[-1], before[1], last_speaker)
             if got:
                 return got
-        # After a quotation that ends its sentence, the words that follow belong to it only when
-        # they end there too (“….” Trump said.); words leading into the next quotation are its own.
-        leads_on = after[1] < len(self.text) and self.text[after[1] : after[1] + 1] in OPENING_MARKS
-        if continues or (after_toks and not leads_on and self._cue_near_start(after_toks)):
-            got = self._cue_in(after_toks, after[1], last_speaker, inverted=True)
-            if got:
-                return got
-        got = self._cue_in(list(reversed(before_toks)), before[1], last_speaker, inverted=False)
+
+        # 2. A speech verb the quotation hangs from.
+        got = self._governing_cue(q, last_speaker)
         if got:
             return got
+
+        # 3. “…,” she said / “…?” he asked: the sentence goes on after the closing mark. After a
+        # quotation that ends its sentence, the words that follow belong to it only when they end
+        # there too (“….” Trump said.); words leading into the next quotation are its own.
+        inner = self._inner(q).rstrip()
+        continues = inner.endswith((",", "—", "–", "-")) or after_text[:1].islower()
+        leads_on = after[1] < len(self.text) and self.text[after[1] : after[1] + 1] in OPENING_MARKS
+        if continues or (after_toks and not leads_on and any(self._is_cue(t) for t in after_toks[:5])):
+            for tok in after_toks:
+                if self._is_cue(tok):
+                    got = self._from_cue(tok, after[1], last_speaker, after_start=after[0])
+                    if got:
+                        return got
+
+        # 4. A speech verb anywhere before it in the sentence, "according to", a "Name:" label.
+        for tok in reversed(before_toks):
+            if self._is_cue(tok):
+                got = self._from_cue(tok, before[1], last_speaker)
+                if got:
+                    return got
         got = self._according_to(before_toks + after_toks, last_speaker)
         if got:
             return got
-        # A label: "Reyes: “…”" (interviews, transcripts)
-        colon = self.text[before[0] : before[1]].rstrip()
-        if colon.endswith(":") and before_toks:
+        if self.text[before[0] : before[1]].rstrip().endswith(":") and before_toks:
             name_tok = next((t for t in reversed(before_toks) if not t.is_punct), None)
             if name_tok is not None and (self.index.mention_at(name_tok.i) or name_tok.pos_ == "PROPN"):
-                sp = self.finder.speaker_for(name_tok, last_speaker)
+                sp = self._speaker(name_tok, last_speaker)
                 if sp:
                     return sp, None, None
         return None
 
-    def _cue_near_start(self, toks: list[Token]) -> bool:
-        return any(self._is_cue(t) for t in toks[:5])
-
-    def _cue_in(self, toks: list[Token], limit: int, last_speaker, inverted: bool):
-        for tok in toks:
-            if self._is_cue(tok):
-                got = self._from_cue(tok, limit, last_speaker, inverted)
-                if got:
-                    return got
-        return None
-
-    def _from_cue(self, verb: Token, limit: int, last_speaker, inverted: bool = False):
+    def _from_cue(self, verb: Token, limit: int, last_speaker: Speaker | None, after_start: int | None = None) -> Found | None:
         subj = self.finder.subject_of(verb)
-        if subj is None or (inverted and subj.i > verb.i and self.in_quote[subj.i]):
-            subj = self.finder.inverted_subject(verb, self.token_range(limit, limit)[0] + 8)
+        if subj is not None and (self.in_quote[subj.i] or subj.ent_type_ in _NON_SPEAKER_ENTS):
+            subj = None
+        if subj is None and after_start is not None:
+            # “…,” Flynn, a top surrogate, said Thursday: the first name after the quotation.
+            a, _ = self.token_range(after_start, after_start)
+            for tok in self.doc[a : verb.i]:
+                if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
+                    subj = self.finder._head_of_name(tok)
+                    break
         if subj is None:
+            subj = self.finder.inverted_subject(verb, self.token_range(limit, limit)[0] + 8)
+        if subj is None or subj.ent_type_ in _NON_SPEAKER_ENTS:
             return None
-        sp = self.finder.speaker_for(subj, last_speaker)
+        sp = self._speaker(subj, last_speaker)
         if sp is None:
             return None
         return sp, self._cue_text(verb), verb.idx
+
+    def _speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
+        if tok.lower_ in _GENERIC and tok.lower_ not in ("it",):
+            return None
+        return self.finder.speaker_for(tok, last_speaker)
 
     def _cue_text(self, verb: Token) -> str:
         parts = [verb]
@@ -221,7 +287,7 @@ class Attributor:
                 parts.append(child)
         return " ".join(t.text for t in parts)
 
-    def _according_to(self, toks: list[Token], last_speaker):
+    def _according_to(self, toks: list[Token], last_speaker: Speaker | None) -> Found | None:
         for tok in toks:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 to = self.doc[tok.i + 1]
@@ -229,13 +295,60 @@ class Attributor:
                 if obj is None and tok.i + 2 < len(self.doc):
                     obj = self.doc[tok.i + 2]
                 if obj is not None:
-                    obj = self.finder._head_of_name(obj)
-                    sp = self.finder.speaker_for(obj, last_speaker)
+                    sp = self._speaker(self.finder._head_of_name(obj), last_speaker)
                     if sp:
                         return sp, "according to", tok.idx
         return None
 
-    def _continuation(self, q: Quotation, prev_q: Quotation | None, last: AttributedQuote | None):
+    # -- walking the parse from the quotation -------------------------------------------------------
+
+    def _ancestors_outside(self, q: Quotation):
+        """The words the quotation hangs from in the parse, nearest first, outside any quotation."""
+        a, b = self.token_range(q.start, q.end)
+        if a >= min(b, len(self.doc)):
+            return
+        inside = range(a, b)
+        # the quotation's own root: the token inside whose head lies outside it
+        root = next((t for t in self.doc[a:b] if t.head.i not in inside or t.head is t), self.doc[a])
+        lo, hi = self._paragraph_bounds(q.start)
+        tok = root
+        for _ in range(10):
+            if tok.head is tok:
+                return
+            tok = tok.head
+            if not lo <= tok.idx < hi:
+                return  # the parser joined two paragraphs: what it found is not this quote's
+            if not self.in_quote[tok.i]:
+                yield tok
+
+    def _governing_cue(self, q: Quotation, last: Speaker | None) -> Found | None:
+        for tok in self._ancestors_outside(q):
+            if self._is_cue(tok):
+                return self._from_cue(tok, q.start, last)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    sp = self._speaker(self.finder._head_of_name(owner), last)
+                    if sp:
+                        return sp, tok.text, tok.idx
+        return None
+
+    def _governing_subject(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
+        """A partial quote woven into a sentence with no speech verb: the subject of the nearest
+        verb it hangs from ("Trump likened the refugees to a “vicious snake”")."""
+        last_speaker = last.speaker if last else None
+        for tok in self._ancestors_outside(q):
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
+                subj = self.finder.subject_of(tok)
+                if subj is None or self.in_quote[subj.i] or subj.ent_type_ in _NON_SPEAKER_ENTS:
+                    return None
+                sp = self._speaker(subj, last_speaker)
+                if sp is not None and (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
+                    return sp, tok.text, tok.idx
+                return None
+        return None
+
+    def _continuation(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
         """A quotation with no cue that carries on the previous speaker's words."""
         if last is None or last.speaker is None:
             return None
@@ -245,24 +358,3 @@ class Attributor:
         if same_para or (para_start and q.paragraph - lq.paragraph <= 2) or (not lq.closed and q.paragraph - lq.paragraph == 1):
             return last.speaker, last.cue, None
         return None
-
-    def _sentence_subject(self, q: Quotation, last: AttributedQuote | None):
-        """A partial quote woven into a sentence: its subject is the likely speaker."""
-        a, _ = self.token_range(q.start, q.end)
-        if a >= len(self.doc):
-            return None
-        sent = self.doc[a].sent
-        if sent.start >= a and sent.end <= self.token_range(q.end, q.end)[0]:
-            return None  # the sentence is all quotation: nothing outside it to read
-        verb = self.doc[a].head
-        seen = 0
-        while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and seen < 6:
-            verb = verb.head
-            seen += 1
-        subj = self.finder.subject_of(verb)
-        if subj is None or self.in_quote[subj.i]:
-            return None
-        sp = self.finder.speaker_for(subj, last.speaker if last else None)
-        if sp is None or (sp.actor is None and subj.pos_ not in ("PRON", "PROPN")):
-            return None
-        return sp, verb.text, verb.idx

@@ -13,12 +13,34 @@ SPEECH_VERBS = frozenset(
     propose recommend advise plead pledge threaten proclaim repeat reiterate clarify muse wonder
     mention signal indicate hint point blast slam criticize criticise praise hail dismiss call demand
     tell inform assure concede summarize summarise put offer begin open close finish interject
-    exclaim gush rave rage fume sneer scoff snap grumble huff sigh laugh smile nod
+    exclaim gush rave rage fume sneer scoff snap grumble huff sigh laugh smile nod liken compare label
+    characterize characterise refer cite quote blame mock ridicule decry denounce condemn laud applaud
+    thank tout question challenge rebut reject greet welcome celebrate recite vent text email message
     """.split()
 )
 
 # Cues that are a speech verb in the lexicon but only speech in a narrow frame ("put it", "call on").
-WEAK_SPEECH_VERBS = frozenset("put offer begin open close finish call smile nod laugh sigh point read signal".split())
+WEAK_SPEECH_VERBS = frozenset(
+    "put offer begin open close finish call smile nod laugh sigh point signal liken compare label refer cite question challenge reject greet welcome celebrate thank".split()
+)
+
+# Nouns whose possessor is the speaker of a quotation inside them: "Trump’s claim that “…”".
+CLAIM_NOUNS = frozenset(
+    """
+    claim claims statement statements remark remarks comment comments words word assertion argument
+    promise pledge warning message call plea accusation description view views response reply answer
+    tweet post insistence suggestion charge allegation vow threat admission explanation prediction
+    """.split()
+)
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr st jr sr rep sen gov gen col lt sgt capt prof rev no vs etc inc corp co ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec fla calif ala ariz ark colo conn del ga ill ind
+    kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s
+    """.split()
+)
 
 # Verbs that report a belief or a finding: reported speech when they take a clause, never a quote cue.
 REPORTING_VERBS = SPEECH_VERBS | frozenset(

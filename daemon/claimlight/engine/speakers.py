@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .lexicon import PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+from .lexicon import SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
-_CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep", "prep", "pobj"}
 _DESC_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
 
 
@@ -45,8 +45,10 @@ class SpeakerFinder:
                     return v.head
                 return subj
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                # "a statement saying …": the statement's author is the subject of its verb
                 noun = v.head
+                if self.index.mention_at(noun.i) or noun.pos_ == "PROPN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+                    return noun  # "footage of Hillary Clinton asking, “…”": the noun is the speaker
+                # "a statement saying …": the statement's author is the subject of its verb
                 if noun.dep_ in SUBJECT_DEPS:
                     return None
                 v = noun.head
@@ -90,9 +92,8 @@ class SpeakerFinder:
         if tok.pos_ == "PRON" or low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL:
             if low in PRONOUNS_FIRST:
                 return None
-            actor = self.resolve_pronoun(tok, last_speaker)
-            name = actor.name if actor else tok.text
-            return Speaker(name, tok.idx, tok.idx + len(tok.text), actor)
+            resolved = self.resolve_pronoun(tok, last_speaker)
+            return resolved or Speaker(tok.text, tok.idx, tok.idx + len(tok.text), None)
         if tok.pos_ == "PROPN":
             start, end = self._name_bounds(tok)
             span = self.doc[start:end]
@@ -106,11 +107,15 @@ class SpeakerFinder:
                     if m and m.actor and m.actor.type == "person":
                         return Speaker(m.actor.name, m.start, m.end, m.actor)
             span = self._description(tok)
-            text = span.text
-            if text[:1].isupper() and span[0].pos_ == "DET":
-                text = text[0].lower() + text[1:]
-            return Speaker(text, span.start_char, span.end_char, None)
+            return Speaker(self._describe(tok), span.start_char, span.end_char, None)
         return None
+
+    def _describe(self, tok: Token) -> str:
+        span = self._description(tok)
+        text = span.text
+        if text[:1].isupper() and span[0].pos_ == "DET":
+            text = text[0].lower() + text[1:]  # "A senior official said" → "a senior official"
+        return text
 
     def _name_bounds(self, tok: Token) -> tuple[int, int]:
         start = tok.i
@@ -138,17 +143,20 @@ class SpeakerFinder:
 
     # -- pronouns -----------------------------------------------------------------------------------
 
-    def resolve_pronoun(self, tok: Token, last_speaker: Speaker | None) -> ActorRecord | None:
+    def resolve_pronoun(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
+        """The antecedent of a pronoun subject, as a speaker (the pronoun stays the mention).
+
+        Walks back sentence by sentence: the nearest subject that can be referred to this way
+        wins, whether a named actor of compatible gender or a described source ("a lawyer for
+        the workers said …. “…,” he said"). Names inside quotations never count.
+        """
         low = tok.lower_
         if low in PRONOUNS_MALE:
-            want = {"person"}
-            gender = "m"
+            want, gender = {"person"}, "m"
         elif low in PRONOUNS_FEMALE:
-            want = {"person"}
-            gender = "f"
+            want, gender = {"person"}, "f"
         elif low in PRONOUNS_PLURAL | PRONOUNS_NEUTER:
-            want = {"organization"}
-            gender = None
+            want, gender = {"organization"}, None
         else:
             return None
 
@@ -157,29 +165,30 @@ class SpeakerFinder:
                 return False
             return gender is None or actor.gender in (None, gender)
 
-        sents = self._recent_sentences(tok, 5)
-        fallback: ActorRecord | None = None
-        for n, (lo, hi) in enumerate(sents):
-            subjects: list[ActorRecord] = []
-            others: list[ActorRecord] = []
+        def described(head: Token) -> bool:
+            # a common-noun subject of a speech verb: "a senior official said", "the ministry said"
+            if head.pos_ != "NOUN" or head.dep_ not in SUBJECT_DEPS or head.head.lemma_.lower() not in SPEECH_VERBS:
+                return False
+            plural = head.tag_ == "NNS"
+            return plural if low in PRONOUNS_PLURAL else not plural
+
+        fallback: Speaker | None = None
+        for n, (lo, hi) in enumerate(self._recent_sentences(tok, 5)):
             for i in range(hi - 1, lo - 1, -1):
                 if self.in_quote[i]:
                     continue
-                m = self.index.mention_at(i)
-                if m is None or m.token_end - 1 != i or not compatible(m.actor):
-                    continue
                 head = self.doc[i]
-                is_subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
-                (subjects if is_subject else others).append(m.actor)
-            if subjects:
-                return subjects[0] if n > 0 else subjects[-1]
-            if n == 0 and last_speaker and compatible(last_speaker.actor):
-                # "…," he said: the running speaker outranks a name merely mentioned in passing.
-                return last_speaker.actor
-            if others and fallback is None:
-                fallback = others[0]
-        if last_speaker and compatible(last_speaker.actor):
-            return last_speaker.actor
+                m = self.index.mention_at(i)
+                if m is not None and m.token_end - 1 == i and compatible(m.actor):
+                    is_subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
+                    if is_subject:
+                        return Speaker(m.actor.name, tok.idx, tok.idx + len(tok.text), m.actor)
+                    if fallback is None:
+                        fallback = Speaker(m.actor.name, tok.idx, tok.idx + len(tok.text), m.actor)
+                elif m is None and described(head) and head.i != tok.i:
+                    return Speaker(self._describe(head), tok.idx, tok.idx + len(tok.text), None)
+        if last_speaker and (compatible(last_speaker.actor) or (last_speaker.actor is None and gender is None)):
+            return Speaker(last_speaker.name, tok.idx, tok.idx + len(tok.text), last_speaker.actor)
         return fallback
 
     def _recent_sentences(self, tok: Token, count: int) -> list[tuple[int, int]]:
