@@ -18,6 +18,7 @@ from .lexicon import (
     FEMALE_TITLES,
     MALE_NAMES,
     MALE_TITLES,
+    ORG_CONTEXT,
     ORG_HEADS,
     PLACE_ALIASES,
     TITLES,
@@ -88,6 +89,14 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
         return "organization"
     if label == "ORG" and " ".join(words) in COUNTRIES:
         return "place"
+    if (
+        label in ("ORG", "GPE", "NORP")
+        and 2 <= len(span) <= 3
+        and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES)
+        and all(t.is_title for t in span)
+        and words[-1] not in ORG_HEADS
+    ):
+        return "person"  # "Elena Reyes" labelled an organisation: a given name says otherwise
     return LABEL_TYPES.get(label)
 
 
@@ -140,6 +149,8 @@ def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None
             continue
         mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title))
 
+    mentions.extend(_unlabelled_full_names(doc, mentions))
+
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
     keyed: dict[tuple[str, str], ActorRecord] = {}
@@ -160,10 +171,10 @@ def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None
             if match is None:
                 match = new_actor(m.text, "person")
                 persons_full.append(match)
-            elif len(m.text) > len(match.name) and not m.title:
-                match.name = m.text
             m.actor = match
             match.mentions.append(m)
+    for person in persons_full:
+        person.name = _canonical_name(person)
 
     for m in mentions:
         if m.actor is not None:
@@ -185,7 +196,7 @@ def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None
         actor.mentions.append(m)
 
     _add_unlabelled_surnames(doc, persons_full, mentions, quote_chars or [])
-    _vote_types(actors)
+    _vote_types(actors, doc)
     for a in actors:
         if a.type == "person":
             a.gender = _gender(a.tokens, {m.title for m in a.mentions if m.title})
@@ -194,6 +205,15 @@ def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None
         a.id = f"a{i}"
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
     return ActorIndex(actors, by_token)
+
+
+def _canonical_name(person: ActorRecord) -> str:
+    """The most frequent full form of the name; the longer one on a tie ("Antony Blinken")."""
+    counts: dict[str, int] = {}
+    for m in person.mentions:
+        if len(m.text.split()) > 1:
+            counts[m.text] = counts.get(m.text, 0) + 1
+    return max(counts, key=lambda n: (counts[n], len(n))) if counts else person.name
 
 
 def _person_for_single(words: list[str], m: Mention, persons: list[ActorRecord]) -> ActorRecord | None:
@@ -212,6 +232,28 @@ def _person_for_single(words: list[str], m: Mention, persons: list[ActorRecord])
     return max(pool, key=lambda p: max((x.start for x in p.mentions if x.start < m.start), default=-1))
 
 
+def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Elena Reyes leads the programme": a known given name and a capitalised surname that
+    the NER did not label at all."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        low = tok.lower_
+        if i not in covered and tok.is_title and (low in MALE_NAMES or low in FEMALE_NAMES) and not tok.ent_type_:
+            end = i + 1
+            while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in covered and not doc[end].ent_type_:
+                end += 1
+            if end > i + 1 and doc[end - 1].lower_ not in ORG_HEADS:
+                span = doc[i:end]
+                found.append(Mention(span.start_char, span.end_char, i, end, "person", span.text))
+                i = end
+                continue
+        i += 1
+    return found
+
+
 def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
     """Surnames of known people that the NER missed ("Blinken’s remarks…") become mentions too."""
     if not persons:
@@ -221,9 +263,9 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     for p in persons:
         surnames.setdefault(p.tokens[-1], p)
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or tok.text not in surnames:
+        if tok.i in covered or tok.text not in surnames or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
-        if doc[tok.i - 1].pos_ == "PROPN" if tok.i > 0 else False:
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].i not in covered:
             continue  # part of a longer name the NER did not label: not our person
         person = surnames[tok.text]
         m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person)
@@ -231,8 +273,24 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
         mentions.append(m)
 
 
-def _vote_types(actors: list[ActorRecord]) -> None:
+def _used_like_organisation(a: ActorRecord, doc: Doc) -> bool:
+    """ "Vantor said profits rose… Vantor shares fell": a lone name, never given in full, that
+    modifies company or club nouns is an organisation even if the NER said person."""
+    if any(len(m.text.split()) > 1 or m.title for m in a.mentions):
+        return False
+    for m in a.mentions:
+        tok = doc[m.token_end - 1]
+        if tok.dep_ in ("compound", "poss") and tok.head.lemma_.lower() in ORG_CONTEXT | {tok.head.lower_}:
+            if tok.head.lower_ in ORG_CONTEXT:
+                return True
+    return False
+
+
+def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
     for a in actors:
+        if a.mentions and all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
+            a.type = "organization"
+            continue
         if any(m.label == "person" and len(m.text.split()) > 1 for m in a.mentions):
             a.type = "person"
             continue

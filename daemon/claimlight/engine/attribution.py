@@ -83,7 +83,7 @@ class Attributor:
                 woven = self._has_words_outside(before, after)
                 # A partial quote woven into a sentence belongs to that sentence's subject; a
                 # quotation standing alone carries on the previous speaker's words.
-                steps = (self._governing_subject, self._continuation) if woven else (self._continuation, self._governing_subject)
+                steps = (self._governing_subject, self._continuation) if woven else (self._previous_subject, self._continuation, self._governing_subject)
                 for step in steps:
                     found = found or step(q, last)
             if found is None and self._short(q):
@@ -266,7 +266,7 @@ class Attributor:
                 if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
                     subj = self.finder._head_of_name(tok)
                     break
-        if subj is None:
+        if subj is None and after_start is not None:
             subj = self.finder.inverted_subject(verb, self.token_range(limit, limit)[0] + 8)
         if subj is None or subj.ent_type_ in _NON_SPEAKER_ENTS:
             return None
@@ -322,16 +322,22 @@ class Attributor:
                 yield tok
 
     def _governing_cue(self, q: Quotation, last: Speaker | None) -> Found | None:
+        found: Found | None = None
         for tok in self._ancestors_outside(q):
             if self._is_cue(tok):
-                return self._from_cue(tok, q.start, last)
+                # "Trump said that Clinton described it as “the gold standard”": the quotation
+                # reaches the reader through the outermost speaker, who is its source here.
+                found = self._from_cue(tok, q.start, last) or found
+                continue
+            if found:
+                continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
                 owner = next((c for c in tok.children if c.dep_ == "poss"), None)
                 if owner is not None:
                     sp = self._speaker(self.finder._head_of_name(owner), last)
                     if sp:
                         return sp, tok.text, tok.idx
-        return None
+        return found
 
     def _governing_subject(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
         """A partial quote woven into a sentence with no speech verb: the subject of the nearest
@@ -347,6 +353,25 @@ class Attributor:
                     return sp, tok.text, tok.idx
                 return None
         return None
+
+    def _previous_subject(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
+        """A quotation standing alone right after a sentence about someone, in the same paragraph:
+        "Cummings called him a master at the deal. “He showed again and again…”"."""
+        a, _ = self.token_range(q.start, q.end)
+        lo, _ = self._paragraph_bounds(q.start)
+        if a == 0 or a >= len(self.doc) or self.doc[a - 1].idx < lo:
+            return None
+        prev = self.doc[a - 1].sent
+        if prev.start_char < lo or any(self.in_quote[i] for i in range(prev.start, prev.end)):
+            return None  # no plain sentence before it, or that sentence already quotes someone
+        root = prev.root
+        subj = self.finder.subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ in _GENERIC:
+            return None
+        sp = self._speaker(subj, last.speaker if last else None)
+        if sp is None or (sp.actor is None and subj.pos_ != "PRON") or (sp.actor and sp.actor.type == "place"):
+            return None
+        return sp, None, None
 
     def _continuation(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
         """A quotation with no cue that carries on the previous speaker's words."""

@@ -177,3 +177,14 @@ COUNTRIES = frozenset(
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe scotland wales england
     """.split()
 )
+
+# Nouns that a company or club name modifies ("Vantor shares", "Riverside fans"): a lone name
+# the NER took for a person is an organisation when it is used like this.
+ORG_CONTEXT = frozenset(
+    """
+    share shares stock stocks revenue revenues profit profits sales customer customers employee
+    employees board executive executives shareholder shareholders investor investors headquarters
+    subsidiary division unit plant factory store stores brand product products spokesman spokeswoman
+    spokesperson staff workforce fans supporters squad stadium ground academy season
+    """.split()
+)

@@ -1,7 +1,9 @@
-"""Numeric and statistical claims: "up to 50,000 troops", "7.4 per cent", "$3bn", "thousands of troops".
+"""Numeric and statistical claims: "up to 50,000 troops", "7.4 per cent", "$3bn", "a 3-1 win".
 
-The NER finds the quantity; the claim also takes what is counted ("troops") and the hedge in front
-("up to", "more than"), since "50,000" alone says little.
+Two sources, merged: the NER's quantities, and a pattern pass for what the small model misses
+(currency amounts like "€4bn", scores, durations in words). A claim also takes the hedge in front
+("up to", "more than") and what is counted ("troops"), since "50,000" alone says little. Dates
+and years are not claims and are left out.
 """
 
 from __future__ import annotations
@@ -9,12 +11,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_DURATION = re.compile(r"\d.*\b(years?|months?|weeks?|days?|decades?|hours?|minutes?|centuries|century)\b", re.I)
-_HEDGES = {"up", "to", "more", "less", "fewer", "than", "at", "least", "most", "about", "around", "nearly", "almost", "roughly", "some", "over", "under", "approximately", "just", "only"}
-_NUMBER_WORDS = re.compile(r"^(?:\d|one\b|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|quarter|third)", re.I)
+NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
+_WORD_NUMBER = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|hundreds|thousands|millions|billions|dozens|a dozen|half|a half|a third|a quarter|a fifth|a tenth|two-thirds|three-quarters"
+    r"|twice|tenfold"
+)
+_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
+_SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")  # 3-1
+_PATTERNS = [
+    re.compile(r"[$€£¥₹]\s?\d+(?:[,.]\d+)*(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?", re.I),
+    re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|bn\b|m\b|tn\b|billion\b|million\b|trillion\b|thousand\b)", re.I),
+    _SCORE,
+    re.compile(r"\b\d+(?:[,.]\d+)*\b"),
+    re.compile(r"\b(?:" + _WORD_NUMBER + r")\b(?:[ -]" + _UNITS + r"\b)?", re.I),
+]
+_DURATION = re.compile(r"\b(?:\d[\d,.]*|" + _WORD_NUMBER + r")[ -]+" + _UNITS + r"\b", re.I)
+_HEDGES = {"more", "less", "fewer", "than", "at", "least", "most", "about", "around", "nearly", "almost", "roughly", "some", "over", "under", "approximately", "just", "only", "every", "barely"}
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 
 
 @dataclass
@@ -24,44 +41,94 @@ class NumberClaim:
 
 
 def find_numbers(doc: Doc) -> list[NumberClaim]:
-    found: list[NumberClaim] = []
+    text = doc.text
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    candidates: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "DATE":
-            if not _DURATION.search(ent.text):
+        if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
+            if ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text):
+                continue  # "morning", "an hour ago"
+            if _counts(ent):
+                candidates.append((ent.start_char, ent.end_char))
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if _inside(s, e, names) and pattern is not _SCORE:
+                continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
+            if _inside(s, e, dates) and not _DURATION.search(text, max(0, s - 1), min(len(text), e + 12)):
+                continue  # "September 18", "in 2014": dates are not claims
+            word = m.group(0)
+            if _YEAR.match(word):
                 continue
-        elif ent.label_ not in NUMERIC_LABELS:
-            continue
-        elif ent.label_ == "CARDINAL" and not _counts(ent):
-            continue
-        start, end = ent.start, ent.end
-        while start > 0 and doc[start - 1].lower_ in _HEDGES and doc[start - 1].sent is ent.sent:
+            if word[:1].isalpha() and not _counts_words(doc, s, e):
+                continue
+            candidates.append((s, e))
+    return [NumberClaim(s, e) for s, e in _merge(_extend(doc, c) for c in candidates)]
+
+
+def _inside(s: int, e: int, ents: list[Span]) -> bool:
+    return any(x.start_char <= s and e <= x.end_char for x in ents)
+
+
+def _counts(ent: Span) -> bool:
+    """A cardinal that counts something: not "One need only…", not a name's number."""
+    return ent.text.lower() not in ("one", "a", "an")
+
+
+def _counts_words(doc: Doc, s: int, e: int) -> bool:
+    """A number in words counts only when followed by what it counts ("three days", "two goals")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return False
+    if _DURATION.fullmatch(span.text) or span.text.lower() in ("twice", "tenfold", "two-thirds", "three-quarters"):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    # "one analyst said" names a person, it does not count anything
+    return nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and span.text.lower() != "one"
+
+
+def _extend(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    if span is None:
+        return rng
+    start, end = span.start, span.end
+    while start > 0 and doc[start - 1].sent == span.sent:
+        before = doc[start - 1].lower_
+        if before in _HEDGES:
             start -= 1
-        while start < end and doc[start].lower_ in ("the", "a", "an"):
-            start += 1
-        end = _counted_noun_end(doc, ent.start, end)
-        found.append(NumberClaim(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
-    return found
+        elif before == "to" and start > 1 and doc[start - 2].lower_ == "up":
+            start -= 2  # "up to 50,000"
+        else:
+            break
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    end = _counted_noun_end(doc, end)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-def _counts(ent) -> bool:
-    """A cardinal that counts something: not "One need only…", not a list number."""
-    text = ent.text
-    if not any(_NUMBER_WORDS.match(w) for w in text.split()) and not text.lower().endswith(("s", "dozen")):
-        return False
-    if text.lower() == "one" and (ent.end >= len(ent.doc) or ent.doc[ent.end].pos_ not in ("NOUN", "ADJ")):
-        return False
-    return True
-
-
-def _counted_noun_end(doc: Doc, start: int, end: int) -> int:
+def _counted_noun_end(doc: Doc, end: int) -> int:
     # "5,000 combat helmets": the quantity modifies a noun to its right.
     last = doc[end - 1]
     head = last.head
     if head.i >= end and head.pos_ in ("NOUN", "PROPN") and head.i - end <= 3 and last.dep_ in ("nummod", "quantmod", "compound", "amod"):
-        return head.i + 1
+        if not any(t.is_punct for t in doc[end : head.i + 1]):
+            return head.i + 1
     # "thousands of troops"
     if end + 1 < len(doc) and doc[end].lower_ == "of" and last.lower_.endswith("s"):
         pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.i - end <= 3:
             return pobj.i + 1
     return end
+
+
+def _merge(ranges) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

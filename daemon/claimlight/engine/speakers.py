@@ -41,8 +41,6 @@ class SpeakerFinder:
         for _ in range(4):
             subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]), None)
             if subj is not None:
-                if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    return v.head
                 return subj
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 noun = v.head
@@ -79,6 +77,11 @@ class SpeakerFinder:
     # -- subject token → speaker ----------------------------------------------------------------
 
     def speaker_for(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            # "McConnell, who in 2010 said …": the speaker is the noun the clause is about; the
+            # relative pronoun is the mention the attribution points to.
+            sp = self.speaker_for(tok.head.head, last_speaker)
+            return Speaker(sp.name, tok.idx, tok.idx + len(tok.text), sp.actor) if sp else None
         mention = self.index.mention_at(tok.i)
         if mention is None:
             # "Secretary of State Antony Blinken": the head may sit on a title; look at its name parts.
