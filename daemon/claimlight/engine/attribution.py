@@ -95,7 +95,26 @@ class Attributor:
                 last = aq
             results.append(aq)
         results.sort(key=lambda a: a.quotation.start)
+        self._echo(results)
         return results
+
+    def _echo(self, results: list[AttributedQuote]) -> None:
+        """A quotation repeated elsewhere (a headline quoting the body, a lede quoting a later
+        paragraph) is whatever its fuller occurrence is: same speaker, or the same nickname."""
+        def norm(q: Quotation) -> str:
+            return " ".join(re.sub(r"[^\w\s]", " ", self._inner(q).lower()).split())
+
+        keyed = [(norm(r.quotation), r) for r in results]
+        for key, r in keyed:
+            headline = r.quotation.paragraph == 0
+            if not key or not r.speech or not (headline or r.speaker is None):
+                continue
+            source = next(
+                (o for k, o in keyed if o is not r and o.quotation.paragraph > 0 and k and (k == key or (len(key.split()) >= 2 and key in k)) and (o.speaker or not o.speech)),
+                None,
+            )
+            if source is not None:
+                r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
 
     # -- segments around a quotation --------------------------------------------------------------
 
@@ -156,8 +175,9 @@ class Attributor:
         if not words:
             return "mention"
         prev_words = self.text[max(before[0], q.start - 40) : q.start].lower().split()
-        prev = prev_words[-1].strip(",:") if prev_words else ""
-        prev2 = " ".join(prev_words[-2:])
+        named = prev_words[:-1] if prev_words[-1:] == ["the"] else prev_words  # known as the “Iron Wall”
+        prev = named[-1].strip(",:") if named else ""
+        prev2 = " ".join(named[-2:])
         if prev in MENTION_INTRODUCERS or prev2 in ("known as", "referred to", "the word", "the phrase", "the term"):
             return "mention"
         # Dwayne “The Rock” Johnson: a nickname inside a name.
@@ -170,9 +190,14 @@ class Attributor:
             and name_after and name_after[0].strip(",.").isalpha() and name_after[0][:1].isupper()
         ):
             return "nickname"
-        if self._title_like(words) and len(words) <= 8 and not self._has_cue(before, after):
-            if any(w.strip(",.").lower() in WORK_NOUNS for w in prev_words[-3:]) or not inner.endswith((".", "!", "?")):
+        if self._title_like(words) and len(words) <= 4 and prev_words[-1:] == ["the"] and not self._has_cue(before, after, naming=False):
+            return "nickname"  # fans call the defence the “Iron Wall”
+        after_work_noun = any(w.strip(",.").lower() in WORK_NOUNS for w in prev_words[-3:])
+        if self._title_like(words) and len(words) <= (14 if after_work_noun else 8) and not self._has_cue(before, after):
+            if after_work_noun or not inner.endswith((".", "!", "?")):
                 return "title"
+        if prev == "as" and len(words) <= 3 and any(w.startswith(("refer", "known")) for w in prev_words[-7:]):
+            return "mention"  # a practice he referred to in emails as "smoothing"
         return None
 
     @staticmethod
@@ -184,8 +209,13 @@ class Attributor:
         inner = self._inner(q)
         return len(inner.split()) <= 2 and not inner.rstrip().endswith(("?", "!"))
 
-    def _has_cue(self, before: Segment, after: Segment) -> bool:
-        return any(self._is_cue(t) for t in self._tokens(before) + self._tokens(after))
+    def _has_cue(self, before: Segment, after: Segment, naming: bool = True) -> bool:
+        """A speech verb around the quotation; with naming=False, verbs that name things
+        ("call", "dub", "label") do not count."""
+        return any(
+            self._is_cue(t) and (naming or t.lemma_.lower() not in WEAK_SPEECH_VERBS)
+            for t in self._tokens(before) + self._tokens(after)
+        )
 
     # -- cues ----------------------------------------------------------------------------------------
 

@@ -55,6 +55,23 @@ class SpeakerFinder:
                 v = v.head
                 continue
             break
+        return self._stray_subject(verb)
+
+    def _stray_subject(self, verb: Token) -> Token | None:
+        """When the parse lost the subject of a speech verb ("Outside the court, a lawyer for
+        the workers, who …, said"), the first noun before it that heads no phrase of its own."""
+        if verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        for tok in verb.sent:
+            if tok.i >= verb.i:
+                break
+            if self.in_quote[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "appos", "attr", "npadvmod", "nmod"):
+                continue
+            if self.index.mention_at(tok.i) and self.index.mention_at(tok.i).token_end - 1 != tok.i:
+                continue
+            return tok
         return None
 
     def inverted_subject(self, verb: Token, limit: int) -> Token | None:
@@ -170,7 +187,10 @@ class SpeakerFinder:
 
         def described(head: Token) -> bool:
             # a common-noun subject of a speech verb: "a senior official said", "the ministry said"
-            if head.pos_ != "NOUN" or head.dep_ not in SUBJECT_DEPS or head.head.lemma_.lower() not in SPEECH_VERBS:
+            if head.pos_ != "NOUN" or head.dep_ in ("pobj", "dobj", "poss", "compound", "amod"):
+                return False
+            verb = next((t for t in head.sent if t.i > head.i and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"), None)
+            if verb is None or self.subject_of(verb) is not head:
                 return False
             plural = head.tag_ == "NNS"
             return plural if low in PRONOUNS_PLURAL else not plural

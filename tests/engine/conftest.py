@@ -1,0 +1,39 @@
+import pytest
+
+from claimlight.engine import analyze
+from claimlight.nlp import load_nlp
+from claimlight.protocol import Category
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """analyze(text) with the session's model, plus helpers to pick spans by category."""
+
+    def _run(text: str):
+        return Result(text, analyze(text, nlp=nlp))
+
+    return _run
+
+
+class Result:
+    def __init__(self, text, analysis):
+        self.text = text
+        self.analysis = analysis
+
+    def spans(self, category: str):
+        return [s for s in self.analysis.spans if s.category == Category(category)]
+
+    def texts(self, category: str):
+        return [s.text for s in self.spans(category)]
+
+    def quotes(self):
+        """[(quote text, speaker)] in order."""
+        return [(s.text, s.speaker) for s in self.spans("quote")]
+
+    def actor(self, name: str):
+        return next(a for a in self.analysis.actors if a.name == name)

@@ -1,0 +1,90 @@
+"""Who said it: one test per attribution pattern, with the answer a careful reader gives."""
+
+import pytest
+
+CASES = [
+    # speaker before the quote, with a colon
+    ("Finance Minister Laura Bennett said: “We will not raise taxes this year.”", [("“We will not raise taxes this year.”", "Laura Bennett")]),
+    # quote, then "said X" (inverted) and "X said"
+    ("“The bridge is safe,” said city engineer Tom Walsh.", [("“The bridge is safe,”", "Tom Walsh")]),
+    ("“The bridge is safe,” Tom Walsh said on Monday.", [("“The bridge is safe,”", "Tom Walsh")]),
+    # split quote around the attribution
+    (
+        "“First we fix the roads,” Mayor Ana Ortiz said, “and then we talk about the stadium.”",
+        [("“First we fix the roads,”", "Ana Ortiz"), ("“and then we talk about the stadium.”", "Ana Ortiz")],
+    ),
+    # pronoun resolved to the right person, two genders in play
+    (
+        "Coach Mark Dillon praised his goalkeeper, Sarah Quinn. “She kept us in the game,” he said. "
+        "Quinn was modest. “It was a team effort,” she said.",
+        [("“She kept us in the game,”", "Mark Dillon"), ("“It was a team effort,”", "Sarah Quinn")],
+    ),
+    # a quote with no cue continues the previous speaker
+    (
+        "“We lost focus,” said captain James Reid.\n\n“It will not happen again.”",
+        [("“We lost focus,”", "James Reid"), ("“It will not happen again.”", "James Reid")],
+    ),
+    # according to
+    ("The plant will close, according to Peter Holm. “It is over,” according to Holm.", [("“It is over,”", "Peter Holm")]),
+    # an organisation as speaker
+    ("“The delay was unavoidable,” the ministry said in a statement.", [("“The delay was unavoidable,”", "the ministry")]),
+    # an unnamed source: the description is the speaker
+    ("“Nobody expected this,” a senior official said.", [("“Nobody expected this,”", "a senior official")]),
+    # a partial quote woven into a sentence
+    ("Senator Ruth Ames called the bill “a betrayal of working families” on Tuesday.", [("“a betrayal of working families”", "Ruth Ames")]),
+    # British single quotes, apostrophes inside
+    ("‘It’s the end of an era,’ said shop owner Graham Hale. ‘We’ve been here since the ’70s.’", [("‘It’s the end of an era,’", "Graham Hale"), ("‘We’ve been here since the ’70s.’", "Graham Hale")]),
+    # quote-then-cue does not steal the next quotation's speaker
+    (
+        "Paula Grant backed the plan, claiming that “it pays for itself,” while Leo Marsh warned, “It will bankrupt the city.”",
+        [("“it pays for itself,”", "Paula Grant"), ("“It will bankrupt the city.”", "Leo Marsh")],
+    ),
+    # a relative clause: the speaker is the person it is about
+    ("The award went to Nora Banks, who said she was “completely stunned.”", [("“completely stunned.”", "Nora Banks")]),
+    # a dash and a name after the quote (reader comments, social posts)
+    ("“Best concert of my life.” ― Dana Wells", [("“Best concert of my life.”", "Dana Wells")]),
+    # an interview label
+    ("Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”", [("“With a single measurement.”", "Elena Reyes")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_speaker(run, text, expected):
+    assert run(text).quotes() == expected
+
+
+def test_speaker_fields_point_at_the_mention_and_the_actor(run):
+    r = run("U.S. Secretary of State Antony Blinken spoke first. “There is no change,” he said.")
+    (q,) = r.spans("quote")
+    assert q.speaker == "Antony Blinken"
+    assert r.text[q.speaker_start : q.speaker_end] == "he"
+    assert q.cue == "said"
+    assert q.actor == r.actor("Antony Blinken").id
+    speaker_spans = [s for s in r.spans("speaker") if s.start == q.speaker_start]
+    assert speaker_spans and speaker_spans[0].speaker == "Antony Blinken"
+
+
+@pytest.mark.parametrize(
+    "text, quoted, why",
+    [
+        ("The so-called “reform” has cost the city millions.", "“reform”", "mention"),
+        ("She reviewed the novel “The Quiet Harbour” for the paper.", "“The Quiet Harbour”", "title"),
+        ("Goalkeeper Joe “Safe Hands” Pryce made six saves.", "“Safe Hands”", "nickname"),
+        ("Fans call the defence the “Iron Wall” these days.", "“Iron Wall”", None),
+    ],
+)
+def test_quoted_words_that_are_not_speech(run, text, quoted, why):
+    r = run(text)
+    assert quoted not in r.texts("quote")
+    if why:
+        assert [(s.text, s.why) for s in r.spans("mention")] == [(quoted, why)]
+
+
+def test_multi_paragraph_quote_shares_one_quote_id_and_speaker(run):
+    text = (
+        "Prosecutor Anjali Desai addressed the jury. \"You will see the emails,\" she said. \"And you will see the ledgers.\n\n"
+        "\"Then you will decide.\"\n\nThe defence will reply on Monday."
+    )
+    quotes = run(text).spans("quote")
+    assert [q.speaker for q in quotes] == ["Anjali Desai"] * 3
+    assert quotes[1].quote_id == quotes[2].quote_id != quotes[0].quote_id
