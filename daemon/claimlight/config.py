@@ -77,7 +77,15 @@ FIELDS = tuple(Config.model_fields)
 
 
 class ConfigError(ValueError):
-    """A config file, environment variable or flag the daemon cannot use; the message says which."""
+    """A config file, environment variable or flag the daemon cannot use; the message says which.
+
+    `path` is the file at fault and `variables` the environment variables at fault, for fix hints.
+    """
+
+    def __init__(self, message: str, *, path: Path | None = None, variables: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.path = path
+        self.variables = variables
 
 
 @dataclass(frozen=True)
@@ -117,11 +125,11 @@ def _read_file(path: Path) -> dict[str, object]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}", path=path) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"config file {path} is not UTF-8 text: {exc}") from None
+        raise ConfigError(f"config file {path} is not UTF-8 text: {exc}", path=path) from None
     except OSError as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}", path=path) from None
 
 
 def _choose_path(path: str | os.PathLike | None, environ: Mapping[str, str]) -> tuple[Path, str]:
@@ -144,16 +152,20 @@ def _describe(source: str, field: str) -> str:
 
 
 def _explain(exc: ValidationError, values: Mapping[str, object], sources: Mapping[str, str], path: Path) -> ConfigError:
-    lines = []
+    lines, in_file, variables = [], False, []
     for err in exc.errors():
         field = str(err["loc"][0]) if err["loc"] else "?"
         source = sources.get(field, f"file:{path}")
+        in_file = in_file or source.startswith("file:")
+        if source.startswith("env:") and source[4:] not in variables:
+            variables.append(source[4:])
         if err["type"] == "extra_forbidden":
             lines.append(f"{_describe(source, field)}: unknown setting; known settings: {', '.join(FIELDS)}")
             continue
         message = err["msg"].removeprefix("Value error, ")
         lines.append(f"{_describe(source, field)}: {message} (got {values.get(field)!r})")
-    return ConfigError("invalid configuration:\n  " + "\n  ".join(lines))
+    return ConfigError("invalid configuration:\n  " + "\n  ".join(lines),
+                       path=path if in_file else None, variables=tuple(variables))
 
 
 def resolve_config(
@@ -175,7 +187,8 @@ def resolve_config(
         sources.update({key: f"file:{file_path}" for key in from_file})
     elif path_source != "default":
         # A file named explicitly must exist; silently using defaults would hide a typo in the path.
-        raise ConfigError(f"config file {file_path} (from {path_source}) does not exist")
+        variables = (CONFIG_ENV,) if path_source.startswith("env:") else ()
+        raise ConfigError(f"config file {file_path} (from {path_source}) does not exist", variables=variables)
 
     from_env = _from_environment(env)
     values.update(from_env)

@@ -66,10 +66,18 @@ def check_config(environ: Mapping[str, str] | None) -> tuple[Check, ResolvedConf
     try:
         resolved = resolve_config(environ=environ)
     except ConfigError as exc:
-        return Check("config", False, str(exc),
-                     "correct the setting named above (or reset the file with `claimlight config init --force`)"), None
+        return Check("config", False, str(exc), config_fix(exc)), None
     where = f"{resolved.path}" if resolved.path_exists else f"{resolved.path} not present, using defaults"
     return Check("config", True, where), resolved
+
+
+def config_fix(exc: ConfigError) -> str:
+    fixes = []
+    if exc.path:
+        fixes.append(f"edit {exc.path} where the message points (or start over: claimlight config init --force)")
+    if exc.variables:
+        fixes.append("correct or unset " + ", ".join(exc.variables))
+    return "; ".join(fixes) or "correct the flag named above"
 
 
 def check_model(config: Config, root: Path | None, loader: Callable[[str], object] | None = None) -> Check:
@@ -90,7 +98,8 @@ def _port_fix(config: Config, config_path: Path) -> str:
         "darwin": f"lsof -nP -iTCP:{p} -sTCP:LISTEN",
         "win32": f"netstat -ano | findstr :{p}",
     }.get(sys.platform, f"ss -ltnp 'sport = :{p}'")
-    return f"find and stop the program holding it ({finder}), or pick another port: `port = {p + 1}` in {config_path}"
+    return (f"find and stop the program holding it ({finder}), or pick another port: `port = {p + 1}` in {config_path}"
+            " (and point the extension at the same port)")
 
 
 def check_port(config: Config, config_path: Path) -> Check:
@@ -128,8 +137,8 @@ def check_extension_id(config: Config, config_path: Path, root: Path | None) -> 
         return Check("extension id", False, f"allowed_extension_ids has malformed ids: {shown} (32 letters a-p expected)",
                      f'set allowed_extension_ids = ["{DEFAULT_EXTENSION_ID}"] in {config_path} '
                      "(chrome://extensions shows an unpacked extension's id)")
-    manifest = root / "extension" / "manifest.json" if root else None
-    if not manifest or not manifest.is_file():
+    manifest = _source_manifest(root)
+    if manifest is None:
         return Check("extension id", True, ", ".join(config.allowed_extension_ids))
     try:
         key = json.loads(manifest.read_text(encoding="utf-8")).get("key")
@@ -143,6 +152,16 @@ def check_extension_id(config: Config, config_path: Path, root: Path | None) -> 
                      f"{manifest} pins id {pinned}, which allowed_extension_ids does not include",
                      f'set allowed_extension_ids = ["{pinned}"] in {config_path} (or export CLAIMLIGHT_ALLOWED_EXTENSION_IDS={pinned})')
     return Check("extension id", True, f"{pinned} (pinned in {manifest.relative_to(root)})")
+
+
+def _source_manifest(root: Path | None) -> Path | None:
+    # The extension's sources may keep the manifest at the top or among static assets; the build copies it.
+    if root is None:
+        return None
+    for relative in ("extension/manifest.json", "extension/static/manifest.json", "extension/dist/manifest.json"):
+        if (root / relative).is_file():
+            return root / relative
+    return None
 
 
 def check_extension_build(root: Path | None) -> Check | None:

@@ -65,7 +65,7 @@ def configure_logging(
     first and logsafe.install_redaction(...) after it, since redaction filters attach to these handlers.
     """
     env = os.environ if environ is None else environ
-    stream = stream or sys.stderr
+    stream = stream or sys.stderr  # None under pythonw (Windows logon task): then only the file
     level = getattr(logging, str(config.log_level).upper(), logging.INFO)
     root = logging.getLogger()
     kept_filters: list = []
@@ -76,16 +76,18 @@ def configure_logging(
         handler.close()
 
     handlers: list[logging.Handler] = []
-    console = logging.StreamHandler(stream)
-    if under_journald(env, stream):
+    if stream is not None and under_journald(env, stream):
+        console = logging.StreamHandler(stream)
         console.setFormatter(JournalFormatter("%(name)s: %(message)s"))
         handlers.append(console)
     else:
-        console.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        if under_launchd(env):
-            # launchd appends stderr to a file it never rotates; keep it to problems, the rotating file has the rest.
-            console.setLevel(logging.WARNING)
-        handlers.append(console)
+        if stream is not None:
+            console = logging.StreamHandler(stream)
+            console.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            if under_launchd(env):
+                # launchd appends stderr to a file it never rotates; keep it to problems, the rotating file has the rest.
+                console.setLevel(logging.WARNING)
+            handlers.append(console)
         file_handler = _file_handler(log_file or paths.log_file(env), stream)
         if file_handler:
             handlers.append(file_handler)
@@ -101,13 +103,14 @@ def configure_logging(
     logging.captureWarnings(True)
 
 
-def _file_handler(path: Path, stream: TextIO) -> logging.Handler | None:
+def _file_handler(path: Path, stream: TextIO | None) -> logging.Handler | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as exc:
         # A read-only home must not stop the daemon; it still logs to stderr.
-        print(f"claimlight: not logging to {path}: {exc}", file=stream)
+        if stream is not None:
+            print(f"claimlight: not logging to {path}: {exc}", file=stream)
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     return handler

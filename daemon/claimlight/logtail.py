@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import deque
@@ -43,6 +42,3 @@ def tail(path: Path, lines: int = 100, follow: bool = False, out: TextIO | None 
             out.flush()
     return 0
 
-
-def tail_command_hint(path: Path) -> str:
-    return f'Get-Content -Wait -Tail 100 "{path}"' if os.name == "nt" else f"tail -n 100 -f {path}"

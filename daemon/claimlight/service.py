@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from . import health
 from .config import Config, ConfigError, resolve_config
-from .service_manager import Backend, ServiceState, backend_for
+from .service_manager import Backend, ServiceState, SystemdUser, backend_for
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -65,18 +66,21 @@ def format_state(state: ServiceState) -> list[str]:
     ]
 
 
+def _summary(config: Config, probe: health.Probe) -> str:
+    url = health.health_url(config.host, config.port)
+    return f"{url} -> {health.describe(probe.data or {}) if probe.ours else probe.error}"
+
+
 def health_summary(config: Config) -> tuple[str, bool]:
     probe = health.probe(config.host, config.port)
-    url = health.health_url(config.host, config.port)
-    if probe.ours:
-        return f"{url} -> {health.describe(probe.data or {})}", True
-    return f"{url} -> {probe.error}", False
+    return _summary(config, probe), probe.ours
 
 
 def cmd_install(args: argparse.Namespace) -> int:
     backend = make_backend()
     if args.print_only:
-        print(backend.render(), end="" if backend.render().endswith("\n") else "\n")
+        text = backend.render()
+        print(text, end="" if text.endswith("\n") else "\n")
         return 0
     config, problem = _config()
     if problem:
@@ -87,8 +91,21 @@ def cmd_install(args: argparse.Namespace) -> int:
         _warn_if_port_taken(backend, config)
     code = backend.install(start=not args.no_start)
     if code == 0 and not args.no_start and isinstance(backend.state().running, bool):
-        print(f"health: {health_summary(config)[0]}")
+        # Type=notify already made `systemctl start` wait for readiness: one look is enough there.
+        print(f"health: {wait_for_health(config, 0 if isinstance(backend, SystemdUser) else 60)}")
     return code
+
+
+def wait_for_health(config: Config, timeout_s: float = 60.0) -> str:
+    """systemd returns from start once the daemon is ready; launchd and Task Scheduler return at once,
+    so poll until the model is loaded rather than report a daemon that is still starting as down."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        probe = health.probe(config.host, config.port)
+        if (probe.ours and (probe.data or {}).get("status") == "ok") or time.monotonic() > deadline:
+            hint = "" if probe.ours else " (see `claimlight service logs`)"
+            return _summary(config, probe) + hint
+        time.sleep(0.5)
 
 
 def _warn_if_port_taken(backend: Backend, config: Config) -> None:

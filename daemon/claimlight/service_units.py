@@ -26,12 +26,13 @@ def service_command(executable: str | None = None, platform: str | None = None) 
     """
     python = os.path.abspath(executable or sys.executable)
     bindir = Path(python).parent
-    windows = (platform or sys.platform) == "win32"
-    script = bindir / ("claimlight.exe" if windows else "claimlight")
+    if (platform or sys.platform) == "win32":
+        # pythonw has no console, so no window pops up at every logon; the log file has the output.
+        pythonw = bindir / "pythonw.exe"
+        return [str(pythonw) if pythonw.exists() else python, "-m", "claimlight", *SERVE_ARGS]
+    script = bindir / "claimlight"
     if script.exists():
         return [str(script), *SERVE_ARGS]
-    if windows and (bindir / "pythonw.exe").exists():
-        python = str(bindir / "pythonw.exe")  # no console window at logon
     return [python, "-m", "claimlight", *SERVE_ARGS]
 
 
@@ -40,9 +41,12 @@ def service_command(executable: str | None = None, platform: str | None = None) 
 _NEEDS_QUOTES = re.compile(r'[\s"\'\\;]')
 
 
-def systemd_escape_arg(arg: str) -> str:
-    """One ExecStart= word: % and $ are specifier/variable syntax, whitespace and quotes need quoting."""
-    arg = arg.replace("%", "%%").replace("$", "$$")
+def systemd_escape_arg(arg: str, *, executable: bool = False) -> str:
+    """One ExecStart= word: % is specifier syntax everywhere, $ is variable syntax except in the
+    executable (systemd never expands variables there), whitespace and quotes need quoting."""
+    arg = arg.replace("%", "%%")
+    if not executable:
+        arg = arg.replace("$", "$$")
     if arg and not _NEEDS_QUOTES.search(arg):
         return arg
     return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -59,7 +63,7 @@ def render_systemd_unit(
     *,
     environment: Mapping[str, str] | None = None,
 ) -> str:
-    exec_start = " ".join(systemd_escape_arg(a) for a in [exe, *args])
+    exec_start = " ".join([systemd_escape_arg(exe, executable=True), *(systemd_escape_arg(a) for a in args)])
     env_lines = [_environment_line(k, v) for k, v in sorted((environment or {}).items())]
     lines = [
         "# Written by `claimlight service install`; `claimlight service uninstall` removes it.",

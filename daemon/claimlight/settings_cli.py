@@ -19,19 +19,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("config", help="show, locate, create or edit the config file")
     parser.add_argument("--config", dest="config_path", metavar="FILE", help="use this config file instead of the default")
     sub = parser.add_subparsers(dest="config_command", metavar="ACTION")
+    # Also accepted after the action; SUPPRESS keeps a subparser's absent flag from erasing the parent's.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", dest="config_path", metavar="FILE", default=argparse.SUPPRESS,
+                        help="use this config file instead of the default")
 
-    show = sub.add_parser("show", help="effective settings and where each value comes from")
+    show = sub.add_parser("show", parents=[common], help="effective settings and where each value comes from")
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.set_defaults(func=cmd_show)
 
-    where = sub.add_parser("path", help="print the config file location")
+    where = sub.add_parser("path", parents=[common], help="print the config file location")
     where.set_defaults(func=cmd_path)
 
-    init = sub.add_parser("init", help="write a commented config file with every default")
+    init = sub.add_parser("init", parents=[common], help="write a commented config file with every default")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
     init.set_defaults(func=cmd_init)
 
-    edit = sub.add_parser("edit", help="open the config file in $VISUAL/$EDITOR (created if missing), then check it")
+    edit = sub.add_parser("edit", parents=[common], help="open the config file in $VISUAL/$EDITOR (created if missing), then check it")
     edit.set_defaults(func=cmd_edit)
 
     parser.set_defaults(func=cmd_show, json=False)
@@ -153,5 +157,5 @@ def cmd_edit(args: argparse.Namespace) -> int:
         resolve_config(path=path)
     except ConfigError as exc:
         return _error(exc)
-    print(f"{path} is valid; restart the daemon to apply it (`claimlight service start` or re-run `make run`)")
+    print(f"{path} is valid; restart the daemon to apply it (`claimlight service restart`, or stop and re-run `make run`)")
     return 0
