@@ -1,0 +1,72 @@
+"""The scorer follows shared/eval/FORMAT.md: half-overlap quote matching, speaker by name or
+mention, actor mentions by type with optional strings ignored, number and reported recall."""
+
+import json
+
+from claimlight.evaluation import load_gold, score
+from claimlight.protocol import Analysis, Category, Span
+
+TEXT = "“We will win,” said Ann Lee. Lee added that the plan works. The “reform” cost 5 million dollars in Paris."
+
+
+def gold_file(tmp_path):
+    d = {
+        "id": "t",
+        "text": TEXT,
+        "quotes": [{"quote": "“We will win,”", "occurrence": 1, "speaker": "Ann Lee", "speaker_match": ["Lee"]}],
+        "indirect": [{"text": "the plan works", "occurrence": 1, "speaker_match": ["Lee"]}],
+        "non_quotes": [{"text": "“reform”", "occurrence": 1, "why": "scare quote"}],
+        "actors": [{"name": "Ann Lee", "type": "person", "aliases": ["Ann Lee", "Lee"]}, {"name": "Paris", "type": "place", "aliases": ["Paris"]}],
+        "optional": ["dollars"],
+        "numbers": [{"text": "5 million dollars", "occurrence": 1}],
+    }
+    p = tmp_path / "g.json"
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    return load_gold(p)
+
+
+def span(text, category, after=0, **kw):
+    start = TEXT.index(text, after)
+    return Span(start=start, end=start + len(text), category=Category(category), text=text, **kw)
+
+
+def test_perfect_prediction(tmp_path):
+    g = gold_file(tmp_path)
+    a = Analysis(
+        spans=[
+            span("“We will win,”", "quote", speaker="Ann Lee"),
+            span("Ann Lee", "person"),
+            span("Lee", "person", after=TEXT.index("Lee added")),
+            span("the plan works", "reported", speaker="Ann Lee"),
+            span("5 million", "number"),
+            span("Paris", "place"),
+        ],
+        actors=[],
+    )
+    s = score(g, a)
+    assert (s.quotes.f1, s.attributed.f1, s.actors.f1, s.number_recall, s.reported_recall, s.reported_precision) == (1, 1, 1, 1, 1, 1)
+
+
+def test_wrong_speaker_scare_quote_and_wrong_type_count_against(tmp_path):
+    g = gold_file(tmp_path)
+    a = Analysis(
+        spans=[
+            span("“We will win,”", "quote", speaker="Paris"),
+            span("“reform”", "quote"),
+            span("Paris", "organization"),
+            span("dollars", "organization"),  # inside an optional string, touching no gold mention: ignored
+        ],
+        actors=[],
+    )
+    s = score(g, a)
+    assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (1, 1, 0)
+    assert s.attributed.tp == 0 and s.speaker_accuracy == 0
+    assert (s.actors.tp, s.actors.fp, s.actors.fn) == (0, 1, 3)
+    assert s.number_recall == 0 and s.reported_recall == 0
+
+
+def test_half_overlap_is_enough_and_matching_is_one_to_one(tmp_path):
+    g = gold_file(tmp_path)
+    a = Analysis(spans=[span("We will win,”", "quote", speaker="Lee"), span("We will win", "quote", speaker="Lee")], actors=[])
+    s = score(g, a)
+    assert (s.quotes.tp, s.quotes.fp) == (1, 1)
