@@ -8,6 +8,7 @@ actor gets one canonical name and one type, which every mention then shares.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -196,6 +197,8 @@ def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None
         actor.mentions.append(m)
 
     _add_unlabelled_surnames(doc, persons_full, mentions, quote_chars or [])
+    _add_unlabelled_repeats(doc, actors, mentions)
+    _add_datelines(doc, actors, mentions, keyed, new_actor)
     _vote_types(actors, doc)
     for a in actors:
         if a.type == "person":
@@ -284,6 +287,59 @@ def _used_like_organisation(a: ActorRecord, doc: Doc) -> bool:
             if tok.head.lower_ in ORG_CONTEXT:
                 return True
     return False
+
+
+def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end)
+    return (span.start, span.end) if span is not None else None
+
+
+def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
+    """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
+    wherever else it appears, labelled or not."""
+    taken = [(m.start, m.end) for m in mentions]
+    names: dict[str, ActorRecord] = {}
+    for a in actors:
+        for m in a.mentions:
+            if any(w[:1].isupper() for w in m.text.split()) and len(m.text) > 2:
+                names.setdefault(m.text, a)
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    text = doc.text
+    for match in pattern.finditer(text):
+        s, e = match.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        bounds = _token_bounds(doc, s, e)
+        if bounds is None:
+            continue
+        actor = names[match.group(0)]
+        m = Mention(s, e, bounds[0], bounds[1], actor.type, match.group(0), actor=actor)
+        actor.mentions.append(m)
+        mentions.append(m)
+        taken.append((s, e))
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—–]{0,40})? [—–-] )", re.M)
+
+
+def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor) -> None:
+    """ "TORONTO — A former …": the city a wire story was filed from."""
+    for match in _DATELINE.finditer(doc.text):
+        s, e = match.span(1)
+        if any(s < m.end and m.start < e for m in mentions):
+            continue
+        bounds = _token_bounds(doc, s, e)
+        if bounds is None:
+            continue
+        name = match.group(1).title()
+        key = ("thing", _place_key(name))
+        actor = keyed.get(key) or new_actor(PLACE_ALIASES.get(name.lower(), name), "place")
+        keyed[key] = actor
+        m = Mention(s, e, bounds[0], bounds[1], "place", match.group(1), actor=actor)
+        actor.mentions.append(m)
+        mentions.append(m)
 
 
 def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:

@@ -102,9 +102,11 @@ class SpeakerFinder:
         mention = self.index.mention_at(tok.i)
         if mention is None:
             # "Secretary of State Antony Blinken": the head may sit on a title; look at its name parts.
+            # (only people: in "a Northgate player" the club is not the speaker, the player is)
             for child in tok.children:
-                if child.dep_ in ("compound", "appos", "flat") and self.index.mention_at(child.i):
-                    mention = self.index.mention_at(child.i)
+                m = self.index.mention_at(child.i) if child.dep_ in ("compound", "appos", "flat") else None
+                if m is not None and m.actor is not None and m.actor.type == "person":
+                    mention = m
                     break
         if mention is not None and mention.actor is not None:
             return Speaker(mention.actor.name, mention.start, mention.end, mention.actor)
