@@ -44,8 +44,10 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
         if lemma not in REPORTING_VERBS:
             continue
         for comp in tok.children:
-            if comp.dep_ != "ccomp":
+            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
                 continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
+                continue  # "he said of US plans to…": no clause, whatever the parse calls it
             start, end = _clause_bounds(doc, comp)
             if end - start < 3:
                 continue
