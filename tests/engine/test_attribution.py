@@ -43,6 +43,8 @@ CASES = [
     ("The award went to Nora Banks, who said she was “completely stunned.”", [("“completely stunned.”", "Nora Banks")]),
     # a dash and a name after the quote (reader comments, social posts)
     ("“Best concert of my life.” ― Dana Wells", [("“Best concert of my life.”", "Dana Wells")]),
+    # a paragraph ending in a colon introduces the quotation below it
+    ("The health ministry said in a statement on Friday:\n\n“All clinics will reopen on Monday.”", [("“All clinics will reopen on Monday.”", "the health ministry")]),
     # an interview label
     ("Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”", [("“With a single measurement.”", "Elena Reyes")]),
 ]

@@ -277,12 +277,43 @@ class Attributor:
         got = self._according_to(before_toks + after_toks, last_speaker)
         if got:
             return got
+        got = self._introduced_by_previous_paragraph(q, last_speaker)
+        if got:
+            return got
         if self.text[before[0] : before[1]].rstrip().endswith(":") and before_toks:
             name_tok = next((t for t in reversed(before_toks) if not t.is_punct), None)
             if name_tok is not None and (self.index.mention_at(name_tok.i) or name_tok.pos_ == "PROPN"):
                 sp = self._speaker(name_tok, last_speaker)
                 if sp:
                     return sp, None, None
+        return None
+
+    def _introduced_by_previous_paragraph(self, q: Quotation, last_speaker: Speaker | None) -> Found | None:
+        """ "The ministry said in a statement:" ¶ “…”: a paragraph ending in a colon introduces
+        the quotation that opens the next one."""
+        lo, _ = self._paragraph_bounds(q.start)
+        if self.text[lo : q.start].strip() or lo == 0:
+            return None
+        prev_end = lo - 1
+        while prev_end > 0 and self.text[prev_end - 1].isspace():
+            prev_end -= 1
+        if self.text[prev_end - 1 : prev_end] != ":":
+            return None
+        plo, _ = self._paragraph_bounds(prev_end - 1)
+        sentence_start = plo
+        for m in self._sentence_ends(plo, prev_end - 1):
+            sentence_start = m.end()
+        toks = self._tokens((sentence_start, prev_end))
+        for tok in reversed(toks):
+            if self._is_cue(tok):
+                got = self._from_cue(tok, prev_end, last_speaker)
+                if got:
+                    return got
+        name_tok = next((t for t in reversed(toks) if not t.is_punct), None)
+        if name_tok is not None and self.index.mention_at(name_tok.i):
+            sp = self._speaker(name_tok, last_speaker)
+            if sp:
+                return sp, None, None
         return None
 
     def _from_cue(self, verb: Token, limit: int, last_speaker: Speaker | None, after_start: int | None = None) -> Found | None:
@@ -306,7 +337,8 @@ class Attributor:
         return sp, self._cue_text(verb), verb.idx
 
     def _speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        if tok.lower_ in _GENERIC and tok.lower_ not in ("it",):
+        relative = tok.lower_ in ("which", "that", "who") and tok.head.dep_ == "relcl"
+        if tok.lower_ in _GENERIC and tok.lower_ != "it" and not relative:
             return None
         return self.finder.speaker_for(tok, last_speaker)
 
