@@ -34,6 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from .protocol import Analysis
 
 DEFAULT_ENGINE = "claimlight.engine:analyze"
+MODEL_LOAD_TIMEOUT_S = 120.0
 
 log = logging.getLogger("claimlight.pool")
 
@@ -140,7 +141,9 @@ class AnalysisPool:
         self._executor: ProcessPoolExecutor | None = None
         self._generation = 0
         self._recycled: set[int] = set()  # generations killed on purpose (a timeout), not by a crash
+        self._warm: Future | None = None  # the current generation's model load
         self._closed = False
+        self._stopping = False
 
     # -- lifecycle --
 
@@ -163,7 +166,9 @@ class AnalysisPool:
     async def warmup(self) -> str:
         """Start the workers and load the model in each; returns the model label. Raises ModelLoadError."""
         _, executor = self._current()
-        futures = [asyncio.wrap_future(executor.submit(_worker_info)) for _ in range(self.workers)]
+        jobs = [executor.submit(_worker_info) for _ in range(self.workers)]
+        self._warm = jobs[0]
+        futures = [asyncio.wrap_future(job) for job in jobs]
         try:
             labels = await asyncio.gather(*futures)
         except BrokenProcessPool as exc:
@@ -177,7 +182,7 @@ class AnalysisPool:
 
     def _replace(self, generation: int, *, kill: bool, why: str) -> None:
         """Swap in a fresh executor, once per generation however many callers notice the failure."""
-        if generation != self._generation or self._closed:
+        if generation != self._generation or self._closed or self._stopping:
             return
         old = self._executor
         self._generation += 1
@@ -191,7 +196,12 @@ class AnalysisPool:
                     process.kill()
             old.shutdown(wait=False)
         # Load the model now rather than on the next request.
-        self._executor.submit(_worker_info).add_done_callback(_ignore_result)
+        self._warm = self._executor.submit(_worker_info)
+        self._warm.add_done_callback(_ignore_result)
+
+    def begin_shutdown(self) -> None:
+        """From now on a dying worker is expected (SIGTERM reaches the whole process group): no restarts."""
+        self._stopping = True
 
     async def aclose(self, grace_s: float = 2.0) -> None:
         await asyncio.to_thread(self.close, grace_s)
@@ -232,9 +242,31 @@ class AnalysisPool:
             self.cache.put(key, analysis)
         return analysis, False
 
+    async def _wait_until_warm(self) -> None:
+        """Wait for a (re)started pool to load the model before the request's clock matters.
+
+        Otherwise, with a timeout shorter than the model load, the request after a restart would time
+        out while the worker is still loading, be taken for a stuck analysis, and restart the pool again,
+        forever. The wait itself is bounded: a model that never loads is a crash.
+        """
+        warm = self._warm
+        if warm is None or warm.done():
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(warm)), MODEL_LOAD_TIMEOUT_S)
+        except TimeoutError:
+            raise WorkerCrashed("the analysis worker did not load the model in time") from None
+        except Exception:
+            pass  # a broken or failed load shows up when the request is submitted
+
     async def _run(self, text: str, deadline: float | None) -> dict:
         resubmitted = False
         while True:
+            loop = asyncio.get_running_loop()
+            before = loop.time()
+            await self._wait_until_warm()
+            if deadline is not None:
+                deadline += loop.time() - before  # loading the model is not the request's time
             generation, executor = self._current()
             try:
                 job = executor.submit(_worker_analyze, text)

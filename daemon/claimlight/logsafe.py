@@ -94,3 +94,32 @@ def loop_exception_handler(loop: asyncio.AbstractEventLoop, context: dict) -> No
     exc = context.get("exception")
     detail = describe_exception(exc) if exc is not None else ""
     log.error("event loop: %s%s", context.get("message", "unhandled error"), f" ({detail})" if detail else "")
+
+
+class Throttle:
+    """At most `burst` log lines per `window_s` for one kind of event, then one summary line.
+
+    Refused handshakes are logged so a user can see an attack or a misconfigured client, but any web
+    page can produce thousands of them a second; the log must not become the attack.
+    """
+
+    def __init__(self, burst: int = 20, window_s: float = 60.0, clock=None):
+        import time
+
+        self.burst, self.window_s = burst, window_s
+        self._clock = clock or time.monotonic
+        self._window_start = self._clock()
+        self._count = 0
+        self._suppressed = 0
+
+    def allow(self) -> tuple[bool, int]:
+        """(log this one?, how many were suppressed since the last logged one)."""
+        now = self._clock()
+        if now - self._window_start >= self.window_s:
+            self._window_start, self._count = now, 0
+        self._count += 1
+        if self._count <= self.burst:
+            suppressed, self._suppressed = self._suppressed, 0
+            return True, suppressed
+        self._suppressed += 1
+        return False, 0

@@ -1,0 +1,94 @@
+"""`claimlight serve` as a process: signals, exit codes, orphans, startup refusals, READY=1."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+import websockets
+
+from daemon_harness import alive, children, clean_env, connect, send, start_daemon
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_signal_closes_clients_with_1001_and_exits_0_without_orphans(tmp_path, sig):
+    daemon = start_daemon(tmp_path, "--workers", "2")
+    try:
+        processes = children(daemon.proc.pid)  # workers and multiprocessing's resource tracker
+        assert len(daemon.workers()) == 2
+        async with connect(daemon) as ws:
+            await send(ws, {"type": "analyze", "id": "inflight", "text": "#sleep=30 busy when the signal comes"})
+            await asyncio.sleep(0.2)
+            started = time.monotonic()
+            daemon.proc.send_signal(sig)
+            with pytest.raises(websockets.ConnectionClosed):
+                while True:
+                    await asyncio.wait_for(ws.recv(), 10)
+            assert ws.close_code == 1001
+        code = await asyncio.to_thread(daemon.proc.wait, 15)
+        assert code == 0
+        assert time.monotonic() - started < 10  # the 30 s analysis did not hold the exit up
+        for pid in processes:
+            assert not alive(pid), f"process {pid} outlived the daemon"
+        log = daemon.log()
+        assert "Traceback" not in log and "stopped" in log
+    finally:
+        daemon.stop(signal.SIGKILL)
+
+
+def test_ready_notification_is_sent_after_listening(tmp_path):
+    sock_path = tmp_path / "notify.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+        listener.bind(str(sock_path))
+        listener.settimeout(30)
+        daemon = start_daemon(tmp_path / "d", env={"NOTIFY_SOCKET": str(sock_path)}, wait=False)
+        try:
+            assert listener.recv(256) == b"READY=1"
+            # By the time READY=1 arrives the port answers and the model is loaded.
+            deadline = time.monotonic() + 5
+            while "ready on" not in daemon.log() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            port = int(daemon.log().split("ready on http://127.0.0.1:")[1].split()[0])
+            daemon.port = port
+            status, body = daemon.http("/health")
+            assert status == 200 and b'"status":"ok"' in body
+            daemon.proc.send_signal(signal.SIGTERM)
+            assert listener.recv(256) == b"STOPPING=1"
+            assert daemon.proc.wait(15) == 0
+        finally:
+            daemon.stop(signal.SIGKILL)
+
+
+def run_serve(tmp_path, *args: str, timeout: float = 30) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "claimlight", "serve", *args], capture_output=True, text=True,
+                          env=clean_env(tmp_path), timeout=timeout)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1"])
+def test_refuses_to_listen_beyond_loopback(tmp_path, host):
+    result = run_serve(tmp_path, "--host", host, "--port", "0")
+    assert result.returncode == 2
+    assert "loopback" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_port_in_use_is_a_clear_error(tmp_path, daemon):
+    result = run_serve(tmp_path, "--port", str(daemon.port))
+    assert result.returncode == 1
+    assert "cannot listen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    result = run_serve(tmp_path, "--port", "0", "--model", "no_such_model_xyz", timeout=60)
+    assert result.returncode == 1
+    assert "no_such_model_xyz" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_invalid_flag_value_is_a_config_error(tmp_path):
+    result = run_serve(tmp_path, "--port", "0", "--log-level", "loud")
+    assert result.returncode == 2
+    assert "log-level" in result.stderr or "log_level" in result.stderr
