@@ -24,7 +24,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 47653
 # The extension pins this id with the "key" in extension/manifest.json.
 DEFAULT_EXTENSION_ID = "kmkkphfbamihimlbikjgncnjghmnajnj"
-DEFAULT_CATEGORIES = [c.value for c in Category if c is not Category.mention]
+# Everything the engine finds is sent; the extension's toggles decide what is shown (there,
+# `mention` starts switched off). Removing a category here keeps the daemon from sending it at all.
+DEFAULT_CATEGORIES = [c.value for c in Category]
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 ENV_PREFIX = "CLAIMLIGHT_"
 CONFIG_ENV = paths.CONFIG_ENV
@@ -41,7 +43,7 @@ class Config(BaseModel):
     )
     categories: list[str] = Field(
         default_factory=lambda: list(DEFAULT_CATEGORIES),
-        description="categories highlighted by default: " + ", ".join(c.value for c in Category),
+        description="categories the daemon sends to the extension: " + ", ".join(c.value for c in Category),
     )
     cache_size: int = Field(256, ge=0, description="analyses kept for identical texts")
     log_level: str = Field("info", description="one of " + ", ".join(LOG_LEVELS))
