@@ -135,7 +135,7 @@ def _place_key(text: str) -> str:
     return PLACE_ALIASES.get(low, text).lower()
 
 
-def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None) -> ActorIndex:
+def build_actor_index(doc: Doc) -> ActorIndex:
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
@@ -196,7 +196,7 @@ def build_actor_index(doc: Doc, quote_chars: list[tuple[int, int]] | None = None
         m.actor = actor
         actor.mentions.append(m)
 
-    _add_unlabelled_surnames(doc, persons_full, mentions, quote_chars or [])
+    _add_unlabelled_surnames(doc, persons_full, mentions)
     _add_unlabelled_repeats(doc, actors, mentions)
     _add_datelines(doc, actors, mentions, keyed, new_actor)
     _vote_types(actors, doc)
@@ -257,7 +257,7 @@ def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention], quotes: list[tuple[int, int]]) -> None:
+def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention]) -> None:
     """Surnames of known people that the NER missed ("Blinken’s remarks…") become mentions too."""
     if not persons:
         return

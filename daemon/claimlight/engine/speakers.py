@@ -198,7 +198,7 @@ class SpeakerFinder:
             return plural if low in PRONOUNS_PLURAL else not plural
 
         fallback: Speaker | None = None
-        for n, (lo, hi) in enumerate(self._recent_sentences(tok, 5)):
+        for lo, hi in self._recent_sentences(tok, 5):
             for i in range(hi - 1, lo - 1, -1):
                 if self.in_quote[i]:
                     continue
