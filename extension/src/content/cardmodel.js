@@ -1,0 +1,59 @@
+// What the hover card says about a span. Pure, so it is unit-tested without a DOM.
+
+const TYPE_LABEL = { person: "Person", organization: "Organisation", place: "Place" };
+const TITLE = {
+  quote: "Quote",
+  reported: "Reported speech",
+  speaker: "Speaker",
+  number: "Number",
+  mention: "Quoted words",
+};
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * @param {object} span a block span (see results.js)
+ * @param {{quotes(k): number, reported(k): number, mentions(k): number}} stats
+ * @param {Map<string, {name: string, type: string}>} actors
+ * @returns {{category: string, title: string, name: string, lines: string[]}}
+ */
+export function cardModel(span, stats, actors) {
+  const actor = span.actor ? actors.get(span.actor) : null;
+  const category = span.category;
+
+  if (category === "quote" || category === "reported" || category === "speaker") {
+    const who = span.speaker ?? actor?.name ?? (category === "speaker" ? span.text : null);
+    const lines = [];
+    if (span.cue) lines.push(`Cue: “${span.cue}”`);
+    if (who && span.speakerKey) {
+      const q = stats.quotes(span.speakerKey);
+      const r = stats.reported(span.speakerKey);
+      const parts = [plural(q, "quote", "quotes")];
+      if (r) parts.push(`${r} reported`);
+      lines.push(`${parts.join(", ")} on this page`);
+    }
+    return {
+      category,
+      title: TITLE[category],
+      name: who ? (category === "speaker" ? who : `— ${who}`) : "Speaker not identified",
+      lines,
+    };
+  }
+
+  if (TYPE_LABEL[category]) {
+    const name = actor?.name ?? span.text;
+    const n = span.actor ? stats.mentions(span.actor) : 1;
+    return {
+      category,
+      title: TYPE_LABEL[actor?.type ?? category],
+      name,
+      lines: [`Mentioned ${plural(n, "time", "times")} on this page`],
+    };
+  }
+
+  if (category === "number") {
+    return { category, title: TITLE.number, name: span.text, lines: span.speaker ? [`Claimed by ${span.speaker}`] : [] };
+  }
+
+  return { category, title: TITLE[category] ?? category, name: span.text, lines: span.why ? [`Looks like a ${span.why}`] : [] };
+}

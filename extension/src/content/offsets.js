@@ -1,0 +1,114 @@
+// The text of a block and the way back from offsets in that text to DOM positions.
+//
+// A block's text is the concatenation of its text nodes with HTML whitespace collapsed
+// (so the daemon sees "said the mayor", not "said\n      the mayor"), soft hyphens
+// dropped and <br> read as a space. Every offset is a UTF-16 code unit index, as in JS
+// strings and as the daemon sends them: nothing here converts between encodings.
+//
+// The functions are DOM-free: a "node" is whatever the caller passes (a Text node in the
+// page, a plain object in tests); only its `data` string is read.
+
+const COLLAPSIBLE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c]); // HTML's ASCII whitespace
+const DROPPED = new Set([0xad, 0x200b]); // soft hyphen, zero-width space: invisible, split words
+
+/**
+ * @param {Array<{node: {data: string}} | {br: true}>} pieces in document order
+ * @returns {{text: string, entries: Array<{node, start: number, end: number, raw: Int32Array}>}}
+ *   entries[i] covers text[start, end); raw[k] is the offset in node.data of text[start + k],
+ *   and raw[end - start] the offset just past the last character taken from that node.
+ */
+export function buildText(pieces) {
+  let out = "";
+  const entries = [];
+  let pending = null; // a collapsed space not yet written: {entry, rawOffset}
+  let current = null; // the entry being filled
+
+  for (const piece of pieces) {
+    if (piece.br) {
+      // Attach the space to the previous node's end; a leading <br> adds nothing.
+      if (current && !pending) pending = { entry: current, rawOffset: current.node.data.length, rawEnd: current.node.data.length };
+      continue;
+    }
+    const data = piece.node.data;
+    const raws = [];
+    const entry = { node: piece.node, start: -1, end: -1, raws, rawEnd: 0 };
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      if (COLLAPSIBLE.has(code)) {
+        if (!pending && out.length > 0) pending = { entry, rawOffset: i, rawEnd: i + 1 };
+        continue;
+      }
+      if (DROPPED.has(code)) continue;
+      if (pending) {
+        writeChar(pending.entry, pending.rawOffset, pending.rawEnd, " ");
+        pending = null;
+      }
+      writeChar(entry, i, i + 1, data[i]);
+    }
+    current = entry.start >= 0 || (pending && pending.entry === entry) ? entry : current;
+  }
+
+  function writeChar(entry, rawOffset, rawEnd, ch) {
+    if (entry.start < 0) {
+      entry.start = out.length;
+      entries.push(entry);
+    }
+    entry.raws.push(rawOffset);
+    entry.rawEnd = rawEnd;
+    out += ch;
+    entry.end = out.length;
+  }
+
+  return {
+    text: out,
+    entries: entries.map((e) => {
+      const raw = new Int32Array(e.raws.length + 1);
+      raw.set(e.raws);
+      raw[e.raws.length] = e.rawEnd;
+      return { node: e.node, start: e.start, end: e.end, raw };
+    }),
+  };
+}
+
+/** Index of the last entry whose start <= offset (binary search), or -1. */
+function entryAt(entries, offset) {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The DOM position of a span boundary. `edge` is "start" (the position before text[offset])
+ * or "end" (the position after text[offset - 1]); they differ where nodes meet: a span
+ * ending at a node's end must not spill into the next node's leading whitespace.
+ * @returns {{node, offset: number} | null}
+ */
+export function locate(entries, offset, edge = "start") {
+  if (entries.length === 0) return null;
+  if (edge === "end") {
+    if (offset <= 0) return { node: entries[0].node, offset: entries[0].raw[0] };
+    const i = entryAt(entries, offset - 1);
+    if (i < 0) return { node: entries[0].node, offset: entries[0].raw[0] };
+    const e = entries[i];
+    const k = Math.min(offset - 1, e.end - 1) - e.start;
+    return { node: e.node, offset: e.raw[k] + 1 };
+  }
+  let i = entryAt(entries, offset);
+  if (i < 0) i = 0;
+  const e = entries[i];
+  if (offset >= e.end) {
+    // Past this entry (the end of the text): the position after its last character.
+    return { node: e.node, offset: e.raw[e.end - e.start] };
+  }
+  return { node: e.node, offset: e.raw[Math.max(0, offset - e.start)] };
+}

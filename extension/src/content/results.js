@@ -1,0 +1,138 @@
+// Turns the daemon's replies (offsets into the joined text of a request) into spans per
+// block (offsets into that block's text), so results outlive the request: a block keeps
+// its spans, keyed by its text hash, when later requests cover other blocks.
+
+import { ACTOR_TYPES } from "../shared/categories.js";
+
+export const SEPARATOR = "\n\n"; // claimlight.protocol.BLOCK_SEPARATOR
+
+/**
+ * Layout of a request's blocks in its joined text.
+ * @param {Array<{hash: string, text: string, context?: boolean}>} blocks
+ */
+export function layout(blocks) {
+  let pos = 0;
+  return blocks.map((b) => {
+    const entry = { hash: b.hash, start: pos, end: pos + b.text.length, context: !!b.context };
+    pos = entry.end + SEPARATOR.length;
+    return entry;
+  });
+}
+
+/** Index of the block containing joined-text offset `pos` (binary search on starts). */
+function blockAt(lay, pos) {
+  let lo = 0;
+  let hi = lay.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lay[mid].start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** A stable key for an actor across requests, whose ids are only unique per request. */
+export function actorKey(actor) {
+  return `${actor.type}:${actor.name}`;
+}
+
+/**
+ * @param {string} requestId
+ * @param {ReturnType<typeof layout>} lay
+ * @param {Array} spans the reply's spans (UTF-16 offsets into the joined text)
+ * @param {Array} actors the reply's actors ([] for partial replies)
+ * @param {[number, number]} [range] only blocks in [first, last) get results (partial replies)
+ * @returns {{perBlock: Map<string, Array>, actors: Map<string, {name, type}>}}
+ */
+export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.length]) {
+  const byId = new Map();
+  const actorInfo = new Map();
+  for (const a of actors ?? []) {
+    if (!a?.id || !ACTOR_TYPES.has(a.type)) continue;
+    const key = actorKey(a);
+    byId.set(a.id, key);
+    actorInfo.set(key, { name: a.name, type: a.type });
+  }
+  const perBlock = new Map();
+  const [first, last] = range;
+  for (let i = first; i < Math.min(last, lay.length); i++) {
+    if (!lay[i].context && !perBlock.has(lay[i].hash)) perBlock.set(lay[i].hash, []);
+  }
+  for (const s of spans ?? []) {
+    if (!(s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start)) continue;
+    const actor = s.actor != null ? byId.get(s.actor) ?? `id:${requestId}:${s.actor}` : null;
+    const base = {
+      category: s.category,
+      text: s.text,
+      speaker: s.speaker ?? null,
+      cue: s.cue ?? null,
+      actor,
+      // Quote pieces (a quotation split by "he said") count as one quotation.
+      group: s.quote_id != null ? `${requestId}:${s.quote_id}` : `${requestId}@${s.start}`,
+      speakerKey: actor ?? (s.speaker ? `speaker:${s.speaker}` : null),
+      why: s.why ?? null,
+    };
+    // A span may cross block boundaries (a quotation running over paragraphs): cut it.
+    for (let i = blockAt(lay, s.start); i < lay.length && lay[i].start < s.end; i++) {
+      const b = lay[i];
+      const start = Math.max(s.start, b.start) - b.start;
+      const end = Math.min(s.end, b.end) - b.start;
+      if (end <= start || i < first || i >= last || b.context) continue;
+      const list = perBlock.get(b.hash);
+      if (list) list.push({ ...base, start, end });
+    }
+  }
+  for (const list of perBlock.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { perBlock, actors: actorInfo };
+}
+
+/** Highlight counts per category; quotations count once however many pieces they have. */
+export function countSpans(spanLists) {
+  const counts = {};
+  const groups = {};
+  for (const list of spanLists) {
+    for (const s of list) {
+      if (s.category === "quote") {
+        (groups.quote ??= new Set()).add(s.group);
+        counts.quote = groups.quote.size;
+      } else {
+        counts[s.category] = (counts[s.category] ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
+}
+
+/**
+ * Facts the hover card shows, computed from what is on the page (not from the daemon's
+ * per-request totals, which would double count blocks analysed twice).
+ */
+export function pageStats(spanLists) {
+  const quotesBy = new Map(); // speakerKey → Set(group)
+  const reportedBy = new Map();
+  const mentionsOf = new Map(); // actor key → Set(position)
+  let blockIndex = 0;
+  for (const list of spanLists) {
+    for (const s of list) {
+      if ((s.category === "quote" || s.category === "reported") && s.speakerKey) {
+        const m = s.category === "quote" ? quotesBy : reportedBy;
+        if (!m.has(s.speakerKey)) m.set(s.speakerKey, new Set());
+        m.get(s.speakerKey).add(s.group);
+      }
+      if (s.actor && (ACTOR_TYPES.has(s.category) || s.category === "speaker")) {
+        if (!mentionsOf.has(s.actor)) mentionsOf.set(s.actor, new Set());
+        // A speaker span and a person span over the same words are one mention.
+        mentionsOf.get(s.actor).add(`${blockIndex}:${s.start}:${s.end}`);
+      }
+    }
+    blockIndex += 1;
+  }
+  return {
+    quotes: (key) => quotesBy.get(key)?.size ?? 0,
+    reported: (key) => reportedBy.get(key)?.size ?? 0,
+    mentions: (key) => mentionsOf.get(key)?.size ?? 0,
+  };
+}

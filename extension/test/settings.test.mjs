@@ -1,0 +1,94 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { daemonProtocols, daemonUrl, DEFAULT_PORT, isSiteDisabled, normalizeSettings, siteKey } from "../src/shared/settings.js";
+import { CATEGORY_IDS } from "../src/shared/categories.js";
+import { badgeText } from "../src/background/badge.js";
+import { statusView } from "../src/popup/status.js";
+import { drawIcon } from "../scripts/icons.mjs";
+
+const repo = new URL("../../", import.meta.url);
+
+test("defaults: everything on but 'mention', port 47653", () => {
+  const s = normalizeSettings();
+  assert.equal(s.enabled, true);
+  assert.equal(s.daemonPort, DEFAULT_PORT);
+  assert.deepEqual(Object.keys(s.categories), CATEGORY_IDS);
+  assert.equal(s.categories.mention, false);
+  assert.equal(s.categories.quote, true);
+});
+
+test("stored settings win, junk falls back to defaults", () => {
+  const s = normalizeSettings(
+    { enabled: false, categories: { quote: false, bogus: true, person: "yes" }, disabledSites: ["a.com", 3] },
+    { daemonPort: "99999" },
+  );
+  assert.equal(s.enabled, false);
+  assert.equal(s.categories.quote, false);
+  assert.equal(s.categories.person, true);
+  assert.equal("bogus" in s.categories, false);
+  assert.deepEqual(s.disabledSites, ["a.com"]);
+  assert.equal(s.daemonPort, DEFAULT_PORT);
+  assert.equal(normalizeSettings({}, { daemonPort: 5000 }).daemonPort, 5000);
+});
+
+test("sites are keyed by host name without www", () => {
+  assert.equal(siteKey("https://www.example.co.uk/news/1?x"), "example.co.uk");
+  assert.equal(siteKey("http://127.0.0.1:8000/a.html"), "127.0.0.1");
+  assert.equal(siteKey("not a url"), "");
+  const s = normalizeSettings({ disabledSites: ["example.com"] });
+  assert.equal(isSiteDisabled(s, "https://www.example.com/x"), true);
+  assert.equal(isSiteDisabled(s, "https://example.org/x"), false);
+});
+
+test("daemon address and token subprotocol", () => {
+  const s = normalizeSettings({}, { daemonPort: 4000 });
+  assert.equal(daemonUrl(s), "ws://127.0.0.1:4000/ws");
+  assert.deepEqual(daemonProtocols(s), ["claimlight.v1"]);
+  const t = normalizeSettings({}, { daemonToken: "abcdefghijklmnop" });
+  assert.deepEqual(daemonProtocols(t), ["claimlight.v1", "claimlight.token.abcdefghijklmnop"]);
+});
+
+test("the manifest key pins the id the daemon allows by default", () => {
+  const manifest = JSON.parse(readFileSync(new URL("extension/static/manifest.json", repo), "utf8"));
+  const digest = createHash("sha256").update(Buffer.from(manifest.key, "base64")).digest("hex").slice(0, 32);
+  const id = [...digest].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
+  const config = readFileSync(new URL("daemon/claimlight/config.py", repo), "utf8");
+  assert.equal(id, config.match(/DEFAULT_EXTENSION_ID = "([a-p]{32})"/)[1]);
+  assert.equal(id, "kmkkphfbamihimlbikjgncnjghmnajnj");
+  assert.equal(manifest.manifest_version, 3);
+  assert.equal(manifest.minimum_chrome_version, "116");
+  assert.deepEqual(manifest.permissions.sort(), ["activeTab", "scripting", "storage"]);
+});
+
+test("badge text fits the badge", () => {
+  assert.deepEqual([0, -1, 7, 999, 1000, 25_400, 1e9].map(badgeText), ["", "", "7", "999", "1k", "25k", "99k"]);
+});
+
+test("popup status line", () => {
+  assert.equal(statusView(null).state, "unknown");
+  const open = statusView({ state: "open", daemon: { version: "0.1.0", model: "en" } });
+  assert.match(open.text, /Connected.*0\.1\.0/);
+  const down = statusView({ state: "waiting", port: 47653, retryInMs: 4100, lastError: "connection failed" });
+  assert.equal(down.showHelp, true);
+  assert.match(down.text, /not running on port 47653\. Retrying in 5 s/);
+  const refused = statusView({ state: "waiting", port: 47653, refused: true, lastError: "the daemon is still loading its model" });
+  assert.equal(refused.showHelp, false);
+  assert.match(refused.text, /loading/);
+});
+
+test("icons are valid PNGs of the right size", () => {
+  for (const size of [16, 128]) {
+    const png = drawIcon(size);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.equal(png.readUInt32BE(16), size);
+    assert.equal(png.readUInt32BE(20), size);
+  }
+});
+
+test("only web pages have a site", () => {
+  assert.equal(siteKey("chrome://newtab/"), "");
+  assert.equal(siteKey("chrome-extension://kmkkphfbamihimlbikjgncnjghmnajnj/popup.html"), "");
+  assert.equal(siteKey("file:///tmp/a.html"), "");
+});

@@ -1,0 +1,63 @@
+"""Reading the extension's highlights from a page, shared by the browser tests."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+CATEGORIES = ["quote", "speaker", "reported", "person", "organization", "place", "number", "mention"]
+
+# --- reading highlights from a page -----------------------------------------------------------------
+
+# The highlight registry belongs to the document, so the page's own world sees what the content
+# script registered from its isolated world.
+READ_HIGHLIGHTS = """categories => Object.fromEntries(categories.map(c => {
+  const h = CSS.highlights.get('claimlight-' + c);
+  return [c, h ? [...h].map(r => r.toString().replace(/\\s+/g, ' ')) : []];
+}))"""
+
+
+def highlights(page) -> dict[str, list[str]]:
+    return page.evaluate(READ_HIGHLIGHTS, CATEGORIES)
+
+
+def wait_for_highlight(page, category: str, text: str, timeout: float = 30_000) -> None:
+    try:
+        page.wait_for_function(
+            """([c, t]) => { const h = CSS.highlights.get('claimlight-' + c);
+                 return !!h && [...h].some(r => r.toString().replace(/\\s+/g, ' ').includes(t)); }""",
+            arg=[category, text],
+            timeout=timeout,
+        )
+    except Exception as exc:
+        raise AssertionError(
+            f"no {category} highlight containing {text!r} on {page.url}\n"
+            f"highlights: {highlights(page)}\nworker: {worker_state(page)}"
+        ) from exc
+
+
+def worker_state(page) -> object:
+    """The service worker's view (connection, recent requests), for failure messages."""
+    try:
+        worker = page.context.service_workers[0]
+        return worker.evaluate(
+            "() => ({ socket: claimlight.socket.snapshot(), stats: claimlight.stats, pending: claimlight.router.size })"
+        )
+    except Exception as exc:  # the report must not hide the original failure
+        return f"unavailable: {exc}"
+
+
+def wait_for_no_highlight(page, category: str, timeout: float = 5_000) -> None:
+    page.wait_for_function(
+        "c => !CSS.highlights.has('claimlight-' + c) || CSS.highlights.get('claimlight-' + c).size === 0",
+        arg=category,
+        timeout=timeout,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -1,0 +1,38 @@
+"""The daemon is not running when the page opens; it starts later; the page lights up."""
+
+from __future__ import annotations
+
+import time
+
+from .browser_helpers import free_port, highlights, wait_for_highlight
+
+
+def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, daemon_factory):
+    port = free_port()
+    ext.set_port(port)
+    page = ext.context.new_page()
+    page.goto(f"{site}/emoji-reactions.html")
+
+    # The request waits in the worker, which keeps retrying.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        state = ext.sw("() => ({ pending: claimlight.router.size, socket: claimlight.socket.snapshot() })")
+        if state["pending"] and state["socket"]["attempt"] >= 1:
+            break
+        time.sleep(0.2)
+    assert state["pending"] >= 1 and state["socket"]["state"] != "open", state
+    assert all(v == [] for v in highlights(page).values())
+
+    popup = ext.popup(ext.tab_id("emoji-reactions.html"))
+    popup.wait_for_function("() => document.querySelector('#status').dataset.state === 'waiting'")
+    assert f"not running on port {port}" in popup.text_content("#status-text")
+    assert "claimlight serve" in popup.text_content("#status-help")
+    assert popup.is_visible("#status-help")
+
+    daemon = daemon_factory(port).start().wait_ready()
+    wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
+    popup.wait_for_function("() => document.querySelector('#status').dataset.state === 'open'")
+
+    # And when it goes away again, the popup says so.
+    daemon.stop()
+    popup.wait_for_function("() => document.querySelector('#status').dataset.state === 'waiting'", timeout=15_000)
