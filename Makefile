@@ -15,6 +15,7 @@ help:
 	@echo "make test       set up with test dependencies, run the whole suite"
 	@echo "make extension  build the Chrome extension into $(EXT_DIST)/"
 	@echo "make bench      run the benchmarks, write bench/results.json"
+	@echo "make test-py | test-js | test-browser   one part of the suite"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,15 @@ run: $(STAMP_RUN) extension
 test: $(STAMP_TEST) extension
 	$(BIN)/python -m pytest -q $(ARGS)
 	cd extension && npm test --silent
+
+test-py: $(STAMP_TEST)
+	$(BIN)/python -m pytest -q --ignore=tests/browser $(ARGS)
+
+test-js: extension/node_modules/.package-lock.json
+	cd extension && npm test --silent
+
+test-browser: $(STAMP_TEST) extension
+	$(BIN)/python -m pytest -q tests/browser $(ARGS)
 
 bench: $(STAMP_TEST) extension
 	$(BIN)/claimlight bench $(ARGS)
