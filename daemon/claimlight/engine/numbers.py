@@ -30,7 +30,7 @@ _PATTERNS = [
     re.compile(r"\b(?:" + _WORD_NUMBER + r")\b(?:[ -]" + _UNITS + r"\b)?", re.I),
 ]
 _DURATION = re.compile(r"\b(?:\d[\d,.]*|" + _WORD_NUMBER + r")[ -]+" + _UNITS + r"\b", re.I)
-_HEDGES = {"more", "less", "fewer", "than", "at", "least", "most", "about", "around", "nearly", "almost", "roughly", "some", "over", "under", "approximately", "just", "only", "every", "barely"}
+_HEDGES = {"more", "less", "fewer", "than", "least", "most", "about", "around", "nearly", "almost", "roughly", "some", "over", "under", "approximately", "just", "only", "every", "barely"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 
 
@@ -83,6 +83,9 @@ def _counts_words(doc: Doc, s: int, e: int) -> bool:
         return False
     if _DURATION.fullmatch(span.text) or span.text.lower() in ("twice", "tenfold", "two-thirds", "three-quarters"):
         return True
+    if span.text.lower().startswith(("a half", "a third", "a quarter", "a fifth", "a tenth")):
+        # "a third of the crop" is a share; "a third boat" is an ordinal
+        return span.end < len(doc) and doc[span.end].lower_ == "of"
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
         nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
@@ -99,11 +102,13 @@ def _extend(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         before = doc[start - 1].lower_
         if before in _HEDGES:
             start -= 1
+        elif before == "at" and doc[start].lower_ in ("least", "most"):
+            start -= 1
         elif before == "to" and start > 1 and doc[start - 2].lower_ == "up":
             start -= 2  # "up to 50,000"
         else:
             break
-    while end > start + 1 and doc[end - 1].is_punct:
+    while end > start + 1 and doc[end - 1].text in (".", ",", ";", ":", "!", "?"):
         end -= 1
     end = _counted_noun_end(doc, end)
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
