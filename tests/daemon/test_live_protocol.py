@@ -135,10 +135,13 @@ async def test_requests_run_concurrently_and_replies_carry_their_ids(daemon):
     async with connect(daemon) as ws:
         for i in range(3):
             await send(ws, {"type": "analyze", "id": f"m{i}", "text": unique(f"“Number {i},” said x.")})
-        await ping_ok(ws, "between")  # pings are answered while analyses run
-        ids = set()
-        while len(ids) < 3:
+        await send(ws, {"type": "ping", "id": "between"})  # pings are answered while analyses run
+        ids, pong = set(), False
+        while len(ids) < 3 or not pong:
             reply = await recv(ws)
+            if reply.type == "pong":
+                pong = reply.id == "between"
+                continue
             assert reply.type == "result"
             ids.add(reply.id)
     assert ids == {"m0", "m1", "m2"}
