@@ -36,3 +36,24 @@ def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, 
     # And when it goes away again, the popup says so.
     daemon.stop()
     popup.wait_for_function("() => document.querySelector('#status').dataset.state === 'waiting'", timeout=15_000)
+
+
+def test_daemon_restart_while_connected_reconnects_and_re_requests(ext, site, daemon_factory):
+    port = free_port()
+    ext.set_port(port)
+    first = daemon_factory(port).start().wait_ready()
+    page = ext.context.new_page()
+    page.goto(f"{site}/emoji-reactions.html")
+    wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
+
+    # The daemon goes away (a restart, an upgrade); a page opened meanwhile waits for it.
+    first.stop()
+    later = ext.context.new_page()
+    later.goto(f"{site}/harbour-bridge.html")
+    time.sleep(1.0)
+    assert all(v == [] for v in highlights(later).values())
+
+    daemon_factory(port).start().wait_ready()
+    wait_for_highlight(later, "quote", "People have been incredibly patient", timeout=45_000)
+    # the page highlighted before the restart keeps its highlights
+    assert any("That was the best night of my career" in t for t in highlights(page)["quote"])
