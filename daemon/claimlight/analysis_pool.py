@@ -14,6 +14,10 @@ Failure policy:
   once to the new one, since nothing was wrong with them;
 * a caller that goes away (client disconnect, cancel) cancels work not yet started and ignores
   the result of work already running.
+
+A long text is parsed in pieces on several workers at once and analysed as one document
+(`claimlight.parallel_parse`); a streamed one likewise, piece by piece, each piece's own analysis
+sent as a preview. Every job of such a request runs under the failure policy above.
 """
 
 from __future__ import annotations
@@ -28,10 +32,13 @@ import signal
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from .pieces import piece_count, split_at, split_points
 from .protocol import Analysis
+from .streaming import shift
 
 DEFAULT_ENGINE = "claimlight.engine:analyze"
 MODEL_LOAD_TIMEOUT_S = 120.0
@@ -64,21 +71,51 @@ def text_key(text: str) -> str:
 
 _worker: dict = {}
 
+# Analysed once when a worker starts, so that the first real request does not pay for what spaCy,
+# thinc and the engine set up lazily on their first calls (about 50 ms for a long article).
+_WARM_UP_TEXT = "\n\n".join(
+    f"GENEVA, March {day} — “We will win this,” said Maria Lopez, the mayor, on Tuesday. The council voted "
+    f"7-{day} for the $4.5 million plan, according to officials. She said it would pass, and he added that the "
+    "budget of the Ministry of Finance grew by 12 per cent."
+    for day in range(1, 9)
+)
 
-def _init_worker(model: str, engine: str, parent_pid: int) -> None:
+
+def _init_worker(model: str, engine: str, parent_pid: int, ready) -> None:
     # Ctrl-C reaches the whole process group; the parent decides when workers stop, and a worker
     # interrupted mid-wait would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
     try:
+        _load(model, engine)
+    finally:
+        try:
+            ready.send(os.getpid())  # loaded (or failed: the first job says why); one small atomic write
+        except OSError:
+            pass  # the daemon has stopped waiting: it is shutting down
+
+
+def _load(model: str, engine: str) -> None:
+    try:
         from .nlp import load_nlp, model_label
 
         module, _, func = engine.partition(":")
-        _worker["analyze"] = getattr(importlib.import_module(module), func)
+        engine_module = importlib.import_module(module)
+        _worker["analyze"] = getattr(engine_module, func)
+        # An engine that can analyse a parsed Doc can have long texts parsed in pieces, in parallel.
+        _worker["analyze_doc"] = getattr(engine_module, "analyze_doc", None)
         _worker["nlp"] = load_nlp(model)
         _worker["label"] = model_label(_worker["nlp"])
     except BaseException as exc:  # reported by the first job, so the daemon can say why and exit cleanly
         _worker["error"] = f"cannot load spaCy model {model!r} / engine {engine!r}: {type(exc).__name__}: {exc}"
+        return
+    try:
+        _worker_analyze(_WARM_UP_TEXT)
+        if _worker["analyze_doc"] is not None:
+            parts = [_worker_parse(piece, True)[0] for piece in split_at(_WARM_UP_TEXT, split_points(_WARM_UP_TEXT, 2))]
+            _worker_merge(parts, _WARM_UP_TEXT)
+    except Exception:
+        pass  # a real request will meet the same problem and report it
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -88,22 +125,38 @@ def _exit_with_parent(parent_pid: int) -> None:
     os._exit(0)
 
 
-def _worker_info() -> str:
+def _ready() -> None:
     if "error" in _worker:
         raise ModelLoadError(_worker["error"])
-    return _worker["label"]
+
+
+def _worker_info() -> dict:
+    _ready()
+    return {"label": _worker["label"], "pieces": _worker["analyze_doc"] is not None}
 
 
 def _worker_analyze(text: str) -> dict:
-    if "error" in _worker:
-        raise ModelLoadError(_worker["error"])
-    nlp = _worker["nlp"]
-    # memory_zone frees the strings and vocab entries each document adds, so a long-running worker
-    # does not grow with every page read.
-    with nlp.memory_zone():
-        analysis = _worker["analyze"](text, nlp=nlp)
-    # Plain data crosses the process boundary; the parent validates it back into models.
-    return analysis.model_dump(mode="json")
+    """A whole text in one job."""
+    _ready()
+    from .parallel_parse import analyze_text
+
+    return analyze_text(_worker["nlp"], text, _worker["analyze"])
+
+
+def _worker_parse(text: str, preview: bool) -> tuple[bytes, dict | None]:
+    """One piece of a text: its parse as DocBin bytes, and its own analysis if `preview`."""
+    _ready()
+    from .parallel_parse import parse_to_bytes
+
+    return parse_to_bytes(_worker["nlp"], text, _worker["analyze_doc"] if preview else None)
+
+
+def _worker_merge(parts: list[bytes], text: str) -> dict:
+    """The analysis of a text from the parses of its pieces."""
+    _ready()
+    from .parallel_parse import merge_and_analyze
+
+    return merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"])
 
 
 # --- in the daemon ---------------------------------------------------------------------------------
@@ -144,6 +197,11 @@ class AnalysisPool:
         self._warm: Future | None = None  # the current generation's model load
         self._closed = False
         self._stopping = False
+        self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
+        # Each worker writes its pid here once it has loaded. A pipe, not a Queue: a Queue's semaphores
+        # keep multiprocessing's resource tracker busy after the daemon has gone.
+        self._ready, self._ready_writer = multiprocessing.get_context("spawn").Pipe(duplex=False)
+        self._busy = 0  # jobs being awaited, for deciding whether to cut a long text
 
     # -- lifecycle --
 
@@ -153,7 +211,7 @@ class AnalysisPool:
             # spawn, not fork: the daemon has threads and a running event loop, which fork copies badly.
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.model, self.engine, os.getpid()),
+            initargs=(self.model, self.engine, os.getpid(), self._ready_writer),
         )
 
     def _current(self) -> tuple[int, ProcessPoolExecutor]:
@@ -169,11 +227,32 @@ class AnalysisPool:
         jobs = [executor.submit(_worker_info) for _ in range(self.workers)]
         self._warm = jobs[0]
         futures = [asyncio.wrap_future(job) for job in jobs]
-        try:
-            labels = await asyncio.gather(*futures)
-        except BrokenProcessPool as exc:
-            raise ModelLoadError(f"an analysis worker died while loading model {self.model!r}") from exc
-        return labels[0]
+        # Every outcome is collected, so that a second worker's failure is not left unretrieved (asyncio
+        # would print it with a traceback); the first failure is the one reported.
+        infos = await asyncio.gather(*futures, return_exceptions=True)
+        failure = next((info for info in infos if isinstance(info, BaseException)), None)
+        if isinstance(failure, BrokenProcessPool):
+            raise ModelLoadError(f"an analysis worker died while loading model {self.model!r}") from failure
+        if failure is not None:
+            raise failure
+        # The first worker to load may have answered every one of those jobs while the others were still
+        # loading: ready means that each worker has loaded.
+        await self._wait_for_workers()
+        self.pieces = all(info["pieces"] for info in infos)
+        return infos[0]["label"]
+
+    async def _wait_for_workers(self) -> None:
+        # Polled, not a blocking get in a thread: a daemon stopped while loading must not wait for it.
+        deadline = time.monotonic() + MODEL_LOAD_TIMEOUT_S
+        loaded = 0
+        while loaded < self.workers:
+            if self._ready.poll():
+                self._ready.recv()
+                loaded += 1
+            elif time.monotonic() > deadline:
+                raise ModelLoadError(f"the analysis workers did not load model {self.model!r} in time")
+            else:
+                await asyncio.sleep(0.02)
 
     def worker_pids(self) -> list[int]:
         executor = self._executor
@@ -186,6 +265,8 @@ class AnalysisPool:
             return
         old = self._executor
         self._generation += 1
+        while self._ready.poll():  # nobody waits for restarted workers: keep their pipe from filling up
+            self._ready.recv()
         self._executor = self._new_executor()
         if kill:
             self._recycled.add(generation)
@@ -209,6 +290,8 @@ class AnalysisPool:
     def close(self, grace_s: float = 2.0) -> None:
         """Stop the workers: idle ones exit at once, busy ones get `grace_s`, then are killed. No orphans."""
         self._closed = True
+        self._ready.close()
+        self._ready_writer.close()
         executor, self._executor = self._executor, None
         if executor is None:
             return
@@ -227,20 +310,77 @@ class AnalysisPool:
     def cached(self, text: str) -> Analysis | None:
         return self.cache.get(text_key(text))
 
-    async def analyze(self, text: str, *, deadline: float | None = None, cache: bool = True) -> tuple[Analysis, bool]:
+    async def analyze(
+        self,
+        text: str,
+        *,
+        deadline: float | None = None,
+        cache: bool = True,
+        cuts: list[int] | None = None,
+        on_piece: Callable[[int, Analysis], Awaitable[None]] | None = None,
+    ) -> tuple[Analysis, bool]:
         """(analysis, cached?) of `text` with code-point offsets.
 
         `deadline` is in loop.time(). Raises AnalysisTimeout, WorkerCrashed or AnalysisFailed.
         Callers submit in order: the executor runs jobs first come, first served.
+
+        Without `cuts`, a long text is cut at paragraph boundaries into one piece per idle worker and
+        the pieces are parsed in parallel. With `cuts` (streaming), the text is parsed in those pieces
+        and `on_piece(i, analysis)` gets each piece's own analysis (offsets into `text`, no actors) in
+        order, as soon as it and the pieces before it are done, before the whole analysis is returned.
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
             return hit, True
-        data = await self._run(text, deadline)
+        if cuts is None:
+            cuts = split_points(text, piece_count(text, self.workers - self._busy)) if self.pieces else []
+        if not cuts:
+            data = await self._run(deadline, _worker_analyze, text)
+        elif self.pieces:
+            data = await self._parse_in_pieces(text, cuts, deadline, on_piece)
+        else:
+            data = await self._whole_with_previews(text, cuts, deadline, on_piece)
         analysis = Analysis.model_validate(data)
         if key is not None:
             self.cache.put(key, analysis)
         return analysis, False
+
+    async def _parse_in_pieces(self, text: str, cuts: list[int], deadline: float | None, on_piece) -> dict:
+        """Each piece parsed by whichever worker is free, then the parses joined and analysed in one job."""
+        starts = [0, *cuts]
+        jobs = [asyncio.create_task(self._run(deadline, _worker_parse, piece, on_piece is not None))
+                for piece in split_at(text, cuts)]
+        try:
+            parts = []
+            for i, job in enumerate(jobs):
+                data, preview = await job
+                parts.append(data)
+                if on_piece is not None:
+                    await on_piece(i, shift(Analysis.model_validate(preview), starts[i]))
+            return await self._run(deadline, _worker_merge, parts, text)
+        finally:
+            await _cancel(jobs)
+
+    async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece) -> dict:
+        """For an engine that only takes text (test stubs): previews from each piece analysed on its
+        own, the result from the whole text, which with several workers may overtake the last pieces."""
+        if on_piece is None:
+            return await self._run(deadline, _worker_analyze, text)
+        starts = [0, *cuts]
+        # Created (and so submitted) in order: the pieces first, then the whole text.
+        jobs = [asyncio.create_task(self._run(deadline, _worker_analyze, piece)) for piece in split_at(text, cuts)]
+        whole = asyncio.create_task(self._run(deadline, _worker_analyze, text))
+        try:
+            for i, job in enumerate(jobs):
+                await asyncio.wait({job, whole}, return_when=asyncio.FIRST_COMPLETED)
+                if whole.done():
+                    break
+                if job.exception() is not None:
+                    continue  # the whole-text analysis will report the failure, or succeed anyway
+                await on_piece(i, shift(Analysis.model_validate(job.result()), starts[i]))
+            return await whole
+        finally:
+            await _cancel([*jobs, whole])
 
     async def _wait_until_warm(self) -> None:
         """Wait for a (re)started pool to load the model before the request's clock matters.
@@ -259,7 +399,8 @@ class AnalysisPool:
         except Exception:
             pass  # a broken or failed load shows up when the request is submitted
 
-    async def _run(self, text: str, deadline: float | None) -> dict:
+    async def _run(self, deadline: float | None, fn: Callable, *args):
+        """`fn(*args)` in a worker, under the failure policy in the module docstring."""
         resubmitted = False
         while True:
             loop = asyncio.get_running_loop()
@@ -269,7 +410,7 @@ class AnalysisPool:
                 deadline += loop.time() - before  # loading the model is not the request's time
             generation, executor = self._current()
             try:
-                job = executor.submit(_worker_analyze, text)
+                job = executor.submit(fn, *args)
             except BrokenProcessPool:
                 # Broken before this request got in (a crash nobody has noticed yet): it never ran, so it
                 # is not one of the requests that fail with the crash; run it on a fresh pool.
@@ -280,6 +421,7 @@ class AnalysisPool:
                 continue
             except RuntimeError as exc:  # submit after shutdown: the daemon is stopping
                 raise WorkerCrashed("the analysis pool is shut down") from exc
+            self._busy += 1  # jobs awaited now; steers whether the next long text is cut (event loop only)
             try:
                 async with asyncio.timeout_at(deadline):
                     return await asyncio.wrap_future(job)
@@ -300,6 +442,14 @@ class AnalysisPool:
                 raise
             except Exception as exc:
                 raise AnalysisFailed() from exc
+            finally:
+                self._busy -= 1
+
+
+async def _cancel(tasks: list[asyncio.Task]) -> None:
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def _ignore_result(future: Future) -> None:

@@ -54,7 +54,7 @@ class Config(BaseModel):
     max_connections: int = Field(64, ge=1, description="simultaneous WebSocket connections")
     max_inflight_per_connection: int = Field(8, ge=1, description="concurrent requests per connection")
     request_timeout_s: float = Field(60.0, gt=0, description="seconds before an analysis is abandoned")
-    workers: int = Field(1, ge=1, description="analysis worker processes")
+    workers: int = Field(2, ge=1, description="analysis worker processes; a long page is parsed on all of them at once")
     heartbeat_s: float = Field(20.0, gt=0, description="WebSocket ping interval; a client silent for half of it is dropped")
 
     @field_validator("log_level")

@@ -25,6 +25,7 @@ from .config import Config
 from .logsafe import describe_exception
 from .messages import decode
 from .offsets import analysis_to_utf16
+from .pieces import aligned_cuts
 from .protocol import (
     Analysis,
     AnalyzeRequest,
@@ -167,25 +168,15 @@ class Session:
         chunks = streaming.plan_chunks(blocks)
         if len(chunks) <= 1:
             return await self.pool.analyze(text, deadline=deadline)
-        # Created (and so submitted to the pool) in order: chunks first, then the whole text, which with
-        # several workers runs alongside them and may overtake the last ones.
-        parts = [asyncio.create_task(self.pool.analyze(c.text, deadline=deadline, cache=False)) for c in chunks]
-        whole = asyncio.create_task(self.pool.analyze(text, deadline=deadline))
-        try:
-            for chunk, part in zip(chunks, parts):
-                await asyncio.wait({part, whole}, return_when=asyncio.FIRST_COMPLETED)
-                if whole.done():
-                    break
-                if part.exception() is not None:
-                    continue  # the whole-text analysis will report the failure, or succeed anyway
-                analysis, _ = part.result()
-                wire = analysis_to_utf16(self._visible(streaming.shift(analysis, chunk.start)), text)
-                await self.send(PartialReply(id=rid, blocks=(chunk.first, chunk.last), spans=wire.spans))
-            return await whole
-        finally:
-            for task in (*parts, whole):
-                task.cancel()
-            await asyncio.gather(*parts, whole, return_exceptions=True)
+
+        async def preview(i: int, analysis: Analysis) -> None:
+            wire = analysis_to_utf16(self._visible(analysis), text)
+            await self.send(PartialReply(id=rid, blocks=(chunks[i].first, chunks[i].last), spans=wire.spans))
+
+        # The pool parses the chunks (in parallel when it can), previews each one as it is done, in
+        # order, and analyses the whole text from those same parses.
+        cuts = aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
+        return await self.pool.analyze(text, deadline=deadline, cuts=cuts, on_piece=preview)
 
     def _visible(self, analysis: Analysis) -> Analysis:
         spans = [s for s in analysis.spans if s.category.value in self._categories]

@@ -3,7 +3,9 @@
 The first chunk is small (a block or two) so the first highlights appear almost at once even on a
 10,000-word page; each later chunk is twice as large, which keeps the number of `partial` replies
 logarithmic in the page length. Partials are previews: the final `result` analyses the whole text,
-since actors and attribution only make sense document-wide.
+since actors and attribution only make sense document-wide. The chunks are parsed once, in
+parallel when workers are free, and the final analysis joins those parses rather than parsing the
+page again (`analysis_pool`, `parallel_parse`).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp import load_nlp
+from ..nlp import load_nlp, parse
 from ..protocol import Actor, Analysis, Category, Span
 from .actors import ActorIndex, build_actor_index
 from .attribution import AttributedQuote, Attributor
@@ -24,13 +24,14 @@ __all__ = ["analyze", "analyze_many", "analyze_doc"]
 
 def analyze(text: str, nlp: Language | None = None) -> Analysis:
     nlp = nlp or load_nlp()
-    return analyze_doc(nlp(text))
+    return analyze_doc(parse(nlp, text))
 
 
-def analyze_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Analysis]:
+def analyze_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Analysis]:
+    # Each text's paragraphs already go through the pipeline as one batch (claimlight.nlp.parse).
     nlp = nlp or load_nlp()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield analyze_doc(doc)
+    for text in texts:
+        yield analyze_doc(parse(nlp, text))
 
 
 def analyze_doc(doc: Doc) -> Analysis:

@@ -1,0 +1,124 @@
+"""`claimlight bench`: how fast claimlight is, against its targets, written to bench/results.json.
+
+Each figure has its own module here; this one runs them in order, prints the table and writes the
+JSON. The daemon figures share one freshly started daemon (`python -m claimlight serve` with the
+default settings but a private HOME), in the order that keeps them honest: memory at start first,
+then the first request it ever gets, then warm and cached latency, streaming, concurrency, the
+1,000-article memory run, and the browser last. docs/bench.md explains every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+BENCHMARKS = ("engine", "latency", "stream", "concurrency", "memory", "browser")
+DAEMON_BENCHMARKS = frozenset(BENCHMARKS) - {"engine"}
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        help="measure speed, latency, concurrency and memory against the targets; writes bench/results.json",
+        description=__doc__.split("\n\n")[0],
+    )
+    parser.add_argument("--out", default="bench/results.json", metavar="FILE",
+                        help="where to write the figures as JSON (default: bench/results.json, relative to the current directory)")
+    parser.add_argument("--quick", action="store_true", help="a short run with small samples (a smoke test, not figures to quote)")
+    parser.add_argument("--only", metavar="A,B", default=",".join(BENCHMARKS),
+                        help=f"run only these benchmarks, comma-separated: {', '.join(BENCHMARKS)}")
+    parser.add_argument("--workers", type=int, metavar="N", help="analysis workers of the benchmarked daemon (default: the config default)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run everything N times (a fresh daemon each time) and report each figure's median")
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 when a figure misses its target")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    selected = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in selected if name not in BENCHMARKS]
+    if unknown:
+        print(f"claimlight bench: unknown benchmark {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
+    from .contention import suspects
+    from .report import Report, combine, table
+
+    began = time.monotonic()
+    runs = []
+    for n in range(max(1, args.repeat)):
+        if args.repeat > 1:
+            print(f"claimlight bench: run {n + 1} of {args.repeat}", file=sys.stderr, flush=True)
+        report = Report(quick=args.quick)
+        if "engine" in selected:
+            _section(report, "engine", _engine, args.quick)
+        if DAEMON_BENCHMARKS & set(selected):
+            _daemon_benchmarks(report, selected, args)
+        report.disturbed = suspects({k: v["contention"] for k, v in report.details.items() if isinstance(v, dict) and v.get("contention")})
+        runs.append(report)
+    report = combine(runs)
+    report.details["duration_s"] = round(time.monotonic() - began, 1)
+
+    out = Path(args.out)
+    report.write(out)
+    print()
+    print(table(report.rows))
+    m = report.machine
+    print(f"\n{m['nproc']} CPUs ({m['cpu']}), {m['ram_mb']:,} MB RAM; load average at start {m['loadavg_at_start']}")
+    for name, why in report.disturbed.items():
+        print(f"warning: during '{name}' {why}; its figures are suspect: run again (--repeat 3 reports medians)")
+    missed = [r for r in report.rows if r.ok is False]
+    met = [r for r in report.rows if r.ok]
+    print(f"{len(met)} of {len(met) + len(missed)} targets met"
+          f"{f' (median of {len(runs)} runs)' if len(runs) > 1 else ''}{' (quick run: small samples)' if args.quick else ''}; "
+          f"written to {out}")
+    return 1 if args.strict and missed else 0
+
+
+def _section(report, name: str, fn, *args) -> None:
+    from .contention import Meter
+
+    print(f"claimlight bench: {name} …", file=sys.stderr, flush=True)
+    with Meter(count_foreign=name != "browser") as meter:
+        rows, details = fn(*args)
+    report.rows.extend(rows)
+    report.details[name] = {**details, "contention": meter.result}
+
+
+def _engine(quick: bool):
+    from . import engine_overhead
+
+    return engine_overhead.run(quick)
+
+
+def _daemon_benchmarks(report, selected: list[str], args: argparse.Namespace) -> None:
+    from . import browser, concurrency, first_highlight, memory, ws_latency
+    from .daemon import BenchDaemon
+
+    daemon_args = ("--workers", str(args.workers)) if args.workers else ()
+    started: list[BenchDaemon] = []
+
+    def fresh() -> BenchDaemon:
+        d = BenchDaemon(daemon_args)
+        started.append(d)
+        return d.start()
+
+    try:
+        daemon = fresh()
+        at_start = daemon.memory()
+        report.details["daemon"] = {"args": list(daemon_args), "ready_s": round(daemon.started_s, 2),
+                                    "workers": len(daemon.worker_pids()), "memory_at_start": at_start}
+        if "latency" in selected:
+            _section(report, "latency", ws_latency.run, daemon, args.quick, fresh)
+        if "stream" in selected:
+            _section(report, "stream", first_highlight.run, daemon, args.quick)
+        if "concurrency" in selected:
+            _section(report, "concurrency", concurrency.run, daemon, args.quick)
+        if "memory" in selected:
+            _section(report, "memory", memory.run, daemon, args.quick, at_start)
+        if "browser" in selected:
+            _section(report, "browser", browser.run, daemon, args.quick)
+    finally:
+        for d in started:
+            d.stop()

@@ -1,0 +1,223 @@
+"""Figure 6, in headless Chromium: page load to painted highlights with the extension, and the cost
+of 1,000 highlights drawn with the CSS Custom Highlight API versus the same ranges wrapped in <mark>.
+
+Needs Playwright for Python and a Chromium binary (CLAIMLIGHT_CHROMIUM, default /usr/bin/chromium),
+and for the first figure the built extension (extension/dist, `make extension`). Whatever is missing
+turns the affected rows into "skipped (why)"; the rest of the bench goes on.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+from .daemon import BenchDaemon
+from .report import Row, median, skipped
+
+REPO = Path(__file__).resolve().parents[3]
+PAGES = REPO / "seeds" / "pages"
+DIST = REPO / "extension" / "dist"
+CHROMIUM = os.environ.get("CLAIMLIGHT_CHROMIUM", "/usr/bin/chromium")
+PAGE = "harbour-bridge.html"
+RANGES = 1000
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+
+LOAD_LABEL = f"page load → highlights painted ({PAGE})"
+HL_LABEL = f"{RANGES:,} highlights, CSS Custom Highlight API"
+MARK_LABEL = f"{RANGES:,} highlights, wrapped in <mark>"
+
+# Runs in every page before its own scripts: records when a claimlight highlight is first registered
+# and when the frame after that starts (so the highlight has been painted), in ms since navigation.
+WATCH = """(() => {
+  const tick = () => {
+    let n = 0;
+    if (window.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-')) n += h.size;
+    if (n === 0) return requestAnimationFrame(tick);
+    const registered = performance.now();
+    requestAnimationFrame(() => { window.__clBench = { registered, painted: performance.now(), ranges: n }; });
+  };
+  requestAnimationFrame(tick);
+})();"""
+
+
+def run(daemon: BenchDaemon | None, quick: bool) -> tuple[list[Row], dict]:
+    reason = _unavailable()
+    if reason:
+        return _skip_all(reason), {"skipped": reason}
+    from playwright.sync_api import sync_playwright
+
+    rows: list[Row] = []
+    details: dict = {}
+    loads = 2 if quick else 7
+    with sync_playwright() as pw, tempfile.TemporaryDirectory(prefix="claimlight-bench-chromium-") as profile:
+        if daemon is None or not (DIST / "manifest.json").exists():
+            why = "no daemon" if daemon is None else "extension/dist not built: make extension"
+            rows.append(skipped("browser.load_to_paint_ms", LOAD_LABEL, why, unit="ms"))
+            context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        else:
+            context = pw.chromium.launch_persistent_context(
+                profile, executable_path=CHROMIUM, headless=True, viewport={"width": 1280, "height": 800},
+                args=[f"--load-extension={DIST}", f"--disable-extensions-except={DIST}", *LAUNCH_ARGS])
+            try:
+                samples = _page_loads(context, daemon.port, loads)
+                details["page_loads"] = samples
+                rows.append(Row("browser.load_to_paint_ms", LOAD_LABEL, median([s["painted"] for s in samples]), "ms",
+                                note=f"median of {loads}; DOMContentLoaded at {median([s['dcl'] for s in samples]):.0f} ms"))
+            except Exception as exc:  # a broken extension or page must not cost the other rows
+                rows.append(skipped("browser.load_to_paint_ms", LOAD_LABEL, f"failed: {type(exc).__name__}: {str(exc)[:120]}", unit="ms"))
+        try:
+            micro = _highlight_vs_mark(context, 3 if quick else 9)
+            details["micro"] = micro
+            hl, mark = median([m["highlight_ms"] for m in micro]), median([m["mark_ms"] for m in micro])
+            hl_js, mark_js = median([m["highlight_script_ms"] for m in micro]), median([m["mark_script_ms"] for m in micro])
+            rows.append(Row("browser.highlight_api_ms", HL_LABEL, hl, "ms",
+                            note=f"until painted (the next frame); script {hl_js:.1f} ms"))
+            rows.append(Row("browser.mark_ms", MARK_LABEL, mark, "ms", note=f"until painted; script and layout {mark_js:.0f} ms"))
+        finally:
+            context.close()
+    return rows, details
+
+
+def _unavailable() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed"
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} not found; apt-get install chromium or set CLAIMLIGHT_CHROMIUM"
+    return None
+
+
+def _skip_all(reason: str) -> list[Row]:
+    return [skipped(key, label, reason, unit="ms") for key, label in
+            (("browser.load_to_paint_ms", LOAD_LABEL), ("browser.highlight_api_ms", HL_LABEL), ("browser.mark_ms", MARK_LABEL))]
+
+
+# --- page load to painted highlights -----------------------------------------------------------------
+
+
+class _Pages(http.server.SimpleHTTPRequestHandler):
+    """The seed pages; /v/<n>/harbour-bridge.html is that page with one figure changed, so that every
+    load sends the daemon a text it has not cached."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        parts = self.path.split("?")[0].strip("/").split("/")
+        if len(parts) == 3 and parts[0] == "v" and parts[2] == PAGE:
+            html = (PAGES / PAGE).read_text(encoding="utf-8").replace("31,000 vehicles", f"{31_000 + int(parts[1]):,} vehicles")
+            html = html.replace('href="courier.css"', 'href="/courier.css"')
+            body = html.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+
+def _page_loads(context, port: int, loads: int) -> list[dict]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(PAGES)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker", timeout=20_000)
+        worker.evaluate("port => chrome.storage.local.set({ daemonPort: port })", port)
+        context.add_init_script(WATCH)
+        samples = []
+        for n in range(loads + 1):  # the first load opens the extension's connection: not counted
+            page = context.new_page()
+            try:
+                page.goto(f"{site}/v/{n}/{PAGE}")
+                page.wait_for_function("() => window.__clBench", timeout=30_000)
+                sample = page.evaluate("""() => ({ ...window.__clBench,
+                    dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd })""")
+            finally:
+                page.close()
+            if n:
+                samples.append(sample)
+        return samples
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- CSS Custom Highlight API vs <mark> --------------------------------------------------------------
+
+_SETUP = """n => {
+  const words = 'the council said that the harbour bridge would stay shut until spring while engineers '
+    + 'checked every bearing and the ferries ran late into the night according to the mayor ';
+  const paragraphs = Math.ceil(n / 4);
+  document.head.insertAdjacentHTML('beforeend', '<style>::highlight(bench){background:#ffe066} mark{background:#ffe066}</style>');
+  for (let i = 0; i < paragraphs; i++) {
+    const p = document.createElement('p');
+    p.textContent = `Paragraph ${i}: ` + words.repeat(2);
+    document.body.appendChild(p);
+  }
+  // Four words per paragraph: [text node, start, end], in document order.
+  window.__spec = [];
+  for (const p of document.querySelectorAll('p')) {
+    const node = p.firstChild, text = node.data;
+    const re = /[a-z]+/g; let m, k = 0;
+    while ((m = re.exec(text)) && window.__spec.length < n) if (k++ % 7 === 3) window.__spec.push([node, m.index, m.index + m[0].length]);
+  }
+  document.body.offsetHeight;
+  return window.__spec.length;
+}"""
+
+# Awaited at the start of a frame, work done then is painted in that frame; the next frame's
+# callback therefore runs after the paint. (Frames come every ~16.7 ms, which bounds the resolution.)
+_NEXT_FRAME = "new Promise(r => requestAnimationFrame(r))"
+
+_HIGHLIGHT = f"""async () => {{
+  await {_NEXT_FRAME};
+  const t0 = performance.now();
+  const h = new Highlight();
+  for (const [node, s, e] of window.__spec) {{ const r = new Range(); r.setStart(node, s); r.setEnd(node, e); h.add(r); }}
+  CSS.highlights.set('bench', h);
+  const t1 = performance.now();
+  await {_NEXT_FRAME};
+  return {{ script: t1 - t0, total: performance.now() - t0 }};
+}}"""
+
+_MARK = f"""async () => {{
+  await {_NEXT_FRAME};
+  const t0 = performance.now();
+  // Last range first: wrapping splits the text node, and the part before a range keeps the node.
+  for (const [node, s, e] of [...window.__spec].reverse()) {{
+    const r = new Range(); r.setStart(node, s); r.setEnd(node, e); r.surroundContents(document.createElement('mark'));
+  }}
+  document.body.offsetHeight;
+  const t1 = performance.now();
+  await {_NEXT_FRAME};
+  return {{ script: t1 - t0, total: performance.now() - t0, marks: document.querySelectorAll('mark').length }};
+}}"""
+
+
+def _highlight_vs_mark(context, rounds: int) -> list[dict]:
+    samples = []
+    for _ in range(rounds):
+        result = {}
+        for name, script in (("highlight", _HIGHLIGHT), ("mark", _MARK)):
+            page = context.new_page()  # a fresh page each time: nothing left over from the last run
+            try:
+                page.set_content("<!doctype html><html><head></head><body></body></html>")
+                if page.evaluate(_SETUP, RANGES) != RANGES:
+                    raise RuntimeError("the generated page has too few words")
+                timing = page.evaluate(script)
+            finally:
+                page.close()
+            if name == "mark" and timing["marks"] != RANGES:
+                raise RuntimeError(f"wrapped {timing['marks']} ranges, not {RANGES}")
+            result[f"{name}_ms"] = timing["total"]
+            result[f"{name}_script_ms"] = timing["script"]
+        samples.append(result)
+    return samples

@@ -1,0 +1,88 @@
+"""Benchmark texts made from the seed articles: varied, so that no two are the same (none is cached).
+
+`seed_texts()` are the eight seed articles as they are. `article(i, words)` is article number i of
+about `words` words: seed paragraphs shuffled by a generator seeded with i, with surnames swapped for
+others and digits changed, so every i gives a different text. The headline of the first seed used
+stays first. The same i always gives the same text, so runs are comparable.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from functools import lru_cache
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds" / "articles"
+PARAGRAPH = "\n\n"
+
+SURNAMES = """Abbott Achebe Adeyemi Albrecht Alvarez Amsel Andersen Arkwright Baird Balogun Barros Beaumont
+Bergstrom Bianchi Blackwood Bolton Brennan Calloway Castellano Chadwick Chowdhury Costa Dalgaard Delacroix
+Donnelly Drummond Eastwood Eklund Ellery Farouk Fenwick Fitzroy Galloway Garrido Halvorsen Hargreaves Hawthorne
+Iversen Jaramillo Kapoor Kessler Kowalczyk Lachance Lindholm Lockwood Maddox Marchetti Moreau Nakamura Nilsen
+Oduya Okonjo Pemberton Quintero Radcliffe Rasmussen Sandoval Schreiber Sorensen Strand Tanaka Thornbury
+Underhill Valdivia Vance Wexford Whitaker Yamamoto Zielinski""".split()
+
+
+@lru_cache(maxsize=1)
+def _seeds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(text, person surnames) of every seed article."""
+    out = []
+    for path in sorted(SEEDS.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        surnames = {
+            alias.split()[-1]
+            for actor in data.get("actors", []) if actor.get("type") == "person"
+            for alias in actor.get("aliases", [actor["name"]])
+            if alias[:1].isupper() and len(alias.split()[-1]) > 3
+        }
+        out.append((data["text"], tuple(sorted(surnames))))
+    if not out:
+        raise FileNotFoundError(f"no seed articles in {SEEDS}")
+    return tuple(out)
+
+
+def seed_texts() -> list[str]:
+    return [text for text, _ in _seeds()]
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def _vary(text: str, surnames: tuple[str, ...], rng: random.Random) -> str:
+    if surnames:
+        swap = {name: rng.choice(SURNAMES) for name in surnames}
+        text = re.sub(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b", lambda m: swap[m.group(1)], text)
+    return re.sub(r"\d", lambda m: str(rng.randrange(10)) if m.group() != "0" else "0", text)
+
+
+def article(i: int, target_words: int = 550) -> str:
+    """Article number `i`, of about `target_words` words (whole paragraphs, so a little more)."""
+    rng = random.Random(i)
+    seeds = list(_seeds())
+    rng.shuffle(seeds)
+    head, *rest = seeds
+    paragraphs = []
+    headline, *body = _vary(head[0], head[1], rng).split(PARAGRAPH)
+    pool = body[:]
+    for text, surnames in rest:
+        pool.extend(_vary(text, surnames, rng).split(PARAGRAPH)[1:])  # other seeds' bodies, not headlines
+    rng.shuffle(pool)
+    count = words(headline)
+    paragraphs.append(headline)
+    while count < target_words:
+        if not pool:  # longer than all seeds together: go round again, varied afresh
+            pool = [_vary(t, s, rng) for t, s in seeds for t in t.split(PARAGRAPH)[1:]]
+            rng.shuffle(pool)
+        paragraph = pool.pop()
+        paragraphs.append(paragraph)
+        count += words(paragraph)
+    # A serial number makes even two equal shuffles differ.
+    paragraphs[0] = f"{paragraphs[0]} ({i})"
+    return PARAGRAPH.join(paragraphs)
+
+
+def articles(count: int, target_words: int = 550, first: int = 0) -> list[str]:
+    return [article(first + i, target_words) for i in range(count)]

