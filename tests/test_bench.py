@@ -56,5 +56,8 @@ def test_table_targets_and_median_of_runs():
     assert "≤ 350 ms" in text and "skipped (no chromium)" in text and "1.05×" in text and "ok" in text
     runs = [Report(quick=True, rows=[Row(fast.key, fast.label, v, "ms", ("<=", 350.0))], machine={}) for v in (300.0, 400.0, 320.0)]
     merged = combine(runs).rows[0]
-    assert merged.value == 320.0 and merged.ok is True and "3 runs" in merged.note
+    assert merged.value == 320.0 and merged.ok is True and "3 undisturbed runs of 3" in merged.note
+    runs[0].disturbed = {"latency": "other programs used 40% of the CPUs"}  # 300 no longer counts
+    merged = combine(runs).rows[0]
+    assert merged.value == 360.0 and merged.ok is False and "2 undisturbed runs of 3" in merged.note
     assert percentile([1, 2, 3, 4], 50) == 2.5 and percentile([5], 95) == 5

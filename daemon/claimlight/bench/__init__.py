@@ -31,7 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help=f"run only these benchmarks, comma-separated: {', '.join(BENCHMARKS)}")
     parser.add_argument("--workers", type=int, metavar="N", help="analysis workers of the benchmarked daemon (default: the config default)")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
-                        help="run everything N times (a fresh daemon each time) and report each figure's median")
+                        help="run everything N times (a fresh daemon each time) and report each figure's median over "
+                             "the runs that other programs and the host did not disturb")
     parser.add_argument("--strict", action="store_true", help="exit with status 1 when a figure misses its target")
     parser.set_defaults(func=run)
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     m = report.machine
     print(f"\n{m['nproc']} CPUs ({m['cpu']}), {m['ram_mb']:,} MB RAM; load average at start {m['loadavg_at_start']}")
     for name, why in report.disturbed.items():
-        print(f"warning: during '{name}' {why}; its figures are suspect: run again (--repeat 3 reports medians)")
+        print(f"warning: during '{name}' {why}; its figures are suspect: run again (--repeat 3 reports the median of undisturbed runs)")
     missed = [r for r in report.rows if r.ok is False]
     met = [r for r in report.rows if r.ok]
     print(f"{len(met)} of {len(met) + len(missed)} targets met"

@@ -153,29 +153,44 @@ class Report:
 
 
 def combine(runs: list[Report]) -> Report:
-    """One report from several runs of the same benchmarks: each figure's median, the runs' spread in
-    its note, and every run's details."""
+    """One report from several runs of the same benchmarks: each figure's median over the runs in
+    which its section ran undisturbed (over all runs when none did), the spread in its note, and
+    every run's details."""
+    from .contention import slowed_runs
+
     if len(runs) == 1:
         return runs[0]
     first = runs[0]
-    rows = []
-    for row in first.rows:
-        values = [r.value for run in runs for r in run.rows if r.key == row.key and r.value is not None]
-        if not values:
-            rows.append(row)
-            continue
-        note = f"median of {len(values)} runs ({_number(min(values))}–{_number(max(values))})"
-        rows.append(Row(row.key, row.label, median(values), row.unit, row.target, note=note))
-    from .contention import slowed_runs
-
+    sections = [{k: v["contention"] for k, v in run.details.items() if isinstance(v, dict) and v.get("contention")} for run in runs]
+    slowed = slowed_runs(sections)
     disturbed: dict[str, str] = {}
     for n, run in enumerate(runs, 1):
         for name, why in run.disturbed.items():
             disturbed[name] = "; ".join(filter(None, [disturbed.get(name), f"run {n}: {why}"]))
-    sections = [{k: v["contention"] for k, v in run.details.items() if isinstance(v, dict) and v.get("contention")} for run in runs]
-    for name, slow in slowed_runs(sections).items():
+    for name, slow in slowed.items():
         if name != "engine":  # the engine section's work is timed against itself, round by round
             why = f"run{'s' if len(slow) > 1 else ''} {', '.join(map(str, slow))} needed over {SLOW_TEXT} the CPU time of the best run for the same work"
             disturbed[name] = "; ".join(filter(None, [disturbed.get(name), why]))
-    return Report(quick=first.quick, rows=rows, details={"runs": [run.details for run in runs]}, disturbed=disturbed,
-                  machine=first.machine, started=first.started)
+
+    def quiet(n: int, section: str) -> bool:
+        return section not in runs[n].disturbed and (section == "engine" or n + 1 not in slowed.get(section, []))
+
+    rows = []
+    for row in first.rows:
+        section = row.key.split(".")[0]
+        values = {n: r.value for n, run in enumerate(runs) for r in run.rows if r.key == row.key and r.value is not None}
+        if not values:
+            rows.append(row)
+            continue
+        clean = [v for n, v in values.items() if quiet(n, section)]
+        chosen = clean or list(values.values())
+        spread = f" ({_number(min(chosen))}–{_number(max(chosen))})" if len(chosen) > 1 else ""
+        if clean:
+            note = f"median of {len(clean)} undisturbed run{'s' if len(clean) > 1 else ''} of {len(values)}{spread}"
+        else:
+            note = f"median of {len(values)} runs, all disturbed{spread}"
+        rows.append(Row(row.key, row.label, median(chosen), row.unit, row.target, note=note))
+    quiet_sections = {name: why for name, why in disturbed.items()
+                      if not any(quiet(n, name) for n in range(len(runs)))}
+    return Report(quick=first.quick, rows=rows, details={"runs": [run.details for run in runs], "disturbed_by_run": disturbed},
+                  disturbed=quiet_sections, machine=first.machine, started=first.started)
