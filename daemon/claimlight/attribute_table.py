@@ -40,39 +40,91 @@ def _value_test(spec: Any) -> Callable[[Any], bool] | None:
         return lambda value: value == spec
     if not isinstance(spec, dict) or not spec or not set(spec) <= {"IN", "NOT_IN", "REGEX"}:
         return None
-    tests: list[Callable[[Any], bool]] = []
-    if "IN" in spec:
-        allowed = frozenset(spec["IN"])
-        tests.append(lambda value: value in allowed)
-    if "NOT_IN" in spec:
-        refused = frozenset(spec["NOT_IN"])
-        tests.append(lambda value: value not in refused)
-    if "REGEX" in spec:
-        pattern = re.compile(spec["REGEX"])
-        tests.append(lambda value: isinstance(value, str) and pattern.search(value) is not None)
-    return lambda value: all(test(value) for test in tests)
+    allowed = frozenset(spec["IN"]) if "IN" in spec else None
+    refused = frozenset(spec["NOT_IN"]) if "NOT_IN" in spec else frozenset()
+    regex = re.compile(spec["REGEX"]) if "REGEX" in spec else None
+
+    def test(value: Any) -> bool:
+        if allowed is not None and value not in allowed:
+            return False
+        if value in refused:
+            return False
+        return regex is None or (isinstance(value, str) and regex.search(value) is not None)
+
+    return test
 
 
 def _token_predicate(token_pattern: dict[str, Any]) -> Predicate | None:
+    """A predicate over a token's key for one single-token pattern, or None if it looks at anything else."""
     checks: list[tuple[int, Callable[[Any], bool]]] = []
     for attr, spec in token_pattern.items():
-        if attr not in _KEY_ATTRS:
-            return None
-        test = _value_test(spec)
+        test = _value_test(spec) if attr in _KEY_ATTRS else None
         if test is None:
             return None
         checks.append((_KEY_ATTRS.index(attr), test))
-    return lambda key: all(test(key[i]) for i, test in checks)
+
+    def predicate(key: TokenKey) -> bool:
+        for i, test in checks:
+            if not test(key[i]):
+                return False
+        return True
+
+    return predicate
 
 
-def _single_token_rule(patterns: list[list[dict[str, Any]]], index: int) -> Predicate | None:
-    """A predicate matching exactly where the rule applies, if the rule only ever looks at one token."""
-    if index not in (0, -1) or any(len(pattern) != 1 for pattern in patterns):
-        return None
-    predicates = [_token_predicate(pattern[0]) for pattern in patterns]
-    if any(p is None for p in predicates):
-        return None
-    return lambda key: any(p(key) for p in predicates)  # type: ignore[misc]
+def _exact_values(spec: Any) -> frozenset[str] | None:
+    """The values a pattern's spec admits, when it lists them (a value or `IN`); None otherwise."""
+    if isinstance(spec, str):
+        return frozenset([spec])
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return frozenset(spec["IN"])
+    return None
+
+
+class _RuleIndex:
+    """Which single-token rules a token's key matches, found by dictionary lookups where rules only
+    name tags and words (nearly all of them), by predicates for the rest (a handful)."""
+
+    def __init__(self) -> None:
+        self.by_tag: dict[str, list[int]] = {}
+        self.by_lower: dict[str, list[int]] = {}
+        self.by_tag_lower: dict[tuple[str, str], list[int]] = {}
+        self.tested: list[tuple[int, Predicate]] = []
+
+    def add(self, rule_id: int, patterns: list[list[dict[str, Any]]], index: int) -> bool:
+        """Index a rule; False (and nothing indexed) if it is not a single-token rule this can compile."""
+        if index not in (0, -1) or any(len(pattern) != 1 for pattern in patterns):
+            return False
+        predicates = [_token_predicate(pattern[0]) for pattern in patterns]
+        if any(p is None for p in predicates):
+            return False
+        for (token_pattern,), predicate in zip(patterns, predicates):
+            self._add_pattern(rule_id, token_pattern, predicate)  # type: ignore[arg-type]
+        return True
+
+    def _add_pattern(self, rule_id: int, token_pattern: dict[str, Any], predicate: Predicate) -> None:
+        tags = _exact_values(token_pattern["TAG"]) if "TAG" in token_pattern else None
+        lowers = _exact_values(token_pattern["LOWER"]) if "LOWER" in token_pattern else None
+        named = {"TAG"} if tags else set()
+        named |= {"LOWER"} if lowers else set()
+        if not named or set(token_pattern) != named:
+            self.tested.append((rule_id, predicate))
+        elif tags and lowers:
+            for tag in tags:
+                for lower in lowers:
+                    self.by_tag_lower.setdefault((tag, lower), []).append(rule_id)
+        elif tags:
+            for tag in tags:
+                self.by_tag.setdefault(tag, []).append(rule_id)
+        else:
+            for lower in lowers or ():
+                self.by_lower.setdefault(lower, []).append(rule_id)
+
+    def __call__(self, key: TokenKey) -> tuple[int, ...]:
+        tag, lower = key[0], key[1]
+        found = {*self.by_tag.get(tag, ()), *self.by_lower.get(lower, ()), *self.by_tag_lower.get((tag, lower), ())}
+        found.update(rule_id for rule_id, predicate in self.tested if predicate(key))
+        return tuple(sorted(found))
 
 
 class AttributeTable:
@@ -81,14 +133,14 @@ class AttributeTable:
     def __init__(self, ruler: AttributeRuler):
         self.vocab = ruler.vocab
         self._attrs: list[dict[int, Any]] = list(ruler.attrs)
-        self._single: list[tuple[int, Predicate]] = []
+        self._index = _RuleIndex()
+        self._compiled = 0
         self._multi = Matcher(ruler.vocab, validate=False)
         self._multi_indices: dict[int, int] = {}
         for rule_id, index in enumerate(ruler.indices):
             _, patterns = ruler.matcher.get(ruler.vocab.strings[str(rule_id)])
-            predicate = _single_token_rule(patterns, index)
-            if predicate is not None:
-                self._single.append((rule_id, predicate))
+            if self._index.add(rule_id, patterns, index):
+                self._compiled += 1
             else:
                 self._multi.add(str(rule_id), patterns)
                 self._multi_indices[rule_id] = index
@@ -97,12 +149,12 @@ class AttributeTable:
     @property
     def compiled_share(self) -> float:
         """The share of the ruler's rules that are answered from the table rather than by a Matcher."""
-        return len(self._single) / max(1, len(self._attrs))
+        return self._compiled / max(1, len(self._attrs))
 
     def _rules(self, key: TokenKey) -> tuple[int, ...]:
         rules = self._rules_for.get(key)
         if rules is None:
-            rules = tuple(rule_id for rule_id, predicate in self._single if predicate(key))
+            rules = self._index(key)
             # The table grows with the vocabulary of (tag, word, label) combinations met: bounded
             # in practice, and cheap to rebuild if a long-running process ever clears it.
             if len(self._rules_for) > 200_000:
