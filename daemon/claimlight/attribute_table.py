@@ -130,6 +130,8 @@ class _RuleIndex:
 class AttributeTable:
     """A drop-in, faster replacement for a trained pipeline's `AttributeRuler` (see module docstring)."""
 
+    cache_limit = 30_000
+
     def __init__(self, ruler: AttributeRuler):
         self.vocab = ruler.vocab
         self._attrs: list[dict[int, Any]] = list(ruler.attrs)
@@ -155,9 +157,10 @@ class AttributeTable:
         rules = self._rules_for.get(key)
         if rules is None:
             rules = self._index(key)
-            # The table grows with the vocabulary of (tag, word, label) combinations met: bounded
-            # in practice, and cheap to rebuild if a long-running process ever clears it.
-            if len(self._rules_for) > 200_000:
+            # One entry per (tag, word, label) combination met, ~350 bytes each: a long-running
+            # worker would hold every word of every page it ever read. A bound keeps it to a few
+            # MB (PolNeAR's 84 articles meet ~17,000); starting again costs only lookups.
+            if len(self._rules_for) >= self.cache_limit:
                 self._rules_for.clear()
             self._rules_for[key] = rules
         return rules

@@ -93,3 +93,13 @@ def test_a_pipeline_without_a_ruler_is_left_alone():
 
 def test_table_is_a_component_of_its_own(nlp):
     assert isinstance(nlp.get_pipe("attribute_table"), AttributeTable)
+
+
+def test_remembered_combinations_stay_bounded_and_answers_do_not_change(stock):
+    nlp = use_attribute_table(load_model())
+    table = nlp.get_pipe("attribute_table")
+    table.cache_limit = 50
+    texts = [json.loads(p.read_text())["text"] for p in sorted(SEEDS.glob("*.json"))[:2]]
+    for expected, got in zip(stock.pipe(texts), nlp.pipe(texts)):
+        assert token_view(got) == token_view(expected)
+        assert len(table._rules_for) <= 50
