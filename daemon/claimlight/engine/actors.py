@@ -22,6 +22,9 @@ from .lexicon import (
     ORG_CONTEXT,
     ORG_HEADS,
     PLACE_ALIASES,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
     TITLES,
 )
 
@@ -84,6 +87,16 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
 
 def _mention_type(span: SpacySpan, label: str) -> str | None:
     words = [t.lower_ for t in span]
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if label not in ("GPE", "LOC", "FAC") and not ORG_HEADS.intersection(words):
+        if len(span) > 1 and words[-1] in PLACE_HEADS and span[-1].is_title:
+            return "place"  # "Upsala Glacier", "Los Glaciares National Park"
+        if after is not None and after.is_lower and after.lower_ in PLACE_HEADS and span.root.head.i == after.i:
+            return "place"  # "the Syr Darya river", "the Shardara reservoir"
+        if before is not None and before.lower_ in PLACE_PREPOSITIONS and before.is_lower and label != "NORP":
+            return "place"  # "warehouses near Rotterdam"
     if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
         return "place"
     if label in ("FAC", "LOC") and words[-1] in ORG_HEADS and len(span) > 1:
@@ -98,6 +111,16 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
         and words[-1] not in ORG_HEADS
     ):
         return "person"  # "Elena Reyes" labelled an organisation: a given name says otherwise
+    if (
+        label in ("ORG", "GPE", "NORP")
+        and 2 <= len(span) <= 3
+        and all(t.is_title for t in span)
+        and words[-1] not in ORG_HEADS
+        and before is not None
+        and before.is_lower
+        and (before.lower_ in ROLE_NOUNS or before.lower_ in TITLES)
+    ):
+        return "person"  # "chief executive Renata Olsen": a role word before a name says who it is
     return LABEL_TYPES.get(label)
 
 

@@ -158,6 +158,30 @@ ORG_HEADS = frozenset(
     """.split()
 )
 
+# Words that make a name a place when they end it ("Upsala Glacier", "Euclid Avenue") or follow it
+# in lower case ("the Syr Darya river"). Words that also end club or company names ("City", "Town",
+# "Forest", "Channel", "Port") are left out.
+PLACE_HEADS = frozenset(
+    """
+    river lake glacier mount mountain mountains range valley canyon gorge bay gulf sea ocean strait
+    straits canal island islands isles peninsula coast desert reservoir basin delta falls park
+    avenue street road boulevard lane square bridge airport province region district highlands
+    """.split()
+)
+
+# Prepositions after which a name is a place, whatever the statistical label ("near Rotterdam").
+PLACE_PREPOSITIONS = frozenset("near outside".split())
+
+# Job and role words that introduce a person's name ("chief executive Renata Olsen said"); with
+# TITLES, they outweigh a statistical ORG label on a two- or three-word name.
+ROLE_NOUNS = frozenset(
+    """
+    executive analyst economist officer founder co-founder owner manager researcher scientist
+    spokesperson spokeswoman spokesman lawyer barrister solicitor historian author writer
+    campaigner activist resident chef singer actor actress striker midfielder defender goalkeeper
+    """.split()
+)
+
 # Sovereign states and a few regions that the small model sometimes labels ORG or PERSON.
 COUNTRIES = frozenset(
     """
