@@ -132,7 +132,7 @@ def render_summary(analysis: Analysis) -> str:
             if len(snippet) > 110:
                 snippet = snippet[:107] + "…"
             via = f" ({s.cue})" if s.cue else ""
-            lines.append(f"  {'“' if s.category == Category.quote else '~'} {snippet}{via}")
+            lines.append(f"  {'quote   ' if s.category == Category.quote else 'reported'}  {snippet}{via}")
     if analysis.actors:
         lines.append("\nActors")
         lines.append("======")
