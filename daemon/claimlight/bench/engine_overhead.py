@@ -1,11 +1,11 @@
 """Figure 1: the cost of claimlight's analysis on top of the bare spaCy parse.
 
-Both sides run in this process, on one core, over the same texts: the bare side is
-`nlp.pipe(texts)` with the model exactly as shipped, the claimlight side is what a worker does for a request (`analyze_text`: the
-paragraph-by-paragraph parse, extraction, consolidation of actors, and the reply serialised to
-JSON), with claimlight's pipeline (the same model, its attribute ruler compiled to a table). They
-alternate, round after round, and the figure is the median of the per-round ratios, so
-a change of load on the machine moves both sides of a ratio alike.
+Both sides run in this process, on one core, over the same texts. The bare side is
+`nlp.pipe(texts)` with the model exactly as shipped. The claimlight side is what a worker does for
+a request (`analyze_text`: the paragraph-by-paragraph parse, extraction, consolidation of actors,
+and the reply serialised to JSON), with claimlight's pipeline (the same model, its attribute ruler
+compiled to a table). They alternate, round after round, and the figure is the median of the
+per-round ratios, so a change of load on the machine moves both sides of a ratio alike.
 
 The details in results.json also time the old whole-text parse (`nlp(text)` then the engine) and the
 parallel path's pieces and merge run one after the other (its CPU cost, not its latency), and split

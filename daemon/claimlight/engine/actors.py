@@ -95,7 +95,7 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
             return "place"  # "Upsala Glacier", "Los Glaciares National Park"
         if after is not None and after.is_lower and after.lower_ in PLACE_HEADS and span.root.head.i == after.i:
             return "place"  # "the Syr Darya river", "the Shardara reservoir"
-        if before is not None and before.lower_ in PLACE_PREPOSITIONS and before.is_lower and label != "NORP":
+        if before is not None and before.lower_ in PLACE_PREPOSITIONS and before.is_lower:
             return "place"  # "warehouses near Rotterdam"
     if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
         return "place"
@@ -104,23 +104,19 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
     if label == "ORG" and " ".join(words) in COUNTRIES:
         return "place"
     if (
-        label in ("ORG", "GPE", "NORP")
-        and 2 <= len(span) <= 3
-        and (words[0] in MALE_NAMES or words[0] in FEMALE_NAMES)
-        and all(t.is_title for t in span)
-        and words[-1] not in ORG_HEADS
-    ):
-        return "person"  # "Elena Reyes" labelled an organisation: a given name says otherwise
-    if (
-        label in ("ORG", "GPE", "NORP")
+        label in ("ORG", "GPE")
         and 2 <= len(span) <= 3
         and all(t.is_title for t in span)
         and words[-1] not in ORG_HEADS
-        and before is not None
-        and before.is_lower
-        and (before.lower_ in ROLE_NOUNS or before.lower_ in TITLES)
+        and (
+            words[0] in MALE_NAMES
+            or words[0] in FEMALE_NAMES
+            or (before is not None and before.is_lower and (before.lower_ in ROLE_NOUNS or before.lower_ in TITLES))
+        )
     ):
-        return "person"  # "chief executive Renata Olsen": a role word before a name says who it is
+        # "Elena Reyes" or "chief executive Renata Olsen" labelled an organisation: a given name,
+        # or a role word before the name, says who it is.
+        return "person"
     return LABEL_TYPES.get(label)
 
 
