@@ -1,4 +1,7 @@
-"""Word lists the rules rely on. Kept in one place so they can be reviewed and extended together."""
+"""Word lists the rules rely on. Kept in one place so they can be reviewed and extended together.
+
+Thresholds (how many words, how far back) stay beside the rule they tune, as named constants.
+"""
 
 from __future__ import annotations
 
@@ -210,5 +213,30 @@ ORG_CONTEXT = frozenset(
     employees board executive executives shareholder shareholders investor investors headquarters
     subsidiary division unit plant factory store stores brand product products spokesman spokeswoman
     spokesperson staff workforce fans supporters squad stadium ground academy season
+    """.split()
+)
+
+# Numbers in words. The number pattern tries them in this order (the first alternative that fits
+# wins), so the order is part of the rule.
+NUMBER_WORDS = tuple(
+    """
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    sixty seventy eighty ninety
+    """.split()
+)
+MAGNITUDE_WORDS = ("hundreds", "thousands", "millions", "billions", "dozens", "a dozen")
+# A share only when "of" follows ("a third of the crop"); "a third boat" is an ordinal.
+SHARE_WORDS = ("a half", "a third", "a quarter", "a fifth", "a tenth")
+FRACTION_WORDS = ("half",) + SHARE_WORDS
+# Number words that count on their own, with nothing counted after them.
+SELF_COUNTING_WORDS = ("two-thirds", "three-quarters", "twice", "tenfold")
+# Words that are numbers to the NER but count nothing: "One need only…", "a", "an".
+NON_COUNTING_WORDS = frozenset(("one", "a", "an"))
+
+# Words in front of a number that belong to the claim: "up to", "more than", "at least", "nearly".
+HEDGES = frozenset(
+    """
+    more less fewer than least most about around nearly almost roughly some over under approximately
+    just only every barely
     """.split()
 )
