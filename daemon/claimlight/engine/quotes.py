@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .ranges import outermost
+
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
@@ -135,7 +137,9 @@ def find_quotations(text: str) -> list[Quotation]:
                 if kind == "single" and not _looks_like_open_single(text, a, hi):
                     continue
                 spans.append((a, _trim_end(text, a, hi), False))
-        for start, end, closed in _outermost(spans):
+        # Empty marks ("") quote nothing; a quotation nested in (or crossing) another is part of it.
+        spans = [s for s in spans if s[1] - s[0] > 2]
+        for start, end, closed in outermost(spans, lambda s: (s[0], s[1])):
             found.append(Quotation(start, end, closed, p_index))
     return found
 
@@ -151,15 +155,3 @@ def _trim_end(text: str, start: int, hi: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
     return end
-
-
-def _outermost(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
-    out: list[tuple[int, int, bool]] = []
-    for s in spans:
-        if out and s[0] < out[-1][1]:
-            continue  # nested inside (or crossing) the previous outer quotation
-        if s[1] - s[0] <= 2:
-            continue  # empty marks ("")
-        out.append(s)
-    return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
+from .ranges import outermost
 from .speakers import Speaker, SpeakerFinder
 
 _GENERIC_SUBJECTS = {"one", "this", "that", "which", "what", "who", "you", "i", "we"}
@@ -64,7 +65,8 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
                 continue
             found.append(Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, tok.text, tok.idx))
     found.extend(_according_to(doc, finder, in_quote))
-    return _drop_nested(found)
+    # A clause reported inside another reported clause is shown once, as the outer one.
+    return outermost(found, lambda r: (r.start, r.end))
 
 
 def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
@@ -92,15 +94,4 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
         if hi - lo < 3 or sum(in_quote[i] for i in range(lo, hi)) * 10 >= (hi - lo) * 6:
             continue
         out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx))
-    return out
-
-
-def _drop_nested(items: list[Reported]) -> list[Reported]:
-    """A clause reported inside another reported clause is shown once, as the outer one."""
-    items.sort(key=lambda r: (r.start, -r.end))
-    out: list[Reported] = []
-    for r in items:
-        if out and r.start < out[-1].end:
-            continue
-        out.append(r)
     return out
