@@ -27,6 +27,13 @@ WEAK_SPEECH_VERBS = frozenset(
     "put offer begin open close finish call smile nod laugh sigh point signal liken compare label refer cite question challenge reject greet welcome celebrate thank".split()
 )
 
+# Weak cues that introduce a quotation even without "it": they characterise what they quote
+# ("called the plan “reckless”", "likened the refugees to a “vicious snake”").
+CHARACTERISING_VERBS = frozenset("call liken compare label refer".split())
+
+# Subjects that name nobody a quotation could be given to: "this shows", "one might say", "we are told".
+VAGUE_SUBJECTS = frozenset("this that which what one i we you".split())
+
 # Nouns whose possessor is the speaker of a quotation inside them: "Trump’s claim that “…”".
 CLAIM_NOUNS = frozenset(
     """
@@ -125,6 +132,12 @@ MENTION_INTRODUCERS = frozenset(
     slogan motto hashtag headline headlined
     """.split()
 )
+# The same, as two words: known as the “Iron Wall”, the term “smoothing”.
+MENTION_INTRODUCER_PHRASES = frozenset(("known as", "referred to", "the word", "the phrase", "the term"))
+# "a practice he referred to in emails as “smoothing”": verbs of naming, by their first letters.
+NAMING_VERB_STEMS = ("refer", "known")
+# Words a title leaves in lower case: “The Lord of the Rings”, “Pride and Prejudice”.
+TITLE_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with is are from by as vs vs. &".split())
 WORK_NOUNS = frozenset(
     """
     book novel memoir film movie documentary series show programme program song album single play
@@ -215,6 +228,9 @@ ORG_CONTEXT = frozenset(
     spokesperson staff workforce fans supporters squad stadium ground academy season
     """.split()
 )
+
+# Words that open a reported clause without belonging to it: said “that …”, asked “whether …”.
+CLAUSE_OPENERS = frozenset(("that", "whether", "if", ",", ":", "—", "–", "-"))
 
 # Numbers in words. The number pattern tries them in this order (the first alternative that fits
 # wins), so the order is part of the rule.
