@@ -54,7 +54,7 @@ test("the manifest key pins the id the daemon allows by default", () => {
   const manifest = JSON.parse(readFileSync(new URL("extension/static/manifest.json", repo), "utf8"));
   const digest = createHash("sha256").update(Buffer.from(manifest.key, "base64")).digest("hex").slice(0, 32);
   const id = [...digest].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
-  const config = readFileSync(new URL("daemon/claimlight/config.py", repo), "utf8");
+  const config = readFileSync(new URL("daemon/claimlight/settings/config.py", repo), "utf8");
   assert.equal(id, config.match(/DEFAULT_EXTENSION_ID = "([a-p]{32})"/)[1]);
   assert.equal(id, "kmkkphfbamihimlbikjgncnjghmnajnj");
   assert.equal(manifest.manifest_version, 3);

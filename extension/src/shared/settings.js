@@ -60,7 +60,7 @@ export function daemonUrl(settings) {
 }
 
 // Browsers cannot set headers on a WebSocket handshake, so a configured token travels as a
-// subprotocol (claimlight.security.TOKEN_SUBPROTOCOL_PREFIX); claimlight.v1 is the one the
+// subprotocol (claimlight.server.security.TOKEN_SUBPROTOCOL_PREFIX); claimlight.v1 is the one the
 // daemon selects, so the token is never echoed back.
 export function daemonProtocols(settings) {
   return settings.daemonToken ? ["claimlight.v1", `claimlight.token.${settings.daemonToken}`] : ["claimlight.v1"];
