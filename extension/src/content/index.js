@@ -9,6 +9,7 @@ import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
 import { readBlock } from "./blocktext.js";
 import { cardModel } from "./cardmodel.js";
 import { DaemonClient } from "./client.js";
+import { caretAt, commonAncestor } from "./dom.js";
 import { articleBlocks, fallbackBlocks, looksLikeArticle } from "./extract.js";
 import { planRequest } from "./hash.js";
 import { Highlighter, highlightsSupported } from "./highlight.js";
@@ -250,7 +251,7 @@ class PageController {
 
   hitTest(x, y) {
     if (!this.active || !this.current.size) return [];
-    const pos = caretAt(x, y);
+    const pos = caretAt(document, x, y);
     if (!pos || pos.node.nodeType !== 3) return [];
     let rec = null;
     for (let el = pos.node.parentElement; el && !rec; el = el.parentElement) rec = this.current.get(el);
@@ -314,13 +315,6 @@ class PageController {
   }
 }
 
-function commonAncestor(els) {
-  if (!els.length) return null;
-  let anc = els[0].parentElement ?? els[0];
-  for (const el of els) while (anc && !anc.contains(el)) anc = anc.parentElement;
-  return anc;
-}
-
 function sameNodes(a, b) {
   if (a === b) return true;
   if (!a || !b || a.entries.length !== b.entries.length) return false;
@@ -343,15 +337,6 @@ function rangesFor(block, spans) {
     }
   }
   return items;
-}
-
-function caretAt(x, y) {
-  if (document.caretPositionFromPoint) {
-    const p = document.caretPositionFromPoint(x, y);
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  const r = document.caretRangeFromPoint?.(x, y);
-  return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
 async function main() {

@@ -3,6 +3,7 @@
 // its spans, keyed by its text hash, when later requests cover other blocks.
 
 import { ACTOR_TYPES } from "../shared/categories.js";
+import { lastStartingAtOrBefore } from "./sorted.js";
 
 export const SEPARATOR = "\n\n"; // claimlight.protocol.BLOCK_SEPARATOR
 
@@ -17,21 +18,6 @@ export function layout(blocks) {
     pos = entry.end + SEPARATOR.length;
     return entry;
   });
-}
-
-/** Index of the block containing joined-text offset `pos` (binary search on starts). */
-function blockAt(lay, pos) {
-  let lo = 0;
-  let hi = lay.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lay[mid].start <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** A stable key for an actor across requests, whose ids are only unique per request. */
@@ -76,7 +62,8 @@ export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.l
       why: s.why ?? null,
     };
     // A span may cross block boundaries (a quotation running over paragraphs): cut it.
-    for (let i = blockAt(lay, s.start); i < lay.length && lay[i].start < s.end; i++) {
+    // The first block starts at 0, so only a malformed negative offset finds none (-1).
+    for (let i = Math.max(0, lastStartingAtOrBefore(lay, s.start)); i < lay.length && lay[i].start < s.end; i++) {
       const b = lay[i];
       const start = Math.max(s.start, b.start) - b.start;
       const end = Math.min(s.end, b.end) - b.start;
