@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { daemonProtocols, daemonUrl, DEFAULT_PORT, isSiteDisabled, normalizeSettings, siteKey } from "../src/shared/settings.js";
+import { isSiteDisabled, normalizeSettings, siteKey } from "../src/shared/settings.js";
+import { DEFAULT_PORT, daemonUrl, subprotocols } from "../src/shared/protocol.js";
 import { CATEGORY_IDS } from "../src/shared/categories.js";
 import { badgeText } from "../src/background/badge.js";
 import { statusView } from "../src/popup/status.js";
@@ -44,10 +45,10 @@ test("sites are keyed by host name without www", () => {
 
 test("daemon address and token subprotocol", () => {
   const s = normalizeSettings({}, { daemonPort: 4000 });
-  assert.equal(daemonUrl(s), "ws://127.0.0.1:4000/ws");
-  assert.deepEqual(daemonProtocols(s), ["claimlight.v1"]);
+  assert.equal(daemonUrl(s.daemonPort), "ws://127.0.0.1:4000/ws");
+  assert.deepEqual(subprotocols(s.daemonToken), ["claimlight.v1"]);
   const t = normalizeSettings({}, { daemonToken: "abcdefghijklmnop" });
-  assert.deepEqual(daemonProtocols(t), ["claimlight.v1", "claimlight.token.abcdefghijklmnop"]);
+  assert.deepEqual(subprotocols(t.daemonToken), ["claimlight.v1", "claimlight.token.abcdefghijklmnop"]);
 });
 
 test("the manifest key pins the id the daemon allows by default", () => {

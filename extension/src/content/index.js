@@ -5,6 +5,7 @@
 import { CATEGORY_IDS } from "../shared/categories.js";
 import { swatch } from "../shared/colour.js";
 import { MSG } from "../shared/messages.js";
+import { ERROR, REPLY, analyzeMessage, isRetryable } from "../shared/protocol.js";
 import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
 import { readBlock } from "./blocktext.js";
 import { cardModel } from "./cardmodel.js";
@@ -22,7 +23,6 @@ import { PageWatcher } from "./watcher.js";
 // Long pages ask for partial replies so the first paragraphs light up before the rest.
 const STREAM_MIN_CHARS = 6000;
 const RETRY_BUSY_MS = 2000;
-const RETRYABLE = new Set(["busy"]);
 
 class PageController {
   constructor(settings) {
@@ -110,15 +110,9 @@ class PageController {
     const chars = lay.length ? lay[lay.length - 1].end : 0;
     this.inflight.set(id, { lay });
     for (const b of lay) if (!b.context) this.inflightHashes.set(b.hash, id);
-    this.client.analyze({
-      type: "analyze",
-      v: 1,
-      id,
-      url: location.href.slice(0, 8192),
-      title: document.title.slice(0, 2048),
-      blocks: texts,
-      stream: chars >= STREAM_MIN_CHARS,
-    });
+    this.client.analyze(
+      analyzeMessage({ id, url: location.href, title: document.title, blocks: texts, stream: chars >= STREAM_MIN_CHARS }),
+    );
   }
 
   /** Drops requests none of whose blocks are on the page any more (SPA navigation). */
@@ -153,22 +147,22 @@ class PageController {
     }
     const req = this.inflight.get(msg.id);
     if (!req) return;
-    if (msg.type === "partial") {
+    if (msg.type === REPLY.partial) {
       const { perBlock } = splitReply(msg.id, req.lay, msg.spans, [], msg.blocks);
       for (const [hash, spans] of perBlock) this.results.set(hash, spans);
       this.render();
-    } else if (msg.type === "result") {
+    } else if (msg.type === REPLY.result) {
       this.forget(msg.id);
       const { perBlock, actors } = splitReply(msg.id, req.lay, msg.spans, msg.actors);
       for (const [key, info] of actors) this.actors.set(key, info);
       for (const [hash, spans] of perBlock) this.results.set(hash, spans);
       this.lastError = "";
       this.render();
-    } else if (msg.type === "error") {
+    } else if (msg.type === REPLY.error) {
       this.forget(msg.id);
-      if (msg.code === "cancelled") return;
+      if (msg.code === ERROR.cancelled) return;
       this.lastError = msg.message || msg.code;
-      if (RETRYABLE.has(msg.code)) {
+      if (isRetryable(msg.code)) {
         setTimeout(() => this.refresh(), RETRY_BUSY_MS);
       } else {
         for (const b of req.lay) if (!b.context) this.failed.add(b.hash);

@@ -3,9 +3,8 @@
 // its spans, keyed by its text hash, when later requests cover other blocks.
 
 import { ACTOR_TYPES } from "../shared/categories.js";
+import { BLOCK_SEPARATOR } from "../shared/protocol.js";
 import { lastStartingAtOrBefore } from "./sorted.js";
-
-export const SEPARATOR = "\n\n"; // claimlight.protocol.BLOCK_SEPARATOR
 
 /**
  * Layout of a request's blocks in its joined text.
@@ -15,7 +14,7 @@ export function layout(blocks) {
   let pos = 0;
   return blocks.map((b) => {
     const entry = { hash: b.hash, start: pos, end: pos + b.text.length, context: !!b.context };
-    pos = entry.end + SEPARATOR.length;
+    pos = entry.end + BLOCK_SEPARATOR.length;
     return entry;
   });
 }

@@ -4,7 +4,8 @@
 import { CATEGORIES } from "../shared/categories.js";
 import { PALETTES, swatch } from "../shared/colour.js";
 import { MSG, POPUP_PORT } from "../shared/messages.js";
-import { DEFAULT_PORT, loadSettings, siteKey } from "../shared/settings.js";
+import { DEFAULT_PORT } from "../shared/protocol.js";
+import { loadSettings, siteKey } from "../shared/settings.js";
 import { statusView } from "./status.js";
 
 const $ = (id) => document.getElementById(id);

@@ -2,8 +2,7 @@
 // a property of this machine (storage.local).
 
 import { CATEGORY_IDS, DEFAULT_OFF } from "./categories.js";
-
-export const DEFAULT_PORT = 47653;
+import { DEFAULT_PORT } from "./protocol.js";
 
 export function defaultSync() {
   const categories = {};
@@ -53,15 +52,4 @@ export function siteKey(url) {
 export function isSiteDisabled(settings, url) {
   const key = siteKey(url);
   return key !== "" && settings.disabledSites.includes(key);
-}
-
-export function daemonUrl(settings) {
-  return `ws://127.0.0.1:${settings.daemonPort}/ws`;
-}
-
-// Browsers cannot set headers on a WebSocket handshake, so a configured token travels as a
-// subprotocol (claimlight.security.TOKEN_SUBPROTOCOL_PREFIX); claimlight.v1 is the one the
-// daemon selects, so the token is never echoed back.
-export function daemonProtocols(settings) {
-  return settings.daemonToken ? ["claimlight.v1", `claimlight.token.${settings.daemonToken}`] : ["claimlight.v1"];
 }
