@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { isSiteDisabled, normalizeSettings, siteKey } from "../src/shared/settings.js";
+import { isSiteDisabled, normalizeSettings, portOrDefault, siteKey } from "../src/shared/settings.js";
 import { DEFAULT_PORT, daemonUrl, subprotocols } from "../src/shared/protocol.js";
 import { CATEGORY_IDS } from "../src/shared/categories.js";
 import { badgeText } from "../src/background/badge.js";
@@ -49,6 +49,13 @@ test("daemon address and token subprotocol", () => {
   assert.deepEqual(subprotocols(s.daemonToken), ["claimlight.v1"]);
   const t = normalizeSettings({}, { daemonToken: "abcdefghijklmnop" });
   assert.deepEqual(subprotocols(t.daemonToken), ["claimlight.v1", "claimlight.token.abcdefghijklmnop"]);
+});
+
+test("a port is an integer from 1 to 65535, typed or stored; anything else is the default", () => {
+  assert.deepEqual([4000, "4000", 1, "65535"].map(portOrDefault), [4000, 4000, 1, 65535]);
+  for (const bad of ["", " ", "0", 0, -1, 65536, "99999", 80.5, "abc", null, undefined]) {
+    assert.equal(portOrDefault(bad), DEFAULT_PORT, String(bad));
+  }
 });
 
 test("the manifest key pins the id the daemon allows by default", () => {

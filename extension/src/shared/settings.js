@@ -10,8 +10,10 @@ export function defaultSync() {
   return { enabled: true, categories, disabledSites: [] };
 }
 
-export function defaultLocal() {
-  return { daemonPort: DEFAULT_PORT, daemonToken: "" };
+/** A TCP port number from stored or typed input; anything else means the default port. */
+export function portOrDefault(value) {
+  const port = Number(value);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_PORT;
 }
 
 /** Fills missing keys from the defaults, so older stored settings keep working. */
@@ -21,12 +23,11 @@ export function normalizeSettings(sync = {}, local = {}) {
   for (const id of CATEGORY_IDS) {
     if (typeof sync.categories?.[id] === "boolean") categories[id] = sync.categories[id];
   }
-  const port = Number(local.daemonPort);
   return {
     enabled: typeof sync.enabled === "boolean" ? sync.enabled : base.enabled,
     categories,
     disabledSites: Array.isArray(sync.disabledSites) ? sync.disabledSites.filter((s) => typeof s === "string") : [],
-    daemonPort: Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_PORT,
+    daemonPort: portOrDefault(local.daemonPort),
     daemonToken: typeof local.daemonToken === "string" ? local.daemonToken : "",
   };
 }
