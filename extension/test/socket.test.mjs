@@ -62,7 +62,10 @@ function harness() {
     }
     fail() {
       this.onerror?.();
-      this.onclose?.({ code: 1006 });
+      this.onclose?.({ code: 1006, reason: "" });
+    }
+    closedByDaemon(code, reason) {
+      this.onclose?.({ code, reason });
     }
     receive(msg) {
       this.onmessage?.({ data: JSON.stringify(msg) });
@@ -111,6 +114,24 @@ test("reconnects with backoff until the daemon comes up, then resets", () => {
   // A drop after a good connection starts again from the shortest delay.
   h.sockets[3].fail();
   assert.equal(s.snapshot().retryInMs, 500);
+});
+
+test("a reason the daemon gives on closing is kept; a refused handshake has none", () => {
+  const h = harness();
+  const s = new DaemonSocket({ url: "ws://x", onMessage() {}, WebSocketImpl: h.FakeWS, clock: h.clock, random: () => 1 });
+  s.start();
+  h.sockets[0].fail(); // what a browser reports for HTTP 401/403/421/503 before the upgrade
+  assert.equal(s.snapshot().lastError, "connection failed");
+  h.advance(500);
+  h.sockets[1].open();
+  assert.equal(s.snapshot().lastError, "");
+  h.sockets[1].closedByDaemon(1001, "daemon shutting down");
+  assert.equal(s.state, "waiting");
+  assert.equal(s.snapshot().lastError, "daemon shutting down");
+  h.advance(500);
+  h.sockets[2].open();
+  h.sockets[2].closedByDaemon(1009, ""); // a frame over max_message_bytes: no reason to show
+  assert.equal(s.snapshot().lastError, "");
 });
 
 test("pings every 20 s while open, stops when closed", () => {

@@ -153,11 +153,11 @@ export class DaemonSocket {
       if (this.ws !== ws) return;
       this.ws = null;
       this._stopKeepalive();
-      if (event?.code === 1008 || event?.code === 4003) {
-        this.lastError = event.reason || "the daemon refused this extension (origin or token)";
-      } else if (event?.code && event.code !== 1006 && event.reason) {
-        this.lastError = event.reason;
-      }
+      // The daemon refuses a connection before the upgrade (HTTP 401, 403, 421, 503), which
+      // a browser reports as 1006 with no reason; health.js finds out why. Once open, it
+      // closes with 1001 and a reason when it shuts down, and with 1007, 1009 or 1002 (no
+      // reason) on a frame it cannot read. A reason, when there is one, is worth showing.
+      if (event?.reason) this.lastError = event.reason;
       if (this.wanted) this._scheduleRetry();
       else this._setState("idle");
     };
