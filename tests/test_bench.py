@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from claimlight.bench import browser, corpus
+from claimlight.testing import browser as harness
 from claimlight.bench.report import Report, Row, combine, percentile, skipped, table
 from claimlight.cli import main
 
@@ -33,7 +34,7 @@ def test_unknown_benchmark_is_refused(tmp_path, capsys):
 
 
 def test_browser_rows_skip_with_a_reason_without_chromium(monkeypatch):
-    monkeypatch.setattr(browser, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setattr(harness, "CHROMIUM", "/nonexistent/chromium")
     rows, details = browser.run(None, quick=True)
     assert rows and all(r.value is None and r.note.startswith("skipped (") for r in rows)
     assert "skipped" in details

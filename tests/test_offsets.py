@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from claimlight.offsets import Utf16Map, analysis_to_utf16, utf16_length, utf16_offset
+from claimlight.server.offsets import Utf16Map, analysis_to_utf16, utf16_length, utf16_offset
 from claimlight.protocol import Analysis, Category, Span
 
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { RequestRouter } from "../src/background/router.js";
+import { analyzeMessage } from "../src/shared/protocol.js";
 
 function setup(open = false) {
   const wire = [];
@@ -12,7 +13,7 @@ function setup(open = false) {
   });
   return { router, wire, state };
 }
-const analyze = (id) => ({ type: "analyze", v: 1, id, blocks: ["x"] });
+const analyze = (id) => analyzeMessage({ id, url: "https://example.org/a", title: "A", blocks: ["x"], stream: false });
 
 test("requests wait for the connection, then go out in order", () => {
   const { router, wire, state } = setup(false);

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createHash } from "node:crypto";
-import { daemonProtocols, daemonUrl, DEFAULT_PORT, isSiteDisabled, normalizeSettings, siteKey } from "../src/shared/settings.js";
+import { isSiteDisabled, normalizeSettings, portOrDefault, siteKey } from "../src/shared/settings.js";
+import { DEFAULT_PORT, daemonUrl, subprotocols } from "../src/shared/protocol.js";
 import { CATEGORY_IDS } from "../src/shared/categories.js";
 import { badgeText } from "../src/background/badge.js";
 import { statusView } from "../src/popup/status.js";
@@ -44,19 +44,22 @@ test("sites are keyed by host name without www", () => {
 
 test("daemon address and token subprotocol", () => {
   const s = normalizeSettings({}, { daemonPort: 4000 });
-  assert.equal(daemonUrl(s), "ws://127.0.0.1:4000/ws");
-  assert.deepEqual(daemonProtocols(s), ["claimlight.v1"]);
+  assert.equal(daemonUrl(s.daemonPort), "ws://127.0.0.1:4000/ws");
+  assert.deepEqual(subprotocols(s.daemonToken), ["claimlight.v1"]);
   const t = normalizeSettings({}, { daemonToken: "abcdefghijklmnop" });
-  assert.deepEqual(daemonProtocols(t), ["claimlight.v1", "claimlight.token.abcdefghijklmnop"]);
+  assert.deepEqual(subprotocols(t.daemonToken), ["claimlight.v1", "claimlight.token.abcdefghijklmnop"]);
 });
 
-test("the manifest key pins the id the daemon allows by default", () => {
+test("a port is an integer from 1 to 65535, typed or stored; anything else is the default", () => {
+  assert.deepEqual([4000, "4000", 1, "65535"].map(portOrDefault), [4000, 4000, 1, 65535]);
+  for (const bad of ["", " ", "0", 0, -1, 65536, "99999", 80.5, "abc", null, undefined]) {
+    assert.equal(portOrDefault(bad), DEFAULT_PORT, String(bad));
+  }
+});
+
+test("the manifest asks for MV3 on Chrome 116+ and three permissions", () => {
+  // The id its key pins is checked against the daemon's in contract.test.mjs.
   const manifest = JSON.parse(readFileSync(new URL("extension/static/manifest.json", repo), "utf8"));
-  const digest = createHash("sha256").update(Buffer.from(manifest.key, "base64")).digest("hex").slice(0, 32);
-  const id = [...digest].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
-  const config = readFileSync(new URL("daemon/claimlight/config.py", repo), "utf8");
-  assert.equal(id, config.match(/DEFAULT_EXTENSION_ID = "([a-p]{32})"/)[1]);
-  assert.equal(id, "kmkkphfbamihimlbikjgncnjghmnajnj");
   assert.equal(manifest.manifest_version, 3);
   assert.equal(manifest.minimum_chrome_version, "116");
   assert.deepEqual(manifest.permissions.sort(), ["activeTab", "scripting", "storage"]);

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BACKOFF, backoffDelay, nominalDelay } from "../src/background/backoff.js";
-import { DaemonSocket, KEEPALIVE_MS } from "../src/background/socket.js";
+import { DaemonSocket, KEEPALIVE_MS, isHelloReply } from "../src/background/socket.js";
+import { pingMessage } from "../src/shared/protocol.js";
 
 test("nominal backoff: 0.5 s doubling, capped at 30 s", () => {
   assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => nominalDelay(n)), [500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
@@ -61,7 +62,10 @@ function harness() {
     }
     fail() {
       this.onerror?.();
-      this.onclose?.({ code: 1006 });
+      this.onclose?.({ code: 1006, reason: "" });
+    }
+    closedByDaemon(code, reason) {
+      this.onclose?.({ code, reason });
     }
     receive(msg) {
       this.onmessage?.({ data: JSON.stringify(msg) });
@@ -101,13 +105,33 @@ test("reconnects with backoff until the daemon comes up, then resets", () => {
   h.sockets[3].open();
   assert.equal(s.state, "open");
   assert.equal(s.attempt, 0);
-  assert.equal(h.sockets[3].sent[0].type, "ping"); // hello ping learns the daemon's version
-  h.sockets[3].receive({ type: "pong", v: 1, version: "0.1.0", model: "m" });
+  const hello = h.sockets[3].sent[0];
+  assert.deepEqual(hello, pingMessage(hello.id)); // hello ping learns the daemon's version
+  assert.ok(isHelloReply({ type: "pong", id: hello.id }));
+  h.sockets[3].receive({ type: "pong", v: 1, id: hello.id, version: "0.1.0", model: "m" });
   assert.equal(received[0].type, "pong");
   assert.ok(states.includes("connecting") && states.includes("waiting") && states.at(-1) === "open");
   // A drop after a good connection starts again from the shortest delay.
   h.sockets[3].fail();
   assert.equal(s.snapshot().retryInMs, 500);
+});
+
+test("a reason the daemon gives on closing is kept; a refused handshake has none", () => {
+  const h = harness();
+  const s = new DaemonSocket({ url: "ws://x", onMessage() {}, WebSocketImpl: h.FakeWS, clock: h.clock, random: () => 1 });
+  s.start();
+  h.sockets[0].fail(); // what a browser reports for HTTP 401/403/421/503 before the upgrade
+  assert.equal(s.snapshot().lastError, "connection failed");
+  h.advance(500);
+  h.sockets[1].open();
+  assert.equal(s.snapshot().lastError, "");
+  h.sockets[1].closedByDaemon(1001, "daemon shutting down");
+  assert.equal(s.state, "waiting");
+  assert.equal(s.snapshot().lastError, "daemon shutting down");
+  h.advance(500);
+  h.sockets[2].open();
+  h.sockets[2].closedByDaemon(1009, ""); // a frame over max_message_bytes: no reason to show
+  assert.equal(s.snapshot().lastError, "");
 });
 
 test("pings every 20 s while open, stops when closed", () => {
@@ -118,6 +142,7 @@ test("pings every 20 s while open, stops when closed", () => {
   ws.open();
   h.advance(KEEPALIVE_MS * 3);
   assert.equal(ws.sent.filter((m) => m.type === "ping").length, 4); // hello + 3 keepalives
+  assert.equal(ws.sent.filter((m) => isHelloReply(m)).length, 1);
   s.stop();
   assert.equal(s.state, "idle");
   h.advance(KEEPALIVE_MS * 3);
@@ -149,9 +174,9 @@ test("send refuses while not open; bad frames are ignored", () => {
   const got = [];
   const s = new DaemonSocket({ url: "ws://x", onMessage: (m) => got.push(m), WebSocketImpl: h.FakeWS, clock: h.clock });
   s.start();
-  assert.equal(s.send({ type: "analyze" }), false);
+  assert.equal(s.send(pingMessage("p")), false);
   h.sockets[0].open();
-  assert.equal(s.send({ type: "analyze" }), true);
+  assert.equal(s.send(pingMessage("p")), true);
   h.sockets[0].onmessage({ data: "not json" });
   h.sockets[0].onmessage({ data: "42" });
   assert.equal(got.length, 0);

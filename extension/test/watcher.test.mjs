@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { PageWatcher } from "../src/content/watcher.js";
 import { DaemonClient } from "../src/content/client.js";
+import { analyzeMessage, cancelMessage } from "../src/shared/protocol.js";
+
+const analyze = (id, text) => analyzeMessage({ id, url: "http://x/a", title: "", blocks: [text], stream: false });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -85,8 +88,8 @@ test("the page re-sends what it waits for when the worker's port closes", async 
   const runtime = fakeRuntime();
   const replies = [];
   const client = new DaemonClient((m) => replies.push(m), runtime);
-  client.analyze({ type: "analyze", id: "p-1", blocks: ["a"] });
-  client.analyze({ type: "analyze", id: "p-2", blocks: ["b"] });
+  client.analyze(analyze("p-1", "a"));
+  client.analyze(analyze("p-2", "b"));
   runtime.ports[0].deliver({ type: "result", id: "p-1", spans: [], actors: [] });
   assert.equal(client.pending.size, 1);
   runtime.ports[0].cut(); // the service worker was stopped
@@ -105,16 +108,16 @@ test("the page re-sends what it waits for when the worker's port closes", async 
 test("cancel forgets the request and tells the worker", () => {
   const runtime = fakeRuntime();
   const client = new DaemonClient(() => {}, runtime);
-  client.analyze({ type: "analyze", id: "x", blocks: ["a"] });
+  client.analyze(analyze("x", "a"));
   client.cancel("x");
-  assert.deepEqual(runtime.ports[0].sent.map((m) => m.type), ["analyze", "cancel"]);
+  assert.deepEqual(runtime.ports[0].sent, [analyze("x", "a"), cancelMessage("x")]);
   assert.equal(client.pending.size, 0);
   assert.equal(client.heartbeat, null);
 });
 
 test("an orphaned content script (extension reloaded) stops quietly", () => {
   const client = new DaemonClient(() => {}, { id: undefined, connect() { throw new Error("invalidated"); } });
-  client.analyze({ type: "analyze", id: "x", blocks: ["a"] });
+  client.analyze(analyze("x", "a"));
   assert.equal(client.dead, true);
   clearInterval(client.heartbeat);
 });

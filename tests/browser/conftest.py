@@ -11,39 +11,20 @@ Without /usr/bin/chromium (or Playwright) these tests skip, unless CLAIMLIGHT_RE
 
 from __future__ import annotations
 
-import functools
-import http.client
-import http.server
-import json
 import os
 import shutil
-import signal
 import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from claimlight.testing.browser import CHROMIUM, EXTENSION, QuietHandler, extension_args, extension_worker, serve_directory
+from claimlight.testing.daemon import Daemon
+
 from .browser_helpers import REPO, free_port
 
-EXTENSION = REPO / "extension"
 DIST = EXTENSION / "dist"
 PAGES = REPO / "seeds" / "pages"
-CHROMIUM = os.environ.get("CLAIMLIGHT_CHROMIUM", "/usr/bin/chromium")
 EXTENSION_ID = "kmkkphfbamihimlbikjgncnjghmnajnj"  # pinned by the "key" in extension/static/manifest.json
-
-LAUNCH_ARGS = [
-    f"--load-extension={DIST}",
-    f"--disable-extensions-except={DIST}",
-    "--no-sandbox",
-    "--disable-gpu",
-    # Without these Chromium keeps trying to reach Google's servers, which this machine cannot.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -89,97 +70,21 @@ def long_read() -> bytes:
     return (html[:start] + "".join(parts) + html[end:]).encode("utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class _SeedPages(QuietHandler):
     def do_GET(self):
         if self.path.split("?")[0] == "/long-read.html":
-            body = long_read()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(long_read())
             return
         super().do_GET()
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
 
 
 @pytest.fixture(scope="package")
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(PAGES)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(PAGES, _SeedPages) as url:
+        yield url
 
 
 # --- the daemon -------------------------------------------------------------------------------------
-
-
-class Daemon:
-    """`python -m claimlight serve` on a port of ours, with private HOME and XDG directories."""
-
-    def __init__(self, port: int, root: Path):
-        self.port = port
-        self.root = root
-        self.proc: subprocess.Popen | None = None
-        self.log = root / "daemon.log"
-
-    def start(self) -> "Daemon":
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMLIGHT_")}
-        env.update(
-            HOME=str(self.root / "home"),
-            XDG_CONFIG_HOME=str(self.root / "config"),
-            XDG_STATE_HOME=str(self.root / "state"),
-            PYTHONUNBUFFERED="1",
-        )
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "claimlight", "serve", "--port", str(self.port)],
-            cwd=REPO,
-            env=env,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        return self
-
-    def wait_ready(self, timeout: float = 90.0) -> "Daemon":
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the daemon exited with {self.proc.returncode}:\n{self.tail()}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                conn.request("GET", "/health")
-                body = json.loads(conn.getresponse().read())
-                conn.close()
-                if body.get("status") == "ok":
-                    return self
-            except (OSError, ValueError):
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"the daemon was not ready after {timeout} s:\n{self.tail()}")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def tail(self, n: int = 40) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
-        except OSError:
-            return ""
 
 
 @pytest.fixture(scope="package")
@@ -187,7 +92,8 @@ def daemon_factory(tmp_path_factory):
     started: list[Daemon] = []
 
     def make(port: int | None = None) -> Daemon:
-        d = Daemon(port or free_port(), tmp_path_factory.mktemp("daemon"))
+        # A port chosen here, not by the OS: the restart tests start a second daemon on the same one.
+        d = Daemon(tmp_path_factory.mktemp("daemon"), port=port or free_port(), log_level="info")
         started.append(d)
         return d
 
@@ -198,7 +104,7 @@ def daemon_factory(tmp_path_factory):
 
 @pytest.fixture(scope="package")
 def daemon(daemon_factory):
-    return daemon_factory().start().wait_ready()
+    return daemon_factory().start()
 
 
 # --- the browser ------------------------------------------------------------------------------------
@@ -266,7 +172,7 @@ def browser_context(tmp_path_factory):
             str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=CHROMIUM,
             headless=True,
-            args=LAUNCH_ARGS,
+            args=extension_args(DIST),
             viewport={"width": 1280, "height": 800},
         )
         try:
@@ -277,9 +183,7 @@ def browser_context(tmp_path_factory):
 
 @pytest.fixture(scope="package")
 def extension(browser_context, daemon):
-    worker = browser_context.service_workers[0] if browser_context.service_workers else browser_context.wait_for_event(
-        "serviceworker", timeout=15000
-    )
+    worker = extension_worker(browser_context)
     ext = Extension(browser_context, worker)
     ext.set_port(daemon.port)
     return ext

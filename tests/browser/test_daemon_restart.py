@@ -29,7 +29,7 @@ def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, 
     assert "claimlight serve" in popup.text_content("#status-help")
     assert popup.is_visible("#status-help")
 
-    daemon = daemon_factory(port).start().wait_ready()
+    daemon = daemon_factory(port).start()
     wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
     popup.wait_for_function("() => document.querySelector('#status').dataset.state === 'open'")
 
@@ -41,7 +41,7 @@ def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, 
 def test_daemon_restart_while_connected_reconnects_and_re_requests(ext, site, daemon_factory):
     port = free_port()
     ext.set_port(port)
-    first = daemon_factory(port).start().wait_ready()
+    first = daemon_factory(port).start()
     page = ext.context.new_page()
     page.goto(f"{site}/emoji-reactions.html")
     wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
@@ -53,7 +53,7 @@ def test_daemon_restart_while_connected_reconnects_and_re_requests(ext, site, da
     time.sleep(1.0)
     assert all(v == [] for v in highlights(later).values())
 
-    daemon_factory(port).start().wait_ready()
+    daemon_factory(port).start()
     wait_for_highlight(later, "quote", "People have been incredibly patient", timeout=45_000)
     # the page highlighted before the restart keeps its highlights
     assert any("That was the best night of my career" in t for t in highlights(page)["quote"])

@@ -6,7 +6,7 @@ import signal
 
 import pytest
 
-from claimlight.analysis_pool import AnalysisPool
+from claimlight.server.pool import AnalysisPool
 from daemon_harness import STUB_ENGINE, start_daemon
 
 # Limits small enough for tests to reach, large enough for every ordinary request.

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from websockets.sync.client import connect as sync_connect
 
-from claimlight.messages import decode
+from claimlight.server.messages import decode
 from claimlight.protocol import AnalyzeRequest, CancelRequest, ErrorReply, PingRequest
 from daemon_harness import ORIGIN, REPLY
 

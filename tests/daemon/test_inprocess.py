@@ -9,8 +9,8 @@ import logging
 import aiohttp
 from aiohttp.test_utils import TestClient, TestServer
 
-from claimlight.config import Config
-from claimlight.server import STATE, create_app
+from claimlight.settings.config import Config
+from claimlight.server.app import STATE, create_app
 from daemon_harness import ORIGIN, REPLY
 
 SECRET = "configured-secret-0123456789"
@@ -135,16 +135,16 @@ async def test_health_reports_loading_until_the_model_is_ready():
 
 
 async def test_a_bug_in_frame_handling_costs_one_reply_not_the_connection(monkeypatch):
-    import claimlight.session
+    import claimlight.server.session
 
-    real_decode = claimlight.session.decode
+    real_decode = claimlight.server.session.decode
 
     def flaky_decode(frame):
         if "explode" in frame:
             raise RuntimeError("bug with page text CANARY")
         return real_decode(frame)
 
-    monkeypatch.setattr(claimlight.session, "decode", flaky_decode)
+    monkeypatch.setattr(claimlight.server.session, "decode", flaky_decode)
     client = await start(create_app(Config()))
     try:
         ws = await client.ws_connect("/ws", origin=ORIGIN)

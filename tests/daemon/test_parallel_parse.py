@@ -1,7 +1,7 @@
 """Parsing a text in pieces and joining the parses: the same analysis as the whole text, exactly.
 
 The daemon parses a long page in pieces on several workers, and a streamed page chunk by chunk,
-then analyses the joined parse (claimlight.parallel_parse). These tests hold it to the analysis of
+then analyses the joined parse (claimlight.engine.jobs). These tests hold it to the analysis of
 the whole text: same spans, same speakers, same actors, offsets into the original text.
 """
 
@@ -15,12 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimlight.analysis_pool import AnalysisPool
 from claimlight.engine import analyze, analyze_doc
-from claimlight.nlp import load_nlp, parse
-from claimlight.parallel_parse import analyze_text, merge_and_analyze, parse_to_bytes
-from claimlight.pieces import aligned_cuts, paragraph_starts, paragraphs, piece_count, split_at, split_points
+from claimlight.engine.jobs import analyze_text, merge_and_analyze, parse_to_bytes
+from claimlight.engine.nlp import load_nlp, parse
+from claimlight.paragraphs import paragraph_starts, paragraphs, split_at
 from claimlight.protocol import Analysis
+from claimlight.server.pieces import aligned_cuts, piece_count, split_points
+from claimlight.server.pool import AnalysisPool
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 

@@ -7,9 +7,9 @@ import asyncio
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimlight.analysis_pool import AnalysisPool, AnalysisTimeout, LRUCache, text_key
+from claimlight.server.pool import AnalysisPool, AnalysisTimeout, LRUCache, text_key
 from claimlight.protocol import BLOCK_SEPARATOR, Analysis, Span
-from claimlight.streaming import plan_chunks, shift, split_blocks
+from claimlight.server.pieces import plan_chunks, shift, split_blocks
 from daemon_harness import STUB_ENGINE
 
 

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from claimlight import security
-from claimlight.logsafe import RedactingFilter, Throttle, describe_exception, redact
+from claimlight.server import security
+from claimlight.server.logsafe import RedactingFilter, Throttle, describe_exception, redact
 
 EXT = "kmkkphfbamihimlbikjgncnjghmnajnj"
 ORIGINS = security.allowed_origins([EXT])

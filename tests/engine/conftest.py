@@ -1,7 +1,7 @@
 import pytest
 
 from claimlight.engine import analyze
-from claimlight.nlp import load_nlp
+from claimlight.engine.nlp import load_nlp
 from claimlight.protocol import Category
 
 

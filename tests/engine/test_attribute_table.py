@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy.pipeline import AttributeRuler
 
-from claimlight.attribute_table import AttributeTable, use_attribute_table
-from claimlight.nlp import load_model
+from claimlight.engine.attribute_table import AttributeTable, use_attribute_table
+from claimlight.engine.nlp import load_model
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimlight.engine import analyze
-from claimlight.evaluation import Score, _speaker_right, load_gold, score
+from claimlight.evaluation.articles import Score, _speaker_right, load_gold, score
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds" / "articles").glob("*.json"))
 

@@ -10,7 +10,7 @@ from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
 from claimlight.engine.reported import ACCORDING_TO, REPORTING_VERB, find_reported
-from claimlight.nlp import parse
+from claimlight.engine.nlp import parse
 
 
 class Attributed:

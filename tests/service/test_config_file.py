@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimlight import cli
-from claimlight.config import (
+from claimlight.settings.config import (
     DEFAULT_PORT,
     FIELDS,
     Config,
@@ -18,7 +18,7 @@ from claimlight.config import (
     load_config,
     resolve_config,
 )
-from claimlight.config_template import render_default_config
+from claimlight.settings.template import render_default_config
 
 
 def _write(home: Path, text: str) -> Path:

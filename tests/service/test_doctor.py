@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claimlight import doctor
-from claimlight.config import DEFAULT_EXTENSION_ID
-from claimlight.service_manager import ServiceState
+from claimlight.cli import doctor
+from claimlight.settings.config import DEFAULT_EXTENSION_ID
+from claimlight.service.manager import ServiceState
 
 # A throwaway RSA public key and the id Chrome gives it, computed independently with
 # `openssl rsa -pubout -outform DER | sha256sum | head -c32 | tr 0-9a-f a-p`.
@@ -183,7 +183,8 @@ def test_service_states(home: Path, state: ServiceState, ok, fix: str) -> None:
 
 
 def test_cli_exit_status(home: Path, monkeypatch, capsys, silent_listener: int, fake_runner) -> None:
-    from claimlight import cli, service_manager
+    from claimlight import cli
+    from claimlight.service import manager as service_manager
 
     monkeypatch.setattr(service_manager, "run_command", fake_runner(default=(1, "", "Failed to connect to bus")))
     monkeypatch.setenv("CLAIMLIGHT_PORT", str(silent_listener))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimlight import logsetup
-from claimlight.config import Config
+from claimlight.service import logs as logsetup
+from claimlight.settings.config import Config
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimlight import sdnotify
+from claimlight.service import sdnotify
 
 
 @pytest.fixture
@@ -58,8 +58,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("claimlight.server_cli") is None,
-                    reason="`claimlight serve` (claimlight.server_cli) is not in this build yet")
+@pytest.mark.skipif(importlib.util.find_spec("claimlight.cli.serve") is None,
+                    reason="`claimlight serve` (claimlight.cli.serve) is not in this build yet")
 def test_ready_arrives_only_when_the_port_accepts(home: Path, notify_socket) -> None:
     path, sock = notify_socket
     port = _free_port()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import plistlib
 from pathlib import Path
 
-from claimlight import cli, service_manager
-from claimlight.service_manager import Launchd, SystemdUser, WindowsTask, backend_for
+from claimlight import cli
+from claimlight.service import manager as service_manager
+from claimlight.service.manager import Launchd, SystemdUser, WindowsTask, backend_for
 
 NO_BUS = (1, "", "Failed to connect to bus: No medium found")
 EXE = ["/opt/venv/bin/claimlight", "serve"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimlight.service_units import (
+from claimlight.service.units import (
     LAUNCHD_LABEL,
     render_launchd_plist,
     render_systemd_unit,

@@ -21,28 +21,6 @@ DAEMON_BENCHMARKS = frozenset(BENCHMARKS) - {"engine"}
 RETRIED = ("latency", "stream", "concurrency")
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "bench",
-        help="measure speed, latency, concurrency and memory against the targets; writes bench/results.json",
-        description=__doc__.split("\n\n")[0],
-    )
-    parser.add_argument("--out", default="bench/results.json", metavar="FILE",
-                        help="where to write the figures as JSON (default: bench/results.json, relative to the current directory)")
-    parser.add_argument("--quick", action="store_true", help="a short run with small samples (a smoke test, not figures to quote)")
-    parser.add_argument("--only", metavar="A,B", default=",".join(BENCHMARKS),
-                        help=f"run only these benchmarks, comma-separated: {', '.join(BENCHMARKS)}")
-    parser.add_argument("--workers", type=int, metavar="N", help="analysis workers of the benchmarked daemon (default: the config default)")
-    parser.add_argument("--repeat", type=int, default=1, metavar="N",
-                        help="run everything N times (a fresh daemon each time) and report each figure's median over "
-                             "the runs that other programs and the host did not disturb")
-    parser.add_argument("--retries", type=int, default=2, metavar="N",
-                        help="when every run of the latency, stream or concurrency section was disturbed by other load, "
-                             "run that section again with a fresh daemon, up to N times (default 2; not with --quick)")
-    parser.add_argument("--strict", action="store_true", help="exit with status 1 when a figure misses its target")
-    parser.set_defaults(func=run)
-
-
 def run(args: argparse.Namespace) -> int:
     selected = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = [name for name in selected if name not in BENCHMARKS]
@@ -117,22 +95,26 @@ def _engine(quick: bool):
 
 
 def _daemon_benchmarks(report, selected: list[str], args: argparse.Namespace) -> None:
+    import shutil
+    import tempfile
+
+    from ..testing.daemon import Daemon
     from . import browser, concurrency, first_highlight, memory, ws_latency
-    from .daemon import BenchDaemon
 
     daemon_args = ("--workers", str(args.workers)) if args.workers else ()
-    started: list[BenchDaemon] = []
+    started: list[Daemon] = []
 
-    def fresh() -> BenchDaemon:
-        d = BenchDaemon(daemon_args)
+    def fresh() -> Daemon:
+        # Default settings, a private HOME (its own token and log), info-level logging: a daemon as a user runs it.
+        d = Daemon(Path(tempfile.mkdtemp(prefix="claimlight-bench-")), args=daemon_args, log_level="info")
         started.append(d)
-        return d.start()
+        return d.start(timeout=180)
 
     try:
         daemon = fresh()
         at_start = daemon.memory()
         report.details["daemon"] = {"args": list(daemon_args), "ready_s": round(daemon.started_s, 2),
-                                    "workers": len(daemon.worker_pids()), "memory_at_start": at_start}
+                                    "workers": len(daemon.workers()), "memory_at_start": at_start}
         if "latency" in selected:
             _section(report, "latency", ws_latency.run, daemon, args.quick, fresh)
         if "stream" in selected:
@@ -146,3 +128,4 @@ def _daemon_benchmarks(report, selected: list[str], args: argparse.Namespace) ->
     finally:
         for d in started:
             d.stop()
+            shutil.rmtree(d.root, ignore_errors=True)

@@ -8,24 +8,16 @@ turns the affected rows into "skipped (why)"; the rest of the bench goes on.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import tempfile
-import threading
-from pathlib import Path
 
-from .daemon import BenchDaemon
+from ..testing import browser as harness
+from ..testing.browser import DIST, LAUNCH_ARGS, REPO, QuietHandler, extension_args, extension_worker, serve_directory
+from ..testing.daemon import Daemon
 from .report import Row, median, skipped
 
-REPO = Path(__file__).resolve().parents[3]
 PAGES = REPO / "seeds" / "pages"
-DIST = REPO / "extension" / "dist"
-CHROMIUM = os.environ.get("CLAIMLIGHT_CHROMIUM", "/usr/bin/chromium")
 PAGE = "harbour-bridge.html"
 RANGES = 1000
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
 
 LOAD_LABEL = f"page load → highlights painted ({PAGE})"
 HL_LABEL = f"{RANGES:,} highlights, CSS Custom Highlight API"
@@ -45,8 +37,8 @@ WATCH = """(() => {
 })();"""
 
 
-def run(daemon: BenchDaemon | None, quick: bool) -> tuple[list[Row], dict]:
-    reason = _unavailable()
+def run(daemon: Daemon | None, quick: bool) -> tuple[list[Row], dict]:
+    reason = harness.unavailable()
     if reason:
         return _skip_all(reason), {"skipped": reason}
     from playwright.sync_api import sync_playwright
@@ -58,11 +50,11 @@ def run(daemon: BenchDaemon | None, quick: bool) -> tuple[list[Row], dict]:
         if daemon is None or not (DIST / "manifest.json").exists():
             why = "no daemon" if daemon is None else "extension/dist not built: make extension"
             rows.append(skipped("browser.load_to_paint_ms", LOAD_LABEL, why, unit="ms"))
-            context = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+            context = pw.chromium.launch_persistent_context(profile, executable_path=harness.CHROMIUM, headless=True, args=LAUNCH_ARGS)
         else:
             context = pw.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, headless=True, viewport={"width": 1280, "height": 800},
-                args=[f"--load-extension={DIST}", f"--disable-extensions-except={DIST}", *LAUNCH_ARGS])
+                profile, executable_path=harness.CHROMIUM, headless=True, viewport={"width": 1280, "height": 800},
+                args=extension_args())
             try:
                 samples = _page_loads(context, daemon.port, loads)
                 details["page_loads"] = samples
@@ -83,16 +75,6 @@ def run(daemon: BenchDaemon | None, quick: bool) -> tuple[list[Row], dict]:
     return rows, details
 
 
-def _unavailable() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright for Python is not installed"
-    if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} not found; apt-get install chromium or set CLAIMLIGHT_CHROMIUM"
-    return None
-
-
 def _skip_all(reason: str) -> list[Row]:
     return [skipped(key, label, reason, unit="ms") for key, label in
             (("browser.load_to_paint_ms", LOAD_LABEL), ("browser.highlight_api_ms", HL_LABEL), ("browser.mark_ms", MARK_LABEL))]
@@ -101,35 +83,23 @@ def _skip_all(reason: str) -> list[Row]:
 # --- page load to painted highlights -----------------------------------------------------------------
 
 
-class _Pages(http.server.SimpleHTTPRequestHandler):
+class _Pages(QuietHandler):
     """The seed pages; /v/<n>/harbour-bridge.html is that page with one figure changed, so that every
     load sends the daemon a text it has not cached."""
-
-    def log_message(self, *args):
-        pass
 
     def do_GET(self):
         parts = self.path.split("?")[0].strip("/").split("/")
         if len(parts) == 3 and parts[0] == "v" and parts[2] == PAGE:
             html = (PAGES / PAGE).read_text(encoding="utf-8").replace("31,000 vehicles", f"{31_000 + int(parts[1]):,} vehicles")
             html = html.replace('href="courier.css"', 'href="/courier.css"')
-            body = html.encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(html.encode("utf-8"))
             return
         super().do_GET()
 
 
 def _page_loads(context, port: int, loads: int) -> list[dict]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(PAGES)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    site = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker", timeout=20_000)
+    with serve_directory(PAGES, _Pages) as site:
+        worker = extension_worker(context)
         worker.evaluate("port => chrome.storage.local.set({ daemonPort: port })", port)
         context.add_init_script(WATCH)
         samples = []
@@ -145,9 +115,6 @@ def _page_loads(context, port: int, loads: int) -> list[dict]:
             if n:
                 samples.append(sample)
         return samples
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # --- CSS Custom Highlight API vs <mark> --------------------------------------------------------------

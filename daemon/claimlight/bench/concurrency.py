@@ -13,7 +13,9 @@ import multiprocessing
 import time
 
 from . import corpus
-from .daemon import BenchDaemon, Dispatcher
+from ..testing.client import connect_local
+from ..testing.daemon import Daemon
+from .client import Dispatcher
 from .report import Row, percentile
 
 CLIENTS = 20
@@ -23,7 +25,7 @@ POLL_INTERVAL_S = 0.02
 TARGET_HEALTH_P95_MS = 50.0
 
 
-def run(daemon: BenchDaemon, quick: bool) -> tuple[list[Row], dict]:
+def run(daemon: Daemon, quick: bool) -> tuple[list[Row], dict]:
     clients, per_client = (5, 2) if quick else (CLIENTS, PER_CLIENT)
     texts = corpus.articles(clients * per_client, WORDS, first=30_000)
     ctx = multiprocessing.get_context("spawn")
@@ -62,9 +64,9 @@ def run(daemon: BenchDaemon, quick: bool) -> tuple[list[Row], dict]:
     return rows, details
 
 
-async def _load(daemon: BenchDaemon, texts: list[str], clients: int, per_client: int) -> list[tuple[float, dict]]:
+async def _load(daemon: Daemon, texts: list[str], clients: int, per_client: int) -> list[tuple[float, dict]]:
     async def client(c: int) -> list[tuple[float, dict]]:
-        async with daemon.connect() as ws:
+        async with connect_local(daemon) as ws:
             dispatcher = Dispatcher(ws)
             try:
                 mine = texts[c * per_client : (c + 1) * per_client]

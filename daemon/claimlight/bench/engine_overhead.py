@@ -25,9 +25,9 @@ TARGET_RATIO = 1.15
 
 def run(quick: bool) -> tuple[list[Row], dict]:
     from ..engine import analyze_doc
-    from ..nlp import load_model, load_nlp
-    from ..parallel_parse import analyze_text, merge_and_analyze, parse_to_bytes
-    from ..pieces import split_at, split_points
+    from ..engine.jobs import analyze_text, merge_and_analyze, parse_to_bytes
+    from ..engine.nlp import load_model, load_nlp
+    from ..server.pieces import split_at, split_points
 
     shipped = load_model()
     nlp = load_nlp()

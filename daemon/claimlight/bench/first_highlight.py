@@ -9,14 +9,16 @@ from __future__ import annotations
 import asyncio
 
 from . import corpus
-from .daemon import BenchDaemon, analyze
+from ..testing.client import connect_local
+from ..testing.daemon import Daemon
+from .client import analyze
 from .report import Row, median
 
 WORDS = 10_000
 TARGET_FIRST_PARTIAL_MS = 300.0
 
 
-def run(daemon: BenchDaemon, quick: bool) -> tuple[list[Row], dict]:
+def run(daemon: Daemon, quick: bool) -> tuple[list[Row], dict]:
     n = 2 if quick else 5
     pages = [corpus.article(20_000 + i, WORDS).split(corpus.PARAGRAPH) for i in range(n)]
     samples = asyncio.run(_measure(daemon, pages))
@@ -31,9 +33,9 @@ def run(daemon: BenchDaemon, quick: bool) -> tuple[list[Row], dict]:
     return rows, details
 
 
-async def _measure(daemon: BenchDaemon, pages: list[list[str]]) -> list[dict]:
+async def _measure(daemon: Daemon, pages: list[list[str]]) -> list[dict]:
     samples = []
-    async with daemon.connect() as ws:
+    async with connect_local(daemon) as ws:
         for i, blocks in enumerate(pages):
             timing = await analyze(ws, f"page-{i}", blocks=blocks, stream=True)
             if timing.reply["type"] != "result":

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 
 from . import corpus
-from .daemon import BenchDaemon, analyze
+from ..testing.client import connect_local
+from ..testing.daemon import Daemon
+from .client import analyze
 from .report import Row
 
 ARTICLES = 1000
@@ -19,7 +21,7 @@ TARGET_TOTAL_MB = 500.0
 TARGET_GROWTH_MB = 20.0
 
 
-def run(daemon: BenchDaemon, quick: bool, at_start: dict) -> tuple[list[Row], dict]:
+def run(daemon: Daemon, quick: bool, at_start: dict) -> tuple[list[Row], dict]:
     total = 100 if quick else ARTICLES
     checkpoints = [total * k // 4 for k in range(1, 5)]
     samples = asyncio.run(_feed(daemon, total, checkpoints))
@@ -37,7 +39,7 @@ def run(daemon: BenchDaemon, quick: bool, at_start: dict) -> tuple[list[Row], di
     return rows, details
 
 
-async def _feed(daemon: BenchDaemon, total: int, checkpoints: list[int]) -> dict[int, dict]:
+async def _feed(daemon: Daemon, total: int, checkpoints: list[int]) -> dict[int, dict]:
     samples: dict[int, dict] = {}
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(total):
@@ -46,7 +48,7 @@ async def _feed(daemon: BenchDaemon, total: int, checkpoints: list[int]) -> dict
 
     async def client(c: int) -> None:
         nonlocal done
-        async with daemon.connect() as ws:
+        async with connect_local(daemon) as ws:
             while not queue.empty():
                 i = queue.get_nowait()
                 timing = await analyze(ws, f"m{i}", text=corpus.article(40_000 + i))

@@ -11,7 +11,9 @@ import asyncio
 from collections.abc import Callable
 
 from . import corpus
-from .daemon import BenchDaemon, analyze
+from ..testing.client import connect_local
+from ..testing.daemon import Daemon
+from .client import analyze
 from .report import Row, median, percentile
 
 WORDS = 1500
@@ -19,7 +21,7 @@ TARGET_WARM_P50_MS = 350.0
 TARGET_CACHED_P50_MS = 20.0
 
 
-def run(daemon: BenchDaemon, quick: bool, fresh_daemon: Callable[[], BenchDaemon] | None = None) -> tuple[list[Row], dict]:
+def run(daemon: Daemon, quick: bool, fresh_daemon: Callable[[], Daemon] | None = None) -> tuple[list[Row], dict]:
     """`daemon` must not have analysed anything yet; `fresh_daemon` starts more for more first-request samples."""
     warm_n, cached_n, starts = (5, 10, 1) if quick else (25, 40, 3)
     texts = corpus.articles(warm_n + 1, WORDS, first=10_000)
@@ -45,16 +47,16 @@ def run(daemon: BenchDaemon, quick: bool, fresh_daemon: Callable[[], BenchDaemon
     return rows, details
 
 
-async def _first(daemon: BenchDaemon, text: str) -> float:
-    async with daemon.connect() as ws:
+async def _first(daemon: Daemon, text: str) -> float:
+    async with connect_local(daemon) as ws:
         timing = await analyze(ws, "first", text=text)
     _check(timing.reply)
     return timing.total_ms
 
 
-async def _warm_and_cached(daemon: BenchDaemon, texts: list[str], cached_n: int) -> tuple[list[float], list[float]]:
+async def _warm_and_cached(daemon: Daemon, texts: list[str], cached_n: int) -> tuple[list[float], list[float]]:
     warm, cached = [], []
-    async with daemon.connect() as ws:
+    async with connect_local(daemon) as ws:
         for i, text in enumerate(texts):
             timing = await analyze(ws, f"warm-{i}", text=text)
             _check(timing.reply, cached=False)

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp import load_nlp, parse
-from ..protocol import Actor, Analysis, Category, Span
-from .actors import ActorIndex, build_actor_index
-from .attribution import AttributedQuote, Attributor
-from .numbers import NumberClaim, find_numbers
+from ..protocol import Analysis
+from .actors import build_actor_index
+from .attribution import Attributor
+from .nlp import load_nlp, parse
+from .numbers import find_numbers
 from .quotes import find_quotations
-from .reported import Reported, find_reported
+from .reported import find_reported
+from .spans import assemble
 
 __all__ = ["analyze", "analyze_many", "analyze_doc"]
 
@@ -28,7 +29,7 @@ def analyze(text: str, nlp: Language | None = None) -> Analysis:
 
 
 def analyze_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Analysis]:
-    # Each text's paragraphs already go through the pipeline as one batch (claimlight.nlp.parse).
+    # Each text's paragraphs already go through the pipeline as one batch (nlp.parse).
     nlp = nlp or load_nlp()
     for text in texts:
         yield analyze_doc(parse(nlp, text))
@@ -42,80 +43,4 @@ def analyze_doc(doc: Doc) -> Analysis:
     attributed = attributor.run()
     reported = find_reported(doc, attributor.finder, attributor.in_quote)
     numbers = find_numbers(doc)
-    return _assemble(text, index, attributed, reported, numbers)
-
-
-def _assemble(
-    text: str,
-    index: ActorIndex,
-    attributed: list[AttributedQuote],
-    reported: list[Reported],
-    numbers: list[NumberClaim],
-) -> Analysis:
-    spans: list[Span] = []
-    speaker_mentions: dict[tuple[int, int], Span] = {}
-    quote_counts: dict[str, int] = {}
-
-    def attribution_fields(sp) -> dict:
-        if sp is None:
-            return {}
-        return {
-            "speaker": sp.name,
-            "speaker_start": sp.start,
-            "speaker_end": sp.end,
-            "actor": sp.actor.id if sp.actor else None,
-        }
-
-    def note_speaker(sp, cue: str | None) -> None:
-        if sp is None:
-            return
-        if sp.actor is not None:
-            quote_counts[sp.actor.id] = quote_counts.get(sp.actor.id, 0) + 1
-        key = (sp.start, sp.end)
-        if key not in speaker_mentions:
-            speaker_mentions[key] = Span(
-                start=sp.start, end=sp.end, category=Category.speaker, text=text[sp.start : sp.end], cue=cue, **attribution_fields(sp)
-            )
-
-    quote_id = 0
-    prev: AttributedQuote | None = None
-    for aq in attributed:
-        q = aq.quotation
-        if not aq.speech:
-            spans.append(Span(start=q.start, end=q.end, category=Category.mention, text=text[q.start : q.end], why=aq.why))
-            continue
-        # A quotation reopened at the start of the next paragraph is the same quotation.
-        continues = prev is not None and not prev.quotation.closed and q.paragraph == prev.quotation.paragraph + 1
-        if not continues:
-            quote_id += 1
-        spans.append(
-            Span(
-                start=q.start,
-                end=q.end,
-                category=Category.quote,
-                text=text[q.start : q.end],
-                cue=aq.cue,
-                quote_id=quote_id,
-                **attribution_fields(aq.speaker),
-            )
-        )
-        note_speaker(aq.speaker, aq.cue)
-        prev = aq
-
-    for r in reported:
-        spans.append(Span(start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker)))
-        note_speaker(r.speaker, r.cue)
-
-    spans.extend(speaker_mentions.values())
-    for actor in index.actors:
-        for m in actor.mentions:
-            spans.append(Span(start=m.start, end=m.end, category=Category(actor.type), text=text[m.start : m.end], actor=actor.id))
-    for n in numbers:
-        spans.append(Span(start=n.start, end=n.end, category=Category.number, text=text[n.start : n.end]))
-
-    spans.sort(key=lambda s: (s.start, -s.end, s.category.value))
-    actors = [
-        Actor(id=a.id, name=a.name, type=a.type, mentions=len(a.mentions), quotes=quote_counts.get(a.id, 0))
-        for a in index.actors
-    ]
-    return Analysis(spans=spans, actors=actors)
+    return assemble(text, index, attributed, reported, numbers)

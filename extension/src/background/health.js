@@ -1,10 +1,12 @@
 // Asks the daemon's /health whether it runs, to explain a failed WebSocket handshake.
 
+import { healthUrl } from "../shared/protocol.js";
+
 export async function probeHealth(port, fetchImpl = globalThis.fetch, timeoutMs = 2000) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetchImpl(`http://127.0.0.1:${port}/health`, { cache: "no-store", signal: controller.signal });
+    const res = await fetchImpl(healthUrl(port), { cache: "no-store", signal: controller.signal });
     if (res.status === 403) {
       return { running: true, reason: "the daemon is running but does not allow this extension's id (allowed_extension_ids)" };
     }

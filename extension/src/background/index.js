@@ -3,10 +3,11 @@
 // so a restarted worker loses nothing: the pages notice the port closing and re-send.
 
 import { MSG, PAGE_PORT, POPUP_PORT } from "../shared/messages.js";
-import { daemonProtocols, daemonUrl, loadSettings, normalizeSettings } from "../shared/settings.js";
+import { REPLY, REQUEST, daemonUrl, subprotocols } from "../shared/protocol.js";
+import { loadSettings, normalizeSettings } from "../shared/settings.js";
 import { probeHealth } from "./health.js";
 import { RequestRouter } from "./router.js";
-import { DaemonSocket } from "./socket.js";
+import { DaemonSocket, isHelloReply } from "./socket.js";
 import { badgeText } from "./badge.js";
 
 const IDLE_CLOSE_MS = 60_000; // close the socket this long after the last page or popup left
@@ -19,8 +20,8 @@ let idleTimer = null;
 let settings = normalizeSettings();
 
 const socket = new DaemonSocket({
-  url: daemonUrl(settings),
-  protocols: daemonProtocols(settings),
+  url: daemonUrl(settings.daemonPort),
+  protocols: subprotocols(settings.daemonToken),
   onMessage: onDaemonMessage,
   onState: broadcastState,
 });
@@ -31,7 +32,7 @@ globalThis.claimlight = { socket, router, stats, pages, popups };
 
 const ready = loadSettings().then((s) => {
   settings = s;
-  socket.setUrl(daemonUrl(s), daemonProtocols(s));
+  socket.setUrl(daemonUrl(s.daemonPort), subprotocols(s.daemonToken));
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -39,7 +40,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   loadSettings().then((s) => {
     settings = s;
     daemonInfo = null;
-    socket.setUrl(daemonUrl(s), daemonProtocols(s));
+    socket.setUrl(daemonUrl(s.daemonPort), subprotocols(s.daemonToken));
   });
 });
 
@@ -84,14 +85,14 @@ function broadcastState(snapshot) {
 }
 
 function onDaemonMessage(msg) {
-  if (msg.type === "pong") {
+  if (msg.type === REPLY.pong) {
     daemonInfo = { version: msg.version, model: msg.model };
-    if (String(msg.id ?? "").startsWith("hello-")) broadcastState(socket.snapshot());
+    if (isHelloReply(msg)) broadcastState(socket.snapshot());
     return;
   }
-  if (msg.type === "result") stats.results += 1;
-  else if (msg.type === "partial") stats.partials += 1;
-  else if (msg.type === "error") stats.errors += 1;
+  if (msg.type === REPLY.result) stats.results += 1;
+  else if (msg.type === REPLY.partial) stats.partials += 1;
+  else if (msg.type === REPLY.error) stats.errors += 1;
   const port = router.reply(msg);
   if (port) safePost(port, msg);
 }
@@ -117,7 +118,7 @@ function clientsChanged() {
 
 function onPageMessage(port, msg) {
   switch (msg?.type) {
-    case "analyze":
+    case REQUEST.analyze:
       stats.requests += 1;
       stats.log.push({ id: msg.id, url: msg.url, blocks: msg.blocks?.length ?? 0, stream: !!msg.stream });
       if (stats.log.length > 50) stats.log.shift();
@@ -125,7 +126,7 @@ function onPageMessage(port, msg) {
       // A page is waiting: do not let it sit out the rest of a long backoff.
       if (!socket.isOpen && socket.state !== "connecting") socket.retryNow();
       break;
-    case "cancel":
+    case REQUEST.cancel:
       router.cancel(msg.id);
       break;
     case MSG.counts: {

@@ -3,6 +3,8 @@
 // flight when the connection dropped are sent again after reconnecting, so a page
 // opened while the daemon was down gets its highlights as soon as the daemon is up.
 
+import { cancelMessage, endsRequest } from "../shared/protocol.js";
+
 // The daemon answers `busy` past max_inflight_per_connection (default 8) requests on one
 // connection, and every tab shares this worker's connection: a restored session of twenty
 // tabs must queue here rather than collect errors.
@@ -65,7 +67,7 @@ export class RequestRouter {
     if (!msg || typeof msg.id !== "string") return null;
     const entry = this.requests.get(msg.id);
     if (!entry) return null;
-    if (msg.type === "result" || msg.type === "error") {
+    if (endsRequest(msg)) {
       this.requests.delete(msg.id);
       this.flush(); // a slot is free
     }
@@ -80,7 +82,7 @@ export class RequestRouter {
     // The daemon still answers a cancelled request (with `cancelled`), which frees its slot
     // there; this side frees the slot now, so one more request may go out.
     if (entry.sent) {
-      this.send({ type: "cancel", v: 1, id });
+      this.send(cancelMessage(id));
       this.flush();
     }
   }
@@ -89,7 +91,7 @@ export class RequestRouter {
   dropClient(client) {
     const gone = [...this.requests].filter(([, entry]) => entry.client === client);
     for (const [id] of gone) this.requests.delete(id);
-    for (const [id, entry] of gone) if (entry.sent) this.send({ type: "cancel", v: 1, id });
+    for (const [id, entry] of gone) if (entry.sent) this.send(cancelMessage(id));
     this.flush();
   }
 

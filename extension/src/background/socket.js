@@ -2,9 +2,19 @@
 // anyone wants it, and pings every 20 s: since Chrome 116 WebSocket traffic keeps an
 // extension service worker alive, so an open connection also keeps this worker running.
 
+import { pingMessage } from "../shared/protocol.js";
 import { backoffDelay } from "./backoff.js";
 
 export const KEEPALIVE_MS = 20_000;
+
+// The pong to the ping sent on every open is news (the daemon's version, to broadcast);
+// the pongs to keepalive pings are not.
+const HELLO_PREFIX = "hello-";
+
+/** Whether a pong answers the ping sent when the connection opened. */
+export function isHelloReply(msg) {
+  return String(msg?.id ?? "").startsWith(HELLO_PREFIX);
+}
 
 export class DaemonSocket {
   /**
@@ -123,7 +133,7 @@ export class DaemonSocket {
       this.lastError = "";
       this._setState("open");
       this._startKeepalive();
-      this.send({ type: "ping", v: 1, id: `hello-${++this.pingSeq}` });
+      this.send(pingMessage(`${HELLO_PREFIX}${++this.pingSeq}`));
     };
     ws.onmessage = (event) => {
       if (this.ws !== ws) return;
@@ -143,11 +153,11 @@ export class DaemonSocket {
       if (this.ws !== ws) return;
       this.ws = null;
       this._stopKeepalive();
-      if (event?.code === 1008 || event?.code === 4003) {
-        this.lastError = event.reason || "the daemon refused this extension (origin or token)";
-      } else if (event?.code && event.code !== 1006 && event.reason) {
-        this.lastError = event.reason;
-      }
+      // The daemon refuses a connection before the upgrade (HTTP 401, 403, 421, 503), which
+      // a browser reports as 1006 with no reason; health.js finds out why. Once open, it
+      // closes with 1001 and a reason when it shuts down, and with 1007, 1009 or 1002 (no
+      // reason) on a frame it cannot read. A reason, when there is one, is worth showing.
+      if (event?.reason) this.lastError = event.reason;
       if (this.wanted) this._scheduleRetry();
       else this._setState("idle");
     };
@@ -172,7 +182,7 @@ export class DaemonSocket {
   _startKeepalive() {
     this._stopKeepalive();
     this.keepalive = this.clock.setInterval(() => {
-      this.send({ type: "ping", v: 1, id: `keepalive-${++this.pingSeq}` });
+      this.send(pingMessage(`keepalive-${++this.pingSeq}`));
     }, KEEPALIVE_MS);
   }
 

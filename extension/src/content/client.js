@@ -3,6 +3,7 @@
 // page reconnects and sends its pending requests again.
 
 import { MSG, PAGE_PORT } from "../shared/messages.js";
+import { cancelMessage, endsRequest } from "../shared/protocol.js";
 
 const HEARTBEAT_MS = 20_000;
 
@@ -31,7 +32,7 @@ export class DaemonClient {
       return null;
     }
     this.port.onMessage.addListener((msg) => {
-      if ((msg.type === "result" || msg.type === "error") && msg.id) this.pending.delete(msg.id);
+      if (endsRequest(msg) && msg.id) this.pending.delete(msg.id);
       this._syncHeartbeat();
       this.onReply(msg);
     });
@@ -84,7 +85,7 @@ export class DaemonClient {
 
   cancel(id) {
     if (!this.pending.delete(id)) return;
-    if (this.port) this._post({ type: "cancel", v: 1, id });
+    if (this.port) this._post(cancelMessage(id));
     this._syncHeartbeat();
   }
 

@@ -5,6 +5,7 @@
 // clone from HTML on a retry, which creates new nodes).
 
 import { Readability, isProbablyReaderable } from "@mozilla/readability";
+import { commonAncestor } from "./dom.js";
 
 // The paragraph-level elements that become blocks.
 export const BLOCK_SELECTOR = "p, blockquote, li, h2, h3, h4, h5, h6, figcaption, pre, dd, dt";
@@ -51,15 +52,6 @@ function textNodesOf(el) {
   const w = el.ownerDocument.createTreeWalker(el, 0x4);
   for (let n = w.nextNode(); n; n = w.nextNode()) if (n.data.trim()) out.push(n);
   return out;
-}
-
-function commonAncestor(nodes) {
-  if (nodes.length === 0) return null;
-  let anc = nodes[0].parentElement;
-  for (const n of nodes.slice(1)) {
-    while (anc && !anc.contains(n)) anc = anc.parentElement;
-  }
-  return anc;
 }
 
 /** The live element a block of Readability's output came from, or null. */

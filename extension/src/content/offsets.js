@@ -8,6 +8,8 @@
 // The functions are DOM-free: a "node" is whatever the caller passes (a Text node in the
 // page, a plain object in tests); only its `data` string is read.
 
+import { lastStartingAtOrBefore } from "./sorted.js";
+
 const COLLAPSIBLE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c]); // HTML's ASCII whitespace
 const DROPPED = new Set([0xad, 0x200b]); // soft hyphen, zero-width space: invisible, split words
 
@@ -70,23 +72,6 @@ export function buildText(pieces) {
   };
 }
 
-/** Index of the last entry whose start <= offset (binary search), or -1. */
-function entryAt(entries, offset) {
-  let lo = 0;
-  let hi = entries.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
-}
-
 /**
  * The DOM position of a span boundary. `edge` is "start" (the position before text[offset])
  * or "end" (the position after text[offset - 1]); they differ where nodes meet: a span
@@ -97,13 +82,13 @@ export function locate(entries, offset, edge = "start") {
   if (entries.length === 0) return null;
   if (edge === "end") {
     if (offset <= 0) return { node: entries[0].node, offset: entries[0].raw[0] };
-    const i = entryAt(entries, offset - 1);
+    const i = lastStartingAtOrBefore(entries, offset - 1);
     if (i < 0) return { node: entries[0].node, offset: entries[0].raw[0] };
     const e = entries[i];
     const k = Math.min(offset - 1, e.end - 1) - e.start;
     return { node: e.node, offset: e.raw[k] + 1 };
   }
-  let i = entryAt(entries, offset);
+  let i = lastStartingAtOrBefore(entries, offset);
   if (i < 0) i = 0;
   const e = entries[i];
   if (offset >= e.end) {

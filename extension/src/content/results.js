@@ -3,8 +3,8 @@
 // its spans, keyed by its text hash, when later requests cover other blocks.
 
 import { ACTOR_TYPES } from "../shared/categories.js";
-
-export const SEPARATOR = "\n\n"; // claimlight.protocol.BLOCK_SEPARATOR
+import { BLOCK_SEPARATOR } from "../shared/protocol.js";
+import { lastStartingAtOrBefore } from "./sorted.js";
 
 /**
  * Layout of a request's blocks in its joined text.
@@ -14,24 +14,9 @@ export function layout(blocks) {
   let pos = 0;
   return blocks.map((b) => {
     const entry = { hash: b.hash, start: pos, end: pos + b.text.length, context: !!b.context };
-    pos = entry.end + SEPARATOR.length;
+    pos = entry.end + BLOCK_SEPARATOR.length;
     return entry;
   });
-}
-
-/** Index of the block containing joined-text offset `pos` (binary search on starts). */
-function blockAt(lay, pos) {
-  let lo = 0;
-  let hi = lay.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lay[mid].start <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** A stable key for an actor across requests, whose ids are only unique per request. */
@@ -76,7 +61,8 @@ export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.l
       why: s.why ?? null,
     };
     // A span may cross block boundaries (a quotation running over paragraphs): cut it.
-    for (let i = blockAt(lay, s.start); i < lay.length && lay[i].start < s.end; i++) {
+    // The first block starts at 0, so only a malformed negative offset finds none (-1).
+    for (let i = Math.max(0, lastStartingAtOrBefore(lay, s.start)); i < lay.length && lay[i].start < s.end; i++) {
       const b = lay[i];
       const start = Math.max(s.start, b.start) - b.start;
       const end = Math.min(s.end, b.end) - b.start;

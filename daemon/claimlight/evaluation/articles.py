@@ -1,0 +1,276 @@
+"""Scoring an analysis against a gold article (the format of shared/eval/FORMAT.md).
+
+Pure functions over `Analysis` and gold dicts, so tests can score without a model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..protocol import ACTOR_CATEGORIES, Analysis, Category, Span
+
+Range = tuple[int, int]
+
+
+@dataclass
+class GoldQuote:
+    start: int
+    end: int
+    speaker_match: list[str]
+    speaker_span: Range | None
+    speaker: str = ""
+
+
+@dataclass
+class Gold:
+    id: str
+    genre: str
+    text: str
+    quotes: list[GoldQuote]
+    indirect: list[GoldQuote]
+    non_quotes: list[Range]
+    unscored: list[Range]
+    actor_mentions: list[tuple[int, int, str]]  # start, end, type
+    optional: list[Range]
+    numbers: list[Range]
+    has_actors: bool
+    has_numbers: bool
+
+
+def _nth(text: str, sub: str, occurrence: int) -> Range:
+    pos = -1
+    for _ in range(max(occurrence, 1)):
+        pos = text.find(sub, pos + 1)
+        if pos < 0:
+            raise ValueError(f"gold substring not found (occurrence {occurrence}): {sub[:60]!r}")
+    return pos, pos + len(sub)
+
+
+def _whole_word_ranges(text: str, alias: str) -> list[Range]:
+    pattern = r"(?<!\w)" + re.escape(alias) + r"(?!\w)"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def load_gold(path: str | Path) -> Gold:
+    d = json.loads(Path(path).read_text(encoding="utf-8"))
+    text = d["text"]
+    quotes = [
+        GoldQuote(*_nth(text, q["quote"], q.get("occurrence", 1)), q.get("speaker_match", []), None, q.get("speaker", ""))
+        for q in d.get("quotes", [])
+    ]
+    quotes += [
+        GoldQuote(q["start"], q["end"], q.get("speaker_match", []), tuple(q["speaker_span"]) if q.get("speaker_span") else None, q.get("speaker", ""))
+        for q in d.get("quotes_abs", [])
+    ]
+    indirect = [GoldQuote(*_nth(text, q["text"], q.get("occurrence", 1)), q.get("speaker_match", []), None) for q in d.get("indirect", [])]
+    indirect += [
+        GoldQuote(q["start"], q["end"], q.get("speaker_match", []), tuple(q["speaker_span"]) if q.get("speaker_span") else None)
+        for q in d.get("indirect_abs", [])
+    ]
+    non_quotes = [_nth(text, n["text"], n.get("occurrence", 1)) for n in d.get("non_quotes", [])]
+    unscored = [tuple(u) for u in d.get("unscored", [])]
+    # Gold actor mentions: every whole-word occurrence of every alias, longest first, no overlaps.
+    aliases = sorted(
+        ((alias, a["type"]) for a in d.get("actors", []) for alias in a.get("aliases", [a["name"]])),
+        key=lambda x: -len(x[0]),
+    )
+    taken: list[tuple[int, int, str]] = []
+    for alias, kind in aliases:
+        for s, e in _whole_word_ranges(text, alias):
+            if not any(s < te and ts < e for ts, te, _ in taken):
+                taken.append((s, e, kind))
+    optional = [r for o in d.get("optional", []) for r in _whole_word_ranges(text, o)]
+    numbers = [_nth(text, n["text"], n.get("occurrence", 1)) for n in d.get("numbers", [])]
+    return Gold(
+        id=d.get("id", Path(path).stem),
+        genre=d.get("genre", ""),
+        text=text,
+        quotes=quotes,
+        indirect=indirect,
+        non_quotes=non_quotes,
+        unscored=unscored,
+        actor_mentions=sorted(taken),
+        optional=optional,
+        numbers=numbers,
+        has_actors=bool(d.get("actors")),
+        has_numbers=bool(d.get("numbers")),
+    )
+
+
+def _overlap(a: Range, b: Range) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score:
+    id: str
+    quotes: Counts = field(default_factory=Counts)
+    attributed: Counts = field(default_factory=Counts)
+    speaker_right: int = 0
+    speaker_total: int = 0  # matched quotes
+    actors: Counts = field(default_factory=Counts)
+    numbers_found: int = 0
+    numbers_total: int = 0
+    reported_found: int = 0
+    reported_total: int = 0
+    reported_touching: int = 0
+    reported_predicted: int = 0
+    has_actors: bool = False
+    has_numbers: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, o: "Score") -> None:
+        self.quotes.add(o.quotes)
+        self.attributed.add(o.attributed)
+        self.speaker_right += o.speaker_right
+        self.speaker_total += o.speaker_total
+        self.actors.add(o.actors)
+        self.numbers_found += o.numbers_found
+        self.numbers_total += o.numbers_total
+        self.reported_found += o.reported_found
+        self.reported_total += o.reported_total
+        self.reported_touching += o.reported_touching
+        self.reported_predicted += o.reported_predicted
+        self.has_actors |= o.has_actors
+        self.has_numbers |= o.has_numbers
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.speaker_total if self.speaker_total else 1.0
+
+    @property
+    def number_recall(self) -> float:
+        return self.numbers_found / self.numbers_total if self.numbers_total else 1.0
+
+    @property
+    def reported_recall(self) -> float:
+        return self.reported_found / self.reported_total if self.reported_total else 1.0
+
+    @property
+    def reported_precision(self) -> float:
+        return self.reported_touching / self.reported_predicted if self.reported_predicted else 1.0
+
+
+def _speaker_right(span: Span, gold: GoldQuote, text: str) -> bool:
+    name = (span.speaker or "").lower()
+    if name and any(m.lower() in name for m in gold.speaker_match if m):
+        return True
+    if gold.speaker_span and span.speaker_start is not None and span.speaker_end is not None:
+        return _overlap((span.speaker_start, span.speaker_end), gold.speaker_span) > 0
+    return False
+
+
+def score(gold: Gold, analysis: Analysis) -> Score:
+    s = Score(id=gold.id, has_actors=gold.has_actors, has_numbers=gold.has_numbers)
+    text = gold.text
+    quotes = [sp for sp in analysis.spans if sp.category == Category.quote]
+    used: set[int] = set()
+    for sp in quotes:
+        r = (sp.start, sp.end)
+        match = None
+        for i, g in enumerate(gold.quotes):
+            ov = _overlap(r, (g.start, g.end))
+            if i not in used and 2 * ov >= r[1] - r[0] and 2 * ov >= g.end - g.start:
+                match = i
+                break
+        if match is not None:
+            used.add(match)
+            s.quotes.tp += 1
+            s.speaker_total += 1
+            if _speaker_right(sp, gold.quotes[match], text):
+                s.speaker_right += 1
+                s.attributed.tp += 1
+            else:
+                s.attributed.fp += 1
+                s.attributed.fn += 1
+                s.errors.append(f"speaker: {sp.text[:50]!r} → {sp.speaker!r}, gold {gold.quotes[match].speaker_match or gold.quotes[match].speaker_span}")
+        elif any(_overlap(r, u) for u in gold.unscored) and not any(_overlap(r, n) for n in gold.non_quotes):
+            continue  # the corpus did not annotate it: neither right nor wrong
+        else:
+            s.quotes.fp += 1
+            s.attributed.fp += 1
+            s.errors.append(f"false quote: {sp.text[:60]!r}")
+    for i, g in enumerate(gold.quotes):
+        if i not in used:
+            s.quotes.fn += 1
+            s.attributed.fn += 1
+            s.errors.append(f"missed quote: {text[g.start:g.end][:60]!r}")
+
+    if gold.has_actors:
+        gold_ms = gold.actor_mentions
+        hit: set[int] = set()
+        for sp in analysis.spans:
+            if sp.category not in ACTOR_CATEGORIES:
+                continue
+            r = (sp.start, sp.end)
+            same = [i for i, (a, b, t) in enumerate(gold_ms) if t == sp.category.value and _overlap(r, (a, b))]
+            if same:
+                s.actors.tp += 1
+                hit.update(same)
+                continue
+            touches_gold = any(_overlap(r, (a, b)) for a, b, _ in gold_ms)
+            if not touches_gold and any(o[0] <= r[0] and r[1] <= o[1] for o in gold.optional):
+                continue
+            s.actors.fp += 1
+            s.errors.append(f"actor fp: {sp.text!r} as {sp.category.value}")
+        missed = [i for i in range(len(gold_ms)) if i not in hit]
+        s.actors.fn += len(missed)
+        for i in missed[:20]:
+            a, b, t = gold_ms[i]
+            s.errors.append(f"actor missed: {text[a:b]!r} ({t})")
+
+    if gold.has_numbers:
+        nums = [(sp.start, sp.end) for sp in analysis.spans if sp.category == Category.number]
+        s.numbers_total = len(gold.numbers)
+        for g in gold.numbers:
+            if any(_overlap(g, n) for n in nums):
+                s.numbers_found += 1
+            else:
+                s.errors.append(f"number missed: {text[g[0]:g[1]]!r}")
+
+    reported = [(sp.start, sp.end) for sp in analysis.spans if sp.category == Category.reported]
+    s.reported_total = len(gold.indirect)
+    for g in gold.indirect:
+        covered = _covered(g.start, g.end, reported)
+        if covered * 10 >= (g.end - g.start) * 3:
+            s.reported_found += 1
+    attributions = [(g.start, g.end) for g in gold.indirect + gold.quotes]
+    s.reported_predicted = len(reported)
+    s.reported_touching = sum(1 for r in reported if any(_overlap(r, a) for a in attributions))
+    return s
+
+
+def _covered(start: int, end: int, ranges: list[Range]) -> int:
+    marks = bytearray(end - start)
+    for a, b in ranges:
+        for i in range(max(a, start), min(b, end)):
+            marks[i - start] = 1
+    return sum(marks)

@@ -1,0 +1,53 @@
+"""The one place where offsets cross from Python (code points) to JavaScript (UTF-16 code units).
+
+Characters outside the Basic Multilingual Plane (emoji, some CJK, mathematical letters) are one
+code point in Python and two UTF-16 units in JavaScript; every offset after one of them shifts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+
+from ..protocol import Analysis, Span
+
+
+class Utf16Map:
+    """Converts code-point offsets of one text to UTF-16 offsets, in O(log n) per offset."""
+
+    def __init__(self, text: str):
+        # Code-point indexes of astral characters; each adds one extra UTF-16 unit after it.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    @property
+    def identity(self) -> bool:
+        """No astral characters: every offset is the same in both encodings."""
+        return not self._astral
+
+    def __call__(self, offset: int) -> int:
+        return offset + bisect_right(self._astral, offset - 1) if self._astral else offset
+
+
+def utf16_offset(text: str, offset: int) -> int:
+    return Utf16Map(text)(offset)
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def map_offsets(span: Span, move: Callable[[int], int]) -> Span:
+    """The span with every offset it carries (its own and its speaker mention's) passed through `move`."""
+    update = {"start": move(span.start), "end": move(span.end)}
+    if span.speaker_start is not None and span.speaker_end is not None:
+        update["speaker_start"] = move(span.speaker_start)
+        update["speaker_end"] = move(span.speaker_end)
+    return span.model_copy(update=update)
+
+
+def analysis_to_utf16(analysis: Analysis, text: str) -> Analysis:
+    """The wire form of an analysis of `text`: same spans, offsets in UTF-16 units."""
+    to16 = Utf16Map(text)
+    if to16.identity:
+        return analysis
+    return Analysis(spans=[map_offsets(s, to16) for s in analysis.spans], actors=analysis.actors)

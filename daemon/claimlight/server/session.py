@@ -1,0 +1,198 @@
+"""One WebSocket connection: reads frames, runs requests concurrently, sends typed replies.
+
+Invariants clients can rely on (docs/protocol.md):
+* every `analyze` that was accepted ends with exactly one `result` or one `error` carrying its id,
+  unless the client cancelled it (then one `error` with code `cancelled`) or went away;
+* `partial` replies for a request come before its `result`;
+* a bad frame costs the client an `error` reply, never the connection (except the WebSocket
+  protocol's own close codes: 1007 invalid UTF-8, 1009 message too big).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Callable
+
+from aiohttp import WSMsgType, web
+from pydantic import BaseModel
+
+from .. import __version__
+from ..protocol import (
+    Analysis,
+    AnalyzeRequest,
+    CancelRequest,
+    ErrorReply,
+    PartialReply,
+    PingRequest,
+    PongReply,
+    ResultReply,
+)
+from ..settings import Config
+from . import pieces
+from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
+from .logsafe import describe_exception
+from .messages import decode
+from .offsets import analysis_to_utf16
+from .pool import AnalysisPool
+
+log = logging.getLogger("claimlight.session")
+
+# Lone surrogates (JSON "\ud800" escapes) cannot be encoded as UTF-8 for the reply; U+FFFD is also one
+# UTF-16 unit, so replacing them keeps every offset the same.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+class Session:
+    def __init__(self, ws: web.WebSocketResponse, *, config: Config, pool: AnalysisPool, model: Callable[[], str], number: int):
+        self.ws = ws
+        self.config = config
+        self.pool = pool
+        self.model = model  # the label can change once the model has loaded
+        self.name = f"conn#{number}"
+        self.tasks: dict[str, asyncio.Task] = {}
+        self._send_lock = asyncio.Lock()
+        self._categories = frozenset(config.categories)
+
+    # -- the read loop --
+
+    async def run(self) -> None:
+        async for msg in self.ws:
+            if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
+                await self.on_frame(msg.data)
+            elif msg.type is WSMsgType.ERROR:
+                # aiohttp has already closed with the right code (1007, 1009, 1002); say why in the log only.
+                log.info("%s closed: protocol error (code %s)", self.name, getattr(msg.data, "code", self.ws.close_code))
+                break
+
+    async def on_frame(self, frame: str | bytes) -> None:
+        try:
+            await self._dispatch(frame)
+        except Exception as exc:  # a bug must cost one frame an error reply, not the connection
+            log.error("%s frame handling failed: %s", self.name, describe_exception(exc))
+            await self.send(ErrorReply(code="internal", message="internal error"))
+
+    async def _dispatch(self, frame: str | bytes) -> None:
+        message = decode(frame)
+        if isinstance(message, ErrorReply):
+            log.debug("%s rejected a frame: %s", self.name, message.code)
+            await self.send(message)
+        elif isinstance(message, PingRequest):
+            await self.send(PongReply(id=message.id, version=__version__, model=self.model()))
+        elif isinstance(message, CancelRequest):
+            await self.cancel(message.id)
+        else:
+            await self.start(message)
+
+    def close(self) -> None:
+        for task in self.tasks.values():
+            task.cancel()
+
+    # -- requests --
+
+    async def start(self, request: AnalyzeRequest) -> None:
+        rid = request.id
+        if rid in self.tasks:
+            await self.send(ErrorReply(id=rid, code="invalid_request", message="a request with this id is already in flight"))
+            return
+        if len(self.tasks) >= self.config.max_inflight_per_connection:
+            limit = self.config.max_inflight_per_connection
+            await self.send(ErrorReply(id=rid, code="busy", message=f"{limit} requests already in flight on this connection"))
+            return
+        if request.text is None and request.blocks is None:
+            await self.send(ErrorReply(id=rid, code="invalid_request", message='give "text" or "blocks"'))
+            return
+        text = request.joined_text()
+        if len(text) > self.config.max_text_chars:
+            await self.send(
+                ErrorReply(id=rid, code="too_large", message=f"text is {len(text)} characters; the limit is {self.config.max_text_chars}")
+            )
+            return
+        task = asyncio.create_task(self._serve(request, clean_text(text)), name=f"{self.name} {rid!r}")
+        self.tasks[rid] = task
+        task.add_done_callback(lambda t, rid=rid: self._finished(rid, t))
+
+    def _finished(self, rid: str, task: asyncio.Task) -> None:
+        if self.tasks.get(rid) is task:
+            del self.tasks[rid]
+
+    async def cancel(self, rid: str) -> None:
+        task = self.tasks.pop(rid, None)
+        if task is None:
+            return  # finished already, or never existed: nothing to say
+        task.cancel()
+        await self.send(ErrorReply(id=rid, code="cancelled", message="cancelled by the client"))
+
+    async def _serve(self, request: AnalyzeRequest, text: str) -> None:
+        rid, started = request.id, time.perf_counter()
+        deadline = asyncio.get_running_loop().time() + self.config.request_timeout_s
+        log.debug("%s request %r: %d chars, %s blocks, stream=%s", self.name, rid, len(text),
+                  len(request.blocks) if request.blocks is not None else "no", request.stream)
+        try:
+            if request.stream and not self.pool.cached(text):
+                # Partial replies name the client's own blocks; a text is split where blocks would join.
+                blocks = [clean_text(b) for b in request.blocks] if request.blocks is not None else pieces.split_blocks(text)
+                analysis, cached = await self._stream(rid, text, blocks, deadline)
+            else:
+                analysis, cached = await self.pool.analyze(text, deadline=deadline)
+        except AnalysisTimeout:
+            log.warning("%s request %r timed out after %.1f s", self.name, rid, self.config.request_timeout_s)
+            await self.send(ErrorReply(id=rid, code="timeout", message=f"analysis took longer than {self.config.request_timeout_s:g} s"))
+            return
+        except WorkerCrashed:
+            log.error("%s request %r failed: the analysis worker stopped", self.name, rid)
+            await self.send(ErrorReply(id=rid, code="internal", message="the analysis worker stopped; the daemon restarted it, retry"))
+            return
+        except AnalysisFailed as exc:
+            log.error("%s request %r failed in the engine: %s", self.name, rid, describe_exception(exc.__cause__ or exc))
+            await self.send(ErrorReply(id=rid, code="internal", message="the analysis failed"))
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a bug here must cost one request, not the connection
+            log.error("%s request %r failed: %s", self.name, rid, describe_exception(exc))
+            await self.send(ErrorReply(id=rid, code="internal", message="internal error"))
+            return
+        wire = analysis_to_utf16(self._visible(analysis), text)
+        elapsed = (time.perf_counter() - started) * 1000
+        await self.send(ResultReply(id=rid, spans=wire.spans, actors=wire.actors, cached=cached, elapsed_ms=round(elapsed, 1)))
+        log.debug("%s request %r: %d spans, %d actors in %.0f ms%s", self.name, rid, len(wire.spans),
+                  len(wire.actors), elapsed, " (cached)" if cached else "")
+
+    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float) -> tuple[Analysis, bool]:
+        chunks = pieces.plan_chunks(blocks)
+        if len(chunks) <= 1:
+            return await self.pool.analyze(text, deadline=deadline)
+
+        async def preview(i: int, analysis: Analysis) -> None:
+            wire = analysis_to_utf16(self._visible(analysis), text)
+            await self.send(PartialReply(id=rid, blocks=(chunks[i].first, chunks[i].last), spans=wire.spans))
+
+        # The pool parses the chunks (in parallel when it can), previews each one as it is done, in
+        # order, and analyses the whole text from those same parses.
+        cuts = pieces.aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
+        return await self.pool.analyze(text, deadline=deadline, cuts=cuts, on_piece=preview)
+
+    def _visible(self, analysis: Analysis) -> Analysis:
+        spans = [s for s in analysis.spans if s.category.value in self._categories]
+        return analysis if len(spans) == len(analysis.spans) else Analysis(spans=spans, actors=analysis.actors)
+
+    # -- replies --
+
+    async def send(self, reply: BaseModel) -> bool:
+        """False when the client has gone; that is not an error worth more than a debug line."""
+        if self.ws.closed:
+            return False
+        try:
+            async with self._send_lock:
+                await self.ws.send_str(reply.model_dump_json())
+            return True
+        except (ConnectionError, RuntimeError) as exc:
+            log.debug("%s reply not sent: %s", self.name, type(exc).__name__)
+            return False

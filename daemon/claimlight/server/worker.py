@@ -1,0 +1,108 @@
+"""Inside an analysis worker process: load the model and the engine once, then run the pool's jobs.
+
+A worker is a spawned process (`server.pool`). It loads the spaCy model and the engine when it
+starts, analyses a warm-up text so the first real request does not pay for spaCy's lazy set-up,
+and then runs jobs: a whole text (`analyze`), one piece of a text (`parse`), or a text from the
+parses of its pieces (`merge`); the work itself is the engine's (`engine.jobs`).
+
+This module is imported by the daemon's parent process too (jobs are submitted by reference), so it
+imports nothing heavy at module level: spaCy is loaded in the worker only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import signal
+import threading
+import time
+
+from ..paragraphs import split_at
+from .errors import ModelLoadError
+from .pieces import split_points
+
+_worker: dict = {}
+
+# Analysed once when a worker starts, so that the first real request does not pay for what spaCy,
+# thinc and the engine set up lazily on their first calls (about 50 ms for a long article).
+_WARM_UP_TEXT = "\n\n".join(
+    f"GENEVA, March {day} — “We will win this,” said Maria Lopez, the mayor, on Tuesday. The council voted "
+    f"7-{day} for the $4.5 million plan, according to officials. She said it would pass, and he added that the "
+    "budget of the Ministry of Finance grew by 12 per cent."
+    for day in range(1, 9)
+)
+
+
+def init(model: str, engine: str, parent_pid: int, ready) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides when workers stop, and a worker
+    # interrupted mid-wait would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
+    try:
+        _load(model, engine)
+    finally:
+        try:
+            ready.send(os.getpid())  # loaded (or failed: the first job says why); one small atomic write
+        except OSError:
+            pass  # the daemon has stopped waiting: it is shutting down
+
+
+def _load(model: str, engine: str) -> None:
+    try:
+        from ..engine import jobs
+        from ..engine.nlp import load_nlp, model_label
+
+        _worker["jobs"] = jobs
+        module, _, func = engine.partition(":")
+        engine_module = importlib.import_module(module)
+        _worker["analyze"] = getattr(engine_module, func)
+        # An engine that can analyse a parsed Doc can have long texts parsed in pieces, in parallel.
+        _worker["analyze_doc"] = getattr(engine_module, "analyze_doc", None)
+        _worker["nlp"] = load_nlp(model)
+        _worker["label"] = model_label(_worker["nlp"])
+    except BaseException as exc:  # reported by the first job, so the daemon can say why and exit cleanly
+        _worker["error"] = f"cannot load spaCy model {model!r} / engine {engine!r}: {type(exc).__name__}: {exc}"
+        return
+    try:
+        analyze(_WARM_UP_TEXT)
+        if _worker["analyze_doc"] is not None:
+            parts = [parse(piece, True)[0] for piece in split_at(_WARM_UP_TEXT, split_points(_WARM_UP_TEXT, 2))]
+            merge(parts, _WARM_UP_TEXT)
+    except Exception:
+        pass  # a real request will meet the same problem and report it
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    # If the daemon is SIGKILLed nobody tells its workers; without this they would wait forever.
+    while os.getppid() == parent_pid:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _ready() -> None:
+    if "error" in _worker:
+        raise ModelLoadError(_worker["error"])
+
+
+def info() -> dict:
+    """Job: the model label, and whether texts can be parsed in pieces; raises if the load failed."""
+    _ready()
+    return {"label": _worker["label"], "pieces": _worker["analyze_doc"] is not None}
+
+
+def analyze(text: str) -> dict:
+    """Job: a whole text."""
+    _ready()
+    return _worker["jobs"].analyze_text(_worker["nlp"], text, _worker["analyze"])
+
+
+def parse(text: str, preview: bool) -> tuple[bytes, dict | None]:
+    """Job: one piece of a text, its parse as DocBin bytes, and its own analysis if `preview`."""
+    _ready()
+    return _worker["jobs"].parse_to_bytes(_worker["nlp"], text, _worker["analyze_doc"] if preview else None)
+
+
+def merge(parts: list[bytes], text: str) -> dict:
+    """Job: the analysis of a text from the parses of its pieces."""
+    _ready()
+    return _worker["jobs"].merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"])

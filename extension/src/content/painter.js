@@ -1,0 +1,125 @@
+// What the page shows: DOM ranges for each block's spans, painted through the Highlighter,
+// the counts of what is painted, and which highlights are under the pointer for the hover
+// card. It knows nothing of requests: it is handed the blocks and a lookup of their spans.
+
+import { CATEGORY_IDS } from "../shared/categories.js";
+import { cardModel } from "./cardmodel.js";
+import { caretAt } from "./dom.js";
+import { Highlighter } from "./highlight.js";
+import { pageLook, sameLook } from "./look.js";
+import { locate } from "./offsets.js";
+import { countSpans, pageStats } from "./results.js";
+
+export class Painter {
+  constructor(doc = document) {
+    this.doc = doc;
+    this.win = doc.defaultView;
+    this.highlighter = new Highlighter(doc);
+    this.rendered = new WeakMap(); // block element → {block, hash, spans, items: [{span, range}]}
+    this.current = new Map(); // the rendered records of the blocks on the page now
+    this.stats = null; // pageStats of `current`, computed when the hover card first needs it
+    this.look = null;
+  }
+
+  /** Picks the palette for the page's colours around `sample`; `force` after a scheme change. */
+  updateLook(sample, force) {
+    const look = pageLook(sample, this.win);
+    if (!force && sameLook(look, this.look)) return;
+    this.look = look;
+    this.highlighter.setLook(look);
+  }
+
+  /**
+   * @param {Array<{el: Element, hash: string, entries: Array}>} blocks the page's blocks now
+   * @param {(hash: string) => Array | undefined} spansFor
+   * @param {(category: string) => boolean} isEnabled
+   */
+  paint(blocks, spansFor, isEnabled) {
+    const byCategory = new Map(CATEGORY_IDS.map((c) => [c, []]));
+    const current = new Map();
+    for (const block of blocks) {
+      const spans = spansFor(block.hash);
+      let rec = this.rendered.get(block.el);
+      const stale = !rec || rec.hash !== block.hash || rec.spans !== spans || !sameNodes(rec.block, block);
+      if (spans && stale) {
+        rec = { block, hash: block.hash, spans, items: this.rangesFor(block, spans) };
+        this.rendered.set(block.el, rec);
+      }
+      // No results yet for changed text: the old highlights stay until new ones arrive.
+      if (!rec) continue;
+      current.set(block.el, rec);
+      for (const item of rec.items) byCategory.get(item.span.category)?.push(item.range);
+    }
+    this.current = current;
+    this.stats = null;
+    this.highlighter.render(byCategory, isEnabled);
+  }
+
+  clear() {
+    this.highlighter.clear();
+    this.current = new Map();
+    this.stats = null;
+  }
+
+  counts() {
+    return countSpans([...this.current.values()].map((r) => r.spans));
+  }
+
+  rangesFor(block, spans) {
+    const items = [];
+    for (const span of spans) {
+      const a = locate(block.entries, span.start, "start");
+      const b = locate(block.entries, span.end, "end");
+      if (!a || !b) continue;
+      try {
+        const range = this.doc.createRange();
+        range.setStart(a.node, a.offset);
+        range.setEnd(b.node, b.offset);
+        if (!range.collapsed) items.push({ span, range });
+      } catch {
+        // The node changed under us; the next refresh reads it again.
+      }
+    }
+    return items;
+  }
+
+  /**
+   * The painted highlights under a viewport point, shortest first, as the hover card shows them.
+   * @param {(category: string) => boolean} isEnabled hidden categories are not hovered
+   * @param {Map<string, {name: string, type: string}>} actors
+   */
+  hitTest(x, y, isEnabled, actors) {
+    if (!this.current.size) return [];
+    const pos = caretAt(this.doc, x, y);
+    if (!pos || pos.node.nodeType !== 3) return [];
+    let rec = null;
+    for (let el = pos.node.parentElement; el && !rec; el = el.parentElement) rec = this.current.get(el);
+    if (!rec) return [];
+    const hits = [];
+    for (const { span, range } of rec.items) {
+      if (!isEnabled(span.category)) continue;
+      try {
+        if (!range.isPointInRange(pos.node, pos.offset)) continue;
+      } catch {
+        continue;
+      }
+      // A caret position is between characters; make sure the pointer is on the text.
+      const rect = [...range.getClientRects()].find((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+      if (rect) hits.push({ span, rect, spanRect: range.getBoundingClientRect() });
+    }
+    hits.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+    this.stats ??= pageStats([...this.current.values()].map((r) => r.spans));
+    return hits.map(({ span, rect, spanRect }) => ({
+      key: `${rec.hash}:${span.start}:${span.end}:${span.category}`,
+      model: cardModel(span, this.stats, actors),
+      rect,
+      spanRect,
+    }));
+  }
+}
+
+function sameNodes(a, b) {
+  if (a === b) return true;
+  if (!a || !b || a.entries.length !== b.entries.length) return false;
+  return a.entries.every((e, i) => e.node === b.entries[i].node);
+}

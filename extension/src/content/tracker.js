@@ -1,0 +1,130 @@
+// The page's bookkeeping of requests and replies: which blocks have results (by text
+// hash), which are on their way, which the daemon refused. It decides what the next
+// request carries and files each reply under the blocks it covers. No DOM: it sees blocks
+// as {hash, text}, so it is tested without a page.
+
+import { ERROR, REPLY, analyzeMessage, isRetryable } from "../shared/protocol.js";
+import { planRequest } from "./hash.js";
+import { layout, splitReply } from "./results.js";
+
+// Long pages ask for partial replies so the first paragraphs light up before the rest.
+export const STREAM_MIN_CHARS = 6000;
+
+// A long SPA session visits many articles; past this many, keep only the one on screen.
+export const RESULTS_LIMIT = 2000;
+
+export class RequestTracker {
+  /** @param {{session?: string}} [o] session: request ids' prefix, unique per page load */
+  constructor({ session = Math.random().toString(36).slice(2, 10) } = {}) {
+    this.session = session;
+    this.seq = 0;
+    this.results = new Map(); // block hash → spans (block-relative offsets)
+    this.inflight = new Map(); // request id → {lay}: where its blocks sit in its joined text
+    this.inflightHashes = new Map(); // block hash → request id
+    this.failed = new Set(); // block hashes the daemon refused; not re-sent until asked
+    this.actors = new Map(); // actor key → {name, type}
+    this.lastError = "";
+  }
+
+  get pending() {
+    return this.inflight.size;
+  }
+
+  spansFor(hash) {
+    return this.results.get(hash);
+  }
+
+  /** Has results, is on its way, or was refused: either way, not to be asked for now. */
+  isKnown(hash) {
+    return this.results.has(hash) || this.inflightHashes.has(hash) || this.failed.has(hash);
+  }
+
+  /**
+   * The analyze message for the page's blocks that are not known yet, recorded as in
+   * flight, or null when there is nothing to ask.
+   * @param {Array<{hash: string, text: string}>} blocks the page's blocks, in order
+   * @param {{url: string, title: string}} page
+   */
+  nextRequest(blocks, { url, title }) {
+    const plan = planRequest(blocks.map((b) => b.hash), (h) => this.isKnown(h));
+    if (!plan) return null;
+    const id = `${this.session}-${++this.seq}`;
+    const reqBlocks = plan.indexes.map((i, k) => ({ ...blocks[i], context: plan.context[k] }));
+    const lay = layout(reqBlocks);
+    const chars = lay.length ? lay[lay.length - 1].end : 0;
+    this.inflight.set(id, { lay });
+    for (const b of lay) if (!b.context) this.inflightHashes.set(b.hash, id);
+    return analyzeMessage({ id, url, title, blocks: reqBlocks.map((b) => b.text), stream: chars >= STREAM_MIN_CHARS });
+  }
+
+  /**
+   * Forgets the requests none of whose blocks are on the page any more (SPA navigation).
+   * @param {Iterable<string>} hashes the blocks on the page now
+   * @returns {string[]} their ids, for the daemon to cancel
+   */
+  dropStale(hashes) {
+    const onPage = new Set(hashes);
+    const stale = [];
+    for (const [id, req] of this.inflight) {
+      if (!req.lay.some((b) => !b.context && onPage.has(b.hash))) stale.push(id);
+    }
+    for (const id of stale) this.forget(id);
+    return stale;
+  }
+
+  /** @param {Iterable<string>} hashes the blocks on the page now, whose results stay */
+  pruneResults(hashes, limit = RESULTS_LIMIT) {
+    if (this.results.size <= limit) return;
+    const onPage = new Set(hashes);
+    for (const hash of this.results.keys()) if (!onPage.has(hash)) this.results.delete(hash);
+  }
+
+  /** The user asked again, or a new article came: what was refused may be asked again. */
+  clearFailures() {
+    this.failed.clear();
+  }
+
+  forget(id) {
+    const req = this.inflight.get(id);
+    if (!req) return null;
+    this.inflight.delete(id);
+    for (const b of req.lay) if (this.inflightHashes.get(b.hash) === id) this.inflightHashes.delete(b.hash);
+    return req;
+  }
+
+  /**
+   * Files a daemon reply. `changed`: results changed, repaint; `retry`: the daemon was
+   * busy, ask again later.
+   * @returns {{changed: boolean, retry: boolean}}
+   */
+  onReply(msg) {
+    const none = { changed: false, retry: false };
+    const req = this.inflight.get(msg.id);
+    if (!req) return none;
+    switch (msg.type) {
+      case REPLY.partial: {
+        const { perBlock } = splitReply(msg.id, req.lay, msg.spans, [], msg.blocks);
+        for (const [hash, spans] of perBlock) this.results.set(hash, spans);
+        return { changed: true, retry: false };
+      }
+      case REPLY.result: {
+        this.forget(msg.id);
+        const { perBlock, actors } = splitReply(msg.id, req.lay, msg.spans, msg.actors);
+        for (const [key, info] of actors) this.actors.set(key, info);
+        for (const [hash, spans] of perBlock) this.results.set(hash, spans);
+        this.lastError = "";
+        return { changed: true, retry: false };
+      }
+      case REPLY.error: {
+        this.forget(msg.id);
+        if (msg.code === ERROR.cancelled) return none;
+        this.lastError = msg.message || msg.code;
+        if (isRetryable(msg.code)) return { changed: false, retry: true };
+        for (const b of req.lay) if (!b.context) this.failed.add(b.hash);
+        return none;
+      }
+      default:
+        return none;
+    }
+  }
+}
