@@ -39,6 +39,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+CueKind = Literal["named", "pronoun", "description", "none"]
+
+
+class ChainLink(_Model):
+    """One mention on the way from the words the text uses to the speaker's name."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Via(_Model):
+    """How the speaker of a quote or reported clause was found, so a reader can check it."""
+
+    rule: str = Field(description="the strategy that named the speaker, e.g. 'cue_after', 'continuation', 'reporting_verb'")
+    kind: CueKind = Field(description="how the text points at the speaker: by name, by pronoun, by a description, or not at all")
+    chain: list[ChainLink] = Field(
+        default_factory=list,
+        description="the mention the text points at first ('she', 'the mayor'), then each it was resolved to, ending at the name",
+    )
+
+
 class Span(_Model):
     start: int = Field(ge=0, description="first character (code points in Python, UTF-16 units on the wire)")
     end: int = Field(ge=0, description="one past the last character")
@@ -52,6 +74,7 @@ class Span(_Model):
     cue: str | None = Field(None, description="the verb or phrase of the attribution, e.g. 'said', 'according to'")
     quote_id: int | None = Field(None, description="groups the pieces of one quotation (split quotes, paragraphs)")
     why: str | None = Field(None, description="for 'mention' spans: title | scare quote | nickname | mention")
+    via: Via | None = Field(None, description="on quote and reported spans with a speaker: how the speaker was found")
 
 
 class Actor(_Model):

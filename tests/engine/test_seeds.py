@@ -16,8 +16,6 @@ SEEDS = sorted((Path(__file__).parents[2] / "seeds" / "articles").glob("*.json")
 
 # (article id, start of the quotation) → why the engine gets its speaker wrong today.
 KNOWN_MISSES = {
-    ("court-whitlock-pension-fraud", '"They did everything right'): "pronoun after a sentence the small parser mangles",
-    ("court-whitlock-pension-fraud", '"They deserve to know'): "continues the quotation above",
     ("live-blog-ukraine-recovery", "“Threat of ballistic missile"): "the source is a channel named before an emoji and a colon",
     ("live-blog-ukraine-recovery", "“Thank you, Berlin."): "a post introduced by 'posted this on X:' after an emoji",
 }

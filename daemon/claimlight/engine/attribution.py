@@ -363,6 +363,8 @@ CHAIN: tuple[Strategy, ...] = (
     Strategy("governing_subject", governing_subject, woven=False),
 )
 ECHO = "echo"
+# Strategies that find a speaker for a quotation without a cue of its own (protocol: Via.kind "none").
+NO_CUE_RULES = frozenset(("previous_subject", "continuation", ECHO))
 
 
 def attribute(ctx: Context) -> tuple[str, Found] | None:
