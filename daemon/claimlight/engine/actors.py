@@ -72,17 +72,35 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     doc = ent.doc
     s, e = ent.start, ent.end
     title = ""
-    while s < e and doc[s].lower_ in _STRIP_LEADING:
+    while s < e and (doc[s].lower_ in _STRIP_LEADING or doc[s].is_space):
         s += 1
     if ent.label_ == "PERSON":
         while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
             title = doc[s].lower_
             s += 1
-    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct):
+    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
     if s >= e:
         return None
     return s, e, title
+
+
+def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
+    """The name the entity is part of: a hyphenated name the recogniser cut ("Marbury" of
+    "Marbury-Tal"), and a person's surname it left out ("Dr. Amara" of "Dr. Amara Obi")."""
+    def joined(i: int) -> bool:  # doc[i] is a hyphen written with no space on either side
+        return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    while s >= 2 and joined(s - 1) and doc[s - 2].is_title and not doc[s - 2].ent_type_:
+        s -= 2
+    while e + 1 < len(doc) and joined(e) and doc[e + 1].is_title and not doc[e + 1].ent_type_:
+        e += 2
+    if label == "PERSON" and e < len(doc):
+        nxt = doc[e]
+        # the head of the name's phrase, not one more word leading to it ("Surrey Mayor Doug McCallum")
+        if doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_:
+            if nxt.dep_ != "compound" and nxt.lower_.rstrip(".") not in TITLES:
+                e += 1
+    return s, e
 
 
 def _mention_type(span: SpacySpan, label: str) -> str | None:
@@ -138,14 +156,16 @@ def _gender(names: list[str], titles: set[str]) -> str | None:
         return "m"
     if titles & FEMALE_TITLES:
         return "f"
-    for first in names[:1]:
-        first = first.lower()
-        if first in MALE_NAMES and first not in FEMALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES and first not in MALE_NAMES:
-            return "f"
-        if len(first) > 3 and first.endswith("a") and first not in MALE_NAMES:
-            return "f"  # Dilnoza, Olena, Anjali: given names ending in -a are mostly women's
+    # The given name: the first word of a full name that is a known one ("Landlord Peter Voss"), or
+    # the first word; a lone surname ("Garcia") says nothing.
+    given = [w.lower() for w in names[:-1]]
+    first = next((w for w in given if w in MALE_NAMES or w in FEMALE_NAMES), given[0] if given else "")
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    if len(first) > 3 and first.endswith("a") and first not in MALE_NAMES:
+        return "f"  # Dilnoza, Olena, Anjali: given names ending in -a are mostly women's
     return None
 
 
@@ -163,6 +183,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         if not cleaned:
             continue
         s, e, title = cleaned
+        s, e = _whole_name(doc, s, e, ent.label_)
         span = doc[s:e]
         kind = _mention_type(span, ent.label_)
         if not kind or not _plausible(span, kind):
@@ -284,6 +305,7 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     surnames: dict[str, ActorRecord] = {}
     for p in persons:
         surnames.setdefault(p.tokens[-1], p)
+    _add_hyphenated_surnames(doc, surnames, mentions, covered)
     for tok in doc:
         if tok.i in covered or tok.text not in surnames or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
@@ -293,6 +315,23 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
         m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person)
         person.mentions.append(m)
         mentions.append(m)
+
+
+def _add_hyphenated_surnames(doc: Doc, surnames: dict[str, ActorRecord], mentions: list[Mention], covered: set[int]) -> None:
+    """ "Marbury-Tal said": a hyphenated surname of a known person, which the tokenizer splits in three."""
+    hyphenated = [n for n in surnames if "-" in n]
+    if not hyphenated:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in hyphenated) + r")(?![\w-])")
+    for match in pattern.finditer(doc.text):
+        bounds = _token_bounds(doc, *match.span())
+        if bounds is None or any(t in covered for t in range(*bounds)):
+            continue
+        person = surnames[match.group(0)]
+        m = Mention(match.start(), match.end(), bounds[0], bounds[1], "person", match.group(0), actor=person)
+        person.mentions.append(m)
+        mentions.append(m)
+        covered.update(range(*bounds))
 
 
 def _used_like_organisation(a: ActorRecord, doc: Doc) -> bool:

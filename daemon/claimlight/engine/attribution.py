@@ -14,6 +14,7 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
   label              an interview label: Name: “…”
   governing_subject  woven into a sentence: the subject of the verb it hangs from
   previous_subject   standing alone: the subject of the plain sentence just before it
+  paragraph_before   opening its paragraph: the one the paragraph before brings in ("X says …")
   continuation       no cue of its own: it carries on the previous speaker's words
   governing_subject  standing alone: the subject of the verb it hangs from, as a last resort
 
@@ -34,13 +35,17 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
+from .coref import is_age_nominal
 from .lexicon import (
     ABBREVIATIONS,
     CHARACTERISING_VERBS,
     CLAIM_NOUNS,
+    DESCRIBING_VERBS,
+    INDEFINITE_PRONOUNS,
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
     NAMING_VERB_STEMS,
+    REPORTING_VERBS,
     SPEECH_VERBS,
     TITLE_FUNCTION_WORDS,
     VAGUE_SUBJECTS,
@@ -55,13 +60,18 @@ OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
 # How far back (characters) the word before a period is read to tell "Rep." from a sentence end.
 _ABBREVIATION_REACH = 8
-# "there" is only ever a dummy subject.
-_NO_SPEAKER = VAGUE_SUBJECTS | {"there"}
+# The speaker of "I said" outside quotations: first-person columns, letters, interviews.
+WRITER = "the writer"
+# "there" is only ever a dummy subject; "everyone said" names nobody in particular.
+_NO_SPEAKER = VAGUE_SUBJECTS | INDEFINITE_PRONOUNS | {"there"}
 # "it" may be an organisation that speaks ("it said in a statement"), but as the subject of a plain
 # sentence it is not the person the next quotation carries on.
 _NO_PREVIOUS_SPEAKER = _NO_SPEAKER | {"it"}
 # Entities that are never a speaker, whatever the parse makes their subject of.
 _NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+# governing_cue: the links by which a speech verb is what the verb above it reports.
+_REPORTED_DEPS = ("ccomp", "xcomp")
 
 # cue_before: how many words before the quotation the cue is looked for ("said on Monday: “…”"),
 # leaving out the words that only link it ("that", "as", prepositions, articles).
@@ -161,7 +171,7 @@ def dash_name(ctx: Context) -> Found | None:
     """“…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts)."""
     if ctx.after_text[:1] not in DASHES:
         return None
-    name_tok = next((t for t in ctx.after_toks if not t.is_punct), None)
+    name_tok = next((t for t in ctx.after_toks if not (t.is_punct or t.is_space or t.text in DASHES)), None)
     if name_tok is None or not ctx.at.is_name(name_tok):
         return None
     sp = ctx.speaker(ctx.at.finder.head_of_name(name_tok))
@@ -179,15 +189,29 @@ def cue_before(ctx: Context) -> Found | None:
 
 def governing_cue(ctx: Context) -> Found | None:
     """A speech verb the quotation hangs from in the parse ("tweeted that X was “…”"), or a claim
-    noun with its owner ("Trump's claim that “…”"), whichever comes first going up."""
+    noun with its owner ("Trump's claim that “…”"), whichever comes first going up.
+
+    Of several speech verbs on the way up, the words belong to the nearest one's speaker ("the
+    congressman said is designed to “sow discord”", "…, but he said the footage “supports what we
+    heard”"), unless that verb is what the one above reports ("The statement noted they had said
+    they would take “further measures”") or only characterises the words ("Trump said Clinton
+    described it as “the gold standard”"): then the quotation reaches the reader through the
+    outermost speaker, who is its source."""
     found: Found | None = None
+    path: list[Token] = []  # the words climbed through since the cue of `found`
     for tok in ctx.at.ancestors_outside(ctx.q):
         if ctx.at.is_cue(tok):
-            # "Trump said that Clinton described it as “the gold standard”": the quotation
-            # reaches the reader through the outermost speaker, who is its source here.
-            found = ctx.from_cue(tok) or found
+            got = ctx.from_cue(tok)
+            if found is None:
+                found, path = got, [tok] if got else []
+                continue
+            if got is not None and (path[0].lemma_.lower() in DESCRIBING_VERBS | CHARACTERISING_VERBS or all(t.dep_ in _REPORTED_DEPS for t in path)):
+                found, path = got, [tok]
+                continue
+            path.append(tok)
             continue
         if found:
+            path.append(tok)
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -226,10 +250,10 @@ def cue_earlier(ctx: Context) -> Found | None:
 
 
 def according_to(ctx: Context) -> Found | None:
-    """ "according to X" before or after the quotation in its sentence."""
+    """ "according to X" (or "per X") before or after the quotation in its sentence."""
     doc = ctx.at.doc
     for tok in ctx.before_toks + ctx.after_toks:
-        obj = ctx.at.finder.according_to(tok)
+        obj = ctx.at.finder.according_to(tok) or _per(tok)
         if obj is None and tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             # Where the parse left "to" without an object, the word after it: a quotation already
             # has its span, only the source is wanted (a reported clause needs the parsed phrase).
@@ -239,6 +263,16 @@ def according_to(ctx: Context) -> Found | None:
             if sp:
                 return Found(sp, "according to", tok.idx)
     return None
+
+
+def _per(tok: Token) -> Token | None:
+    """ "…,” per the party's bylaws: X of "per X" when it names a source ("per cent", "per hour" do not)."""
+    if tok.lower_ != "per" or tok.pos_ != "ADP":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or not (obj.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "each", "every") for c in obj.children)):
+        return None
+    return obj
 
 
 def colon_paragraph(ctx: Context) -> Found | None:
@@ -268,6 +302,13 @@ def colon_paragraph(ctx: Context) -> Found | None:
         sp = ctx.speaker(name_tok)
         if sp:
             return Found(sp)
+    # "Sanders made the following comment:": the person the introducing sentence is about
+    root = next((t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    subj = at.finder.subject_of(root) if root is not None else None
+    if subj is not None and at.can_speak(subj) and (at.index.mention_at(subj.i) or subj.pos_ == "PRON"):
+        sp = ctx.speaker(subj)
+        if sp is not None and sp.actor is not None and sp.actor.type != "place":
+            return Found(sp, root.text, root.idx)
     return None
 
 
@@ -284,11 +325,14 @@ def label(ctx: Context) -> Found | None:
 
 def governing_subject(ctx: Context) -> Found | None:
     """A quotation with no speech verb: the subject of the nearest verb it hangs from ("Trump
-    likened the refugees to a “vicious snake”")."""
+    likened the refugees to a “vicious snake”"). A subject that names nobody ("to make sure
+    everything is “on the up and up”") passes the quotation on to the clause above."""
     at = ctx.at
     for tok in at.ancestors_outside(ctx.q):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
             subj = at.finder.subject_of(tok)
+            if subj is not None and subj.lower_ in INDEFINITE_PRONOUNS:
+                continue
             if subj is None or not at.can_speak(subj):
                 return None
             sp = ctx.speaker(subj)
@@ -317,6 +361,43 @@ def previous_subject(ctx: Context) -> Found | None:
     if sp is None or (sp.actor is None and subj.pos_ != "PRON") or (sp.actor and sp.actor.type == "place"):
         return None
     return Found(sp)
+
+
+def paragraph_before(ctx: Context) -> Found | None:
+    """A quotation opening its paragraph with no cue, after a paragraph whose last sentence
+    brings someone in: "Tim Guest with the health authority says there are many reasons…" ¶
+    “Staffing is the biggest one.” The words are theirs, not the previous quotation's speaker's.
+    A speech or belief verb may bring in a person or an organisation; any other verb only a
+    person named or referred to by a pronoun ("Dr. Amara Obi has run the ward since 2009.")."""
+    at, q = ctx.at, ctx.q
+    lo, _ = at.paragraph_bounds(q.start)
+    if lo == 0 or at.text[lo : q.start].strip():
+        return None
+    prev_end = lo - 1
+    while prev_end > 0 and at.text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end == 0:
+        return None
+    a, _ = at.token_range(prev_end - 1, prev_end - 1)
+    if a >= len(at.doc):
+        return None
+    sent = at.doc[a].sent
+    plo, _ = at.paragraph_bounds(prev_end - 1)
+    if any(at.in_quote[i] for i in range(sent.start, sent.end)) or at.text[prev_end - 1] == ":":
+        return None  # it quotes someone already, or introduces the quotation (colon_paragraph)
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx >= plo]
+    speech = [t for t in verbs if t.lemma_.lower() in REPORTING_VERBS]
+    for verb in speech + [t for t in verbs if t.dep_ == "ROOT" and t not in speech]:
+        subj = at.finder.subject_of(verb)
+        if subj is None or not at.can_speak(subj) or subj.idx < plo:
+            continue
+        sp = ctx.speaker(subj)
+        if sp is None or sp.actor is None:
+            continue
+        if sp.actor.type == "place" or (verb not in speech and (sp.actor.type != "person" or subj.pos_ not in ("PROPN", "PRON"))):
+            continue
+        return Found(sp, verb.text, verb.idx)
+    return None
 
 
 def continuation(ctx: Context) -> Found | None:
@@ -359,12 +440,13 @@ CHAIN: tuple[Strategy, ...] = (
     # sentence only when nothing else worked.
     Strategy("governing_subject", governing_subject, woven=True),
     Strategy("previous_subject", previous_subject, woven=False),
+    Strategy("paragraph_before", paragraph_before, woven=False),
     Strategy("continuation", continuation),
     Strategy("governing_subject", governing_subject, woven=False),
 )
 ECHO = "echo"
 # Strategies that find a speaker for a quotation without a cue of its own (protocol: Via.kind "none").
-NO_CUE_RULES = frozenset(("previous_subject", "continuation", ECHO))
+NO_CUE_RULES = frozenset(("previous_subject", "paragraph_before", "continuation", ECHO))
 
 
 def attribute(ctx: Context) -> tuple[str, Found] | None:
@@ -581,15 +663,18 @@ class Attributor:
         return self.index.mention_at(tok.i) is not None or tok.pos_ == "PROPN"
 
     def can_speak(self, subj: Token) -> bool:
-        """A subject outside the quotations that is not a date, time or amount."""
-        return not self.in_quote[subj.i] and subj.ent_type_ not in _NON_SPEAKER_ENTS
+        """A subject outside the quotations that is not a date, time or amount ("the 34-year-old"
+        is a person, whatever the recogniser says)."""
+        return not self.in_quote[subj.i] and (subj.ent_type_ not in _NON_SPEAKER_ENTS or is_age_nominal(subj))
 
     def from_cue(self, verb: Token, last_speaker: Speaker | None, after_start: int | None = None) -> Found | None:
         """The speaker of a cue: its subject; for a cue after the quotation (from `after_start`),
         else the first name after the quotation or the subject after the verb."""
         subj = self.finder.subject_of(verb)
-        if subj is not None and not self.can_speak(subj):
-            subj = None
+        if subj is not None and not self.can_speak(subj) and not self._poll_group(subj):
+            # "52 percent agreed that …" is a poll's answer; "Monday saw …" names nobody, and
+            # nobody else in the sentence is the subject of this verb either
+            return None
         if subj is None and after_start is not None:
             # “…,” Flynn, a top surrogate, said Thursday: the first name after the quotation.
             a, _ = self.token_range(after_start, after_start)
@@ -599,14 +684,21 @@ class Attributor:
                     break
         if subj is None and after_start is not None:
             subj = self.finder.inverted_subject(verb)
-        if subj is None or not self.can_speak(subj):
+        if subj is None or not (self.can_speak(subj) or self._poll_group(subj)):
             return None
         sp = self.speaker(subj, last_speaker)
         if sp is None:
             return None
         return Found(sp, self._cue_text(verb), verb.idx)
 
+    def _poll_group(self, subj: Token) -> bool:
+        """ "63 percent said …", "52 percent of registered voters agreed …": the people a poll asked."""
+        return not self.in_quote[subj.i] and subj.ent_type_ == "PERCENT" and subj.dep_ in ("nsubj",)
+
     def speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
+        if tok.lower_ == "i" and not self.in_quote[tok.i]:
+            # "I laughed and said, “…”" outside any quotation: the one who wrote the piece
+            return Speaker(WRITER, tok.idx, tok.idx + len(tok.text), None)
         if tok.lower_ in _NO_SPEAKER and not SpeakerFinder.is_relative(tok):
             return None
         return self.finder.speaker_for(tok, last_speaker)

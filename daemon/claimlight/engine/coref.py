@@ -34,11 +34,9 @@ from spacy.tokens import Doc, Token
 from .actors import ActorIndex, ActorRecord
 from .lexicon import (
     COMPANY_NOUNS,
-    FEMALE_NAMES,
     FEMALE_NOUNS,
     FEMALE_TITLES,
     GENERIC_ORG_NOUNS,
-    MALE_NAMES,
     MALE_NOUNS,
     MALE_TITLES,
     ORG_NOUNS,
@@ -57,6 +55,8 @@ Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the po
 PERSON, ORGANIZATION, GROUP = "person", "organization", "group"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DEFINITE = frozenset("the this that these those".split())
+_MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
+_FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
 
 # How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
@@ -73,13 +73,9 @@ SPEAKER_GAIN = 1.0
 GENDER_GAIN = 0.5
 PROMINENCE_GAIN = 0.3
 PROMINENT_MENTIONS = 3
-# A pronoun's resolution counts as evidence of its antecedent's gender only when no other person
-# was in view and the antecedent is at most this many sentences back.
+# A pronoun's resolution counts as evidence of its antecedent's gender only when the antecedent is
+# at most this many sentences back and no other person was named since the sentence before it.
 EVIDENCE_SENTENCES = 1
-# Gender evidence, in votes: a title ("Ms", "Sir") or a gendered role word ("his wife", "spokesman")
-# outweighs a given name. The pronouns of the article only decide a gender nothing else decided.
-TITLE_VOTES = 3
-NAME_VOTES = 2
 
 
 @dataclass(frozen=True)
@@ -150,22 +146,17 @@ class Coreference:
     # -- what each actor is -----------------------------------------------------------------------
 
     def _gender_evidence(self) -> dict[str, str | None]:
+        """What the text calls each person ("his wife, Jane", "spokesman Tom Reid") decides; else
+        the title or given name (`actors`). What a name is used with says nothing of it: "Clinton
+        spokesman Nick Merrill" is no evidence about Clinton."""
         out: dict[str, str | None] = {}
         for a in self.index.actors:
             if a.type != "person":
                 out[a.id] = None
                 continue
-            votes = 0
-            titles = {m.title.rstrip(".") for m in a.mentions if m.title}
-            # what the text calls them ("his wife, Jane", "spokesman Tom Reid"), not what their name
-            # is used with ("Clinton spokesman Nick Merrill" says nothing of Clinton)
-            titles |= {w for r in self.roles.roles(a) if r.how in (TITLE, APPOSITION, COPULA) for w in r.words[-1:]}
-            if titles & {t.rstrip(".") for t in MALE_TITLES} or titles & MALE_NOUNS:
-                votes += TITLE_VOTES
-            if titles & {t.rstrip(".") for t in FEMALE_TITLES} or titles & FEMALE_NOUNS:
-                votes -= TITLE_VOTES
-            votes += NAME_VOTES * _name_gender(a)
-            out[a.id] = "m" if votes > 0 else "f" if votes < 0 else None
+            said = {w for r in self.roles.roles(a) if r.how in (TITLE, APPOSITION, COPULA) for w in r.words[-1:]}
+            male, female = bool(said & (MALE_NOUNS | _MALE_TITLES)), bool(said & (FEMALE_NOUNS | _FEMALE_TITLES))
+            out[a.id] = "m" if male and not female else "f" if female and not male else a.gender
         return out
 
     def _actor_kind(self, a: ActorRecord) -> str | None:
@@ -209,7 +200,7 @@ class Coreference:
                         self.resolved[i] = best.resolution()
                         self._push(self._as_mention(best, tok, span))
                     continue
-                if tok.pos_ == "NOUN" and not self._names_modifier(tok):
+                if (tok.pos_ == "NOUN" or is_age_nominal(tok)) and not self._names_modifier(tok):
                     self._read_noun(tok)
 
     def _names_modifier(self, tok: Token) -> bool:
@@ -224,7 +215,7 @@ class Coreference:
             return
         lemma = tok.lemma_.lower()
         is_subject = tok.dep_ in SUBJECT_DEPS or tok.i in self.speech_subjects
-        if not is_subject or lemma not in PERSON_NOUNS | ORG_NOUNS:
+        if not is_subject or (lemma not in PERSON_NOUNS | ORG_NOUNS and not is_age_nominal(tok)):
             return
         # An unnamed source ("a lawyer for the workers said"): later pronouns may stand for it.
         text, *bounds = description_text(tok, self.in_quote)
@@ -314,7 +305,7 @@ class Coreference:
             # in view: "Jones … she said" with no one else around makes Jones a woman.
             others = any(
                 r.kind == PERSON and r.actor is not best.actor and r.name != best.name
-                for s in range(max(0, n - PRONOUN_SENTENCES), n + 1)
+                for s in range(max(0, n - EVIDENCE_SENTENCES), n + 1)
                 for r in self.referents[s]
                 if r.i < tok.i
             )
@@ -443,20 +434,11 @@ class Coreference:
         return None
 
 
-def _name_gender(a: ActorRecord) -> int:
-    """+1 for a man's given name, -1 for a woman's, 0 when unknown or the name is a lone surname."""
-    words = a.tokens
-    if len(words) < 2:
-        return 0
-    first = words[0].lower().rstrip(".")
-    male, female = first in MALE_NAMES, first in FEMALE_NAMES
-    if male and not female:
-        return 1
-    if female and not male:
-        return -1
-    if not male and len(first) > 3 and first.endswith("a"):
-        return -1  # Dilnoza, Olena, Anjali: given names ending in -a are mostly women's
-    return 0
+def is_age_nominal(tok: Token) -> bool:
+    """ "the 34-year-old": an age standing for a person (the recogniser calls it a date)."""
+    if tok.lower_ != "old" or tok.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "appos"):
+        return False
+    return age_of(tok.doc.text[tok.left_edge.idx : tok.idx + len(tok.text)]) is not None
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:

@@ -33,6 +33,19 @@ WEAK_SPEECH_VERBS = frozenset(
 # ("called the plan “reckless”", "likened the refugees to a “vicious snake”").
 CHARACTERISING_VERBS = frozenset("call liken compare label refer".split())
 
+# Pronouns that stand for nobody in particular: never a speaker.
+INDEFINITE_PRONOUNS = frozenset(
+    """
+    everything everyone everybody something someone somebody anything anyone anybody nothing nobody
+    none
+    """.split()
+)
+
+# Verbs that put a label on something rather than report words: a quotation under one of them,
+# inside what someone else says ("Trump said Clinton described it as “the gold standard”"),
+# reaches the reader through that outer speaker.
+DESCRIBING_VERBS = frozenset("describe characterize characterise dub brand term deem".split())
+
 # Subjects that name nobody a quotation could be given to: "this shows", "one might say", "we are told".
 VAGUE_SUBJECTS = frozenset("this that which what one i we you".split())
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
-from .lexicon import ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
+from .lexicon import ABBREVIATIONS, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
 
 # How a role was stated.
 TITLE = "title"  # words before the name: "Mayor Doug McCallum", "rookie defenceman Jones"
@@ -158,12 +158,15 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     words: list[Token] = []
     while i >= 0 and len(words) < TITLE_MAX_WORDS:
         tok = doc[i]
-        if tok.text in (".", "-") and i > 0 and tok.head.i in inside | {t.i for t in words} | {tok.head.i}:
-            i -= 1  # "Sgt." / "34-year-old"
+        if i > 0 and not doc[i - 1].whitespace_ and (tok.text == "-" or (tok.text == "." and doc[i - 1].lower_ in ABBREVIATIONS | ROLE_ABBREVIATIONS.keys())):
+            i -= 1  # "Sgt." / "34-year-old" (a sentence's last period is no part of a title)
             continue
-        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM") or tok.dep_ not in _ROLE_DEPS:
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):
             break
-        if not _reaches(tok, inside | {t.i for t in words}, name_head):
+        # a title right before the name belongs to it whatever the parse says ("Const. Mark Dube"
+        # parsed as a sentence of its own); other words must hang from the name
+        adjacent_title = not words and _is_title_word(tok)
+        if not adjacent_title and (tok.dep_ not in _ROLE_DEPS or not _reaches(tok, inside | {t.i for t in words}, name_head)):
             break
         other = index.mention_at(i)
         if other is not None and other.actor is not None and other.actor.type == "person":
@@ -187,13 +190,18 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     return Role(head_word, tuple(_word(t.text) for t in words if not t.like_num), start, end, TITLE, age)
 
 
+def _is_title_word(tok: Token) -> bool:
+    low = tok.lower_.rstrip(".")
+    return tok.is_title and (low in TITLES or low in ROLE_ABBREVIATIONS)
+
+
 def _role_like(tok: Token) -> bool:
     """A title word ("Mayor", "Sgt.") or a common noun in lower case ("defenceman"); a capitalised
     noun that is not a title is more likely part of another name ("Surrey")."""
     low = normalise(tok.text)
     if tok.text[:1].islower():
         return low not in ROLE_IGNORED_WORDS
-    return low in TITLES or tok.lower_ in TITLES or low in ROLE_ABBREVIATIONS.values()
+    return low in TITLES or tok.lower_ in TITLES or _is_title_word(tok)
 
 
 def _reaches(tok: Token, targets: set[int], name_head: int) -> bool:

@@ -18,6 +18,8 @@ from .roles import build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
+# Pronouns that are never a subject.
+_OBJECT_PRONOUNS = frozenset("him them me us whom".split())
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep", "prep", "pobj"}
 # How many steps up the parse a speech verb's subject is looked for ("…, she said, adding that …").
 SUBJECT_CLIMB = 4
@@ -56,6 +58,11 @@ class SpeakerFinder:
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, climbing through participles and coordinated verbs."""
+        if verb.tag_ == "VBG" and verb.i > 0:
+            # "footage of Hillary Clinton asking, “…”": the person right before the participle
+            m = self.index.mention_at(verb.i - 1)
+            if m is not None and m.token_end == verb.i and m.actor is not None and m.actor.type == "person":
+                return self.doc[verb.i - 1]
         v = verb
         for _ in range(SUBJECT_CLIMB):
             subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]), None)
@@ -70,6 +77,12 @@ class SpeakerFinder:
                     return None
                 v = noun.head
                 continue
+            if v.dep_ == "xcomp" and v.head is not v:
+                # "prompted Clinton to make …", "urged him to say …": the object of the verb above is
+                # the one who does it
+                obj = next((c for c in v.head.children if c.dep_ == "dobj" and not self.in_quote[c.i]), None)
+                if obj is not None and (obj.pos_ in ("PROPN", "PRON") or self.index.mention_at(obj.i)) and obj.lower_ not in ("it", "this", "that"):
+                    return obj
             if v.dep_ in _CLIMB_DEPS and v.head is not v:
                 v = v.head
                 continue
@@ -94,12 +107,19 @@ class SpeakerFinder:
         return None
 
     def inverted_subject(self, verb: Token) -> Token | None:
-        """ "…," said the minister: the speaker follows the verb."""
+        """ "…," said the minister: the speaker follows the verb. Only a finite verb inverts
+        ("…,” comparing him to …" has an object after it, not a subject)."""
+        if verb.tag_ in ("VBG", "VBN"):
+            return None
         for tok in self.doc[verb.i + 1 : verb.i + INVERTED_SUBJECT_REACH]:
             if tok.is_punct and tok.text not in ("'", "’"):
                 break
             if self.in_quote[tok.i]:
                 break
+            if tok.pos_ == "PRON" and tok.dep_ == "poss":
+                continue  # "said her lawyer": the noun it belongs to
+            if tok.pos_ == "PRON" and tok.lower_ in _OBJECT_PRONOUNS:
+                return None
             if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
                 return self.head_of_name(tok)
             if tok.pos_ == "NOUN":
