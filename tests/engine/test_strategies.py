@@ -51,6 +51,7 @@ CASES = [
     ("continuation", "“We lost focus,” said captain James Reid.\n\n“It will not happen again.”", "“It will not happen again.”", "James Reid"),
     # standing alone; the parser ran the sentence on past "p.m." into the quotation
     ("governing_subject", "The council met until 11 p.m. “Nothing was decided at all.”", "“Nothing was decided at all.”", "the council"),
+    ("paragraph_before", "“We lost focus,” said captain James Reid.\n\nCoach Dana Whitfield says the team has been tired for weeks.\n\n“They need a rest.”", "“They need a rest.”", "Dana Whitfield"),
     (ECHO, "“We will rebuild the bridge”\n\nMayor Ana Ortiz spoke on Monday. “We will rebuild the bridge,” Ortiz said.", "“We will rebuild the bridge”", "Ana Ortiz"),
 ]
 
