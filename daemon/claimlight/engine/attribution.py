@@ -73,6 +73,9 @@ _NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", 
 # governing_cue: the links by which a speech verb is what the verb above it reports.
 _REPORTED_DEPS = ("ccomp", "xcomp")
 
+# dash_name: the most words a name signing off a paragraph may have ("― Julie A. Diaz Martinez.").
+SIGNATURE_MAX_WORDS = 5
+
 # cue_before: how many words before the quotation the cue is looked for ("said on Monday: “…”"),
 # leaving out the words that only link it ("that", "as", prepositions, articles).
 CUE_BEFORE_WORDS = 4
@@ -168,13 +171,25 @@ class Context:
 
 
 def dash_name(ctx: Context) -> Found | None:
-    """“…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts)."""
-    if ctx.after_text[:1] not in DASHES:
+    """“…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts); the
+    name signing off a paragraph also signs a quotation opening it ("“…” And that's all he has
+    “…” ― Christina Lastra.")."""
+    at = ctx.at
+    if ctx.after_text[:1] in DASHES:
+        toks = ctx.after_toks
+    else:
+        lo, hi = at.paragraph_bounds(ctx.q.start)
+        if at.text[lo : ctx.q.start].strip():
+            return None
+        tail = at.text[lo:hi].rstrip(" .\u00a0")
+        dash = max(tail.rfind(d) for d in DASHES[:3])  # not a hyphen: "Marbury-Tal" is one name
+        if lo + dash <= ctx.q.end or len(tail[dash + 1 :].split()) > SIGNATURE_MAX_WORDS:
+            return None
+        toks = at.tokens((lo + dash, hi))
+    name_tok = next((t for t in toks if not (t.is_punct or t.is_space or t.text in DASHES)), None)
+    if name_tok is None or not at.is_name(name_tok):
         return None
-    name_tok = next((t for t in ctx.after_toks if not (t.is_punct or t.is_space or t.text in DASHES)), None)
-    if name_tok is None or not ctx.at.is_name(name_tok):
-        return None
-    sp = ctx.speaker(ctx.at.finder.head_of_name(name_tok))
+    sp = ctx.speaker(at.finder.head_of_name(name_tok))
     return Found(sp) if sp else None
 
 
@@ -229,7 +244,8 @@ def cue_after(ctx: Context) -> Found | None:
     text, after = ctx.at.text, ctx.after
     continues = ctx.at.inner(ctx.q).rstrip().endswith(_CONTINUING_ENDS) or ctx.after_text[:1].islower()
     leads_on = after[1] < len(text) and text[after[1] : after[1] + 1] in OPENING_MARKS
-    if not continues and not (ctx.after_toks and not leads_on and any(ctx.at.is_cue(t) for t in ctx.after_toks[:CUE_AFTER_TOKENS])):
+    near = any(ctx.at.is_cue(t) for t in ctx.after_toks[:CUE_AFTER_TOKENS])
+    if not continues and not (ctx.after_toks and not leads_on and (near or _says_nothing_else(ctx))):
         return None
     for tok in ctx.after_toks:
         if ctx.at.is_cue(tok):
@@ -237,6 +253,15 @@ def cue_after(ctx: Context) -> Found | None:
             if got:
                 return got
     return None
+
+
+def _says_nothing_else(ctx: Context) -> bool:
+    """ “…!” Scott's niece, state Del. Marcia Price, shouted to the crowd.: the sentence after the
+    quotation is built on a speech verb with nothing said of its own, so what it says is the quotation."""
+    root = next((t for t in ctx.after_toks if t.dep_ == "ROOT"), None)
+    if root is None or not ctx.at.is_cue(root):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj") and not ctx.at.in_quote[c.i] for c in root.children)
 
 
 def cue_earlier(ctx: Context) -> Found | None:
@@ -671,6 +696,8 @@ class Attributor:
         """The speaker of a cue: its subject; for a cue after the quotation (from `after_start`),
         else the first name after the quotation or the subject after the verb."""
         subj = self.finder.subject_of(verb)
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i and verb.lemma_.lower() != "quote":
+            return None  # "terrorists are revealed as …", "she was asked …": not who speaks
         if subj is not None and not self.can_speak(subj) and not self._poll_group(subj):
             # "52 percent agreed that …" is a poll's answer; "Monday saw …" names nobody, and
             # nobody else in the sentence is the subject of this verb either

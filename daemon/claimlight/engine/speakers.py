@@ -99,7 +99,7 @@ class SpeakerFinder:
                 break
             if self.in_quote[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "appos", "attr", "npadvmod", "nmod"):
+            if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "appos", "attr", "npadvmod", "nmod", "nsubjpass"):
                 continue
             if self.index.mention_at(tok.i) and self.index.mention_at(tok.i).token_end - 1 != tok.i:
                 continue
@@ -140,15 +140,28 @@ class SpeakerFinder:
     @staticmethod
     def is_relative(tok: Token) -> bool:
         """ "who", "which", "that" opening a relative clause: it stands for the noun the clause is about."""
-        return tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl"
+        return SpeakerFinder.relative_antecedent(tok) is not None
+
+    @staticmethod
+    def relative_antecedent(tok: Token) -> Token | None:
+        """The noun a relative pronoun stands for; also where the parse missed the relative clause
+        ("the Chicago Police Department which reported …")."""
+        if tok.lower_ not in _RELATIVE:
+            return None
+        if tok.head.dep_ == "relcl":
+            return tok.head.head
+        if tok.lower_ in ("who", "which") and tok.dep_ in SUBJECT_DEPS and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
+            return tok.doc[tok.i - 1]
+        return None
 
     # -- subject token → speaker ----------------------------------------------------------------
 
     def speaker_for(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        if self.is_relative(tok):
+        antecedent = self.relative_antecedent(tok)
+        if antecedent is not None:
             # "McConnell, who in 2010 said …": the speaker is the noun the clause is about; the
             # relative pronoun is the mention the attribution points to.
-            sp = self.speaker_for(tok.head.head, last_speaker)
+            sp = self.speaker_for(antecedent, last_speaker)
             return sp.at(tok.idx, tok.idx + len(tok.text)) if sp else None
         mention = self.index.mention_at(tok.i)
         if mention is None:
@@ -171,13 +184,12 @@ class SpeakerFinder:
             span = self.doc[start:end]
             return Speaker(span.text, span.start_char, span.end_char, None)
         if tok.pos_ in ("NOUN", "NUM", "ADJ"):
-            for child in tok.children:
-                if child.dep_ == "appos":
-                    m = self.index.mention_at(child.i)
-                    if m is None:
-                        m = next((self.index.mention_at(t.i) for t in child.subtree if self.index.mention_at(t.i)), None)
-                    if m and m.actor and m.actor.type == "person":
-                        return Speaker(m.actor.name, m.start, m.end, m.actor)
+            for appos in self._appositions(tok):
+                m = self.index.mention_at(appos.i)
+                if m is None:
+                    m = next((self.index.mention_at(t.i) for t in appos.subtree if self.index.mention_at(t.i)), None)
+                if m and m.actor and m.actor.type == "person":
+                    return Speaker(m.actor.name, m.start, m.end, m.actor)
             owner = self._owner(tok)
             if owner is not None:
                 # "her statement read", "the company's statement said": a statement speaks for its owner
@@ -194,6 +206,18 @@ class SpeakerFinder:
                 return Speaker(f"{principal[0].name}'s {rest}", start, end, None, ((start, end),) + principal[0].chain)
             return Speaker(name, start, end, None)
         return None
+
+    @staticmethod
+    def _appositions(tok: Token):
+        """What stands in apposition to a description: "a lawyer, Ann Lee,"; also where the parse
+        hung it on the description's last noun ("His partner at Lenox, Lawrence Cummings, said")."""
+        for child in tok.children:
+            if child.dep_ == "appos":
+                yield child
+            elif child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        yield from (g for g in obj.children if g.dep_ == "appos" and g.pos_ == "PROPN")
 
     def _principal(self, tok: Token, last_speaker: Speaker | None) -> tuple[Speaker, int] | None:
         """Whom a possessed description speaks for ("his spokesperson" → the person "his" stands
