@@ -275,8 +275,16 @@ def cue_earlier(ctx: Context) -> Found | None:
 
 
 def according_to(ctx: Context) -> Found | None:
-    """ "according to X" (or "per X") before or after the quotation in its sentence."""
+    """ "according to X" (or "per X") before or after the quotation in its sentence; "to her, “…”"."""
     doc = ctx.at.doc
+    words = [t for t in ctx.before_toks if not t.is_punct][-2:]
+    if len(words) == 2 and words[0].lower_ == "to" and words[1].i + 1 < len(doc) and doc[words[1].i + 1].text == ",":
+        # "because to her, “there is nothing more important …”": in her view
+        who = words[1]
+        if who.pos_ == "PRON" and who.lower_ in ("her", "him", "them") or (ctx.at.index.mention_at(who.i) and ctx.at.index.mention_at(who.i).label == "person"):
+            sp = ctx.speaker(ctx.at.finder.head_of_name(who))
+            if sp and sp.actor is not None:
+                return Found(sp, "to", words[0].idx)
     for tok in ctx.before_toks + ctx.after_toks:
         obj = ctx.at.finder.according_to(tok) or _per(tok)
         if obj is None and tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -350,10 +358,25 @@ def label(ctx: Context) -> Found | None:
 
 def governing_subject(ctx: Context) -> Found | None:
     """A quotation with no speech verb: the subject of the nearest verb it hangs from ("Trump
-    likened the refugees to a “vicious snake”"). A subject that names nobody ("to make sure
-    everything is “on the up and up”") passes the quotation on to the clause above."""
+    likened the refugees to a “vicious snake”"), or of a verb of finding or believing that reports
+    that clause ("A GAO report found that money … was coming from “the drug trade”"). A subject
+    that names nobody ("to make sure everything is “on the up and up”") passes the quotation on
+    to the clause above."""
     at = ctx.at
+    nearest: Found | None = None
+    reported = True  # every link so far is a clause a verb above reports
     for tok in at.ancestors_outside(ctx.q):
+        if nearest is not None:
+            if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+                subj = at.finder.subject_of(tok)
+                if subj is not None and at.can_speak(subj) and subj.lower_ not in INDEFINITE_PRONOUNS:
+                    sp = ctx.speaker(subj)
+                    if sp is not None and (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
+                        return Found(sp, tok.text, tok.idx)
+            reported = reported and tok.dep_ in _REPORTED_DEPS + ("acomp", "ROOT")
+            if not reported:
+                break
+            continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
             subj = at.finder.subject_of(tok)
             if subj is not None and subj.lower_ in INDEFINITE_PRONOUNS:
@@ -361,10 +384,13 @@ def governing_subject(ctx: Context) -> Found | None:
             if subj is None or not at.can_speak(subj):
                 return None
             sp = ctx.speaker(subj)
-            if sp is not None and (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
-                return Found(sp, tok.text, tok.idx)
-            return None
-    return None
+            if sp is None or not (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
+                return None
+            nearest = Found(sp, tok.text, tok.idx)
+            reported = tok.dep_ in _REPORTED_DEPS
+            if not reported:
+                break
+    return nearest
 
 
 def previous_subject(ctx: Context) -> Found | None:

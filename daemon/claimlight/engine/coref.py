@@ -346,6 +346,8 @@ class Coreference:
         dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
         if not any(c.lower_ in _DEFINITE or c.lower_ in _POSSESSIVE_DETS or c.dep_ == "poss" for c in dets):
             return None  # "a spokesman": someone new
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "the developers": several, not one actor
         span = _noun_phrase(tok)
         age = age_of(self.doc.text[span[0] : span[1]])
         if age is not None:

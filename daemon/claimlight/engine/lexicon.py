@@ -58,6 +58,10 @@ CLAIM_NOUNS = frozenset(
     """.split()
 )
 
+# Verbs whose subject is the author of the statement they take as object: "Clinton made a comment
+# that …", "the ministry issued a statement saying …".
+MAKING_VERBS = frozenset("make issue release give deliver post publish send write file offer".split())
+
 # Abbreviations whose period does not end a sentence.
 ABBREVIATIONS = frozenset(
     """

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
 from .coref import Chain, Coreference, description_text
-from .lexicon import SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+from .lexicon import CLAIM_NOUNS, MAKING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 from .roles import build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -65,7 +65,8 @@ class SpeakerFinder:
                 return self.doc[verb.i - 1]
         v = verb
         for _ in range(SUBJECT_CLIMB):
-            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]), None)
+            # (a dash the parser took for a noun is no subject)
+            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i] and any(ch.isalnum() for ch in c.text)), None)
             if subj is not None:
                 return subj
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -229,8 +230,9 @@ class SpeakerFinder:
         return (sp, poss.right_edge.i) if sp is not None and sp.actor is not None else None
 
     def _owner(self, tok: Token) -> Token | None:
-        """Whose statement a statement noun is: its possessor, or the object of "from"/"by"."""
-        if tok.lemma_.lower() not in STATEMENT_NOUNS:
+        """Whose statement a statement noun is: its possessor, the object of "from"/"by", or
+        whoever made, issued or gave it ("Clinton made a comment that described …")."""
+        if tok.lemma_.lower() not in STATEMENT_NOUNS | CLAIM_NOUNS:
             return None
         for c in tok.children:
             if c.dep_ == "poss":
@@ -240,6 +242,10 @@ class SpeakerFinder:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and not self.in_quote[obj.i]:
                     return self.head_of_name(obj)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in MAKING_VERBS:
+            subj = self.subject_of(tok.head)
+            if subj is not None and not self.in_quote[subj.i] and subj.i != tok.i:
+                return self.head_of_name(subj)
         return None
 
     def _name_bounds(self, tok: Token) -> tuple[int, int]:
