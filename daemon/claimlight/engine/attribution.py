@@ -530,7 +530,7 @@ class Attributor:
         self.quotations = [q for q in quotations if q not in self.mentions]
         self.in_quote = [False] * len(doc)
         self._mark(self.quotations)
-        self.finder = SpeakerFinder(doc, index, self.in_quote)
+        self.finder = SpeakerFinder(doc, index, self.in_quote, text)
 
     def _mark(self, quotations: list[Quotation]) -> None:
         for q in quotations:

@@ -122,18 +122,18 @@ def pronoun_features(word: str) -> tuple[frozenset[str], str | None, bool] | Non
 
 
 class Coreference:
-    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool], roles: RoleIndex, subject_of: Callable[[Token], Token | None]):
+    def __init__(
+        self, doc: Doc, index: ActorIndex, in_quote: list[bool], roles: RoleIndex, subject_of: Callable[[Token], Token | None], text: str | None = None
+    ):
         self.doc = doc
+        self.text = doc.text if text is None else text  # (Doc.text joins every token each time it is read)
         self.index = index
         self.in_quote = in_quote
         self.roles = roles
         self._subject_of = subject_of
         self.sents = [(s.start, s.end) for s in doc.sents]
-        self.sent_of = [0] * len(doc)
-        for n, (a, b) in enumerate(self.sents):
-            for i in range(a, b):
-                self.sent_of[i] = n
-        line_starts = [m.start() for m in re.finditer(r"[^\n]+", doc.text)]
+        self.sent_of = [n for n, (a, b) in enumerate(self.sents) for _ in range(a, b)]
+        line_starts = [m.start() for m in re.finditer(r"[^\n]+", self.text)]
         self.para_of_sent = [max(0, bisect_right(line_starts, doc[a].idx) - 1) if a < len(doc) else 0 for a, _ in self.sents]
         self.mention_starts = {a.id: sorted(m.start for m in a.mentions) for a in index.actors}
         self.gender = self._gender_evidence()
@@ -182,26 +182,26 @@ class Coreference:
     # -- one pass over the document ---------------------------------------------------------------
 
     def _read(self) -> None:
-        doc = self.doc
-        for n, (a, b) in enumerate(self.sents):
-            for i in range(a, b):
-                if self.in_quote[i]:
-                    continue
-                tok = doc[i]
-                m = self.index.mention_at(i)
-                if m is not None:
-                    if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
-                        self._push(self._actor_referent(m.actor, tok, (m.start, m.end), ()))
-                    continue
-                if pronoun_features(tok.text) is not None and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
+        for tok in self.doc:
+            i = tok.i
+            if self.in_quote[i]:
+                continue
+            m = self.index.mention_at(i)
+            if m is not None:
+                if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
+                    self._push(self._actor_referent(m.actor, tok, (m.start, m.end), ()))
+                continue
+            pos = tok.pos_
+            if pos == "PRON" or tok.tag_ == "PRP$":
+                if pronoun_features(tok.text) is not None:
                     best = self._antecedent(tok)
                     if best is not None:
                         span = (tok.idx, tok.idx + len(tok.text))
                         self.resolved[i] = best.resolution()
                         self._push(self._as_mention(best, tok, span))
-                    continue
-                if (tok.pos_ == "NOUN" or is_age_nominal(tok)) and not self._names_modifier(tok):
-                    self._read_noun(tok)
+                continue
+            if (pos == "NOUN" or (pos == "ADJ" and is_age_nominal(tok))) and not self._names_modifier(tok):
+                self._read_noun(tok)
 
     def _names_modifier(self, tok: Token) -> bool:
         """ "Surrey Mayor Doug McCallum", "the rookie defenceman Jones": a role word inside a name's phrase."""
@@ -349,7 +349,7 @@ class Coreference:
         if tok.tag_ in ("NNS", "NNPS"):
             return None  # "the developers": several, not one actor
         span = _noun_phrase(tok)
-        age = age_of(self.doc.text[span[0] : span[1]])
+        age = age_of(self.text[span[0] : span[1]])
         if age is not None:
             return self._latest(self.roles.with_age(age), tok, span, None)
         head = normalise(tok.lemma_ if tok.tag_ == "NNS" else tok.text)
@@ -440,7 +440,7 @@ def is_age_nominal(tok: Token) -> bool:
     """ "the 34-year-old": an age standing for a person (the recogniser calls it a date)."""
     if tok.lower_ != "old" or tok.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "appos"):
         return False
-    return age_of(tok.doc.text[tok.left_edge.idx : tok.idx + len(tok.text)]) is not None
+    return age_of(tok.doc[tok.left_edge.i : tok.i + 1].text) is not None
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
@@ -484,7 +484,7 @@ def description_text(tok: Token, in_quote: list[bool]) -> tuple[str, int, int]:
     doc = tok.doc
     a, b = description_tokens(tok, in_quote)
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    text = doc.text[start:end]
+    text = doc[a:b].text
     if text[:1].isupper() and doc[a].pos_ == "DET":
         text = text[0].lower() + text[1:]
     return text, start, end

@@ -177,8 +177,7 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
         return None
     words.reverse()
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    text = doc.text[start:end]
-    age = age_of(text)
+    age = age_of(doc[words[0].i : words[-1].i + 1].text)
     role_words = [t for t in words if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in ("year", "years")]
     if not role_words and age is None:
         return None
@@ -236,8 +235,8 @@ def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | Non
         return None
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
     words = tuple(_word(t.text) for t in sorted(mods + [noun], key=lambda t: t.i))
-    start = min([noun.idx] + [t.idx for t in mods])
-    end = noun.idx + len(noun.text)
-    age = age_of(doc.text[start:end])
+    first = min([noun] + mods, key=lambda t: t.i)
+    start, end = first.idx, noun.idx + len(noun.text)
+    age = age_of(doc[first.i : noun.i + 1].text)
     head_word = "" if age is not None and noun.lower_ == "old" else normalise(noun.lemma_ if noun.tag_ == "NNS" else noun.text)
     return Role(head_word, words, start, end, how, age)

@@ -47,12 +47,12 @@ class Speaker:
 
 
 class SpeakerFinder:
-    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool]):
+    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool], text: str | None = None):
         self.doc = doc
         self.index = index
         self.in_quote = in_quote  # per token: inside a quotation
         self.roles = build_role_index(doc, index, in_quote)
-        self.coref = Coreference(doc, index, in_quote, self.roles, self.subject_of)
+        self.coref = Coreference(doc, index, in_quote, self.roles, self.subject_of, text)
 
     # -- cue → subject token ------------------------------------------------------------------
 
@@ -202,8 +202,7 @@ class SpeakerFinder:
             principal = self._principal(tok, last_speaker)
             if principal is not None:
                 # "his spokesperson said": the spokesperson speaks, for the person "his" stands for
-                poss_end = self.doc[principal[1]].idx + len(self.doc[principal[1]].text)
-                rest = self.doc.text[poss_end:end].strip()
+                rest = self.doc[principal[1] + 1 : tok.i + 1].text.strip()
                 return Speaker(f"{principal[0].name}'s {rest}", start, end, None, ((start, end),) + principal[0].chain)
             return Speaker(name, start, end, None)
         return None
