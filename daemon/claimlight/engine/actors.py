@@ -267,6 +267,10 @@ def _person_for_single(words: list[str], m: Mention, persons: list[ActorRecord])
     last = [p for p in persons if p.tokens[-1] == word]
     first = [p for p in persons if p.tokens[0] == word and len(p.tokens) > 1]
     candidates = last or first
+    # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
+    said = _gender([], {m.title} if m.title else set())
+    if said is not None:
+        candidates = [p for p in candidates if _gender(p.tokens, {x.title for x in p.mentions if x.title}) in (None, said)]
     if not candidates:
         return None
     # Several people share the name: the one mentioned most recently before this mention.

@@ -303,7 +303,7 @@ _FEMALE = {
 # Given to men and women alike somewhere: a person, but no gender.
 UNISEX = frozenset(
     """
-    addison alexis andrea ariel ashley aubrey cameron carey casey chandra charlie dana elliott
+    addison alex alexis andrea ariel ashley aubrey cameron carey casey chandra charlie dana elliott
     emerson frankie gurpreet harpreet hayden jackie jaime jamie jan jean jess jody joss jules
     kai kelly kendall kerry kim kiran kris lee leigh lindsay lou marion mel morgan navdeep
     nicky nikki pat quinn riley robin rory rowan sacha sam sasha shawn sidney skyler stacy

@@ -351,7 +351,7 @@ COMPANY_NOUNS = frozenset(
     company firm corporation business retailer carrier airline manufacturer maker automaker
     carmaker startup start-up insurer lender bank conglomerate developer publisher broadcaster
     operator utility chain brand producer supplier distributor exporter importer shipper grocer
-    franchise giant
+    franchise giant inc corp corporation ltd llc plc co holdings
     """.split()
 )
 ORG_NOUNS = ORG_HEADS | GENERIC_ORG_NOUNS | COMPANY_NOUNS | frozenset(

@@ -130,6 +130,13 @@ def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecor
                 if role is not None:
                     yield role
     for c in head.children:
+        # "Mayor Tom Reid of Moncton": where a role is held tells one mayor from another
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at") and c.i == head.i + 1:
+            place = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if place:
+                words = tuple(_word(t.text) for t in place[0].subtree if t.pos_ == "PROPN")
+                yield Role("", words, c.idx, place[0].idx + len(place[0].text), TITLE)
+    for c in head.children:
         # "Smith, who is 45," / "Smith, who is the club's president,"
         if c.dep_ == "relcl" and c.lemma_ == "be" and any(w.lower_ in ("who", "that") and w.dep_ == "nsubj" for w in c.children):
             for attr in c.children:

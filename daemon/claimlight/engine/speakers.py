@@ -165,7 +165,8 @@ class SpeakerFinder:
             sp = self.speaker_for(antecedent, last_speaker)
             return sp.at(tok.idx, tok.idx + len(tok.text)) if sp else None
         mention = self.index.mention_at(tok.i)
-        if mention is None:
+        # (unless it is a description the text resolves: in "the Moncton mayor", not the name before it)
+        if mention is None and self.coref.description(tok) is None:
             # "Secretary of State Antony Blinken": the head may sit on a title; look at its name parts.
             # (only people: in "a Northgate player" the club is not the speaker, the player is)
             for child in tok.children:
