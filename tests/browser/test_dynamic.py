@@ -19,7 +19,7 @@ def test_live_blog_entries_are_highlighted_as_they_arrive(ext, site):
 
     requests = ext.requests_for("live-blog.html")
     first, later = requests[0], requests[1:]
-    assert first["blocks"] >= 6
+    assert first["blocks"] >= 3  # the three entries' paragraphs (times and headings are not analysed)
     assert later, "the new entries were never sent"
     # Only new blocks go out (each run with at most one block of context), never the whole page again.
     assert all(r["blocks"] <= 4 for r in later), requests

@@ -1,165 +1,327 @@
-// Finds the article's paragraphs in the live page. Readability decides what the article
-// is, but it works on (and mutates) a clone, so its answer is mapped back to the live
-// DOM: first by node identity (the clone's text nodes are the ones Readability moves
-// around), then by text for what identity cannot explain (Readability re-parses the
-// clone from HTML on a retry, which creates new nodes).
+// Finds the article on the live page and cuts it into the blocks the daemon analyses.
+//
+// Readability decides what the article is. It reads a flattened copy of the rendered page
+// (flatclone.js: shadow trees and same-origin frames inlined, hidden text left out) and
+// mutates it; its answer is mapped back to the live page at the level of text nodes (the
+// copy pairs every node with its original; Readability moves text nodes around but keeps
+// them). The live article is then cut at real block boundaries (blocks.js), and what is not
+// the story's prose — furniture inside the article, boxes off the story's flow, a pull quote
+// repeating the body — is left out (furniture.js). Whether the page is an article at all is
+// articleness.js's call, from its metadata first and its text when that is not enough.
 
-import { Readability, isProbablyReaderable } from "@mozilla/readability";
-import { commonAncestor } from "./dom.js";
-
-// The paragraph-level elements that become blocks.
-export const BLOCK_SELECTOR = "p, blockquote, li, h2, h3, h4, h5, h6, figcaption, pre, dd, dt";
-
-// Never article text, even when Readability keeps it or the page is analysed on request.
-const CHROME_SELECTOR =
-  "nav, footer, aside, form, dialog, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog], [role=marquee], [aria-modal=true]";
+import { Readability } from "@mozilla/readability";
+import { decide, metadataSignals } from "./articleness.js";
+import { cutBlocks } from "./blocks.js";
+import { composedCommonAncestor, composedContains, composedParentElement, frameDocument } from "./composed.js";
+import { flatClone, INDEX_ATTR } from "./flatclone.js";
+import { blockWords, furnitureBlock, furnitureElement, isArticleBody, nameWords } from "./furniture.js";
+import { hashText } from "./hash.js";
+import { buildText } from "./offsets.js";
 
 export function normalizeSpace(s) {
   return s.replace(/[\s\u00ad\u200b]+/g, " ").trim();
 }
 
-/** Readability's readerable heuristic, on the live document (it only reads it). */
-export function looksLikeArticle(doc) {
-  return isProbablyReaderable(doc);
-}
+// An element holding at least this share of the article's text is a wrapper of the story,
+// whatever its class names say ("article-body has-comments", "date-outer").
+const WRAPPER_SHARE = 0.5;
+// Where the page marks up its article and most of the text is inside, text outside it is not
+// the story (a ticker, a teaser Readability swept in).
+const ARTICLE_SELECTOR = "[itemprop~=articleBody], article, main, [role=main]";
+const ARTICLE_SHARE = 0.8;
+// Blocks off the story's flow (in a box of their own) are kept only when they read as prose.
+const FLOW_MIN_BLOCKS = 3;
+const OFF_FLOW_MIN_WORDS = 20;
+const OFF_FLOW_MIN_LOWERCASE = 0.35;
+// A block whose letters all appear in a longer block repeats it (a pull quote).
+const REPEAT_MIN_LETTERS = 24;
 
-/** Blocks that contain no other block: for <blockquote><p>…</p></blockquote>, the <p>. */
-function leafBlocks(root) {
-  const all = [...root.querySelectorAll(BLOCK_SELECTOR)];
-  if (root.matches?.(BLOCK_SELECTOR)) all.unshift(root);
-  return all.filter((el) => !el.querySelector(BLOCK_SELECTOR));
-}
+const QUOTE_MARK = /["“”„«»‘’‹›]/;
 
-/** Pairs every node of the clone with its live original (the trees are identical). */
-function mapClone(liveRoot, cloneRoot) {
-  const map = new Map();
-  const doc = liveRoot.ownerDocument ?? liveRoot;
-  const cdoc = cloneRoot.ownerDocument ?? cloneRoot;
-  const a = doc.createTreeWalker(liveRoot, 0x1 | 0x4); // elements and text
-  const b = cdoc.createTreeWalker(cloneRoot, 0x1 | 0x4);
-  let x = a.currentNode;
-  let y = b.currentNode;
-  while (x && y) {
-    map.set(y, x);
-    x = a.nextNode();
-    y = b.nextNode();
+/** The top document and every same-origin frame document under it. */
+function readableDocuments(doc) {
+  const docs = [doc];
+  for (let i = 0; i < docs.length && docs.length < 32; i++) {
+    for (const frame of docs[i].querySelectorAll("iframe, frame")) {
+      const d = frameDocument(frame);
+      if (d && !docs.includes(d)) docs.push(d);
+    }
   }
-  return map;
+  return docs;
 }
 
-function textNodesOf(el) {
+// ---- Readability's answer, as live text nodes -------------------------------------------------
+
+/** Live text nodes under `el` that the copy holds (the visible ones), in order. */
+function copiedTextsUnder(el, copied) {
   const out = [];
-  const w = el.ownerDocument.createTreeWalker(el, 0x4);
-  for (let n = w.nextNode(); n; n = w.nextNode()) if (n.data.trim()) out.push(n);
+  const visit = (n) => {
+    for (const c of n.nodeType === 1 && n.shadowRoot ? n.shadowRoot.childNodes : n.childNodes) {
+      if (c.nodeType === 3) {
+        if (copied.has(c)) out.push(c);
+      } else visit(c);
+    }
+    const frame = n.nodeType === 1 ? frameDocument(n) : null;
+    if (frame) visit(frame.body);
+  };
+  visit(el);
   return out;
 }
 
-/** The live element a block of Readability's output came from, or null. */
-function liveBlockFor(block, map) {
-  const direct = map.get(block);
-  if (direct) return direct;
-  // Readability replaced the element (div → p) but moved its text nodes along.
-  const live = textNodesOf(block).map((n) => map.get(n)).filter(Boolean);
-  if (live.length === 0) return null;
-  const anc = commonAncestor(live);
-  if (!anc) return null;
-  return anc.closest(BLOCK_SELECTOR) ?? anc;
-}
-
-function inPageChrome(el) {
-  if (el.closest(CHROME_SELECTOR)) return true;
-  // A site header is chrome; an article's own <header> (headline, standfirst) is not.
-  const header = el.closest("header");
-  return !!header && !header.closest("article, main, [role=main]");
-}
-
-function documentOrder(a, b) {
-  if (a === b) return 0;
-  return a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1;
-}
-
-/** Sorts, dedupes and drops blocks that contain other chosen blocks. */
-function tidy(els) {
-  const unique = [...new Set(els)].sort(documentOrder);
-  return unique.filter((el) => !unique.some((other) => other !== el && el.contains(other)));
-}
-
 /**
- * The live block elements of the article, in document order, or [] if Readability finds
- * no article.
- * @param {Document} doc the live document
- * @param {{exclude?: Element}} opts an element of ours to keep out of the clone
+ * The live text nodes of Readability's article: by identity, and where Readability re-parsed
+ * its copy (new nodes), by the index attribute of the nearest copied element and the text.
+ * @returns {Set<Text> | null}
  */
-export function articleBlocks(doc, { exclude } = {}) {
-  const clone = doc.cloneNode(true);
-  const map = mapClone(doc.documentElement, clone.documentElement);
-  if (exclude) {
-    for (const [c, live] of map) if (live === exclude) c.remove?.();
-  }
+function readabilityChoice(flat) {
   let article;
   try {
-    article = new Readability(clone, { serializer: (el) => el, keepClasses: true }).parse();
+    article = new Readability(flat.clone, { serializer: (el) => el, keepClasses: true, disableJSONLD: true }).parse();
   } catch {
-    return [];
+    return null;
   }
-  if (!article?.content) return [];
-
-  const chosen = [];
-  const unexplained = [];
-  for (const block of leafBlocks(article.content)) {
-    if (!normalizeSpace(block.textContent)) continue;
-    const live = liveBlockFor(block, map);
-    if (live && live.isConnected) chosen.push(live);
-    else unexplained.push(normalizeSpace(block.textContent));
+  if (!article?.content) return null;
+  const chosen = new Set();
+  let copied = null;
+  const cursors = new Map();
+  const walker = flat.clone.createTreeWalker(article.content, 0x4);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (!/\S/.test(t.data)) continue;
+    const same = flat.live.get(t);
+    if (same) {
+      chosen.add(same);
+      continue;
+    }
+    let anc = t.parentElement;
+    while (anc && !anc.hasAttribute(INDEX_ATTR)) anc = anc.parentElement;
+    const liveEl = anc ? flat.elements[Number(anc.getAttribute(INDEX_ATTR))] : null;
+    if (!liveEl) continue;
+    copied ??= new Set([...flat.live.values()].filter((n) => n.nodeType === 3));
+    let cursor = cursors.get(liveEl);
+    if (!cursor) cursors.set(liveEl, (cursor = { texts: copiedTextsUnder(liveEl, copied), next: 0 }));
+    for (const n of matchRun(cursor, t.data)) chosen.add(n);
   }
-  if (unexplained.length) chosen.push(...matchByText(doc, unexplained, chosen));
-  return withinArticleElement(doc, tidy(chosen.filter((el) => !inPageChrome(el))));
+  return chosen;
 }
 
-// Where the page marks up its article, trust the markup over Readability's scoring, which
-// sometimes settles on <body> and sweeps in a ticker or a teaser beside the article.
-const ARTICLE_SELECTOR = "[itemprop=articleBody], article, main, [role=main]";
-const ARTICLE_SHARE = 0.8;
+/** Consecutive unused texts of the cursor whose data make up `data` (re-parsing joins
+ * neighbouring text nodes), searched from where the last match ended, then from the start. */
+function matchRun(cursor, data) {
+  const { texts } = cursor;
+  for (const from of [cursor.next, 0]) {
+    for (let i = from; i < texts.length; i++) {
+      let joined = "";
+      let j = i;
+      while (j < texts.length && joined.length < data.length) joined += texts[j++].data;
+      if (joined === data) {
+        cursor.next = j;
+        return texts.slice(i, j);
+      }
+    }
+  }
+  return [];
+}
 
-function withinArticleElement(doc, blocks) {
-  const total = blocks.reduce((n, el) => n + el.textContent.length, 0);
+// ---- cutting and sorting ----------------------------------------------------------------------
+
+function letters(text) {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function flowKey(el) {
+  const parent = composedParentElement(el);
+  const words = new Set(parent ? nameWords(parent.getAttribute("class") ?? "") : []);
+  return { tag: el.localName, parentTag: parent?.localName ?? "", words };
+}
+
+function sameFlow(a, b) {
+  if (a.tag !== b.tag || a.parentTag !== b.parentTag) return false;
+  if (!a.words.size && !b.words.size) return true;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  return shared / (a.words.size + b.words.size - shared) >= 0.5;
+}
+
+/** Marks blocks that sit off the story's main flow and do not read as prose. */
+function offFlow(blocks) {
+  const groups = [];
+  for (const b of blocks) {
+    const key = flowKey(b.el);
+    let g = groups.find((g) => sameFlow(g.key, key));
+    if (!g) groups.push((g = { key, blocks: [], chars: 0 }));
+    g.blocks.push(b);
+    g.chars += b.text.length;
+  }
+  const main = groups.reduce((a, b) => (b.chars > a.chars ? b : a), groups[0]);
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  if (!main || main.blocks.length < FLOW_MIN_BLOCKS || main.chars < total / 2) return new Set();
+  const out = new Set();
+  for (const g of groups) {
+    if (g === main) continue;
+    for (const b of g.blocks) {
+      const ws = b.words;
+      const lower = ws.filter((w) => /^\p{Ll}/u.test(w)).length / ws.length;
+      if ((ws.length < OFF_FLOW_MIN_WORDS && !QUOTE_MARK.test(b.text)) || lower < OFF_FLOW_MIN_LOWERCASE) out.add(b);
+    }
+  }
+  return out;
+}
+
+/** Blocks whose text a longer kept block already holds (a pull quote, a repeated summary). */
+function repeats(blocks, offFlowSet) {
+  const keys = blocks.map((b) => letters(b.text));
+  const out = new Set();
+  blocks.forEach((b, i) => {
+    const k = keys[i];
+    if (k.length < REPEAT_MIN_LETTERS) return;
+    for (let j = 0; j < blocks.length; j++) {
+      if (j === i || out.has(blocks[j])) continue;
+      const other = keys[j];
+      if (other.length > k.length ? other.includes(k) : other === k && offFlowSet.has(b)) {
+        out.add(b);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+/** Only the blocks inside the innermost marked-up article element holding most of them. */
+function withinArticleElement(docs, blocks) {
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
   if (!total) return blocks;
-  const candidates = [...doc.querySelectorAll(ARTICLE_SELECTOR)];
   let best = null;
-  for (const c of candidates) {
-    const inside = blocks.filter((el) => c.contains(el));
-    const share = inside.reduce((n, el) => n + el.textContent.length, 0) / total;
-    // The innermost container holding most of the text: later in document order and
-    // contained in the previous best means deeper.
-    if (share >= ARTICLE_SHARE && (!best || best.el.contains(c))) best = { el: c, inside };
+  for (const doc of docs) {
+    for (const c of doc.querySelectorAll(ARTICLE_SELECTOR)) {
+      const inside = blocks.filter((b) => composedContains(c, b.el));
+      const share = inside.reduce((n, b) => n + b.text.length, 0) / total;
+      if (share >= ARTICLE_SHARE && (!best || composedContains(best.el, c))) best = { el: c, inside };
+    }
   }
   return best ? best.inside : blocks;
 }
 
-/** Live leaf blocks whose text equals one of `texts`, preferring those near `anchors`. */
-function matchByText(doc, texts, anchors) {
-  const wanted = new Map();
-  for (const t of texts) wanted.set(t, (wanted.get(t) ?? 0) + 1);
-  const root = commonAncestor(anchors) ?? doc.querySelector("article, main, [role=main]") ?? doc.body;
-  const found = [];
-  for (const scope of root === doc.body ? [root] : [root, doc.body]) {
-    for (const el of leafBlocks(scope)) {
-      const t = normalizeSpace(el.textContent);
-      const n = wanted.get(t);
-      if (!n || found.includes(el) || inPageChrome(el)) continue;
-      wanted.set(t, n - 1);
-      found.push(el);
-    }
+/** Headlines that are links, outside the boxes of links an article has: a listing's teasers. */
+function linkedHeadings(root) {
+  if (!root?.querySelectorAll) return 0;
+  let n = 0;
+  for (const h of root.querySelectorAll("h1, h2, h3, h4, [role=heading]")) {
+    if (!h.querySelector("a[href]") && !h.closest("a[href]")) continue;
+    let boxed = false;
+    for (let el = h.parentElement; el && el !== root && !boxed; el = el.parentElement) boxed = !!furnitureElement(el);
+    if (!boxed) n++;
   }
-  return found;
+  return n;
 }
 
 /**
- * For a page the user asked to analyse although it does not look like an article: what
- * Readability finds, or else every visible paragraph outside the page's chrome.
+ * The article's blocks in reading order: `chosen` text cut at block boundaries, furniture
+ * left out. `dropped` says what was left out and why (for tests and debugging).
  */
-export function fallbackBlocks(doc, { exclude } = {}) {
-  const fromReadability = articleBlocks(doc, { exclude });
-  if (fromReadability.length) return fromReadability;
-  return leafBlocks(doc.body).filter((el) => !inPageChrome(el) && normalizeSpace(el.textContent).length >= 20);
+function articleBlocks(docs, flat, chosen, { strict = true } = {}) {
+  const nodes = [...chosen];
+  const root = composedCommonAncestor(nodes);
+  if (!root) return { root: null, blocks: [], dropped: [] };
+  // How much of the article's text each element holds.
+  const chars = new Map();
+  for (const t of nodes) {
+    const n = t.data.replace(/\s+/g, "").length;
+    for (let el = composedParentElement(t); el; el = composedParentElement(el)) {
+      chars.set(el, (chars.get(el) ?? 0) + n);
+      if (el === root) break;
+    }
+  }
+  const total = chars.get(root) ?? 0;
+  const dropped = [];
+  const skip = (el, look) => {
+    const c = chars.get(el) ?? 0;
+    if (c === 0) return true;
+    if (isArticleBody(el) || c >= WRAPPER_SHARE * total) return false;
+    const why = furnitureElement(el, look, { strict });
+    if (why) dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
+    return !!why;
+  };
+  const cut = cutBlocks(root, { keep: (t) => chosen.has(t), lookOf: (el) => flat.looks.get(el), skip });
+
+  let blocks = [];
+  for (const c of cut) {
+    const { text, entries } = buildText(c.pieces);
+    if (!text) continue;
+    const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars };
+    const why = furnitureBlock(block);
+    if (why) dropped.push({ why, text: text.slice(0, 80) });
+    else blocks.push(block);
+  }
+  blocks = withinArticleElement(docs, blocks);
+  const off = offFlow(blocks);
+  const repeated = repeats(blocks, off);
+  const kept = [];
+  for (const b of blocks) {
+    const why = off.has(b) ? "off the story's flow" : repeated.has(b) ? "repeats the text" : null;
+    if (why) dropped.push({ why, text: b.text.slice(0, 80) });
+    else kept.push({ el: b.el, key: b.key, text: b.text, hash: hashText(b.text), entries: b.entries, linkShare: b.linkShare });
+  }
+  return { root, blocks: kept, dropped };
+}
+
+/** Every visible text node of the copy: what a page offers when Readability finds nothing. */
+function allText(flat) {
+  const out = new Set();
+  for (const n of flat.live.values()) if (n.nodeType === 3 && /\S/.test(n.data)) out.add(n);
+  return out;
+}
+
+/**
+ * The article on this page, if it is one.
+ * @param {Document} doc the live document
+ * @param {{exclude?: Element, forced?: boolean}} opts `exclude`: an element of ours to keep
+ *   out; `forced`: the user asked for this page, so cut whatever it holds
+ * @returns {{isArticle: boolean, rule: string, root: Element | null,
+ *   blocks: Array<{el: Element, key: Node, text: string, hash: string, entries: Array}>,
+ *   dropped: Array<{why: string, text: string}>}}
+ */
+export function findArticle(doc, { exclude, forced = false } = {}) {
+  const docs = readableDocuments(doc);
+  const signals = metadataSignals(docs);
+  const early = decide(signals);
+  if (early.isArticle === false && !forced) return { isArticle: false, rule: early.rule, root: null, blocks: [], dropped: [] };
+
+  const flat = flatClone(doc, { exclude });
+  const chosen = readabilityChoice(flat);
+  let found = chosen?.size ? articleBlocks(docs, flat, chosen) : { root: null, blocks: [], dropped: [] };
+
+  let verdict = early;
+  if (verdict.isArticle === undefined) verdict = decide({ ...signals, text: textSignals(found) });
+  // Asked to analyse a page that is no article (a front page of teasers): what the markup
+  // does not plainly mark as furniture, from Readability's pick or else the whole page.
+  if (forced && !found.blocks.length) {
+    found = articleBlocks(docs, flat, chosen?.size ? chosen : allText(flat), { strict: false });
+    if (!found.blocks.length && chosen?.size) found = articleBlocks(docs, flat, allText(flat), { strict: false });
+  }
+  return { isArticle: verdict.isArticle, rule: verdict.rule, ...found };
+}
+
+/** What the extracted text looks like, for articleness.js. */
+function textSignals({ root, blocks }) {
+  let chars = 0;
+  let links = 0;
+  let inArticle = 0;
+  for (const b of blocks) {
+    chars += b.text.length;
+    links += b.linkShare * b.text.length;
+    if (enclosing(b.el, "article, [role=article]")) inArticle += b.text.length;
+  }
+  return {
+    chars,
+    blocks: blocks.length,
+    linkShare: chars ? links / chars : 0,
+    linkedHeadings: linkedHeadings(root),
+    inArticleElement: chars ? inArticle / chars : 0,
+  };
+}
+
+/** The nearest composed ancestor (or self) matching `selector`. */
+function enclosing(el, selector) {
+  for (let n = el; n; n = composedParentElement(n)) if (n.matches?.(selector)) return n;
+  return null;
 }
