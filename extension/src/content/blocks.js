@@ -14,6 +14,16 @@ export function isBlockLevel(display) {
   return !!display && !display.startsWith("inline") && display !== "contents" && !display.startsWith("ruby");
 }
 
+// A float is block-level by its computed display, but a floated initial (a drop cap: "T"
+// beside "he council said…") is part of the word it begins.
+const DROP_CAP_CHARS = 3;
+
+function breaksLine(el, look) {
+  if (!isBlockLevel(look.display)) return false;
+  if (look.float === "left" || look.float === "right") return el.textContent.trim().length > DROP_CAP_CHARS;
+  return true;
+}
+
 function isPreformatted(look) {
   return /^(pre|break-spaces)/.test(look?.whiteSpace ?? "");
 }
@@ -107,7 +117,7 @@ export function cutBlocks(root, { keep, lookOf, skip }) {
       const look = lookOf(child);
       if (!look) continue; // not rendered
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
-      if (!isBlockLevel(look.display)) {
+      if (!breaksLine(child, look)) {
         visit(child, link, isPreformatted(look));
         continue;
       }

@@ -155,10 +155,15 @@ function offFlow(blocks) {
   const main = groups.reduce((a, b) => (b.chars > a.chars ? b : a), groups[0]);
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
   if (!main || main.blocks.length < FLOW_MIN_BLOCKS || main.chars < total / 2) return new Set();
+  // A list standing among the paragraphs is part of the text (a list article, bullet points);
+  // a list inside a box of its own is not.
+  const flowParents = new Set(main.blocks.map((b) => composedParentElement(b.el)));
+  const inFlowList = (el) => el.localName === "li" && flowParents.has(composedParentElement(composedParentElement(el)));
   const out = new Set();
   for (const g of groups) {
     if (g === main) continue;
     for (const b of g.blocks) {
+      if (inFlowList(b.el)) continue;
       const ws = b.words;
       const lower = ws.filter((w) => /^\p{Ll}/u.test(w)).length / ws.length;
       if ((ws.length < OFF_FLOW_MIN_WORDS && !QUOTE_MARK.test(b.text)) || lower < OFF_FLOW_MIN_LOWERCASE) out.add(b);

@@ -71,13 +71,17 @@ export const FURNITURE_WORDS = new Set([
   "skeleton", "placeholder",
 ]);
 
-/** The lower-case words of a name such as "article__byline", "storyByline", "kx-by2". */
+/**
+ * The lower-case words of a name such as "article__byline", "storyByline", "kx-by".
+ * A part with a digit in it ("css-1ad3f", "post-8812") is a hash or a number, not a word,
+ * and only real camelCase words are split ("keyEvents", not the hash "hAdXq").
+ */
 export function nameWords(name) {
-  const words = name
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z\u00e0-\u00ff]+/)
-    .filter(Boolean);
+  const words = [];
+  for (const part of name.split(/[^A-Za-z0-9\u00c0-\u024f]+/)) {
+    if (!part || /\d/.test(part)) continue;
+    for (const w of part.replace(/([a-z\u00df-\u024f]{2,})(?=[A-Z][a-z]{2,})/g, "$1 ").split(" ")) words.push(w.toLowerCase());
+  }
   const joined = [];
   for (let i = 1; i < words.length; i++) joined.push(words[i - 1] + words[i]);
   return [...words, ...joined];
@@ -90,10 +94,13 @@ function namesOf(el) {
   if (cls) names.push(cls);
   if (el.id) names.push(el.id);
   if (el.localName.includes("-")) names.push(el.localName);
-  for (const attr of ["data-component", "data-testid", "data-type", "aria-label"]) {
+  for (const attr of ["data-component", "data-testid", "data-test", "data-qa", "data-module", "data-type"]) {
     const v = el.getAttribute(attr);
     if (v) names.push(v);
   }
+  // A short label names a region ("Advertisement", "Most read"); a long one is a title.
+  const label = el.getAttribute("aria-label");
+  if (label && label.split(/\s+/).length <= 3) names.push(label);
   return names;
 }
 
@@ -170,7 +177,14 @@ function capitalised(ws) {
  * {text, words, linkShare} (linkShare: the share of its characters inside links).
  */
 export const BLOCK_RULES = [
-  ["ad label", (b) => /^(advertisement|advertisment|advert|ad|ads|publicité|publicite|anzeige|publicidad|pubblicità|reklama|sponsored( content)?)\W*$/i.test(b.text)],
+  // "Advertisement", "Skip advertisement", "Story continues below advertisement", "Publicité".
+  [
+    "ad label",
+    (b) =>
+      b.words.length <= 6 &&
+      /(^|\s)(advertisement|advertisment|advert|ad|ads|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)(\W*$|\s)/i.test(b.text) &&
+      !QUOTE_MARK.test(b.text),
+  ],
   ["copyright line", (b) => /^(©|\(c\)\s|copyright\b)/i.test(b.text)],
   [
     "read-more link",
@@ -184,6 +198,14 @@ export const BLOCK_RULES = [
     (b) =>
       b.words.length <= 30 &&
       /^\(?\s*((additional|extra) reporting|reporting|writing|written|editing|edited|interview|interviews|compiled|translated|produced|words|photographs|photography|pictures|photos|illustrations?|graphics)\s+by\b/i.test(b.text),
+  ],
+  ["contributor line", (b) => b.words.length <= 40 && /\bcontributed( reporting)?( to)? (to )?(this|the) (report|story|article)\W*$/i.test(b.text)],
+  ["source line", (b) => b.words.length <= 12 && /^sources?\s*:/i.test(b.text) && !QUOTE_MARK.test(b.text)],
+  [
+    "promotion",
+    (b) =>
+      b.words.length <= 35 &&
+      /^(sign up|subscribe|get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/iu.test(b.text),
   ],
   ["byline", (b) => b.words.length <= 16 && /^[Bb][Yy]\s+\p{Lu}/u.test(b.text) && capitalised(b.words) >= 0.7],
   [
