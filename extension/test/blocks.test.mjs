@@ -74,3 +74,19 @@ test("hidden text is not cut: display:none, visibility:hidden, screen-reader-onl
     <p hidden>Hidden paragraph.</p><script>var x = "code";</script>`;
   assert.deepEqual(texts(html), ["Shown text.", "The drop cap."]);
 });
+
+test("a furniture heading takes its section with it, up to the next heading of its level", () => {
+  const html = `<div><p>Story paragraph one.</p><p>Story paragraph two.</p>
+    <h2>Readers’ comments (2)</h2><p><b>anna</b> wrote: “Quoted again.”</p><p><b>bo</b> wrote: nice.</p>
+    <h2>Reactions from the region</h2><p>A real subsection of the story.</p>
+    <div class="x"><h3>More on this story</h3></div><p><a href="#">A related link</a></p>
+    <h3>Rebuilding</h3><p>Another part of the story.</p></div>`;
+  assert.deepEqual(texts(html), [
+    "Story paragraph one.",
+    "Story paragraph two.",
+    "Reactions from the region",
+    "A real subsection of the story.",
+    "Rebuilding",
+    "Another part of the story.",
+  ]);
+});

@@ -152,3 +152,12 @@ test("a block's text and its live text map one to one, in UTF-16 units, emoji an
   assert.equal(a.slice(0, 2), "🔥"); // one emoji is two UTF-16 units
   assert.equal(a.indexOf("“That"), 5);
 });
+
+test("a page holding two stories gives the first, the page's own", () => {
+  const story = (h, n) => `<article><h1>${h}</h1>${[1, 2, 3, 4, 5].map((i) => `<p>${para(n + i)}</p>`).join("")}</article>`;
+  const found = findArticle(page(`<main>${story("First story", 0)}<div class="next">Next story</div>${story("Second story", 10)}</main>`));
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5].map(para));
+  // A live blog's entries are <article>s too, but without headlines of their own they are one story.
+  const entries = [1, 2, 3, 4].map((i) => `<article class="entry"><time>0${i}:00</time><p>${para(i)}</p></article>`).join("");
+  assert.equal(texts(findArticle(page(`<main><h1>Live</h1>${entries}</main>`))).length, 4);
+});

@@ -7,7 +7,7 @@
 // Only reads the DOM.
 
 import { composedChildren } from "./composed.js";
-import { isCreditLine } from "./furniture.js";
+import { isCreditLine, isFurnitureHeading } from "./furniture.js";
 
 /** Block-level in the sense of "starts a new line of its own" (list items, cells, flex items…). */
 export function isBlockLevel(display) {
@@ -22,6 +22,18 @@ function breaksLine(el, look) {
   if (!isBlockLevel(look.display)) return false;
   if (look.float === "left" || look.float === "right") return el.textContent.trim().length > DROP_CAP_CHARS;
   return true;
+}
+
+const HEADING = /^h([1-6])$/;
+
+/** The level of a heading (an <h1>–<h6>, a role=heading, or an element holding only one), or 0. */
+function headingLevel(el) {
+  const m = HEADING.exec(el.localName);
+  if (m) return Number(m[1]);
+  if (el.getAttribute("role") === "heading") return Number(el.getAttribute("aria-level")) || 2;
+  const inner = el.querySelector?.("h1, h2, h3, h4, h5, h6");
+  if (inner && inner.textContent.trim() === el.textContent.trim()) return headingLevel(inner);
+  return 0;
 }
 
 function isPreformatted(look) {
@@ -102,7 +114,17 @@ export function cutBlocks(root, { keep, lookOf, skip }) {
   };
 
   const visit = (node, inLink, pre) => {
+    let furnitureSection = 0; // the level of the furniture heading whose section this is, or 0
     for (const child of composedChildren(node)) {
+      if (child.nodeType === 1) {
+        const level = headingLevel(child);
+        if (level && furnitureSection && level <= furnitureSection) furnitureSection = 0;
+        if (level && isFurnitureHeading(child.textContent)) furnitureSection = level;
+      }
+      if (furnitureSection) {
+        flush();
+        continue;
+      }
       if (child.nodeType === 3) {
         text(child, inLink, pre);
         continue;

@@ -14,7 +14,15 @@ import { decide, metadataSignals } from "./articleness.js";
 import { cutBlocks } from "./blocks.js";
 import { composedCommonAncestor, composedContains, composedParentElement, frameDocument } from "./composed.js";
 import { flatClone, INDEX_ATTR } from "./flatclone.js";
-import { blockWords, furnitureBlock, furnitureElement, isArticleBody, nameWords } from "./furniture.js";
+import {
+  BIO_FROM_END,
+  blockWords,
+  furnitureBlock,
+  furnitureElement,
+  isArticleBody,
+  isAuthorBio,
+  nameWords,
+} from "./furniture.js";
 import { hashText } from "./hash.js";
 import { buildText } from "./offsets.js";
 
@@ -206,6 +214,31 @@ function withinArticleElement(docs, blocks) {
   return best ? best.inside : blocks;
 }
 
+// A page may hold more than one story: the next one appended as the reader scrolls, or
+// already there in a saved copy. The page's own story is the first one with its own headline.
+const STORY_SELECTOR = 'article, [itemtype*="Article" i], [itemtype*="BlogPosting" i]';
+const STORY_MIN_SHARE = 0.25;
+
+function storyOf(el) {
+  for (let n = el; n; n = composedParentElement(n)) {
+    if (n.matches?.(STORY_SELECTOR) && n.querySelector('h1, [itemprop~="headline"]')) return n;
+  }
+  return null;
+}
+
+/** The blocks of the page's first story when the blocks span several stories, else all. */
+function firstStory(blocks) {
+  const stories = new Map();
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  for (const b of blocks) {
+    const s = storyOf(b.el);
+    if (s) stories.set(s, (stories.get(s) ?? 0) + b.text.length);
+  }
+  if (stories.size < 2) return blocks;
+  const first = [...stories].find(([, chars]) => chars >= STORY_MIN_SHARE * total)?.[0];
+  return first ? blocks.filter((b) => storyOf(b.el) === first) : blocks;
+}
+
 /** Headlines that are links, outside the boxes of links an article has: a listing's teasers. */
 function linkedHeadings(root) {
   if (!root?.querySelectorAll) return 0;
@@ -257,7 +290,13 @@ function articleBlocks(docs, flat, chosen, { strict = true } = {}) {
     if (why) dropped.push({ why, text: text.slice(0, 80) });
     else blocks.push(block);
   }
-  blocks = withinArticleElement(docs, blocks);
+  blocks = firstStory(withinArticleElement(docs, blocks));
+  for (const b of blocks.slice(-BIO_FROM_END)) {
+    if (isAuthorBio(b)) {
+      dropped.push({ why: "author bio", text: b.text.slice(0, 80) });
+      blocks = blocks.filter((x) => x !== b);
+    }
+  }
   const off = offFlow(blocks);
   const repeated = repeats(blocks, off);
   const kept = [];

@@ -148,6 +148,30 @@ export function isArticleBody(el) {
   return !!itemprop && /(^|\s)articleBody(\s|$)/i.test(itemprop);
 }
 
+// Headings that open a section of furniture rather than of the story: what follows such a
+// heading, up to the next heading of its level, is not the story ("Comments (3)", "Related",
+// "More on this story", "You may also like"). The whole heading must be the phrase, so that a
+// story's own subheading ("Related costs rise") is not taken for one.
+const FURNITURE_HEADING = new RegExp(
+  "^(\\d+\\s+)?(" +
+    [
+      "comments?", "readers?['’]? comments?", "your (comments|views|say)", "join the (conversation|discussion)",
+      "leave a (comment|reply)", "related( stories| articles| coverage| content| links| topics| reading| posts)?",
+      "more on this( story| topic)?", "more (from|in|stories|like this|news|to explore)\\b.{0,30}", "read (more|next|also)",
+      "most (read|popular|viewed|shared|commented)", "trending( now| stories)?", "recommended( for you| stories| reading)?",
+      "you (may|might) (also )?(like|enjoy|be interested in)", "popular( now| stories)?", "latest( news| stories| headlines)?",
+      "editor['’]?s picks", "top stories", "further reading", "see also", "also read", "share( this)?( article| story| page)?",
+      "tags", "topics", "explore more( on these topics)?", "around the web", "sponsored( stories| content)?",
+      "from our partners", "in other news", "lire aussi", "à lire aussi", "sur le même sujet", "mehr zum thema",
+    ].join("|") +
+    ")\\s*(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
+  "i",
+);
+
+export function isFurnitureHeading(text) {
+  return text.length <= 60 && FURNITURE_HEADING.test(text.trim().replace(/\s+/g, " "));
+}
+
 // ---- blocks -----------------------------------------------------------------------------------
 
 const MONTHS =
@@ -185,7 +209,8 @@ export const BLOCK_RULES = [
       /(^|\s)(advertisement|advertisment|advert|ad|ads|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)(\W*$|\s)/i.test(b.text) &&
       !QUOTE_MARK.test(b.text),
   ],
-  ["copyright line", (b) => /^(©|\(c\)\s|copyright\b)/i.test(b.text)],
+  ["reading break", (b) => b.words.length <= 8 && /^(continue|keep) reading\b/i.test(b.text)],
+  ["copyright line", (b) => /^(©|\(c\)\s|copyright\b)/i.test(b.text) || (b.words.length <= 25 && /\ball rights reserved\b/i.test(b.text))],
   [
     "read-more link",
     (b) =>
@@ -193,6 +218,8 @@ export const BLOCK_RULES = [
       /^(read more|read also|also read|see also|more on this( story)?|more coverage|more from|more stories|related( stories| articles| coverage| content| reading)?|further reading|recommended|watch|listen|explainer|lire aussi|à lire aussi|à lire|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|leia também)\s*[:：»>|–—-]/i.test(b.text),
   ],
   ["link list", (b) => b.linkShare >= 0.6 && b.words.length <= 30],
+  // "Our standards: <a>The Trust Principles</a>", "Watch: <a>…</a>": a label, then a link.
+  ["labelled link", (b) => b.linkShare >= 0.4 && b.words.length <= 20 && /^[^:.!?"“”]{1,30}:\s/.test(b.text)],
   [
     "credit line",
     (b) =>
@@ -206,6 +233,10 @@ export const BLOCK_RULES = [
     (b) =>
       b.words.length <= 35 &&
       /^(sign up|subscribe|get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/iu.test(b.text),
+  ],
+  [
+    "follow line",
+    (b) => b.words.length <= 16 && /^follow\s.{1,60}\s(on|at)\s(x|twitter|instagram|bluesky|facebook|threads|mastodon|tiktok|linkedin|https?:)/iu.test(b.text),
   ],
   ["byline", (b) => b.words.length <= 16 && /^[Bb][Yy]\s+\p{Lu}/u.test(b.text) && capitalised(b.words) >= 0.7],
   [
@@ -224,6 +255,18 @@ export const BLOCK_RULES = [
   ],
   ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
 ];
+
+// An author's bio, where stories end: "Ottilie Brandt is the Andes bureau chief…",
+// "Jane Doe covers health for the Herald." A name, then what the journalist does.
+const BIO_START = /^\p{Lu}[\p{L}'’.-]+(\s\p{Lu}[\p{L}'’.-]+){1,3},?\s(is|was|covers|reports|writes|has (covered|reported|written)|joined)\b/u;
+const BIO_WORDS = /\b(correspondent|reporter|writer|editor|columnist|journalist|bureau|desk|contributor|producer|photographer|covers|covering|reports on|writes about|newsroom|author of)\b/i;
+export const BIO_MAX_WORDS = 60;
+// How many blocks from the end an author's bio may sit.
+export const BIO_FROM_END = 2;
+
+export function isAuthorBio(block) {
+  return block.words.length <= BIO_MAX_WORDS && BIO_START.test(block.text) && BIO_WORDS.test(block.text) && !QUOTE_MARK.test(block.text);
+}
 
 /** The name of the first block rule the block breaks, or null. */
 export function furnitureBlock(block) {
