@@ -2,15 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { cutBlocks } from "../src/content/blocks.js";
-import { flatClone } from "../src/content/flatclone.js";
+import { Rendering } from "../src/content/rendering.js";
 import { buildText, locate } from "../src/content/offsets.js";
 
 /** Every visible text of `html`'s body, cut into blocks as the extension cuts an article. */
 function cut(html) {
   const { document } = new JSDOM(`<!doctype html><html><head><style>x-para, story-paragraph { display: block }</style></head><body>${html}</body></html>`).window;
-  const flat = flatClone(document);
-  const visible = new Set([...flat.live.values()].filter((n) => n.nodeType === 3));
-  const blocks = cutBlocks(document.body, { keep: (t) => visible.has(t), lookOf: (el) => flat.looks.get(el), skip: () => false });
+  const r = new Rendering();
+  const blocks = cutBlocks(document.body, { keep: (t) => r.isVisibleText(t), lookOf: (el) => r.lookOf(el), skip: () => false });
   return blocks.map((b) => ({ ...b, ...buildText(b.pieces) }));
 }
 const texts = (html) => cut(html).map((b) => b.text);

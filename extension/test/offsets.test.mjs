@@ -3,14 +3,13 @@ import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { buildText, locate } from "../src/content/offsets.js";
 import { cutBlocks } from "../src/content/blocks.js";
-import { flatClone } from "../src/content/flatclone.js";
+import { Rendering } from "../src/content/rendering.js";
 
 /** The first block of a page's visible text, read as the extension reads an article's blocks. */
 function firstBlock(dom) {
   const { document } = dom.window;
-  const flat = flatClone(document);
-  const visible = new Set([...flat.live.values()].filter((n) => n.nodeType === 3));
-  const [block] = cutBlocks(document.body, { keep: (t) => visible.has(t), lookOf: (el) => flat.looks.get(el), skip: () => false });
+  const r = new Rendering();
+  const [block] = cutBlocks(document.body, { keep: (t) => r.isVisibleText(t), lookOf: (el) => r.lookOf(el), skip: () => false });
   return buildText(block.pieces);
 }
 
@@ -95,8 +94,8 @@ test("spans crossing <a>, <em> and <strong> map to exact DOM ranges", () => {
 test("block-level children separate words; <br> too", () => {
   const dom = new JSDOM(`<li id="x">First<div>second</div>third<br>fourth</li>`);
   const { document } = dom.window;
-  const flat = flatClone(document);
-  const blocks = cutBlocks(document.getElementById("x"), { keep: () => true, lookOf: (el) => flat.looks.get(el), skip: () => false });
+  const r = new Rendering();
+  const blocks = cutBlocks(document.getElementById("x"), { keep: () => true, lookOf: (el) => r.lookOf(el), skip: () => false });
   assert.deepEqual(blocks.map((b) => buildText(b.pieces).text), ["First", "second", "third fourth"]);
 });
 

@@ -77,6 +77,11 @@ const MAX_LINK_SHARE = 0.35;
 const ARTICLE_ELEMENT_SHARE = 0.8;
 const MIN_ARTICLE_ELEMENT_CHARS = 400;
 
+/** Headlines that are links, with little text under each: teasers, not a story. */
+export function isListing(text) {
+  return text.linkedHeadings >= LISTING_HEADINGS && text.chars / text.linkedHeadings < LISTING_CHARS_PER_HEADING;
+}
+
 /**
  * The rules, in order. Each reads the signals and answers true (an article), false (not an
  * article) or undefined (no opinion). Content signals (`text`) may be missing when the
@@ -88,13 +93,7 @@ export const ARTICLE_RULES = [
   ["marked-up article body", (s) => (s.articleBody || s.microdataArticles === 1 ? true : undefined)],
   ["microdata says another kind of page", (s) => (s.microdataOther && !s.microdataArticles ? false : undefined)],
   ["no text", (s) => (s.text && s.text.chars === 0 ? false : undefined)],
-  [
-    "a listing of stories",
-    (s) =>
-      s.text && s.text.linkedHeadings >= LISTING_HEADINGS && s.text.chars / s.text.linkedHeadings < LISTING_CHARS_PER_HEADING
-        ? false
-        : undefined,
-  ],
+  ["a listing of stories", (s) => (s.text && isListing(s.text) ? false : undefined)],
   [
     "text in <article> markup",
     (s) => (s.text && s.text.inArticleElement >= ARTICLE_ELEMENT_SHARE && s.text.chars >= MIN_ARTICLE_ELEMENT_CHARS ? true : undefined),

@@ -5,11 +5,13 @@
 // entered when its document can be read (same origin), at its <body>.
 
 // Content scripts may also open closed shadow roots (chrome.dom); elsewhere only open ones.
+// Asked only of custom elements, where closed roots are found in practice: the call is not
+// free, and it would be made for every element of the page.
 const openOrClosed = globalThis.chrome?.dom?.openOrClosedShadowRoot;
 
 export function shadowRootOf(el) {
   if (el.shadowRoot) return el.shadowRoot;
-  if (!openOrClosed) return null;
+  if (!openOrClosed || !el.localName.includes("-")) return null;
   try {
     return openOrClosed(el) ?? null;
   } catch {
@@ -30,21 +32,29 @@ export function frameDocument(el) {
 }
 
 /**
+ * What is rendered in place of an element's children when that is not its child nodes: a
+ * shadow host's shadow tree, a slot's assigned nodes, a frame's body; else null.
+ * @returns {Node[] | null}
+ */
+export function renderedInstead(el) {
+  const root = shadowRootOf(el);
+  if (root) return [...root.childNodes];
+  if (el.localName === "slot" && typeof el.assignedNodes === "function") {
+    const assigned = el.assignedNodes();
+    return assigned.length ? assigned : null;
+  }
+  const doc = frameDocument(el);
+  return doc ? [doc.body] : null;
+}
+
+/**
  * The nodes rendered as the children of `node`: a shadow host's shadow tree, a slot's
  * assigned nodes (or its fallback content), a frame's body, or the plain child nodes.
  * @returns {Node[]}
  */
 export function composedChildren(node) {
   if (node.nodeType !== 1) return node.nodeType === 11 || node.nodeType === 9 ? [...node.childNodes] : [];
-  const root = shadowRootOf(node);
-  if (root) return [...root.childNodes];
-  if (node.localName === "slot" && typeof node.assignedNodes === "function") {
-    const assigned = node.assignedNodes();
-    return assigned.length ? assigned : [...node.childNodes];
-  }
-  const doc = frameDocument(node);
-  if (doc) return [doc.body];
-  return [...node.childNodes];
+  return renderedInstead(node) ?? [...node.childNodes];
 }
 
 /** The node's parent in the composed tree: across a shadow root to its host, out of a frame. */

@@ -1,8 +1,7 @@
 // Finds the article on the live page and cuts it into the blocks the daemon analyses.
 //
-// Readability decides what the article is. It reads a flattened copy of the rendered page
-// (flatclone.js: shadow trees and same-origin frames inlined, hidden text left out) and
-// mutates it; its answer is mapped back to the live page at the level of text nodes (the
+// Readability decides what the article is. It reads a flattened copy of the composed page
+// (flatclone.js: shadow trees and same-origin frames inlined) and mutates it; its answer is mapped back to the live page at the level of text nodes (the
 // copy pairs every node with its original; Readability moves text nodes around but keeps
 // them). The live article is then cut at real block boundaries (blocks.js), and what is not
 // the story's prose — furniture inside the article, boxes off the story's flow, a pull quote
@@ -10,9 +9,9 @@
 // articleness.js's call, from its metadata first and its text when that is not enough.
 
 import { Readability } from "@mozilla/readability";
-import { decide, metadataSignals } from "./articleness.js";
+import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articleness.js";
 import { cutBlocks } from "./blocks.js";
-import { composedCommonAncestor, composedContains, composedParentElement, frameDocument } from "./composed.js";
+import { composedChildren, composedCommonAncestor, composedContains, composedParentElement, frameDocument } from "./composed.js";
 import { flatClone, INDEX_ATTR } from "./flatclone.js";
 import {
   BIO_FROM_END,
@@ -25,6 +24,7 @@ import {
 } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { buildText } from "./offsets.js";
+import { Rendering } from "./rendering.js";
 
 export function normalizeSpace(s) {
   return s.replace(/[\s\u00ad\u200b]+/g, " ").trim();
@@ -41,6 +41,13 @@ const ARTICLE_SHARE = 0.8;
 const FLOW_MIN_BLOCKS = 3;
 const OFF_FLOW_MIN_WORDS = 20;
 const OFF_FLOW_MIN_LOWERCASE = 0.35;
+// The element holding this share of the text is where Readability's pick is.
+const FOCUS_SHARE = 0.8;
+// Readability's pick is a region of furniture only if that region holds less than this share
+// of the page's text (a page wrapper may have any class name).
+const MISPLACED_MAX_SHARE = 0.5;
+// Picks tried after Readability settled on a region that is plainly not the story.
+const MAX_REPICKS = 2;
 // A block whose letters all appear in a longer block repeats it (a pull quote).
 const REPEAT_MIN_LETTERS = 24;
 
@@ -77,19 +84,33 @@ function copiedTextsUnder(el, copied) {
 }
 
 /**
- * The live text nodes of Readability's article: by identity, and where Readability re-parsed
- * its copy (new nodes), by the index attribute of the nearest copied element and the text.
- * @returns {Set<Text> | null}
+ * Readability's article on a copy of the page, as live text nodes: by identity, and where
+ * Readability re-parsed its copy (new nodes) by the index attribute of the nearest copied
+ * element and the text. A copy is indexed only when the first one turned out to need it.
+ * @returns {{flat: object, chosen: Set<Text> | null}}
  */
-function readabilityChoice(flat) {
-  let article;
+function readabilityChoice(doc, exclude = new Set()) {
+  let flat = flatClone(doc, { exclude });
+  let found = mapArticle(flat, readability(flat));
+  if (found && found.missed > found.chosen.size) {
+    flat = flatClone(doc, { exclude, indexed: true });
+    found = mapArticle(flat, readability(flat));
+  }
+  return { flat, chosen: found?.chosen ?? null };
+}
+
+function readability(flat) {
   try {
-    article = new Readability(flat.clone, { serializer: (el) => el, keepClasses: true, disableJSONLD: true }).parse();
+    return new Readability(flat.clone, { serializer: (el) => el, keepClasses: true, disableJSONLD: true }).parse();
   } catch {
     return null;
   }
+}
+
+function mapArticle(flat, article) {
   if (!article?.content) return null;
   const chosen = new Set();
+  let missed = 0;
   let copied = null;
   const cursors = new Map();
   const walker = flat.clone.createTreeWalker(article.content, 0x4);
@@ -100,6 +121,7 @@ function readabilityChoice(flat) {
       chosen.add(same);
       continue;
     }
+    missed++;
     let anc = t.parentElement;
     while (anc && !anc.hasAttribute(INDEX_ATTR)) anc = anc.parentElement;
     const liveEl = anc ? flat.elements[Number(anc.getAttribute(INDEX_ATTR))] : null;
@@ -109,7 +131,7 @@ function readabilityChoice(flat) {
     if (!cursor) cursors.set(liveEl, (cursor = { texts: copiedTextsUnder(liveEl, copied), next: 0 }));
     for (const n of matchRun(cursor, t.data)) chosen.add(n);
   }
-  return chosen;
+  return { chosen, missed };
 }
 
 /** Consecutive unused texts of the cursor whose data make up `data` (re-parsing joins
@@ -256,10 +278,11 @@ function linkedHeadings(root) {
  * The article's blocks in reading order: `chosen` text cut at block boundaries, furniture
  * left out. `dropped` says what was left out and why (for tests and debugging).
  */
-function articleBlocks(docs, flat, chosen, { strict = true } = {}) {
+function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   const nodes = [...chosen];
   const root = composedCommonAncestor(nodes);
-  if (!root) return { root: null, blocks: [], dropped: [] };
+  // Readability may pick what the reader cannot see (a hidden copy of the story for phones).
+  if (!root || !rendering.isRendered(root)) return { root, focus: root, blocks: [], dropped: [] };
   // How much of the article's text each element holds.
   const chars = new Map();
   for (const t of nodes) {
@@ -270,6 +293,12 @@ function articleBlocks(docs, flat, chosen, { strict = true } = {}) {
     }
   }
   const total = chars.get(root) ?? 0;
+  // Where the text is: the innermost element holding nearly all of it.
+  let focus = root;
+  for (let next = focus; next; ) {
+    focus = next;
+    next = composedChildren(focus).find((c) => c.nodeType === 1 && (chars.get(c) ?? 0) >= FOCUS_SHARE * total);
+  }
   const dropped = [];
   const skip = (el, look) => {
     const c = chars.get(el) ?? 0;
@@ -279,7 +308,11 @@ function articleBlocks(docs, flat, chosen, { strict = true } = {}) {
     if (why) dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
     return !!why;
   };
-  const cut = cutBlocks(root, { keep: (t) => chosen.has(t), lookOf: (el) => flat.looks.get(el), skip });
+  const cut = cutBlocks(root, {
+    keep: (t) => chosen.has(t) && rendering.isVisibleText(t),
+    lookOf: (el) => rendering.lookOf(el),
+    skip,
+  });
 
   let blocks = [];
   for (const c of cut) {
@@ -305,7 +338,7 @@ function articleBlocks(docs, flat, chosen, { strict = true } = {}) {
     if (why) dropped.push({ why, text: b.text.slice(0, 80) });
     else kept.push({ el: b.el, key: b.key, text: b.text, hash: hashText(b.text), entries: b.entries, linkShare: b.linkShare });
   }
-  return { root, blocks: kept, dropped };
+  return { root, focus, blocks: kept, dropped };
 }
 
 /** Every visible text node of the copy: what a page offers when Readability finds nothing. */
@@ -330,19 +363,50 @@ export function findArticle(doc, { exclude, forced = false } = {}) {
   const early = decide(signals);
   if (early.isArticle === false && !forced) return { isArticle: false, rule: early.rule, root: null, blocks: [], dropped: [] };
 
-  const flat = flatClone(doc, { exclude });
-  const chosen = readabilityChoice(flat);
-  let found = chosen?.size ? articleBlocks(docs, flat, chosen) : { root: null, blocks: [], dropped: [] };
+  const excluded = new Set(exclude ? [exclude] : []);
+  const rendering = new Rendering();
+  let { flat, chosen } = readabilityChoice(doc, excluded);
+  let found = chosen?.size ? articleBlocks(docs, rendering, chosen) : { root: null, blocks: [], dropped: [] };
+  // Readability scores paragraphs, and a rail of two hundred teasers with a comma each can
+  // outscore the story: when its pick is plainly not a story, leave that region out and ask again.
+  for (let i = 0; i < MAX_REPICKS; i++) {
+    const wrong = misplaced(found, doc);
+    if (!wrong) break;
+    excluded.add(wrong);
+    const again = readabilityChoice(doc, excluded);
+    const other = again.chosen?.size ? articleBlocks(docs, rendering, again.chosen) : null;
+    if (!other || !plausible(other)) break;
+    ({ flat, chosen } = again);
+    found = other;
+  }
 
   let verdict = early;
   if (verdict.isArticle === undefined) verdict = decide({ ...signals, text: textSignals(found) });
   // Asked to analyse a page that is no article (a front page of teasers): what the markup
   // does not plainly mark as furniture, from Readability's pick or else the whole page.
   if (forced && !found.blocks.length) {
-    found = articleBlocks(docs, flat, chosen?.size ? chosen : allText(flat), { strict: false });
-    if (!found.blocks.length && chosen?.size) found = articleBlocks(docs, flat, allText(flat), { strict: false });
+    found = articleBlocks(docs, rendering, chosen?.size ? chosen : allText(flat), { strict: false });
+    if (!found.blocks.length && chosen?.size) found = articleBlocks(docs, rendering, allText(flat), { strict: false });
   }
   return { isArticle: verdict.isArticle, rule: verdict.rule, ...found };
+}
+
+/** The region to leave out when Readability's pick is furniture or a listing, else null. */
+function misplaced({ focus, blocks }, doc) {
+  if (!focus) return null;
+  if (!blocks.length) return focus; // nothing of it is the story, or can be seen
+  const pageChars = doc.body?.textContent.length ?? 0;
+  for (let el = focus; el && el !== doc.body; el = composedParentElement(el)) {
+    if (isArticleBody(el) || el.textContent.length >= MISPLACED_MAX_SHARE * pageChars) break;
+    if (furnitureElement(el)) return el;
+  }
+  return isListing(textSignals({ root: focus, blocks })) ? focus : null;
+}
+
+/** Does a second pick look like a story? */
+function plausible(found) {
+  const text = textSignals(found);
+  return text.blocks >= 3 && text.chars >= MIN_PROSE_CHARS && !isListing(text);
 }
 
 /** What the extracted text looks like, for articleness.js. */
