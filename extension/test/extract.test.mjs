@@ -161,3 +161,29 @@ test("a page holding two stories gives the first, the page's own", () => {
   const entries = [1, 2, 3, 4].map((i) => `<article class="entry"><time>0${i}:00</time><p>${para(i)}</p></article>`).join("");
   assert.equal(texts(findArticle(page(`<main><h1>Live</h1>${entries}</main>`))).length, 4);
 });
+
+test("when Readability settles on a rail of teasers, the rail is left out and the story found", () => {
+  const cards = Array.from({ length: 120 }, (_, i) => `<div class="card"><a href="/t${i}"><h3>Teaser ${i}</h3></a><p>Summary of teaser ${i}, in a few words.</p></div>`).join("");
+  const doc = page(`<div class="rail">${cards}</div><article>${[1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("")}</article>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [1, 2, 3, 4, 5].map(para));
+});
+
+test("a copy of the story hidden by the page's stylesheet is not the one cut", () => {
+  const story = [1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("");
+  const doc = page(`<div class="for-phones">${story}</div><div class="for-desktops">${story}</div>`, `<style>.for-phones { display: none }</style><meta property="og:type" content="article">`);
+  const found = findArticle(doc);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5].map(para));
+  assert.ok(found.blocks.every((b) => b.el.closest(".for-desktops")));
+});
+
+test("an article in a same-origin frame is found there, its blocks in the frame's document", () => {
+  const doc = page(`<div class="portal">Partner stories</div><iframe id=f></iframe><div class="rail"><a href="/1">Another story</a></div>`);
+  const frame = doc.getElementById("f").contentDocument;
+  frame.open();
+  frame.write(`<!doctype html><html><body><h1>Story</h1>${[1, 2, 3, 4, 5, 6].map((i) => `<p>${para(i)}</p>`).join("")}</body></html>`);
+  frame.close();
+  const found = findArticle(doc);
+  assert.equal(found.isArticle, true);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5, 6].map(para));
+  assert.ok(found.blocks.every((b) => b.el.ownerDocument === frame));
+});

@@ -19,6 +19,8 @@ export function isBlockLevel(display) {
 const DROP_CAP_CHARS = 3;
 
 function breaksLine(el, look) {
+  // A frame is a document of its own, whatever its box: never part of a paragraph around it.
+  if (el.localName === "iframe" || el.localName === "frame") return true;
   if (!isBlockLevel(look.display)) return false;
   if (look.float === "left" || look.float === "right") return el.textContent.trim().length > DROP_CAP_CHARS;
   return true;

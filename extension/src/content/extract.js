@@ -65,6 +65,11 @@ function readableDocuments(doc) {
   return docs;
 }
 
+/** How much text the page holds, its same-origin frames' included: a cheap sign of change. */
+export function pageTextLength(doc) {
+  return readableDocuments(doc).reduce((n, d) => n + (d.body?.textContent.length ?? 0), 0);
+}
+
 // ---- Readability's answer, as live text nodes -------------------------------------------------
 
 /** Live text nodes under `el` that the copy holds (the visible ones), in order. */
@@ -375,7 +380,7 @@ export function findArticle(doc, { exclude, forced = false } = {}) {
     excluded.add(wrong);
     const again = readabilityChoice(doc, excluded);
     const other = again.chosen?.size ? articleBlocks(docs, rendering, again.chosen) : null;
-    if (!other || !plausible(other)) break;
+    if (!other || !plausible(other, early.isArticle)) break;
     ({ flat, chosen } = again);
     found = other;
   }
@@ -403,10 +408,12 @@ function misplaced({ focus, blocks }, doc) {
   return isListing(textSignals({ root: focus, blocks })) ? focus : null;
 }
 
-/** Does a second pick look like a story? */
-function plausible(found) {
+/** Does a second pick look like a story? On a page that says it is an article, any text that
+ * is not a listing; elsewhere, enough prose to be one. */
+function plausible(found, saysArticle) {
   const text = textSignals(found);
-  return text.blocks >= 3 && text.chars >= MIN_PROSE_CHARS && !isListing(text);
+  if (!text.blocks || isListing(text)) return false;
+  return saysArticle === true || (text.blocks >= 3 && text.chars >= MIN_PROSE_CHARS);
 }
 
 /** What the extracted text looks like, for articleness.js. */

@@ -46,7 +46,7 @@ export const FURNITURE_WORDS = new Set([
   // pictures, video and embeds
   "caption", "captions", "cap", "figure", "image", "images", "img", "photo", "photos", "picture", "pic",
   "gallery", "slideshow", "carousel", "lightbox", "video", "videos", "player", "podcast", "embed",
-  "embeds", "tweet", "twitter", "instagram", "facebook", "tiktok", "youtube", "bluesky",
+  "embeds", "tweet", "twitter", "instagram", "facebook", "fbpost", "tiktok", "youtube", "bluesky", "reddit",
   // share and tools
   "share", "shares", "sharing", "sharebar", "sharetools", "sharedaddy", "social", "print", "toolbar",
   "tools",

@@ -10,7 +10,7 @@ import { MSG } from "../shared/messages.js";
 import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
 import { DaemonClient } from "./client.js";
 import { composedContains, treesOf } from "./composed.js";
-import { findArticle } from "./extract.js";
+import { findArticle, pageTextLength } from "./extract.js";
 import { highlightsSupported } from "./highlight.js";
 import { HoverCard } from "./hovercard.js";
 import { Painter } from "./painter.js";
@@ -65,7 +65,7 @@ class PageController {
     if (!this.wanted) return this.deactivate();
     // A page whose text said it is no article is read again only once that text has changed
     // much: extraction is the costly part of a refresh, and such pages (front pages) change often.
-    const size = document.body?.textContent.length ?? 0;
+    const size = pageTextLength(document);
     const judged = this.notArticle;
     if (!this.forced && judged?.url === location.href && Math.abs(size - judged.size) < RECHECK_SHARE * judged.size) {
       return this.deactivate();
