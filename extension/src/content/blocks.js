@@ -28,13 +28,13 @@ function breaksLine(el, look) {
 
 const HEADING = /^h([1-6])$/;
 
-/** The level of a heading (an <h1>–<h6>, a role=heading, or an element holding only one), or 0. */
+/** The level of a heading (an <h1>–<h6>, a role=heading, or an element wrapping only one), or 0. */
 function headingLevel(el) {
-  const m = HEADING.exec(el.localName);
-  if (m) return Number(m[1]);
-  if (el.getAttribute("role") === "heading") return Number(el.getAttribute("aria-level")) || 2;
-  const inner = el.querySelector?.("h1, h2, h3, h4, h5, h6");
-  if (inner && inner.textContent.trim() === el.textContent.trim()) return headingLevel(inner);
+  for (let n = el; n; n = n.childElementCount === 1 ? n.firstElementChild : null) {
+    const m = HEADING.exec(n.localName);
+    if (m) return n === el || n.textContent.trim() === el.textContent.trim() ? Number(m[1]) : 0;
+    if (n.getAttribute("role") === "heading") return Number(n.getAttribute("aria-level")) || 2;
+  }
   return 0;
 }
 

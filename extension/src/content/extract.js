@@ -50,6 +50,7 @@ const MISPLACED_MAX_SHARE = 0.5;
 const MAX_REPICKS = 2;
 // A block whose letters all appear in a longer block repeats it (a pull quote).
 const REPEAT_MIN_LETTERS = 24;
+const REPEAT_MAX_WORDS = 80; // a pull quote is short; longer blocks are not searched for repeats
 
 const QUOTE_MARK = /["“”„«»‘’‹›]/;
 
@@ -213,7 +214,7 @@ function repeats(blocks, offFlowSet) {
   const out = new Set();
   blocks.forEach((b, i) => {
     const k = keys[i];
-    if (k.length < REPEAT_MIN_LETTERS) return;
+    if (k.length < REPEAT_MIN_LETTERS || b.words.length > REPEAT_MAX_WORDS) return;
     for (let j = 0; j < blocks.length; j++) {
       if (j === i || out.has(blocks[j])) continue;
       const other = keys[j];

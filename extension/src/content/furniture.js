@@ -159,7 +159,7 @@ const FURNITURE_HEADING = new RegExp(
       "leave a (comment|reply)", "related( stories| articles| coverage| content| links| topics| reading| posts)?",
       "more on this( story| topic)?", "more (from|in|stories|like this|news|to explore)\\b.{0,30}", "read (more|next|also)",
       "most (read|popular|viewed|shared|commented)", "trending( now| stories)?", "recommended( for you| stories| reading)?",
-      "you (may|might) (also )?(like|enjoy|be interested in)", "popular( now| stories)?", "latest( news| stories| headlines)?",
+      "you (may|might) (also )?(like|enjoy|be interested in)", "popular( now| stories)?", "latest (news|stories|headlines)",
       "editor['’]?s picks", "top stories", "further reading", "see also", "also read", "share( this)?( article| story| page)?",
       "tags", "topics", "explore more( on these topics)?", "around the web", "sponsored( stories| content)?",
       "from our partners", "in other news", "lire aussi", "à lire aussi", "sur le même sujet", "mehr zum thema",
@@ -227,6 +227,14 @@ export const BLOCK_RULES = [
       /^\(?\s*((additional|extra) reporting|reporting|writing|written|editing|edited|interview|interviews|compiled|translated|produced|words|photographs|photography|pictures|photos|illustrations?|graphics)\s+by\b/i.test(b.text),
   ],
   ["contributor line", (b) => b.words.length <= 40 && /\bcontributed( reporting)?( to)? (to )?(this|the) (report|story|article)\W*$/i.test(b.text)],
+  // Wire and newsroom conventions around a story: "— With assistance from …", "Contributing: …",
+  // "(Updates with comments from the minister)", "To contact the reporter on this story: …".
+  [
+    "newsroom line",
+    (b) =>
+      b.words.length <= 40 &&
+      /^([—–-]\s*with (assistance|reporting) from\b|contributing\s*:|\((updates|adds|recasts|rewrites|corrects|changes|refiles)\b[^)]*\)$|to contact the (reporters?|editors?|authors?)\b|(got|have) a (story|news) tip\b|(got|have) a tip\?)/i.test(b.text),
+  ],
   ["source line", (b) => b.words.length <= 12 && /^sources?\s*:/i.test(b.text) && !QUOTE_MARK.test(b.text)],
   [
     "promotion",
