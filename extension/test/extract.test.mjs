@@ -187,3 +187,18 @@ test("an article in a same-origin frame is found there, its blocks in the frame'
   assert.deepEqual(texts(found), [1, 2, 3, 4, 5, 6].map(para));
   assert.ok(found.blocks.every((b) => b.el.ownerDocument === frame));
 });
+
+test("a paragraph of the story's flow that Readability dropped for its links is put back in its place", () => {
+  const linky = `The council has published <a href="/a">its full report</a>, the <a href="/b">minutes of the meeting</a> and <a href="/c">the engineers' letter</a> online.`;
+  const paragraphs = [para(1), para(2), linky, para(3), "“No,” she said.", para(4), `Read <a href="/d">the council's statement in full</a>.`, para(5)];
+  const doc = page(`<article>${paragraphs.map((p) => `<div class="text-block"><div class="rt"><p>${p}</p></div></div>`).join("")}</article>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [
+    para(1),
+    para(2),
+    "The council has published its full report, the minutes of the meeting and the engineers' letter online.",
+    para(3),
+    "“No,” she said.",
+    para(4),
+    para(5), // the link to the statement is a link, not a paragraph
+  ]);
+});

@@ -178,8 +178,9 @@ function sameFlow(a, b) {
   return shared / (a.words.size + b.words.size - shared) >= 0.5;
 }
 
-/** Marks blocks that sit off the story's main flow and do not read as prose. */
-function offFlow(blocks) {
+/** The blocks grouped by their place in the markup, and the group that is the story's flow
+ * (most of the text, in at least a few blocks), or null. */
+function flowGroups(blocks) {
   const groups = [];
   for (const b of blocks) {
     const key = flowKey(b.el);
@@ -190,7 +191,14 @@ function offFlow(blocks) {
   }
   const main = groups.reduce((a, b) => (b.chars > a.chars ? b : a), groups[0]);
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
-  if (!main || main.blocks.length < FLOW_MIN_BLOCKS || main.chars < total / 2) return new Set();
+  const ok = main && main.blocks.length >= FLOW_MIN_BLOCKS && main.chars >= total / 2;
+  return { groups, main: ok ? main : null };
+}
+
+/** Marks blocks that sit off the story's main flow and do not read as prose. */
+function offFlow(blocks) {
+  const { groups, main } = flowGroups(blocks);
+  if (!main) return new Set();
   // A list standing among the paragraphs is part of the text (a list article, bullet points);
   // a list inside a box of its own is not.
   const flowParents = new Set(main.blocks.map((b) => composedParentElement(b.el)));
@@ -225,6 +233,48 @@ function repeats(blocks, offFlowSet) {
     }
   });
   return out;
+}
+
+/**
+ * Paragraphs of the story's own flow that Readability dropped (it drops a paragraph whose
+ * wrapper is dense with links), put back where they stand: blocks inside `focus` with no text
+ * Readability kept, placed in the markup like the story's paragraphs, and not furniture.
+ */
+function withGaps(blocks, { focus, chosen, rendering, chars, total }) {
+  const { main } = flowGroups(blocks);
+  if (!main || !focus) return blocks;
+  const skip = (el, look) => {
+    if (isArticleBody(el) || (chars.get(el) ?? 0) >= WRAPPER_SHARE * total) return false;
+    return !!furnitureElement(el, look);
+  };
+  const all = cutBlocks(focus, { keep: (t) => rendering.isVisibleText(t), lookOf: (el) => rendering.lookOf(el), skip });
+  const order = new Map(); // text node → the index of its block in reading order
+  all.forEach((c, i) => c.pieces.forEach((p) => p.node && order.set(p.node, i)));
+  const gaps = [];
+  all.forEach((c, i) => {
+    if (c.pieces.some((p) => p.node && chosen.has(p.node))) return; // Readability's own
+    const { text, entries } = buildText(c.pieces);
+    if (!text) return;
+    const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars, at: i };
+    if (sameFlow(main.key, flowKey(block.el)) && !furnitureBlock(block)) gaps.push(block);
+  });
+  if (!gaps.length) return blocks;
+  const merged = [];
+  let g = 0;
+  let inside = false;
+  let afterFocus = -1; // where the blocks after the focus start (they have no index)
+  for (const b of blocks) {
+    const at = order.get(b.key);
+    if (at === undefined) {
+      if (inside && afterFocus < 0) afterFocus = merged.length;
+    } else {
+      inside = true;
+      while (g < gaps.length && gaps[g].at < at) merged.push(gaps[g++]);
+    }
+    merged.push(b);
+  }
+  merged.splice(afterFocus < 0 ? merged.length : afterFocus, 0, ...gaps.slice(g));
+  return merged;
 }
 
 /** Only the blocks inside the innermost marked-up article element holding most of them. */
@@ -329,6 +379,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     if (why) dropped.push({ why, text: text.slice(0, 80) });
     else blocks.push(block);
   }
+  if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
   blocks = firstStory(withinArticleElement(docs, blocks));
   for (const b of blocks.slice(-BIO_FROM_END)) {
     if (isAuthorBio(b)) {
