@@ -87,6 +87,11 @@ class AnalyzeRequest(_Model):
     text: str | None = None
     blocks: list[str] | None = None
     stream: bool = Field(False, description="send 'partial' results block by block before the final 'result'")
+    page: str | None = Field(
+        None, min_length=1, max_length=128,
+        description="the client's name for the page (a tab, a frame): a newer request for the same page cancels the "
+        "older one, and the daemon shares its workers fairly between pages",
+    )
 
     def joined_text(self) -> str:
         if self.blocks is not None:

@@ -17,6 +17,7 @@ from .. import __version__
 from ..protocol import Health
 from ..settings import Config
 from . import security
+from .budget import Budget
 from .logsafe import Throttle
 from .pool import DEFAULT_ENGINE, AnalysisPool
 from .session import Session
@@ -35,6 +36,7 @@ class State:
     started: float = field(default_factory=time.monotonic)
     model_label: str | None = None  # set once the workers have loaded the model
     sessions: set[Session] = field(default_factory=set)
+    budget: Budget | None = None  # what all connections together may have in flight
     refusals: Throttle = field(default_factory=Throttle)
     numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -54,7 +56,8 @@ def create_app(config: Config, *, pool: AnalysisPool | None = None, local_token:
     owns_pool = pool is None
     pool = pool or AnalysisPool(model=config.model, workers=config.workers, cache_size=config.cache_size, engine=engine)
     state = State(config=config, pool=pool, local_token=config.token or local_token,
-                  origins=security.allowed_origins(config.allowed_extension_ids))
+                  origins=security.allowed_origins(config.allowed_extension_ids),
+                  budget=Budget(config.max_requests_in_flight, config.max_chars_in_flight))
     # No body is ever read: /ws and /health are GETs. A small limit refuses oversized POSTs cheaply.
     app = web.Application(middlewares=[_host_guard], client_max_size=4096)
     app[STATE] = state
@@ -117,7 +120,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
     )
     if not ws.can_prepare(request).ok:
         return web.Response(status=400, text="expected a WebSocket upgrade\n")
-    session = Session(ws, config=config, pool=state.pool, model=state.model, number=next(state.numbers))
+    session = Session(ws, config=config, pool=state.pool, model=state.model, number=next(state.numbers), budget=state.budget)
     # Counted before the first await, so simultaneous handshakes cannot all slip under the limit.
     state.sessions.add(session)
     try:
