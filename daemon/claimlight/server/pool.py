@@ -345,8 +345,8 @@ class AnalysisPool:
         try:
             for i, job in enumerate(jobs):
                 await asyncio.wait({job, whole}, return_when=asyncio.FIRST_COMPLETED)
-                if whole.done():
-                    break
+                if not job.done():
+                    break  # the whole text overtook this stretch: its preview would come too late
                 if job.exception() is not None:
                     continue  # the whole-text analysis will report the failure, or succeed anyway
                 await on_piece(i, shift(Analysis.model_validate(job.result()), starts[i]))
