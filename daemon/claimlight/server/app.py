@@ -18,6 +18,7 @@ from ..protocol import Health
 from ..settings import Config
 from . import security
 from .budget import Budget
+from .frames import StrictWebSocketResponse
 from .logsafe import Throttle
 from .pool import DEFAULT_ENGINE, AnalysisPool
 from .session import Session
@@ -109,7 +110,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
     if len(state.sessions) >= config.max_connections:
         _log_refusal(state, "refused WebSocket: %d connections already open", len(state.sessions))
         return web.Response(status=503, text="too many connections\n", headers={"Retry-After": "5"})
-    ws = web.WebSocketResponse(
+    ws = StrictWebSocketResponse(
         protocols=security.choose_subprotocols(request.headers),
         heartbeat=config.heartbeat_s,
         max_msg_size=config.max_message_bytes,
