@@ -19,7 +19,7 @@ from ..settings import Config
 from . import security
 from .budget import Budget
 from .frames import StrictWebSocketResponse
-from .logsafe import Throttle
+from .logsafe import Refusals, refusals
 from .pool import DEFAULT_ENGINE, AnalysisPool
 from .session import Session
 
@@ -38,7 +38,7 @@ class State:
     model_label: str | None = None  # set once the workers have loaded the model
     sessions: set[Session] = field(default_factory=set)
     budget: Budget | None = None  # what all connections together may have in flight
-    refusals: Throttle = field(default_factory=Throttle)
+    refusals: Refusals = refusals  # shared with aiohttp's parser errors: one limit for all a client can cause
     numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def model(self) -> str:
@@ -141,9 +141,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
 
 def _log_refusal(state: State, message: str, *args: object) -> None:
     # Header values are never logged: a refused Origin or Host is attacker-chosen text.
-    allowed, suppressed = state.refusals.allow()
-    if allowed:
-        log.warning(message + (f" ({suppressed} similar refusals not logged)" if suppressed else ""), *args)
+    state.refusals(message, *args)
 
 
 async def _close_sessions(app: web.Application) -> None:

@@ -17,7 +17,7 @@ from ..service import sdnotify
 from ..settings import Config
 from . import security
 from .app import STATE, create_app
-from .logsafe import describe_exception, install_redaction, loop_exception_handler
+from .logsafe import describe_exception, install_http_error_filter, install_redaction, loop_exception_handler
 from .pool import DEFAULT_ENGINE, ModelLoadError
 
 log = logging.getLogger("claimlight.server")
@@ -34,6 +34,7 @@ def run(config: Config, *, engine: str = DEFAULT_ENGINE) -> int:
         log.error("%s", exc)
         return 2
     install_redaction([local_token])
+    install_http_error_filter()
     return asyncio.run(_serve(config, local_token, engine))
 
 

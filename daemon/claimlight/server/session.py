@@ -41,7 +41,7 @@ from ..settings import Config
 from . import pieces
 from .budget import Budget
 from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
-from .logsafe import describe_exception
+from .logsafe import describe_exception, refusals
 from .messages import decode
 from .offsets import analysis_to_utf16
 from .pool import AnalysisPool, Lane
@@ -86,8 +86,9 @@ class Session:
             if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
                 await self.on_frame(msg.data)
             elif msg.type is WSMsgType.ERROR:
-                # aiohttp has already closed with the right code (1007, 1009, 1002); say why in the log only.
-                log.info("%s closed: protocol error (code %s)", self.name, getattr(msg.data, "code", self.ws.close_code))
+                # aiohttp has already closed with the right code (1007, 1009, 1002); say why in the log only,
+                # under the limit of everything a client can cause.
+                refusals("%s closed: protocol error (code %s)", self.name, getattr(msg.data, "code", self.ws.close_code))
                 break
 
     async def on_frame(self, frame: str | bytes) -> None:
