@@ -13,7 +13,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 from .. import __version__
-from ..service import sdnotify
+from ..service import sdnotify, statefile
 from ..settings import Config
 from . import security
 from .app import STATE, create_app
@@ -63,6 +63,15 @@ async def _serve(config: Config, local_token: str, engine: str) -> int:
         await runner.cleanup()
         return 1
 
+    host, port = runner.addresses[0][:2]
+    state_file = statefile.write(host, port, __version__)  # so `claimlight doctor` finds this daemon
+    try:
+        return await _until_stopped(runner, state, stop, config)
+    finally:
+        statefile.remove(state_file)
+
+
+async def _until_stopped(runner: web.AppRunner, state, stop: asyncio.Event, config: Config) -> int:
     warm = asyncio.create_task(state.pool.warmup())
     stopped = asyncio.create_task(stop.wait())
     await asyncio.wait({warm, stopped}, return_when=asyncio.FIRST_COMPLETED)
