@@ -15,4 +15,6 @@ export const MSG = {
   // popup → content (chrome.tabs.sendMessage)
   getPageState: "cl-get-page-state",
   analyseNow: "cl-analyse-now",
+  // a test or measuring tool → content (chrome.tabs.sendMessage from an extension page)
+  getAnalysedText: "cl-get-analysed-text",
 };
