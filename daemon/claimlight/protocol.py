@@ -100,8 +100,11 @@ class AnalyzeRequest(_Message):
     stream: bool = Field(False, description="send 'partial' results block by block before the final 'result'")
     page: str | None = Field(
         None, min_length=1, max_length=128,
-        description="the client's name for the page (a tab, a frame): a newer request for the same page cancels the "
-        "older one, and the daemon shares its workers fairly between pages",
+        description="the client's name for the page the text comes from (a tab, a frame): the daemon shares its "
+        "workers fairly between the pages of a connection, as between connections",
+    )
+    replace: bool = Field(
+        False, description="this request supersedes the requests of the same page still in flight: they are cancelled"
     )
 
     def joined_text(self) -> str:

@@ -256,6 +256,7 @@ BAD_FRAMES = [
     ('{"type":"analyze","id":"s8","text":"a","page":7}', "invalid_request", "s8"),
     ('{"type":"analyze","id":"s9","text":"a","page":""}', "invalid_request", "s9"),
     ('{"type":"cancel","v":1.0,"id":"s10"}', "invalid_request", "s10"),
+    ('{"type":"analyze","id":"s11","text":"a","page":"p","replace":"true"}', "invalid_request", "s11"),
 ]
 
 

@@ -68,20 +68,26 @@ async def test_a_disconnect_stops_work_that_is_already_running(one_worker):
     assert "free" in one_worker.log() and "after a cancel" in one_worker.log()
 
 
-async def test_a_newer_request_for_the_same_page_replaces_the_older(one_worker):
+async def test_a_newer_request_with_replace_cancels_the_pages_older_ones(one_worker):
     [worker] = one_worker.workers()
     async with connect(one_worker) as ws:
         await send(ws, {"type": "analyze", "id": "v1", "page": "tab-3", "text": unique(f"#work={LONG_WORK}")})
         await send(ws, {"type": "analyze", "id": "other", "page": "tab-4", "text": unique("“Other tab,” 4")})
+        # Without "replace" a request of the same page is more of it (new paragraphs), not a replacement.
+        await send(ws, {"type": "analyze", "id": "more", "page": "tab-3", "text": unique("“More of the page,” 5")})
         await asyncio.sleep(0.5)
-        await send(ws, {"type": "analyze", "id": "v2", "page": "tab-3", "text": unique("“Changed,” 3")})
+        await send(ws, {"type": "ping", "id": "still"})
+        assert (await recv(ws)).type == "pong"  # nothing for v1 first: it runs on, "more" waits its turn
+        await send(ws, {"type": "analyze", "id": "v2", "page": "tab-3", "replace": True, "text": unique("“Changed,” 3")})
         replies = {}
-        while len(replies) < 3:
+        while len(replies) < 4:
             reply = await recv(ws, timeout=LONG_WORK / 3)
-            replies[reply.id] = reply
-    assert (replies["v1"].type, replies["v1"].code) == ("error", "cancelled")
-    assert "newer request" in replies["v1"].message
-    assert replies["v2"].type == replies["other"].type == "result"
+            replies.setdefault(reply.id, reply)
+    assert replies["other"].type == "result"  # another page of the connection: untouched
+    for rid in ("v1", "more"):
+        assert (replies[rid].type, replies[rid].code) == ("error", "cancelled")
+        assert "newer request" in replies[rid].message
+    assert replies["v2"].type == "result"
     assert one_worker.workers() == [worker]
 
 

@@ -2,8 +2,8 @@
 
 Invariants clients can rely on (docs/protocol.md):
 * every `analyze` that was accepted ends with exactly one `result` or one `error` carrying its id,
-  unless the client cancelled it or sent a newer request for the same `page` (then one `error`
-  with code `cancelled`) or went away;
+  unless the client cancelled it or sent a newer request for the same `page` with `replace`
+  (then one `error` with code `cancelled`) or went away;
 * `partial` replies for a request come before its `result`;
 * a bad frame costs the client an `error` reply, never the connection (except the WebSocket
   protocol's own close codes: 1007 invalid UTF-8, 1009 message too big).
@@ -74,7 +74,7 @@ class Session:
         self.name = f"conn#{number}"
         self.budget = budget or Budget(config.max_requests_in_flight, config.max_chars_in_flight)
         self.tasks: dict[str, _InFlight] = {}
-        self.pages: dict[str, str] = {}  # page -> id of its request in flight
+        self.pages: dict[str, set[str]] = {}  # page -> ids of its requests in flight
         self.chars = 0  # characters of text in flight on this connection
         self._send_lock = asyncio.Lock()
         self._categories = frozenset(config.categories)
@@ -132,9 +132,10 @@ class Session:
                 ErrorReply(id=rid, code="too_large", message=f"text is {len(text)} characters; the limit is {self.config.max_text_chars}")
             )
             return
-        # The page's older request is of no use any more: its work stops before this one's is counted.
-        if request.page is not None and (older := self.pages.get(request.page)) is not None:
-            await self.cancel(older, "superseded by a newer request for the same page")
+        # The page's older requests are of no use any more: their work stops before this one's is counted.
+        if request.replace and request.page is not None:
+            for older in list(self.pages.get(request.page, ())):
+                await self.cancel(older, "superseded by a newer request for the same page")
         if (refusal := self._refusal(len(text))) is not None:
             await self.send(ErrorReply(id=rid, code="busy", message=refusal))
             return
@@ -145,7 +146,7 @@ class Session:
         task = asyncio.create_task(self._serve(request, clean_text(text), lane), name=f"{self.name} {rid!r}")
         self.tasks[rid] = _InFlight(task, chars, request.page)
         if request.page is not None:
-            self.pages[request.page] = rid
+            self.pages.setdefault(request.page, set()).add(rid)
         task.add_done_callback(lambda t, rid=rid: self._finished(rid, t))
 
     def _refusal(self, chars: int) -> str | None:
@@ -168,8 +169,10 @@ class Session:
             return None
         self.chars -= entry.chars
         self.budget.give_back(entry.chars)
-        if entry.page is not None and self.pages.get(entry.page) == rid:
-            del self.pages[entry.page]
+        if entry.page is not None and (ids := self.pages.get(entry.page)) is not None:
+            ids.discard(rid)
+            if not ids:
+                del self.pages[entry.page]
         return entry
 
     async def cancel(self, rid: str, why: str = "cancelled by the client") -> None:
