@@ -96,3 +96,15 @@ def test_a_client_with_many_requests_gets_no_more_than_its_share():
         queue.push("modest", "", f"m{i}", 1000)
     first_ten = [queue.pop() for _ in range(10)]
     assert sum(item.startswith("m") for item in first_ten) == 5
+
+
+def test_items_a_worker_may_not_take_are_passed_over_and_keep_their_place():
+    queue = FairQueue()
+    queue.push("a", "", "A-long", 100)
+    queue.push("a", "", "A-short", 100)
+    queue.push("b", "", "B-short", 100)
+    short_only = lambda item: not item.endswith("long")  # noqa: E731
+    # a's next item is long: a waits (its short item stays behind it), b goes.
+    assert queue.pop(short_only) == "B-short"
+    assert queue.pop(short_only) is None
+    assert queue.pop() == "A-long" and queue.pop() == "A-short"

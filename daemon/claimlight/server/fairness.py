@@ -15,6 +15,10 @@ the piece's characters). So:
   pieces (which cost less) go first until it has had as much as the huge one;
 * one connection carrying many tabs (the extension's) shares its turn among their pages the same way.
 
+A free worker may be barred from some work for now (`pop(allowed=...)`: the pool keeps one worker
+free of long jobs, so that short ones always have somewhere to run): lanes whose next item is
+barred are passed over, and keep their place.
+
 Plain data, no I/O and no locking: the pool (`server.pool`) calls it under its own lock.
 """
 
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Generic, Hashable, TypeVar
 
 T = TypeVar("T")
@@ -64,13 +69,17 @@ class FairQueue(Generic[T]):
         p.items.append((item, max(cost, 1.0)))
         self._length += 1
 
-    def pop(self) -> T | None:
-        """The next item to run, or None when nothing waits."""
-        candidates = [c for c in self._clients.values() if any(p.items for p in c.pages.values())]
+    def pop(self, allowed: Callable[[T], bool] | None = None) -> T | None:
+        """The next item to run (of those `allowed`), or None when nothing waits (or may run)."""
+
+        def ready(p: _Page) -> bool:
+            return bool(p.items) and (allowed is None or allowed(p.items[0][0]))
+
+        candidates = [c for c in self._clients.values() if any(ready(p) for p in c.pages.values())]
         if not candidates:
             return None
         client = min(candidates, key=lambda c: (max(self.vtime, c.finish), c.finish, c.arrival))
-        pages = [p for p in client.pages.values() if p.items]
+        pages = [p for p in client.pages.values() if ready(p)]
         page = min(pages, key=lambda p: (max(client.vtime, p.finish), p.finish, p.arrival))
         item, cost = page.items.popleft()
         self._length -= 1

@@ -21,6 +21,9 @@ Failure policy:
 * a request that exceeds its deadline gets AnalysisTimeout at once; its running jobs are cancelled
   as above, so a page crafted to make the engine loop forever costs one worker restart, never a
   worker for good;
+* one worker is kept free of long jobs (the analysis of a long text from its pieces, which cannot
+  be cut): with two workers or more, a long job starts only while another worker runs none, so a
+  short article always finds a worker within one piece's time, however many long pages wait;
 * the clock of a request does not run while no worker has the model loaded (after a restart), so a
   restart cannot make the requests behind it time out, and those time-outs restart it again;
 * `close` stops every worker: idle ones at once, busy ones after a grace, then killed. No orphans.
@@ -52,6 +55,9 @@ MAX_LOAD_DEATHS = 3  # workers in a row dying while they load: the machine canno
 CANCEL_GRACE_S = 2.0  # how long a cancelled job may run on before its worker is killed
 # The analysis of a whole text from its parsed pieces costs about this much of parsing it.
 MERGE_COST = 0.2
+# A job on a text longer than this (characters) is long: about a second of work or more. Pieces
+# are never long (MAX_PIECE_CHARS); the one-job analysis of a long text is.
+LONG_JOB_CHARS = 30_000
 
 log = logging.getLogger("claimlight.pool")
 
@@ -71,6 +77,7 @@ class _Job:
     args: tuple
     lane: Lane
     cost: float
+    long: bool = False
     future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
     worker: WorkerProcess | None = None
 
@@ -224,18 +231,26 @@ class AnalysisPool:
         for proc in self._procs:
             if not proc.idle:
                 continue
-            job = self._queue.pop()
+            job = self._queue.pop(self._may_start)
             while job is not None and job.future.done():  # cancelled while it waited
-                job = self._queue.pop()
+                job = self._queue.pop(self._may_start)
             if job is None:
-                return
+                continue
             proc.running, proc.job, job.worker = Running(job.seq, time.monotonic()), job, proc
             if not proc.send((job.seq, job.name, job.args)):
                 proc.running, proc.job, job.worker = None, None, None
                 _fail(job.future, WorkerCrashed("the analysis worker stopped"))
 
-    def _submit(self, lane: Lane, name: str, args: tuple, cost: float) -> _Job:
-        job = _Job(next(self._seq), name, args, lane, cost)
+    def _may_start(self, job: _Job) -> bool:
+        """A long job may start only while another worker (alive, loaded) runs no long job."""
+        if not job.long:
+            return True
+        live = [p for p in self._procs if p.ready and p.killed is None]
+        running_long = sum(1 for p in live if p.job is not None and p.job.long)
+        return len(live) < 2 or running_long < len(live) - 1
+
+    def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0) -> _Job:
+        job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS)
         with self._lock:
             if self._closed:
                 raise WorkerCrashed("the analysis pool is shut down")
@@ -330,7 +345,7 @@ class AnalysisPool:
                     spans = [span for p in previews for span in p.spans]
                     await on_piece(stretch, Analysis(spans=spans, actors=[]))
                     previews, stretch = [], stretch + 1
-            return await self._run(lane, deadline, "merge", (parts, text), MERGE_COST * len(text))
+            return await self._run(lane, deadline, "merge", (parts, text), MERGE_COST * len(text), len(text))
         finally:
             await _cancel(jobs)
 
@@ -338,10 +353,10 @@ class AnalysisPool:
         """For an engine that only takes text (test stubs): previews from each stretch analysed on its
         own, the result from the whole text, which with several workers may overtake the last ones."""
         if on_piece is None or not cuts:
-            return await self._run(lane, deadline, "analyze", (text,), len(text))
+            return await self._run(lane, deadline, "analyze", (text,), len(text), len(text))
         starts = [0, *cuts]
         jobs = [asyncio.create_task(self._run(lane, deadline, "analyze", (piece,), len(piece))) for piece in split_at(text, cuts)]
-        whole = asyncio.create_task(self._run(lane, deadline, "analyze", (text,), len(text)))
+        whole = asyncio.create_task(self._run(lane, deadline, "analyze", (text,), len(text), len(text)))
         try:
             for i, job in enumerate(jobs):
                 await asyncio.wait({job, whole}, return_when=asyncio.FIRST_COMPLETED)
@@ -372,9 +387,10 @@ class AnalysisPool:
         with self._lock:
             return any(p.ready and p.killed is None for p in self._procs)
 
-    async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float):
-        """The job `name(*args)` on a worker, under the failure policy in the module docstring."""
-        job = self._submit(lane, name, args, cost)
+    async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float, chars: int = 0):
+        """The job `name(*args)` on a worker, under the failure policy in the module docstring;
+        `chars`: the length of text the job works on at once (a long one is kept off one worker)."""
+        job = self._submit(lane, name, args, cost, chars)
         try:
             async with asyncio.timeout_at(deadline):
                 return await asyncio.wrap_future(job.future)
