@@ -152,3 +152,19 @@ def test_descriptions_pronouns_and_documents(nlp):
 def test_no_words_no_sources(nlp):
     ledger = analyze("🎉 — !", nlp=nlp).ledger
     assert (ledger.words, ledger.quoted_words, ledger.sources, ledger.unsourced_figures) == (0, 0, [], [])
+
+
+def test_definite_descriptions_are_sources_already_known(nlp):
+    text = (
+        "The council now says the bridge will stay shut until April.\n\n"
+        "Harwell City Council met on Monday. A council report said the repairs had doubled in cost. "
+        "The report said the work would start in May."
+    )
+    ledger = analyze(text, nlp=nlp).ledger
+    by_name = {s.name: s for s in ledger.sources}
+    # The standfirst's "the council" is the council the next paragraph names.
+    assert by_name["Harwell City Council"].aliases == ["the council"]
+    # "the report" is the council report described just before; the council named, so is it.
+    report = by_name["a council report"]
+    assert (report.named, report.type, report.aliases, report.reported) == (True, "document", ["the report"], 2)
+    assert (ledger.named_sources, ledger.unnamed_sources) == (2, 0)

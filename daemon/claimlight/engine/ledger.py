@@ -11,10 +11,11 @@ Definitions (docs/protocol.md has them for clients):
   inside a `reported` span and is not quoted, and the writer's own otherwise: attribution phrases
   ("said the minister"), titles and scare quotes (`mention`) are the writer's words.
 * A source is whoever quote and reported spans are attributed to: an actor, a name the engine did
-  not make an actor, or a description ("a senior official"). "The ministry" after "Uzbekistan's
-  Ministry of Foreign Affairs" is that organisation: a definite description of an institution is the
-  organisation named before it whose name contains its head noun. A pronoun the engine could not
-  resolve is no source; its spans, and spans with no speaker, count as unattributed.
+  not make an actor, or a description ("a senior official"). A definite description is a source
+  already known when it can be: "the ministry" is the organisation whose name has "Ministry" (the
+  one named last before it, else the first after), "the report" the source described as "a
+  council report" before. A pronoun the engine could not resolve is no source; its spans, and
+  spans with no speaker, count as unattributed.
 * A figure has no source when it is a `number` span whose sentence has no attribution: no quote or
   reported span overlaps the sentence, and the sentence has no "according to" and no reporting verb
   (REPORTING_VERBS) with a subject other than the writer ("I", "we").
@@ -71,32 +72,17 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
     quoted_words = _words_in(words, quoted)
     reported_words = _words_in(words, voiced) - quoted_words
 
-    actors = {a.id: a for a in analysis.actors}
-    sources: dict[tuple[str, str], _Source] = {}
+    sources = _Sources(doc, index, {a.id: a for a in analysis.actors})
     unattributed_quotes: set[int] = set()
     unattributed = 0
     for span in sorted(quotes + reported, key=lambda s: s.start):
-        key = _source_key(span)
-        if key is None:
+        source = sources.source_of(span)
+        if source is None:
             if span.category == Category.reported:
                 unattributed += 1
             else:
                 unattributed_quotes.add(span.quote_id if span.quote_id is not None else -span.start - 1)
             continue
-        source = sources.get(key)
-        if source is None and key[0] == "speaker":
-            owner = _institution_named_before(doc, span, index)
-            if owner is not None:
-                key = ("actor", owner.id)
-                source = sources.get(key)
-                if source is None:
-                    source = sources[key] = _Source(owner.name, owner.id, True, owner.type, span.start)
-                if span.speaker not in source.aliases:
-                    source.aliases.append(span.speaker)
-        if source is None:
-            named, kind = _classify(doc, span, index, actors)
-            name = actors[span.actor].name if span.actor in actors else span.speaker or ""
-            source = sources[key] = _Source(name, span.actor, named, kind, span.start)
         if span.category == Category.quote:
             source.quotes.add(span.quote_id if span.quote_id is not None else -span.start - 1)
             source.quoted_words += _words_in(words, [(span.start, span.end)])
@@ -104,7 +90,7 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
             source.reported += 1
     unattributed += len(unattributed_quotes)
 
-    ordered = sorted(sources.values(), key=lambda s: (-s.quoted_words, -(len(s.quotes) + s.reported), s.first))
+    ordered = sorted(sources.distinct(), key=lambda s: (-s.quoted_words, -(len(s.quotes) + s.reported), s.first))
     named = sum(s.named for s in ordered)
     return Ledger(
         words=len(words),
@@ -152,6 +138,55 @@ def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
 # -- sources -----------------------------------------------------------------------------------------
 
 
+class _Sources:
+    """Which source each span is attributed to, deciding each speaker once, in text order."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, actors: dict):
+        self.doc = doc
+        self.index = index
+        self.actors = actors
+        self.by_key: dict[tuple[str, str], _Source] = {}
+        self.by_head: dict[str, _Source] = {}  # a description's head noun → the latest such source
+
+    def distinct(self) -> list[_Source]:
+        return list({id(s): s for s in self.by_key.values()}.values())
+
+    def source_of(self, span: Span) -> _Source | None:
+        key = _source_key(span)
+        if key is None:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        head = _mention_head(self.doc, span)
+        noun = head.lemma_.lower() if head is not None else _head_word(span.speaker or "")
+        source = self._same_as(span, head, noun) if key[0] == "speaker" else None
+        if source is not None:
+            source.aliases.append(span.speaker or "")
+        else:
+            named, kind = _classify(self.doc, span, head, self.index, self.actors)
+            name = self.actors[span.actor].name if span.actor in self.actors else span.speaker or ""
+            source = _Source(name, span.actor, named, kind, span.start)
+            if key[0] == "speaker" and noun:
+                self.by_head[noun] = source
+        self.by_key[key] = source
+        return source
+
+    def _same_as(self, span: Span, head: Token | None, noun: str) -> _Source | None:
+        """A definite description ("the ministry", "the report") of a source already known: the
+        organisation whose name has that noun, or the source described with it before."""
+        words = (span.speaker or "").split()
+        if len(words) < 2 or words[0].lower() != "the" or (head is not None and head.pos_ == "PROPN"):
+            return None
+        if noun in INSTITUTION_NOUNS:
+            actor = _named_institution(self.index, noun, span.speaker_start if span.speaker_start is not None else span.start)
+            if actor is not None:
+                key = ("actor", actor.id)
+                if key not in self.by_key:
+                    self.by_key[key] = _Source(actor.name, actor.id, True, actor.type, span.start)
+                return self.by_key[key]
+        return self.by_head.get(noun)
+
+
 def _source_key(span: Span) -> tuple[str, str] | None:
     if span.actor is not None:
         return ("actor", span.actor)
@@ -160,19 +195,22 @@ def _source_key(span: Span) -> tuple[str, str] | None:
     return ("speaker", span.speaker)
 
 
-def _classify(doc: Doc, span: Span, index: ActorIndex, actors: dict) -> tuple[bool, str | None]:
-    """(named, type) of the source a span is attributed to."""
+def _classify(doc: Doc, span: Span, head: Token | None, index: ActorIndex, actors: dict) -> tuple[bool, str | None]:
+    """(named, type) of the source a span is attributed to; `head` is its mention's head word."""
     if span.actor is not None:
         return True, actors[span.actor].type if span.actor in actors else None
-    head = _mention_head(doc, span)
     if head is None:
         return _classify_words(span.speaker or "")
     if head.pos_ == "PROPN":
         return True, None  # a name the engine did not consolidate into an actor
     lemma = head.lemma_.lower()
     if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
-        # "a World Bank study", "Okafor's research": a document whose author the article names.
-        owned = any(_named_owner(child, index) for child in head.children if child.dep_ in _OWNER_DEPS)
+        # "a World Bank study", "Okafor's research", "a council report" (the council named
+        # elsewhere): a document whose author the article names.
+        owners = [child for child in head.children if child.dep_ in _OWNER_DEPS]
+        owned = any(_named_owner(o, index) for o in owners) or any(
+            o.lemma_.lower() in INSTITUTION_NOUNS and _named_institution(index, o.lemma_.lower(), o.idx) is not None for o in owners
+        )
         return owned, "document"
     if lemma in INSTITUTION_NOUNS or head.lower_ in INSTITUTION_NOUNS:
         return False, "organization"
@@ -193,11 +231,8 @@ def _mention_head(doc: Doc, span: Span) -> Token | None:
 
 
 def _classify_words(description: str) -> tuple[bool, str | None]:
-    """The same decision from a description's words alone: its head is the last word before what
-    follows the head ("people familiar with the matter" → people)."""
-    words = [w.strip(".,;:’'\"").lower() for w in description.split()]
-    cut = next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD), len(words))
-    head = words[cut - 1] if cut else ""
+    """The same decision from a description's words alone."""
+    head = _head_word(description)
     if head in DOCUMENT_NOUNS:
         return False, "document"
     if head in INSTITUTION_NOUNS:
@@ -205,24 +240,28 @@ def _classify_words(description: str) -> tuple[bool, str | None]:
     return False, "person"
 
 
-def _institution_named_before(doc: Doc, span: Span, index: ActorIndex):
-    """ "the ministry" → the organisation named before it with "Ministry" in its name, the most
-    recently mentioned one when there are several."""
-    words = (span.speaker or "").split()
-    if len(words) < 2 or words[0].lower() != "the":
-        return None
-    head = _mention_head(doc, span)
-    noun = head.lemma_.lower() if head is not None else words[-1].lower()
-    if noun not in INSTITUTION_NOUNS or (head is not None and head.pos_ == "PROPN"):
-        return None
-    best, best_at = None, -1
+def _named_institution(index: ActorIndex, noun: str, at: int):
+    """The organisation with `noun` in its name ("Ministry" for "the ministry"): the one named
+    most recently before `at`, else the first named after it (a standfirst's "the council"
+    comes before the lede names Northport City Council)."""
+    before, after = (None, -1), (None, float("inf"))
     for actor in index.actors:
         if actor.type != "organization" or noun not in {w.lower() for w in actor.name.split()}:
             continue
-        at = max((m.start for m in actor.mentions if m.start < (span.speaker_start or span.start)), default=-1)
-        if at > best_at:
-            best, best_at = actor, at
-    return best
+        for m in actor.mentions:
+            if m.start < at and m.start > before[1]:
+                before = (actor, m.start)
+            elif m.start >= at and m.start < after[1]:
+                after = (actor, m.start)
+    return before[0] or after[0]
+
+
+def _head_word(description: str) -> str:
+    """A description's head from its words alone: the last word before what follows the head
+    ("people familiar with the matter" → people)."""
+    words = [w.strip(".,;:’'\"").lower() for w in description.split()]
+    cut = next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD), len(words))
+    return words[cut - 1] if cut else ""
 
 
 def _named_owner(tok: Token, index: ActorIndex) -> bool:
