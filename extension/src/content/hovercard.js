@@ -7,6 +7,8 @@ import { CATEGORIES } from "../shared/categories.js";
 import { placeCard } from "./placement.js";
 
 const HOST_TAG = "claimlight-card";
+const SWITCH_MS = 220; // how long the pointer rests on another highlight before the card follows it
+const HIDE_MS = 350; // how long the card waits for the pointer to come back or reach it
 const LABEL = Object.fromEntries(CATEGORIES.map((c) => [c.id, c.label]));
 
 const CSS = `
@@ -62,6 +64,7 @@ export class HoverCard {
     this.shownKey = "";
     this.frame = 0;
     this.hideTimer = 0;
+    this.switchTimer = 0;
     this.point = null;
     this._onMove = (e) => {
       // On the card itself (to reach its button): it stays as it is.
@@ -76,7 +79,8 @@ export class HoverCard {
 
   _keep() {
     this.win.clearTimeout(this.hideTimer);
-    this.hideTimer = 0;
+    this.win.clearTimeout(this.switchTimer);
+    this.hideTimer = this.switchTimer = 0;
   }
 
   /** Hides after a moment, so the pointer can cross the gap from the highlight to the card. */
@@ -85,7 +89,7 @@ export class HoverCard {
     this.hideTimer = this.win.setTimeout(() => {
       this.hideTimer = 0;
       this.hide();
-    }, 350);
+    }, HIDE_MS);
   }
 
   start() {
@@ -137,7 +141,7 @@ export class HoverCard {
       this.live.className = "sr";
       this.live.setAttribute("role", "status");
       this.live.setAttribute("aria-live", "polite");
-      root.append(this.card, this.live);
+      root.append(this.live, this.card);
       this.host = host;
     }
     this.doc.documentElement.appendChild(this.host);
@@ -157,7 +161,13 @@ export class HoverCard {
     this._keep();
     const key = hits.map((h) => h.key).join("|");
     if (key === this.shownKey) return;
-    this.show(hits, x, y);
+    if (!this.shownKey) return this.show(hits, x, y);
+    // Another highlight while a card is up: the pointer may only be crossing it on its way to
+    // the card (the speaker's name usually lies between the two), so it must rest there first.
+    this.switchTimer = this.win.setTimeout(() => {
+      this.switchTimer = 0;
+      this.show(hits, x, y);
+    }, SWITCH_MS);
   }
 
   /** Says `text` to screen readers (a quotation stepped to with a shortcut). */

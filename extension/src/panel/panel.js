@@ -253,7 +253,7 @@ function drawVoices(voices, nav) {
                       type: "button",
                       class: "button voice-only",
                       "aria-pressed": String(only),
-                      "aria-label": `Step through only ${v.name}'s quotes`,
+                      "aria-label": `Only these: step through ${v.name}'s quotes alone`,
                       "data-key": `only:${v.key}`,
                       text: "Only these",
                       onclick: () => send({ type: MSG.panelFilter, filter: only ? null : { keys: v.keys, name: v.name } }),
