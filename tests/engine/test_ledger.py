@@ -132,13 +132,17 @@ def test_business_sources(nlp):
     assert kinds["the company"] == (False, "organization")
 
 
+def ledger_of(nlp, *paragraphs):
+    return analyze("\n\n".join(paragraphs), nlp=nlp).ledger
+
+
 def test_descriptions_pronouns_and_documents(nlp):
-    text = (
-        "Inflation fell to 2.1% in March, according to the Ministry of Finance. The ministry said prices would rise again.\n\n"
-        "Two people familiar with the matter said the sale was close. A Harwell Institute study found that rents had doubled.\n\n"
-        "“It is over,” he said. I think 40% of the shops will never return."
+    ledger = ledger_of(
+        nlp,
+        "Inflation fell to 2.1% in March, according to the Ministry of Finance. The ministry said prices would rise again.",
+        "Two people familiar with the matter said the sale was close. A Harwell Institute study found that rents had doubled.",
+        "“It is over,” he said. I think 40% of the shops will never return.",
     )
-    ledger = analyze(text, nlp=nlp).ledger
     kinds = {s.name: (s.named, s.type, s.reported) for s in ledger.sources}
     assert kinds["Ministry of Finance"] == (True, "organization", 2)
     assert kinds["Two people familiar with the matter"] == (False, "person", 1)
@@ -155,12 +159,11 @@ def test_no_words_no_sources(nlp):
 
 
 def test_definite_descriptions_are_sources_already_known(nlp):
-    text = (
-        "The council now says the bridge will stay shut until April.\n\n"
-        "Harwell City Council met on Monday. A council report said the repairs had doubled in cost. "
-        "The report said the work would start in May."
+    ledger = ledger_of(
+        nlp,
+        "The council now says the bridge will stay shut until April.",
+        "Harwell City Council met on Monday. A council report said the repairs had doubled in cost. The report said the work would start in May.",
     )
-    ledger = analyze(text, nlp=nlp).ledger
     by_name = {s.name: s for s in ledger.sources}
     # The standfirst's "the council" is the council the next paragraph names.
     assert by_name["Harwell City Council"].aliases == ["the council"]
