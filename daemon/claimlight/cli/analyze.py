@@ -1,5 +1,5 @@
-"""`claimlight analyze FILE|-`: the text with coloured highlights and a "who said what" summary,
-or `--json` for the spans and actors (Python code-point offsets)."""
+"""`claimlight analyze FILE|-`: the text with coloured highlights, a "who said what" summary and
+the sourcing ledger, or `--json` for the spans, actors and ledger (Python code-point offsets)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ PRIORITY = [Category.quote, Category.reported, Category.mention, Category.place,
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="highlight quotes, speakers, actors and numbers in a text file", description=__doc__)
     p.add_argument("file", help="a UTF-8 text file (paragraphs separated by newlines), or - for standard input")
-    p.add_argument("--json", action="store_true", help='print {"spans": [...], "actors": [...]} (offsets in code points)')
+    p.add_argument("--json", action="store_true", help='print {"spans": [...], "actors": [...], "ledger": {...}} (offsets in code points)')
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text (default: when printing to a terminal)")
     p.add_argument("--summary-only", action="store_true", help="print only the who-said-what summary")
     p.set_defaults(func=run)

@@ -258,7 +258,12 @@ class PageController {
     const items = this.items();
     const hashes = this.blocks.map((b) => b.hash);
     const held = this.tracker.ledger;
-    const ledger = held && this.active ? (({ figures: _f, hashes: _h, ...rest }) => ({ ...rest, fresh: this.tracker.ledgerFresh(hashes) }))(held) : null;
+    let ledger = null;
+    if (held && this.active) {
+      // Its figures go out placed on the page (below); its hashes only say whether it is current.
+      const { figures: _figures, hashes: _hashes, ...counts } = held;
+      ledger = { ...counts, fresh: this.tracker.ledgerFresh(hashes) };
+    }
     const pos = this.nav.position();
     return {
       page: this.pageState(),

@@ -10,6 +10,7 @@ import { buildVoices, countsLabel, share } from "./voices.js";
 
 const $ = (id) => document.getElementById(id);
 const RECONNECT_MS = 700;
+const RECONNECT_TRIES = 5; // then the tab's next load (tabs.onUpdated) reconnects
 const EXCERPT_CHARS = 160;
 
 const pinnedTab = Number(new URLSearchParams(location.search).get("tab")) || null;
@@ -19,6 +20,7 @@ let port = null;
 let state = null;
 let model = null; // {state, voices}
 let reconnectTimer = 0;
+let tries = 0;
 let lastAnnounced = "";
 const collapsed = new Set(); // voice keys the reader folded
 const rendered = {}; // section → the JSON it was last drawn from, to redraw only what changed
@@ -41,6 +43,7 @@ function connect() {
   const mine = port;
   mine.onMessage.addListener((msg) => {
     if (msg?.type !== MSG.panelState || mine !== port) return;
+    tries = 0;
     state = msg.state;
     render();
   });
@@ -50,8 +53,9 @@ function connect() {
     port = null;
     state = null;
     render();
-    // The page reloaded or went elsewhere: its new content script will answer soon.
-    reconnectTimer = setTimeout(connect, RECONNECT_MS);
+    // The page reloaded or went elsewhere: its new content script will answer soon. A page
+    // without one (chrome://, the Web Store) never will.
+    if (++tries <= RECONNECT_TRIES) reconnectTimer = setTimeout(connect, RECONNECT_MS);
   });
 }
 
@@ -383,10 +387,16 @@ if (!pinnedTab) {
     if (info.windowId !== windowId || info.tabId === tabId) return;
     tabId = info.tabId;
     state = null;
+    tries = 0;
     for (const k of Object.keys(rendered)) delete rendered[k];
     connect();
   });
 }
+chrome.tabs.onUpdated.addListener((id, change) => {
+  if (id !== tabId || change.status !== "complete" || port) return;
+  tries = 0;
+  connect();
+});
 
 // For the end-to-end tests and for debugging from the panel's console.
 globalThis.claimlightPanel = { state: () => state, report: () => model && report(model), markdown: () => model && toMarkdown(report(model)) };
