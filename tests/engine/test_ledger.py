@@ -171,3 +171,13 @@ def test_definite_descriptions_are_sources_already_known(nlp):
     report = by_name["a council report"]
     assert (report.named, report.type, report.aliases, report.reported) == (True, "document", ["the report"], 2)
     assert (ledger.named_sources, ledger.unnamed_sources) == (2, 0)
+
+
+def test_an_epithet_is_the_person_the_article_gave_that_role(nlp):
+    ledger = ledger_of(
+        nlp,
+        "Deputy Mayor Elena Marsh opened the council meeting on Monday.",
+        "The deputy mayor said the budget was balanced for the first time in a decade.",
+    )
+    [corra] = ledger.sources
+    assert (corra.name, corra.named, corra.aliases, corra.reported) == ("Elena Marsh", True, ["the deputy mayor"], 1)

@@ -13,8 +13,8 @@ Definitions (docs/protocol.md has them for clients):
 * A source is whoever quote and reported spans are attributed to: an actor, a name the engine did
   not make an actor, or a description ("a senior official"). A definite description is a source
   already known when it can be: "the ministry" is the organisation whose name has "Ministry" (the
-  one named last before it, else the first after), "the report" the source described as "a
-  council report" before. A pronoun the engine could not resolve is no source; its spans, and
+  one named last before it, else the first after), "the former president" the person named before
+  whose role has those words, "the report" the source described as "a council report" before. A pronoun the engine could not resolve is no source; its spans, and
   spans with no speaker, count as unattributed.
 * A figure has no source when it is a `number` span whose sentence has no attribution: no quote or
   reported span overlaps the sentence, and the sentence has no "according to" and no reporting verb
@@ -172,18 +172,20 @@ class _Sources:
         return source
 
     def _same_as(self, span: Span, head: Token | None, noun: str) -> _Source | None:
-        """A definite description ("the ministry", "the report") of a source already known: the
-        organisation whose name has that noun, or the source described with it before."""
+        """A definite description of a source already known: "the ministry" is the organisation
+        whose name has that noun, "the former president" the person the article gave that role,
+        "the report" the source described with that noun before."""
         words = (span.speaker or "").split()
         if len(words) < 2 or words[0].lower() != "the" or (head is not None and head.pos_ == "PROPN"):
             return None
-        if noun in INSTITUTION_NOUNS:
-            actor = _named_institution(self.index, noun, span.speaker_start if span.speaker_start is not None else span.start)
-            if actor is not None:
-                key = ("actor", actor.id)
-                if key not in self.by_key:
-                    self.by_key[key] = _Source(actor.name, actor.id, True, actor.type, span.start)
-                return self.by_key[key]
+        at = span.speaker_start if span.speaker_start is not None else span.start
+        actor = _named_institution(self.index, noun, at) if noun in INSTITUTION_NOUNS else None
+        actor = actor or _person_with_role(self.index, self.actors, words[1:], at)
+        if actor is not None:
+            key = ("actor", actor.id)
+            if key not in self.by_key:
+                self.by_key[key] = _Source(actor.name, actor.id, True, actor.type, span.start)
+            return self.by_key[key]
         return self.by_head.get(noun)
 
 
@@ -254,6 +256,21 @@ def _named_institution(index: ActorIndex, noun: str, at: int):
             elif m.start >= at and m.start < after[1]:
                 after = (actor, m.start)
     return before[0] or after[0]
+
+
+def _person_with_role(index: ActorIndex, actors: dict, words: list[str], at: int):
+    """The person named before `at` whose role has every word of the description ("the former
+    president" → the actor given "Former President"), the most recently mentioned one."""
+    want = {w.strip(".,’'").lower() for w in words} - {""}
+    best, best_at = None, -1
+    for actor in index.actors:
+        role = actors[actor.id].role if actor.id in actors else None
+        if actor.type != "person" or not role or not want <= {w.strip(".,’'").lower() for w in role.split()}:
+            continue
+        last = max((m.start for m in actor.mentions if m.start < at), default=-1)
+        if last > best_at:
+            best, best_at = actor, last
+    return best
 
 
 def _head_word(description: str) -> str:

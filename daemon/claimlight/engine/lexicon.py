@@ -220,6 +220,7 @@ DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
     study survey poll data figure figures statistic statistics tally count estimate estimates analysis
     research record records census document documents paper papers review audit assessment inquiry
     investigation ruling judgment judgement verdict minutes transcript footage map chart model index
+    ad advert advertisement commercial clip article video book documentary
     """.split()
 )
 
