@@ -126,9 +126,13 @@ test("the tracker keeps the ledger of a whole-page result and knows when the pag
 
 test("an open panel asks once for the ledger of a page analysed bit by bit, and not again if refused", () => {
   const t = new RequestTracker({ session: "s" });
-  const first = t.nextRequest(blocks, { url: "u", title: "t" });
-  t.onReply({ type: "result", id: first.id, spans, actors }); // an older daemon: no ledger
+  const first = t.nextRequest(blocks.slice(0, 3), { url: "u", title: "t" });
+  t.onReply({ type: "result", id: first.id, spans: [], actors: [], ledger: { ...ledger, unsourced_figures: [] } });
+  const later = t.nextRequest(blocks, { url: "u", title: "t" }); // the fourth block, with context
+  assert.equal(later.blocks.length, 2);
+  t.onReply({ type: "result", id: later.id, spans: [], actors: [], ledger: { ...ledger, unsourced_figures: [] } });
   const hashes = blocks.map((b) => b.hash);
+  assert.equal(t.ledgerFresh(hashes), false); // that request's ledger was of two blocks, not the page
   assert.equal(t.nextRequest(blocks, { url: "u", title: "t" }), null);
   const whole = t.nextRequest(blocks, { url: "u", title: "t" }, { whole: true });
   assert.equal(whole.blocks.length, 4);

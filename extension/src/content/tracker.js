@@ -136,8 +136,10 @@ export class RequestTracker {
         const { perBlock, actors } = splitReply(msg.id, req.lay, msg.spans, msg.actors);
         for (const [key, info] of actors) this.actors.set(key, info);
         for (const [hash, spans] of perBlock) this.results.set(hash, spans);
-        if (req.full && msg.ledger && !req.lay.some((b) => b.context)) {
-          this.ledger = { ...placeLedger(msg.ledger, req.lay, msg.actors), hashes: req.lay.map((b) => b.hash), at: Date.now() };
+        if (req.full && !req.lay.some((b) => b.context)) {
+          const hashes = req.lay.map((b) => b.hash);
+          if (msg.ledger) this.ledger = { ...placeLedger(msg.ledger, req.lay, msg.actors), hashes, at: Date.now() };
+          else this.wholeRefused = hashes.join(" "); // a daemon without ledgers: asking again would not help
         }
         this.lastError = "";
         return { changed: true, retry: false };
