@@ -8,13 +8,14 @@ STAMP_TEST := $(VENV)/.stamp-test
 EXT_DIST   := extension/dist
 ARGS ?=
 
-.PHONY: run test test-py test-js test-browser extension bench lock clean venv help
+.PHONY: run test test-py test-js test-browser extension bench pages lock clean venv help
 
 help:
 	@echo "make run        set up .venv + extension, start the daemon on 127.0.0.1 (foreground)"
 	@echo "make test       set up with test dependencies, run the whole suite"
 	@echo "make extension  build the Chrome extension into $(EXT_DIST)/"
 	@echo "make bench      run the benchmarks, write bench/results.json"
+	@echo "make pages      measure the extension on the pages corpus (seeds/pages/corpus) against its gold"
 	@echo "make test-py | test-js | test-browser   one part of the suite"
 
 $(BIN)/python:
@@ -55,6 +56,9 @@ test-browser: $(STAMP_TEST) extension
 
 bench: $(STAMP_TEST) extension
 	$(BIN)/claimlight bench $(ARGS)
+
+pages: $(STAMP_TEST) extension
+	$(BIN)/claimlight pages seeds/pages/corpus $(ARGS)
 
 lock: $(BIN)/python
 	$(PIP) install -q -e '.[test]' && $(PIP) freeze --exclude-editable | grep -v '^claimlight' > requirements.lock.new

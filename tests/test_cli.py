@@ -19,7 +19,7 @@ def claimlight(*args, input=None):
 
 def test_version_and_help():
     assert claimlight("--version").stdout.strip() == f"claimlight {__version__}"
-    for sub in ("analyze", "eval", "serve", "service", "config", "doctor"):
+    for sub in ("analyze", "eval", "pages", "serve", "service", "config", "doctor"):
         out = claimlight(sub, "--help")
         assert out.returncode == 0 and "usage: claimlight" in out.stdout, sub
 

@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from .. import __version__
-from . import analyze, bench, config, doctor, evaluate, serve, service
+from . import analyze, bench, config, doctor, evaluate, pages, serve, service
 
-COMMANDS = [analyze, evaluate, serve, service, config, doctor, bench]
+COMMANDS = [analyze, evaluate, pages, serve, service, config, doctor, bench]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -197,6 +197,17 @@ class PageController {
     };
   }
 
+  /**
+   * The text this page's analysis is made of, block by block, for the tools that measure
+   * extraction against a gold article (claimlight pages, the browser tests). `done`: the
+   * block's results have arrived.
+   */
+  analysedText() {
+    const { url, isArticle, forced, active, pending } = this.pageState();
+    const blocks = this.blocks.map((b) => ({ text: b.text, done: this.tracker.spansFor(b.hash) !== undefined }));
+    return { url, isArticle, forced, active, pending, blocks };
+  }
+
   analyseNow() {
     this.forced = true;
     this.tracker.clearFailures();
@@ -319,6 +330,7 @@ async function main() {
     if (msg?.type === MSG.getPageState) reply(controller.pageState());
     else if (msg?.type === MSG.analyseNow) reply(controller.analyseNow());
     else if (msg?.type === MSG.step) reply(controller.step(msg.dir));
+    else if (msg?.type === MSG.getAnalysedText) reply(controller.analysedText());
   });
   controller.start();
 }

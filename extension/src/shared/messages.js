@@ -27,6 +27,8 @@ export const MSG = {
   step: "cl-step",
   // content → service worker: "show all by this speaker" in the hover card opens the side panel
   openPanel: "cl-open-panel",
+  // a test or measuring tool → content (chrome.tabs.sendMessage from an extension page)
+  getAnalysedText: "cl-get-analysed-text",
 };
 
 // Keyboard shortcuts (manifest "commands"; people change them in chrome://extensions/shortcuts).

@@ -1,0 +1,200 @@
+"""Watching the extension work on one page: open it in a browser with the extension loaded, read it
+as a reader would (scroll to the end, so lazily loaded text arrives), wait until the analysis has
+settled, then read back what the extension analysed and what it painted. Shared by `claimlight
+pages` and the browser tests; the scoring is `claimlight.evaluation.pages`.
+
+What was analysed comes from the content script itself (its `cl-get-analysed-text` message, asked
+through the service worker). What was painted comes from each frame's CSS highlight registry, read
+in the page's own world: the registry belongs to the document, so it holds what the content script
+registered from its isolated world, ranges inside shadow roots included.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ..evaluation.pages import Highlight, Observation
+
+GET_ANALYSED_TEXT = "cl-get-analysed-text"
+GET_PAGE_STATE = "cl-get-page-state"
+
+# The page's visible text, flattened through open shadow roots and slots: U+2029 at every block
+# boundary, U+2028 for a <br> and for a newline in preformatted text (the marks
+# claimlight.evaluation.pages reads); `starts` maps each text node to where its data begins in `text`.
+_PAGE_TEXT = r"""
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD']);
+  let text = '';
+  const starts = new Map();
+  const order = [];
+  const preformatted = (el) => !!el && /^(pre|break-spaces)/.test(getComputedStyle(el).whiteSpace);
+  const visitChildren = (node) => { for (let n = node.firstChild; n; n = n.nextSibling) visit(n); };
+  const visit = (n) => {
+    if (n.nodeType === 3) {
+      starts.set(n, text.length);
+      order.push(n);
+      text += preformatted(n.parentElement) ? n.data.replace(/\n/g, '\u2028') : n.data;
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const tag = n.tagName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'BR') { text += '\u2028'; return; }
+    if (tag === 'SLOT') {
+      const assigned = n.assignedNodes();
+      if (assigned.length) assigned.forEach(visit); else visitChildren(n);
+      return;
+    }
+    const style = getComputedStyle(n);
+    if (style.display === 'none' || style.visibility === 'hidden') return;
+    const block = !style.display.startsWith('inline') && style.display !== 'contents';
+    if (block) text += '\u2029';
+    if (n.shadowRoot) visitChildren(n.shadowRoot); else visitChildren(n);
+    if (block) text += '\u2029';
+  };
+  visit(document.documentElement);
+"""
+
+READ_PAGE_TEXT = "() => {" + _PAGE_TEXT + "  return text;\n}"
+
+# Every claimlight highlight as its text and the page text around it.
+READ_HIGHLIGHTS = "(context) => {" + _PAGE_TEXT + r"""
+  const offsetOf = (container, offset) => {
+    if (container.nodeType === 3) {
+      const s = starts.get(container);
+      return s === undefined ? null : s + offset;
+    }
+    const probe = container.ownerDocument.createRange();
+    try { probe.setStart(container, offset); } catch { return null; }
+    for (const t of order) {
+      try { if (probe.comparePoint(t, 0) >= 0) return starts.get(t); } catch { /* another tree */ }
+    }
+    return text.length;
+  };
+  const out = [];
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('claimlight-')) continue;
+    const category = name.slice('claimlight-'.length);
+    for (const r of h) {
+      const s = offsetOf(r.startContainer, r.startOffset);
+      const e = offsetOf(r.endContainer, r.endOffset);
+      if (s === null || e === null || e < s) { out.push({ category, text: r.toString(), before: '', after: '' }); continue; }
+      out.push({ category, text: text.slice(s, e), before: text.slice(Math.max(0, s - context), s), after: text.slice(e, e + context) });
+    }
+  }
+  return out;
+}"""
+
+# Scrolls to the end in steps, as a reader does, so scroll-triggered loading happens.
+SCROLL_THROUGH = """async () => {
+  const el = document.scrollingElement || document.documentElement;
+  for (let y = 0; y < el.scrollHeight; y += Math.max(200, innerHeight / 2)) {
+    scrollTo(0, y);
+    await new Promise((r) => setTimeout(r, 60));
+  }
+  scrollTo(0, el.scrollHeight);
+}"""
+
+FIND_TAB = """async (url) => {
+  for (const t of await chrome.tabs.query({})) {
+    const state = await chrome.tabs.sendMessage(t.id, { type: '%s' }, { frameId: 0 }).catch(() => null);
+    if (state && state.url === url) return t.id;
+  }
+  return null;
+}""" % GET_PAGE_STATE
+
+ASK_TAB = """([tab, type]) => chrome.tabs.sendMessage(tab, { type }, { frameId: 0 }).catch((e) => ({ error: String(e) }))"""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How long to watch a page. The minimum lets timers and scroll-triggered loading fire and the
+    content script's change debounce (up to 2 s) run; `settle` is how long nothing may change."""
+
+    minimum_s: float = 4.0
+    settle_s: float = 1.5
+    timeout_s: float = 60.0
+    poll_s: float = 0.25
+    context_chars: int = 120
+
+
+def page_texts(page) -> list[str]:
+    """The visible text of the page and of each of its frames that can be read."""
+    texts = []
+    for frame in page.frames:
+        try:
+            texts.append(frame.evaluate(READ_PAGE_TEXT))
+        except Exception:  # a cross-origin or vanished frame
+            continue
+    return texts
+
+
+def open_and_read(page, url: str, wait_s: float = 2.0) -> None:
+    """Loads `url` and scrolls through it as a reader does, then lets timers and lazy loading run."""
+    page.goto(url, wait_until="load")
+    page.evaluate(SCROLL_THROUGH)
+    page.wait_for_timeout(wait_s * 1000)
+
+
+def _analysed(worker, tab: int) -> dict | None:
+    state = worker.evaluate(ASK_TAB, [tab, GET_ANALYSED_TEXT])
+    return state if isinstance(state, dict) and "blocks" in state else None
+
+
+def _highlights(page, context_chars: int) -> list[Highlight]:
+    found: list[Highlight] = []
+    for frame in page.frames:
+        try:
+            raw = frame.evaluate(READ_HIGHLIGHTS, context_chars)
+        except Exception:  # a frame that went away or cannot be read: nothing of ours to count there
+            continue
+        found.extend(Highlight(h["category"], h["text"], h["before"], h["after"]) for h in raw)
+    return found
+
+
+def _signature(state: dict, highlights: int) -> tuple:
+    blocks = state.get("blocks", [])
+    return (state.get("active"), state.get("pending"), len(blocks), sum(b["done"] for b in blocks), highlights)
+
+
+def observe(context, worker, url: str, timing: Timing = Timing()) -> Observation:
+    """Opens `url` in a new tab of `context` (a browser with the extension loaded, talking to a
+    daemon), waits for the analysis to settle and reports what the extension did. Closes the tab."""
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        opened = time.monotonic()
+        page.evaluate(SCROLL_THROUGH)
+        tab = None
+        state: dict | None = None
+        last: tuple | None = None
+        stable_since = time.monotonic()
+        timed_out = True
+        while time.monotonic() - opened < timing.timeout_s:
+            time.sleep(timing.poll_s)
+            if tab is None:
+                tab = worker.evaluate(FIND_TAB, page.url)
+                if tab is None:
+                    continue  # the content script has not started yet
+            state = _analysed(worker, tab) or state
+            if state is None:
+                continue
+            signature = _signature(state, len(_highlights(page, 0)))
+            now = time.monotonic()
+            if signature != last:
+                last, stable_since = signature, now
+            settled = not state.get("active") or state.get("pending") == 0
+            if settled and now - stable_since >= timing.settle_s and now - opened >= timing.minimum_s:
+                timed_out = False
+                break
+        if state is None:
+            return Observation(active=False, is_article=False, timed_out=True, error="the content script never answered")
+        return Observation(
+            active=bool(state.get("active")) and not state.get("forced"),
+            is_article=bool(state.get("isArticle")),
+            blocks=[b["text"] for b in state.get("blocks", [])] if state.get("active") else [],
+            highlights=_highlights(page, timing.context_chars),
+            timed_out=timed_out,
+        )
+    finally:
+        page.close()

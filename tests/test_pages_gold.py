@@ -1,0 +1,93 @@
+"""Self-consistency of the pages corpus (seeds/pages/corpus, format in its README), without a browser.
+
+The gold is the yardstick of the extension's extraction, so it has to agree with itself and with its
+pages: every quote is an exact substring of the text, in order; every paragraph of the text is text
+of its page (or of what the page loads: its scripts' strings, its iframe's document); the corpus
+holds the shapes and the non-article pages it exists for. (That the gold text is *visible* text of
+the rendered page is checked in tests/browser/test_pages.py.)
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from claimlight.evaluation.pages import GOLD_SUFFIX, corpus_pages, load_page_gold, normalise
+
+CORPUS = Path(__file__).resolve().parent.parent / "seeds" / "pages" / "corpus"
+GOLDS = sorted(CORPUS.glob("*" + GOLD_SUFFIX))
+QUOTE_MARKS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+
+
+class _Text(html.parser.HTMLParser):
+    """All character data of a document, scripts' and templates' included, entities decoded."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def source_text(page: Path) -> str:
+    """The page's text and that of the documents it embeds by a relative `src`, normalised."""
+    raw = page.read_text(encoding="utf-8")
+    docs = [raw] + [(page.parent / src).read_text(encoding="utf-8")
+                    for src in re.findall(r'<iframe[^>]*\ssrc="([^":]+)"', raw)]
+    parser = _Text()
+    for doc in docs:
+        parser.feed(doc)
+    # Markup inside script strings (an app rendering <p>s) is not text.
+    return normalise(re.sub(r"<[^>]+>", "", "".join(parser.parts)))
+
+
+def test_the_corpus_has_the_shapes_it_exists_for():
+    pages = corpus_pages([CORPUS])
+    assert len(pages) >= 30
+    golds = [g for _, g in pages]
+    shapes = [g.shape for g in golds]
+    assert len(set(shapes)) == len(shapes), "every page is a different shape"
+    assert sum(not g.article for g in golds) >= 3
+    for shape in ("p-article", "div-soup", "table-cell-br", "section-span", "span-font", "custom-elements", "live-blog",
+                  "shadow-root", "same-origin-iframe", "amp", "paywall", "lazy-loaded", "comment-thread", "qa-transcript",
+                  "dark-theme", "tabloid", "pull-quote", "captions-credits", "read-more-links", "social-embed-share",
+                  "bylines-datelines", "site-chrome", "opinion", "front-page", "search-results", "forum-thread"):
+        assert shape in shapes, shape
+    marks = {q.quote[0] for g in golds for q in g.quotes}
+    assert {"“", '"', "‘", "«"} <= marks
+
+
+def test_every_page_has_gold_and_every_gold_a_page():
+    pages = {p.name.removesuffix(".html") for p in CORPUS.glob("*.html")}
+    golds = {g.name.removesuffix(GOLD_SUFFIX) for g in GOLDS}
+    assert pages == golds
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.name.removesuffix(GOLD_SUFFIX))
+def test_gold_agrees_with_itself_and_its_page(path: Path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    gold = load_page_gold(path)  # raises if a quote is not in the text
+    assert set(raw) <= {"article", "shape", "text", "optional", "quotes", "notes"}
+    assert gold.notes
+    if not gold.article:
+        return
+    words = len(gold.text.split())
+    assert 150 <= words <= 900, words
+    assert "\n\n" in gold.text and not re.search(r"\n{3,}|[ \t]\n|\n[ \t]", gold.text)
+    start = 0
+    for q in gold.quotes:
+        at = gold.text.find(q.quote, start)
+        assert at >= 0, f"quote not found in order: {q.quote!r}"
+        start = at + len(q.quote)
+        assert q.speaker.strip()
+        assert QUOTE_MARKS.get(q.quote[0]) == q.quote[-1], f"a quote runs from its opening mark to its closing one: {q.quote!r}"
+    page_text = source_text(path.with_name(gold.name + ".html"))
+    for paragraph in gold.text.split("\n\n"):
+        assert normalise(paragraph) in page_text, f"gold paragraph not in the page: {paragraph[:80]!r}"
+    for piece in gold.optional:
+        assert normalise(piece) in page_text or normalise(piece).upper() in page_text, piece
