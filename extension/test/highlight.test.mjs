@@ -153,3 +153,16 @@ test("switching a category off unregisters it, and clear removes everything", ()
   h.clear();
   assert.equal(win.CSS.highlights.size, 0);
 });
+
+test("the extension's other highlights are not taken for the page's", () => {
+  const win = fakeWindow();
+  const el = { nodeType: 1, isConnected: true, parentElement: null };
+  const text = { nodeType: 3, parentElement: el };
+  const h = new Highlighter(win.document, { alsoOurs: ["claimlight-focus"] });
+  h.setLook(LOOK);
+  h.render(new Map([["quote", [{ startContainer: text, startOffset: 0, endContainer: text, endOffset: 4 }]]]), () => true);
+  const focus = new win.Highlight({ startContainer: text, startOffset: 0, endContainer: text, endOffset: 4 });
+  focus.priority = 100;
+  win.CSS.highlights.set("claimlight-focus", focus);
+  assert.deepEqual(h.verify({ blocks: new Set([el]) }), []);
+});

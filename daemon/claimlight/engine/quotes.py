@@ -18,6 +18,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .ranges import outermost
+
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
@@ -155,7 +157,9 @@ def find_quotations(text: str) -> list[Quotation]:
                 if kind == "single" and not rest.looks_like_open_single(a):
                     continue
                 spans.append((a, rest.end, False))
-        for start, end, closed in _outermost(spans):
+        # Empty marks ("") quote nothing; a quotation nested in (or crossing) another is part of it.
+        spans = [s for s in spans if s[1] - s[0] > 2]
+        for start, end, closed in outermost(spans, lambda s: (s[0], s[1])):
             found.append(Quotation(start, end, closed, p_index))
     return found
 
@@ -181,13 +185,3 @@ class _Rest:
         return self.text[a + 1 : a + 2].isupper() and self.words_after(a) >= 4
 
 
-def _outermost(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
-    out: list[tuple[int, int, bool]] = []
-    for s in spans:
-        if out and s[0] < out[-1][1]:
-            continue  # nested inside (or crossing) the previous outer quotation
-        if s[1] - s[0] <= 2:
-            continue  # empty marks ("")
-        out.append(s)
-    return out

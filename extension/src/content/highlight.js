@@ -43,10 +43,12 @@ export function randomSuffix(win = globalThis) {
 }
 
 export class Highlighter {
-  constructor(doc = document, { suffix = randomSuffix(doc.defaultView) } = {}) {
+  /** @param {{suffix?: string, alsoOurs?: Iterable<string>}} o alsoOurs: other names the extension registers */
+  constructor(doc = document, { suffix = randomSuffix(doc.defaultView), alsoOurs = [] } = {}) {
     this.doc = doc;
     this.win = doc.defaultView;
     this.suffix = suffix;
+    this.alsoOurs = new Set(alsoOurs);
     this.sheet = new this.win.CSSStyleSheet();
     this.declarations = new Map(); // category → its rule's declarations, as set
     this.rulesText = "";
@@ -151,7 +153,7 @@ export class Highlighter {
 
   /** Highlights not ours that claim our name, or that paint over article text above priority 0. */
   foreign(registry, blocks) {
-    const mine = new Set([...this.painted.values()].map((e) => e.name));
+    const mine = new Set([...this.painted.values()].map((e) => e.name).concat([...this.alsoOurs]));
     const found = [];
     for (const [name, h] of registry) {
       if (mine.has(name)) continue;

@@ -8,6 +8,7 @@
 import { CATEGORY_IDS } from "../shared/categories.js";
 import { cardModel } from "./cardmodel.js";
 import { caretAt } from "./dom.js";
+import { FOCUS_HIGHLIGHT } from "./focus.js";
 import { Highlighter } from "./highlight.js";
 import { pageLook, sameLook } from "./look.js";
 import { locate } from "./offsets.js";
@@ -17,7 +18,8 @@ export class Painter {
   constructor(doc = document) {
     this.doc = doc;
     this.win = doc.defaultView;
-    this.highlighter = new Highlighter(doc);
+    // The side panel's emphasis of one quotation is the extension's too, not the page's.
+    this.highlighter = new Highlighter(doc, { alsoOurs: [FOCUS_HIGHLIGHT] });
     this.rendered = new WeakMap(); // block element → {block, hash, spans, items: [{span, range}]}
     this.current = new Map(); // the rendered records of the blocks on the page now
     this.stats = null; // pageStats of `current`, computed when the hover card first needs it
@@ -142,6 +144,8 @@ export class Painter {
       model: cardModel(span, this.stats, actors),
       rect,
       spanRect,
+      span,
+      block: rec.block,
     }));
   }
 }
