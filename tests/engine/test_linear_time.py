@@ -79,3 +79,73 @@ def test_a_surname_repeated_thousands_of_times_costs_linear_time(nlp):
     result = analyze(text, nlp=nlp)
     lopez = next(a for a in result.actors if a.name == "Maria Lopez")
     assert lopez.mentions > 3000
+
+
+def _echo_by_pairs(keyed):
+    """The echo rule as first written, comparing every pair: the reference `Echoes` must agree with."""
+    from claimlight.engine.attribution import ECHO, ECHO_MIN_WORDS
+
+    for key, r in keyed:
+        if not key or not r.speech or not (r.quotation.paragraph == 0 or r.speaker is None):
+            continue
+        source = next((o for k, o in keyed if o is not r and o.quotation.paragraph > 0 and k
+                       and (k == key or (len(key.split()) >= ECHO_MIN_WORDS and key in k)) and (o.speaker or not o.speech)), None)
+        if source is not None:
+            r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
+            r.rule = ECHO
+
+
+def _echo_by_index(keyed):
+    from claimlight.engine.attribution import ECHO, Echoes
+
+    echoes = Echoes(keyed)
+    for n, (key, r) in enumerate(keyed):
+        if not key or not r.speech or not (r.quotation.paragraph == 0 or r.speaker is None):
+            continue
+        source = echoes.source(n)
+        if source is not None:
+            r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
+            r.rule = ECHO
+            echoes.now_a_source(n)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(["we", "will", "win", "wi", "ll", "a"]), max_size=4),
+                          st.integers(0, 2), st.sampled_from([None, "Maria Lopez", "Jon Park"]), st.booleans()),
+                max_size=14))
+def test_echoes_found_by_search_are_those_found_by_comparing_every_pair(items):
+    from claimlight.engine.attribution import AttributedQuote
+    from claimlight.engine.quotes import Quotation
+
+    def build():
+        return [(" ".join(words), AttributedQuote(Quotation(i, i + 1, True, para), speech, None if speech else "title", speaker, None, None))
+                for i, (words, para, speaker, speech) in enumerate(items)]
+
+    by_pairs, by_index = build(), build()
+    _echo_by_pairs(by_pairs)
+    _echo_by_index(by_index)
+    assert [vars(r) for _, r in by_pairs] == [vars(r) for _, r in by_index]
+
+
+def test_echo_search_is_linear_in_the_number_of_quotations():
+    from claimlight.engine.attribution import AttributedQuote
+    from claimlight.engine.quotes import Quotation
+
+    keyed = [("it s quoted here", AttributedQuote(Quotation(i, i + 1, True, 1 + i % 3), True)) for i in range(20_000)]
+    keyed[-1][1].speaker = "Maria Lopez"  # the one occurrence with a speaker comes last
+    assert cpu_seconds(_echo_by_index, keyed) < 20  # every pair: 400 million comparisons
+    assert all(r.speaker == "Maria Lopez" for _, r in keyed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n ", max_size=40), st.data())
+def test_paragraph_bounds_by_binary_search_are_the_line_around_a_position(text, data):
+    import re
+    from types import SimpleNamespace
+
+    from claimlight.engine.attribution import Attributor
+
+    at = SimpleNamespace(text=text, newlines=[m.start() for m in re.finditer("\n", text)])
+    pos = data.draw(st.integers(0, len(text)))
+    hi = text.find("\n", pos)
+    assert Attributor.paragraph_bounds(at, pos) == (text.rfind("\n", 0, pos) + 1, len(text) if hi < 0 else hi)

@@ -7,7 +7,7 @@ run, which is quadratic: 8,000 characters of “” took 14 s to tokenize. Such 
 to attribute and no names to find, so it is not parsed at all: `is_prose` tells it by how many
 tokens a character yields (news prose about one in five, one in three at most; JSON one in two;
 a run of marks one in one), and `plain_doc` gives it tokens (words, single marks, whitespace)
-and a flat annotation (one sentence, no entities) in linear time, so that it joins the parsed
+and a flat annotation (each token a sentence, no entities) in linear time, so that it joins the parsed
 paragraphs into one document like any other.
 
 Decided per paragraph, from the paragraph alone, so a text parsed whole or in pieces
@@ -40,7 +40,7 @@ def is_prose(text: str) -> bool:
 
 def plain_doc(vocab: Vocab, text: str) -> Doc:
     """`text` as a Doc with exactly its characters: words, each mark a token, whitespace as spaCy keeps it
-    (one space after a token, longer runs as tokens of their own); one sentence, no entities."""
+    (one space after a token, longer runs as tokens of their own); each token a sentence, no entities."""
     words: list[str] = []
     spaces: list[bool] = []
     for match in _TOKEN.finditer(text):
@@ -63,8 +63,10 @@ def plain_doc(vocab: Vocab, text: str) -> Doc:
         pos=[pos for pos, _ in kinds],
         tags=[tag for _, tag in kinds],
         lemmas=[word.lower() for word in words],
-        heads=[0] * len(words),  # everything hangs from the first token: one sentence
-        deps=["ROOT"] + ["dep"] * (len(words) - 1),
+        # Every token a sentence of its own: nothing to parse, and the rules that look at a token's
+        # sentence (walking to its ends) then cost one step, not the length of the paragraph.
+        heads=list(range(len(words))),
+        deps=["ROOT"] * len(words),
         ents=["O"] * len(words),
     )
 
