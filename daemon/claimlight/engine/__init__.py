@@ -1,7 +1,7 @@
 """The analysis pipeline: article text in, highlight spans and actors out (Python offsets).
 
 Reads top to bottom: parse → quotations → actors → who said each quotation → reported speech →
-numbers → spans. Everything but the parse is rule-based and cheap.
+numbers → roles → spans → the sourcing ledger. Everything but the parse is rule-based and cheap.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from spacy.tokens import Doc
 from ..protocol import Analysis
 from .actors import build_actor_index
 from .attribution import Attributor
+from .ledger import build_ledger
 from .nlp import load_nlp, parse
 from .numbers import find_numbers
 from .quotes import find_quotations
 from .reported import find_reported
+from .roles import find_roles
 from .spans import assemble
 
 __all__ = ["analyze", "analyze_many", "analyze_doc"]
@@ -43,4 +45,7 @@ def analyze_doc(doc: Doc) -> Analysis:
     attributed = attributor.run()
     reported = find_reported(doc, attributor.finder, attributor.in_quote)
     numbers = find_numbers(doc)
-    return assemble(text, index, attributed, reported, numbers)
+    roles = find_roles(doc, index, attributor.in_quote)
+    analysis = assemble(text, index, attributed, reported, numbers, roles)
+    analysis.ledger = build_ledger(doc, analysis, index)
+    return analysis

@@ -8,9 +8,9 @@ becomes a predicate over those four values, and the rules that match a given com
 out once and remembered: a text's tokens then cost one dictionary lookup each. The few rules that
 span several tokens ("gon na", "let 's") stay in a small Matcher.
 
-The rules, their order and what they set all come from the loaded model, and are applied with
-spaCy's own `set_token_attrs` in the ruler's order (later rules win), so the resulting documents
-are identical to the ruler's; `tests/engine/test_attribute_table.py` checks that token by token.
+The rules, their order and what they set all come from the loaded model, and are applied the way
+the ruler applies them, in its order (later rules win), so the resulting documents are identical to
+the ruler's; `tests/engine/test_attribute_table.py` checks that token by token.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
+from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs  # private: used only by _set_attrs, which says why
 
 COMPONENT = "claimlight_attribute_table"
 
@@ -32,6 +32,20 @@ _KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 TokenKey = tuple[str, str, str, bool]
 Predicate = Callable[[TokenKey], bool]
+
+
+def _set_attrs(token: Token, attrs: dict[int, Any]) -> None:
+    """Set a rule's attributes on a token, exactly as the attribute ruler does.
+
+    spaCy has no public function for this: the ruler itself calls `set_token_attrs` from the private
+    `spacy.tokens._retokenize` module. The only public route to it, merging one-token spans with
+    `Doc.retokenize()`, also rewrites each merged token's text, entity and parse fields and walks
+    the whole document again: more than the attributes asked for, at a cost above that of the ruler
+    this table replaces. Setting `token.pos_`, `.lemma_`, `.morph` one by one would copy the ruler's
+    semantics by hand (which attributes also go to the lexeme) instead of using them. So the private
+    function is used here, and only here; the token-by-token test notices if it changes.
+    """
+    set_token_attrs(token, attrs)
 
 
 def _value_test(spec: Any) -> Callable[[Any], bool] | None:
@@ -182,7 +196,7 @@ class AttributeTable:
         attrs = self._attrs
         for token, rule_ids in zip(doc, per_token):
             for rule_id in rule_ids:
-                set_token_attrs(token, attrs[rule_id])
+                _set_attrs(token, attrs[rule_id])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:

@@ -1,37 +1,108 @@
 """Who said each quotation, and which quoted strings are not speech at all.
 
-Each quotation is read the way a reader does, trying in order:
-1. a cue right before it that takes it as object: He said: “…” / claiming that “…”;
-2. a speech verb the quotation hangs from in the parse (“…,” she said / tweeted that X was “…”);
-3. the words after a quotation whose sentence goes on: “…,” said the minister;
-4. a speech verb elsewhere in the words before it, "according to X", a "Name:" label;
-5. for a quotation standing alone, the previous speaker (it continues their words); for a partial
-   quote woven into a sentence, the subject of the verb governing it.
-Titles, nicknames and scare quotes are found first and become `mention`s.
+Titles, nicknames and mentioned words are found first and become `mention`s. Every other quotation
+goes down one ordered chain of strategies, read the way a reader does; the first that names a
+speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
+
+  dash_name          “…” ― Carla Sanchez: a dash after the quotation, then a name
+  cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”
+  governing_cue      a speech verb (or "X's claim") the quotation hangs from in the parse
+  cue_after          “…,” she said / “…,” said the minister: its sentence goes on after it
+  cue_earlier        a speech verb anywhere earlier in its sentence
+  according_to       "according to X" in its sentence
+  colon_paragraph    "The ministry said in a statement:" ending the paragraph above it
+  label              an interview label: Name: “…”
+  governing_subject  woven into a sentence: the subject of the verb it hangs from
+  previous_subject   standing alone: the subject of the plain sentence just before it
+  continuation       no cue of its own: it carries on the previous speaker's words
+  governing_subject  standing alone: the subject of the verb it hangs from, as a last resort
+
+A short quotation none of them finds a speaker for is a scare quote. A quotation repeated
+elsewhere (a headline quoting the body) then takes the speaker of its fuller occurrence (`echo`).
+`CHAIN` is the list above; a test keeps the two the same.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .lexicon import ABBREVIATIONS, CLAIM_NOUNS, MENTION_INTRODUCERS, SPEECH_VERBS, WEAK_SPEECH_VERBS, WORK_NOUNS
+from .lexicon import (
+    ABBREVIATIONS,
+    CHARACTERISING_VERBS,
+    CLAIM_NOUNS,
+    MENTION_INTRODUCER_PHRASES,
+    MENTION_INTRODUCERS,
+    NAMING_VERB_STEMS,
+    SPEECH_VERBS,
+    TITLE_FUNCTION_WORDS,
+    VAGUE_SUBJECTS,
+    WEAK_SPEECH_VERBS,
+    WORK_NOUNS,
+)
 from .quotes import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, Quotation
 from .speakers import Speaker, SpeakerFinder
 
 DASHES = "―—–-"
 OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
-_GENERIC = {"it", "this", "that", "there", "which", "what", "one", "i", "we", "you"}
-_STOP_WORDS_TITLE = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "are", "from", "by", "as", "vs", "vs.", "&"}
+_NEWLINE = re.compile("\n")
+# How far back (characters) the word before a period is read to tell "Rep." from a sentence end.
+_ABBREVIATION_REACH = 8
+# "there" is only ever a dummy subject.
+_NO_SPEAKER = VAGUE_SUBJECTS | {"there"}
+# "it" may be an organisation that speaks ("it said in a statement"), but as the subject of a plain
+# sentence it is not the person the next quotation carries on.
+_NO_PREVIOUS_SPEAKER = _NO_SPEAKER | {"it"}
+# Entities that are never a speaker, whatever the parse makes their subject of.
 _NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
-Found = tuple[Speaker, "str | None", "int | None"]  # speaker, cue text, cue offset
+# cue_before: how many words before the quotation the cue is looked for ("said on Monday: “…”"),
+# leaving out the words that only link it ("that", "as", prepositions, articles).
+CUE_BEFORE_WORDS = 4
+_CUE_LINK_POS = ("ADP", "DET", "SCONJ")
+_CUE_LINK_WORDS = ("that", "as")
+# cue_after: a quotation that ends its sentence takes a cue after it only within these many tokens.
+CUE_AFTER_TOKENS = 5
+# A quotation whose last word ends like this goes on after the closing mark (“…,” she said).
+_CONTINUING_ENDS = (",", "—", "–", "-")
+# How many words up the parse a quotation's governing word is looked for.
+MAX_CLIMB = 10
+# A quotation with fewer words than this around it in its sentence stands alone.
+WOVEN_MIN_WORDS = 2
+# continuation: how many paragraphs on a quotation opening its paragraph still continues a speaker.
+CONTINUATION_PARAGRAPHS = 2
+# A quotation of this many words or fewer with no speaker is a scare quote, unless it asks or exclaims.
+SCARE_QUOTE_MAX_WORDS = 2
+# echo: a shorter quotation contained in a longer one must have at least this many words.
+ECHO_MIN_WORDS = 2
+
+# What is not speech: how many words a nickname, a mentioned word, a title after "the", a title and
+# a work's title may have, and how far back (characters, words) their introducers are read.
+NICKNAME_MAX_WORDS = 3
+MENTION_MAX_WORDS = 3
+THE_NICKNAME_MAX_WORDS = 4
+TITLE_MAX_WORDS = 8
+WORK_TITLE_MAX_WORDS = 14
+_INTRODUCER_REACH = 40
+_NAME_REACH = 30
+_WORK_NOUN_WORDS = 3
+_NAMING_VERB_WORDS = 7
+
 Segment = tuple[int, int]
+
+
+class Found(NamedTuple):
+    speaker: Speaker
+    cue: str | None = None  # the cue's text ("said", "according to", "claim")
+    cue_start: int | None = None
 
 
 @dataclass
@@ -42,14 +113,340 @@ class AttributedQuote:
     speaker: Speaker | None = None
     cue: str | None = None
     cue_start: int | None = None
+    rule: str | None = None  # the strategy that named the speaker: a name in CHAIN, or ECHO
+
+
+@dataclass
+class Context:
+    """One quotation as the strategies see it: the words of its sentence around it, the speaker before it."""
+
+    at: Attributor
+    q: Quotation
+    before: Segment  # from the start of its sentence to the opening mark
+    after: Segment  # from the closing mark to the end of its sentence
+    last: AttributedQuote | None  # the latest quotation given a speaker
+
+    @cached_property
+    def before_toks(self) -> list[Token]:
+        return self.at.tokens(self.before)
+
+    @cached_property
+    def after_toks(self) -> list[Token]:
+        return self.at.tokens(self.after)
+
+    @cached_property
+    def after_text(self) -> str:
+        return self.at.text[self.after[0] : self.after[1]].strip()
+
+    @cached_property
+    def woven(self) -> bool:
+        """Part of a sentence with words of its own, not a quotation standing alone."""
+        outside = self.at.text[self.before[0] : self.before[1]] + " " + self.at.text[self.after[0] : self.after[1]]
+        return sum(w[:1].isalpha() for w in outside.split()) >= WOVEN_MIN_WORDS
+
+    @property
+    def last_speaker(self) -> Speaker | None:
+        return self.last.speaker if self.last else None
+
+    def speaker(self, tok: Token) -> Speaker | None:
+        return self.at.speaker(tok, self.last_speaker)
+
+    def from_cue(self, verb: Token, after_start: int | None = None) -> Found | None:
+        return self.at.from_cue(verb, self.last_speaker, after_start)
+
+
+# -- the strategies, in the order of CHAIN ------------------------------------------------------------
+
+
+def dash_name(ctx: Context) -> Found | None:
+    """“…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts)."""
+    if ctx.after_text[:1] not in DASHES:
+        return None
+    name_tok = next((t for t in ctx.after_toks if not t.is_punct), None)
+    if name_tok is None or not ctx.at.is_name(name_tok):
+        return None
+    sp = ctx.speaker(ctx.at.finder.head_of_name(name_tok))
+    return Found(sp) if sp else None
+
+
+def cue_before(ctx: Context) -> Found | None:
+    """The quotation is the object of a cue just before it: he said: “…”, claiming that “…”."""
+    tail = [t for t in ctx.before_toks if not t.is_punct and any(c.isalnum() for c in t.text)][-CUE_BEFORE_WORDS:]
+    tail = [t for t in tail if t.pos_ not in _CUE_LINK_POS and t.lower_ not in _CUE_LINK_WORDS]
+    if tail and ctx.at.is_cue(tail[-1]):
+        return ctx.from_cue(tail[-1])
+    return None
+
+
+def governing_cue(ctx: Context) -> Found | None:
+    """A speech verb the quotation hangs from in the parse ("tweeted that X was “…”"), or a claim
+    noun with its owner ("Trump's claim that “…”"), whichever comes first going up."""
+    found: Found | None = None
+    for tok in ctx.at.ancestors_outside(ctx.q):
+        if ctx.at.is_cue(tok):
+            # "Trump said that Clinton described it as “the gold standard”": the quotation
+            # reaches the reader through the outermost speaker, who is its source here.
+            found = ctx.from_cue(tok) or found
+            continue
+        if found:
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                sp = ctx.speaker(ctx.at.finder.head_of_name(owner))
+                if sp:
+                    return Found(sp, tok.text, tok.idx)
+    return found
+
+
+def cue_after(ctx: Context) -> Found | None:
+    """“…,” she said / “…?” he asked: the sentence goes on after the closing mark. After a
+    quotation that ends its sentence, the words that follow belong to it only when they end
+    there too (“….” Trump said.); words leading into the next quotation are its own."""
+    text, after = ctx.at.text, ctx.after
+    continues = ctx.at.inner(ctx.q).rstrip().endswith(_CONTINUING_ENDS) or ctx.after_text[:1].islower()
+    leads_on = after[1] < len(text) and text[after[1] : after[1] + 1] in OPENING_MARKS
+    if not continues and not (ctx.after_toks and not leads_on and any(ctx.at.is_cue(t) for t in ctx.after_toks[:CUE_AFTER_TOKENS])):
+        return None
+    for tok in ctx.after_toks:
+        if ctx.at.is_cue(tok):
+            got = ctx.from_cue(tok, after_start=after[0])
+            if got:
+                return got
+    return None
+
+
+def cue_earlier(ctx: Context) -> Found | None:
+    """A speech verb anywhere before the quotation in its sentence, the nearest first."""
+    for tok in reversed(ctx.before_toks):
+        if ctx.at.is_cue(tok):
+            got = ctx.from_cue(tok)
+            if got:
+                return got
+    return None
+
+
+def according_to(ctx: Context) -> Found | None:
+    """ "according to X" before or after the quotation in its sentence."""
+    doc = ctx.at.doc
+    for tok in ctx.before_toks + ctx.after_toks:
+        obj = ctx.at.finder.according_to(tok)
+        if obj is None and tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            # Where the parse left "to" without an object, the word after it: a quotation already
+            # has its span, only the source is wanted (a reported clause needs the parsed phrase).
+            obj = doc[tok.i + 2]
+        if obj is not None:
+            sp = ctx.speaker(ctx.at.finder.head_of_name(obj))
+            if sp:
+                return Found(sp, "according to", tok.idx)
+    return None
+
+
+def colon_paragraph(ctx: Context) -> Found | None:
+    """ "The ministry said in a statement:" ¶ “…”: a paragraph ending in a colon introduces the
+    quotation that opens the next one."""
+    at, q = ctx.at, ctx.q
+    lo, _ = at.paragraph_bounds(q.start)
+    if at.text[lo : q.start].strip() or lo == 0:
+        return None
+    prev_end = lo - 1
+    while prev_end > 0 and at.text[prev_end - 1].isspace():
+        prev_end -= 1
+    if at.text[prev_end - 1 : prev_end] != ":":
+        return None
+    plo, _ = at.paragraph_bounds(prev_end - 1)
+    sentence_start = plo
+    for m in at.sentence_ends(plo, prev_end - 1):
+        sentence_start = m.end()
+    toks = at.tokens((sentence_start, prev_end))
+    for tok in reversed(toks):
+        if at.is_cue(tok):
+            got = ctx.from_cue(tok)
+            if got:
+                return got
+    name_tok = next((t for t in reversed(toks) if not t.is_punct), None)
+    if name_tok is not None and at.index.mention_at(name_tok.i):
+        sp = ctx.speaker(name_tok)
+        if sp:
+            return Found(sp)
+    return None
+
+
+def label(ctx: Context) -> Found | None:
+    """An interview label before the quotation: Elena Reyes: “…”."""
+    if not ctx.at.text[ctx.before[0] : ctx.before[1]].rstrip().endswith(":") or not ctx.before_toks:
+        return None
+    name_tok = next((t for t in reversed(ctx.before_toks) if not t.is_punct), None)
+    if name_tok is None or not ctx.at.is_name(name_tok):
+        return None
+    sp = ctx.speaker(name_tok)
+    return Found(sp) if sp else None
+
+
+def governing_subject(ctx: Context) -> Found | None:
+    """A quotation with no speech verb: the subject of the nearest verb it hangs from ("Trump
+    likened the refugees to a “vicious snake”")."""
+    at = ctx.at
+    for tok in at.ancestors_outside(ctx.q):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
+            subj = at.finder.subject_of(tok)
+            if subj is None or not at.can_speak(subj):
+                return None
+            sp = ctx.speaker(subj)
+            if sp is not None and (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
+                return Found(sp, tok.text, tok.idx)
+            return None
+    return None
+
+
+def previous_subject(ctx: Context) -> Found | None:
+    """A quotation standing alone right after a sentence about someone, in the same paragraph:
+    "Cummings called him a master at the deal. “He showed again and again…”"."""
+    at = ctx.at
+    a, _ = at.token_range(ctx.q.start, ctx.q.end)
+    lo, _ = at.paragraph_bounds(ctx.q.start)
+    if a == 0 or a >= len(at.doc) or at.doc[a - 1].idx < lo:
+        return None
+    prev = at.doc[a - 1].sent
+    if prev.start_char < lo or any(at.in_quote[i] for i in range(prev.start, prev.end)):
+        return None  # no plain sentence before it, or that sentence already quotes someone
+    root = prev.root
+    subj = at.finder.subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ in _NO_PREVIOUS_SPEAKER:
+        return None
+    sp = ctx.speaker(subj)
+    if sp is None or (sp.actor is None and subj.pos_ != "PRON") or (sp.actor and sp.actor.type == "place"):
+        return None
+    return Found(sp)
+
+
+def continuation(ctx: Context) -> Found | None:
+    """A quotation with no cue that carries on the previous speaker's words: in the same
+    paragraph, opening one of the next paragraphs, or reopening a quotation left open."""
+    last, q = ctx.last, ctx.q
+    if last is None or last.speaker is None:
+        return None
+    lq = last.quotation
+    same_para = lq.paragraph == q.paragraph
+    para_start = ctx.at.text[ctx.at.paragraph_bounds(q.start)[0] : q.start].strip() == ""
+    if same_para or (para_start and q.paragraph - lq.paragraph <= CONTINUATION_PARAGRAPHS) or (not lq.closed and q.paragraph - lq.paragraph == 1):
+        return Found(last.speaker, last.cue)
+    return None
+
+
+@dataclass(frozen=True)
+class Strategy:
+    name: str  # recorded in AttributedQuote.rule; stable, other code may key on it
+    find: Callable[[Context], Found | None]
+    # None: any quotation; True: only one woven into a sentence; False: only one standing alone
+    woven: bool | None = None
+
+    def applies(self, ctx: Context) -> bool:
+        return self.woven is None or self.woven == ctx.woven
+
+
+# The order in which a reader looks for the speaker; the first strategy that finds one wins.
+CHAIN: tuple[Strategy, ...] = (
+    Strategy("dash_name", dash_name),
+    Strategy("cue_before", cue_before),
+    Strategy("governing_cue", governing_cue),
+    Strategy("cue_after", cue_after),
+    Strategy("cue_earlier", cue_earlier),
+    Strategy("according_to", according_to),
+    Strategy("colon_paragraph", colon_paragraph),
+    Strategy("label", label),
+    # A partial quote woven into a sentence belongs to that sentence's subject; a quotation
+    # standing alone carries on the previous speaker, and its parse reaches outside its
+    # sentence only when nothing else worked.
+    Strategy("governing_subject", governing_subject, woven=True),
+    Strategy("previous_subject", previous_subject, woven=False),
+    Strategy("continuation", continuation),
+    Strategy("governing_subject", governing_subject, woven=False),
+)
+ECHO = "echo"
+
+
+def attribute(ctx: Context) -> tuple[str, Found] | None:
+    """The first strategy of CHAIN that names a speaker, and what it found."""
+    for strategy in CHAIN:
+        if strategy.applies(ctx):
+            found = strategy.find(ctx)
+            if found:
+                return strategy.name, found
+    return None
+
+
+class Echoes:
+    """For each quotation, the first other one (in text order) that it repeats and that can lend it
+    a speaker: outside the headline, with a speaker or known not to be speech, and with a key equal
+    to its own or (from ECHO_MIN_WORDS words) containing it.
+
+    Found by search, not by comparing every pair: the keys of the quotations that can lend are
+    joined into one string that a key is looked for in (two lookups at most), and a dictionary
+    holds the short keys, which only match exactly. A quotation becomes able to lend once it has
+    taken a speaker (`now_a_source`); those few are kept apart, in text order, and looked through
+    only up to the best found so far.
+    """
+
+    def __init__(self, keyed: list[tuple[str, AttributedQuote]]):
+        self.keyed = keyed
+        self.exact: dict[str, list[int]] = {}
+        self.later: list[int] = []  # became able to lend, in text order (the order they are processed in)
+        parts: list[str] = []
+        self.starts: list[int] = []
+        self.owners: list[int] = []
+        at = 0
+        for n, (key, r) in enumerate(keyed):
+            if self.lends(n):
+                self.exact.setdefault(key, []).append(n)
+                self.starts.append(at)
+                self.owners.append(n)
+                parts.append(key)
+                at += len(key) + 1
+        self.joined = "\x00".join(parts)  # keys never contain \x00: they are words and spaces
+
+    def lends(self, n: int) -> bool:
+        key, o = self.keyed[n]
+        return bool(key) and o.quotation.paragraph > 0 and bool(o.speaker or not o.speech)
+
+    def now_a_source(self, n: int) -> None:
+        if self.lends(n):
+            self.later.append(n)
+
+    def source(self, n: int) -> AttributedQuote | None:
+        key = self.keyed[n][0]
+        contains = len(key.split()) >= ECHO_MIN_WORDS
+        best = self._first_joined(key, n) if contains else next((m for m in self.exact.get(key, ()) if m != n), None)
+        for m in self.later:  # ascending; only those before the best found can win
+            if best is not None and m >= best:
+                break
+            k = self.keyed[m][0]
+            if m != n and (k == key or (contains and key in k)):
+                best = m
+                break
+        return self.keyed[best][1] if best is not None else None
+
+    def _first_joined(self, key: str, n: int) -> int | None:
+        pos = self.joined.find(key)
+        while pos >= 0:
+            owner = self.owners[bisect_right(self.starts, pos) - 1]
+            if owner != n:
+                return owner
+            pos = self.joined.find(key, self.starts[bisect_right(self.starts, pos) - 1] + len(self.keyed[owner][0]) + 1)
+        return None
 
 
 class Attributor:
+    """The quotations of one document, the text around each, and who said them."""
+
     def __init__(self, doc: Doc, text: str, quotations: list[Quotation], index: ActorIndex):
         self.doc = doc
         self.text = text
         self.index = index
         self.tok_starts = [t.idx for t in doc]
+        # Where the lines break, found once: a quotation's paragraph is a binary search away, not a
+        # scan back and forth through a line that may be 100,000 characters long.
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.in_quote = [False] * len(doc)
         self._mark(quotations)
         # Mentions first: a nickname inside a name ("Marcia “Cia” Price") must not cut the
@@ -78,20 +475,13 @@ class Attributor:
         results = [AttributedQuote(q, False, why) for q, why in self.mentions.items()]
         last: AttributedQuote | None = None
         for q, before, after in self._with_segments(self.quotations):
-            found = self._attribute(q, before, after, last)
-            if found is None:
-                woven = self._has_words_outside(before, after)
-                # A partial quote woven into a sentence belongs to that sentence's subject; a
-                # quotation standing alone carries on the previous speaker's words.
-                steps = (self._governing_subject, self._continuation) if woven else (self._previous_subject, self._continuation, self._governing_subject)
-                for step in steps:
-                    found = found or step(q, last)
-            if found is None and self._short(q):
+            got = attribute(Context(self, q, before, after, last))
+            if got is None and self._short(q):
                 results.append(AttributedQuote(q, False, "scare quote"))
                 continue
             aq = AttributedQuote(q, True)
-            if found:
-                aq.speaker, aq.cue, aq.cue_start = found
+            if got:
+                aq.rule, (aq.speaker, aq.cue, aq.cue_start) = got
                 last = aq
             results.append(aq)
         results.sort(key=lambda a: a.quotation.start)
@@ -102,19 +492,19 @@ class Attributor:
         """A quotation repeated elsewhere (a headline quoting the body, a lede quoting a later
         paragraph) is whatever its fuller occurrence is: same speaker, or the same nickname."""
         def norm(q: Quotation) -> str:
-            return " ".join(re.sub(r"[^\w\s]", " ", self._inner(q).lower()).split())
+            return " ".join(re.sub(r"[^\w\s]", " ", self.inner(q).lower()).split())
 
         keyed = [(norm(r.quotation), r) for r in results]
-        for key, r in keyed:
+        echoes = Echoes(keyed)
+        for n, (key, r) in enumerate(keyed):
             headline = r.quotation.paragraph == 0
             if not key or not r.speech or not (headline or r.speaker is None):
                 continue
-            source = next(
-                (o for k, o in keyed if o is not r and o.quotation.paragraph > 0 and k and (k == key or (len(key.split()) >= 2 and key in k)) and (o.speaker or not o.speech)),
-                None,
-            )
+            source = echoes.source(n)
             if source is not None:
                 r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
+                r.rule = ECHO
+                echoes.now_a_source(n)
 
     # -- segments around a quotation --------------------------------------------------------------
 
@@ -124,247 +514,48 @@ class Attributor:
             next_q = quotations[idx + 1] if idx + 1 < len(quotations) else None
             yield q, self._before_segment(q, prev_q), self._after_segment(q, next_q)
 
-    def _paragraph_bounds(self, pos: int) -> tuple[int, int]:
-        lo = self.text.rfind("\n", 0, pos) + 1
-        hi = self.text.find("\n", pos)
-        return lo, len(self.text) if hi < 0 else hi
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        """The line `pos` is on: from after the newline before it to the next newline (at or after it)."""
+        i = bisect_left(self.newlines, pos)  # newlines before pos: [:i]; the first at or after pos: [i]
+        lo = self.newlines[i - 1] + 1 if i else 0
+        return lo, self.newlines[i] if i < len(self.newlines) else len(self.text)
 
-    def _sentence_ends(self, lo: int, hi: int):
+    def sentence_ends(self, lo: int, hi: int):
         """Sentence ends between lo and hi, skipping abbreviations (Rep., Fla.) and initials (H.)."""
         for m in _SENTENCE_END.finditer(self.text, lo, hi):
             if self.text[m.start()] == ".":
-                word = self.text[max(lo, m.start() - 8) : m.start()].split()[-1:] or [""]
+                word = self.text[max(lo, m.start() - _ABBREVIATION_REACH) : m.start()].split()[-1:] or [""]
                 w = word[0].lstrip("(\"“‘'").lower()
                 if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                     continue
             yield m
 
     def _before_segment(self, q: Quotation, prev_q: Quotation | None) -> Segment:
-        lo, _ = self._paragraph_bounds(q.start)
+        lo, _ = self.paragraph_bounds(q.start)
         if prev_q and prev_q.end > lo:
             lo = prev_q.end
-        for m in self._sentence_ends(lo, q.start):
+        for m in self.sentence_ends(lo, q.start):
             lo = m.end()
         return lo, q.start
 
     def _after_segment(self, q: Quotation, next_q: Quotation | None) -> Segment:
-        _, hi = self._paragraph_bounds(max(q.end - 1, q.start))
+        _, hi = self.paragraph_bounds(max(q.end - 1, q.start))
         if next_q and next_q.start < hi:
             hi = next_q.start
-        m = next(self._sentence_ends(q.end, hi), None)
+        m = next(self.sentence_ends(q.end, hi), None)
         if m:
             hi = m.start() + 1
         return q.end, hi
 
-    def _has_words_outside(self, before: Segment, after: Segment) -> bool:
-        outside = self.text[before[0] : before[1]] + " " + self.text[after[0] : after[1]]
-        return sum(w[:1].isalpha() for w in outside.split()) >= 2
-
-    def _tokens(self, seg: Segment) -> list[Token]:
+    def tokens(self, seg: Segment) -> list[Token]:
+        """The tokens of a segment outside any quotation."""
         a, b = self.token_range(*seg)
         return [t for t in self.doc[a:b] if not self.in_quote[t.i]]
 
-    def _inner(self, q: Quotation) -> str:
+    def inner(self, q: Quotation) -> str:
         return self.text[q.inner_start : q.inner_end(self.text)]
 
-    # -- what is not speech ------------------------------------------------------------------------
-
-    def _not_speech(self, q: Quotation, before: Segment, after: Segment) -> str | None:
-        inner = self._inner(q).strip(" ,.;:!?")
-        words = inner.split()
-        if not words:
-            return "mention"
-        prev_words = self.text[max(before[0], q.start - 40) : q.start].lower().split()
-        named = prev_words[:-1] if prev_words[-1:] == ["the"] else prev_words  # known as the “Iron Wall”
-        prev = named[-1].strip(",:") if named else ""
-        prev2 = " ".join(named[-2:])
-        if prev in MENTION_INTRODUCERS or prev2 in ("known as", "referred to", "the word", "the phrase", "the term"):
-            return "mention"
-        # Dwayne “The Rock” Johnson: a nickname inside a name.
-        name_before = self.text[max(0, q.start - 30) : q.start].split()[-1:]
-        name_after = self.text[q.end : q.end + 30].split()[:1]
-        if (
-            len(words) <= 3
-            and self.text[q.start - 1 : q.start] == " "
-            and name_before and name_before[0].isalpha() and name_before[0][:1].isupper()
-            and name_after and name_after[0].strip(",.").isalpha() and name_after[0][:1].isupper()
-        ):
-            return "nickname"
-        if self._title_like(words) and len(words) <= 4 and prev_words[-1:] == ["the"] and not self._has_cue(before, after, naming=False):
-            return "nickname"  # fans call the defence the “Iron Wall”
-        after_work_noun = any(w.strip(",.").lower() in WORK_NOUNS for w in prev_words[-3:])
-        if self._title_like(words) and len(words) <= (14 if after_work_noun else 8) and not self._has_cue(before, after):
-            if after_work_noun or not inner.endswith((".", "!", "?")):
-                return "title"
-        if prev == "as" and len(words) <= 3 and any(w.startswith(("refer", "known")) for w in prev_words[-7:]):
-            return "mention"  # a practice he referred to in emails as "smoothing"
-        return None
-
-    @staticmethod
-    def _title_like(words: list[str]) -> bool:
-        content = [w for w in words if w.lower() not in _STOP_WORDS_TITLE]
-        return len(words) >= 2 and bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
-
-    def _short(self, q: Quotation) -> bool:
-        inner = self._inner(q)
-        return len(inner.split()) <= 2 and not inner.rstrip().endswith(("?", "!"))
-
-    def _has_cue(self, before: Segment, after: Segment, naming: bool = True) -> bool:
-        """A speech verb around the quotation; with naming=False, verbs that name things
-        ("call", "dub", "label") do not count."""
-        return any(
-            self._is_cue(t) and (naming or t.lemma_.lower() not in WEAK_SPEECH_VERBS)
-            for t in self._tokens(before) + self._tokens(after)
-        )
-
-    # -- cues ----------------------------------------------------------------------------------------
-
-    def _is_cue(self, tok: Token) -> bool:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
-            return False
-        if lemma in WEAK_SPEECH_VERBS:
-            # "as the memo put it", "called it a “disgrace”": speech only in these frames
-            return any(c.lower_ == "it" for c in tok.children) or lemma in ("call", "liken", "compare", "label", "refer")
-        return True
-
-    def _attribute(self, q: Quotation, before: Segment, after: Segment, last: AttributedQuote | None) -> Found | None:
-        last_speaker = last.speaker if last else None
-        before_toks = self._tokens(before)
-        after_toks = self._tokens(after)
-        after_text = self.text[after[0] : after[1]].strip()
-
-        # “…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts).
-        if after_text[:1] in DASHES:
-            name_tok = next((t for t in after_toks if not t.is_punct), None)
-            if name_tok is not None and (self.index.mention_at(name_tok.i) or name_tok.pos_ == "PROPN"):
-                sp = self._speaker(self.finder._head_of_name(name_tok), last_speaker)
-                if sp:
-                    return sp, None, None
-
-        # 1. The quotation is the object of a cue just before it: he said: “…”, claiming that “…”.
-        tail = [t for t in before_toks if not t.is_punct and any(c.isalnum() for c in t.text)][-4:]
-        tail = [t for t in tail if t.pos_ not in ("ADP", "DET", "SCONJ") and t.lower_ not in ("that", "as")]
-        if tail and self._is_cue(tail[-1]):
-            got = self._from_cue(tail[-1], before[1], last_speaker)
-            if got:
-                return got
-
-        # 2. A speech verb the quotation hangs from.
-        got = self._governing_cue(q, last_speaker)
-        if got:
-            return got
-
-        # 3. “…,” she said / “…?” he asked: the sentence goes on after the closing mark. After a
-        # quotation that ends its sentence, the words that follow belong to it only when they end
-        # there too (“….” Trump said.); words leading into the next quotation are its own.
-        inner = self._inner(q).rstrip()
-        continues = inner.endswith((",", "—", "–", "-")) or after_text[:1].islower()
-        leads_on = after[1] < len(self.text) and self.text[after[1] : after[1] + 1] in OPENING_MARKS
-        if continues or (after_toks and not leads_on and any(self._is_cue(t) for t in after_toks[:5])):
-            for tok in after_toks:
-                if self._is_cue(tok):
-                    got = self._from_cue(tok, after[1], last_speaker, after_start=after[0])
-                    if got:
-                        return got
-
-        # 4. A speech verb anywhere before it in the sentence, "according to", a "Name:" label.
-        for tok in reversed(before_toks):
-            if self._is_cue(tok):
-                got = self._from_cue(tok, before[1], last_speaker)
-                if got:
-                    return got
-        got = self._according_to(before_toks + after_toks, last_speaker)
-        if got:
-            return got
-        got = self._introduced_by_previous_paragraph(q, last_speaker)
-        if got:
-            return got
-        if self.text[before[0] : before[1]].rstrip().endswith(":") and before_toks:
-            name_tok = next((t for t in reversed(before_toks) if not t.is_punct), None)
-            if name_tok is not None and (self.index.mention_at(name_tok.i) or name_tok.pos_ == "PROPN"):
-                sp = self._speaker(name_tok, last_speaker)
-                if sp:
-                    return sp, None, None
-        return None
-
-    def _introduced_by_previous_paragraph(self, q: Quotation, last_speaker: Speaker | None) -> Found | None:
-        """ "The ministry said in a statement:" ¶ “…”: a paragraph ending in a colon introduces
-        the quotation that opens the next one."""
-        lo, _ = self._paragraph_bounds(q.start)
-        if self.text[lo : q.start].strip() or lo == 0:
-            return None
-        prev_end = lo - 1
-        while prev_end > 0 and self.text[prev_end - 1].isspace():
-            prev_end -= 1
-        if self.text[prev_end - 1 : prev_end] != ":":
-            return None
-        plo, _ = self._paragraph_bounds(prev_end - 1)
-        sentence_start = plo
-        for m in self._sentence_ends(plo, prev_end - 1):
-            sentence_start = m.end()
-        toks = self._tokens((sentence_start, prev_end))
-        for tok in reversed(toks):
-            if self._is_cue(tok):
-                got = self._from_cue(tok, prev_end, last_speaker)
-                if got:
-                    return got
-        name_tok = next((t for t in reversed(toks) if not t.is_punct), None)
-        if name_tok is not None and self.index.mention_at(name_tok.i):
-            sp = self._speaker(name_tok, last_speaker)
-            if sp:
-                return sp, None, None
-        return None
-
-    def _from_cue(self, verb: Token, limit: int, last_speaker: Speaker | None, after_start: int | None = None) -> Found | None:
-        subj = self.finder.subject_of(verb)
-        if subj is not None and (self.in_quote[subj.i] or subj.ent_type_ in _NON_SPEAKER_ENTS):
-            subj = None
-        if subj is None and after_start is not None:
-            # “…,” Flynn, a top surrogate, said Thursday: the first name after the quotation.
-            a, _ = self.token_range(after_start, after_start)
-            for tok in self.doc[a : verb.i]:
-                if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
-                    subj = self.finder._head_of_name(tok)
-                    break
-        if subj is None and after_start is not None:
-            subj = self.finder.inverted_subject(verb, self.token_range(limit, limit)[0] + 8)
-        if subj is None or subj.ent_type_ in _NON_SPEAKER_ENTS:
-            return None
-        sp = self._speaker(subj, last_speaker)
-        if sp is None:
-            return None
-        return sp, self._cue_text(verb), verb.idx
-
-    def _speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        relative = tok.lower_ in ("which", "that", "who") and tok.head.dep_ == "relcl"
-        if tok.lower_ in _GENERIC and tok.lower_ != "it" and not relative:
-            return None
-        return self.finder.speaker_for(tok, last_speaker)
-
-    def _cue_text(self, verb: Token) -> str:
-        parts = [verb]
-        for child in verb.children:
-            if child.dep_ == "prt" and child.i == verb.i + 1:
-                parts.append(child)
-        return " ".join(t.text for t in parts)
-
-    def _according_to(self, toks: list[Token], last_speaker: Speaker | None) -> Found | None:
-        for tok in toks:
-            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
-                to = self.doc[tok.i + 1]
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if obj is None and tok.i + 2 < len(self.doc):
-                    obj = self.doc[tok.i + 2]
-                if obj is not None:
-                    sp = self._speaker(self.finder._head_of_name(obj), last_speaker)
-                    if sp:
-                        return sp, "according to", tok.idx
-        return None
-
-    # -- walking the parse from the quotation -------------------------------------------------------
-
-    def _ancestors_outside(self, q: Quotation):
+    def ancestors_outside(self, q: Quotation):
         """The words the quotation hangs from in the parse, nearest first, outside any quotation."""
         a, b = self.token_range(q.start, q.end)
         if a >= min(b, len(self.doc)):
@@ -372,76 +563,116 @@ class Attributor:
         inside = range(a, b)
         # the quotation's own root: the token inside whose head lies outside it
         root = next((t for t in self.doc[a:b] if t.head.i not in inside or t.head is t), self.doc[a])
-        lo, hi = self._paragraph_bounds(q.start)
+        lo, hi = self.paragraph_bounds(q.start)
         tok = root
-        for _ in range(10):
-            if tok.head is tok:
-                return
+        for _ in range(MAX_CLIMB):
+            if tok.head.i == tok.i:
+                return  # the sentence's root (spaCy makes a new Token object each time: `is` never holds)
             tok = tok.head
             if not lo <= tok.idx < hi:
                 return  # the parser joined two paragraphs: what it found is not this quote's
             if not self.in_quote[tok.i]:
                 yield tok
 
-    def _governing_cue(self, q: Quotation, last: Speaker | None) -> Found | None:
-        found: Found | None = None
-        for tok in self._ancestors_outside(q):
-            if self._is_cue(tok):
-                # "Trump said that Clinton described it as “the gold standard”": the quotation
-                # reaches the reader through the outermost speaker, who is its source here.
-                found = self._from_cue(tok, q.start, last) or found
-                continue
-            if found:
-                continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
-                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-                if owner is not None:
-                    sp = self._speaker(self.finder._head_of_name(owner), last)
-                    if sp:
-                        return sp, tok.text, tok.idx
-        return found
+    # -- what is not speech ------------------------------------------------------------------------
 
-    def _governing_subject(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
-        """A partial quote woven into a sentence with no speech verb: the subject of the nearest
-        verb it hangs from ("Trump likened the refugees to a “vicious snake”")."""
-        last_speaker = last.speaker if last else None
-        for tok in self._ancestors_outside(q):
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
-                subj = self.finder.subject_of(tok)
-                if subj is None or self.in_quote[subj.i] or subj.ent_type_ in _NON_SPEAKER_ENTS:
-                    return None
-                sp = self._speaker(subj, last_speaker)
-                if sp is not None and (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
-                    return sp, tok.text, tok.idx
-                return None
+    def _not_speech(self, q: Quotation, before: Segment, after: Segment) -> str | None:
+        inner = self.inner(q).strip(" ,.;:!?")
+        words = inner.split()
+        if not words:
+            return "mention"
+        prev_words = self.text[max(before[0], q.start - _INTRODUCER_REACH) : q.start].lower().split()
+        named = prev_words[:-1] if prev_words[-1:] == ["the"] else prev_words  # known as the “Iron Wall”
+        prev = named[-1].strip(",:") if named else ""
+        prev2 = " ".join(named[-2:])
+        if prev in MENTION_INTRODUCERS or prev2 in MENTION_INTRODUCER_PHRASES:
+            return "mention"
+        # Dwayne “The Rock” Johnson: a nickname inside a name.
+        name_before = self.text[max(0, q.start - _NAME_REACH) : q.start].split()[-1:]
+        name_after = self.text[q.end : q.end + _NAME_REACH].split()[:1]
+        if (
+            len(words) <= NICKNAME_MAX_WORDS
+            and self.text[q.start - 1 : q.start] == " "
+            and name_before and name_before[0].isalpha() and name_before[0][:1].isupper()
+            and name_after and name_after[0].strip(",.").isalpha() and name_after[0][:1].isupper()
+        ):
+            return "nickname"
+        if self._title_like(words) and len(words) <= THE_NICKNAME_MAX_WORDS and prev_words[-1:] == ["the"] and not self._has_cue(before, after, naming=False):
+            return "nickname"  # fans call the defence the “Iron Wall”
+        after_work_noun = any(w.strip(",.").lower() in WORK_NOUNS for w in prev_words[-_WORK_NOUN_WORDS:])
+        if self._title_like(words) and len(words) <= (WORK_TITLE_MAX_WORDS if after_work_noun else TITLE_MAX_WORDS) and not self._has_cue(before, after):
+            if after_work_noun or not inner.endswith((".", "!", "?")):
+                return "title"
+        if prev == "as" and len(words) <= MENTION_MAX_WORDS and any(w.startswith(NAMING_VERB_STEMS) for w in prev_words[-_NAMING_VERB_WORDS:]):
+            return "mention"  # a practice he referred to in emails as "smoothing"
         return None
 
-    def _previous_subject(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
-        """A quotation standing alone right after a sentence about someone, in the same paragraph:
-        "Cummings called him a master at the deal. “He showed again and again…”"."""
-        a, _ = self.token_range(q.start, q.end)
-        lo, _ = self._paragraph_bounds(q.start)
-        if a == 0 or a >= len(self.doc) or self.doc[a - 1].idx < lo:
-            return None
-        prev = self.doc[a - 1].sent
-        if prev.start_char < lo or any(self.in_quote[i] for i in range(prev.start, prev.end)):
-            return None  # no plain sentence before it, or that sentence already quotes someone
-        root = prev.root
-        subj = self.finder.subject_of(root) if root.pos_ in ("VERB", "AUX") else None
-        if subj is None or subj.pos_ == "PRON" and subj.lower_ in _GENERIC:
-            return None
-        sp = self._speaker(subj, last.speaker if last else None)
-        if sp is None or (sp.actor is None and subj.pos_ != "PRON") or (sp.actor and sp.actor.type == "place"):
-            return None
-        return sp, None, None
+    @staticmethod
+    def _title_like(words: list[str]) -> bool:
+        content = [w for w in words if w.lower() not in TITLE_FUNCTION_WORDS]
+        return len(words) >= 2 and bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
 
-    def _continuation(self, q: Quotation, last: AttributedQuote | None) -> Found | None:
-        """A quotation with no cue that carries on the previous speaker's words."""
-        if last is None or last.speaker is None:
+    def _short(self, q: Quotation) -> bool:
+        inner = self.inner(q)
+        return len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and not inner.rstrip().endswith(("?", "!"))
+
+    def _has_cue(self, before: Segment, after: Segment, naming: bool = True) -> bool:
+        """A speech verb around the quotation; with naming=False, verbs that name things
+        ("call", "dub", "label") do not count."""
+        return any(
+            self.is_cue(t) and (naming or t.lemma_.lower() not in WEAK_SPEECH_VERBS)
+            for t in self.tokens(before) + self.tokens(after)
+        )
+
+    # -- cues and speakers -------------------------------------------------------------------------
+
+    def is_cue(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
+            return False
+        if lemma in WEAK_SPEECH_VERBS:
+            # "as the memo put it", "called it a “disgrace”": speech only in these frames
+            return any(c.lower_ == "it" for c in tok.children) or lemma in CHARACTERISING_VERBS
+        return True
+
+    def is_name(self, tok: Token) -> bool:
+        return self.index.mention_at(tok.i) is not None or tok.pos_ == "PROPN"
+
+    def can_speak(self, subj: Token) -> bool:
+        """A subject outside the quotations that is not a date, time or amount."""
+        return not self.in_quote[subj.i] and subj.ent_type_ not in _NON_SPEAKER_ENTS
+
+    def from_cue(self, verb: Token, last_speaker: Speaker | None, after_start: int | None = None) -> Found | None:
+        """The speaker of a cue: its subject; for a cue after the quotation (from `after_start`),
+        else the first name after the quotation or the subject after the verb."""
+        subj = self.finder.subject_of(verb)
+        if subj is not None and not self.can_speak(subj):
+            subj = None
+        if subj is None and after_start is not None:
+            # “…,” Flynn, a top surrogate, said Thursday: the first name after the quotation.
+            a, _ = self.token_range(after_start, after_start)
+            for tok in self.doc[a : verb.i]:
+                if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
+                    subj = self.finder.head_of_name(tok)
+                    break
+        if subj is None and after_start is not None:
+            subj = self.finder.inverted_subject(verb)
+        if subj is None or not self.can_speak(subj):
             return None
-        lq = last.quotation
-        same_para = lq.paragraph == q.paragraph
-        para_start = self.text[self._paragraph_bounds(q.start)[0] : q.start].strip() == ""
-        if same_para or (para_start and q.paragraph - lq.paragraph <= 2) or (not lq.closed and q.paragraph - lq.paragraph == 1):
-            return last.speaker, last.cue, None
-        return None
+        sp = self.speaker(subj, last_speaker)
+        if sp is None:
+            return None
+        return Found(sp, self._cue_text(verb), verb.idx)
+
+    def speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
+        if tok.lower_ in _NO_SPEAKER and not SpeakerFinder.is_relative(tok):
+            return None
+        return self.finder.speaker_for(tok, last_speaker)
+
+    @staticmethod
+    def _cue_text(verb: Token) -> str:
+        parts = [verb]
+        for child in verb.children:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                parts.append(child)
+        return " ".join(t.text for t in parts)

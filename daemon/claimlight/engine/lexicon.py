@@ -1,4 +1,7 @@
-"""Word lists the rules rely on. Kept in one place so they can be reviewed and extended together."""
+"""Word lists the rules rely on. Kept in one place so they can be reviewed and extended together.
+
+Thresholds (how many words, how far back) stay beside the rule they tune, as named constants.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,13 @@ SPEECH_VERBS = frozenset(
 WEAK_SPEECH_VERBS = frozenset(
     "put offer begin open close finish call smile nod laugh sigh point signal liken compare label refer cite question challenge reject greet welcome celebrate thank".split()
 )
+
+# Weak cues that introduce a quotation even without "it": they characterise what they quote
+# ("called the plan “reckless”", "likened the refugees to a “vicious snake”").
+CHARACTERISING_VERBS = frozenset("call liken compare label refer".split())
+
+# Subjects that name nobody a quotation could be given to: "this shows", "one might say", "we are told".
+VAGUE_SUBJECTS = frozenset("this that which what one i we you".split())
 
 # Nouns whose possessor is the speaker of a quotation inside them: "Trump’s claim that “…”".
 CLAIM_NOUNS = frozenset(
@@ -122,6 +132,12 @@ MENTION_INTRODUCERS = frozenset(
     slogan motto hashtag headline headlined
     """.split()
 )
+# The same, as two words: known as the “Iron Wall”, the term “smoothing”.
+MENTION_INTRODUCER_PHRASES = frozenset(("known as", "referred to", "the word", "the phrase", "the term"))
+# "a practice he referred to in emails as “smoothing”": verbs of naming, by their first letters.
+NAMING_VERB_STEMS = ("refer", "known")
+# Words a title leaves in lower case: “The Lord of the Rings”, “Pride and Prejudice”.
+TITLE_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with is are from by as vs vs. &".split())
 WORK_NOUNS = frozenset(
     """
     book novel memoir film movie documentary series show programme program song album single play
@@ -210,5 +226,53 @@ ORG_CONTEXT = frozenset(
     employees board executive executives shareholder shareholders investor investors headquarters
     subsidiary division unit plant factory store stores brand product products spokesman spokeswoman
     spokesperson staff workforce fans supporters squad stadium ground academy season
+    """.split()
+)
+
+# Words that open a reported clause without belonging to it: said “that …”, asked “whether …”.
+CLAUSE_OPENERS = frozenset(("that", "whether", "if", ",", ":", "—", "–", "-"))
+
+# Numbers in words. The number pattern tries them in this order (the first alternative that fits
+# wins), so the order is part of the rule.
+NUMBER_WORDS = tuple(
+    """
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    sixty seventy eighty ninety
+    """.split()
+)
+MAGNITUDE_WORDS = ("hundreds", "thousands", "millions", "billions", "dozens", "a dozen")
+# A share only when "of" follows ("a third of the crop"); "a third boat" is an ordinal.
+SHARE_WORDS = ("a half", "a third", "a quarter", "a fifth", "a tenth")
+FRACTION_WORDS = ("half",) + SHARE_WORDS
+# Number words that count on their own, with nothing counted after them.
+SELF_COUNTING_WORDS = ("two-thirds", "three-quarters", "twice", "tenfold")
+# Words that are numbers to the NER but count nothing: "One need only…", "a", "an".
+NON_COUNTING_WORDS = frozenset(("one", "a", "an"))
+
+# Words in front of a number that belong to the claim: "up to", "more than", "at least", "nearly".
+HEDGES = frozenset(
+    """
+    more less fewer than least most about around nearly almost roughly some over under approximately
+    just only every barely
+    """.split()
+)
+
+# Sources that are documents or data rather than people ("a study found", "league figures show"),
+# for the sourcing ledger; STATEMENT_NOUNS are documents too.
+DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
+    """
+    study survey poll data figure figures statistic statistics tally count estimate estimates analysis
+    research record records census document documents paper papers review audit assessment inquiry
+    investigation ruling judgment judgement verdict minutes transcript footage map chart model index
+    ad advert advertisement commercial clip article video book documentary
+    """.split()
+)
+
+# Common nouns for an organisation speaking as one ("the company said", "the ministry said").
+INSTITUTION_NOUNS = ORG_HEADS | frozenset(
+    """
+    firm business employer regulator watchdog airline operator manufacturer retailer insurer lender
+    broadcaster publisher carrier charity utility startup start-up military ministry embassy consulate
+    prosecution defence defense campaign group side club
     """.split()
 )

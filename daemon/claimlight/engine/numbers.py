@@ -9,17 +9,16 @@ and years are not claims and are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .lexicon import FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
+
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
-_WORD_NUMBER = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|hundreds|thousands|millions|billions|dozens|a dozen|half|a half|a third|a quarter|a fifth|a tenth|two-thirds|three-quarters"
-    r"|twice|tenfold"
-)
+_WORD_NUMBER = "|".join(NUMBER_WORDS + MAGNITUDE_WORDS + FRACTION_WORDS + SELF_COUNTING_WORDS)
 _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
 _SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")  # 3-1
 _PATTERNS = [
@@ -30,7 +29,10 @@ _PATTERNS = [
     re.compile(r"\b(?:" + _WORD_NUMBER + r")\b(?:[ -]" + _UNITS + r"\b)?", re.I),
 ]
 _DURATION = re.compile(r"\b(?:\d[\d,.]*|" + _WORD_NUMBER + r")[ -]+" + _UNITS + r"\b", re.I)
-_HEDGES = {"more", "less", "fewer", "than", "least", "most", "about", "around", "nearly", "almost", "roughly", "some", "over", "under", "approximately", "just", "only", "every", "barely"}
+# How far a number may stand from what it counts: "5,000 combat helmets", "thousands of Syrian troops".
+COUNTED_NOUN_REACH = 3
+# Characters after a number inside a date within which a unit makes it a duration ("the past three years").
+DURATION_LOOKAHEAD = 12
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 
 
@@ -44,6 +46,7 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
     text = doc.text
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     names = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    date_starts, name_starts = [e.start_char for e in dates], [e.start_char for e in names]
     candidates: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
@@ -54,9 +57,9 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if _inside(s, e, names) and pattern is not _SCORE:
+            if _inside(s, e, names, name_starts) and pattern is not _SCORE:
                 continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
-            if _inside(s, e, dates) and not _DURATION.search(text, max(0, s - 1), min(len(text), e + 12)):
+            if _inside(s, e, dates, date_starts) and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD)):
                 continue  # "September 18", "in 2014": dates are not claims
             word = m.group(0)
             if _YEAR.match(word):
@@ -67,13 +70,17 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
     return [NumberClaim(s, e) for s, e in _merge(_extend(doc, c) for c in candidates)]
 
 
-def _inside(s: int, e: int, ents: list[Span]) -> bool:
-    return any(x.start_char <= s and e <= x.end_char for x in ents)
+def _inside(s: int, e: int, ents: list[Span], starts: list[int]) -> bool:
+    """Whether [s, e) lies within one of `ents` (a document's entities: sorted, never overlapping;
+    `starts` their start offsets), found by binary search: the only candidate is the last entity
+    starting at or before s."""
+    i = bisect_right(starts, s) - 1
+    return i >= 0 and e <= ents[i].end_char
 
 
 def _counts(ent: Span) -> bool:
     """A cardinal that counts something: not "One need only…", not a name's number."""
-    return ent.text.lower() not in ("one", "a", "an")
+    return ent.text.lower() not in NON_COUNTING_WORDS
 
 
 def _counts_words(doc: Doc, s: int, e: int) -> bool:
@@ -81,9 +88,9 @@ def _counts_words(doc: Doc, s: int, e: int) -> bool:
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return False
-    if _DURATION.fullmatch(span.text) or span.text.lower() in ("twice", "tenfold", "two-thirds", "three-quarters"):
+    if _DURATION.fullmatch(span.text) or span.text.lower() in SELF_COUNTING_WORDS:
         return True
-    if span.text.lower().startswith(("a half", "a third", "a quarter", "a fifth", "a tenth")):
+    if span.text.lower().startswith(SHARE_WORDS):
         # "a third of the crop" is a share; "a third boat" is an ordinal
         return span.end < len(doc) and doc[span.end].lower_ == "of"
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -100,7 +107,7 @@ def _extend(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     start, end = span.start, span.end
     while start > 0 and doc[start - 1].sent == span.sent:
         before = doc[start - 1].lower_
-        if before in _HEDGES:
+        if before in HEDGES:
             start -= 1
         elif before == "at" and doc[start].lower_ in ("least", "most"):
             start -= 1
@@ -118,13 +125,13 @@ def _counted_noun_end(doc: Doc, end: int) -> int:
     # "5,000 combat helmets": the quantity modifies a noun to its right.
     last = doc[end - 1]
     head = last.head
-    if head.i >= end and head.pos_ in ("NOUN", "PROPN") and head.i - end <= 3 and last.dep_ in ("nummod", "quantmod", "compound", "amod"):
+    if head.i >= end and head.pos_ in ("NOUN", "PROPN") and head.i - end <= COUNTED_NOUN_REACH and last.dep_ in ("nummod", "quantmod", "compound", "amod"):
         if not any(t.is_punct for t in doc[end : head.i + 1]):
             return head.i + 1
     # "thousands of troops"
     if end + 1 < len(doc) and doc[end].lower_ == "of" and last.lower_.endswith("s"):
         pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.i - end <= 3:
+        if pobj is not None and pobj.i - end <= COUNTED_NOUN_REACH:
             return pobj.i + 1
     return end
 

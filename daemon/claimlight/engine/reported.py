@@ -2,19 +2,33 @@
 
 A reporting verb outside any quotation, with a clausal complement: the complement is the reported
 clause and the verb's subject its speaker. "According to X, <clause>" reports the whole clause.
+Each result records which of the two rules found it (`Reported.rule`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import REPORTING_VERBS
-from .speakers import Speaker, SpeakerFinder
+from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
+from .ranges import outermost
+from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
-_GENERIC_SUBJECTS = {"one", "this", "that", "which", "what", "who", "you", "i", "we"}
-_LEADING = {"that", "whether", "if", ",", ":", "—", "–", "-"}
+REPORTING_VERB = "reporting_verb"
+ACCORDING_TO = "according_to"
+
+# A clause has a subject of its own: "he said of US plans to…" has none, whatever the parse calls it.
+_CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS + ("expl", "csubj")
+# "who" too: the reporting verb of a relative clause ("Holm, who said that …") is not read here.
+_NO_REPORTER = VAGUE_SUBJECTS | {"who"}
+# A clause may end with a quotation it contains: its closing mark stays with it.
+_CLOSING_MARKS = ("”", "’", '"', "'")
+# Shortest reported clause, in tokens.
+MIN_CLAUSE_TOKENS = 3
+# A clause this much inside quotation marks is a direct quotation, reported as a quote already.
+MOSTLY_QUOTED = Fraction(3, 5)
 
 
 @dataclass
@@ -24,19 +38,32 @@ class Reported:
     speaker: Speaker
     cue: str
     cue_start: int
+    rule: str  # REPORTING_VERB or ACCORDING_TO
 
 
 def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in CLAUSE_OPENERS or doc[start].is_punct):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", "’", '"', "'"):
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING_MARKS:
         end -= 1
     return start, end
 
 
+def _too_short_or_quoted(start: int, end: int, in_quote: list[bool]) -> bool:
+    if end - start < MIN_CLAUSE_TOKENS:
+        return True
+    return sum(in_quote[start:end]) * MOSTLY_QUOTED.denominator >= (end - start) * MOSTLY_QUOTED.numerator
+
+
 def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
-    found: list[Reported] = []
+    found = _reporting_verbs(doc, finder, in_quote) + _according_to(doc, finder, in_quote)
+    # A clause reported inside another reported clause is shown once, as the outer one.
+    return outermost(found, lambda r: (r.start, r.end))
+
+
+def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
+    out = []
     for tok in doc:
         if in_quote[tok.i] or tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -46,37 +73,32 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
         for comp in tok.children:
             if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
                 continue
-            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
-                continue  # "he said of US plans to…": no clause, whatever the parse calls it
-            start, end = _clause_bounds(doc, comp)
-            if end - start < 3:
+            if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
                 continue
-            quoted = sum(in_quote[i] for i in range(start, end))
-            if quoted * 10 >= (end - start) * 6:
-                continue  # mostly a direct quotation: reported as a quote already
+            start, end = _clause_bounds(doc, comp)
+            if _too_short_or_quoted(start, end, in_quote):
+                continue
             if start <= tok.i < end or doc[start:end].text.count("\n") or doc[min(start, tok.i) : max(end, tok.i)].text.count("\n"):
                 continue  # a clause reaching across the verb or into another paragraph is a misparse
             subj = finder.subject_of(tok)
-            if subj is None or in_quote[subj.i] or start <= subj.i < end or subj.pos_ == "NUM" or subj.lower_ in _GENERIC_SUBJECTS:
+            if subj is None or in_quote[subj.i] or start <= subj.i < end or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
                 continue
             speaker = finder.speaker_for(subj, None)
             if speaker is None:
                 continue
-            found.append(Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, tok.text, tok.idx))
-    found.extend(_according_to(doc, finder, in_quote))
-    return _drop_nested(found)
+            out.append(Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, tok.text, tok.idx, REPORTING_VERB))
+    return out
 
 
 def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
     out = []
     for tok in doc:
-        if tok.lower_ != "according" or in_quote[tok.i] or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-            continue
-        to = doc[tok.i + 1]
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if tok.lower_ != "according" or in_quote[tok.i]:
+            continue  # (a quick test before the parse is read)
+        obj = finder.according_to(tok)
         if obj is None:
             continue
-        speaker = finder.speaker_for(finder._head_of_name(obj), None)
+        speaker = finder.speaker_for(finder.head_of_name(obj), None)
         if speaker is None:
             continue
         sent = tok.sent
@@ -89,18 +111,7 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
             lo += 1
         while hi > lo and doc[hi - 1].is_punct:
             hi -= 1
-        if hi - lo < 3 or sum(in_quote[i] for i in range(lo, hi)) * 10 >= (hi - lo) * 6:
+        if _too_short_or_quoted(lo, hi, in_quote):
             continue
-        out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx))
-    return out
-
-
-def _drop_nested(items: list[Reported]) -> list[Reported]:
-    """A clause reported inside another reported clause is shown once, as the outer one."""
-    items.sort(key=lambda r: (r.start, -r.end))
-    out: list[Reported] = []
-    for r in items:
-        if out and r.start < out[-1].end:
-            continue
-        out.append(r)
+        out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx, ACCORDING_TO))
     return out

@@ -17,6 +17,14 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep", "prep", "pobj"}
 _DESC_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
+# How many steps up the parse a speech verb's subject is looked for ("…, she said, adding that …").
+SUBJECT_CLIMB = 4
+# How far after a speech verb its inverted subject may stand: "…," said the former minister.
+INVERTED_SUBJECT_REACH = 8
+# Longest description of an unnamed source, in tokens ("a spokesman for the regional ministry").
+DESCRIPTION_MAX_TOKENS = 10
+# How many sentences back a pronoun's antecedent is looked for.
+ANTECEDENT_SENTENCES = 5
 
 
 @dataclass
@@ -38,7 +46,7 @@ class SpeakerFinder:
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, climbing through participles and coordinated verbs."""
         v = verb
-        for _ in range(4):
+        for _ in range(SUBJECT_CLIMB):
             subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]), None)
             if subj is not None:
                 return subj
@@ -74,27 +82,39 @@ class SpeakerFinder:
             return tok
         return None
 
-    def inverted_subject(self, verb: Token, limit: int) -> Token | None:
+    def inverted_subject(self, verb: Token) -> Token | None:
         """ "…," said the minister: the speaker follows the verb."""
-        for tok in self.doc[verb.i + 1 : min(limit, verb.i + 8)]:
+        for tok in self.doc[verb.i + 1 : verb.i + INVERTED_SUBJECT_REACH]:
             if tok.is_punct and tok.text not in ("'", "’"):
                 break
             if self.in_quote[tok.i]:
                 break
             if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
-                return self._head_of_name(tok)
+                return self.head_of_name(tok)
             if tok.pos_ == "NOUN":
                 return tok
         return None
 
-    def _head_of_name(self, tok: Token) -> Token:
+    def head_of_name(self, tok: Token) -> Token:
+        """The last word of the name `tok` is part of ("Antony Blinken" → "Blinken"); `tok` itself outside a name."""
         m = self.index.mention_at(tok.i)
         return self.doc[m.token_end - 1] if m else tok
+
+    def according_to(self, tok: Token) -> Token | None:
+        """When `tok` is the "according" of "according to X": X as the parse attached it to "to"."""
+        if tok.lower_ != "according" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
+            return None
+        return next((c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+
+    @staticmethod
+    def is_relative(tok: Token) -> bool:
+        """ "who", "which", "that" opening a relative clause: it stands for the noun the clause is about."""
+        return tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl"
 
     # -- subject token → speaker ----------------------------------------------------------------
 
     def speaker_for(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        if self.is_relative(tok):
             # "McConnell, who in 2010 said …": the speaker is the noun the clause is about; the
             # relative pronoun is the mention the attribution points to.
             sp = self.speaker_for(tok.head.head, last_speaker)
@@ -156,7 +176,7 @@ class SpeakerFinder:
                 sub_end = child.right_edge.i + 1
                 if any(t.text in _DESC_STOP or self.in_quote[t.i] for t in self.doc[end:sub_end]):
                     break
-                if sub_end - start > 10:
+                if sub_end - start > DESCRIPTION_MAX_TOKENS:
                     break
                 end = sub_end
             else:
@@ -198,7 +218,7 @@ class SpeakerFinder:
             return plural if low in PRONOUNS_PLURAL else not plural
 
         fallback: Speaker | None = None
-        for lo, hi in self._recent_sentences(tok, 5):
+        for lo, hi in self._recent_sentences(tok, ANTECEDENT_SENTENCES):
             for i in range(hi - 1, lo - 1, -1):
                 if self.in_quote[i]:
                     continue

@@ -2,10 +2,14 @@
 // per document (an article in a same-origin frame is painted in the frame's own registry),
 // the counts of what is painted, and which highlights are under the pointer for the hover
 // card. It knows nothing of requests: it is handed the blocks and a lookup of their spans.
+// Counts are of what is registered and intact after the highlighter's check, never of what
+// the analysis found: a span whose range could not be made, or a category switched off, is
+// not painted and not counted.
 
 import { CATEGORY_IDS } from "../shared/categories.js";
 import { cardModel } from "./cardmodel.js";
 import { caretAt } from "./dom.js";
+import { FOCUS_HIGHLIGHT } from "./focus.js";
 import { Highlighter } from "./highlight.js";
 import { pageLook, sameLook } from "./look.js";
 import { locate } from "./offsets.js";
@@ -22,6 +26,7 @@ export class Painter {
     this.shadowRoots = []; // those the painted blocks are in, for hit tests
     this.stats = null; // pageStats of `current`, computed when the hover card first needs it
     this.look = null;
+    this.paintedSpans = new Map(); // category → the spans whose ranges went to the highlighter
   }
 
   /** Picks the palette for the page's colours around `sample`; `force` after a scheme change. */
@@ -35,7 +40,8 @@ export class Painter {
   highlighterFor(doc) {
     let h = this.highlighters.get(doc);
     if (!h) {
-      h = new Highlighter(doc);
+      // The side panel's emphasis of one quotation is the extension's too, not the page's.
+      h = new Highlighter(doc, { alsoOurs: [FOCUS_HIGHLIGHT] });
       if (this.look) h.setLook(this.look);
       this.highlighters.set(doc, h);
     }
@@ -49,6 +55,7 @@ export class Painter {
    */
   paint(blocks, spansFor, isEnabled) {
     const byDocument = new Map(); // document → category → ranges
+    const spansOf = new Map(CATEGORY_IDS.map((c) => [c, []]));
     const current = new Map();
     const byNode = new Map();
     for (const block of blocks) {
@@ -67,25 +74,50 @@ export class Painter {
       const doc = block.el.ownerDocument;
       let byCategory = byDocument.get(doc);
       if (!byCategory) byDocument.set(doc, (byCategory = new Map(CATEGORY_IDS.map((c) => [c, []]))));
-      for (const item of rec.items) byCategory.get(item.span.category)?.push(item.range);
+      for (const item of rec.items) {
+        byCategory.get(item.span.category)?.push(item.range);
+        spansOf.get(item.span.category)?.push(item.span);
+      }
     }
     this.current = current;
     this.byNode = byNode;
     this.shadowRoots = [...new Set(blocks.map((b) => b.el.getRootNode()).filter((r) => r.nodeType === 11))];
     this.stats = null;
+    this.paintedSpans = spansOf;
     for (const doc of byDocument.keys()) this.highlighterFor(doc);
     for (const [doc, h] of this.highlighters) h.render(byDocument.get(doc) ?? new Map(), isEnabled);
+    this.verify({ styles: true });
   }
 
   clear() {
     for (const h of this.highlighters.values()) h.clear();
     this.current = new Map();
     this.byNode = new Map();
+    this.paintedSpans = new Map();
     this.stats = null;
   }
 
+  /**
+   * Restores what the page removed or changed of our highlights; what it did is kept in
+   * `interference`. `styles`: also compare computed styles (costs a style recalculation).
+   */
+  verify({ styles = false } = {}) {
+    const found = [];
+    const blocks = new Set([...this.current.values()].map((r) => r.block.el));
+    for (const h of this.highlighters.values()) if (h.painted.size) found.push(...h.verify({ styles, blocks }));
+    return found;
+  }
+
+  /** What the page did to the highlights since it loaded, in words, for the popup. */
+  get interference() {
+    return [...new Set([...this.highlighters.values()].flatMap((h) => [...h.interference]))];
+  }
+
+  /** Per category, what is painted: the registered highlights after `verify` put ours back. */
   counts() {
-    return countSpans([...this.current.values()].map((r) => r.spans));
+    this.verify();
+    const categories = new Set([...this.highlighters.values()].flatMap((h) => [...h.painted.keys()]));
+    return countSpans([...categories].map((c) => this.paintedSpans.get(c) ?? []));
   }
 
   rangesFor(block, spans) {
@@ -136,6 +168,8 @@ export class Painter {
       model: cardModel(span, this.stats, actors),
       rect,
       spanRect,
+      span,
+      block: rec.block,
     }));
   }
 }

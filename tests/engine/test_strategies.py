@@ -1,0 +1,116 @@
+"""The attribution chain, one strategy at a time: each fires on its own invented example, the chain
+records its name, and the module docstring lists the chain in the order the code runs it."""
+
+import re
+
+import pytest
+
+from claimlight.engine import attribution
+from claimlight.engine.actors import build_actor_index
+from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
+from claimlight.engine.quotes import find_quotations
+from claimlight.engine.reported import ACCORDING_TO, REPORTING_VERB, find_reported
+from claimlight.engine.nlp import parse
+
+
+class Attributed:
+    def __init__(self, nlp, text):
+        self.text = text
+        doc = parse(nlp, text)
+        self.attributor = Attributor(doc, text, find_quotations(text), build_actor_index(doc))
+        self.results = self.attributor.run()
+        self.reported = find_reported(doc, self.attributor.finder, self.attributor.in_quote)
+
+    def quote(self, quoted):
+        return next(r for r in self.results if self.text[r.quotation.start : r.quotation.end] == quoted)
+
+    def context(self, quoted):
+        """The quotation as the chain saw it (without a previous speaker)."""
+        at = self.attributor
+        return next(Context(at, q, before, after, None) for q, before, after in at._with_segments(at.quotations) if self.text[q.start : q.end] == quoted)
+
+
+@pytest.fixture(scope="module")
+def attributed(nlp):
+    return lambda text: Attributed(nlp, text)
+
+
+# (rule, text, the quotation, its speaker)
+CASES = [
+    ("dash_name", "“Best concert of my life.” ― Dana Wells", "“Best concert of my life.”", "Dana Wells"),
+    ("cue_before", "Finance Minister Laura Bennett said: “We will not raise taxes this year.”", "“We will not raise taxes this year.”", "Laura Bennett"),
+    ("governing_cue", "Councillor Ana Ortiz tweeted that the plan was “a disgrace to the city”.", "“a disgrace to the city”", "Ana Ortiz"),
+    ("governing_cue", "Peter Holm’s claim that the reactor was “perfectly safe” did not survive the inquiry.", "“perfectly safe”", "Peter Holm"),
+    ("cue_after", "“Is the bridge safe?” the engineer Tom Walsh asked the council on Monday.", "“Is the bridge safe?”", "Tom Walsh"),
+    ("cue_earlier", "Asked about the merger, Renata Olsen spoke for an hour about the “long and difficult road ahead”, then the board voted.", "“long and difficult road ahead”", "Renata Olsen"),
+    ("according_to", "The plant will close. “It is over,” according to Peter Holm.", "“It is over,”", "Peter Holm"),
+    ("colon_paragraph", "The health ministry said in a statement on Friday:\n\n“All clinics will reopen on Monday.”", "“All clinics will reopen on Monday.”", "the health ministry"),
+    ("label", "Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”", "“With a single measurement.”", "Elena Reyes"),
+    ("governing_subject", "The mayor rejected the “reckless and costly plan” after a long debate.", "“reckless and costly plan”", "the mayor"),
+    ("previous_subject", "Nora Banks founded the bakery in 1998. “I wanted a place that smelled like home.”", "“I wanted a place that smelled like home.”", "Nora Banks"),
+    ("continuation", "“We lost focus,” said captain James Reid.\n\n“It will not happen again.”", "“It will not happen again.”", "James Reid"),
+    # standing alone; the parser ran the sentence on past "p.m." into the quotation
+    ("governing_subject", "The council met until 11 p.m. “Nothing was decided at all.”", "“Nothing was decided at all.”", "the council"),
+    (ECHO, "“We will rebuild the bridge”\n\nMayor Ana Ortiz spoke on Monday. “We will rebuild the bridge,” Ortiz said.", "“We will rebuild the bridge”", "Ana Ortiz"),
+]
+
+
+@pytest.mark.parametrize("rule, text, quoted, speaker", CASES, ids=[f"{c[0]}:{c[1][:30]}" for c in CASES])
+def test_the_chain_records_the_strategy_that_named_the_speaker(attributed, rule, text, quoted, speaker):
+    aq = attributed(text).quote(quoted)
+    assert (aq.speech, aq.speaker and aq.speaker.name, aq.rule) == (True, speaker, rule)
+
+
+@pytest.mark.parametrize("rule, text, quoted, speaker", [c for c in CASES if c[0] != ECHO], ids=[f"{c[0]}:{c[1][:30]}" for c in CASES if c[0] != ECHO])
+def test_each_strategy_finds_the_speaker_of_its_example_on_its_own(attributed, rule, text, quoted, speaker):
+    a = attributed(text)
+    ctx = a.context(quoted)
+    ctx.last = next((r for r in a.results if r.quotation.start < ctx.q.start and r.speaker), None)
+    (strategy,) = {s.find for s in CHAIN if s.name == rule}
+    found = strategy(ctx)
+    assert found is not None and found.speaker.name == speaker
+
+
+def test_woven_and_standalone_quotations_take_the_governing_subject_at_different_places(attributed):
+    woven = attributed(CASES[9][1]).context(CASES[9][2])
+    alone = attributed(CASES[12][1]).context(CASES[12][2])
+    assert (woven.woven, alone.woven) == (True, False)
+    positions = [i for i, s in enumerate(CHAIN) if s.name == "governing_subject"]
+    assert [CHAIN[i].applies(woven) for i in positions] == [True, False]
+    assert [CHAIN[i].applies(alone) for i in positions] == [False, True]
+    continuation = next(i for i, s in enumerate(CHAIN) if s.name == "continuation")
+    assert positions[0] < continuation < positions[1]
+
+
+def test_every_strategy_has_an_example():
+    assert {s.name for s in CHAIN} | {ECHO} == {c[0] for c in CASES}
+
+
+def test_no_speaker_no_rule(attributed):
+    a = attributed("The so-called “reform” has cost the city millions. Officials met on Monday. “Nothing was decided.”")
+    assert [(r.speech, r.rule) for r in a.results] == [(False, None), (True, None)]
+
+
+def test_the_docstring_lists_the_chain_in_its_order():
+    listed = re.findall(r"^  ([a-z_]+) {2,}\S", attribution.__doc__, flags=re.M)
+    assert listed == [s.name for s in CHAIN]
+
+
+def test_a_strategy_name_names_one_function():
+    by_name: dict[str, set] = {}
+    for s in CHAIN:
+        by_name.setdefault(s.name, set()).add(s.find)
+    assert all(len(fns) == 1 for fns in by_name.values())
+    assert all(s.find.__name__ == s.name for s in CHAIN)
+
+
+@pytest.mark.parametrize(
+    "text, clause, rule",
+    [
+        ("Walsh said that the bridge would reopen in May.", "the bridge would reopen in May", REPORTING_VERB),
+        ("According to the ministry, the bridge will reopen in May.", "the bridge will reopen in May", ACCORDING_TO),
+    ],
+)
+def test_reported_speech_records_its_rule(attributed, text, clause, rule):
+    (r,) = attributed(text).reported
+    assert (text[r.start : r.end], r.rule) == (clause, rule)
