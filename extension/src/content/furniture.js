@@ -180,7 +180,7 @@ const DATE = new RegExp(
   `\\b(\\d{1,2}\\s+(${MONTHS})\\b|(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}[:.h]\\d{2}\\b|\\d+\\s+(min|mins|minutes|hours?)\\b|(${MONTHS})\\s+\\d{4}|\\b(yesterday|today|ago)\\b)`,
   "i",
 );
-const QUOTE_MARK = /["“”„«»‘’‹›]/;
+export const QUOTE_MARK = /["“”„«»‘’‹›]/;
 const SENTENCE_END = /[.!?…]["”’»)]*$/;
 // Words written in lower case even in a name or title line ("Correspondent in Geneva").
 const SMALL_WORDS = new Set(["by", "and", "in", "at", "of", "the", "for", "on", "de", "van", "von", "da", "du", "le", "la", "y", "e", "und", "et", "with", "from", "to", "a", "am", "pm", "a.m.", "p.m."]);
