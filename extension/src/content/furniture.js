@@ -45,7 +45,7 @@ export const FURNITURE_WORDS = new Set([
   "standfirst", "subheadline", "subhead",
   // pictures, video and embeds
   "caption", "captions", "cap", "figure", "image", "images", "img", "photo", "photos", "picture", "pic",
-  "gallery", "slideshow", "carousel", "lightbox", "video", "videos", "player", "podcast", "embed",
+  "gallery", "slideshow", "carousel", "lightbox", "video", "videos", "player", "audio", "podcast", "embed",
   "embeds", "tweet", "twitter", "instagram", "facebook", "fbpost", "tiktok", "youtube", "bluesky", "reddit",
   // share and tools
   "share", "shares", "sharing", "sharebar", "sharetools", "sharedaddy", "social", "print", "toolbar",
@@ -206,10 +206,15 @@ export const BLOCK_RULES = [
     "ad label",
     (b) =>
       b.words.length <= 6 &&
-      /(^|\s)(advertisement|advertisment|advert|ad|ads|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)(\W*$|\s)/i.test(b.text) &&
-      !QUOTE_MARK.test(b.text),
+      !QUOTE_MARK.test(b.text) &&
+      (/^(skip |close |hide )?(advertisement|advertisment|advert|ads?|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)\W*$/i.test(b.text) ||
+        /\b(continues?|continue reading) below( this)?( advertisement| ad)?\W*$/i.test(b.text) ||
+        /^(advertisement|ad)\s*[-–—:·|]/i.test(b.text)),
   ],
-  ["reading break", (b) => b.words.length <= 8 && /^(continue|keep) reading\b/i.test(b.text)],
+  [
+    "reading break",
+    (b) => b.words.length <= 10 && /^((continue|keep) reading|listen to (this|the) (article|story)|read (this|the) (article|story) in)\b/i.test(b.text),
+  ],
   ["copyright line", (b) => /^(©|\(c\)\s|copyright\b)/i.test(b.text) || (b.words.length <= 25 && /\ball rights reserved\b/i.test(b.text))],
   [
     "read-more link",
@@ -249,7 +254,10 @@ export const BLOCK_RULES = [
   ["byline", (b) => b.words.length <= 16 && /^[Bb][Yy]\s+\p{Lu}/u.test(b.text) && capitalised(b.words) >= 0.7],
   [
     "time line",
-    (b) => b.words.length <= 16 && /^(published|updated|last updated|first published|posted|modified|publié|mis à jour|actualizado)\b/i.test(b.text),
+    (b) =>
+      b.words.length <= 16 &&
+      DATE.test(b.text) &&
+      /^(published|updated|last updated|first published|posted|modified|publié|mis à jour|actualizado)\b/i.test(b.text),
   ],
   [
     "meta line",
