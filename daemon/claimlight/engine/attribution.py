@@ -52,7 +52,7 @@ from .speakers import Speaker, SpeakerFinder
 
 DASHES = "―—–-"
 OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘«»‹›)]*\s")
 # How far back (characters) the word before a period is read to tell "Rep." from a sentence end.
 _ABBREVIATION_REACH = 8
 # "there" is only ever a dummy subject.
