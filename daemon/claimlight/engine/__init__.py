@@ -1,7 +1,7 @@
 """The analysis pipeline: article text in, highlight spans and actors out (Python offsets).
 
-Reads top to bottom: parse → quotations → actors → who said each quotation → reported speech →
-numbers → spans. Everything but the parse is rule-based and cheap.
+Reads top to bottom: parse → quotations → actors → who said each quotation → whose words the
+quotations nested in them are → reported speech → numbers → spans. Everything but the parse is rule-based and cheap.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..protocol import Analysis
 from .actors import build_actor_index
 from .attribution import Attributor
+from .nested import attribute_nested
 from .nlp import load_nlp, parse
 from .numbers import find_numbers
 from .quotes import find_quotations
@@ -41,6 +42,7 @@ def analyze_doc(doc: Doc) -> Analysis:
     index = build_actor_index(doc)
     attributor = Attributor(doc, text, quotations, index)
     attributed = attributor.run()
+    nested = attribute_nested(doc, text, index, attributed)
     reported = find_reported(doc, attributor.finder, attributor.in_quote)
     numbers = find_numbers(doc)
-    return assemble(text, index, attributed, reported, numbers)
+    return assemble(text, index, attributed, reported, numbers, nested)
