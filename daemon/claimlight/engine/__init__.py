@@ -1,7 +1,8 @@
 """The analysis pipeline: article text in, highlight spans and actors out (Python offsets).
 
-Reads top to bottom: parse → quotations → actors → who said each quotation → whose words the
-quotations nested in them are → reported speech → numbers → spans. Everything but the parse is rule-based and cheap.
+Reads top to bottom: parse → quotations → actors → the answers of a Q&A, which are quotations
+too → who said each quotation → whose words the quotations nested in them are → reported speech →
+numbers → spans. Everything but the parse is rule-based and cheap.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .numbers import find_numbers
 from .quotes import find_quotations
 from .reported import find_reported
 from .spans import assemble
+from .transcript import with_answers
 
 __all__ = ["analyze", "analyze_many", "analyze_doc"]
 
@@ -40,6 +42,7 @@ def analyze_doc(doc: Doc) -> Analysis:
     text = doc.text
     quotations = find_quotations(text)
     index = build_actor_index(doc)
+    quotations = with_answers(doc, index, quotations)
     attributor = Attributor(doc, text, quotations, index)
     attributed = attributor.run()
     nested = attribute_nested(doc, text, index, attributed)

@@ -256,3 +256,15 @@ HEDGES = frozenset(
     just only every barely
     """.split()
 )
+
+# Transcript labels: the interviewer's turns ("Q:", "Q.") and the interviewee's ("A:", "A.").
+QUESTION_LABELS = frozenset("q question interviewer".split())
+ANSWER_LABELS = frozenset("a answer".split())
+# Words in an article's introduction that say what follows is an interview, so that questions set as
+# paragraphs of their own are read as an interviewer's and the paragraphs after them as answers.
+INTERVIEW_WORDS = frozenset(
+    """
+    interview interviewed interviews q&a conversation conversations spoke speaks talked talks chat
+    chatted transcript edited condensed
+    """.split()
+)
