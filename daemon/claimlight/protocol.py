@@ -61,11 +61,54 @@ class Actor(_Model):
     type: ActorType
     mentions: int = Field(ge=0, description="how many times the actor is mentioned by name (pronouns not counted)")
     quotes: int = Field(0, ge=0, description="how many quote and reported spans are attributed to the actor")
+    role: str | None = Field(None, description="the role the article gives the actor, e.g. 'U.S. Secretary of State'")
+
+
+SourceType = Literal["person", "organization", "place", "document"]
+
+
+class LedgerSource(_Model):
+    """One source the article quotes or reports: a named actor, a name, or a description."""
+
+    name: str = Field(description="the actor's canonical name, else the speaker exactly as the spans give it")
+    actor: str | None = Field(None, description="id of the actor, when the source is one")
+    named: bool = Field(description="the article names the source (a person, an organisation, a named body's document)")
+    type: SourceType | None = Field(None, description="person also covers groups of people ('two diplomats')")
+    aliases: list[str] = Field(default_factory=list, description="other speakers of the spans that are this source ('the ministry')")
+    quotes: int = Field(ge=0, description="direct quotations attributed to the source, counted by quote_id")
+    reported: int = Field(ge=0, description="reported clauses attributed to the source")
+    quoted_words: int = Field(ge=0, description="words of those quotations")
+
+
+class LedgerFigure(_Model):
+    """A number stated in the writer's own voice: no attribution anywhere in its sentence."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Ledger(_Model):
+    """Who gets to speak in the article, and how much. docs/protocol.md defines every figure.
+
+    words = quoted_words + reported_words + own_words; each word counts once, quotes first.
+    """
+
+    words: int = Field(ge=0)
+    quoted_words: int = Field(ge=0, description="words inside direct quotations")
+    reported_words: int = Field(ge=0, description="words inside reported clauses, outside quotations")
+    own_words: int = Field(ge=0, description="every other word: the writer's own voice")
+    named_sources: int = Field(ge=0)
+    unnamed_sources: int = Field(ge=0)
+    unattributed: int = Field(ge=0, description="quotations and reported clauses with no identified speaker")
+    sources: list[LedgerSource] = Field(description="most quoted words first, then most quotations and claims, then first heard")
+    unsourced_figures: list[LedgerFigure] = Field(description="in text order")
 
 
 class Analysis(_Model):
     spans: list[Span]
     actors: list[Actor]
+    ledger: Ledger | None = Field(None, description="the sourcing ledger; absent from previews of part of a text")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -121,6 +164,7 @@ class ResultReply(_Model):
     offsets: Literal["utf16"] = "utf16"
     spans: list[Span]
     actors: list[Actor]
+    ledger: Ledger | None = None
     cached: bool = False
     elapsed_ms: float = 0.0
 

@@ -107,15 +107,18 @@ test("counts: quotations once however many pieces; stats for the hover card", ()
 
 test("hover card text for quotes, actors, numbers", () => {
   const stats = { quotes: () => 3, reported: () => 1, mentions: () => 4 };
-  const actors = new Map([["person:Elena Varga", { name: "Elena Varga", type: "person" }]]);
+  const actors = new Map([["person:Elena Varga", { name: "Elena Varga", type: "person", role: "Mayor" }]]);
   const quote = cardModel({ category: "quote", speaker: "Elena Varga", cue: "said", actor: "person:Elena Varga", speakerKey: "person:Elena Varga" }, stats, actors);
-  assert.deepEqual(quote, { category: "quote", title: "Quote", name: "— Elena Varga", lines: ["Cue: “said”", "3 quotes, 1 reported on this page"] });
+  assert.deepEqual(quote, {
+    category: "quote", title: "Quote", name: "— Elena Varga", lines: ["Mayor", "Cue: “said”", "3 quotes, 1 reported on this page"],
+    speakerKey: "person:Elena Varga", speaker: "Elena Varga",
+  });
   const inner = cardModel({ category: "quote", speaker: "a customer", nested: true }, stats, actors);
   assert.deepEqual([inner.title, inner.name], ["Quote within a quote", "— a customer"]);
   const anon = cardModel({ category: "quote", text: "“x”" }, stats, actors);
   assert.equal(anon.name, "Speaker not identified");
   const person = cardModel({ category: "person", text: "Varga", actor: "person:Elena Varga" }, stats, actors);
-  assert.deepEqual(person, { category: "person", title: "Person", name: "Elena Varga", lines: ["Mentioned 4 times on this page"] });
+  assert.deepEqual(person, { category: "person", title: "Person", name: "Elena Varga", lines: ["Mayor", "Mentioned 4 times on this page"] });
   const org = cardModel({ category: "organization", text: "Calder & Webb" }, stats, new Map());
   assert.deepEqual(org.lines, ["Mentioned 1 time on this page"]);
   assert.equal(org.title, "Organisation");

@@ -2,7 +2,7 @@
 
 Reads top to bottom: parse → quotations → actors → the answers of a Q&A, which are quotations
 too → who said each quotation → whose words the quotations nested in them are → reported speech →
-numbers → spans. Everything but the parse is rule-based and cheap.
+numbers → roles → spans → the sourcing ledger. Everything but the parse is rule-based and cheap.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from spacy.tokens import Doc
 from ..protocol import Analysis
 from .actors import build_actor_index
 from .attribution import Attributor
+from .ledger import build_ledger
 from .nested import attribute_nested
 from .nlp import load_nlp, parse
 from .numbers import find_numbers
 from .quotes import find_quotations
 from .reported import find_reported
+from .roles import find_roles
 from .spans import assemble
 from .transcript import with_answers
 
@@ -48,4 +50,7 @@ def analyze_doc(doc: Doc) -> Analysis:
     nested = attribute_nested(doc, text, index, attributed)
     reported = find_reported(doc, attributor.finder, attributor.in_quote)
     numbers = find_numbers(doc)
-    return assemble(text, index, attributed, reported, numbers, nested)
+    roles = find_roles(doc, index, attributor.in_quote)
+    analysis = assemble(text, index, attributed, reported, numbers, roles, nested)
+    analysis.ledger = build_ledger(doc, analysis, index)
+    return analysis

@@ -257,6 +257,26 @@ HEDGES = frozenset(
     """.split()
 )
 
+# Sources that are documents or data rather than people ("a study found", "league figures show"),
+# for the sourcing ledger; STATEMENT_NOUNS are documents too.
+DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
+    """
+    study survey poll data figure figures statistic statistics tally count estimate estimates analysis
+    research record records census document documents paper papers review audit assessment inquiry
+    investigation ruling judgment judgement verdict minutes transcript footage map chart model index
+    ad advert advertisement commercial clip article video book documentary
+    """.split()
+)
+
+# Common nouns for an organisation speaking as one ("the company said", "the ministry said").
+INSTITUTION_NOUNS = ORG_HEADS | frozenset(
+    """
+    firm business employer regulator watchdog airline operator manufacturer retailer insurer lender
+    broadcaster publisher carrier charity utility startup start-up military ministry embassy consulate
+    prosecution defence defense campaign group side club
+    """.split()
+)
+
 # Transcript labels: the interviewer's turns ("Q:", "Q.") and the interviewee's ("A:", "A.").
 QUESTION_LABELS = frozenset("q question interviewer".split())
 ANSWER_LABELS = frozenset("a answer".split())

@@ -3,8 +3,8 @@
 Quotations become `quote` spans (the pieces of one quotation share a `quote_id`) or `mention`
 spans; a quotation nested in a quote with a speaker of its own becomes a `quote` span too, inside
 the outer one, with `nested_in` set to the outer quote's id; every attribution also marks its
-speaker mention once; actor mentions and numbers become
-spans of their category; each actor counts the quotes and reported clauses attributed to it.
+speaker mention once; actor mentions and numbers become spans of their category; each actor counts
+the quotes and reported clauses attributed to it and carries the role the article gives it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ def assemble(
     attributed: list[AttributedQuote],
     reported: list[Reported],
     numbers: list[NumberClaim],
+    roles: dict[str, str] | None = None,
     nested: list[NestedQuote] = (),
 ) -> Analysis:
     spans: list[Span] = []
@@ -107,7 +108,7 @@ def assemble(
 
     spans.sort(key=lambda s: (s.start, -s.end, s.category.value))
     actors = [
-        Actor(id=a.id, name=a.name, type=a.type, mentions=len(a.mentions), quotes=quote_counts.get(a.id, 0))
+        Actor(id=a.id, name=a.name, type=a.type, mentions=len(a.mentions), quotes=quote_counts.get(a.id, 0), role=(roles or {}).get(a.id))
         for a in index.actors
     ]
     return Analysis(spans=spans, actors=actors)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from ..protocol import Analysis, Span
+from ..protocol import Analysis, Ledger, Span
 
 
 class Utf16Map:
@@ -45,9 +45,16 @@ def map_offsets(span: Span, move: Callable[[int], int]) -> Span:
     return span.model_copy(update=update)
 
 
+def ledger_offsets(ledger: Ledger, move: Callable[[int], int]) -> Ledger:
+    """The ledger with the offsets of its figures passed through `move`."""
+    figures = [f.model_copy(update={"start": move(f.start), "end": move(f.end)}) for f in ledger.unsourced_figures]
+    return ledger.model_copy(update={"unsourced_figures": figures})
+
+
 def analysis_to_utf16(analysis: Analysis, text: str) -> Analysis:
-    """The wire form of an analysis of `text`: same spans, offsets in UTF-16 units."""
+    """The wire form of an analysis of `text`: same spans and ledger, offsets in UTF-16 units."""
     to16 = Utf16Map(text)
     if to16.identity:
         return analysis
-    return Analysis(spans=[map_offsets(s, to16) for s in analysis.spans], actors=analysis.actors)
+    ledger = ledger_offsets(analysis.ledger, to16) if analysis.ledger is not None else None
+    return Analysis(spans=[map_offsets(s, to16) for s in analysis.spans], actors=analysis.actors, ledger=ledger)

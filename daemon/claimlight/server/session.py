@@ -161,7 +161,9 @@ class Session:
             return
         wire = analysis_to_utf16(self._visible(analysis), text)
         elapsed = (time.perf_counter() - started) * 1000
-        await self.send(ResultReply(id=rid, spans=wire.spans, actors=wire.actors, cached=cached, elapsed_ms=round(elapsed, 1)))
+        await self.send(
+            ResultReply(id=rid, spans=wire.spans, actors=wire.actors, ledger=wire.ledger, cached=cached, elapsed_ms=round(elapsed, 1))
+        )
         log.debug("%s request %r: %d spans, %d actors in %.0f ms%s", self.name, rid, len(wire.spans),
                   len(wire.actors), elapsed, " (cached)" if cached else "")
 
@@ -181,7 +183,7 @@ class Session:
 
     def _visible(self, analysis: Analysis) -> Analysis:
         spans = [s for s in analysis.spans if s.category.value in self._categories]
-        return analysis if len(spans) == len(analysis.spans) else Analysis(spans=spans, actors=analysis.actors)
+        return analysis if len(spans) == len(analysis.spans) else Analysis(spans=spans, actors=analysis.actors, ledger=analysis.ledger)
 
     # -- replies --
 

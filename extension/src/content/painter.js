@@ -114,6 +114,8 @@ export class Painter {
       model: cardModel(span, this.stats, actors),
       rect,
       spanRect,
+      span,
+      block: rec.block,
     }));
   }
 }

@@ -1,0 +1,160 @@
+"""The role an article gives a named person or organisation: "U.S. Secretary of State", "chief
+executive", "the engineering firm".
+
+A reader weighs a quotation by who is speaking, and the article says so where it introduces the
+name: as words before it ("Transport chief Daniel Osei", "said Mayor Elena Varga"), as an apposition
+after it ("Priya Raman, an analyst at Hollis & Grant,"), or with the name in apposition to the role
+("the company's finance chief, Daniel Achterberg,"). Each is read from the parse; the first mention
+that has one gives the actor's role. Honorifics (Mr, Ms, Dr) are not roles.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorIndex, Mention
+from .lexicon import ROLE_NOUNS, TITLES
+
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx dr dr. sir dame lord lady".split())
+_ARTICLES = frozenset({"a", "an", "the"})
+# Words that may open a role; capitalised at a sentence start only because of where they stand.
+_ROLE_WORDS = TITLES | ROLE_NOUNS | frozenset(
+    "former acting interim senior junior deputy assistant associate lead head councilwoman councilman alderman".split()
+)
+# "Her business partner, Ray Ashworth": whose partner is the article's context; the role is the rest.
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+# Words that end a role phrase: a clause or an aside starts there.
+_STOP_TEXT = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "who", "which", "that", "whose"})
+_PREFIX_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "prep", "pobj", "punct", "det", "cc", "conj"})
+MAX_ROLE_TOKENS = 9
+ROLE_TYPES = ("person", "organization")
+
+
+def find_roles(doc: Doc, index: ActorIndex, in_quote: list[bool]) -> dict[str, str]:
+    """{actor id: role} for the people and organisations the article gives a role."""
+    roles: dict[str, str] = {}
+    for actor in index.actors:
+        if actor.type not in ROLE_TYPES:
+            continue
+        for m in sorted(actor.mentions, key=lambda m: m.start):
+            if any(in_quote[i] for i in range(m.token_start, m.token_end)):
+                continue  # a name inside a quotation is the speaker's wording, not the article's
+            for strategy in STRATEGIES:
+                words = strategy(doc, m)
+                if words is not None and _acceptable(words, index, actor):
+                    roles[actor.id] = _tidy(words)
+                    break
+            if actor.id in roles:
+                break
+    return roles
+
+
+def _before(doc: Doc, m: Mention) -> Span | None:
+    """ "Kazakh Foreign Minister Aidos Temirbekov": the words in front of the name that modify it."""
+    start = m.token_start
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.is_punct or tok.is_space or tok.lower_ in _ARTICLES or tok.pos_ in ("VERB", "AUX", "PRON", "DET", "SCONJ", "NUM"):
+            break
+        if tok.dep_ not in _PREFIX_DEPS or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or not _modifies(tok, m):
+            break
+        start -= 1
+    words = doc[start : m.token_start]
+    while len(words) and (words[0].lower_ in HONORIFICS or words[0].pos_ == "ADP"):
+        words = words[1:]
+    if not len(words) or len(words) > MAX_ROLE_TOKENS:
+        return None
+    last = words[-1]
+    # "chief executive Renata Olsen": the small model often tags a role word before a name ADJ.
+    if (last.pos_ not in ("NOUN", "PROPN") and last.lower_ not in ROLE_NOUNS | TITLES) or last.lower_ in HONORIFICS:
+        return None
+    # "Vantor's Renata Olsen": a possessive before a name says whose, not what.
+    if last.tag_ == "POS" or last.dep_ == "poss":
+        return None
+    return words
+
+
+def _modifies(tok: Token, m: Mention) -> bool:
+    """Whether `tok` hangs, through words between it and the name, from the name itself."""
+    # Modifiers point right, at the name; "of State" points left, at "Secretary", which points at the name.
+    lo = m.token_start - MAX_ROLE_TOKENS
+    for _ in range(MAX_ROLE_TOKENS):
+        head = tok.head
+        if m.token_start <= head.i < m.token_end:
+            return True
+        if head is tok or not lo <= head.i < m.token_start:
+            return False
+        tok = head
+    return False
+
+
+def _apposition(doc: Doc, m: Mention) -> Span | None:
+    """ "Priya Raman, an analyst at Hollis & Grant, said": the apposition after the name."""
+    head = doc[m.token_end - 1]
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= m.token_end and child.pos_ in ("NOUN", "PROPN"):
+            return _phrase(doc, child, exclude=m)
+    return None
+
+
+def _named_in_apposition(doc: Doc, m: Mention) -> Span | None:
+    """ "the company's finance chief, Daniel Achterberg,": the name is in apposition to its role."""
+    head = doc[m.token_end - 1]
+    if head.dep_ == "appos" and head.head.i < m.token_start and head.head.pos_ == "NOUN":
+        return _phrase(doc, head.head, exclude=m)
+    return None
+
+
+def _phrase(doc: Doc, noun: Token, exclude: Mention) -> Span | None:
+    """The noun phrase of `noun` up to the first comma or clause, without the name itself."""
+    start = noun.left_edge.i
+    end = noun.i + 1
+    for tok in doc[noun.i + 1 : noun.right_edge.i + 1]:
+        if tok.text in _STOP_TEXT or tok.lower_ in _STOP_TEXT or tok.dep_ in ("relcl", "acl", "advcl") or exclude.token_start <= tok.i < exclude.token_end:
+            break
+        end = tok.i + 1
+    while start < noun.i and (doc[start].is_punct or doc[start].text in _STOP_TEXT):
+        start += 1
+    words = doc[start:end]
+    if not len(words) or len(words) > MAX_ROLE_TOKENS or any(exclude.token_start <= t.i < exclude.token_end for t in words):
+        return None
+    if any(t.is_space or "\n" in t.text for t in words):
+        return None
+    return words
+
+
+STRATEGIES = (_before, _apposition, _named_in_apposition)
+
+
+def _acceptable(words: Span, index: ActorIndex, actor) -> bool:
+    """A role names no other person (that would be a misparse) and says something in words."""
+    doc = words.doc
+    for tok in words:
+        m = index.mention_at(tok.i)
+        if m is None or m.actor is None or m.actor is actor or m.actor.type != "person":
+            continue
+        # "Whitlock's lawyer" relates the actor to another person; anything else naming one is a misparse.
+        if not (m.token_end < len(doc) and doc[m.token_end].tag_ == "POS") and not doc[m.token_end - 1].text.endswith(("'s", "’s")):
+            return False
+    if words.root.tag_ in ("NNS", "NNPS"):
+        return False  # "two Vermont developers", "all times": one actor's role is singular
+    rest = [t for t in words if t.lower_ not in _ARTICLES | _POSSESSIVE_PRONOUNS and t.pos_ != "DET"]
+    if not rest or any(t.like_url or t.like_email or "/" in t.text or "@" in t.text for t in rest):
+        return False
+    # A role is said in ordinary words, or with a title: all-capitalised words after a name are
+    # another name, a place or a party ("Florida", "R-IN", "Republican"), not what the actor does.
+    return any((t.is_alpha and t.is_lower) or t.lower_.rstrip(".") in _ROLE_WORDS for t in rest)
+
+
+def _tidy(words: Span) -> str:
+    toks = list(words)
+    while toks and (toks[0].lower_ in _ARTICLES | _POSSESSIVE_PRONOUNS or toks[0].pos_ == "DET"):
+        toks = toks[1:]  # "another critic" → "critic"
+    while len(toks) > 1 and toks[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        toks = toks[:-1]  # "author of" → "author"
+    text = "".join(t.text_with_ws for t in toks).strip()
+    first = toks[0]
+    # "Chief financial officer Daniel Achterberg said": capitalised only because it opens the sentence.
+    if first.is_sent_start and first.is_title and len(toks) > 1 and toks[1].is_lower and first.lower_ in _ROLE_WORDS:
+        text = text[0].lower() + text[1:]
+    return text
