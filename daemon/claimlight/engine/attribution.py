@@ -164,7 +164,7 @@ def answer(ctx: Context) -> Found | None:
     q = ctx.q
     if not isinstance(q, Answer):
         return None
-    actor = next((a for a in ctx.at.index.actors if a.id == q.speaker_actor), None)
+    actor = q.speaker_actor
     return Found(Speaker(actor.name, q.speaker_start, q.speaker_end, actor)) if actor else None
 
 

@@ -5,8 +5,9 @@ inner one is the customer's. A reader should see both: the outer quote with its 
 of it, the inner quotation with its own. That holds only when the words inside the outer quotation
 name someone else as the inner one's source; a word the speaker merely quotes, a sign, or the
 speaker quoting themselves ("I told him, ‘no’") stays part of the outer quote, as before. So does a
-short inner quotation (a term: what he calls “hell”), and one whose speaker is a pronoun nothing in
-the text resolves: a wrong name on top of a right quote is worse than the outer quote alone.
+short inner quotation that only names something (what he calls “hell”; a form labelled “urgent”),
+and one whose speaker is a pronoun nothing in the text resolves: a wrong name on top of a right quote
+is worse than the outer quote alone.
 
 The inner quotations go down the same strategies as any other, read inside the outer quotation:
 its words are their paragraph, so a cue, a subject or a sentence before them is looked for there,
@@ -23,14 +24,13 @@ from spacy.tokens import Doc
 
 from .actors import ActorIndex
 from .attribution import CHAIN, AttributedQuote, Attributor, Context
-from .lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+from .lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL, WEAK_SPEECH_VERBS
 from .quotes import Quotation
 from .speakers import Speaker
 
-# The strategies that read the words around a quotation, not the article around it.
-NESTED_STRATEGIES = frozenset(
-    {"dash_name", "cue_before", "governing_cue", "cue_after", "cue_earlier", "according_to", "governing_subject", "previous_subject"}
-)
+# The strategies that read the words around a quotation, not the article around it, and find a
+# source, not merely a subject ("Dad's first rule was, “…”" names no one who said it).
+NESTED_STRATEGIES = frozenset({"dash_name", "cue_before", "governing_cue", "cue_after", "cue_earlier", "according_to", "previous_subject"})
 NESTED_CHAIN = tuple(s for s in CHAIN if s.name in NESTED_STRATEGIES)
 _PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_NEUTER | PRONOUNS_PLURAL
 
@@ -66,8 +66,6 @@ def attribute_nested(doc: Doc, text: str, index: ActorIndex, results: list[Attri
     within = _Within(doc, text, [r.quotation for r in outers], list(parent_of), index)
     found: list[NestedQuote] = []
     for q, before, after in within._with_segments(within.quotations):
-        if within._short(q):
-            continue
         ctx = Context(within, q, before, after, None)
         for strategy in NESTED_CHAIN:
             if not strategy.applies(ctx):
@@ -76,11 +74,21 @@ def attribute_nested(doc: Doc, text: str, index: ActorIndex, results: list[Attri
             if got is None:
                 continue
             parent = parent_of[q]
+            if within._short(q) and not _speech_cue(within, got.cue_start):
+                break
             if not _same(got.speaker, parent.speaker) and not _unresolved(got.speaker):
                 aq = AttributedQuote(q, True, speaker=got.speaker, cue=got.cue, cue_start=got.cue_start, rule=strategy.name)
                 found.append(NestedQuote(aq, parent))
             break
     return found
+
+
+def _speech_cue(at: Attributor, cue_start: int | None) -> bool:
+    """A verb of saying or writing, not of naming ("wrote that they were ‚copies‘", not "calls it “hell”")."""
+    if cue_start is None:
+        return False
+    i, _ = at.token_range(cue_start, cue_start)
+    return i < len(at.doc) and at.doc[i].lemma_.lower() not in WEAK_SPEECH_VERBS
 
 
 def _unresolved(sp: Speaker) -> bool:

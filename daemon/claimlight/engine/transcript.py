@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -39,9 +39,10 @@ MIN_LABELLED = 2
 
 @dataclass(frozen=True)
 class Answer(Quotation):
-    """An answer in a transcript: a quotation of `speaker_actor`, whose mention is at speaker_start:end."""
+    """An answer in a transcript: a quotation of `speaker_actor`, whose mention is at speaker_start:end
+    (the label, or the interviewee's introduction)."""
 
-    speaker_actor: str = ""
+    speaker_actor: ActorRecord | None = field(default=None, compare=False)
     speaker_start: int = 0
     speaker_end: int = 0
 
@@ -218,10 +219,10 @@ def _merge(text: str, quotations: list[Quotation], turns: list[tuple[_Para, Acto
             who = _first_mention(actor)
         if len(within) == 1 and within[0][1].start == a_start and within[0][1].end >= p.end:
             q = within[0][1]  # the answer is one quotation: "Reyes: “Bring gloves.”"
-            answers.append(Answer(q.start, q.end, q.closed, q.paragraph, q.nested, True, actor.id, *who))
+            answers.append(Answer(q.start, q.end, q.closed, q.paragraph, q.nested, True, actor, *who))
         else:
             nested = tuple(q for _, q in within if q.closed)
-            answers.append(Answer(a_start, p.end, True, p.index, nested, False, actor.id, *who))
+            answers.append(Answer(a_start, p.end, True, p.index, nested, False, actor, *who))
     kept = [q for i, q in enumerate(quotations) if i not in inside]
     return sorted(kept + answers, key=lambda q: q.start)
 
