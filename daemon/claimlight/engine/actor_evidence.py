@@ -51,6 +51,8 @@ STATED = 3
 IMPLIED = 2
 # The model's label for a name of several words that it calls a person: decisive, but the lightest.
 LABELLED_FULL_NAME = 1
+_GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+_PLACE_OR_ORG_HEADS = ORG_HEADS | PLACE_HEADS
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def title_or_given_name(doc: Doc, m) -> Iterator[Evidence]:
     if m.title or (prev is not None and prev.is_title and prev.lower_.rstrip(".") in TITLES):
         yield Evidence(DECISIVE, PERSON, STATED)  # also "Deputy Prime Minister Olena Kravets" labelled otherwise
     words = m.text.split()
-    if len(words) > 1 and words[0].lower() in MALE_NAMES | FEMALE_NAMES and words[-1].lower() not in ORG_HEADS | PLACE_HEADS:
+    if len(words) > 1 and words[0].lower() in _GIVEN_NAMES and words[-1].lower() not in _PLACE_OR_ORG_HEADS:
         yield Evidence(DECISIVE, PERSON, STATED)
 
 
@@ -175,7 +177,7 @@ def _region_like(tok: Token) -> bool:
     # "Kent", "N.B.", "Que.", "Ont"; not a name that goes on ("Jane Smith").
     if not tok.text[:1].isupper() or tok.like_num:
         return False
-    return tok.pos_ == "PROPN" and tok.lower_ not in MALE_NAMES | FEMALE_NAMES
+    return tok.pos_ == "PROPN" and tok.lower_ not in _GIVEN_NAMES
 
 
 def dateline(doc: Doc, m) -> Iterator[Evidence]:
