@@ -39,6 +39,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+class _Message(_Model):
+    """A WebSocket message: strict, so a field of the wrong JSON type is an error, never converted.
+
+    Without it `"v": "1"`, `true` or `1.0` would pass for version 1 and `"stream": "yes"` for true: a
+    client that sends the wrong type has a bug, and should hear about it rather than be guessed at.
+    (The analysis models above stay lax: the daemon validates its own workers' output with them.)
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=False, strict=True)
+
+
 class Span(_Model):
     start: int = Field(ge=0, description="first character (code points in Python, UTF-16 units on the wire)")
     end: int = Field(ge=0, description="one past the last character")
@@ -116,7 +127,7 @@ class Analysis(_Model):
 # ----------------------------------------------------------------------------------------------
 
 
-class AnalyzeRequest(_Model):
+class AnalyzeRequest(_Message):
     """Client → daemon: analyse a page's article text.
 
     Either `text` or `blocks` (paragraphs; joined with BLOCK_SEPARATOR) must be given. Reply offsets
@@ -131,6 +142,14 @@ class AnalyzeRequest(_Model):
     text: str | None = None
     blocks: list[str] | None = None
     stream: bool = Field(False, description="send 'partial' results block by block before the final 'result'")
+    page: str | None = Field(
+        None, min_length=1, max_length=128,
+        description="the client's name for the page the text comes from (a tab, a frame): the daemon shares its "
+        "workers fairly between the pages of a connection, as between connections",
+    )
+    replace: bool = Field(
+        False, description="this request supersedes the requests of the same page still in flight: they are cancelled"
+    )
 
     def joined_text(self) -> str:
         if self.blocks is not None:
@@ -138,13 +157,13 @@ class AnalyzeRequest(_Model):
         return self.text or ""
 
 
-class PingRequest(_Model):
+class PingRequest(_Message):
     type: Literal["ping"]
     v: int = PROTOCOL_VERSION
     id: str | None = Field(None, max_length=128)
 
 
-class CancelRequest(_Model):
+class CancelRequest(_Message):
     """Client → daemon: the page went away; drop the pending request with this id."""
 
     type: Literal["cancel"]
@@ -155,7 +174,7 @@ class CancelRequest(_Model):
 ClientMessage = Annotated[Union[AnalyzeRequest, PingRequest, CancelRequest], Field(discriminator="type")]
 
 
-class ResultReply(_Model):
+class ResultReply(_Message):
     """Daemon → client: the whole analysis for request `id`."""
 
     type: Literal["result"] = "result"
@@ -169,7 +188,7 @@ class ResultReply(_Model):
     elapsed_ms: float = 0.0
 
 
-class PartialReply(_Model):
+class PartialReply(_Message):
     """Daemon → client, only when the request asked to stream: spans of the blocks analysed so far.
 
     Offsets are into the whole joined text. Actors are not consolidated yet; the final `result`
@@ -184,7 +203,7 @@ class PartialReply(_Model):
     spans: list[Span]
 
 
-class PongReply(_Model):
+class PongReply(_Message):
     type: Literal["pong"] = "pong"
     v: int = PROTOCOL_VERSION
     id: str | None = None
@@ -204,7 +223,7 @@ ErrorCode = Literal[
 ]
 
 
-class ErrorReply(_Model):
+class ErrorReply(_Message):
     type: Literal["error"] = "error"
     v: int = PROTOCOL_VERSION
     id: str | None = Field(None, description="the request id, when it could be read")

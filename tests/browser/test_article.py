@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .browser_helpers import highlights, wait_for_highlight
+from .browser_helpers import highlights, page_function, wait_for_highlight
 
 CHROME_SELECTOR = "nav, aside, footer, #comments, .cookie-banner, .ticker, .related, .masthead"
 
@@ -13,7 +13,8 @@ RANGES_IN_CHROME = """sel => {
   const hits = [];
   for (const [name, h] of CSS.highlights) {
     if (!name.startsWith('claimlight-')) continue;
-    for (const r of h) {
+    for (const s of h) {
+      const r = document.createRange(); r.setStart(s.startContainer, s.startOffset); r.setEnd(s.endContainer, s.endOffset);
       const n = r.commonAncestorContainer;
       const el = n.nodeType === 1 ? n : n.parentElement;
       if (el.closest(sel)) hits.push(name + ': ' + r.toString());
@@ -113,10 +114,10 @@ def _card_text(page) -> str:
 
 def _hover(page, category: str, text: str) -> None:
     box = page.evaluate(
-        """([c, t]) => { const r = [...CSS.highlights.get('claimlight-' + c)].find(r => r.toString().includes(t));
+        page_function("[c, t]", """const r = [...ours(c)].map(live).find(r => r.toString().includes(t));
                           r.startContainer.parentElement.scrollIntoView({ block: 'center' });
                           const b = r.getClientRects()[0];
-                          return { x: b.left + Math.min(b.width / 2, 40), y: b.top + b.height / 2 }; }""",
+                          return { x: b.left + Math.min(b.width / 2, 40), y: b.top + b.height / 2 };"""),
         [category, text],
     )
     page.mouse.move(box["x"] - 3, box["y"])

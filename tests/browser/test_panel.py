@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from .browser_helpers import REPO, wait_for_highlight
+from .browser_helpers import REPO, page_function, wait_for_highlight
 
 PAGE = "harbour-bridge.html"
 AXE = REPO / "extension" / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,9 +51,8 @@ ROLES = {"Elena Varga": "Mayor", "Daniel Osei": "Transport chief", "Ruth Abernat
 FOCUSED = """() => { const h = CSS.highlights.get('claimlight-focus');
   return h ? [...h].map(r => r.toString().replace(/\\s+/g, ' ')).join(' ') : null; }"""
 
-IN_VIEW = """text => { const h = CSS.highlights.get('claimlight-quote');
-  const r = [...h].find(r => r.toString().replace(/\\s+/g, ' ').includes(text));
-  const b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }"""
+IN_VIEW = page_function("text", """const r = [...ours('quote')].map(live).find(r => r.toString().replace(/\\s+/g, ' ').includes(text));
+  const b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight;""")
 
 
 def open_panel(ext, site, *, width=380, height=900, scheme="light"):
@@ -250,18 +249,17 @@ def test_hover_card_keeps_clear_of_the_speaker_and_shows_all_by_them(ext, site):
     wait_for_highlight(page, "quote", "We will not let")
     page.click(".cookie-banner button")
     geometry = page.evaluate(
-        """async () => {
-             const q = [...CSS.highlights.get('claimlight-quote')].find(r => r.toString().includes('We will not let'));
+        "async " + page_function("", """
+             const q = [...ours('quote')].map(live).find(r => r.toString().includes('We will not let'));
              q.startContainer.parentElement.scrollIntoView({ block: 'center' });
              await new Promise(f => requestAnimationFrame(() => requestAnimationFrame(f)));
-             const sp = [...CSS.highlights.get('claimlight-speaker')].find(r => r.toString().includes('Elena Varga'));
+             const sp = [...ours('speaker')].map(live).find(r => r.toString().includes('Elena Varga'));
              const rect = r => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
              const first = q.getClientRects()[0];
              const para = q.startContainer.parentElement.closest('p').getBoundingClientRect();
              return { at: { x: first.left + 30, y: first.top + first.height / 2 },
                       line: { left: para.left, right: para.right, top: first.top, bottom: first.bottom },
-                      speaker: [...sp.getClientRects()].map(rect) };
-           }"""
+                      speaker: [...sp.getClientRects()].map(rect) };""")
     )
     page.mouse.move(geometry["at"]["x"] - 5, geometry["at"]["y"])
     page.mouse.move(geometry["at"]["x"], geometry["at"]["y"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from .browser_helpers import REPO, wait_for_highlight
+from .browser_helpers import REPO, page_function, wait_for_highlight
 
 SHOT = REPO / "docs" / "panel.png"
 PAGE_WIDTH, PANEL_WIDTH, HEIGHT = 860, 420, 800
@@ -40,8 +40,8 @@ def test_save_panel_screenshot(ext, site):
     page.bring_to_front()
     page.mouse.move(PAGE_WIDTH - 4, 4)
     page.wait_for_function(
-        """() => { const r = [...CSS.highlights.get('claimlight-quote')].find(r => r.toString().includes('People have been'));
-                   const b = r.getBoundingClientRect(); return b.top > 0 && b.bottom < innerHeight; }"""
+        page_function("", """const r = [...ours('quote')].map(live).find(r => r.toString().includes('People have been'));
+                   const b = r.getBoundingClientRect(); return b.top > 0 && b.bottom < innerHeight;""")
     )
     page.wait_for_timeout(300)
     page_png = page.screenshot()

@@ -9,6 +9,7 @@ actor gets one canonical name and one type, which every mention then shares.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -197,30 +198,34 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         actors.append(actor)
         return actor
 
-    # Multi-word person names first: they anchor surnames mentioned alone.
+    # Multi-word person names first: they anchor surnames mentioned alone. (People are looked up by
+    # surname, not by a scan of everyone met so far: a page naming thousands stays linear.)
+    by_surname: dict[str, list[ActorRecord]] = {}
     for m in mentions:
         if m.label == "person" and len(m.text.split()) > 1:
             words = m.text.split()
             match = next(
-                (a for a in persons_full if words[-1] == a.tokens[-1] and (words[0] == a.tokens[0] or len(words) != len(a.tokens))),
+                (a for a in by_surname.get(words[-1], ()) if words[0] == a.tokens[0] or len(words) != len(a.tokens)),
                 None,
             )
             if match is None:
                 match = new_actor(m.text, "person")
                 persons_full.append(match)
+                by_surname.setdefault(words[-1], []).append(match)
             m.actor = match
             match.mentions.append(m)
     for person in persons_full:
         person.name = _canonical_name(person)
 
+    people = _People(persons_full)
     for m in mentions:
         if m.actor is not None:
             continue
         words = m.text.split()
-        person = _person_for_single(words, m, persons_full) if len(words) <= 2 else None
+        person = people.for_single(words, m) if len(words) <= 2 else None
         if person is not None:
             m.actor = person
-            person.mentions.append(m)
+            people.add(person, m)
             continue
         key_text = _place_key(m.text) if m.label == "place" else m.text.lower()
         kind = m.label
@@ -257,20 +262,41 @@ def _canonical_name(person: ActorRecord) -> str:
     return max(counts, key=lambda n: (counts[n], len(n))) if counts else person.name
 
 
-def _person_for_single(words: list[str], m: Mention, persons: list[ActorRecord]) -> ActorRecord | None:
-    """A lone surname (or given name) that belongs to a person named in full elsewhere."""
-    if len(words) != 1:
-        return None
-    word = words[0]
-    last = [p for p in persons if p.tokens[-1] == word]
-    first = [p for p in persons if p.tokens[0] == word and len(p.tokens) > 1]
-    candidates = last or first
-    if not candidates:
-        return None
-    # Several people share the name: the one mentioned most recently before this mention.
-    before = [p for p in candidates if any(x.start < m.start for x in p.mentions)]
-    pool = before or candidates
-    return max(pool, key=lambda p: max((x.start for x in p.mentions if x.start < m.start), default=-1))
+class _People:
+    """The people named in full, by surname and by given name, each with the sorted offsets of their
+    mentions, so that finding whom a lone name refers to costs a lookup and a binary search."""
+
+    def __init__(self, persons: list[ActorRecord]):
+        self.by_last: dict[str, list[ActorRecord]] = {}
+        self.by_first: dict[str, list[ActorRecord]] = {}
+        self.starts: dict[str, list[int]] = {}
+        for p in persons:  # in order of first mention, as the candidates were listed before
+            self.by_last.setdefault(p.tokens[-1], []).append(p)
+            if len(p.tokens) > 1:
+                self.by_first.setdefault(p.tokens[0], []).append(p)
+            self.starts[p.id] = sorted(x.start for x in p.mentions)
+
+    def add(self, person: ActorRecord, m: Mention) -> None:
+        person.mentions.append(m)
+        insort(self.starts[person.id], m.start)
+
+    def for_single(self, words: list[str], m: Mention) -> ActorRecord | None:
+        """A lone surname (or given name) that belongs to a person named in full elsewhere."""
+        if len(words) != 1:
+            return None
+        candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
+        if not candidates:
+            return None
+        # Several people share the name: the one mentioned most recently before this mention.
+        latest = {p.id: self._latest_before(p, m.start) for p in candidates}
+        before = [p for p in candidates if latest[p.id] >= 0]
+        pool = before or candidates
+        return max(pool, key=lambda p: latest[p.id])
+
+    def _latest_before(self, person: ActorRecord, offset: int) -> int:
+        starts = self.starts[person.id]
+        i = bisect_left(starts, offset)
+        return starts[i - 1] if i else -1
 
 
 def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -392,10 +418,26 @@ def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None else None
 
 
+class _Taken:
+    """The characters mentions already cover: whether a span overlaps one costs the span's length,
+    not a look at every mention (a long page has tens of thousands)."""
+
+    def __init__(self, length: int, mentions: list[Mention]):
+        self._covered = bytearray(length)
+        for m in mentions:
+            self.add(m.start, m.end)
+
+    def add(self, start: int, end: int) -> None:
+        self._covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._covered.find(1, start, end) != -1
+
+
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
     """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
     wherever else it appears, labelled or not."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = _Taken(len(doc.text), mentions)
     names: dict[str, ActorRecord] = {}
     for a in actors:
         for m in a.mentions:
@@ -407,7 +449,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
     text = doc.text
     for match in pattern.finditer(text):
         s, e = match.span()
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         bounds = _token_bounds(doc, s, e)
         if bounds is None:
@@ -416,7 +458,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
         m = Mention(s, e, bounds[0], bounds[1], actor.type, match.group(0), actor=actor)
         actor.mentions.append(m)
         mentions.append(m)
-        taken.append((s, e))
+        taken.add(s, e)
 
 
 _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—–]{0,40})? [—–-] )", re.M)
@@ -424,9 +466,10 @@ _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—
 
 def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor) -> None:
     """ "TORONTO — A former …": the city a wire story was filed from."""
+    taken = _Taken(len(doc.text), mentions)
     for match in _DATELINE.finditer(doc.text):
         s, e = match.span(1)
-        if any(s < m.end and m.start < e for m in mentions):
+        if taken.overlaps(s, e):
             continue
         bounds = _token_bounds(doc, s, e)
         if bounds is None:
@@ -438,6 +481,7 @@ def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention],
         m = Mention(s, e, bounds[0], bounds[1], "place", match.group(1), actor=actor)
         actor.mentions.append(m)
         mentions.append(m)
+        taken.add(s, e)
 
 
 def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:

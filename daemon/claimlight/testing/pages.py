@@ -74,11 +74,14 @@ READ_HIGHLIGHTS = "(context) => {" + _PAGE_TEXT + r"""
   const out = [];
   for (const [name, h] of CSS.highlights) {
     if (!name.startsWith('claimlight-')) continue;
-    const category = name.slice('claimlight-'.length);
+    const category = name.slice('claimlight-'.length).split('-')[0];  // claimlight-<category>-<random suffix>
     for (const r of h) {
       const s = offsetOf(r.startContainer, r.startOffset);
       const e = offsetOf(r.endContainer, r.endOffset);
-      if (s === null || e === null || e < s) { out.push({ category, text: r.toString(), before: '', after: '' }); continue; }
+      if (s === null || e === null || e < s) {
+        const live = document.createRange(); live.setStart(r.startContainer, r.startOffset); live.setEnd(r.endContainer, r.endOffset);
+        out.push({ category, text: live.toString(), before: '', after: '' }); continue;
+      }
       out.push({ category, text: text.slice(s, e), before: text.slice(Math.max(0, s - context), s), after: text.slice(e, e + context) });
     }
   }

@@ -3,7 +3,7 @@
 // so a restarted worker loses nothing: the pages notice the port closing and re-send.
 
 import { COMMAND, MSG, PAGE_PORT, POPUP_PORT } from "../shared/messages.js";
-import { REPLY, REQUEST, daemonUrl, subprotocols } from "../shared/protocol.js";
+import { REPLY, REQUEST, daemonUrl, subprotocols, withPage } from "../shared/protocol.js";
 import { loadSettings, normalizeSettings } from "../shared/settings.js";
 import { probeHealth } from "./health.js";
 import { RequestRouter } from "./router.js";
@@ -122,7 +122,7 @@ function onPageMessage(port, msg) {
       stats.requests += 1;
       stats.log.push({ id: msg.id, url: msg.url, blocks: msg.blocks?.length ?? 0, stream: !!msg.stream });
       if (stats.log.length > 50) stats.log.shift();
-      router.submit(port, msg);
+      router.submit(port, withPage(msg, port.sender));
       // A page is waiting: do not let it sit out the rest of a long backoff.
       if (!socket.isOpen && socket.state !== "connecting") socket.retryNow();
       break;

@@ -24,6 +24,10 @@ import { RequestTracker } from "./tracker.js";
 import { PageWatcher } from "./watcher.js";
 
 const RETRY_BUSY_MS = 2000;
+// How often the highlights are checked against a page that deletes, replaces or restyles
+// them (content/highlight.js); every STYLE_CHECK_EVERY-th check also compares styles.
+const VERIFY_MS = 1000;
+const STYLE_CHECK_EVERY = 4;
 
 class PageController {
   constructor(settings) {
@@ -62,6 +66,8 @@ class PageController {
   start() {
     this.watcher.start();
     this.card.start();
+    let ticks = 0;
+    setInterval(() => this.active && this.painter.verify({ styles: ++ticks % STYLE_CHECK_EVERY === 0 }), VERIFY_MS);
     matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", () => this.updateLook(true));
     this.refresh();
   }
@@ -191,6 +197,7 @@ class PageController {
       blocks: this.blocks.length,
       pending: this.tracker.pending,
       counts: this.active ? this.painter.counts() : {},
+      interference: this.painter.interference,
       theme: this.painter.look?.theme ?? null,
       daemon: this.daemon,
       lastError: this.tracker.lastError,

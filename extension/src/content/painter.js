@@ -1,10 +1,14 @@
 // What the page shows: DOM ranges for each block's spans, painted through the Highlighter,
 // the counts of what is painted, and which highlights are under the pointer for the hover
 // card. It knows nothing of requests: it is handed the blocks and a lookup of their spans.
+// Counts are of what is registered and intact after the highlighter's check, never of what
+// the analysis found: a span whose range could not be made, or a category switched off, is
+// not painted and not counted.
 
 import { CATEGORY_IDS } from "../shared/categories.js";
 import { cardModel } from "./cardmodel.js";
 import { caretAt } from "./dom.js";
+import { FOCUS_HIGHLIGHT } from "./focus.js";
 import { Highlighter } from "./highlight.js";
 import { pageLook, sameLook } from "./look.js";
 import { locate } from "./offsets.js";
@@ -14,11 +18,13 @@ export class Painter {
   constructor(doc = document) {
     this.doc = doc;
     this.win = doc.defaultView;
-    this.highlighter = new Highlighter(doc);
+    // The side panel's emphasis of one quotation is the extension's too, not the page's.
+    this.highlighter = new Highlighter(doc, { alsoOurs: [FOCUS_HIGHLIGHT] });
     this.rendered = new WeakMap(); // block element → {block, hash, spans, items: [{span, range}]}
     this.current = new Map(); // the rendered records of the blocks on the page now
     this.stats = null; // pageStats of `current`, computed when the hover card first needs it
     this.look = null;
+    this.paintedSpans = new Map(); // category → the spans whose ranges went to the highlighter
   }
 
   /** Picks the palette for the page's colours around `sample`; `force` after a scheme change. */
@@ -36,6 +42,7 @@ export class Painter {
    */
   paint(blocks, spansFor, isEnabled) {
     const byCategory = new Map(CATEGORY_IDS.map((c) => [c, []]));
+    const spansOf = new Map(CATEGORY_IDS.map((c) => [c, []]));
     const current = new Map();
     for (const block of blocks) {
       const spans = spansFor(block.hash);
@@ -48,21 +55,44 @@ export class Painter {
       // No results yet for changed text: the old highlights stay until new ones arrive.
       if (!rec) continue;
       current.set(block.el, rec);
-      for (const item of rec.items) byCategory.get(item.span.category)?.push(item.range);
+      for (const item of rec.items) {
+        byCategory.get(item.span.category)?.push(item.range);
+        spansOf.get(item.span.category)?.push(item.span);
+      }
     }
     this.current = current;
     this.stats = null;
+    this.paintedSpans = spansOf;
     this.highlighter.render(byCategory, isEnabled);
+    this.verify({ styles: true });
   }
 
   clear() {
     this.highlighter.clear();
     this.current = new Map();
+    this.paintedSpans = new Map();
     this.stats = null;
   }
 
+  /**
+   * Restores what the page removed or changed of our highlights; what it did is kept in
+   * `interference`. `styles`: also compare computed styles (costs a style recalculation).
+   */
+  verify({ styles = false } = {}) {
+    if (!this.highlighter.painted.size) return [];
+    return this.highlighter.verify({ styles, blocks: new Set(this.current.keys()) });
+  }
+
+  /** What the page did to the highlights since it loaded, in words, for the popup. */
+  get interference() {
+    return [...this.highlighter.interference];
+  }
+
+  /** Per category, what is painted: the registered highlights after `verify` put ours back. */
   counts() {
-    return countSpans([...this.current.values()].map((r) => r.spans));
+    this.verify();
+    const painted = [...this.highlighter.painted.keys()].map((c) => this.paintedSpans.get(c) ?? []);
+    return countSpans(painted);
   }
 
   rangesFor(block, spans) {

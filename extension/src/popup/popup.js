@@ -87,6 +87,11 @@ function renderPage() {
   }
   if (s?.lastError) text += ` The daemon said: ${s.lastError}`;
   $("page-text").textContent = text;
+  // The page deleted, replaced, restyled or covered highlights: what is restored is counted,
+  // but what the reader sees may still differ from what claimlight painted.
+  const interference = s?.active ? s.interference ?? [] : [];
+  $("interference").hidden = !interference.length;
+  $("interference-detail").textContent = interference.length ? `It ${interference.join("; ")}.` : "";
   // Offered where nothing runs on its own: non-articles and sites the user switched off.
   $("analyse").hidden = !!s?.active || !currentSite();
   $("analyse").disabled = !settings.enabled || !tab;
