@@ -73,3 +73,12 @@ def test_quotation_running_over_paragraphs_is_one_piece_per_paragraph():
 def test_apostrophe_at_word_start_with_a_whole_sentence_is_a_quotation():
     text = "He wrote: 'Nothing will ever be the same again' and signed it."
     assert found(text) == ["'Nothing will ever be the same again'"]
+
+
+def test_other_conventions_and_nesting_stay_linear():
+    import time
+
+    for text in ("»a« " * 50_000, "„a“ ‚b‘ " * 25_000, "“a ‘b’ c” " * 20_000, "« a » " * 40_000, "»" * 100_000, "‚" * 100_000):
+        started = time.process_time()
+        find_quotations(text)
+        assert time.process_time() - started < 20  # quadratic work here takes hours

@@ -130,3 +130,17 @@ def test_a_quotation_inside_an_answer_keeps_its_own_speaker(run):
     spans = run(text).spans("quote")
     inner = [(s.text, s.speaker) for s in spans if s.nested_in is not None]
     assert inner == [("“The sea does not read the timetable.”", "Hugo Serrano")]
+
+
+def test_questions_in_a_report_whose_answers_are_the_writers_prose_make_no_answers(run):
+    # an interview word in the introduction, questions as paragraphs, but what follows them is
+    # reporting in the third person, not someone speaking
+    text = para(
+        "What the ferry fight is really about",
+        "Marta Quiroga spoke at the council meeting on Monday about the harbour ferries.",
+        "Why does the service lose money?",
+        "Fuel prices doubled between 2021 and 2023, and fares stayed where they were.",
+        "Who will pay for the new radar?",
+        "The regional government has promised half of the cost, according to council papers.",
+    )
+    assert answers(run, text) == []

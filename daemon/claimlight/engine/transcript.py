@@ -35,6 +35,10 @@ QUESTION_MAX_WORDS = 45
 MIN_QUESTIONS = 2
 # Labelled turns: how many make a transcript (a lone "Name:" paragraph may be anything).
 MIN_LABELLED = 2
+# Without labels, the answers must sound like someone speaking: at least this share of them say
+# "I", "we", "my" or "our" (an essay's rhetorical questions are followed by the writer's prose).
+FIRST_PERSON_SHARE = 0.5
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,10 @@ def _turns(paras: list[_Para], index: ActorIndex, text: str) -> list[tuple[_Para
             state = "answering"
         else:
             state = None
+    if unlabelled_qa and not labelled_qa:
+        spoken = sum(1 for p, _ in out if _FIRST_PERSON.search(text, p.start, p.end))
+        if spoken < FIRST_PERSON_SHARE * len(out):
+            return []
     return out
 
 
