@@ -341,65 +341,6 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
         mentions.append(m)
 
 
-def _merge_same_names(keyed: dict[tuple[str, str], ActorRecord]) -> None:
-    """ "Moncton" labelled a person in the headline and a place in the body is one actor, whose type
-    the whole article then decides."""
-    for (kind, key), single in keyed.items():
-        thing = keyed.get(("thing", key)) if kind == "person" else None
-        if thing is None or thing is single:
-            continue
-        for m in single.mentions:
-            m.actor = thing
-        thing.mentions.extend(single.mentions)
-        single.mentions = []
-
-
-def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str, str], ActorRecord], mentions: list[Mention]) -> None:
-    """The first word of an organisation's or a place's name, alone, is that organisation or place
-    ("Saltmarsh" after "Saltmarsh Property Group", "Upsala" after "the Upsala Glacier"), even where the
-    model labelled it a person or did not label it. A public body named after its place ("Kent
-    Police", "Merrigan Shire Council") is the exception: its first word alone is the place."""
-    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
-    unlabelled: dict[str, ActorRecord] = {}
-    for a in list(actors):
-        words = a.name.split()
-        if a.type == "person" or len(words) < 2 or not a.mentions:
-            continue
-        first = words[0]
-        low = first.lower()
-        if len(first) < 3 or not first[:1].isupper() or low in NAME_PREFIX_WORDS or low in MALE_NAMES or low in FEMALE_NAMES:
-            continue
-        if any(w.lower() == "of" for w in words):
-            continue  # "University of Bergen": the first word is not a name
-        place_named = words[-1].lower() in PUBLIC_BODY_HEADS
-        for kind in ("person", "thing"):
-            lone = keyed.get((kind, low))
-            if lone is None or lone is a or any(len(m.text.split()) > 1 for m in lone.mentions):
-                continue
-            if place_named:
-                for m in lone.mentions:
-                    m.stated = "place"
-                continue
-            for m in lone.mentions:
-                m.actor = a
-            a.mentions.extend(lone.mentions)
-            lone.mentions = []
-        if not place_named and a.type == "organization":
-            unlabelled.setdefault(first, a)
-    if not unlabelled:
-        return
-    for tok in doc:
-        a = unlabelled.get(tok.text)
-        if a is None or tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN":
-            continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN":
-            continue  # part of a longer name
-        m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, a.type, tok.text, actor=a)
-        a.mentions.append(m)
-        mentions.append(m)
-
-
 def _used_like_organisation(a: ActorRecord, doc: Doc) -> bool:
     """ "Vantor said profits rose… Vantor shares fell": a lone name, never given in full, that
     modifies company or club nouns is an organisation even if the NER said person."""
@@ -493,3 +434,62 @@ def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
     for a in actors:
         for m in a.mentions:
             m.label = a.type
+
+
+def _merge_same_names(keyed: dict[tuple[str, str], ActorRecord]) -> None:
+    """ "Moncton" labelled a person in the headline and a place in the body is one actor, whose type
+    the whole article then decides."""
+    for (kind, key), single in keyed.items():
+        thing = keyed.get(("thing", key)) if kind == "person" else None
+        if thing is None or thing is single:
+            continue
+        for m in single.mentions:
+            m.actor = thing
+        thing.mentions.extend(single.mentions)
+        single.mentions = []
+
+
+def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str, str], ActorRecord], mentions: list[Mention]) -> None:
+    """The first word of an organisation's or a place's name, alone, is that organisation or place
+    ("Saltmarsh" after "Saltmarsh Property Group", "Upsala" after "the Upsala Glacier"), even where the
+    model labelled it a person or did not label it. A public body named after its place ("Kent
+    Police", "Merrigan Shire Council") is the exception: its first word alone is the place."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    unlabelled: dict[str, ActorRecord] = {}
+    for a in list(actors):
+        words = a.name.split()
+        if a.type == "person" or len(words) < 2 or not a.mentions:
+            continue
+        first = words[0]
+        low = first.lower()
+        if len(first) < 3 or not first[:1].isupper() or low in NAME_PREFIX_WORDS or low in MALE_NAMES or low in FEMALE_NAMES:
+            continue
+        if any(w.lower() == "of" for w in words):
+            continue  # "University of Bergen": the first word is not a name
+        place_named = words[-1].lower() in PUBLIC_BODY_HEADS
+        for kind in ("person", "thing"):
+            lone = keyed.get((kind, low))
+            if lone is None or lone is a or any(len(m.text.split()) > 1 for m in lone.mentions):
+                continue
+            if place_named:
+                for m in lone.mentions:
+                    m.stated = "place"
+                continue
+            for m in lone.mentions:
+                m.actor = a
+            a.mentions.extend(lone.mentions)
+            lone.mentions = []
+        if not place_named and a.type == "organization":
+            unlabelled.setdefault(first, a)
+    if not unlabelled:
+        return
+    for tok in doc:
+        a = unlabelled.get(tok.text)
+        if a is None or tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue  # part of a longer name
+        m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, a.type, tok.text, actor=a)
+        a.mentions.append(m)
+        mentions.append(m)

@@ -212,13 +212,9 @@ def score(gold: Gold, analysis: Analysis) -> Score:
                 s.attributed.fp += 1
                 s.attributed.fn += 1
                 s.errors.append(f"speaker: {sp.text[:50]!r} → {sp.speaker!r}, gold {gold.quotes[match].speaker_match or gold.quotes[match].speaker_span}")
-        elif any(_overlap(r, n) for n in gold.non_quotes):
-            s.quotes.fp += 1
-            s.attributed.fp += 1
-            s.errors.append(f"false quote: {sp.text[:60]!r}")
-        elif any(_overlap(r, u) for u in gold.unscored):
+        elif any(_overlap(r, u) for u in gold.unscored) and not any(_overlap(r, n) for n in gold.non_quotes):
             continue  # the corpus did not annotate it: neither right nor wrong
-        elif sp.nested_in is not None and any(
+        elif sp.nested_in is not None and not any(_overlap(r, n) for n in gold.non_quotes) and any(
             q in matched and quotes[q].start <= sp.start and sp.end <= quotes[q].end for q in range(len(quotes)) if q != p
         ):
             # A quotation inside a quote the gold has, where the gold covers nested quotations with
