@@ -274,6 +274,14 @@ def score(gold: Gold, analysis: Analysis) -> Score:
     return s
 
 
+def _covered(start: int, end: int, ranges: list[Range]) -> int:
+    marks = bytearray(end - start)
+    for a, b in ranges:
+        for i in range(max(a, start), min(b, end)):
+            marks[i - start] = 1
+    return sum(marks)
+
+
 def _match_quotes(predicted: list[Span], gold: list[GoldQuote]) -> dict[int, int]:
     """Predicted quote index → gold quote index, one to one: pairs whose overlap covers at least
     half of each, the closest pairs first (so an outer and a nested quotation each find their own
@@ -291,11 +299,3 @@ def _match_quotes(predicted: list[Span], gold: list[GoldQuote]) -> dict[int, int
             out[p] = g
             taken.add(g)
     return out
-
-
-def _covered(start: int, end: int, ranges: list[Range]) -> int:
-    marks = bytearray(end - start)
-    for a, b in ranges:
-        for i in range(max(a, start), min(b, end)):
-            marks[i - start] = 1
-    return sum(marks)
