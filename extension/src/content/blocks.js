@@ -4,7 +4,9 @@
 // list item and a live-blog entry all count), runs of two or more <br>, and blank lines in
 // preformatted text. A block is a list of text pieces (whole text nodes, or part of one in
 // preformatted text) in the composed tree: shadow trees and same-origin frames included.
-// Only reads the DOM.
+// What a furniture heading opens ("Readers' comments (3)", "More on this story") is left out
+// up to the next heading of its level: on sites without class names that heading is all
+// that tells a comment thread from the story above it. Only reads the DOM.
 
 import { composedChildren } from "./composed.js";
 import { isCreditLine, isFurnitureHeading } from "./furniture.js";
