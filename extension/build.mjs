@@ -1,4 +1,4 @@
-// Builds the unpacked extension into dist/: bundles the three entry points with esbuild
+// Builds the unpacked extension into dist/: bundles the four entry points with esbuild
 // (Readability included), copies the static files and draws the icons.
 // `node build.mjs --watch` rebuilds on change.
 
@@ -27,6 +27,7 @@ const options = {
     background: join(here, "src/background/index.js"),
     content: join(here, "src/content/index.js"),
     popup: join(here, "src/popup/popup.js"),
+    sidepanel: join(here, "src/panel/panel.js"),
   },
   outdir: dist,
   bundle: true,

@@ -88,3 +88,19 @@ def test_a_section_disturbed_in_every_run_is_run_again_until_quiet(tmp_path, mon
     calls.clear()
     assert main(["bench", "--quick", "--only", "latency", "--out", str(out)]) == 0
     assert calls == [["latency"]]  # a smoke run is never repeated
+
+
+def test_quick_pathological_bench_writes_ratios(tmp_path):
+    out = tmp_path / "results.json"
+    assert main(["bench", "--quick", "--only", "pathological", "--out", str(out)]) == 0
+    rows = {row["key"]: row for row in json.loads(out.read_text(encoding="utf-8"))["rows"]}
+    for kind in ("quotation_marks", "apostrophes", "json"):
+        ratio = rows[f"pathological.{kind}_ratio"]
+        assert ratio["value"] > 0 and ratio["target"] == {"op": "<=", "value": 3.0}
+
+
+def test_pathological_texts_are_what_they_say():
+    assert set(corpus.quote_marks(500)) <= set("“”„«»\"‘’") and len(corpus.quote_marks(500)) == 500
+    assert set(corpus.apostrophes(500)) == {"'", "’"}
+    assert corpus.json_like(2000).startswith('[{"id": 0') and len(corpus.json_like(2000)) == 2000
+    assert len(corpus.prose(12_345)) == 12_345 and corpus.prose(12_345) == corpus.prose(12_345)

@@ -43,6 +43,11 @@ def test_analyze_text_prints_who_said_what(tmp_path):
     assert out.returncode == 0
     assert "[Q:“We will rebuild the bridge by 2027,” ←Ana Ortiz]" in out.stdout
     assert "Ana Ortiz — 1 quote, 0 reported" in out.stdout
+    # Mayor Ana Ortiz spoke on Monday (6) · We will rebuild the bridge by 2027 (7, quoted) · she said (2)
+    # · The work will cost 40 million (6): 21 words.
+    assert "21 words: 33% in direct quotes, 0% reported speech, 67% the writer's own" in out.stdout
+    assert "1 source: 1 named, 0 unnamed" in out.stdout
+    assert "Figures without a source: $40 million" in out.stdout
 
 
 def test_analyze_missing_file_is_a_clear_error():

@@ -46,3 +46,14 @@ def test_analysis_spans_and_speaker_mentions_are_converted():
     wire = analysis_to_utf16(analysis, text).spans[0]
     assert js_slice(text, wire.start, wire.end) == "“Hi,”"
     assert js_slice(text, wire.speaker_start, wire.speaker_end) == "Ann"
+
+
+def test_ledger_figures_are_converted_too():
+    from claimlight.protocol import Ledger, LedgerFigure
+
+    text = "🚨 Prices rose 12% in a year."
+    at = text.index("12%")
+    ledger = Ledger(words=6, quoted_words=0, reported_words=0, own_words=6, named_sources=0, unnamed_sources=0,
+                    unattributed=0, sources=[], unsourced_figures=[LedgerFigure(start=at, end=at + 3, text="12%")])
+    wire = analysis_to_utf16(Analysis(spans=[], actors=[], ledger=ledger), text).ledger.unsourced_figures[0]
+    assert js_slice(text, wire.start, wire.end) == "12%"

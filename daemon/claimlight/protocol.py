@@ -61,6 +61,17 @@ class Via(_Model):
     )
 
 
+class _Message(_Model):
+    """A WebSocket message: strict, so a field of the wrong JSON type is an error, never converted.
+
+    Without it `"v": "1"`, `true` or `1.0` would pass for version 1 and `"stream": "yes"` for true: a
+    client that sends the wrong type has a bug, and should hear about it rather than be guessed at.
+    (The analysis models above stay lax: the daemon validates its own workers' output with them.)
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=False, strict=True)
+
+
 class Span(_Model):
     start: int = Field(ge=0, description="first character (code points in Python, UTF-16 units on the wire)")
     end: int = Field(ge=0, description="one past the last character")
@@ -73,6 +84,7 @@ class Span(_Model):
     actor: str | None = Field(None, description="id of the actor (attribution target for quotes, the entity for actor spans)")
     cue: str | None = Field(None, description="the verb or phrase of the attribution, e.g. 'said', 'according to'")
     quote_id: int | None = Field(None, description="groups the pieces of one quotation (split quotes, paragraphs)")
+    nested_in: int | None = Field(None, description="a quote inside another quote with a speaker of its own: the outer quote's quote_id")
     why: str | None = Field(None, description="for 'mention' spans: title | scare quote | nickname | mention")
     via: Via | None = Field(None, description="on quote and reported spans with a speaker: how the speaker was found")
 
@@ -83,11 +95,54 @@ class Actor(_Model):
     type: ActorType
     mentions: int = Field(ge=0, description="how many times the actor is mentioned by name (pronouns not counted)")
     quotes: int = Field(0, ge=0, description="how many quote and reported spans are attributed to the actor")
+    role: str | None = Field(None, description="the role the article gives the actor, e.g. 'U.S. Secretary of State'")
+
+
+SourceType = Literal["person", "organization", "place", "document"]
+
+
+class LedgerSource(_Model):
+    """One source the article quotes or reports: a named actor, a name, or a description."""
+
+    name: str = Field(description="the actor's canonical name, else the speaker exactly as the spans give it")
+    actor: str | None = Field(None, description="id of the actor, when the source is one")
+    named: bool = Field(description="the article names the source (a person, an organisation, a named body's document)")
+    type: SourceType | None = Field(None, description="person also covers groups of people ('two diplomats')")
+    aliases: list[str] = Field(default_factory=list, description="other speakers of the spans that are this source ('the ministry')")
+    quotes: int = Field(ge=0, description="direct quotations attributed to the source, counted by quote_id")
+    reported: int = Field(ge=0, description="reported clauses attributed to the source")
+    quoted_words: int = Field(ge=0, description="words of those quotations")
+
+
+class LedgerFigure(_Model):
+    """A number stated in the writer's own voice: no attribution anywhere in its sentence."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Ledger(_Model):
+    """Who gets to speak in the article, and how much. docs/protocol.md defines every figure.
+
+    words = quoted_words + reported_words + own_words; each word counts once, quotes first.
+    """
+
+    words: int = Field(ge=0)
+    quoted_words: int = Field(ge=0, description="words inside direct quotations")
+    reported_words: int = Field(ge=0, description="words inside reported clauses, outside quotations")
+    own_words: int = Field(ge=0, description="every other word: the writer's own voice")
+    named_sources: int = Field(ge=0)
+    unnamed_sources: int = Field(ge=0)
+    unattributed: int = Field(ge=0, description="quotations and reported clauses with no identified speaker")
+    sources: list[LedgerSource] = Field(description="most quoted words first, then most quotations and claims, then first heard")
+    unsourced_figures: list[LedgerFigure] = Field(description="in text order")
 
 
 class Analysis(_Model):
     spans: list[Span]
     actors: list[Actor]
+    ledger: Ledger | None = Field(None, description="the sourcing ledger; absent from previews of part of a text")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -95,7 +150,7 @@ class Analysis(_Model):
 # ----------------------------------------------------------------------------------------------
 
 
-class AnalyzeRequest(_Model):
+class AnalyzeRequest(_Message):
     """Client → daemon: analyse a page's article text.
 
     Either `text` or `blocks` (paragraphs; joined with BLOCK_SEPARATOR) must be given. Reply offsets
@@ -110,6 +165,14 @@ class AnalyzeRequest(_Model):
     text: str | None = None
     blocks: list[str] | None = None
     stream: bool = Field(False, description="send 'partial' results block by block before the final 'result'")
+    page: str | None = Field(
+        None, min_length=1, max_length=128,
+        description="the client's name for the page the text comes from (a tab, a frame): the daemon shares its "
+        "workers fairly between the pages of a connection, as between connections",
+    )
+    replace: bool = Field(
+        False, description="this request supersedes the requests of the same page still in flight: they are cancelled"
+    )
 
     def joined_text(self) -> str:
         if self.blocks is not None:
@@ -117,13 +180,13 @@ class AnalyzeRequest(_Model):
         return self.text or ""
 
 
-class PingRequest(_Model):
+class PingRequest(_Message):
     type: Literal["ping"]
     v: int = PROTOCOL_VERSION
     id: str | None = Field(None, max_length=128)
 
 
-class CancelRequest(_Model):
+class CancelRequest(_Message):
     """Client → daemon: the page went away; drop the pending request with this id."""
 
     type: Literal["cancel"]
@@ -134,7 +197,7 @@ class CancelRequest(_Model):
 ClientMessage = Annotated[Union[AnalyzeRequest, PingRequest, CancelRequest], Field(discriminator="type")]
 
 
-class ResultReply(_Model):
+class ResultReply(_Message):
     """Daemon → client: the whole analysis for request `id`."""
 
     type: Literal["result"] = "result"
@@ -143,11 +206,12 @@ class ResultReply(_Model):
     offsets: Literal["utf16"] = "utf16"
     spans: list[Span]
     actors: list[Actor]
+    ledger: Ledger | None = None
     cached: bool = False
     elapsed_ms: float = 0.0
 
 
-class PartialReply(_Model):
+class PartialReply(_Message):
     """Daemon → client, only when the request asked to stream: spans of the blocks analysed so far.
 
     Offsets are into the whole joined text. Actors are not consolidated yet; the final `result`
@@ -162,7 +226,7 @@ class PartialReply(_Model):
     spans: list[Span]
 
 
-class PongReply(_Model):
+class PongReply(_Message):
     type: Literal["pong"] = "pong"
     v: int = PROTOCOL_VERSION
     id: str | None = None
@@ -182,7 +246,7 @@ ErrorCode = Literal[
 ]
 
 
-class ErrorReply(_Model):
+class ErrorReply(_Message):
     type: Literal["error"] = "error"
     v: int = PROTOCOL_VERSION
     id: str | None = Field(None, description="the request id, when it could be read")

@@ -88,3 +88,34 @@ test("categories with a line get an underline style", () => {
   assert.match(highlightStyle("reported", look), /underline dotted/);
   assert.doesNotMatch(highlightStyle("quote", look), /text-decoration/);
 });
+
+test("text on every highlight, the focus one included, reaches 4.5:1 on any page", async () => {
+  const { legibleOn } = await import("../src/shared/colour.js");
+  const greys = Array.from({ length: 52 }, (_, i) => [i * 5, i * 5, i * 5, 1]);
+  const tints = [[252, 163, 17, 1], [20, 33, 61, 1], [0, 64, 0, 1], [255, 240, 240, 1], [120, 60, 160, 1], [0, 128, 128, 1]];
+  const texts = [...greys.filter((_, i) => i % 5 === 0), [29, 29, 27, 1], [200, 30, 30, 1], [40, 90, 200, 1]];
+  let checked = 0;
+  for (const background of [...greys, ...tints]) {
+    const theme = themeFor(background);
+    for (const id of [...CATEGORY_IDS, "focus"]) {
+      const under = blend(PALETTES[theme][id].bg, background);
+      for (const text of texts) {
+        const override = highlightStyle(id, { theme, background, text }).match(/(?:^|; )color: (#[0-9a-f]+)/);
+        const shown = override ? parseColor(override[1]) : text;
+        assert.ok(contrast(shown, under) >= 4.5, `${theme} ${id} on ${background} with text ${text}: ${contrast(shown, under).toFixed(2)}`);
+        checked += 1;
+      }
+    }
+    assert.ok(contrast(parseColor(legibleOn(background)), background) >= 4.5);
+  }
+  assert.ok(checked > 5000);
+});
+
+test("the focus colour needs no override on ordinary light and dark pages", () => {
+  for (const look of [
+    { theme: "light", background: [255, 255, 255, 1], text: [29, 29, 27, 1] },
+    { theme: "dark", background: [18, 20, 23, 1], text: [228, 225, 218, 1] },
+  ]) {
+    assert.doesNotMatch(highlightStyle("focus", look), /(^|; )color:/, look.theme);
+  }
+});

@@ -44,3 +44,12 @@ test("the daemon is reached on loopback only", () => {
   assert.equal(daemonUrl(47653), "ws://127.0.0.1:47653/ws");
   assert.equal(healthUrl(4000), "http://127.0.0.1:4000/health");
 });
+
+test("a page's request names its tab and frame, so the daemon shares its workers between tabs", async () => {
+  const { analyzeMessage, withPage } = await import("../src/shared/protocol.js");
+  const msg = analyzeMessage({ id: "a-1", url: "https://news.example/", title: "t", blocks: ["x"], stream: false });
+  assert.equal(withPage(msg, { tab: { id: 7 }, frameId: 0 }).page, "tab7-0");
+  assert.equal(withPage(msg, { tab: { id: 7 }, frameId: 3 }).page, "tab7-3");
+  assert.equal(withPage(msg, {}), msg); // not from a tab: no page
+  assert.equal("replace" in withPage(msg, { tab: { id: 1 } }), false);
+});

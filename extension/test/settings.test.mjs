@@ -57,12 +57,23 @@ test("a port is an integer from 1 to 65535, typed or stored; anything else is th
   }
 });
 
-test("the manifest asks for MV3 on Chrome 116+ and three permissions", () => {
+test("the manifest asks for MV3 on Chrome 116+ and four permissions", () => {
   // The id its key pins is checked against the daemon's in contract.test.mjs.
   const manifest = JSON.parse(readFileSync(new URL("extension/static/manifest.json", repo), "utf8"));
   assert.equal(manifest.manifest_version, 3);
-  assert.equal(manifest.minimum_chrome_version, "116");
-  assert.deepEqual(manifest.permissions.sort(), ["activeTab", "scripting", "storage"]);
+  assert.equal(manifest.minimum_chrome_version, "116"); // sidePanel.open() came in 116
+  assert.deepEqual(manifest.permissions.sort(), ["activeTab", "scripting", "sidePanel", "storage"]);
+  assert.equal(manifest.side_panel.default_path, "sidepanel.html");
+});
+
+test("the shortcuts are the commands the service worker handles, at most four suggested", async () => {
+  const { COMMAND } = await import("../src/shared/messages.js");
+  const manifest = JSON.parse(readFileSync(new URL("extension/static/manifest.json", repo), "utf8"));
+  assert.deepEqual(Object.keys(manifest.commands).sort(), Object.values(COMMAND).sort());
+  const keys = Object.values(manifest.commands).map((c) => c.suggested_key?.default).filter(Boolean);
+  assert.ok(keys.length <= 4); // Chrome ignores suggested keys past four
+  assert.equal(new Set(keys).size, keys.length);
+  for (const k of keys) assert.match(k, /^(Ctrl|Alt)\+Shift\+[A-Z0-9]$/);
 });
 
 test("badge text fits the badge", () => {

@@ -12,11 +12,20 @@ CATEGORIES = ["quote", "speaker", "reported", "person", "organization", "place",
 # --- reading highlights from a page -----------------------------------------------------------------
 
 # The highlight registry belongs to the document, so the page's own world sees what the content
-# script registered from its isolated world.
-READ_HIGHLIGHTS = """categories => Object.fromEntries(categories.map(c => {
-  const h = CSS.highlights.get('claimlight-' + c);
-  return [c, h ? [...h].map(r => r.toString().replace(/\\s+/g, ' ')) : []];
-}))"""
+# script registered from its isolated world. Names end in a random suffix (claimlight-quote-x1y2z3)
+# and the registered ranges are StaticRanges, which have no toString or geometry: `live` makes a
+# Range of one. Prepended to the page functions below.
+JS_OURS = """const ours = (c) => { for (const [n, h] of CSS.highlights) if (n.startsWith('claimlight-' + c + '-')) return h; return null; };
+const live = (r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x; };
+const texts = (c) => { const h = ours(c); return h ? [...h].map(r => live(r).toString().replace(/\\s+/g, ' ')) : []; };"""
+
+
+def page_function(params: str, body: str) -> str:
+    """A function for page.evaluate that can use `ours(category)`, `live(range)` and `texts(category)`."""
+    return f"({params}) => {{ {JS_OURS}\n{body} }}"
+
+
+READ_HIGHLIGHTS = page_function("categories", "return Object.fromEntries(categories.map(c => [c, texts(c)]));")
 
 
 def highlights(page) -> dict[str, list[str]]:
@@ -26,8 +35,7 @@ def highlights(page) -> dict[str, list[str]]:
 def wait_for_highlight(page, category: str, text: str, timeout: float = 30_000) -> None:
     try:
         page.wait_for_function(
-            """([c, t]) => { const h = CSS.highlights.get('claimlight-' + c);
-                 return !!h && [...h].some(r => r.toString().replace(/\\s+/g, ' ').includes(t)); }""",
+            page_function("[c, t]", "return texts(c).some(s => s.includes(t));"),
             arg=[category, text],
             timeout=timeout,
         )
@@ -50,11 +58,7 @@ def worker_state(page) -> object:
 
 
 def wait_for_no_highlight(page, category: str, timeout: float = 5_000) -> None:
-    page.wait_for_function(
-        "c => !CSS.highlights.has('claimlight-' + c) || CSS.highlights.get('claimlight-' + c).size === 0",
-        arg=category,
-        timeout=timeout,
-    )
+    page.wait_for_function(page_function("c", "const h = ours(c); return !h || h.size === 0;"), arg=category, timeout=timeout)
 
 
 def free_port() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from .browser_helpers import wait_for_highlight
+from .browser_helpers import page_function, wait_for_highlight
 from .browser_helpers import REPO
 
 SHOT = REPO / "docs" / "screenshot.png"
@@ -24,10 +24,10 @@ def test_save_screenshot(ext, site):
     wait_for_highlight(page, "quote", "People have been incredibly patient")
     page.click(".cookie-banner button")  # accept, as a reader would
     box = page.evaluate(
-        """async () => { const r = [...CSS.highlights.get('claimlight-quote')].find(r => r.toString().includes('People have been'));
+        "async " + page_function("", """const r = [...ours('quote')].map(live).find(r => r.toString().includes('People have been'));
                    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
                    await new Promise(f => requestAnimationFrame(() => requestAnimationFrame(f)));
-                   const b = r.getClientRects()[0]; return { x: b.left + 60, y: b.top + b.height / 2 }; }"""
+                   const b = r.getClientRects()[0]; return { x: b.left + 60, y: b.top + b.height / 2 };""")
     )
     page.mouse.move(box["x"] - 4, box["y"])
     page.mouse.move(box["x"], box["y"])

@@ -97,3 +97,34 @@ def test_invalid_flag_value_is_a_config_error(tmp_path):
     result = run_serve(tmp_path, "--port", "0", "--log-level", "loud")
     assert result.returncode == 2
     assert "log-level" in result.stderr or "log_level" in result.stderr
+
+
+def test_doctor_finds_a_daemon_on_another_port_by_its_state_file(tmp_path):
+    from claimlight.cli.doctor import check_port
+    from claimlight.settings.config import DEFAULT_PORT, Config
+
+    running = tmp_path / "state" / "claimlight" / "running"
+    daemon = start_daemon(tmp_path)  # on a port the OS picked, not the configured one
+    try:
+        assert daemon.port != DEFAULT_PORT
+        [state] = running.glob("*.json")
+        assert f'"port": {daemon.port}' in state.read_text()
+        check = check_port(Config(), tmp_path / "config.toml", daemon.env)
+        assert f"port {daemon.port}" in check.detail and "is free" not in check.detail
+        assert daemon.stop() == 0
+        assert not list(running.glob("*.json"))  # removed on a clean exit
+    finally:
+        daemon.stop(signal.SIGKILL)
+    check = check_port(Config(), tmp_path / "config.toml", daemon.env)
+    assert f"port {daemon.port}" not in check.detail  # gone, and said so
+
+
+def test_a_killed_daemons_state_file_is_harmless(tmp_path):
+    from claimlight.cli.doctor import check_port
+    from claimlight.settings.config import Config
+
+    daemon = start_daemon(tmp_path)
+    daemon.stop(signal.SIGKILL)
+    assert list((tmp_path / "state" / "claimlight" / "running").glob("*.json"))  # left behind
+    check = check_port(Config(), tmp_path / "config.toml", daemon.env)
+    assert f"port {daemon.port}" not in check.detail

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
+import os
+import socket
 import uuid
 
 import pytest
@@ -11,7 +14,7 @@ import websockets
 
 from claimlight import __version__
 from claimlight.protocol import PROTOCOL_VERSION, Health
-from daemon_harness import collect, connect, exchange, ping_ok, recv, send, u16
+from daemon_harness import ORIGIN, collect, connect, exchange, ping_ok, recv, send, u16
 
 
 def unique(text: str) -> str:
@@ -242,6 +245,18 @@ BAD_FRAMES = [
     ('{"type":"ping","deep":' + '{"a":' * 300 + "1" + "}" * 300 + "}", "invalid_request", None),
     ('{"type":"cancel"}', "invalid_request", None),
     ('{"type":"analyze","id":"","text":"a"}', "invalid_request", None),
+    # Strict types: nothing is converted, so a wrong type never passes for a right value.
+    ('{"type":"ping","v":"1","id":"s1"}', "invalid_request", "s1"),
+    ('{"type":"ping","v":true,"id":"s2"}', "invalid_request", "s2"),
+    ('{"type":"ping","v":1.0,"id":"s3"}', "invalid_request", "s3"),
+    ('{"type":"analyze","v":"1","id":"s4","text":"a"}', "invalid_request", "s4"),
+    ('{"type":"analyze","id":"s5","text":"a","stream":"yes"}', "invalid_request", "s5"),
+    ('{"type":"analyze","id":"s6","text":"a","stream":1}', "invalid_request", "s6"),
+    ('{"type":"analyze","id":"s7","text":"a","stream":"true"}', "invalid_request", "s7"),
+    ('{"type":"analyze","id":"s8","text":"a","page":7}', "invalid_request", "s8"),
+    ('{"type":"analyze","id":"s9","text":"a","page":""}', "invalid_request", "s9"),
+    ('{"type":"cancel","v":1.0,"id":"s10"}', "invalid_request", "s10"),
+    ('{"type":"analyze","id":"s11","text":"a","page":"p","replace":"true"}', "invalid_request", "s11"),
 ]
 
 
@@ -324,3 +339,97 @@ async def test_page_text_title_url_and_token_never_reach_the_log(daemon):
     assert canary not in log
     assert daemon.token not in log
     assert "Traceback" not in log
+
+
+# --- RFC 6455 §5.1: a client frame without the mask bit closes the connection with 1002 ------------------
+
+
+def raw_websocket(daemon) -> socket.socket:
+    """A WebSocket opened by hand, as the extension (its Origin), so frames can be written bit by bit."""
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock = socket.create_connection(("127.0.0.1", daemon.port), timeout=10)
+    sock.sendall((f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{daemon.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nOrigin: {ORIGIN}\r\n\r\n").encode())
+    response = b""
+    while b"\r\n\r\n" not in response:
+        response += sock.recv(1)
+    assert response.startswith(b"HTTP/1.1 101")
+    return sock
+
+
+def ws_frame(payload: bytes, *, masked: bool, opcode: int = 0x1) -> bytes:
+    mask_bit = 0x80 if masked else 0
+    n = len(payload)
+    if n < 126:
+        header = bytes([0x80 | opcode, mask_bit | n])
+    elif n < 65536:
+        header = bytes([0x80 | opcode, mask_bit | 126]) + n.to_bytes(2, "big")
+    else:
+        header = bytes([0x80 | opcode, mask_bit | 127]) + n.to_bytes(8, "big")
+    if not masked:
+        return header + payload
+    key = os.urandom(4)
+    return header + key + bytes(b ^ key[i % 4] for i, b in enumerate(payload))
+
+
+def read_ws_frame(sock: socket.socket) -> tuple[int, bytes]:
+    def exactly(n: int) -> bytes:
+        data = b""
+        while len(data) < n:
+            chunk = sock.recv(n - len(data))
+            if not chunk:
+                raise ConnectionError("closed")
+            data += chunk
+        return data
+
+    first, second = exactly(2)
+    n = second & 0x7F
+    if n == 126:
+        n = int.from_bytes(exactly(2), "big")
+    elif n == 127:
+        n = int.from_bytes(exactly(8), "big")
+    return first & 0x0F, exactly(n)
+
+
+def close_code_after(sock: socket.socket) -> int:
+    while True:
+        opcode, payload = read_ws_frame(sock)
+        if opcode == 0x8:
+            return int.from_bytes(payload[:2], "big")
+
+
+@pytest.mark.parametrize("size", [10, 300, 70_000], ids=["7-bit", "16-bit", "64-bit length"])
+def test_masked_frames_of_every_length_form_are_read(daemon, size):
+    with raw_websocket(daemon) as sock:
+        sock.sendall(ws_frame(json.dumps({"type": "ping", "id": "m", "pad": "x" * size}).encode(), masked=True))
+        opcode, payload = read_ws_frame(sock)
+        assert opcode == 0x1 and json.loads(payload)["code"] == "invalid_request"  # an extra field: read, and refused
+        sock.sendall(ws_frame(b'{"type":"ping","id":"ok"}', masked=True))
+        assert json.loads(read_ws_frame(sock)[1])["type"] == "pong"
+
+
+@pytest.mark.parametrize("before", [0, 1, 3])
+def test_an_unmasked_frame_closes_the_connection_with_1002(daemon, before):
+    with raw_websocket(daemon) as sock:
+        for i in range(before):  # masked frames first, one of them long: the guard follows the stream
+            padding = "p" * (70_000 if i == 1 else 20)
+            sock.sendall(ws_frame(json.dumps({"type": "ping", "id": f"b{i}", "pad": padding}).encode(), masked=True))
+            assert json.loads(read_ws_frame(sock)[1])["code"] == "invalid_request"
+        sock.sendall(ws_frame(b'{"type":"ping","id":"bare"}', masked=False))
+        assert close_code_after(sock) == 1002  # and no pong first
+    with raw_websocket(daemon) as sock:  # the daemon is unaffected
+        sock.sendall(ws_frame(b'{"type":"ping","id":"after"}', masked=True))
+        assert json.loads(read_ws_frame(sock)[1])["type"] == "pong"
+
+
+def test_an_unmasked_frame_right_behind_the_handshake_is_refused_too(daemon):
+    key = base64.b64encode(os.urandom(16)).decode()
+    with socket.create_connection(("127.0.0.1", daemon.port), timeout=10) as sock:
+        sock.sendall((f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{daemon.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nOrigin: {ORIGIN}\r\n\r\n").encode()
+                     + ws_frame(b'{"type":"ping","id":"early"}', masked=False))
+        response = b""
+        while b"\r\n\r\n" not in response:
+            response += sock.recv(1)
+        assert response.startswith(b"HTTP/1.1 101")
+        assert close_code_after(sock) == 1002

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,9 @@ from hypothesis import strategies as st
 from claimlight.engine import analyze, analyze_doc
 from claimlight.engine.jobs import analyze_text, merge_and_analyze, parse_to_bytes
 from claimlight.engine.nlp import load_nlp, parse
-from claimlight.paragraphs import paragraph_starts, paragraphs, split_at
+from claimlight.paragraphs import MAX_PARAGRAPH_CHARS, paragraph_starts, paragraphs, split_at
 from claimlight.protocol import Analysis
-from claimlight.server.pieces import aligned_cuts, piece_count, split_points
+from claimlight.server.pieces import MAX_PIECE_CHARS, aligned_cuts, piece_count, plan_pieces, split_points
 from claimlight.server.pool import AnalysisPool
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
@@ -77,12 +78,32 @@ def test_no_cut_without_a_paragraph_boundary():
     assert split_points("one long paragraph " * 100, 4) == []
 
 
-def test_piece_count_cuts_only_long_texts_for_idle_workers():
-    long_text = "word " * 1500
+def test_piece_count_cuts_long_texts_for_idle_workers():
+    long_text = "word " * 1100  # 5,500 characters: one piece's worth
     assert piece_count(long_text, 2) == 2
-    assert piece_count(long_text, 8) == 5  # no piece under 300 words
+    assert piece_count("word " * 1500, 8) == 5  # no piece under 300 words
     assert piece_count(long_text, 1) == 1  # nobody idle to help
     assert piece_count("word " * 500, 2) == 1
+
+
+def test_no_piece_is_longer_than_the_bound_busy_or_idle():
+    text = "\n\n".join(f"Paragraph {i} " + "word " * (20 + i % 300) for i in range(400))
+    for idle in (0, 1, 2, 8):
+        cuts = plan_pieces(text, idle)
+        assert set(cuts) <= set(paragraph_starts(text)) and cuts == sorted(set(cuts))
+        assert max(len(piece) for piece in split_at(text, cuts)) <= MAX_PIECE_CHARS
+    assert piece_count(text, 0) == -(-len(text) // MAX_PIECE_CHARS)
+
+
+def test_overlong_paragraphs_are_cut_in_linear_time():
+    for text in ("“”" * 200_000, "'" * 400_000, "\n" * 400_000, " \n" * 200_000, "word " * 80_000):
+        started = time.process_time()
+        starts = paragraph_starts(text)
+        assert time.process_time() - started < 5  # quadratic would take minutes
+        pieces = paragraphs(text)
+        assert "".join(pieces) == text
+        assert max(map(len, pieces)) <= MAX_PARAGRAPH_CHARS + 1 or not text.strip()
+        assert all(piece[:1].strip() for piece in pieces[1:]) and len(starts) == len(pieces) - 1
 
 
 def test_aligned_cuts_move_past_whitespace_but_stay_increasing():

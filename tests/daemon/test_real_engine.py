@@ -71,6 +71,17 @@ async def test_emoji_shifts_every_offset_by_utf16_units(real_daemon, engine_work
             assert after.speaker_start == before.speaker_start + 5
 
 
+async def test_result_carries_the_ledger_with_utf16_figures(real_daemon, engine_works):
+    text = "🎉 Rents rose 12% last year. " + SENTENCE
+    reply = await analyze(real_daemon, text, "ledger")
+    ledger = reply.ledger
+    assert ledger is not None
+    assert ledger.quoted_words == 3 and ledger.quoted_words + ledger.reported_words + ledger.own_words == ledger.words
+    assert [(s.name, s.named, s.quotes) for s in ledger.sources] == [("Maria Lopez", True, 1)]
+    [figure] = ledger.unsourced_figures
+    assert u16(text, figure.start, figure.end) == figure.text == "12%"
+
+
 def article(paragraphs: int, tag: str) -> list[str]:
     para = ("The city council voted on the budget on Tuesday, which grows by 12 percent to $4.5 million. "
             "“We will win this fight,” said Maria Lopez, a council member. Officials said the plan would "

@@ -71,7 +71,8 @@ def test_every_field_has_an_environment_variable(home: Path) -> None:
     values = {"host": "localhost", "port": "9", "allowed_extension_ids": "c" * 32, "categories": "quote,number",
               "cache_size": "1", "log_level": "error", "token": "s3cret-token-value", "model": "m",
               "max_text_chars": "10", "max_message_bytes": "2048", "max_connections": "2",
-              "max_inflight_per_connection": "3", "request_timeout_s": "1.5", "workers": "2", "heartbeat_s": "5"}
+              "max_inflight_per_connection": "3", "max_chars_per_connection": "500", "max_requests_in_flight": "4",
+              "max_chars_in_flight": "900", "request_timeout_s": "1.5", "workers": "2", "heartbeat_s": "5"}
     env = {f"CLAIMLIGHT_{k.upper()}": v for k, v in values.items() if k in FIELDS}
     sources = config_sources(environ=env)
     assert all(sources[f] == f"env:CLAIMLIGHT_{f.upper()}" for f in FIELDS if f in values)

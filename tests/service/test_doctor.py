@@ -191,3 +191,36 @@ def test_cli_exit_status(home: Path, monkeypatch, capsys, silent_listener: int, 
     assert cli.main(["doctor", "--no-model"]) == 1
     out = capsys.readouterr().out
     assert "fix: find and stop the program holding it" in out
+
+
+def _state_file(home: Path, port: int, pid: int = 4242) -> Path:
+    folder = home / ".local" / "state" / "claimlight" / "running"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{pid}.json"
+    path.write_text(json.dumps({"pid": pid, "host": "127.0.0.1", "port": port, "version": "0.1.0", "started": 0}))
+    return path
+
+
+def test_a_daemon_on_another_port_is_found_by_its_state_file(home: Path, fake_claimlight: int) -> None:
+    configured = _free_port()
+    _state_file(home, fake_claimlight)
+    checks, text = _run(None, _env(home, configured))
+    port = checks["port"]
+    assert port.ok is None  # found, not a failure; the extension may need telling
+    assert f"claimlight is running on port {fake_claimlight}, not the configured {configured}" in port.detail
+    assert "pid 4242" in port.detail and "is free" not in port.detail
+
+
+def test_stale_and_broken_state_files_are_ignored(home: Path) -> None:
+    configured = _free_port()
+    _state_file(home, _free_port(), pid=1)  # a killed daemon's leftover: nothing listens there
+    (home / ".local" / "state" / "claimlight" / "running" / "2.json").write_text("{not json")
+    checks, _ = _run(None, _env(home, configured))
+    assert checks["port"].ok is True and "is free (the daemon is not running)" in checks["port"].detail
+
+
+def test_configured_port_taken_while_claimlight_runs_elsewhere(home: Path, silent_listener: int, fake_claimlight: int) -> None:
+    _state_file(home, fake_claimlight)
+    checks, _ = _run(None, _env(home, silent_listener))
+    assert checks["port"].ok is False
+    assert f"claimlight is running on port {fake_claimlight}" in checks["port"].detail

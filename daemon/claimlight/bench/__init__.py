@@ -4,7 +4,7 @@ Each figure has its own module here; this one runs them in order, prints the tab
 JSON. The daemon figures share one freshly started daemon (`python -m claimlight serve` with the
 default settings but a private HOME), in the order that keeps them honest: memory at start first,
 then the first request it ever gets, then warm and cached latency, streaming, concurrency, the
-1,000-article memory run, and the browser last. docs/bench.md explains every figure.
+1,000-article memory run, fairness (on a daemon of its own), and the browser last. docs/bench.md explains every figure.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import sys
 import time
 from pathlib import Path
 
-BENCHMARKS = ("engine", "latency", "stream", "concurrency", "memory", "browser")
-DAEMON_BENCHMARKS = frozenset(BENCHMARKS) - {"engine"}
+BENCHMARKS = ("engine", "pathological", "latency", "stream", "concurrency", "memory", "fairness", "browser")
+DAEMON_BENCHMARKS = frozenset(BENCHMARKS) - {"engine", "pathological"}
 # Sections whose figures are wall-clock times that other load on the host inflates. (The engine
 # ratio is timed against itself round by round; memory does not depend on CPU speed.)
-RETRIED = ("latency", "stream", "concurrency")
+RETRIED = ("latency", "stream", "concurrency", "fairness")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,6 +72,8 @@ def _one_run(sections: list[str], args: argparse.Namespace):
     report = Report(quick=args.quick)
     if "engine" in sections:
         _section(report, "engine", _engine, args.quick)
+    if "pathological" in sections:
+        _section(report, "pathological", _pathological, args.quick)
     if DAEMON_BENCHMARKS & set(sections):
         _daemon_benchmarks(report, sections, args)
     report.disturbed = suspects({k: v["contention"] for k, v in report.details.items() if isinstance(v, dict) and v.get("contention")})
@@ -94,12 +96,18 @@ def _engine(quick: bool):
     return engine_overhead.run(quick)
 
 
+def _pathological(quick: bool):
+    from . import pathological
+
+    return pathological.run(quick)
+
+
 def _daemon_benchmarks(report, selected: list[str], args: argparse.Namespace) -> None:
     import shutil
     import tempfile
 
     from ..testing.daemon import Daemon
-    from . import browser, concurrency, first_highlight, memory, ws_latency
+    from . import browser, concurrency, fairness, first_highlight, memory, ws_latency
 
     daemon_args = ("--workers", str(args.workers)) if args.workers else ()
     started: list[Daemon] = []
@@ -123,6 +131,10 @@ def _daemon_benchmarks(report, selected: list[str], args: argparse.Namespace) ->
             _section(report, "concurrency", concurrency.run, daemon, args.quick)
         if "memory" in selected:
             _section(report, "memory", memory.run, daemon, args.quick, at_start)
+        if "fairness" in selected:
+            # A daemon of its own: a 900,000-character page leaves its workers larger, which would
+            # count against the memory figures of the sections before.
+            _section(report, "fairness", fairness.run, fresh(), args.quick)
         if "browser" in selected:
             _section(report, "browser", browser.run, daemon, args.quick)
     finally:

@@ -86,3 +86,42 @@ def article(i: int, target_words: int = 550) -> str:
 
 def articles(count: int, target_words: int = 550, first: int = 0) -> list[str]:
     return [article(first + i, target_words) for i in range(count)]
+
+
+# --- texts that are not news: what a page can also show, and what must not cost more than news ---
+
+
+def prose(chars: int, first: int = 0) -> str:
+    """Ordinary news prose of exactly `chars` characters: benchmark articles one after another."""
+    parts, total, i = [], 0, first
+    while total < chars:
+        parts.append(article(i, 1500))
+        total += len(parts[-1]) + len(PARAGRAPH)
+        i += 1
+    return PARAGRAPH.join(parts)[:chars]
+
+
+def quote_marks(chars: int) -> str:
+    """Nothing but quotation marks, opening and closing, curly and straight, without a space."""
+    return ("“”„“«»\"‘’" * (chars // 9 + 1))[:chars]
+
+
+def apostrophes(chars: int) -> str:
+    """Nothing but apostrophes, straight and curly."""
+    return ("'’" * (chars // 2 + 1))[:chars]
+
+
+def json_like(chars: int) -> str:
+    """JSON as a page shows it in <pre> without line breaks: a quotation mark every few characters."""
+    rng = random.Random(chars)
+    records, total = [], 0
+    while total < chars:
+        n = len(records)
+        record = json.dumps({"id": n, "name": f"item {n}", "ok": rng.random() < 0.5, "tags": ["a", "b"][: n % 3],
+                             "note": "it's \"quoted\"" if n % 5 == 0 else "", "score": round(rng.random() * 100, 2)})
+        records.append(record)
+        total += len(record) + 2
+    return ("[" + ", ".join(records) + "]")[:chars]
+
+
+PATHOLOGICAL = {"quotation marks": quote_marks, "apostrophes": apostrophes, "JSON": json_like}

@@ -1,5 +1,5 @@
-"""`claimlight analyze FILE|-`: the text with coloured highlights and a "who said what" summary,
-or `--json` for the spans and actors (Python code-point offsets)."""
+"""`claimlight analyze FILE|-`: the text with coloured highlights, a "who said what" summary and
+the sourcing ledger, or `--json` for the spans, actors and ledger (Python code-point offsets)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import os
 import sys
 from collections import defaultdict
 
-from ..protocol import Analysis, Category, Span
+from ..protocol import Analysis, Category, Ledger, Span
 
 # ANSI styles per category; quotes and reported speech as backgrounds so the names inside them
 # still show their own colour.
@@ -31,7 +31,7 @@ PRIORITY = [Category.quote, Category.reported, Category.mention, Category.place,
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="highlight quotes, speakers, actors and numbers in a text file", description=__doc__)
     p.add_argument("file", help="a UTF-8 text file (paragraphs separated by newlines), or - for standard input")
-    p.add_argument("--json", action="store_true", help='print {"spans": [...], "actors": [...]} (offsets in code points)')
+    p.add_argument("--json", action="store_true", help='print {"spans": [...], "actors": [...], "ledger": {...}} (offsets in code points)')
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text (default: when printing to a terminal)")
     p.add_argument("--summary-only", action="store_true", help="print only the who-said-what summary")
     p.set_defaults(func=run)
@@ -139,4 +139,30 @@ def render_summary(analysis: Analysis) -> str:
         for a in sorted(analysis.actors, key=lambda a: (-a.mentions, a.name)):
             quoted = f", {a.quotes} quoted" if a.quotes else ""
             lines.append(f"  {a.name} ({a.type}): {a.mentions} mention{'s' * (a.mentions != 1)}{quoted}")
+    if analysis.ledger is not None:
+        lines.append("\n" + render_ledger(analysis.ledger))
+    return "\n".join(lines)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def render_ledger(ledger: Ledger) -> str:
+    """The sourcing ledger in a few lines (docs/protocol.md defines each figure)."""
+    n = len(ledger.sources)
+    lines = [
+        "Sourcing",
+        "========",
+        f"{ledger.words} words: {_percent(ledger.quoted_words, ledger.words)} in direct quotes, "
+        f"{_percent(ledger.reported_words, ledger.words)} reported speech, {_percent(ledger.own_words, ledger.words)} the writer's own",
+        f"{n} source{'s' * (n != 1)}: {ledger.named_sources} named, {ledger.unnamed_sources} unnamed"
+        + (f"; {ledger.unattributed} with no identified speaker" if ledger.unattributed else ""),
+    ]
+    quoted = [s for s in ledger.sources if s.quoted_words]
+    if quoted:
+        shares = ", ".join(f"{s.name} {_percent(s.quoted_words, ledger.quoted_words)}" for s in quoted[:5])
+        lines.append(f"Share of quoted words: {shares}" + (", …" if len(quoted) > 5 else ""))
+    if ledger.unsourced_figures:
+        lines.append("Figures without a source: " + "; ".join(" ".join(f.text.split()) for f in ledger.unsourced_figures))
     return "\n".join(lines)

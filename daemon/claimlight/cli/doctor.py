@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..service.manager import Backend, backend_for
+from ..service import statefile
 from ..service.probe import describe, health_url, probe_daemon
 from ..settings.config import DEFAULT_EXTENSION_ID, Config, ConfigError, ResolvedConfig, resolve_config
 
@@ -102,15 +103,42 @@ def _port_fix(config: Config, config_path: Path) -> str:
             " (and point the extension at the same port)")
 
 
-def check_port(config: Config, config_path: Path) -> Check:
+def check_port(config: Config, config_path: Path, environ: Mapping[str, str] | None = None) -> Check:
+    """Is claimlight answering on the configured port, and if not, is it running on another one?
+
+    A daemon started with `--port`, or by a service whose environment sets another port, says where
+    it listens in its state file (`service.statefile`); each port named there is asked in turn.
+    """
     probe = probe_daemon(config.host, config.port)
     url = health_url(config.host, config.port)
+    elsewhere = _running_elsewhere(config, environ)
     if probe.ours:
-        return Check("port", True, f"claimlight answers at {url}: {describe(probe.data or {})}")
+        also = f"; another claimlight answers on port {elsewhere[0].port}" if elsewhere else ""
+        return Check("port", True, f"claimlight answers at {url}: {describe(probe.data or {})}{also}")
+    if elsewhere:
+        running, data = elsewhere
+        where = (f"claimlight is running on port {running.port}, not the configured {config.port} "
+                 f"(pid {running.pid}; {describe(data)})")
+        if not probe.listening:
+            return Check("port", None, f"{where}; the extension must be set to port {running.port} in its options, "
+                                       f"or restart claimlight on port {config.port}")
+        return Check("port", False, f"{config.host}:{config.port} is taken by something that is not claimlight "
+                                    f"({probe.error}); {where}", _port_fix(config, config_path))
     if not probe.listening:
         return Check("port", True, f"{config.host}:{config.port} is free (the daemon is not running)")
     return Check("port", False, f"{config.host}:{config.port} is taken by something that is not claimlight ({probe.error})",
                  _port_fix(config, config_path))
+
+
+def _running_elsewhere(config: Config, environ: Mapping[str, str] | None) -> tuple[statefile.Running, dict] | None:
+    """The first daemon whose state file names another port and which answers there as claimlight."""
+    for running in statefile.read_all(environ):
+        if running.port == config.port:
+            continue
+        probe = probe_daemon(running.host, running.port, timeout=1.0)
+        if probe.ours:
+            return running, probe.data or {}
+    return None  # no file, or only stale ones (a daemon that was killed): nothing is running elsewhere
 
 
 def check_service(backend: Backend) -> Check:
@@ -190,7 +218,7 @@ def run_checks(
     config_path = resolved.path if resolved else _fallback_path(environ)
     if check_model_load:
         checks.append(check_model(config, root, model_loader))
-    checks.append(check_port(config, config_path))
+    checks.append(check_port(config, config_path, environ))
     checks.append(check_service(backend or backend_for(environ=environ)))
     checks.append(check_extension_id(config, config_path, root))
     build = check_extension_build(root)

@@ -9,21 +9,26 @@ actor gets one canonical name and one type, which every mention then shares.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from .actor_evidence import decide_type
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
     FEMALE_TITLES,
     MALE_NAMES,
     MALE_TITLES,
+    NAME_PREFIX_WORDS,
+    NOT_ACTORS,
     ORG_CONTEXT,
     ORG_HEADS,
     PLACE_ALIASES,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
+    PUBLIC_BODY_HEADS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -43,6 +48,7 @@ class Mention:
     text: str
     actor: "ActorRecord | None" = None
     title: str = ""  # a title word just before a person's name ("Mr", "President")
+    stated: str | None = None  # a type the article states for this name elsewhere ("Kent" of "Kent Police")
 
 
 @dataclass
@@ -78,10 +84,17 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
             title = doc[s].lower_
             s += 1
-    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space):
-        e -= 1
+    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].is_lower and doc[e - 2].whitespace_)):
+        e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
     if s >= e:
         return None
+    if e == ent.end:
+        # "Los Glaciares" + "National Park": the rest of a place's name the model left out.
+        j = e
+        while j < len(doc) and j - e < 2 and doc[j].is_title and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        if j > e and doc[j - 1].lower_ in PLACE_HEADS:
+            e = j
     return s, e, title
 
 
@@ -148,6 +161,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if len(span) == 1 and root.is_stop and not text.isupper():
         return False
+    if text.lower() in NOT_ACTORS:
+        return False  # "GMT", "Q&A"
     return True
 
 
@@ -186,9 +201,12 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         s, e = _whole_name(doc, s, e, ent.label_)
         span = doc[s:e]
         kind = _mention_type(span, ent.label_)
+        stated = None
+        if e < ent.end and doc[e].lower_ in PUBLIC_BODY_HEADS:
+            kind = stated = "place"  # "Merrigan council", "the Halifax police": the place they serve
         if not kind or not _plausible(span, kind):
             continue
-        mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title))
+        mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title, stated=stated))
 
     mentions.extend(_unlabelled_full_names(doc, mentions))
 
@@ -201,30 +219,34 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         actors.append(actor)
         return actor
 
-    # Multi-word person names first: they anchor surnames mentioned alone.
+    # Multi-word person names first: they anchor surnames mentioned alone. (People are looked up by
+    # surname, not by a scan of everyone met so far: a page naming thousands stays linear.)
+    by_surname: dict[str, list[ActorRecord]] = {}
     for m in mentions:
         if m.label == "person" and len(m.text.split()) > 1:
             words = m.text.split()
             match = next(
-                (a for a in persons_full if words[-1] == a.tokens[-1] and (words[0] == a.tokens[0] or len(words) != len(a.tokens))),
+                (a for a in by_surname.get(words[-1], ()) if words[0] == a.tokens[0] or len(words) != len(a.tokens)),
                 None,
             )
             if match is None:
                 match = new_actor(m.text, "person")
                 persons_full.append(match)
+                by_surname.setdefault(words[-1], []).append(match)
             m.actor = match
             match.mentions.append(m)
     for person in persons_full:
         person.name = _canonical_name(person)
 
+    people = _People(persons_full)
     for m in mentions:
         if m.actor is not None:
             continue
         words = m.text.split()
-        person = _person_for_single(words, m, persons_full) if len(words) <= 2 else None
+        person = people.for_single(words, m) if len(words) <= 2 else None
         if person is not None:
             m.actor = person
-            person.mentions.append(m)
+            people.add(person, m)
             continue
         key_text = _place_key(m.text) if m.label == "place" else m.text.lower()
         kind = m.label
@@ -236,6 +258,8 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         m.actor = actor
         actor.mentions.append(m)
 
+    _merge_same_names(keyed)
+    _add_short_forms(doc, actors, keyed, mentions)
     _add_unlabelled_surnames(doc, persons_full, mentions)
     _add_unlabelled_repeats(doc, actors, mentions)
     _add_datelines(doc, actors, mentions, keyed, new_actor)
@@ -259,24 +283,45 @@ def _canonical_name(person: ActorRecord) -> str:
     return max(counts, key=lambda n: (counts[n], len(n))) if counts else person.name
 
 
-def _person_for_single(words: list[str], m: Mention, persons: list[ActorRecord]) -> ActorRecord | None:
-    """A lone surname (or given name) that belongs to a person named in full elsewhere."""
-    if len(words) != 1:
-        return None
-    word = words[0]
-    last = [p for p in persons if p.tokens[-1] == word]
-    first = [p for p in persons if p.tokens[0] == word and len(p.tokens) > 1]
-    candidates = last or first
-    # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
-    said = _gender([], {m.title} if m.title else set())
-    if said is not None:
-        candidates = [p for p in candidates if _gender(p.tokens, {x.title for x in p.mentions if x.title}) in (None, said)]
-    if not candidates:
-        return None
-    # Several people share the name: the one mentioned most recently before this mention.
-    before = [p for p in candidates if any(x.start < m.start for x in p.mentions)]
-    pool = before or candidates
-    return max(pool, key=lambda p: max((x.start for x in p.mentions if x.start < m.start), default=-1))
+class _People:
+    """The people named in full, by surname and by given name, each with the sorted offsets of their
+    mentions, so that finding whom a lone name refers to costs a lookup and a binary search."""
+
+    def __init__(self, persons: list[ActorRecord]):
+        self.by_last: dict[str, list[ActorRecord]] = {}
+        self.by_first: dict[str, list[ActorRecord]] = {}
+        self.starts: dict[str, list[int]] = {}
+        for p in persons:  # in order of first mention, as the candidates were listed before
+            self.by_last.setdefault(p.tokens[-1], []).append(p)
+            if len(p.tokens) > 1:
+                self.by_first.setdefault(p.tokens[0], []).append(p)
+            self.starts[p.id] = sorted(x.start for x in p.mentions)
+
+    def add(self, person: ActorRecord, m: Mention) -> None:
+        person.mentions.append(m)
+        insort(self.starts[person.id], m.start)
+
+    def for_single(self, words: list[str], m: Mention) -> ActorRecord | None:
+        """A lone surname (or given name) that belongs to a person named in full elsewhere."""
+        if len(words) != 1:
+            return None
+        candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
+        # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
+        said = _gender([], {m.title} if m.title else set())
+        if said is not None and candidates:
+            candidates = [p for p in candidates if _gender(p.tokens, {x.title for x in p.mentions if x.title}) in (None, said)]
+        if not candidates:
+            return None
+        # Several people share the name: the one mentioned most recently before this mention.
+        latest = {p.id: self._latest_before(p, m.start) for p in candidates}
+        before = [p for p in candidates if latest[p.id] >= 0]
+        pool = before or candidates
+        return max(pool, key=lambda p: latest[p.id])
+
+    def _latest_before(self, person: ActorRecord, offset: int) -> int:
+        starts = self.starts[person.id]
+        i = bisect_left(starts, offset)
+        return starts[i - 1] if i else -1
 
 
 def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -313,8 +358,9 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     for tok in doc:
         if tok.i in covered or tok.text not in surnames or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
-        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].i not in covered:
-            continue  # part of a longer name the NER did not label: not our person
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.i not in covered and prev.lower_.rstrip(".") not in TITLES:
+            continue  # part of a longer name the NER did not label: not our person ("Mr Prichard" is ours)
         person = surnames[tok.text]
         m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person)
         person.mentions.append(m)
@@ -356,10 +402,26 @@ def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None else None
 
 
+class _Taken:
+    """The characters mentions already cover: whether a span overlaps one costs the span's length,
+    not a look at every mention (a long page has tens of thousands)."""
+
+    def __init__(self, length: int, mentions: list[Mention]):
+        self._covered = bytearray(length)
+        for m in mentions:
+            self.add(m.start, m.end)
+
+    def add(self, start: int, end: int) -> None:
+        self._covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._covered.find(1, start, end) != -1
+
+
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
     """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
     wherever else it appears, labelled or not."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = _Taken(len(doc.text), mentions)
     names: dict[str, ActorRecord] = {}
     for a in actors:
         for m in a.mentions:
@@ -371,7 +433,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
     text = doc.text
     for match in pattern.finditer(text):
         s, e = match.span()
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         bounds = _token_bounds(doc, s, e)
         if bounds is None:
@@ -380,7 +442,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
         m = Mention(s, e, bounds[0], bounds[1], actor.type, match.group(0), actor=actor)
         actor.mentions.append(m)
         mentions.append(m)
-        taken.append((s, e))
+        taken.add(s, e)
 
 
 _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—–]{0,40})? [—–-] )", re.M)
@@ -388,9 +450,10 @@ _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—
 
 def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor) -> None:
     """ "TORONTO — A former …": the city a wire story was filed from."""
+    taken = _Taken(len(doc.text), mentions)
     for match in _DATELINE.finditer(doc.text):
         s, e = match.span(1)
-        if any(s < m.end and m.start < e for m in mentions):
+        if taken.overlaps(s, e):
             continue
         bounds = _token_bounds(doc, s, e)
         if bounds is None:
@@ -402,6 +465,7 @@ def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention],
         m = Mention(s, e, bounds[0], bounds[1], "place", match.group(1), actor=actor)
         actor.mentions.append(m)
         mentions.append(m)
+        taken.add(s, e)
 
 
 def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
@@ -409,13 +473,66 @@ def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
         if a.mentions and all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
             a.type = "organization"
             continue
-        if any(m.label == "person" and len(m.text.split()) > 1 for m in a.mentions):
-            a.type = "person"
-            continue
-        votes: dict[str, int] = {}
-        for m in a.mentions:
-            votes[m.label] = votes.get(m.label, 0) + 1
-        a.type = max(votes, key=lambda k: (votes[k], k == "place"))
+        a.type = decide_type(doc, a.mentions) or a.type
     for a in actors:
         for m in a.mentions:
             m.label = a.type
+
+
+def _merge_same_names(keyed: dict[tuple[str, str], ActorRecord]) -> None:
+    """ "Moncton" labelled a person in the headline and a place in the body is one actor, whose type
+    the whole article then decides."""
+    for (kind, key), single in keyed.items():
+        thing = keyed.get(("thing", key)) if kind == "person" else None
+        if thing is None or thing is single:
+            continue
+        for m in single.mentions:
+            m.actor = thing
+        thing.mentions.extend(single.mentions)
+        single.mentions = []
+
+
+def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str, str], ActorRecord], mentions: list[Mention]) -> None:
+    """The first word of an organisation's or a place's name, alone, is that organisation or place
+    ("Saltmarsh" after "Saltmarsh Property Group", "Upsala" after "the Upsala Glacier"), even where the
+    model labelled it a person or did not label it. A public body named after its place ("Kent
+    Police", "Merrigan Shire Council") is the exception: its first word alone is the place."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    unlabelled: dict[str, ActorRecord] = {}
+    for a in list(actors):
+        words = a.name.split()
+        if a.type == "person" or len(words) < 2 or not a.mentions:
+            continue
+        first = words[0]
+        low = first.lower()
+        if len(first) < 3 or not first[:1].isupper() or low in NAME_PREFIX_WORDS or low in MALE_NAMES or low in FEMALE_NAMES:
+            continue
+        if any(w.lower() == "of" for w in words):
+            continue  # "University of Bergen": the first word is not a name
+        place_named = words[-1].lower() in PUBLIC_BODY_HEADS
+        for kind in ("person", "thing"):
+            lone = keyed.get((kind, low))
+            if lone is None or lone is a or any(len(m.text.split()) > 1 for m in lone.mentions):
+                continue
+            if place_named:
+                for m in lone.mentions:
+                    m.stated = "place"
+                continue
+            for m in lone.mentions:
+                m.actor = a
+            a.mentions.extend(lone.mentions)
+            lone.mentions = []
+        if not place_named and a.type == "organization":
+            unlabelled.setdefault(first, a)
+    if not unlabelled:
+        return
+    for tok in doc:
+        a = unlabelled.get(tok.text)
+        if a is None or tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue  # part of a longer name
+        m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, a.type, tok.text, actor=a)
+        a.mentions.append(m)
+        mentions.append(m)

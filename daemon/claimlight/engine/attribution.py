@@ -4,6 +4,7 @@ Titles, nicknames and mentioned words are found first and become `mention`s. Eve
 goes down one ordered chain of strategies, read the way a reader does; the first that names a
 speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
 
+  answer             a Q&A answer (engine/transcript.py): the labelled person's, or the interviewee's
   dash_name          “…” ― Carla Sanchez: a dash after the quotation, then a name
   cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”
   governing_cue      a speech verb (or "X's claim") the quotation hangs from in the parse
@@ -26,7 +27,7 @@ elsewhere (a headline quoting the body) then takes the speaker of its fuller occ
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -54,10 +55,12 @@ from .lexicon import (
 )
 from .quotes import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, Quotation
 from .speakers import Speaker, SpeakerFinder
+from .transcript import Answer
 
 DASHES = "―—–-"
 OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘«»‹›)]*\s")
+_NEWLINE = re.compile("\n")
 # How far back (characters) the word before a period is read to tell "Rep." from a sentence end.
 _ABBREVIATION_REACH = 8
 # The speaker of "I said" outside quotations: first-person columns, letters, interviews.
@@ -168,6 +171,15 @@ class Context:
 
 
 # -- the strategies, in the order of CHAIN ------------------------------------------------------------
+
+
+def answer(ctx: Context) -> Found | None:
+    """An answer in a transcript: whose words it is was settled with the transcript's layout."""
+    q = ctx.q
+    if not isinstance(q, Answer):
+        return None
+    actor = q.speaker_actor
+    return Found(Speaker(actor.name, q.speaker_start, q.speaker_end, actor)) if actor else None
 
 
 def dash_name(ctx: Context) -> Found | None:
@@ -478,6 +490,7 @@ class Strategy:
 
 # The order in which a reader looks for the speaker; the first strategy that finds one wins.
 CHAIN: tuple[Strategy, ...] = (
+    Strategy("answer", answer),
     Strategy("dash_name", dash_name),
     Strategy("cue_before", cue_before),
     Strategy("governing_cue", governing_cue),
@@ -510,6 +523,66 @@ def attribute(ctx: Context) -> tuple[str, Found] | None:
     return None
 
 
+class Echoes:
+    """For each quotation, the first other one (in text order) that it repeats and that can lend it
+    a speaker: outside the headline, with a speaker or known not to be speech, and with a key equal
+    to its own or (from ECHO_MIN_WORDS words) containing it.
+
+    Found by search, not by comparing every pair: the keys of the quotations that can lend are
+    joined into one string that a key is looked for in (two lookups at most), and a dictionary
+    holds the short keys, which only match exactly. A quotation becomes able to lend once it has
+    taken a speaker (`now_a_source`); those few are kept apart, in text order, and looked through
+    only up to the best found so far.
+    """
+
+    def __init__(self, keyed: list[tuple[str, AttributedQuote]]):
+        self.keyed = keyed
+        self.exact: dict[str, list[int]] = {}
+        self.later: list[int] = []  # became able to lend, in text order (the order they are processed in)
+        parts: list[str] = []
+        self.starts: list[int] = []
+        self.owners: list[int] = []
+        at = 0
+        for n, (key, r) in enumerate(keyed):
+            if self.lends(n):
+                self.exact.setdefault(key, []).append(n)
+                self.starts.append(at)
+                self.owners.append(n)
+                parts.append(key)
+                at += len(key) + 1
+        self.joined = "\x00".join(parts)  # keys never contain \x00: they are words and spaces
+
+    def lends(self, n: int) -> bool:
+        key, o = self.keyed[n]
+        return bool(key) and o.quotation.paragraph > 0 and bool(o.speaker or not o.speech)
+
+    def now_a_source(self, n: int) -> None:
+        if self.lends(n):
+            self.later.append(n)
+
+    def source(self, n: int) -> AttributedQuote | None:
+        key = self.keyed[n][0]
+        contains = len(key.split()) >= ECHO_MIN_WORDS
+        best = self._first_joined(key, n) if contains else next((m for m in self.exact.get(key, ()) if m != n), None)
+        for m in self.later:  # ascending; only those before the best found can win
+            if best is not None and m >= best:
+                break
+            k = self.keyed[m][0]
+            if m != n and (k == key or (contains and key in k)):
+                best = m
+                break
+        return self.keyed[best][1] if best is not None else None
+
+    def _first_joined(self, key: str, n: int) -> int | None:
+        pos = self.joined.find(key)
+        while pos >= 0:
+            owner = self.owners[bisect_right(self.starts, pos) - 1]
+            if owner != n:
+                return owner
+            pos = self.joined.find(key, self.starts[bisect_right(self.starts, pos) - 1] + len(self.keyed[owner][0]) + 1)
+        return None
+
+
 class Attributor:
     """The quotations of one document, the text around each, and who said them."""
 
@@ -518,6 +591,9 @@ class Attributor:
         self.text = text
         self.index = index
         self.tok_starts = [t.idx for t in doc]
+        # Where the lines break, found once: a quotation's paragraph is a binary search away, not a
+        # scan back and forth through a line that may be 100,000 characters long.
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.in_quote = [False] * len(doc)
         self._mark(quotations)
         # Mentions first: a nickname inside a name ("Marcia “Cia” Price") must not cut the
@@ -566,21 +642,16 @@ class Attributor:
             return " ".join(re.sub(r"[^\w\s]", " ", self.inner(q).lower()).split())
 
         keyed = [(norm(r.quotation), r) for r in results]
-        for key, r in keyed:
+        echoes = Echoes(keyed)
+        for n, (key, r) in enumerate(keyed):
             headline = r.quotation.paragraph == 0
             if not key or not r.speech or not (headline or r.speaker is None):
                 continue
-            source = next(
-                (
-                    o
-                    for k, o in keyed
-                    if o is not r and o.quotation.paragraph > 0 and k and (k == key or (len(key.split()) >= ECHO_MIN_WORDS and key in k)) and (o.speaker or not o.speech)
-                ),
-                None,
-            )
+            source = echoes.source(n)
             if source is not None:
                 r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
                 r.rule = ECHO
+                echoes.now_a_source(n)
 
     # -- segments around a quotation --------------------------------------------------------------
 
@@ -591,9 +662,10 @@ class Attributor:
             yield q, self._before_segment(q, prev_q), self._after_segment(q, next_q)
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
-        lo = self.text.rfind("\n", 0, pos) + 1
-        hi = self.text.find("\n", pos)
-        return lo, len(self.text) if hi < 0 else hi
+        """The line `pos` is on: from after the newline before it to the next newline (at or after it)."""
+        i = bisect_left(self.newlines, pos)  # newlines before pos: [:i]; the first at or after pos: [i]
+        lo = self.newlines[i - 1] + 1 if i else 0
+        return lo, self.newlines[i] if i < len(self.newlines) else len(self.text)
 
     def sentence_ends(self, lo: int, hi: int):
         """Sentence ends between lo and hi, skipping abbreviations (Rep., Fla.) and initials (H.)."""
@@ -641,8 +713,8 @@ class Attributor:
         lo, hi = self.paragraph_bounds(q.start)
         tok = root
         for _ in range(MAX_CLIMB):
-            if tok.head is tok:
-                return
+            if tok.head.i == tok.i:
+                return  # the sentence's root (spaCy makes a new Token object each time: `is` never holds)
             tok = tok.head
             if not lo <= tok.idx < hi:
                 return  # the parser joined two paragraphs: what it found is not this quote's
@@ -652,6 +724,8 @@ class Attributor:
     # -- what is not speech ------------------------------------------------------------------------
 
     def _not_speech(self, q: Quotation, before: Segment, after: Segment) -> str | None:
+        if isinstance(q, Answer):
+            return None  # an interviewee's answer is speech, however short
         inner = self.inner(q).strip(" ,.;:!?")
         words = inner.split()
         if not words:

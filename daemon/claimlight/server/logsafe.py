@@ -4,6 +4,13 @@ The daemon's own code never passes page text, titles, URLs or tokens to a logger
 second line of defence for what libraries log (aiohttp echoes handshake headers in some warnings, and
 exception messages can quote their input): a filter on every handler that masks tokens, and helpers
 that describe an exception by type and location only.
+
+It also keeps the log from being something a web page can write. Any page can send requests to
+127.0.0.1: malformed or oversized ones (a 9 KB URL) make aiohttp's HTTP parser raise before any
+handler runs, and aiohttp logs each with a traceback that quotes the request's bytes. Every event a
+client can cause (those, refused handshakes, WebSocket protocol errors) goes through `refusals`:
+one short line each, no traceback and nothing from the request but a reason, at most 20 a minute
+for all of them together (`Throttle`).
 """
 
 from __future__ import annotations
@@ -96,6 +103,52 @@ def loop_exception_handler(loop: asyncio.AbstractEventLoop, context: dict) -> No
     log.error("event loop: %s%s", context.get("message", "unhandled error"), f" ({detail})" if detail else "")
 
 
+class Refusals:
+    """The one log for what clients can cause: a short line each, under one shared rate limit."""
+
+    def __init__(self, logger: logging.Logger, throttle: "Throttle | None" = None):
+        self.logger = logger
+        self.throttle = throttle or Throttle()
+
+    def __call__(self, message: str, *args: object) -> None:
+        # Never a header value, a path or a byte of the request: those are the client's choice.
+        allowed, suppressed = self.throttle.allow()
+        if allowed:
+            self.logger.warning(message + (f" ({suppressed} similar refusals not logged)" if suppressed else ""), *args)
+
+
+class HttpErrorFilter(logging.Filter):
+    """On aiohttp's server logger: what it reports about a request it could not handle, as one line of
+    `refusals` (the exception's type as the reason) instead of a traceback quoting the request."""
+
+    def __init__(self, sink: Refusals):
+        super().__init__()
+        self.sink = sink
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is None and record.levelno < logging.WARNING:
+            return True  # aiohttp's own debug notes ("premature client disconnection"): no request bytes
+        if _is_http_error(exc):
+            self.sink("refused a malformed HTTP request: %s (HTTP %s)", type(exc).__name__, getattr(exc, "code", 400))
+        else:
+            self.sink("aiohttp: %s%s", str(record.msg)[:80], f" ({type(exc).__name__})" if exc is not None else "")
+        return False
+
+
+def _is_http_error(exc: BaseException | None) -> bool:
+    from aiohttp.http_exceptions import HttpProcessingError
+
+    return isinstance(exc, HttpProcessingError)
+
+
+def install_http_error_filter(logger_name: str = "aiohttp.server") -> None:
+    logger = logging.getLogger(logger_name)
+    for old in [f for f in logger.filters if isinstance(f, HttpErrorFilter)]:
+        logger.removeFilter(old)
+    logger.addFilter(HttpErrorFilter(refusals))
+
+
 class Throttle:
     """At most `burst` log lines per `window_s` for one kind of event, then one summary line.
 
@@ -123,3 +176,7 @@ class Throttle:
             return True, suppressed
         self._suppressed += 1
         return False, 0
+
+
+# Shared by everything that logs what a client caused (server.app, server.session, HttpErrorFilter).
+refusals = Refusals(logging.getLogger("claimlight.server"))

@@ -6,18 +6,22 @@ code point in Python and two UTF-16 units in JavaScript; every offset after one 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from ..protocol import Analysis, Span
+from ..protocol import Analysis, Ledger, Span
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
     """Converts code-point offsets of one text to UTF-16 offsets, in O(log n) per offset."""
 
     def __init__(self, text: str):
-        # Code-point indexes of astral characters; each adds one extra UTF-16 unit after it.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Code-point indexes of astral characters; each adds one extra UTF-16 unit after it. Found by
+        # the regex engine, not a Python loop: this runs on the event loop, for texts of a million characters.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
 
     @property
     def identity(self) -> bool:
@@ -49,9 +53,16 @@ def map_offsets(span: Span, move: Callable[[int], int]) -> Span:
     return span.model_copy(update=update)
 
 
+def ledger_offsets(ledger: Ledger, move: Callable[[int], int]) -> Ledger:
+    """The ledger with the offsets of its figures passed through `move`."""
+    figures = [f.model_copy(update={"start": move(f.start), "end": move(f.end)}) for f in ledger.unsourced_figures]
+    return ledger.model_copy(update={"unsourced_figures": figures})
+
+
 def analysis_to_utf16(analysis: Analysis, text: str) -> Analysis:
-    """The wire form of an analysis of `text`: same spans, offsets in UTF-16 units."""
+    """The wire form of an analysis of `text`: same spans and ledger, offsets in UTF-16 units."""
     to16 = Utf16Map(text)
     if to16.identity:
         return analysis
-    return Analysis(spans=[map_offsets(s, to16) for s in analysis.spans], actors=analysis.actors)
+    ledger = ledger_offsets(analysis.ledger, to16) if analysis.ledger is not None else None
+    return Analysis(spans=[map_offsets(s, to16) for s in analysis.spans], actors=analysis.actors, ledger=ledger)

@@ -3,7 +3,10 @@
 Every cut is a paragraph start (`claimlight.paragraphs`), so the pieces parse exactly as the whole
 text would (`server.worker`).
 
-* **Parallel parse**: a long text is cut into about equal pieces, one per idle worker
+* **Small pieces**: no piece is longer than MAX_PIECE_CHARS (about a quarter of a second of parsing
+  on one core), so that a long page's pieces interleave with other pages' work instead of holding
+  the workers, and a cancelled page costs at most the pieces already running (`bounded_cuts`).
+* **Parallel parse**: a long text is cut into about equal pieces, at least one per idle worker
   (`piece_count`, `split_points`).
 * **Streaming** (`stream: true`): a page's blocks are grouped into chunks that grow, first blocks
   first (`plan_chunks`). The first chunk is small (a block or two) so the first highlights appear
@@ -17,40 +20,80 @@ Pure Python: the daemon's parent process plans pieces without loading spaCy.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..paragraphs import paragraph_starts, split_at
 from ..protocol import BLOCK_SEPARATOR, Analysis
 from .offsets import map_offsets
 
-__all__ = ["piece_count", "split_points", "split_at", "aligned_cuts", "Chunk", "split_blocks", "plan_chunks", "shift"]
+__all__ = ["piece_count", "split_points", "bounded_cuts", "plan_pieces", "split_at", "aligned_cuts", "Chunk",
+           "split_blocks", "plan_chunks", "shift", "MAX_PIECE_CHARS"]
 
-# A text is parsed in pieces only when it is longer than this (words), and no piece is shorter
-# than MIN_PIECE_WORDS: below that, the fixed cost of a second job (serialising, a merge) outweighs
-# what the second core saves.
+# A text is parsed in pieces for idle workers only when it is longer than this (words), and no
+# such piece is shorter than MIN_PIECE_WORDS: below that, the fixed cost of a second job
+# (serialising, a merge) outweighs what the second core saves.
 SPLIT_MIN_WORDS = 600
 MIN_PIECE_WORDS = 300
+# The largest piece of work a page gets at once (characters; ~1,000 words of prose). Never more
+# than a paragraph can be (claimlight.paragraphs.MAX_PARAGRAPH_CHARS), so there is always a cut.
+MAX_PIECE_CHARS = 6000
 
 
 def piece_count(text: str, idle_workers: int) -> int:
     """How many pieces to parse `text` in when `idle_workers` workers have nothing to do (1: don't cut)."""
+    bound = -(-len(text) // MAX_PIECE_CHARS)
     if idle_workers <= 1:
-        return 1
+        return bound
     n_words = text.count(" ") + text.count("\n")  # about the words; C-speed even for a 1 MB text
     if n_words <= SPLIT_MIN_WORDS:
-        return 1
-    return max(1, min(idle_workers, n_words // MIN_PIECE_WORDS))
+        return bound
+    return max(bound, min(idle_workers, n_words // MIN_PIECE_WORDS))
 
 
-def split_points(text: str, n: int) -> list[int]:
+def plan_pieces(text: str, idle_workers: int) -> list[int]:
+    """Where to cut `text` for parsing: about equal pieces for the idle workers, none over MAX_PIECE_CHARS."""
+    starts = paragraph_starts(text)
+    return bounded_cuts(text, split_points(text, piece_count(text, idle_workers), starts), starts)
+
+
+def bounded_cuts(text: str, cuts: list[int], starts: list[int] | None = None) -> list[int]:
+    """`cuts` with more paragraph starts added wherever a piece would be longer than MAX_PIECE_CHARS.
+
+    Greedy: each piece runs to the last paragraph start that keeps it within the limit (a piece
+    longer than that is one paragraph, which MAX_PARAGRAPH_CHARS keeps short). Linear in the number
+    of paragraph starts.
+    """
+    starts = paragraph_starts(text) if starts is None else starts
+    out: list[int] = []
+    bounds = [*cuts, len(text)]
+    i, begin = 0, 0
+    for end in bounds:
+        if end <= begin and end < len(text):
+            continue  # not after the previous cut: cutting there would break the text apart
+        while end - begin > MAX_PIECE_CHARS:
+            while i < len(starts) and starts[i] <= begin:
+                i += 1
+            j = bisect_right(starts, begin + MAX_PIECE_CHARS, i) - 1
+            cut = starts[j] if j >= i else (starts[i] if i < len(starts) else end)
+            if cut >= end:
+                break
+            out.append(cut)
+            begin = cut
+        if end < len(text):
+            out.append(end)
+        begin = end
+    return out
+
+
+def split_points(text: str, n: int, starts: list[int] | None = None) -> list[int]:
     """Up to n-1 paragraph starts that cut `text` into n pieces of about equal length.
 
     Fewer when the text has fewer paragraphs; none when it is one paragraph.
     """
     if n <= 1:
         return []
-    starts = paragraph_starts(text)
+    starts = paragraph_starts(text) if starts is None else starts
     cuts: list[int] = []
     for k in range(1, n):
         target = len(text) * k // n

@@ -1,142 +1,135 @@
-"""Analysis off the event loop: worker processes that each load the model once, and a cache.
+"""Analysis off the event loop: worker processes that each load the model once, fair scheduling, a cache.
 
 The engine is CPU-bound pure Python (spaCy) and would stall every connection if run on the loop;
 processes (not threads) because the GIL would serialise it anyway, and because a process that hangs
-or crashes can be killed and replaced without taking the daemon down.
+or crashes can be killed and replaced without taking the daemon down (`server.processes`).
+
+Scheduling: every request's work is cut into small jobs (a piece of text to parse, then the
+analysis of the whole from the parsed pieces; `server.pieces`) and queued in its lane (client and
+page). A free worker takes the next job from the fair queue (`server.fairness`), so one client's
+huge or numerous requests interleave with everybody else's instead of going first.
+
+Cancellation: a request whose caller goes away (the client disconnected, cancelled, or sent a newer
+request for the same page, `server.session`) has its waiting jobs dropped and its running ones
+cancelled: the worker stops at the job's next checkpoint (`engine.jobs.checkpoint`), and, since
+jobs are small, is free again within a fraction of a second. A running job that does not stop
+within CANCEL_GRACE_S (a runaway analysis between checkpoints) is killed with its worker.
 
 Failure policy:
-* a worker that dies (OOM killer, a signal, a segfault in a C extension) breaks the whole
-  ProcessPoolExecutor: every request in it fails with WorkerCrashed, the pool is rebuilt, and the next
-  request runs on fresh workers;
-* a request that exceeds its deadline while its work is already running cannot be cancelled inside
-  the worker, and a page crafted to make the engine loop forever would otherwise hold that worker
-  for good, so the pool is recycled; requests that were merely in the same pool are resubmitted
-  once to the new one, since nothing was wrong with them;
-* a caller that goes away (client disconnect, cancel) cancels work not yet started and ignores
-  the result of work already running.
-
-A long text is parsed in pieces on several workers at once and analysed as one document
-(`engine.jobs`, `server.worker`); a streamed one likewise, piece by piece, each piece's own analysis
-sent as a preview. Every job of such a request runs under the failure policy above.
+* a worker that dies (OOM killer, a signal, a segfault in a C extension) fails the one job it was
+  running with WorkerCrashed and is replaced; the other workers and the queued jobs are unaffected;
+* a request that exceeds its deadline gets AnalysisTimeout at once; its running jobs are cancelled
+  as above, so a page crafted to make the engine loop forever costs one worker restart, never a
+  worker for good;
+* one worker is kept free of long jobs (the analysis of a long text from its pieces, which cannot
+  be cut): with two workers or more, a long job starts only while another worker runs none, so a
+  short article always finds a worker within one piece's time, however many long pages wait;
+* the clock of a request does not run while no worker has the model loaded (after a restart), so a
+  restart cannot make the requests behind it time out, and those time-outs restart it again;
+* `close` stops every worker: idle ones at once, busy ones after a grace, then killed. No orphans.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import itertools
 import logging
-import multiprocessing
-import os
+import threading
 import time
-from collections.abc import Awaitable, Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass, field
 
 from ..protocol import Analysis
-from . import worker
 from .cache import LRUCache, text_key
 from .errors import AnalysisFailed, AnalysisTimeout, ModelLoadError, WorkerCrashed
-from .pieces import piece_count, shift, split_at, split_points
+from .fairness import FairQueue
+from .pieces import MAX_PIECE_CHARS, bounded_cuts, plan_pieces, shift, split_at
+from .processes import Running, WorkerProcess
 
-__all__ = ["AnalysisPool", "DEFAULT_ENGINE", "AnalysisFailed", "AnalysisTimeout", "ModelLoadError", "WorkerCrashed"]
+__all__ = ["AnalysisPool", "Lane", "DEFAULT_ENGINE", "AnalysisFailed", "AnalysisTimeout", "ModelLoadError", "WorkerCrashed"]
 
 DEFAULT_ENGINE = "claimlight.engine:analyze"
 MODEL_LOAD_TIMEOUT_S = 120.0
+MAX_LOAD_DEATHS = 3  # workers in a row dying while they load: the machine cannot run one, stop trying
+CANCEL_GRACE_S = 2.0  # how long a cancelled job may run on before its worker is killed
+# The analysis of a whole text from its parsed pieces costs about this much of parsing it.
+MERGE_COST = 0.2
+# A job on a text longer than this (characters) is long: about a second of work or more. Pieces
+# are never long (MAX_PIECE_CHARS); the one-job analysis of a long text is.
+LONG_JOB_CHARS = 30_000
 
 log = logging.getLogger("claimlight.pool")
 
 
+@dataclass(frozen=True)
+class Lane:
+    """Whose work a job is, for fair scheduling: a client (connection) and one of its pages."""
+
+    client: Hashable = "anonymous"
+    page: Hashable = ""
+
+
+@dataclass(eq=False)
+class _Job:
+    seq: int
+    name: str
+    args: tuple
+    lane: Lane
+    cost: float
+    long: bool = False
+    future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
+    worker: WorkerProcess | None = None
+
+
 class AnalysisPool:
-    def __init__(self, *, model: str, workers: int = 1, cache_size: int = 256, engine: str = DEFAULT_ENGINE):
+    def __init__(self, *, model: str, workers: int = 1, cache_size: int = 256, engine: str = DEFAULT_ENGINE,
+                 cache_chars: int = 4_000_000):
         self.model = model
         self.workers = workers
         self.engine = engine
-        self.cache = LRUCache(cache_size)
-        self._executor: ProcessPoolExecutor | None = None
-        self._generation = 0
-        self._recycled: set[int] = set()  # generations killed on purpose (a timeout), not by a crash
-        self._warm: Future | None = None  # the current generation's model load
+        self.cache = LRUCache(cache_size, max_weight=cache_chars)
+        self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
+        self._lock = threading.RLock()
+        self._queue: FairQueue[_Job] = FairQueue()
+        self._procs: list[WorkerProcess] = []
+        self._seq = itertools.count(1)
+        self._started = False
         self._closed = False
         self._stopping = False
-        self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
-        # Each worker writes its pid here once it has loaded. A pipe, not a Queue: a Queue's semaphores
-        # keep multiprocessing's resource tracker busy after the daemon has gone.
-        self._ready, self._ready_writer = multiprocessing.get_context("spawn").Pipe(duplex=False)
-        self._busy = 0  # jobs being awaited, for deciding whether to cut a long text
+        self._warm: concurrent.futures.Future | None = None  # resolved when every first worker has loaded
+        self._label: str | None = None
+        self._load_error: str | None = None
+        self._load_deaths = 0  # workers in a row that died before they had loaded the model
 
     # -- lifecycle --
 
-    def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=self.workers,
-            # spawn, not fork: the daemon has threads and a running event loop, which fork copies badly.
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=worker.init,
-            initargs=(self.model, self.engine, os.getpid(), self._ready_writer),
-        )
+    def _start(self) -> None:
+        with self._lock:
+            if self._closed:
+                raise WorkerCrashed("the analysis pool is shut down")
+            if self._started:
+                return
+            self._started = True
+            self._warm = concurrent.futures.Future()
+            for _ in range(self.workers):
+                self._spawn()
 
-    def _current(self) -> tuple[int, ProcessPoolExecutor]:
-        if self._closed:
-            raise WorkerCrashed("the analysis pool is shut down")
-        if self._executor is None:
-            self._executor = self._new_executor()
-        return self._generation, self._executor
+    def _spawn(self) -> None:
+        self._procs.append(WorkerProcess(model=self.model, engine=self.engine, on_message=self._on_message, on_exit=self._on_exit))
 
     async def warmup(self) -> str:
         """Start the workers and load the model in each; returns the model label. Raises ModelLoadError."""
-        _, executor = self._current()
-        jobs = [executor.submit(worker.info) for _ in range(self.workers)]
-        self._warm = jobs[0]
-        futures = [asyncio.wrap_future(job) for job in jobs]
-        # Every outcome is collected, so that a second worker's failure is not left unretrieved (asyncio
-        # would print it with a traceback); the first failure is the one reported.
-        infos = await asyncio.gather(*futures, return_exceptions=True)
-        failure = next((info for info in infos if isinstance(info, BaseException)), None)
-        if isinstance(failure, BrokenProcessPool):
-            raise ModelLoadError(f"an analysis worker died while loading model {self.model!r}") from failure
-        if failure is not None:
-            raise failure
-        # The first worker to load may have answered every one of those jobs while the others were still
-        # loading: ready means that each worker has loaded.
-        await self._wait_for_workers()
-        self.pieces = all(info["pieces"] for info in infos)
-        return infos[0]["label"]
-
-    async def _wait_for_workers(self) -> None:
-        # Polled, not a blocking get in a thread: a daemon stopped while loading must not wait for it.
-        deadline = time.monotonic() + MODEL_LOAD_TIMEOUT_S
-        loaded = 0
-        while loaded < self.workers:
-            if self._ready.poll():
-                self._ready.recv()
-                loaded += 1
-            elif time.monotonic() > deadline:
-                raise ModelLoadError(f"the analysis workers did not load model {self.model!r} in time")
-            else:
-                await asyncio.sleep(0.02)
+        self._start()
+        try:
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(self._warm)), MODEL_LOAD_TIMEOUT_S)
+        except TimeoutError:
+            raise ModelLoadError(f"the analysis workers did not load model {self.model!r} in time") from None
+        return self._label or self.model
 
     def worker_pids(self) -> list[int]:
-        return [p.pid for p in _processes(self._executor) if p.pid is not None]
-
-    def _replace(self, generation: int, *, kill: bool, why: str) -> None:
-        """Swap in a fresh executor, once per generation however many callers notice the failure."""
-        if generation != self._generation or self._closed or self._stopping:
-            return
-        old = self._executor
-        self._generation += 1
-        while self._ready.poll():  # nobody waits for restarted workers: keep their pipe from filling up
-            self._ready.recv()
-        self._executor = self._new_executor()
-        if kill:
-            self._recycled.add(generation)
-        log.warning("analysis pool restarted (%s)", why)
-        if old is not None:
-            if kill:
-                for process in _processes(old):
-                    process.kill()
-            old.shutdown(wait=False)
-        # Load the model now rather than on the next request.
-        self._warm = self._executor.submit(worker.info)
-        self._warm.add_done_callback(_ignore_result)
+        with self._lock:
+            return [p.pid for p in self._procs if p.pid is not None]
 
     def begin_shutdown(self) -> None:
         """From now on a dying worker is expected (SIGTERM reaches the whole process group): no restarts."""
@@ -147,21 +140,148 @@ class AnalysisPool:
 
     def close(self, grace_s: float = 2.0) -> None:
         """Stop the workers: idle ones exit at once, busy ones get `grace_s`, then are killed. No orphans."""
-        self._closed = True
-        self._ready.close()
-        self._ready_writer.close()
-        executor, self._executor = self._executor, None
-        if executor is None:
-            return
-        processes = _processes(executor)
-        executor.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            self._closed = True
+            procs = list(self._procs)
+            waiting = self._queue.drain()
+        for job in waiting:
+            _fail(job.future, WorkerCrashed("the analysis pool is shut down"))
+        for proc in procs:
+            proc.send(None)  # an idle worker exits; a busy one stops at its next checkpoint
         deadline = time.monotonic() + grace_s
-        for process in processes:
-            process.join(max(0.0, deadline - time.monotonic()))
-        for process in processes:
-            if process.is_alive():
-                process.kill()
-                process.join(1.0)
+        for proc in procs:
+            if not proc.join(max(0.0, deadline - time.monotonic())):
+                proc.kill("the daemon is stopping")
+                proc.join(1.0)
+        for proc in procs:
+            proc.join_reader(2.0)
+
+    # -- messages from the workers (reader threads) --
+
+    def _on_message(self, proc: WorkerProcess, message: tuple) -> None:
+        kind = message[0]
+        with self._lock:
+            if kind == "ready":
+                _, _pid, info, error = message
+                self._on_ready(proc, info, error)
+            else:
+                _, seq, payload = message
+                job = self._finish(proc, seq)
+                if job is not None:
+                    if kind == "done":
+                        _settle(job.future, payload)
+                    elif kind == "load":
+                        _fail(job.future, ModelLoadError(payload))
+                    elif kind == "failed":
+                        _fail(job.future, AnalysisFailed(payload))
+                    else:  # cancelled: its caller has gone already
+                        _fail(job.future, WorkerCrashed("the job was cancelled"))
+            self._dispatch()
+
+    def _on_ready(self, proc: WorkerProcess, info: dict | None, error: str | None) -> None:
+        if error is not None:
+            self._load_error = error
+            if self._warm is not None and not self._warm.done():
+                self._warm.set_exception(ModelLoadError(error))
+            proc.ready = True  # its jobs fail with the load error, as a request would learn it
+            return
+        proc.ready = True
+        self._label = info["label"]
+        self.pieces = info["pieces"]
+        if self._warm is not None and not self._warm.done() and all(p.ready for p in self._procs if p.killed is None):
+            self._warm.set_result(True)
+
+    def _finish(self, proc: WorkerProcess, seq: int) -> _Job | None:
+        """The job `proc` ran (now finished), if it is still the one the pool gave it."""
+        running, proc.running = proc.running, None
+        job = proc.job
+        proc.job = None
+        if running is None or running.seq != seq or job is None:
+            return None
+        if running.cancelled_at is not None:
+            log.debug("worker %d free %.0f ms after a cancel", proc.number, (time.monotonic() - running.cancelled_at) * 1000)
+        return job
+
+    def _on_exit(self, proc: WorkerProcess) -> None:
+        with self._lock:
+            if proc in self._procs:
+                self._procs.remove(proc)
+            job = proc.job
+            proc.job, proc.running = None, None
+            if job is not None:
+                _fail(job.future, WorkerCrashed("the analysis worker stopped"))
+            if self._warm is not None and not self._warm.done() and not proc.ready:
+                self._warm.set_exception(ModelLoadError(f"an analysis worker died while loading model {self.model!r}"))
+                return
+            if self._closed or self._stopping:
+                return
+            self._load_deaths = 0 if proc.ready else self._load_deaths + 1
+            if self._load_deaths >= MAX_LOAD_DEATHS:
+                log.error("analysis workers keep dying while loading model %r; not restarting them", self.model)
+                return
+            why = proc.killed or "a worker process died"
+            log.warning("analysis worker restarted (%s)", why)
+            self._spawn()
+            self._dispatch()
+
+    # -- scheduling (under the lock) --
+
+    def _dispatch(self) -> None:
+        """Give every idle worker the next job of the fair queue."""
+        for proc in self._procs:
+            if not proc.idle:
+                continue
+            job = self._queue.pop(self._may_start)
+            while job is not None and job.future.done():  # cancelled while it waited
+                job = self._queue.pop(self._may_start)
+            if job is None:
+                continue
+            proc.running, proc.job, job.worker = Running(job.seq, time.monotonic()), job, proc
+            if not proc.send((job.seq, job.name, job.args)):
+                proc.running, proc.job, job.worker = None, None, None
+                _fail(job.future, WorkerCrashed("the analysis worker stopped"))
+
+    def _may_start(self, job: _Job) -> bool:
+        """A long job may start only while another worker (alive, loaded) runs no long job."""
+        if not job.long:
+            return True
+        live = [p for p in self._procs if p.ready and p.killed is None]
+        running_long = sum(1 for p in live if p.job is not None and p.job.long)
+        return len(live) < 2 or running_long < len(live) - 1
+
+    def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0) -> _Job:
+        job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS)
+        with self._lock:
+            if self._closed:
+                raise WorkerCrashed("the analysis pool is shut down")
+            self._queue.push(lane.client, lane.page, job, cost)
+            self._dispatch()
+        return job
+
+    def _cancel(self, job: _Job, why: str) -> None:
+        """The caller no longer wants `job`: drop it if it waits, stop it if it runs."""
+        with self._lock:
+            if job.worker is None:
+                self._queue.remove(job.lane.client, job.lane.page, job)
+                job.future.cancel()
+                return
+            proc = job.worker
+            if proc.job is not job or proc.running is None or proc.running.cancelled_at is not None:
+                return
+            proc.running.cancelled_at = time.monotonic()
+            proc.send(("cancel", job.seq))
+        timer = threading.Timer(CANCEL_GRACE_S, self._kill_if_still_running, (proc, job, why))
+        timer.daemon = True
+        timer.start()
+
+    def _kill_if_still_running(self, proc: WorkerProcess, job: _Job, why: str) -> None:
+        with self._lock:
+            if proc.job is job and not self._closed:
+                proc.kill(why)
+
+    def idle_workers(self) -> int:
+        with self._lock:
+            return max(0, sum(p.idle for p in self._procs) - len(self._queue))
 
     # -- analysis --
 
@@ -176,63 +296,72 @@ class AnalysisPool:
         cache: bool = True,
         cuts: list[int] | None = None,
         on_piece: Callable[[int, Analysis], Awaitable[None]] | None = None,
+        lane: Lane = Lane(),
     ) -> tuple[Analysis, bool]:
         """(analysis, cached?) of `text` with code-point offsets.
 
-        `deadline` is in loop.time(). Raises AnalysisTimeout, WorkerCrashed or AnalysisFailed.
-        Callers submit in order: the executor runs jobs first come, first served.
+        `deadline` is in loop.time(). Raises AnalysisTimeout, WorkerCrashed or AnalysisFailed; cancelling
+        the calling task cancels the work, running or not.
 
-        Without `cuts`, a long text is cut at paragraph boundaries into one piece per idle worker and
-        the pieces are parsed in parallel. With `cuts` (streaming), the text is parsed in those pieces
-        and `on_piece(i, analysis)` gets each piece's own analysis (offsets into `text`, no actors) in
-        order, as soon as it and the pieces before it are done, before the whole analysis is returned.
+        The text is parsed in pieces of at most MAX_PIECE_CHARS, spread over the idle workers, and
+        analysed as one document. With `cuts` (streaming), `on_piece(i, analysis)` gets the analysis
+        of each stretch between cuts on its own (offsets into `text`, no actors), in order, as soon
+        as it and the stretches before it are parsed, before the whole analysis is returned.
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
             return hit, True
-        if cuts is None:
-            cuts = split_points(text, piece_count(text, self.workers - self._busy)) if self.pieces else []
-        if not cuts:
-            data = await self._run(deadline, worker.analyze, text)
-        elif self.pieces:
-            data = await self._parse_in_pieces(text, cuts, deadline, on_piece)
+        self._start()
+        deadline = await self._until_loaded(deadline)
+        if self.pieces:
+            data = await self._parse_in_pieces(text, cuts, deadline, on_piece, lane)
         else:
-            data = await self._whole_with_previews(text, cuts, deadline, on_piece)
+            data = await self._whole_with_previews(text, cuts or [], deadline, on_piece, lane)
         analysis = Analysis.model_validate(data)
         if key is not None:
-            self.cache.put(key, analysis)
+            self.cache.put(key, analysis, weight=len(text))
         return analysis, False
 
-    async def _parse_in_pieces(self, text: str, cuts: list[int], deadline: float | None, on_piece) -> dict:
-        """Each piece parsed by whichever worker is free, then the parses joined and analysed in one job."""
-        starts = [0, *cuts]
-        jobs = [asyncio.create_task(self._run(deadline, worker.parse, piece, on_piece is not None))
-                for piece in split_at(text, cuts)]
+    async def _parse_in_pieces(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> dict:
+        """Each piece parsed by whichever worker the fair queue gives it, then the parses joined and
+        analysed in one job. Stretches between `cuts` are previewed once all their pieces are parsed."""
+        stretches = [0, *(cuts or []), len(text)]
+        pieces = bounded_cuts(text, cuts) if cuts is not None else plan_pieces(text, self.idle_workers())
+        bounds = [0, *pieces, len(text)]
+        preview = on_piece is not None
+        jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (piece, preview), len(piece)))
+                for piece in split_at(text, pieces)]
         try:
-            parts = []
+            parts: list[bytes] = []
+            previews: list[Analysis] = []
+            stretch = 0
             for i, job in enumerate(jobs):
-                data, preview = await job
+                data, own = await job
                 parts.append(data)
-                if on_piece is not None:
-                    await on_piece(i, shift(Analysis.model_validate(preview), starts[i]))
-            return await self._run(deadline, worker.merge, parts, text)
+                if not preview:
+                    continue
+                previews.append(shift(Analysis.model_validate(own), bounds[i]))
+                while stretch + 1 < len(stretches) and bounds[i + 1] >= stretches[stretch + 1]:  # a stretch's last piece
+                    spans = [span for p in previews for span in p.spans]
+                    await on_piece(stretch, Analysis(spans=spans, actors=[]))
+                    previews, stretch = [], stretch + 1
+            return await self._run(lane, deadline, "merge", (parts, text), MERGE_COST * len(text), len(text))
         finally:
             await _cancel(jobs)
 
-    async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece) -> dict:
-        """For an engine that only takes text (test stubs): previews from each piece analysed on its
-        own, the result from the whole text, which with several workers may overtake the last pieces."""
-        if on_piece is None:
-            return await self._run(deadline, worker.analyze, text)
+    async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> dict:
+        """For an engine that only takes text (test stubs): previews from each stretch analysed on its
+        own, the result from the whole text, which with several workers may overtake the last ones."""
+        if on_piece is None or not cuts:
+            return await self._run(lane, deadline, "analyze", (text,), len(text), len(text))
         starts = [0, *cuts]
-        # Created (and so submitted) in order: the pieces first, then the whole text.
-        jobs = [asyncio.create_task(self._run(deadline, worker.analyze, piece)) for piece in split_at(text, cuts)]
-        whole = asyncio.create_task(self._run(deadline, worker.analyze, text))
+        jobs = [asyncio.create_task(self._run(lane, deadline, "analyze", (piece,), len(piece))) for piece in split_at(text, cuts)]
+        whole = asyncio.create_task(self._run(lane, deadline, "analyze", (text,), len(text), len(text)))
         try:
             for i, job in enumerate(jobs):
                 await asyncio.wait({job, whole}, return_when=asyncio.FIRST_COMPLETED)
-                if whole.done():
-                    break
+                if not job.done():
+                    break  # the whole text overtook this stretch: its preview would come too late
                 if job.exception() is not None:
                     continue  # the whole-text analysis will report the failure, or succeed anyway
                 await on_piece(i, shift(Analysis.model_validate(job.result()), starts[i]))
@@ -240,86 +369,54 @@ class AnalysisPool:
         finally:
             await _cancel([*jobs, whole])
 
-    async def _wait_until_warm(self) -> None:
-        """Wait for a (re)started pool to load the model before the request's clock matters.
+    async def _until_loaded(self, deadline: float | None) -> float | None:
+        """Wait, off the request's clock, while no worker has the model loaded (just after a start or
+        restart). Bounded: a model that never loads is a crash."""
+        loop = asyncio.get_running_loop()
+        before = loop.time()
+        give_up = time.monotonic() + MODEL_LOAD_TIMEOUT_S
+        while not self._any_ready():
+            if self._closed:
+                raise WorkerCrashed("the analysis pool is shut down")
+            if time.monotonic() > give_up:
+                raise WorkerCrashed("the analysis worker did not load the model in time")
+            await asyncio.sleep(0.02)
+        return None if deadline is None else deadline + (loop.time() - before)
 
-        Otherwise, with a timeout shorter than the model load, the request after a restart would time
-        out while the worker is still loading, be taken for a stuck analysis, and restart the pool again,
-        forever. The wait itself is bounded: a model that never loads is a crash.
-        """
-        warm = self._warm
-        if warm is None or warm.done():
-            return
+    def _any_ready(self) -> bool:
+        with self._lock:
+            return any(p.ready and p.killed is None for p in self._procs)
+
+    async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float, chars: int = 0):
+        """The job `name(*args)` on a worker, under the failure policy in the module docstring;
+        `chars`: the length of text the job works on at once (a long one is kept off one worker)."""
+        job = self._submit(lane, name, args, cost, chars)
         try:
-            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(warm)), MODEL_LOAD_TIMEOUT_S)
+            async with asyncio.timeout_at(deadline):
+                return await asyncio.wrap_future(job.future)
         except TimeoutError:
-            raise WorkerCrashed("the analysis worker did not load the model in time") from None
-        except Exception:
-            pass  # a broken or failed load shows up when the request is submitted
-
-    async def _run(self, deadline: float | None, fn: Callable, *args):
-        """`fn(*args)` in a worker, under the failure policy in the module docstring."""
-        resubmitted = False
-        while True:
-            loop = asyncio.get_running_loop()
-            before = loop.time()
-            await self._wait_until_warm()
-            if deadline is not None:
-                deadline += loop.time() - before  # loading the model is not the request's time
-            generation, executor = self._current()
-            try:
-                job = executor.submit(fn, *args)
-            except BrokenProcessPool:
-                # Broken before this request got in (a crash nobody has noticed yet): it never ran, so it
-                # is not one of the requests that fail with the crash; run it on a fresh pool.
-                self._replace(generation, kill=False, why="a worker process died")
-                if resubmitted:
-                    raise WorkerCrashed("the analysis worker stopped") from None
-                resubmitted = True
-                continue
-            except RuntimeError as exc:  # submit after shutdown: the daemon is stopping
-                raise WorkerCrashed("the analysis pool is shut down") from exc
-            self._busy += 1  # jobs awaited now; steers whether the next long text is cut (event loop only)
-            try:
-                async with asyncio.timeout_at(deadline):
-                    return await asyncio.wrap_future(job)
-            except TimeoutError:
-                if not job.cancel() and not job.done():
-                    self._replace(generation, kill=True, why="an analysis exceeded the request timeout")
-                raise AnalysisTimeout() from None
-            except asyncio.CancelledError:
-                job.cancel()  # not started yet: dropped; already running: finishes and is ignored
-                raise
-            except BrokenProcessPool:
-                if generation in self._recycled and not resubmitted:
-                    resubmitted = True
-                    continue
-                self._replace(generation, kill=False, why="a worker process died")
-                raise WorkerCrashed("the analysis worker stopped") from None
-            except ModelLoadError:
-                raise
-            except Exception as exc:
-                raise AnalysisFailed() from exc
-            finally:
-                self._busy -= 1
+            self._cancel(job, "an analysis exceeded the request timeout")
+            raise AnalysisTimeout() from None
+        except asyncio.CancelledError:
+            self._cancel(job, "a cancelled analysis did not stop")
+            raise
 
 
-def _processes(executor: ProcessPoolExecutor | None) -> list[multiprocessing.process.BaseProcess]:
-    """The executor's worker processes.
+def _settle(future: concurrent.futures.Future, value) -> None:
+    try:
+        future.set_result(value)
+    except concurrent.futures.InvalidStateError:
+        pass  # cancelled by its caller meanwhile
 
-    ProcessPoolExecutor has no public way to reach its processes, and the failure policy needs them:
-    a worker stuck in a runaway analysis can only be stopped by killing it, and `close` must not
-    leave orphans. This is the one place that reads the private attribute.
-    """
-    return list((getattr(executor, "_processes", None) or {}).values())
+
+def _fail(future: concurrent.futures.Future, exc: BaseException) -> None:
+    try:
+        future.set_exception(exc)
+    except concurrent.futures.InvalidStateError:
+        pass
 
 
 async def _cancel(tasks: list[asyncio.Task]) -> None:
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def _ignore_result(future: Future) -> None:
-    if not future.cancelled():
-        future.exception()

@@ -13,11 +13,11 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 from .. import __version__
-from ..service import sdnotify
+from ..service import sdnotify, statefile
 from ..settings import Config
 from . import security
 from .app import STATE, create_app
-from .logsafe import describe_exception, install_redaction, loop_exception_handler
+from .logsafe import describe_exception, install_http_error_filter, install_redaction, loop_exception_handler
 from .pool import DEFAULT_ENGINE, ModelLoadError
 
 log = logging.getLogger("claimlight.server")
@@ -34,6 +34,7 @@ def run(config: Config, *, engine: str = DEFAULT_ENGINE) -> int:
         log.error("%s", exc)
         return 2
     install_redaction([local_token])
+    install_http_error_filter()
     return asyncio.run(_serve(config, local_token, engine))
 
 
@@ -62,6 +63,15 @@ async def _serve(config: Config, local_token: str, engine: str) -> int:
         await runner.cleanup()
         return 1
 
+    host, port = runner.addresses[0][:2]
+    state_file = statefile.write(host, port, __version__)  # so `claimlight doctor` finds this daemon
+    try:
+        return await _until_stopped(runner, state, stop, config)
+    finally:
+        statefile.remove(state_file)
+
+
+async def _until_stopped(runner: web.AppRunner, state, stop: asyncio.Event, config: Config) -> int:
     warm = asyncio.create_task(state.pool.warmup())
     stopped = asyncio.create_task(stop.wait())
     await asyncio.wait({warm, stopped}, return_when=asyncio.FIRST_COMPLETED)

@@ -2,10 +2,16 @@
 
 Invariants clients can rely on (docs/protocol.md):
 * every `analyze` that was accepted ends with exactly one `result` or one `error` carrying its id,
-  unless the client cancelled it (then one `error` with code `cancelled`) or went away;
+  unless the client cancelled it or sent a newer request for the same `page` with `replace`
+  (then one `error` with code `cancelled`) or went away;
 * `partial` replies for a request come before its `result`;
 * a bad frame costs the client an `error` reply, never the connection (except the WebSocket
   protocol's own close codes: 1007 invalid UTF-8, 1009 message too big).
+
+Each request's work goes to the pool in the lane of its connection and page (`server.fairness`);
+cancelling the request's task cancels that work, waiting or running. What a connection may have in
+flight is bounded by count and by characters, and so is what all connections together may
+(`server.budget`): past either, a request gets `busy` at once.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from aiohttp import WSMsgType, web
 from pydantic import BaseModel
@@ -32,11 +39,12 @@ from ..protocol import (
 )
 from ..settings import Config
 from . import pieces
+from .budget import Budget
 from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
-from .logsafe import describe_exception
+from .logsafe import describe_exception, refusals
 from .messages import decode
 from .offsets import analysis_to_utf16
-from .pool import AnalysisPool
+from .pool import AnalysisPool, Lane
 
 log = logging.getLogger("claimlight.session")
 
@@ -49,14 +57,25 @@ def clean_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+@dataclass
+class _InFlight:
+    task: asyncio.Task
+    chars: int
+    page: str | None
+
+
 class Session:
-    def __init__(self, ws: web.WebSocketResponse, *, config: Config, pool: AnalysisPool, model: Callable[[], str], number: int):
+    def __init__(self, ws: web.WebSocketResponse, *, config: Config, pool: AnalysisPool, model: Callable[[], str], number: int,
+                 budget: Budget | None = None):
         self.ws = ws
         self.config = config
         self.pool = pool
         self.model = model  # the label can change once the model has loaded
         self.name = f"conn#{number}"
-        self.tasks: dict[str, asyncio.Task] = {}
+        self.budget = budget or Budget(config.max_requests_in_flight, config.max_chars_in_flight)
+        self.tasks: dict[str, _InFlight] = {}
+        self.pages: dict[str, set[str]] = {}  # page -> ids of its requests in flight
+        self.chars = 0  # characters of text in flight on this connection
         self._send_lock = asyncio.Lock()
         self._categories = frozenset(config.categories)
 
@@ -67,8 +86,9 @@ class Session:
             if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
                 await self.on_frame(msg.data)
             elif msg.type is WSMsgType.ERROR:
-                # aiohttp has already closed with the right code (1007, 1009, 1002); say why in the log only.
-                log.info("%s closed: protocol error (code %s)", self.name, getattr(msg.data, "code", self.ws.close_code))
+                # aiohttp has already closed with the right code (1007, 1009, 1002); say why in the log only,
+                # under the limit of everything a client can cause.
+                refusals("%s closed: protocol error (code %s)", self.name, getattr(msg.data, "code", self.ws.close_code))
                 break
 
     async def on_frame(self, frame: str | bytes) -> None:
@@ -91,8 +111,10 @@ class Session:
             await self.start(message)
 
     def close(self) -> None:
-        for task in self.tasks.values():
-            task.cancel()
+        for rid in list(self.tasks):
+            entry = self._release(rid)
+            if entry is not None:
+                entry.task.cancel()
 
     # -- requests --
 
@@ -100,10 +122,6 @@ class Session:
         rid = request.id
         if rid in self.tasks:
             await self.send(ErrorReply(id=rid, code="invalid_request", message="a request with this id is already in flight"))
-            return
-        if len(self.tasks) >= self.config.max_inflight_per_connection:
-            limit = self.config.max_inflight_per_connection
-            await self.send(ErrorReply(id=rid, code="busy", message=f"{limit} requests already in flight on this connection"))
             return
         if request.text is None and request.blocks is None:
             await self.send(ErrorReply(id=rid, code="invalid_request", message='give "text" or "blocks"'))
@@ -114,22 +132,57 @@ class Session:
                 ErrorReply(id=rid, code="too_large", message=f"text is {len(text)} characters; the limit is {self.config.max_text_chars}")
             )
             return
-        task = asyncio.create_task(self._serve(request, clean_text(text)), name=f"{self.name} {rid!r}")
-        self.tasks[rid] = task
+        # The page's older requests are of no use any more: their work stops before this one's is counted.
+        if request.replace and request.page is not None:
+            for older in list(self.pages.get(request.page, ())):
+                await self.cancel(older, "superseded by a newer request for the same page")
+        if (refusal := self._refusal(len(text))) is not None:
+            await self.send(ErrorReply(id=rid, code="busy", message=refusal))
+            return
+        chars = len(text)
+        self.chars += chars
+        self.budget.take(chars)
+        lane = Lane(self.name, request.page or "")
+        task = asyncio.create_task(self._serve(request, clean_text(text), lane), name=f"{self.name} {rid!r}")
+        self.tasks[rid] = _InFlight(task, chars, request.page)
+        if request.page is not None:
+            self.pages.setdefault(request.page, set()).add(rid)
         task.add_done_callback(lambda t, rid=rid: self._finished(rid, t))
 
+    def _refusal(self, chars: int) -> str | None:
+        if len(self.tasks) >= self.config.max_inflight_per_connection:
+            return f"{self.config.max_inflight_per_connection} requests already in flight on this connection"
+        if self.chars + chars > self.config.max_chars_per_connection:
+            return (f"this connection has {self.chars:,} characters in flight; {chars:,} more would pass its limit "
+                    f"of {self.config.max_chars_per_connection:,}")
+        return self.budget.refusal(chars)
+
     def _finished(self, rid: str, task: asyncio.Task) -> None:
-        if self.tasks.get(rid) is task:
-            del self.tasks[rid]
+        entry = self.tasks.get(rid)
+        if entry is not None and entry.task is task:
+            self._release(rid)
 
-    async def cancel(self, rid: str) -> None:
-        task = self.tasks.pop(rid, None)
-        if task is None:
+    def _release(self, rid: str) -> _InFlight | None:
+        """Forget request `rid` and give back what it counted against the budgets."""
+        entry = self.tasks.pop(rid, None)
+        if entry is None:
+            return None
+        self.chars -= entry.chars
+        self.budget.give_back(entry.chars)
+        if entry.page is not None and (ids := self.pages.get(entry.page)) is not None:
+            ids.discard(rid)
+            if not ids:
+                del self.pages[entry.page]
+        return entry
+
+    async def cancel(self, rid: str, why: str = "cancelled by the client") -> None:
+        entry = self._release(rid)
+        if entry is None:
             return  # finished already, or never existed: nothing to say
-        task.cancel()
-        await self.send(ErrorReply(id=rid, code="cancelled", message="cancelled by the client"))
+        entry.task.cancel()
+        await self.send(ErrorReply(id=rid, code="cancelled", message=why))
 
-    async def _serve(self, request: AnalyzeRequest, text: str) -> None:
+    async def _serve(self, request: AnalyzeRequest, text: str, lane: Lane) -> None:
         rid, started = request.id, time.perf_counter()
         deadline = asyncio.get_running_loop().time() + self.config.request_timeout_s
         log.debug("%s request %r: %d chars, %s blocks, stream=%s", self.name, rid, len(text),
@@ -138,9 +191,9 @@ class Session:
             if request.stream and not self.pool.cached(text):
                 # Partial replies name the client's own blocks; a text is split where blocks would join.
                 blocks = [clean_text(b) for b in request.blocks] if request.blocks is not None else pieces.split_blocks(text)
-                analysis, cached = await self._stream(rid, text, blocks, deadline)
+                analysis, cached = await self._stream(rid, text, blocks, deadline, lane)
             else:
-                analysis, cached = await self.pool.analyze(text, deadline=deadline)
+                analysis, cached = await self.pool.analyze(text, deadline=deadline, lane=lane)
         except AnalysisTimeout:
             log.warning("%s request %r timed out after %.1f s", self.name, rid, self.config.request_timeout_s)
             await self.send(ErrorReply(id=rid, code="timeout", message=f"analysis took longer than {self.config.request_timeout_s:g} s"))
@@ -150,7 +203,8 @@ class Session:
             await self.send(ErrorReply(id=rid, code="internal", message="the analysis worker stopped; the daemon restarted it, retry"))
             return
         except AnalysisFailed as exc:
-            log.error("%s request %r failed in the engine: %s", self.name, rid, describe_exception(exc.__cause__ or exc))
+            # The worker's own description of its exception: type and place, never the message.
+            log.error("%s request %r failed in the engine: %s", self.name, rid, exc)
             await self.send(ErrorReply(id=rid, code="internal", message="the analysis failed"))
             return
         except asyncio.CancelledError:
@@ -161,14 +215,16 @@ class Session:
             return
         wire = analysis_to_utf16(self._visible(analysis), text)
         elapsed = (time.perf_counter() - started) * 1000
-        await self.send(ResultReply(id=rid, spans=wire.spans, actors=wire.actors, cached=cached, elapsed_ms=round(elapsed, 1)))
+        await self.send(
+            ResultReply(id=rid, spans=wire.spans, actors=wire.actors, ledger=wire.ledger, cached=cached, elapsed_ms=round(elapsed, 1))
+        )
         log.debug("%s request %r: %d spans, %d actors in %.0f ms%s", self.name, rid, len(wire.spans),
                   len(wire.actors), elapsed, " (cached)" if cached else "")
 
-    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float) -> tuple[Analysis, bool]:
+    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float, lane: Lane) -> tuple[Analysis, bool]:
         chunks = pieces.plan_chunks(blocks)
         if len(chunks) <= 1:
-            return await self.pool.analyze(text, deadline=deadline)
+            return await self.pool.analyze(text, deadline=deadline, lane=lane)
 
         async def preview(i: int, analysis: Analysis) -> None:
             wire = analysis_to_utf16(self._visible(analysis), text)
@@ -177,11 +233,11 @@ class Session:
         # The pool parses the chunks (in parallel when it can), previews each one as it is done, in
         # order, and analyses the whole text from those same parses.
         cuts = pieces.aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
-        return await self.pool.analyze(text, deadline=deadline, cuts=cuts, on_piece=preview)
+        return await self.pool.analyze(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane)
 
     def _visible(self, analysis: Analysis) -> Analysis:
         spans = [s for s in analysis.spans if s.category.value in self._categories]
-        return analysis if len(spans) == len(analysis.spans) else Analysis(spans=spans, actors=analysis.actors)
+        return analysis if len(spans) == len(analysis.spans) else Analysis(spans=spans, actors=analysis.actors, ledger=analysis.ledger)
 
     # -- replies --
 

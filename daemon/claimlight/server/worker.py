@@ -1,11 +1,21 @@
 """Inside an analysis worker process: load the model and the engine once, then run the pool's jobs.
 
-A worker is a spawned process (`server.pool`). It loads the spaCy model and the engine when it
-starts, analyses a warm-up text so the first real request does not pay for spaCy's lazy set-up,
-and then runs jobs: a whole text (`analyze`), one piece of a text (`parse`), or a text from the
-parses of its pieces (`merge`); the work itself is the engine's (`engine.jobs`).
+A worker is a process spawned by the pool (`server.processes`), talking to it over one pipe. It
+loads the spaCy model and the engine when it starts, analyses a warm-up text so the first real
+request does not pay for spaCy's lazy set-up, says it is ready, and then runs one job at a time: a
+whole text (`analyze`), one piece of a text (`parse`), or a text from the parses of its pieces
+(`merge`); the work itself is the engine's (`engine.jobs`).
 
-This module is imported by the daemon's parent process too (jobs are submitted by reference), so it
+A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
+engine's checkpoints (`engine.jobs.checkpoint`) look for it between steps, so a cancelled job
+stops at the next step instead of running to its end. The pipe carries nothing else while a job
+runs (the pool sends a job only to an idle worker), so whatever a checkpoint finds there is a
+cancel.
+
+Replies never carry an exception's message, which may quote page text: a failure is described by
+type and code location (`logsafe.describe_exception`).
+
+This module is imported by the daemon's parent process too (it names the entry point), so it
 imports nothing heavy at module level: spaCy is loaded in the worker only.
 """
 
@@ -19,6 +29,7 @@ import time
 
 from ..paragraphs import split_at
 from .errors import ModelLoadError
+from .logsafe import describe_exception
 from .pieces import split_points
 
 _worker: dict = {}
@@ -33,18 +44,67 @@ _WARM_UP_TEXT = "\n\n".join(
 )
 
 
-def init(model: str, engine: str, parent_pid: int, ready) -> None:
-    # Ctrl-C reaches the whole process group; the parent decides when workers stop, and a worker
-    # interrupted mid-wait would print a traceback.
+def main(conn, model: str, engine: str, parent_pid: int) -> None:
+    """The process's entry point: load, report ready, then serve jobs until the pipe closes."""
+    # Ctrl-C and SIGTERM reach the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
+    _load(model, engine)
     try:
-        _load(model, engine)
-    finally:
+        conn.send(("ready", os.getpid(), None if "error" in _worker else info(), _worker.get("error")))
+    except OSError:
+        return  # the daemon stopped waiting: it is shutting down
+    jobs = {"info": info, "analyze": analyze, "parse": parse, "merge": merge}
+    while True:
         try:
-            ready.send(os.getpid())  # loaded (or failed: the first job says why); one small atomic write
-        except OSError:
-            pass  # the daemon has stopped waiting: it is shutting down
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        if message[0] == "cancel":
+            continue  # for a job that finished before the cancel arrived
+        seq, name, args = message
+        _worker["pending"] = conn
+        _worker["seq"] = seq
+        try:
+            reply = ("done", seq, jobs[name](*args))
+        except _jobs().Cancelled:
+            reply = ("cancelled", seq, None)
+        except ModelLoadError as exc:
+            reply = ("load", seq, str(exc))
+        except BaseException as exc:  # any failure is the job's, never the worker's
+            reply = ("failed", seq, describe_exception(exc))
+        finally:
+            _worker["seq"] = None
+        try:
+            conn.send(reply)
+        except (OSError, ValueError):
+            return
+        if _worker.get("stop"):
+            return
+
+
+def _jobs():
+    from ..engine import jobs
+
+    return jobs
+
+
+def _cancel_requested() -> bool:
+    """Whether the pool asked to cancel the running job (a checkpoint calls this between steps)."""
+    conn, seq = _worker.get("pending"), _worker.get("seq")
+    if conn is None or seq is None:
+        return False
+    while conn.poll():
+        message = conn.recv()
+        if message is None:  # the pool is closing: stop this job, then the worker
+            _worker["stop"] = True
+            return True
+        if message[0] == "cancel" and message[1] == seq:
+            return True
+    return False
 
 
 def _load(model: str, engine: str) -> None:
@@ -60,7 +120,8 @@ def _load(model: str, engine: str) -> None:
         _worker["analyze_doc"] = getattr(engine_module, "analyze_doc", None)
         _worker["nlp"] = load_nlp(model)
         _worker["label"] = model_label(_worker["nlp"])
-    except BaseException as exc:  # reported by the first job, so the daemon can say why and exit cleanly
+        jobs.set_cancel_check(_cancel_requested)
+    except BaseException as exc:  # reported in the ready message, so the daemon can say why and exit cleanly
         _worker["error"] = f"cannot load spaCy model {model!r} / engine {engine!r}: {type(exc).__name__}: {exc}"
         return
     try:

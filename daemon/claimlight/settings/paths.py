@@ -1,4 +1,4 @@
-"""Where claimlight keeps its files on each platform: the config file and the log file.
+"""Where claimlight keeps its files on each platform: the config file, the log file, the state files.
 
 Linux and macOS both read the config from the XDG config directory, so one set of instructions
 works on both; logs follow each platform's habit (XDG state dir, ~/Library/Logs, %LOCALAPPDATA%).
@@ -60,6 +60,15 @@ def log_dir(environ: Mapping[str, str] | None = None, platform: str | None = Non
         return Path(env["LOCALAPPDATA"]) / APP / "logs"
     if plat == "darwin":
         return home(env) / "Library" / "Logs" / APP
+    return _xdg(env, "XDG_STATE_HOME", ".local/state") / APP
+
+
+def state_dir(environ: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """$XDG_STATE_HOME/claimlight (default ~/.local/state/claimlight), on Windows %LOCALAPPDATA%\\claimlight:
+    where the local token and the running daemons' state files live."""
+    env = os.environ if environ is None else environ
+    if (platform or sys.platform) == "win32" and env.get("LOCALAPPDATA"):
+        return Path(env["LOCALAPPDATA"]) / APP
     return _xdg(env, "XDG_STATE_HOME", ".local/state") / APP
 
 

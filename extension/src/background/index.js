@@ -2,8 +2,8 @@
 // pages (one port per tab) and the daemon. Pages hold their own pending requests too,
 // so a restarted worker loses nothing: the pages notice the port closing and re-send.
 
-import { MSG, PAGE_PORT, POPUP_PORT } from "../shared/messages.js";
-import { REPLY, REQUEST, daemonUrl, subprotocols } from "../shared/protocol.js";
+import { COMMAND, MSG, PAGE_PORT, POPUP_PORT } from "../shared/messages.js";
+import { REPLY, REQUEST, daemonUrl, subprotocols, withPage } from "../shared/protocol.js";
 import { loadSettings, normalizeSettings } from "../shared/settings.js";
 import { probeHealth } from "./health.js";
 import { RequestRouter } from "./router.js";
@@ -122,7 +122,7 @@ function onPageMessage(port, msg) {
       stats.requests += 1;
       stats.log.push({ id: msg.id, url: msg.url, blocks: msg.blocks?.length ?? 0, stream: !!msg.stream });
       if (stats.log.length > 50) stats.log.shift();
-      router.submit(port, msg);
+      router.submit(port, withPage(msg, port.sender));
       // A page is waiting: do not let it sit out the rest of a long backoff.
       if (!socket.isOpen && socket.state !== "connecting") socket.retryNow();
       break;
@@ -174,3 +174,23 @@ chrome.runtime.onConnect.addListener(async (port) => {
 
 chrome.action.setBadgeBackgroundColor({ color: "#5b4a00" }).catch(() => {});
 chrome.action.setBadgeTextColor?.({ color: "#ffe27a" })?.catch?.(() => {});
+
+// ---- the side panel and the keyboard shortcuts -----------------------------------------------
+
+// "Show all by this speaker" in a page's hover card. open() must run while the click still
+// counts as the user's, so nothing is awaited before it.
+chrome.runtime.onMessage.addListener((msg, sender) => {
+  if (msg?.type !== MSG.openPanel || sender.tab?.id === undefined) return;
+  chrome.sidePanel?.open({ tabId: sender.tab.id }).catch(() => {});
+});
+
+chrome.commands?.onCommand.addListener((command, tab) => {
+  if (command === COMMAND.panel) {
+    if (tab?.id !== undefined) chrome.sidePanel?.open({ tabId: tab.id }).catch(() => {});
+    return;
+  }
+  const dir = command === COMMAND.next ? 1 : command === COMMAND.previous ? -1 : 0;
+  if (!dir || tab?.id === undefined) return;
+  // The page does the stepping, so the shortcuts work with the panel closed too.
+  chrome.tabs.sendMessage(tab.id, { type: MSG.step, dir }).catch(() => {});
+});

@@ -9,13 +9,17 @@ const TITLE = {
   mention: "Quoted words",
 };
 
+// The inner quotation of a quote ("One customer told us, ‘…’"): its words are its own speaker's.
+const NESTED_TITLE = "Quote within a quote";
+
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * @param {object} span a block span (see results.js)
  * @param {{quotes(k): number, reported(k): number, mentions(k): number}} stats
- * @param {Map<string, {name: string, type: string}>} actors
- * @returns {{category: string, title: string, name: string, lines: string[]}}
+ * @param {Map<string, {name: string, type: string, role?: string}>} actors
+ * @returns {{category: string, title: string, name: string, lines: string[], speakerKey?: string}}
+ *   speakerKey: whose quotations "show all by this speaker" lists
  */
 export function cardModel(span, stats, actors) {
   const actor = span.actor ? actors.get(span.actor) : null;
@@ -24,6 +28,7 @@ export function cardModel(span, stats, actors) {
   if (category === "quote" || category === "reported" || category === "speaker") {
     const who = span.speaker ?? actor?.name ?? (category === "speaker" ? span.text : null);
     const lines = [];
+    if (actor?.role) lines.push(actor.role);
     if (span.cue) lines.push(`Cue: “${span.cue}”`);
     if (who && span.speakerKey) {
       const q = stats.quotes(span.speakerKey);
@@ -34,9 +39,10 @@ export function cardModel(span, stats, actors) {
     }
     return {
       category,
-      title: TITLE[category],
+      title: span.nested ? NESTED_TITLE : TITLE[category],
       name: who ? (category === "speaker" ? who : `— ${who}`) : "Speaker not identified",
       lines,
+      ...(who && span.speakerKey ? { speakerKey: span.speakerKey, speaker: who } : {}),
     };
   }
 
@@ -47,7 +53,7 @@ export function cardModel(span, stats, actors) {
       category,
       title: TYPE_LABEL[actor?.type ?? category],
       name,
-      lines: [`Mentioned ${plural(n, "time", "times")} on this page`],
+      lines: [...(actor?.role ? [actor.role] : []), `Mentioned ${plural(n, "time", "times")} on this page`],
     };
   }
 

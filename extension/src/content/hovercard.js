@@ -4,8 +4,11 @@
 // content.
 
 import { CATEGORIES } from "../shared/categories.js";
+import { placeCard } from "./placement.js";
 
 const HOST_TAG = "claimlight-card";
+const SWITCH_MS = 220; // how long the pointer rests on another highlight before the card follows it
+const HIDE_MS = 350; // how long the card waits for the pointer to come back or reach it
 const LABEL = Object.fromEntries(CATEGORIES.map((c) => [c.id, c.label]));
 
 const CSS = `
@@ -20,7 +23,17 @@ const CSS = `
   pointer-events: none;
 }
 .card.dark { background: #1f2227; color: #e6e8eb; border-color: rgba(255, 255, 255, .14); box-shadow: 0 8px 24px rgba(0, 0, 0, .5); }
-.card.shown { opacity: 1; transform: none; }
+.card.shown { opacity: 1; transform: none; pointer-events: auto; }
+.action {
+  margin-top: 6px; padding: 3px 8px; border-radius: 6px; cursor: pointer;
+  font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  background: #f6f8fa; color: #0b57a4; border: 1px solid rgba(31, 35, 40, .25);
+}
+.action:hover { background: #eaeef2; }
+.action:focus-visible { outline: 2px solid #0b57a4; outline-offset: 1px; }
+.card.dark .action { background: #2b3038; color: #9ecbff; border-color: rgba(255, 255, 255, .2); }
+.card.dark .action:hover { background: #353b44; }
+.sr { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .section + .section { margin-top: 8px; padding-top: 8px; border-top: 1px solid rgba(127, 127, 127, .25); }
 .title { display: flex; align-items: center; gap: 6px; font-size: 11px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; opacity: .75; }
 .chip { width: 10px; height: 10px; border-radius: 3px; flex: none; }
@@ -36,25 +49,47 @@ export class HoverCard {
    * @param {(x: number, y: number) => Array<{key: string, model: object, rect: DOMRect}>} o.hitTest
    * @param {(category: string) => string} o.colourOf swatch colour
    * @param {() => "light"|"dark"} o.theme
+   * @param {(model: object) => void} [o.onShowAll] "show all by this speaker" was chosen
    */
-  constructor(doc, { hitTest, colourOf, theme }) {
+  constructor(doc, { hitTest, colourOf, theme, onShowAll = null }) {
     this.doc = doc;
     this.win = doc.defaultView;
     this.hitTest = hitTest;
     this.colourOf = colourOf;
     this.theme = theme;
+    this.onShowAll = onShowAll;
     this.host = null;
     this.card = null;
+    this.live = null;
     this.shownKey = "";
     this.frame = 0;
+    this.hideTimer = 0;
+    this.switchTimer = 0;
     this.point = null;
     this._onMove = (e) => {
+      // On the card itself (to reach its button): it stays as it is.
+      if (this.host && e.composedPath?.().includes(this.host)) return this._keep();
       this.point = [e.clientX, e.clientY];
       if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this._update());
     };
     this._onHide = () => this.hide();
     this._onKey = (e) => e.key === "Escape" && this.hide();
     this._onOut = (e) => !e.relatedTarget && this.hide();
+  }
+
+  _keep() {
+    this.win.clearTimeout(this.hideTimer);
+    this.win.clearTimeout(this.switchTimer);
+    this.hideTimer = this.switchTimer = 0;
+  }
+
+  /** Hides after a moment, so the pointer can cross the gap from the highlight to the card. */
+  _hideSoon() {
+    if (!this.shownKey || this.hideTimer) return;
+    this.hideTimer = this.win.setTimeout(() => {
+      this.hideTimer = 0;
+      this.hide();
+    }, HIDE_MS);
   }
 
   start() {
@@ -99,8 +134,14 @@ export class HoverCard {
       root.adoptedStyleSheets = [sheet];
       this.card = this.doc.createElement("div");
       this.card.className = "card";
-      this.card.setAttribute("role", "tooltip");
-      root.append(this.card);
+      this.card.setAttribute("role", "group");
+      this.card.setAttribute("aria-label", "claimlight");
+      // Where stepping through quotations with the keyboard shortcuts is announced.
+      this.live = this.doc.createElement("div");
+      this.live.className = "sr";
+      this.live.setAttribute("role", "status");
+      this.live.setAttribute("aria-live", "polite");
+      root.append(this.live, this.card);
       this.host = host;
     }
     this.doc.documentElement.appendChild(this.host);
@@ -116,10 +157,25 @@ export class HoverCard {
     } catch {
       hits = [];
     }
-    if (!hits.length) return this.hide();
+    if (!hits.length) return this._hideSoon();
+    this._keep();
     const key = hits.map((h) => h.key).join("|");
     if (key === this.shownKey) return;
-    this.show(hits, x, y);
+    if (!this.shownKey) return this.show(hits, x, y);
+    // Another highlight while a card is up: the pointer may only be crossing it on its way to
+    // the card (the speaker's name usually lies between the two), so it must rest there first.
+    this.switchTimer = this.win.setTimeout(() => {
+      this.switchTimer = 0;
+      this.show(hits, x, y);
+    }, SWITCH_MS);
+  }
+
+  /** Says `text` to screen readers (a quotation stepped to with a shortcut). */
+  announce(text) {
+    this._ensureHost();
+    this.live.textContent = "";
+    // A fresh node each time, so the same words said twice are announced twice.
+    this.win.setTimeout(() => (this.live.textContent = text), 30);
   }
 
   show(hits, x, y) {
@@ -129,24 +185,18 @@ export class HoverCard {
     card.replaceChildren(...hits.slice(0, 2).map((h) => this._section(h.model)));
     card.classList.toggle("dark", this.theme() === "dark");
     card.classList.remove("shown");
-    // Measure, then place below the hovered line (above if there is no room).
+    // Measure, then place it clear of the line being read and of the speaker's name
+    // (placement.js), and of the whole highlight when there is room.
     card.style.left = "0px";
     card.style.top = "-9999px";
-    const line = hits[0].rect ?? { left: x, right: x, top: y, bottom: y };
-    const span = hits[0].spanRect ?? line;
+    const hit = hits[0];
+    const line = hit.line ?? hit.rect ?? { left: x, right: x, top: y, bottom: y };
     const box = card.getBoundingClientRect();
-    const vw = this.doc.documentElement.clientWidth || this.win.innerWidth;
-    const vh = this.win.innerHeight;
-    const left = Math.min(Math.max(8, x - box.width / 2), vw - box.width - 8);
-    // Clear of the whole span (a quote over several lines stays readable), below it if
-    // there is room, else above it, else just below the hovered line.
-    const fits = (t) => t >= 8 && t + box.height <= vh - 8;
-    let top = span.bottom + 8;
-    if (!fits(top)) top = span.top - box.height - 8;
-    if (!fits(top)) top = line.bottom + 8;
-    if (!fits(top)) top = Math.max(8, line.top - box.height - 8);
-    card.style.left = `${Math.round(Math.max(8, left))}px`;
-    card.style.top = `${Math.round(top)}px`;
+    const viewport = { width: this.doc.documentElement.clientWidth || this.win.innerWidth, height: this.win.innerHeight };
+    const keep = hits.flatMap((h) => h.keep ?? []);
+    const { left, top } = placeCard(box, { line, span: hit.spanRect ?? line, keep, x, viewport });
+    card.style.left = `${left}px`;
+    card.style.top = `${top}px`;
     card.classList.add("shown");
   }
 
@@ -170,10 +220,22 @@ export class HoverCard {
       line.textContent = text;
       section.append(line);
     }
+    if (model.speakerKey && this.onShowAll) {
+      const button = d.createElement("button");
+      button.type = "button";
+      button.className = "action";
+      button.textContent = "Show all by this speaker";
+      button.addEventListener("click", () => {
+        this.onShowAll(model);
+        this.hide();
+      });
+      section.append(button);
+    }
     return section;
   }
 
   hide() {
+    this._keep();
     this.shownKey = "";
     if (this.card) this.card.classList.remove("shown");
   }

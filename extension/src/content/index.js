@@ -8,25 +8,36 @@ import { CATEGORY_IDS } from "../shared/categories.js";
 import { swatch } from "../shared/colour.js";
 import { MSG } from "../shared/messages.js";
 import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
-import { readBlock } from "./blocktext.js";
 import { DaemonClient } from "./client.js";
-import { commonAncestor } from "./dom.js";
-import { articleBlocks, fallbackBlocks, looksLikeArticle } from "./extract.js";
+import { composedContains, treesOf } from "./composed.js";
+import { findArticle, pageTextLength } from "./extract.js";
+import { Focus } from "./focus.js";
 import { highlightsSupported } from "./highlight.js";
 import { HoverCard } from "./hovercard.js";
+import { QuoteNavigator, announcement } from "./navigator.js";
+import { locate } from "./offsets.js";
 import { Painter } from "./painter.js";
+import { PanelFeed } from "./panelfeed.js";
+import { keysOfSource, sourcingFigures, sourcingItems } from "./sourcing.js";
 import { RequestTracker } from "./tracker.js";
 import { PageWatcher } from "./watcher.js";
 
 const RETRY_BUSY_MS = 2000;
+const RECHECK_SHARE = 0.1;
+const EXTRACT_MEASURE = "claimlight:find-article";
+// How often the highlights are checked against a page that deletes, replaces or restyles
+// them (content/highlight.js); every STYLE_CHECK_EVERY-th check also compares styles.
+const VERIFY_MS = 1000;
+const STYLE_CHECK_EVERY = 4;
 
 class PageController {
   constructor(settings) {
     this.settings = settings;
     this.forced = false;
     this.isArticle = false;
+    this.notArticle = null; // {url, size} of the page last judged no article by its text
     this.active = false;
-    this.blocks = []; // [{el, text, hash, entries}] in page order
+    this.blocks = []; // [{el, key, text, hash, entries}] in page order
     this.root = null; // the blocks' closest common ancestor
     this.daemon = { state: "unknown" };
 
@@ -34,9 +45,20 @@ class PageController {
     this.painter = new Painter(document);
     this.client = new DaemonClient((msg) => this.onReply(msg));
     this.card = new HoverCard(document, {
-      hitTest: (x, y) => (this.active ? this.painter.hitTest(x, y, this.isEnabled, this.tracker.actors) : []),
+      hitTest: (x, y) => this.hoverHits(x, y),
       colourOf: (c) => swatch(c, this.painter.look?.theme ?? "light"),
       theme: () => this.painter.look?.theme ?? "light",
+      onShowAll: (model) => this.showAllBy(model.speakerKey, model.speaker),
+    });
+    // The side panel: what it lists, where next/previous are, and taking the reader there.
+    this.nav = new QuoteNavigator();
+    this.focus = new Focus(document);
+    this.readAt = new Date().toISOString();
+    this.feed = new PanelFeed({
+      state: () => this.panelState(),
+      onMessage: (msg) => this.onPanelMessage(msg),
+      // An open panel wants the whole page analysed at once, for its ledger.
+      onOpenChange: (open) => open && this.refresh(),
     });
     this.watcher = new PageWatcher((reason) => this.onPageChange(reason), {
       isRelevant: (records) => this.isRelevant(records),
@@ -46,6 +68,8 @@ class PageController {
   start() {
     this.watcher.start();
     this.card.start();
+    let ticks = 0;
+    setInterval(() => this.active && this.painter.verify({ styles: ++ticks % STYLE_CHECK_EVERY === 0 }), VERIFY_MS);
     matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", () => this.updateLook(true));
     this.refresh();
   }
@@ -61,13 +85,26 @@ class PageController {
 
   refresh() {
     if (!this.wanted) return this.deactivate();
-    this.isArticle = looksLikeArticle(document);
+    // A page whose text said it is no article is read again only once that text has changed
+    // much: extraction is the costly part of a refresh, and such pages (front pages) change often.
+    const size = pageTextLength(document);
+    const judged = this.notArticle;
+    if (!this.forced && judged?.url === location.href && Math.abs(size - judged.size) < RECHECK_SHARE * judged.size) {
+      return this.deactivate();
+    }
+    const began = performance.now();
+    const found = findArticle(document, { exclude: this.card.hostElement ?? undefined, forced: this.forced });
+    // How long finding the article held the main thread, for DevTools' timeline and the bench.
+    performance.clearMeasures(EXTRACT_MEASURE);
+    performance.measure(EXTRACT_MEASURE, { start: began, end: performance.now() });
+    this.isArticle = found.isArticle;
+    this.notArticle = found.isArticle || this.forced ? null : { url: location.href, size };
     if (!this.isArticle && !this.forced) return this.deactivate();
 
-    const exclude = this.card.hostElement ?? undefined;
-    const els = this.isArticle ? articleBlocks(document, { exclude }) : fallbackBlocks(document, { exclude });
-    this.blocks = els.map((el) => readBlock(el, window)).filter((b) => b.text.length > 0);
-    this.root = commonAncestor(this.blocks.map((b) => b.el));
+    this.blocks = found.blocks;
+    this.root = found.root;
+    // The article may live in a shadow root or a frame, where the page's own observer does not see.
+    this.watcher.watch(new Set(this.blocks.flatMap((b) => treesOf(b.el))));
     this.active = this.blocks.length > 0;
     if (!this.active) return this.deactivate();
     this.updateLook(false);
@@ -75,7 +112,7 @@ class PageController {
     for (const id of this.tracker.dropStale(hashes)) this.client.cancel(id);
     this.tracker.pruneResults(hashes);
 
-    const request = this.tracker.nextRequest(this.blocks, { url: location.href, title: document.title });
+    const request = this.tracker.nextRequest(this.blocks, { url: location.href, title: document.title }, { whole: this.feed.open });
     if (request) this.client.analyze(request);
     else this.client.hello();
     this.render();
@@ -84,8 +121,10 @@ class PageController {
   deactivate() {
     this.active = false;
     this.painter.clear();
+    this.focus.clear();
     this.card.hide();
     this.reportCounts();
+    this.feed.changed();
   }
 
   onReply(msg) {
@@ -95,6 +134,7 @@ class PageController {
     }
     const { changed, retry } = this.tracker.onReply(msg);
     if (changed) this.render();
+    this.feed.changed();
     if (retry) setTimeout(() => this.refresh(), RETRY_BUSY_MS);
   }
 
@@ -105,6 +145,8 @@ class PageController {
       // A new article: it is analysed on its own merits, not because the last one was forced.
       this.forced = false;
       this.tracker.clearFailures();
+      this.readAt = new Date().toISOString();
+      this.nav.setFilter(null);
     }
     this.refresh();
   }
@@ -114,8 +156,8 @@ class PageController {
     if (!root || !root.isConnected) return true;
     const host = this.card.hostElement;
     for (const r of records) {
-      if (root.contains(r.target)) return true;
-      if (r.type !== "childList" || !r.target.contains?.(root)) continue;
+      if (composedContains(root, r.target)) return true;
+      if (r.type !== "childList" || !composedContains(r.target, root)) continue;
       // Something added or removed around the article: a new entry, or the article replaced.
       for (const n of [...r.addedNodes, ...r.removedNodes]) {
         if (n.nodeType === 1 && n !== host && !/^(SCRIPT|STYLE|LINK|META|IFRAME)$/.test(n.tagName)) return true;
@@ -126,6 +168,7 @@ class PageController {
 
   updateLook(force) {
     this.painter.updateLook(this.blocks[0]?.el, force);
+    this.focus.setLook(this.painter.look);
   }
 
   // ---- painting ---------------------------------------------------------------------------
@@ -134,6 +177,7 @@ class PageController {
     if (!this.active) return;
     this.painter.paint(this.blocks, (hash) => this.tracker.spansFor(hash), this.isEnabled);
     this.reportCounts();
+    this.feed.changed();
   }
 
   reportCounts() {
@@ -168,6 +212,7 @@ class PageController {
       blocks: this.blocks.length,
       pending: this.tracker.pending,
       counts: this.active ? this.painter.counts() : {},
+      interference: this.painter.interference,
       theme: this.painter.look?.theme ?? null,
       daemon: this.daemon,
       lastError: this.tracker.lastError,
@@ -191,6 +236,112 @@ class PageController {
     this.refresh();
     return this.pageState();
   }
+
+  // ---- the hover card ---------------------------------------------------------------------------
+
+  /** The painter's hits, each with the line being read and the speaker's name to keep clear. */
+  hoverHits(x, y) {
+    if (!this.active) return [];
+    const hits = this.painter.hitTest(x, y, this.isEnabled, this.tracker.actors);
+    for (const hit of hits) {
+      const box = hit.block?.el?.getBoundingClientRect();
+      // The line under the pointer, across its whole paragraph: the reader's eye is on it.
+      hit.line = box ? { left: box.left, right: box.right, top: hit.rect.top, bottom: hit.rect.bottom } : hit.rect;
+      const at = hit.span?.speakerAt;
+      const range = at ? this.rangeIn(at, hit.block) : null;
+      hit.keep = range ? [...range.getClientRects()].map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })) : [];
+    }
+    return hits;
+  }
+
+  /** A DOM range for block-relative offsets, in `near` when it is that block, else by hash. */
+  rangeIn({ hash, start, end }, near = null) {
+    const block = near?.hash === hash ? near : this.blocks.find((b) => b.hash === hash);
+    if (!block) return null;
+    const a = locate(block.entries, start, "start");
+    const b = locate(block.entries, end, "end");
+    if (!a || !b) return null;
+    try {
+      const range = a.node.ownerDocument.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      return range.collapsed ? null : range;
+    } catch {
+      return null; // the node changed; the next refresh reads it again
+    }
+  }
+
+  showAllBy(speakerKey, name) {
+    if (!speakerKey) return;
+    // First, while the click still counts as the user's: only then may the panel open.
+    chrome.runtime.sendMessage({ type: MSG.openPanel }).catch(() => {});
+    this.nav.setFilter({ keys: keysOfSource(this.tracker.ledger, speakerKey), name });
+    this.feed.pushNow();
+  }
+
+  // ---- the side panel and the shortcuts ---------------------------------------------------------
+
+  items() {
+    const items = this.active ? sourcingItems(this.blocks, (h) => this.tracker.spansFor(h)) : [];
+    this.nav.setItems(items);
+    return items;
+  }
+
+  panelState() {
+    const items = this.items();
+    const hashes = this.blocks.map((b) => b.hash);
+    const held = this.tracker.ledger;
+    let ledger = null;
+    if (held && this.active) {
+      // Its figures go out placed on the page (below); its hashes only say whether it is current.
+      const { figures: _figures, hashes: _hashes, ...counts } = held;
+      ledger = { ...counts, fresh: this.tracker.ledgerFresh(hashes) };
+    }
+    const pos = this.nav.position();
+    return {
+      page: this.pageState(),
+      title: document.title,
+      readAt: this.readAt,
+      items,
+      figures: this.active ? sourcingFigures(this.blocks, held) : [],
+      actors: Object.fromEntries(this.tracker.actors),
+      ledger,
+      nav: { filter: this.nav.filter, current: pos ? { id: pos.item.id, index: pos.index, total: pos.total } : null },
+    };
+  }
+
+  onPanelMessage(msg) {
+    if (msg?.type === MSG.panelStep) this.step(msg.dir);
+    else if (msg?.type === MSG.panelGoto) this.goto(msg.id);
+    else if (msg?.type === MSG.panelFilter) {
+      this.nav.setFilter(msg.filter);
+      this.feed.pushNow();
+    }
+  }
+
+  /** Next (1) or previous (-1) quotation; the page scrolls to it and says which it is. */
+  step(dir) {
+    this.items();
+    const pos = this.nav.step(dir >= 0 ? 1 : -1);
+    this.show(pos);
+    return pos ? { id: pos.item.id, index: pos.index, total: pos.total } : null;
+  }
+
+  goto(id) {
+    if (String(id).startsWith("f:")) {
+      const figure = sourcingFigures(this.blocks, this.tracker.ledger).find((f) => f.id === id);
+      if (figure) this.focus.show(figure.pieces.map((p) => this.rangeIn(p, this.blocks[p.block])).filter(Boolean));
+      return;
+    }
+    this.items();
+    this.show(this.nav.goto(id));
+  }
+
+  show(pos) {
+    this.card.announce(announcement(pos));
+    if (pos) this.focus.show(pos.item.pieces.map((p) => this.rangeIn(p, this.blocks[p.block])).filter(Boolean));
+    this.feed.pushNow();
+  }
 }
 
 async function main() {
@@ -200,6 +351,7 @@ async function main() {
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg?.type === MSG.getPageState) reply(controller.pageState());
     else if (msg?.type === MSG.analyseNow) reply(controller.analyseNow());
+    else if (msg?.type === MSG.step) reply(controller.step(msg.dir));
     else if (msg?.type === MSG.getAnalysedText) reply(controller.analysedText());
   });
   controller.start();

@@ -39,7 +39,7 @@ export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.l
     if (!a?.id || !ACTOR_TYPES.has(a.type)) continue;
     const key = actorKey(a);
     byId.set(a.id, key);
-    actorInfo.set(key, { name: a.name, type: a.type });
+    actorInfo.set(key, a.role ? { name: a.name, type: a.type, role: a.role } : { name: a.name, type: a.type });
   }
   const perBlock = new Map();
   const [first, last] = range;
@@ -58,7 +58,10 @@ export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.l
       // Quote pieces (a quotation split by "he said") count as one quotation.
       group: s.quote_id != null ? `${requestId}:${s.quote_id}` : `${requestId}@${s.start}`,
       speakerKey: actor ?? (s.speaker ? `speaker:${s.speaker}` : null),
+      speakerAt: at(lay, s.speaker_start, s.speaker_end),
       why: s.why ?? null,
+      // A quotation inside another quote, with a speaker of its own.
+      nested: s.nested_in != null,
     };
     // A span may cross block boundaries (a quotation running over paragraphs): cut it.
     // The first block starts at 0, so only a malformed negative offset finds none (-1).
@@ -73,6 +76,40 @@ export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.l
   }
   for (const list of perBlock.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
   return { perBlock, actors: actorInfo };
+}
+
+/**
+ * Where a joined-text range lies: its block's hash and block-relative offsets, or null when
+ * it is missing or crosses a block edge.
+ */
+export function at(lay, start, end) {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || end <= start) return null;
+  const b = lay[lastStartingAtOrBefore(lay, start)];
+  if (!b || end > b.end) return null;
+  return { hash: b.hash, start: start - b.start, end: end - b.start };
+}
+
+/**
+ * The daemon's sourcing ledger for a request that covered the whole page, with its figures
+ * placed in their blocks and its sources keyed the way block spans key their speakers.
+ * @param {object} ledger the reply's `ledger`
+ * @param {ReturnType<typeof layout>} lay
+ * @param {Array} actors the reply's actors, to turn ids into actor keys
+ */
+export function placeLedger(ledger, lay, actors = []) {
+  const keyOf = new Map((actors ?? []).filter((a) => a?.id && ACTOR_TYPES.has(a.type)).map((a) => [a.id, actorKey(a)]));
+  const sources = (ledger.sources ?? []).map((s) => {
+    const key = s.actor != null && keyOf.has(s.actor) ? keyOf.get(s.actor) : `speaker:${s.name}`;
+    // Spans name an aliased source by their own speaker ("the ministry"): those keys are this source too.
+    return { ...s, key, keys: [key, ...(s.aliases ?? []).map((a) => `speaker:${a}`)] };
+  });
+  const figures = [];
+  for (const f of ledger.unsourced_figures ?? []) {
+    const where = at(lay, f.start, f.end);
+    if (where) figures.push({ ...where, text: f.text });
+  }
+  const { unsourced_figures: _, ...counts } = ledger;
+  return { ...counts, sources, figures };
 }
 
 /** Highlight counts per category; quotations count once however many pieces they have. */

@@ -5,7 +5,7 @@
 
 import { ERROR, REPLY, analyzeMessage, isRetryable } from "../shared/protocol.js";
 import { planRequest } from "./hash.js";
-import { layout, splitReply } from "./results.js";
+import { layout, placeLedger, splitReply } from "./results.js";
 
 // Long pages ask for partial replies so the first paragraphs light up before the rest.
 export const STREAM_MIN_CHARS = 6000;
@@ -22,7 +22,11 @@ export class RequestTracker {
     this.inflight = new Map(); // request id → {lay}: where its blocks sit in its joined text
     this.inflightHashes = new Map(); // block hash → request id
     this.failed = new Set(); // block hashes the daemon refused; not re-sent until asked
-    this.actors = new Map(); // actor key → {name, type}
+    this.actors = new Map(); // actor key → {name, type, role?}
+    // The daemon's ledger of the latest request whose every block is on the page with that
+    // request's spans; `hashes` are its blocks, to tell whether the page has changed since.
+    this.ledger = null;
+    this.wholeRefused = ""; // the page (its hashes joined) whose whole-page request failed
     this.lastError = "";
   }
 
@@ -32,6 +36,21 @@ export class RequestTracker {
 
   spansFor(hash) {
     return this.results.get(hash);
+  }
+
+  /** Whether the ledger held is that of the page whose blocks have these hashes. */
+  ledgerFresh(hashes) {
+    const held = this.ledger?.hashes;
+    return !!held && held.length === hashes.length && held.every((h, i) => h === hashes[i]);
+  }
+
+  /** A whole-page request is wanted: no fresh ledger, none on its way, none refused. */
+  needsLedger(hashes) {
+    if (this.ledgerFresh(hashes) || this.wholeRefused === hashes.join(" ")) return false;
+    for (const req of this.inflight.values()) {
+      if (req.full && req.lay.length === hashes.length && req.lay.every((b, i) => !b.context && b.hash === hashes[i])) return false;
+    }
+    return true;
   }
 
   /** Has results, is on its way, or was refused: either way, not to be asked for now. */
@@ -45,14 +64,19 @@ export class RequestTracker {
    * @param {Array<{hash: string, text: string}>} blocks the page's blocks, in order
    * @param {{url: string, title: string}} page
    */
-  nextRequest(blocks, { url, title }) {
-    const plan = planRequest(blocks.map((b) => b.hash), (h) => this.isKnown(h));
+  nextRequest(blocks, { url, title }, { whole = false } = {}) {
+    const hashes = blocks.map((b) => b.hash);
+    let plan = planRequest(hashes, (h) => this.isKnown(h));
+    // With the side panel open, every request is the whole page, every block analysed anew:
+    // the daemon's ledger is then the page's, and the spans the panel lists are the ones it
+    // counted.
+    if (whole && (plan || this.needsLedger(hashes))) plan = { full: true, indexes: hashes.map((_, i) => i), context: hashes.map(() => false) };
     if (!plan) return null;
     const id = `${this.session}-${++this.seq}`;
     const reqBlocks = plan.indexes.map((i, k) => ({ ...blocks[i], context: plan.context[k] }));
     const lay = layout(reqBlocks);
     const chars = lay.length ? lay[lay.length - 1].end : 0;
-    this.inflight.set(id, { lay });
+    this.inflight.set(id, { lay, full: plan.full });
     for (const b of lay) if (!b.context) this.inflightHashes.set(b.hash, id);
     return analyzeMessage({ id, url, title, blocks: reqBlocks.map((b) => b.text), stream: chars >= STREAM_MIN_CHARS });
   }
@@ -112,6 +136,11 @@ export class RequestTracker {
         const { perBlock, actors } = splitReply(msg.id, req.lay, msg.spans, msg.actors);
         for (const [key, info] of actors) this.actors.set(key, info);
         for (const [hash, spans] of perBlock) this.results.set(hash, spans);
+        if (req.full && !req.lay.some((b) => b.context)) {
+          const hashes = req.lay.map((b) => b.hash);
+          if (msg.ledger) this.ledger = { ...placeLedger(msg.ledger, req.lay, msg.actors), hashes, at: Date.now() };
+          else this.wholeRefused = hashes.join(" "); // a daemon without ledgers: asking again would not help
+        }
         this.lastError = "";
         return { changed: true, retry: false };
       }
@@ -120,6 +149,7 @@ export class RequestTracker {
         if (msg.code === ERROR.cancelled) return none;
         this.lastError = msg.message || msg.code;
         if (isRetryable(msg.code)) return { changed: false, retry: true };
+        if (req.full) this.wholeRefused = req.lay.map((b) => b.hash).join(" ");
         for (const b of req.lay) if (!b.context) this.failed.add(b.hash);
         return none;
       }

@@ -87,9 +87,15 @@ function renderPage() {
   }
   if (s?.lastError) text += ` The daemon said: ${s.lastError}`;
   $("page-text").textContent = text;
+  // The page deleted, replaced, restyled or covered highlights: what is restored is counted,
+  // but what the reader sees may still differ from what claimlight painted.
+  const interference = s?.active ? s.interference ?? [] : [];
+  $("interference").hidden = !interference.length;
+  $("interference-detail").textContent = interference.length ? `It ${interference.join("; ")}.` : "";
   // Offered where nothing runs on its own: non-articles and sites the user switched off.
   $("analyse").hidden = !!s?.active || !currentSite();
   $("analyse").disabled = !settings.enabled || !tab;
+  $("open-panel").hidden = !s?.active || !chrome.sidePanel;
 }
 
 function renderDaemon() {
@@ -146,6 +152,11 @@ async function main() {
     chrome.storage.sync.set({ disabledSites: [...sites] });
   });
   $("analyse").addEventListener("click", analyseNow);
+  // open() only counts as the user's while the click is being handled: nothing awaited first.
+  $("open-panel").addEventListener("click", () => {
+    if (!tab?.id) return;
+    chrome.sidePanel.open({ tabId: tab.id }).then(() => window.close(), () => {});
+  });
   $("port").addEventListener("change", (e) => chrome.storage.local.set({ daemonPort: portOrDefault(e.target.value) }));
 
   $("token").addEventListener("change", (e) => chrome.storage.local.set({ daemonToken: e.target.value.trim() }));

@@ -33,6 +33,11 @@ export const PRIORITY = {
 
 export const ACTOR_TYPES = new Set(["person", "organization", "place"]);
 
-export function highlightName(category) {
-  return `claimlight-${category}`;
+/**
+ * The registry name of a category's highlight: claimlight-<category>-<suffix>. The suffix is
+ * random per page load (content/highlight.js), so a page cannot write rules for it in advance;
+ * tools find the extension's highlights by the prefix.
+ */
+export function highlightName(category, suffix) {
+  return `claimlight-${category}-${suffix}`;
 }

@@ -13,6 +13,8 @@ export const PALETTES = {
     place: { bg: [99, 230, 190, 0.45] },
     number: { bg: [116, 192, 252, 0.5] },
     mention: { bg: [206, 212, 218, 0.45], line: [134, 142, 150, 1], lineStyle: "dashed" },
+    // The quotation the side panel or a shortcut just went to, for a moment.
+    focus: { bg: [255, 146, 43, 0.8], line: [217, 72, 15, 1] },
   },
   // Deeper hues at lower opacity: light text on a dark page stays light-on-dark.
   dark: {
@@ -24,6 +26,7 @@ export const PALETTES = {
     place: { bg: [18, 184, 134, 0.34] },
     number: { bg: [34, 139, 230, 0.4] },
     mention: { bg: [134, 142, 150, 0.3], line: [173, 181, 189, 1], lineStyle: "dashed" },
+    focus: { bg: [253, 126, 20, 0.45], line: [255, 192, 120, 1] },
   },
 };
 
@@ -105,17 +108,29 @@ export function highlightStyle(category, { theme, background, text }) {
   const p = PALETTES[theme][category];
   const decl = [`background-color: ${rgba(p.bg)}`];
   const under = blend(p.bg, background);
-  if (text && contrast(text, under) < 4.5) {
-    const black = [17, 17, 17, 1];
-    const white = [250, 250, 250, 1];
-    decl.push(`color: ${contrast(black, under) >= contrast(white, under) ? "#111" : "#fafafa"}`);
-  }
+  if (text && contrast(text, under) < 4.5) decl.push(`color: ${legibleOn(under)}`);
   if (p.line) {
     decl.push(`text-decoration: underline ${p.lineStyle ?? "solid"} ${rgba(p.line)}`);
     decl.push("text-decoration-thickness: 2px");
     decl.push("text-underline-offset: 2px");
   }
   return decl.join("; ");
+}
+
+// Softer than pure black and white where that is enough; pure where it is not: on a mid-tone
+// (luminance near 0.18) only pure black or white reaches 4.5:1, and one of them always does.
+const TEXT_CHOICES = [
+  ["#111", [17, 17, 17, 1]],
+  ["#fafafa", [250, 250, 250, 1]],
+  ["#000", [0, 0, 0, 1]],
+  ["#fff", [255, 255, 255, 1]],
+];
+
+/** A text colour with at least 4.5:1 contrast on the opaque `background`. */
+export function legibleOn(background) {
+  const best = (pool) => pool.reduce((a, b) => (contrast(b[1], background) > contrast(a[1], background) ? b : a));
+  const soft = best(TEXT_CHOICES.slice(0, 2));
+  return contrast(soft[1], background) >= 4.5 ? soft[0] : best(TEXT_CHOICES.slice(2))[0];
 }
 
 /** The swatch colour shown in the popup: the highlight as it looks on that theme's page. */

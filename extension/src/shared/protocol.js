@@ -73,6 +73,19 @@ export function analyzeMessage({ id, url, title, blocks, stream }) {
   };
 }
 
+/**
+ * A page's analyze message with the page named: the daemon shares its workers fairly between
+ * the pages of one connection, and every tab's requests go over the service worker's one
+ * connection. (No `replace`: a page's requests in flight are for different paragraphs, and the
+ * page cancels its stale ones itself.)
+ * @param {object} msg an analyzeMessage
+ * @param {{tab?: {id: number}, frameId?: number}} sender the page's port sender
+ */
+export function withPage(msg, sender) {
+  const tab = sender?.tab?.id;
+  return tab === undefined ? msg : { ...msg, page: `tab${tab}-${sender.frameId ?? 0}` };
+}
+
 export function cancelMessage(id) {
   return { type: REQUEST.cancel, v: PROTOCOL_VERSION, id };
 }

@@ -1,0 +1,347 @@
+"""The article's sourcing ledger: how much of it is quotation, reported speech and the writer's own
+voice; who gets to speak, named or not, and how much; which figures stand in the writer's voice with
+no source. These are the questions a standards editor asks of a story, answered from the same spans
+the reader sees highlighted, so the ledger and the highlights never disagree.
+
+Definitions (docs/protocol.md has them for clients):
+* A word is a maximal run of letters and digits; an apostrophe, a hyphen or a full stop between two
+  letters or digits, or a comma between two digits, joins the runs on either side (it's, U.S,
+  Preston-born, 1.8, 31,000). Punctuation, symbols and emoji are not words.
+* A word is quoted when its first character lies inside a `quote` span (and counts for the source
+  of the innermost one: a quote nested in another is its own speaker's words), reported when it lies
+  inside a `reported` span and is not quoted, and the writer's own otherwise: attribution phrases
+  ("said the minister"), titles and scare quotes (`mention`) are the writer's words.
+* A source is whoever quote and reported spans are attributed to: an actor, a name the engine did
+  not make an actor, or a description ("a senior official"). A definite description is a source
+  already known when it can be: "the ministry" is the organisation whose name has "Ministry" (the
+  one named last before it, else the first after), "the former president" the person named before
+  whose role has those words, "the report" the source described as "a council report" before. A pronoun the engine could not resolve is no source; its spans, and
+  spans with no speaker, count as unattributed.
+* A figure has no source when it is a `number` span whose sentence has no attribution: no quote or
+  reported span overlaps the sentence, and the sentence has no "according to" and no reporting verb
+  (REPORTING_VERBS) with a subject other than the writer ("I", "we").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..protocol import Analysis, Category, Ledger, LedgerFigure, LedgerSource, Span
+from .actors import ActorIndex
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    INSTITUTION_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_FIRST,
+    PRONOUNS_MALE,
+    PRONOUNS_NEUTER,
+    PRONOUNS_PLURAL,
+    REPORTING_VERBS,
+)
+
+WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
+_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER
+# Words after which a description goes on about its head ("people familiar with the matter").
+_AFTER_HEAD = frozenset("of for at with from in on to by familiar close briefed who that which".split())
+_OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+
+
+@dataclass
+class _Source:
+    name: str
+    actor: str | None
+    named: bool
+    type: str | None
+    first: int
+    aliases: list[str] = field(default_factory=list)
+    quotes: set[int] = field(default_factory=set)
+    reported: int = 0
+    quoted_words: int = 0
+
+
+def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
+    text = doc.text
+    words = [m.start() for m in WORD.finditer(text)]
+    quotes = [s for s in analysis.spans if s.category == Category.quote]
+    reported = [s for s in analysis.spans if s.category == Category.reported]
+    quoted = _union(quotes)
+    nested = [(s.start, s.end) for s in quotes if s.nested_in is not None]
+    voiced = _union(quotes + reported)
+    quoted_words = _words_in(words, quoted)
+    reported_words = _words_in(words, voiced) - quoted_words
+
+    sources = _Sources(doc, index, {a.id: a for a in analysis.actors})
+    unattributed_quotes: set[int] = set()
+    unattributed = 0
+    for span in sorted(quotes + reported, key=lambda s: s.start):
+        source = sources.source_of(span)
+        if source is None:
+            if span.category == Category.reported:
+                unattributed += 1
+            else:
+                unattributed_quotes.add(span.quote_id if span.quote_id is not None else -span.start - 1)
+            continue
+        if span.category == Category.quote:
+            source.quotes.add(span.quote_id if span.quote_id is not None else -span.start - 1)
+            inner = [(a, b) for a, b in nested if span.nested_in is None and span.start <= a and b <= span.end]
+            source.quoted_words += _words_in(words, [(span.start, span.end)]) - _words_in(words, inner)
+        else:
+            source.reported += 1
+    unattributed += len(unattributed_quotes)
+
+    ordered = sorted(sources.distinct(), key=lambda s: (-s.quoted_words, -(len(s.quotes) + s.reported), s.first))
+    named = sum(s.named for s in ordered)
+    return Ledger(
+        words=len(words),
+        quoted_words=quoted_words,
+        reported_words=reported_words,
+        own_words=len(words) - quoted_words - reported_words,
+        named_sources=named,
+        unnamed_sources=len(ordered) - named,
+        unattributed=unattributed,
+        sources=[
+            LedgerSource(
+                name=s.name, actor=s.actor, named=s.named, type=s.type, aliases=s.aliases,
+                quotes=len(s.quotes), reported=s.reported, quoted_words=s.quoted_words,
+            )
+            for s in ordered
+        ],
+        unsourced_figures=_unsourced_figures(doc, analysis.spans, voiced),
+    )
+
+
+# -- words -------------------------------------------------------------------------------------------
+
+
+def _union(spans: list[Span] | list[tuple[int, int]]) -> list[tuple[int, int]]:
+    ranges = sorted((s.start, s.end) if isinstance(s, Span) else s for s in spans)
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _words_in(word_starts: list[int], ranges: list[tuple[int, int]]) -> int:
+    """Words whose first character lies in one of the (disjoint) ranges."""
+    return sum(bisect_left(word_starts, end) - bisect_left(word_starts, start) for start, end in ranges)
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+# -- sources -----------------------------------------------------------------------------------------
+
+
+class _Sources:
+    """Which source each span is attributed to, deciding each speaker once, in text order."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, actors: dict):
+        self.doc = doc
+        self.index = index
+        self.actors = actors
+        self.by_key: dict[tuple[str, str], _Source] = {}
+        self.by_head: dict[str, _Source] = {}  # a description's head noun → the latest such source
+
+    def distinct(self) -> list[_Source]:
+        return list({id(s): s for s in self.by_key.values()}.values())
+
+    def source_of(self, span: Span) -> _Source | None:
+        key = _source_key(span)
+        if key is None:
+            return None
+        if key in self.by_key:
+            source = self.by_key[key]
+            self._note_description(span, source)
+            return source
+        head = _mention_head(self.doc, span)
+        noun = head.lemma_.lower() if head is not None else _head_word(span.speaker or "")
+        source = self._same_as(span, head, noun) if key[0] == "speaker" else None
+        if source is not None:
+            source.aliases.append(span.speaker or "")
+        else:
+            named, kind = _classify(self.doc, span, head, self.index, self.actors)
+            name = self.actors[span.actor].name if span.actor in self.actors else span.speaker or ""
+            source = _Source(name, span.actor, named, kind, span.start)
+            if key[0] == "speaker" and noun:
+                self.by_head[noun] = source
+            self._note_description(span, source)
+        self.by_key[key] = source
+        return source
+
+    @staticmethod
+    def _note_description(span: Span, source: _Source) -> None:
+        """A description the engine already resolved to a named actor ("the ministry", via the
+        coreference chain) is one more name the article uses for that source."""
+        via = span.via
+        if via is None or via.kind != "description" or len(via.chain) < 2:
+            return
+        words = via.chain[0].text.split()
+        if words and words[0] in ("The", "A", "An"):
+            words[0] = words[0].lower()
+        alias = " ".join(words)
+        if alias and alias not in source.aliases:
+            source.aliases.append(alias)
+
+    def _same_as(self, span: Span, head: Token | None, noun: str) -> _Source | None:
+        """A definite description of a source already known: "the ministry" is the organisation
+        whose name has that noun, "the former president" the person the article gave that role,
+        "the report" the source described with that noun before."""
+        words = (span.speaker or "").split()
+        if len(words) < 2 or words[0].lower() != "the" or (head is not None and head.pos_ == "PROPN"):
+            return None
+        at = span.speaker_start if span.speaker_start is not None else span.start
+        actor = _named_institution(self.index, noun, at) if noun in INSTITUTION_NOUNS else None
+        actor = actor or _person_with_role(self.index, self.actors, words[1:], at)
+        if actor is not None:
+            key = ("actor", actor.id)
+            if key not in self.by_key:
+                self.by_key[key] = _Source(actor.name, actor.id, True, actor.type, span.start)
+            return self.by_key[key]
+        return self.by_head.get(noun)
+
+
+def _source_key(span: Span) -> tuple[str, str] | None:
+    if span.actor is not None:
+        return ("actor", span.actor)
+    if not span.speaker or span.speaker.lower() in _PRONOUNS | PRONOUNS_FIRST:
+        return None  # no speaker, or a pronoun the engine could not resolve to anyone
+    return ("speaker", span.speaker)
+
+
+def _classify(doc: Doc, span: Span, head: Token | None, index: ActorIndex, actors: dict) -> tuple[bool, str | None]:
+    """(named, type) of the source a span is attributed to; `head` is its mention's head word."""
+    if span.actor is not None:
+        return True, actors[span.actor].type if span.actor in actors else None
+    if head is None:
+        return _classify_words(span.speaker or "")
+    if head.pos_ == "PROPN":
+        return True, None  # a name the engine did not consolidate into an actor
+    lemma = head.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS:
+        # "a World Bank study", "Okafor's research", "a council report" (the council named
+        # elsewhere): a document whose author the article names.
+        owners = [child for child in head.children if child.dep_ in _OWNER_DEPS]
+        owned = any(_named_owner(o, index) for o in owners) or any(
+            o.lemma_.lower() in INSTITUTION_NOUNS and _named_institution(index, o.lemma_.lower(), o.idx) is not None for o in owners
+        )
+        return owned, "document"
+    if lemma in INSTITUTION_NOUNS or head.lower_ in INSTITUTION_NOUNS:
+        return False, "organization"
+    return False, "person"
+
+
+def _mention_head(doc: Doc, span: Span) -> Token | None:
+    """The head word of the speaker mention, when the mention is the description itself (not a
+    pronoun that was resolved to a description elsewhere)."""
+    if span.speaker_start is None or span.speaker_end is None:
+        return None
+    mention = doc.char_span(span.speaker_start, span.speaker_end, alignment_mode="expand")
+    if mention is None or not len(mention):
+        return None
+    if mention.text.lower() != (span.speaker or "").lower():
+        return None
+    return mention.root
+
+
+def _classify_words(description: str) -> tuple[bool, str | None]:
+    """The same decision from a description's words alone."""
+    head = _head_word(description)
+    if head in DOCUMENT_NOUNS:
+        return False, "document"
+    if head in INSTITUTION_NOUNS:
+        return False, "organization"
+    return False, "person"
+
+
+def _named_institution(index: ActorIndex, noun: str, at: int):
+    """The organisation with `noun` in its name ("Ministry" for "the ministry"): the one named
+    most recently before `at`, else the first named after it (a standfirst's "the council"
+    comes before the lede names Northport City Council)."""
+    before, after = (None, -1), (None, float("inf"))
+    for actor in index.actors:
+        if actor.type != "organization" or noun not in {w.lower() for w in actor.name.split()}:
+            continue
+        for m in actor.mentions:
+            if m.start < at and m.start > before[1]:
+                before = (actor, m.start)
+            elif m.start >= at and m.start < after[1]:
+                after = (actor, m.start)
+    return before[0] or after[0]
+
+
+def _person_with_role(index: ActorIndex, actors: dict, words: list[str], at: int):
+    """The person named before `at` whose role has every word of the description ("the former
+    president" → the actor given "Former President"), the most recently mentioned one."""
+    want = {w.strip(".,’'").lower() for w in words} - {""}
+    best, best_at = None, -1
+    for actor in index.actors:
+        role = actors[actor.id].role if actor.id in actors else None
+        if actor.type != "person" or not role or not want <= {w.strip(".,’'").lower() for w in role.split()}:
+            continue
+        last = max((m.start for m in actor.mentions if m.start < at), default=-1)
+        if last > best_at:
+            best, best_at = actor, last
+    return best
+
+
+def _head_word(description: str) -> str:
+    """A description's head from its words alone: the last word before what follows the head
+    ("people familiar with the matter" → people)."""
+    words = [w.strip(".,;:’'\"").lower() for w in description.split()]
+    cut = next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD), len(words))
+    return words[cut - 1] if cut else ""
+
+
+def _named_owner(tok: Token, index: ActorIndex) -> bool:
+    m = index.mention_at(tok.i)
+    return m is not None and m.actor is not None and m.actor.type in ("person", "organization")
+
+
+# -- figures -----------------------------------------------------------------------------------------
+
+
+def _unsourced_figures(doc: Doc, spans: list[Span], voiced: list[tuple[int, int]]) -> list[LedgerFigure]:
+    numbers = [s for s in spans if s.category == Category.number]
+    if not numbers:
+        return []
+    quoted = _union([s for s in spans if s.category == Category.quote])
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+    verdicts: dict[int, bool] = {}
+    out: list[LedgerFigure] = []
+    for n in numbers:
+        i = max(0, bisect_right(starts, n.start) - 1)
+        if i not in verdicts:
+            sent = sentences[i]
+            verdicts[i] = _overlaps(voiced, sent.start_char, sent.end_char) or _has_cue(sent, quoted)
+        if not verdicts[i] and not _inside(voiced, n.start):
+            out.append(LedgerFigure(start=n.start, end=n.end, text=n.text))
+    return out
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(ranges, (end, end))
+    return i > 0 and ranges[i - 1][1] > start
+
+
+def _has_cue(sent, quoted: list[tuple[int, int]]) -> bool:
+    """ "according to …", or a reporting verb whose subject is not the writer, outside quotations."""
+    for tok in sent:
+        if _inside(quoted, tok.idx):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            return True
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and all(s.lower_ not in PRONOUNS_FIRST for s in subjects):
+                return True
+    return False

@@ -1,0 +1,106 @@
+"""One analysis worker process as the pool sees it: started, sent one job at a time, heard from, stopped.
+
+The pool needs what a ProcessPoolExecutor does not give: to choose which job each worker runs next
+(fair scheduling, `server.fairness`), to stop a job already running (cancellation), and to kill and
+replace exactly one stuck worker without disturbing the others. So each worker is a process of its
+own, spawned (not forked: the daemon has threads and a running event loop, which fork copies
+badly), with one duplex pipe. A thread per worker reads its replies and hands them to the pool;
+the pipe closing is how the pool learns that the process died.
+
+Messages, parent → worker: (seq, job name, args) to an idle worker only; ("cancel", seq) while it
+runs; None to stop. Worker → parent: ("ready", pid, info, load error) once, then one reply per
+job: ("done" | "cancelled" | "failed" | "load", seq, payload). See `server.worker`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import worker
+
+_numbers = itertools.count(1)
+
+
+@dataclass
+class Running:
+    """The job a worker is running, as far as the process is concerned."""
+
+    seq: int
+    started: float
+    cancelled_at: float | None = None
+
+
+class WorkerProcess:
+    def __init__(self, *, model: str, engine: str, on_message: Callable[["WorkerProcess", tuple], None],
+                 on_exit: Callable[["WorkerProcess"], None]):
+        ctx = multiprocessing.get_context("spawn")
+        self.number = next(_numbers)
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=worker.main, args=(child, model, engine, os.getpid()),
+                                   name=f"claimlight-worker-{self.number}", daemon=True)
+        self.ready = False
+        self.running: Running | None = None  # set and cleared by the pool, under its lock
+        self.job: object | None = None  # the pool's own record of that job
+        self.killed: str | None = None  # why the pool killed it, when it did
+        self.started = time.monotonic()
+        self._send_lock = threading.Lock()
+        self._on_message, self._on_exit = on_message, on_exit
+        self.process.start()
+        child.close()  # the child's end lives in the child now; EOF reaches us when it dies
+        self._reader = threading.Thread(target=self._read, name=f"claimlight-worker-{self.number}-reader", daemon=True)
+        self._reader.start()
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+    @property
+    def idle(self) -> bool:
+        return self.ready and self.running is None and self.killed is None
+
+    def send(self, message) -> bool:
+        """False when the worker is gone (its exit is reported separately)."""
+        try:
+            with self._send_lock:
+                self.conn.send(message)
+            return True
+        except (OSError, ValueError):
+            return False
+
+    def kill(self, why: str) -> None:
+        self.killed = self.killed or why
+        try:
+            self.process.kill()
+        except (OSError, ValueError, AttributeError):
+            pass  # already gone
+
+    def join(self, timeout: float) -> bool:
+        """Wait for the process to end; True if it has."""
+        self.process.join(timeout)
+        return not self.process.is_alive()
+
+    def join_reader(self, timeout: float) -> None:
+        if self._reader is not threading.current_thread():
+            self._reader.join(timeout)
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError, ValueError):
+                break
+            except Exception:  # an unpicklable reply: the job failed, the worker lives on
+                message = ("failed", self.running.seq if self.running else -1, "a reply that could not be read")
+            self._on_message(self, message)
+        self.process.join(5.0)
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+        self._on_exit(self)
