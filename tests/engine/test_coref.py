@@ -31,6 +31,33 @@ CASES = [
         "“We expect a better year,”",
         "Halvern Inc",
     ),
+    (
+        "an age the text never stated is the person most in view",
+        "The court heard from Derek Oduya, whose mother lived at the home for six years.\n\n“I only found out in March,” the 61-year-old told the court.",
+        "“I only found out in March,”",
+        "Derek Oduya",
+    ),
+    (
+        "a description with a named owner is someone else, and a later 'the coach' is that one",
+        "Head coach Marlene Doucet paired him with Anders Lindqvist. Lindqvist’s first coach, back in Malmo, gave him one piece of advice: "
+        "“Keep it simple,” the coach told him.",
+        "“Keep it simple,”",
+        "Lindqvist’s first coach",
+    ),
+    (
+        "the agent of a passive, subject of a relative clause, is the one in view",
+        "Minister Paul Ortiz spoke first. “We will not move,” he said.\n\nOrtiz’s remarks were echoed by alliance chief Tomas Berg, "
+        "who raised the matter of the border. He added, “We remain committed to the treaty.”",
+        "“We remain committed to the treaty.”",
+        "Tomas Berg",
+    ),
+    (
+        "a description with a name in apposition is that name, not an unnamed source",
+        "The first witness, former board chair Linda Chau, testified for an hour. Her deputy, Tom Reyes, sat behind her.\n\n"
+        "“I trusted the figures,” the witness said.",
+        "“I trusted the figures,”",
+        "Linda Chau",
+    ),
 ]
 
 

@@ -240,6 +240,8 @@ class Coreference:
     def _roles_of(self, tok: Token) -> tuple[bool, bool]:
         """(subject, speaker) for a mention headed by `tok`."""
         subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ in ("compound", "appos", "flat") and tok.head.dep_ in SUBJECT_DEPS)
+        # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
+        subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
         return subject, speaker
 
@@ -369,9 +371,19 @@ class Coreference:
             # "Lindqvist's first coach" is not the coach the article named, unless named as Lindqvist's
             people = [a for a in people if a is not owner and {t.lower() for t in owner.tokens} & {w for r in self.roles.roles(a) for w in r.words}]
         got = self._latest(people, tok, span, mods)
-        if got is None and head in PERSON_NOUNS:
-            got = self._unnamed_source(tok, span, head)
+        if head in PERSON_NOUNS:
+            # "Lindqvist's first coach gave him advice … the coach told him": an unnamed source with
+            # that noun, brought in after the named one was last mentioned, is the one in view
+            unnamed = self._unnamed_source(tok, span, head)
+            said_at = unnamed.chain[1][0] if unnamed is not None and len(unnamed.chain) > 1 else -1
+            if unnamed is not None and (got is None or self._last_mention_before(got.actor, tok.idx) < said_at):
+                got = unnamed
         return got
+
+    def _last_mention_before(self, actor: ActorRecord, offset: int) -> int:
+        starts = self.mention_starts.get(actor.id, [])
+        k = bisect_left(starts, offset)
+        return starts[k - 1] if k else -1
 
     def _named_possessor(self, tok: Token) -> ActorRecord | None:
         """The person named as the owner in "Lindqvist's coach", if any."""
@@ -472,6 +484,11 @@ class Coreference:
                 if r.i < tok.i and r.actor is None and normalise(self.doc[r.i].lemma_) == head:
                     return self._as_mention(r, tok, span)
         return None
+
+
+def _relative_subject(tok: Token) -> bool:
+    """ "Stoltenberg, who raised …": the name is the subject of the relative clause."""
+    return any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ in ("who", "that") for w in c.children) for c in tok.children)
 
 
 def is_age_nominal(tok: Token) -> bool:
