@@ -17,7 +17,7 @@ from .actors import build_actor_index
 from .attribution import Attributor
 from .ledger import build_ledger
 from .nested import attribute_nested
-from .nlp import load_nlp, parse
+from .nlp import load_nlp, parse, text_of
 from .numbers import find_numbers
 from .quotes import find_quotations
 from .reported import find_reported
@@ -41,7 +41,7 @@ def analyze_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[
 
 
 def analyze_doc(doc: Doc) -> Analysis:
-    text = doc.text
+    text = text_of(doc)
     quotations = find_quotations(text)
     index = build_actor_index(doc)
     quotations = with_answers(doc, index, quotations)

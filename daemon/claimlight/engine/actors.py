@@ -32,6 +32,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from .nlp import text_of
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -373,7 +374,7 @@ def _add_hyphenated_surnames(doc: Doc, surnames: dict[str, ActorRecord], mention
     if not hyphenated:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in hyphenated) + r")(?![\w-])")
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text_of(doc)):
         bounds = _token_bounds(doc, *match.span())
         if bounds is None or any(t in covered for t in range(*bounds)):
             continue
@@ -421,7 +422,7 @@ class _Taken:
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
     """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
     wherever else it appears, labelled or not."""
-    taken = _Taken(len(doc.text), mentions)
+    taken = _Taken(len(text_of(doc)), mentions)
     names: dict[str, ActorRecord] = {}
     for a in actors:
         for m in a.mentions:
@@ -430,7 +431,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
     if not names:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    text = doc.text
+    text = text_of(doc)
     for match in pattern.finditer(text):
         s, e = match.span()
         if taken.overlaps(s, e):
@@ -450,8 +451,8 @@ _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—
 
 def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor) -> None:
     """ "TORONTO — A former …": the city a wire story was filed from."""
-    taken = _Taken(len(doc.text), mentions)
-    for match in _DATELINE.finditer(doc.text):
+    taken = _Taken(len(text_of(doc)), mentions)
+    for match in _DATELINE.finditer(text_of(doc)):
         s, e = match.span(1)
         if taken.overlaps(s, e):
             continue

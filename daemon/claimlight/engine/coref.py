@@ -48,6 +48,7 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_FAMILIES,
 )
+from .nlp import text_of
 from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
 Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name
@@ -126,7 +127,8 @@ class Coreference:
         self, doc: Doc, index: ActorIndex, in_quote: list[bool], roles: RoleIndex, subject_of: Callable[[Token], Token | None], text: str | None = None
     ):
         self.doc = doc
-        self.text = doc.text if text is None else text  # (Doc.text joins every token each time it is read)
+        self.text = text_of(doc) if text is None else text
+        self.toks = list(doc)  # (iterating a Doc makes new Token objects each time: read it once)
         self.index = index
         self.in_quote = in_quote
         self.roles = roles
@@ -172,7 +174,7 @@ class Coreference:
 
     def _speech_subjects(self) -> set[int]:
         out: set[int] = set()
-        for tok in self.doc:
+        for tok in self.toks:
             if tok.pos_ in ("VERB", "AUX") and not self.in_quote[tok.i] and tok.lemma_.lower() in REPORTING_VERBS:
                 subj = self._subject_of(tok)
                 if subj is not None:
@@ -182,7 +184,7 @@ class Coreference:
     # -- one pass over the document ---------------------------------------------------------------
 
     def _read(self) -> None:
-        for tok in self.doc:
+        for tok in self.toks:
             i = tok.i
             if self.in_quote[i]:
                 continue

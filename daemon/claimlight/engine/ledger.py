@@ -42,6 +42,7 @@ from .lexicon import (
     PRONOUNS_PLURAL,
     REPORTING_VERBS,
 )
+from .nlp import text_of
 
 WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
 _PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER
@@ -64,7 +65,7 @@ class _Source:
 
 
 def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
-    text = doc.text
+    text = text_of(doc)
     words = [m.start() for m in WORD.finditer(text)]
     quotes = [s for s in analysis.spans if s.category == Category.quote]
     reported = [s for s in analysis.spans if s.category == Category.reported]

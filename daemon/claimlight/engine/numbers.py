@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .lexicon import FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
+from .nlp import text_of
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
@@ -43,7 +44,7 @@ class NumberClaim:
 
 
 def find_numbers(doc: Doc) -> list[NumberClaim]:
-    text = doc.text
+    text = text_of(doc)
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     names = [e for e in doc.ents if e.label_ in NAME_LABELS]
     date_starts, name_starts = [e.start_char for e in dates], [e.start_char for e in names]
