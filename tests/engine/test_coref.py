@@ -58,6 +58,19 @@ CASES = [
         "“I trusted the figures,”",
         "Linda Chau",
     ),
+    (
+        "'the statement read' speaks for whoever the text said made the statement",
+        "The current owner, a numbered company, said in a statement that the diner would close on Saturday.\n\n"
+        "“She built the place and the street around it,” the statement read.",
+        "“She built the place and the street around it,”",
+        "the current owner",
+    ),
+    (
+        "a paragraph ending in a colon introduces the quotes below it, through the name in apposition to its subject",
+        "Her son, Raymond Costa, remembered the flood this way:\n\n“The water came up to the second step.”\n\n“She never left the kitchen.”",
+        "“She never left the kitchen.”",
+        "Raymond Costa",
+    ),
 ]
 
 

@@ -350,7 +350,9 @@ def colon_paragraph(ctx: Context) -> Found | None:
     # "Sanders made the following comment:": the person the introducing sentence is about
     root = next((t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
     subj = at.finder.subject_of(root) if root is not None else None
-    if subj is not None and at.can_speak(subj) and (at.index.mention_at(subj.i) or subj.pos_ == "PRON"):
+    # ("Her son, Raymond Arsenault, remembered it this way:": the name in apposition to the subject)
+    named = subj is not None and (at.index.mention_at(subj.i) or any(c.dep_ == "appos" and at.index.mention_at(c.i) for c in subj.children))
+    if subj is not None and at.can_speak(subj) and (named or subj.pos_ == "PRON"):
         sp = ctx.speaker(subj)
         if sp is not None and sp.actor is not None and sp.actor.type != "place":
             return Found(sp, root.text, root.idx)

@@ -46,6 +46,10 @@ class Speaker:
         return Speaker(self.name, start, end, self.actor, ((start, end),) + self.chain)
 
 
+# How far back (tokens) "the statement" looks for the statement the text brought in.
+STATEMENT_REACH = 120
+
+
 class SpeakerFinder:
     def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool], text: str | None = None):
         self.doc = doc
@@ -194,8 +198,13 @@ class SpeakerFinder:
                     return Speaker(m.actor.name, m.start, m.end, m.actor)
             owner = self._owner(tok)
             if owner is not None:
-                # "her statement read", "the company's statement said": a statement speaks for its owner
-                return self.speaker_for(owner, last_speaker)
+                # "her statement read", "the letter reads": a statement speaks for its owner; the words
+                # at the cue ("the letter") are the mention, resolved to the owner
+                sp = self.speaker_for(owner, last_speaker)
+                if sp is None:
+                    return None
+                _, start, end = description_text(tok, self.in_quote)
+                return sp.at(start, end)
             res = self.coref.description(tok)
             name, start, end = description_text(tok, self.in_quote)
             if res is not None:
@@ -246,6 +255,25 @@ class SpeakerFinder:
             subj = self.subject_of(tok.head)
             if subj is not None and not self.in_quote[subj.i] and subj.i != tok.i:
                 return self.head_of_name(subj)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in SPEECH_VERBS:
+            # "The owner said in a statement that …": the statement is the speaker's
+            subj = self.subject_of(tok.head.head)
+            if subj is not None and not self.in_quote[subj.i]:
+                return self.head_of_name(subj)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return self._earlier_owner(tok)
+        return None
+
+    def _earlier_owner(self, tok: Token) -> Token | None:
+        """ "The owner said in a statement that … ¶ “…,” the statement read": a definite statement
+        noun is the one the text brought in shortly before, and speaks for that one's owner."""
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, max(-1, tok.i - STATEMENT_REACH), -1):
+            t = self.doc[i]
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self.in_quote[i]:
+                if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                    continue  # another "the statement": look further back for the one introducing it
+                return self._owner(t)
         return None
 
     def _name_bounds(self, tok: Token) -> tuple[int, int]:

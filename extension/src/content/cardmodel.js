@@ -34,7 +34,7 @@ const NO_CUE = {
 export function viaLine(via, who) {
   if (!via || !who) return null;
   const [said] = via.chain;
-  if ((via.kind === "pronoun" || via.kind === "description") && said && said !== who) {
+  if ((via.kind === "pronoun" || via.kind === "description") && said && said.toLowerCase() !== who.toLowerCase()) {
     return `“${said}”, resolved to ${who}`;
   }
   if (via.kind === "none" && NO_CUE[via.rule]) return `No cue: ${NO_CUE[via.rule]}`;
