@@ -19,12 +19,15 @@ from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    HUMAN_VERBS,
     MALE_NAMES,
     MALE_TITLES,
     NAME_PREFIX_WORDS,
     NOT_ACTORS,
     ORG_CONTEXT,
     ORG_HEADS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
     PLACE_ALIASES,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
@@ -84,6 +87,9 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     if ent.label_ == "PERSON":
         while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
             title = doc[s].lower_
+            s += 1
+        # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
+        while s < e - 2 and doc[s].is_title and doc[s].lower_ in ROLE_NOUNS | PERSON_NOUNS:
             s += 1
     while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].is_lower and doc[e - 2].whitespace_)):
         e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
@@ -210,6 +216,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title, stated=stated))
 
     mentions.extend(_unlabelled_full_names(doc, mentions))
+    mentions.extend(_names_by_what_they_do(doc, mentions))
 
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
@@ -345,6 +352,51 @@ def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
         i += 1
     return found
+
+
+# Verbs whose subject is a person, for a name the recogniser missed ("Darian Lonechild spoke …").
+PERSON_SUBJECT_VERBS = HUMAN_VERBS | frozenset("say tell speak recall remember explain ask add".split())
+# Labels the recogniser gives a given name it does not know, alone ("Darian" as a nationality).
+_STRAY_LABELS = frozenset({"NORP", ""})
+
+
+def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Darian Lonechild spoke to reporters": two or three capitalised words the recogniser left
+    unlabelled (or took the first for a nationality), which the sentence treats as a person: the
+    subject of a verb only people do, a name with a person's role in apposition ("…, an elder,"),
+    or after a title. Given names of every culture cannot all be listed; what the text says can be read."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc) - 1:
+        end = i
+        while end < len(doc) and end - i < 3 and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in _STRAY_LABELS:
+            end += 1
+        if end > i and (doc[i].lower_ in TITLES or doc[i].lower_.rstrip(".") in TITLES):
+            i += 1  # "Mr Prichard": a title and a surname, which the surname lookup takes care of
+            continue
+        if end - i >= 2 and _acts_as_person(doc, i, end):
+            span = doc[i:end]
+            found.append(Mention(span.start_char, span.end_char, i, end, "person", span.text))
+            i = end
+            continue
+        i = max(end, i + 1)
+    return found
+
+
+def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
+    head = doc[e - 1]
+    words = {doc[k].lower_ for k in range(s, e)}
+    if words & (ORG_NOUNS | PLACE_HEADS) or head.lower_ in COUNTRIES or any(doc[k].ent_type_ == "NORP" for k in range(s + 1, e)):
+        return False
+    if any(doc[k].head.i not in range(s, e) for k in range(s, e - 1)):
+        return False  # not one phrase
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in PERSON_SUBJECT_VERBS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
+        return True
+    before = doc[s - 1] if s > 0 else None
+    return before is not None and (before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES)
 
 
 def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention]) -> None:
