@@ -48,6 +48,7 @@ from .lexicon import (
     NAMING_VERB_STEMS,
     REPORTING_VERBS,
     SPEECH_VERBS,
+    TALK_ABOUT_VERBS,
     TITLE_FUNCTION_WORDS,
     VAGUE_SUBJECTS,
     WEAK_SPEECH_VERBS,
@@ -779,6 +780,14 @@ class Attributor:
 
     def is_cue(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in TALK_ABOUT_VERBS:
+            particle = TALK_ABOUT_VERBS[lemma]
+            children = list(tok.children)
+            if tok.dep_ in _REPORTED_DEPS and tok.head.lemma_.lower() in REPORTING_VERBS:
+                return False  # "Rhodes recalled Obama talking about “…”": what Rhodes reports
+            return any(c.dep_ == "prep" and c.lower_ == "about" for c in children) and (
+                particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in children)
+            )
         if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
             return False
         if lemma in WEAK_SPEECH_VERBS:

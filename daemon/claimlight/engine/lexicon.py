@@ -24,6 +24,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that are speech only when they take what is said with "about" ("talked about “…”", "went on
+# about “…”"); the particle, when one is listed, must be there too ("go on", not "go").
+TALK_ABOUT_VERBS = {"talk": None, "speak": None, "rant": None, "ramble": None, "go": "on", "carry": "on", "harp": "on"}
+
 # Cues that are a speech verb in the lexicon but only speech in a narrow frame ("put it", "call on").
 WEAK_SPEECH_VERBS = frozenset(
     "put offer begin open close finish call smile nod laugh sigh point signal liken compare label refer cite question challenge reject greet welcome celebrate thank".split()
