@@ -71,6 +71,20 @@ CASES = [
         "“She never left the kitchen.”",
         "Raymond Costa",
     ),
+    (
+        "two people with one surname and different given names are two people",
+        "Officers stopped Keith Lamont Scott outside his home. Rakeyia Scott can be heard yelling that her husband was unarmed.\n\n"
+        "“Don't shoot him,” she says.",
+        "“Don't shoot him,”",
+        "Rakeyia Scott",
+    ),
+    (
+        "a person's role joined to a noun that could name a firm still makes a person",
+        "Liane Varkoza, a developer and spokeswoman for the Harbour Builders Coalition, defended the towers.\n\n"
+        "“People only see the after,” she said.",
+        "“People only see the after,”",
+        "Liane Varkoza",
+    ),
 ]
 
 

@@ -234,7 +234,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         if m.label == "person" and len(m.text.split()) > 1:
             words = m.text.split()
             match = next(
-                (a for a in by_surname.get(words[-1], ()) if words[0] == a.tokens[0] or len(words) != len(a.tokens)),
+                (a for a in by_surname.get(words[-1], ()) if _same_given_name(words, a.tokens)),
                 None,
             )
             if match is None:
@@ -330,6 +330,17 @@ class _People:
         starts = self.starts[person.id]
         i = bisect_left(starts, offset)
         return starts[i - 1] if i else -1
+
+
+def _same_given_name(words: list[str], tokens: list[str]) -> bool:
+    """Two full names with one surname are one person when the given names agree: "Keith Scott" and
+    "Keith Lamont Scott", "K. Scott" and "Keith Scott", but not "Rakeyia Scott" and "Keith Lamont Scott"."""
+    a, b = words[0].rstrip("."), tokens[0].rstrip(".")
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return len(words) != len(tokens) and (words[0] in tokens or tokens[0] in words)
 
 
 def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
