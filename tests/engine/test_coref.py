@@ -85,6 +85,18 @@ CASES = [
         "“People only see the after,”",
         "Liane Varkoza",
     ),
+    (
+        "a characterising verb joined to the company's statement by 'but' is the person's own",
+        "The company said sales fell, but chief executive Mara Lind called the quarter “a reset, not a retreat.”",
+        "“a reset, not a retreat.”",
+        "Mara Lind",
+    ),
+    (
+        "a surname the recogniser missed, with a person's role in apposition, is what the role stands for",
+        "Jones, a rookie defenceman, played 20 minutes. Veteran Sam Price played 25.\n\n“I just try not to make mistakes,” said the rookie defenceman.",
+        "“I just try not to make mistakes,”",
+        "Jones",
+    ),
 ]
 
 

@@ -88,9 +88,12 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
             title = doc[s].lower_
             s += 1
-        # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
-        while s < e - 2 and doc[s].is_title and doc[s].lower_ in ROLE_NOUNS | PERSON_NOUNS:
-            s += 1
+    # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
+    # (whatever it labelled the whole; a given name after the role word says it is a person)
+    while s < e - 2 and doc[s].is_title and doc[s].lower_ in ROLE_NOUNS | PERSON_NOUNS and (
+        ent.label_ == "PERSON" or doc[s + 1].lower_ in MALE_NAMES or doc[s + 1].lower_ in FEMALE_NAMES
+    ):
+        s += 1
     while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].is_lower and doc[e - 2].whitespace_)):
         e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
     if s >= e:
@@ -386,13 +389,20 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if end > i and (doc[i].lower_ in TITLES or doc[i].lower_.rstrip(".") in TITLES):
             i += 1  # "Mr Prichard": a title and a surname, which the surname lookup takes care of
             continue
-        if end - i >= 2 and _acts_as_person(doc, i, end):
+        if end - i >= 2 and _acts_as_person(doc, i, end) or end - i == 1 and _described_as_person(doc[i]):
             span = doc[i:end]
             found.append(Mention(span.start_char, span.end_char, i, end, "person", span.text))
             i = end
             continue
         i = max(end, i + 1)
     return found
+
+
+def _described_as_person(tok) -> bool:
+    """ "Jones, a rookie defenceman,": one capitalised word with a person's role in apposition."""
+    if tok.lower_ in ORG_NOUNS | PLACE_HEADS or tok.lower_ in COUNTRIES:
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
 
 
 def _acts_as_person(doc: Doc, s: int, e: int) -> bool:

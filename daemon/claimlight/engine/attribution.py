@@ -233,7 +233,10 @@ def governing_cue(ctx: Context) -> Found | None:
             if found is None:
                 found, path = got, [tok] if got else []
                 continue
-            if got is not None and (path[0].lemma_.lower() in DESCRIBING_VERBS | CHARACTERISING_VERBS or all(t.dep_ in _REPORTED_DEPS for t in path)):
+            # (a characterising verb joined to the outer one by "but"/"and" is a statement of its own:
+            # "The company said …, but Mara Lind called the quarter “a reset”")
+            characterises = path[0].lemma_.lower() in DESCRIBING_VERBS | CHARACTERISING_VERBS and path[0].dep_ != "conj"
+            if got is not None and (characterises or all(t.dep_ in _REPORTED_DEPS for t in path)):
                 found, path = got, [tok]
                 continue
             path.append(tok)

@@ -339,6 +339,8 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     volunteer organizer organiser activist campaigner protester organizer chef owner shopkeeper
     landlord tenant homeowner customer voter citizen immigrant refugee priest pastor rabbi imam
     bishop elder chief negotiator investigator auditor inspector clerk guard warden officer
+    winger centre center goaltender netminder blueliner linebacker receiver shortstop catcher
+    outfielder infielder fullback halfback jockey skier skater swimmer cyclist boxer wrestler golfer
     """.split()
 )
 
