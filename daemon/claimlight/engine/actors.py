@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .actor_evidence import decide_type
+from .columns import columns
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
@@ -351,15 +352,16 @@ def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     the NER did not label at all."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     found: list[Mention] = []
+    cols = columns(doc)
+    title, ent_type = cols.is_title, cols.ent_type
     i = 0
     while i < len(doc) - 1:
-        tok = doc[i]
-        low = tok.lower_
-        if i not in covered and tok.is_title and (low in MALE_NAMES or low in FEMALE_NAMES) and not tok.ent_type_:
+        low = cols.lower[i]
+        if i not in covered and title[i] and (low in MALE_NAMES or low in FEMALE_NAMES) and not ent_type[i]:
             end = i + 1
-            while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in covered and not doc[end].ent_type_:
+            while end < len(doc) and end - i < 3 and title[end] and cols.pos[end] == "PROPN" and end not in covered and not ent_type[end]:
                 end += 1
-            if end > i + 1 and doc[end - 1].lower_ not in ORG_HEADS:
+            if end > i + 1 and cols.lower[end - 1] not in ORG_HEADS:
                 span = doc[i:end]
                 found.append(Mention(span.start_char, span.end_char, i, end, "person", span.text))
                 i = end
@@ -381,12 +383,14 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     or after a title. Given names of every culture cannot all be listed; what the text says can be read."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     found: list[Mention] = []
+    cols = columns(doc)
+    pos, title, ent_type, lower = cols.pos, cols.is_title, cols.ent_type, cols.lower
     i = 0
     while i < len(doc) - 1:
         end = i
-        while end < len(doc) and end - i < 3 and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in _STRAY_LABELS:
+        while end < len(doc) and end - i < 3 and end not in covered and pos[end] == "PROPN" and title[end] and ent_type[end] in _STRAY_LABELS:
             end += 1
-        if end > i and (doc[i].lower_ in TITLES or doc[i].lower_.rstrip(".") in TITLES):
+        if end > i and (lower[i] in TITLES or lower[i].rstrip(".") in TITLES):
             i += 1  # "Mr Prichard": a title and a surname, which the surname lookup takes care of
             continue
         if end - i >= 2 and _acts_as_person(doc, i, end) or end - i == 1 and _described_as_person(doc[i]):
@@ -429,9 +433,11 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     for p in persons:
         surnames.setdefault(p.tokens[-1], p)
     _add_hyphenated_surnames(doc, surnames, mentions, covered)
-    for tok in doc:
-        if tok.i in covered or tok.text not in surnames or not (tok.pos_ == "PROPN" or tok.is_title):
+    cols = columns(doc)
+    for i, word in enumerate(cols.text):
+        if i in covered or word not in surnames or not (cols.pos[i] == "PROPN" or cols.is_title[i]):
             continue
+        tok = doc[i]
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ == "PROPN" and prev.i not in covered and prev.lower_.rstrip(".") not in TITLES:
             continue  # part of a longer name the NER did not label: not our person ("Mr Prichard" is ours)
@@ -600,10 +606,12 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
             unlabelled.setdefault(first, a)
     if not unlabelled:
         return
-    for tok in doc:
-        a = unlabelled.get(tok.text)
-        if a is None or tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN":
+    cols = columns(doc)
+    for i, word in enumerate(cols.text):
+        a = unlabelled.get(word)
+        if a is None or i in covered or cols.ent_type[i] or cols.pos[i] != "PROPN":
             continue
+        tok = doc[i]
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "PROPN":
             continue  # part of a longer name

@@ -36,6 +36,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
+from .columns import columns
 from .coref import is_age_nominal
 from .lexicon import (
     ABBREVIATIONS,
@@ -596,7 +597,7 @@ class Attributor:
         self.doc = doc
         self.text = text
         self.index = index
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = columns(doc).starts
         # Where the lines break, found once: a quotation's paragraph is a binary search away, not a
         # scan back and forth through a line that may be 100,000 characters long.
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]

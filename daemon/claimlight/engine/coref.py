@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
+from .columns import columns
 from .lexicon import (
     COMPANY_NOUNS,
     FEMALE_NOUNS,
@@ -128,15 +129,17 @@ class Coreference:
     ):
         self.doc = doc
         self.text = text_of(doc) if text is None else text
-        self.toks = list(doc)  # (iterating a Doc makes new Token objects each time: read it once)
+        # (a Doc makes a new Token object at each step of a loop: the loops below filter on these
+        # columns and make Tokens only for the words they read)
+        self.cols = columns(doc)
         self.index = index
         self.in_quote = in_quote
         self.roles = roles
         self._subject_of = subject_of
-        self.sents = [(s.start, s.end) for s in doc.sents]
+        self.sents = self.cols.sents
         self.sent_of = [n for n, (a, b) in enumerate(self.sents) for _ in range(a, b)]
         line_starts = [m.start() for m in re.finditer(r"[^\n]+", self.text)]
-        self.para_of_sent = [max(0, bisect_right(line_starts, doc[a].idx) - 1) if a < len(doc) else 0 for a, _ in self.sents]
+        self.para_of_sent = [max(0, bisect_right(line_starts, self.cols.starts[a]) - 1) if a < len(doc) else 0 for a, _ in self.sents]
         self.mention_starts = {a.id: sorted(m.start for m in a.mentions) for a in index.actors}
         self.gender = self._gender_evidence()
         self.kind = {a.id: self._actor_kind(a) for a in index.actors}
@@ -174,9 +177,10 @@ class Coreference:
 
     def _speech_subjects(self) -> set[int]:
         out: set[int] = set()
-        for tok in self.toks:
-            if tok.pos_ in ("VERB", "AUX") and not self.in_quote[tok.i] and tok.lemma_.lower() in REPORTING_VERBS:
-                subj = self._subject_of(tok)
+        pos, lemma, doc = self.cols.pos, self.cols.lemma, self.doc
+        for i in range(len(doc)):
+            if pos[i] in ("VERB", "AUX") and not self.in_quote[i] and lemma[i] in REPORTING_VERBS:
+                subj = self._subject_of(doc[i])
                 if subj is not None:
                     out.add(subj.i)
         return out
@@ -184,30 +188,52 @@ class Coreference:
     # -- one pass over the document ---------------------------------------------------------------
 
     def _read(self) -> None:
-        for tok in self.toks:
-            i = tok.i
+        doc, cols = self.doc, self.cols
+        for i in range(len(doc)):
             if self.in_quote[i]:
                 continue
             m = self.index.mention_at(i)
             if m is not None:
                 if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
-                    self._push(self._actor_referent(m.actor, tok, (m.start, m.end), ()))
+                    self._push(self._actor_referent(m.actor, doc[i], (m.start, m.end), ()))
                 continue
-            pos = tok.pos_
-            if pos == "PRON" or tok.tag_ == "PRP$":
-                if pronoun_features(tok.text) is not None:
+            pos = cols.pos[i]
+            if pos == "PRON" or cols.tag[i] == "PRP$":
+                if pronoun_features(cols.text[i]) is not None:
+                    tok = doc[i]
                     best = self._antecedent(tok)
                     if best is not None:
                         span = (tok.idx, tok.idx + len(tok.text))
                         self.resolved[i] = best.resolution()
                         self._push(self._as_mention(best, tok, span))
                 continue
-            if (pos == "NOUN" or (pos == "ADJ" and is_age_nominal(tok))) and not self._names_modifier(tok):
-                self._read_noun(tok)
+            if pos == "NOUN":
+                if not self._names_modifier(i) and self._may_refer(i):
+                    self._read_noun(doc[i])
+            elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(doc[i]) and not self._names_modifier(i):
+                self._read_noun(doc[i])
 
-    def _names_modifier(self, tok: Token) -> bool:
+    def _names_modifier(self, i: int) -> bool:
         """ "Surrey Mayor Doug McCallum", "the rookie defenceman Jones": a role word inside a name's phrase."""
-        return tok.dep_ in ("compound", "amod", "nmod") and (self.index.mention_at(tok.head.i) is not None or tok.head.pos_ == "PROPN")
+        head = self.cols.head[i]
+        return self.cols.dep[i] in ("compound", "amod", "nmod") and (self.index.mention_at(head) is not None or self.cols.pos[head] == "PROPN")
+
+    def _may_refer(self, i: int) -> bool:
+        """Whether the noun at i may be a description (definite, singular) or an unnamed source (a
+        subject): most nouns are neither, and are passed over without reading their parse further."""
+        cols = self.cols
+        if cols.dep[i] in SUBJECT_DEPS or i in self.speech_subjects:
+            return True
+        return cols.tag[i] not in ("NNS", "NNPS") and self._definite(i)
+
+    def _definite(self, i: int) -> bool:
+        """ "the mayor", "this official", "her statement", "Lindqvist's coach"; not "a spokesman"."""
+        cols = self.cols
+        return any(
+            cols.dep[c] == "poss" or (cols.dep[c] == "det" and (cols.lower[c] in _DEFINITE or cols.lower[c] in _POSSESSIVE_DETS))
+            for c in cols.children[i]
+            if c < i
+        )
 
     def _read_noun(self, tok: Token) -> None:
         found = self._description_referent(tok)
@@ -349,8 +375,7 @@ class Coreference:
         "the official" ← "a senior official" said before."""
         if tok.pos_ not in ("NOUN", "ADJ") or self.index.mention_at(tok.i) is not None:
             return None
-        dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
-        if not any(c.lower_ in _DEFINITE or c.lower_ in _POSSESSIVE_DETS or c.dep_ == "poss" for c in dets):
+        if not self._definite(tok.i):
             return None  # "a spokesman": someone new
         if tok.tag_ in ("NNS", "NNPS"):
             return None  # "the developers": several, not one actor

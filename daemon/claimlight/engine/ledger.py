@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..protocol import Analysis, Category, Ledger, LedgerFigure, LedgerSource, Span
 from .actors import ActorIndex
+from .columns import columns
 from .lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -323,14 +324,15 @@ def _unsourced_figures(doc: Doc, spans: list[Span], voiced: list[tuple[int, int]
     if not numbers:
         return []
     quoted = _union([s for s in spans if s.category == Category.quote])
-    sentences = list(doc.sents)
-    starts = [s.start_char for s in sentences]
+    cols = columns(doc)
+    sentences = cols.sents  # (token ranges: `doc.sents` would make every sentence's Span)
+    starts = [cols.starts[a] for a, _ in sentences]
     verdicts: dict[int, bool] = {}
     out: list[LedgerFigure] = []
     for n in numbers:
         i = max(0, bisect_right(starts, n.start) - 1)
         if i not in verdicts:
-            sent = sentences[i]
+            sent = doc[sentences[i][0] : sentences[i][1]]
             verdicts[i] = _overlaps(voiced, sent.start_char, sent.end_char) or _has_cue(sent, quoted)
         if not verdicts[i] and not _inside(voiced, n.start):
             out.append(LedgerFigure(start=n.start, end=n.end, text=n.text))

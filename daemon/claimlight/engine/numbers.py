@@ -45,11 +45,12 @@ class NumberClaim:
 
 def find_numbers(doc: Doc) -> list[NumberClaim]:
     text = text_of(doc)
-    dates = [e for e in doc.ents if e.label_ == "DATE"]
-    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    ents = doc.ents  # (a new tuple of new Spans at each read)
+    dates = [e for e in ents if e.label_ == "DATE"]
+    names = [e for e in ents if e.label_ in NAME_LABELS]
     date_starts, name_starts = [e.start_char for e in dates], [e.start_char for e in names]
     candidates: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
             if ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text):
                 continue  # "morning", "an hour ago"

@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
+from .columns import columns
 from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
@@ -64,12 +65,11 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
     out = []
-    for tok in doc:
-        if in_quote[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+    cols = columns(doc)
+    for i in range(len(doc)):
+        if in_quote[i] or cols.pos[i] not in ("VERB", "AUX") or cols.lemma[i] not in REPORTING_VERBS:
             continue
-        lemma = tok.lemma_.lower()
-        if lemma not in REPORTING_VERBS:
-            continue
+        tok = doc[i]
         for comp in tok.children:
             if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
                 continue
@@ -92,9 +92,11 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> l
 
 def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
     out = []
-    for tok in doc:
-        if tok.lower_ != "according" or in_quote[tok.i]:
+    lower = columns(doc).lower
+    for i in range(len(doc)):
+        if lower[i] != "according" or in_quote[i]:
             continue  # (a quick test before the parse is read)
+        tok = doc[i]
         obj = finder.according_to(tok)
         if obj is None:
             continue

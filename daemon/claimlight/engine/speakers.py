@@ -8,13 +8,14 @@ chain of mentions that led there, so the reader can be told why.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
 from .coref import Chain, Coreference, description_text
 from .lexicon import CLAIM_NOUNS, MAKING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
-from .role_index import build_role_index
+from .role_index import RoleIndex, build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -55,8 +56,17 @@ class SpeakerFinder:
         self.doc = doc
         self.index = index
         self.in_quote = in_quote  # per token: inside a quotation
-        self.roles = build_role_index(doc, index, in_quote)
-        self.coref = Coreference(doc, index, in_quote, self.roles, self.subject_of, text)
+        self._text = text
+
+    # Read on first use: the quotations nested in others often find no cue at all, and then their
+    # finder never needs the pass over the whole document.
+    @cached_property
+    def roles(self) -> RoleIndex:
+        return build_role_index(self.doc, self.index, self.in_quote)
+
+    @cached_property
+    def coref(self) -> Coreference:
+        return Coreference(self.doc, self.index, self.in_quote, self.roles, self.subject_of, self._text)
 
     # -- cue → subject token ------------------------------------------------------------------
 

@@ -1,0 +1,70 @@
+"""Per-token columns of a parsed document, read once in bulk and shared by every pass.
+
+Iterating a spaCy Doc, or indexing it, makes a new Token object each time, and every attribute
+read goes through the string store; the engine's passes over whole documents (finding names the
+recogniser missed, reading pronouns and descriptions in order, finding reporting verbs) spent more
+time on that than on their rules. The few columns those passes filter on are read here with one
+`Doc.to_array` call, so a pass makes Token objects only for the tokens its rules look at.
+
+The columns hold plain strings and numbers, never Tokens (a Token refers to its Doc), so the cache,
+keyed weakly by the Doc, lets the Doc go when the analysis is done.
+"""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.tokens import Doc
+
+_FIELDS = (IDX, ORTH, LOWER, POS, TAG, LEMMA, ENT_TYPE, IS_TITLE, SENT_START, DEP, HEAD)
+
+
+class Columns:
+    """Token i's character offset, text, lower case, part of speech, tag, lower-cased lemma,
+    entity type, title case, dependency label, head and children, as lists indexed by token; and
+    the sentences as token ranges."""
+
+    def __init__(self, doc: Doc):
+        n = len(doc)
+        array = doc.to_array(list(_FIELDS)) if n else None
+        cols = array.T.tolist() if n else [[] for _ in _FIELDS]
+        strings = doc.vocab.strings
+
+        def words(col: list[int], lower: bool = False) -> list[str]:
+            # a text has a few hundred distinct values per column: look each up once
+            known = {h: (strings[h].lower() if lower else strings[h]) if h else "" for h in set(col)}
+            return [known[h] for h in col]
+
+        self.starts: list[int] = cols[0]
+        self.text = words(cols[1])
+        self.lower = words(cols[2])
+        self.pos = words(cols[3])
+        self.tag = words(cols[4])
+        self.lemma = words(cols[5], lower=True)
+        self.ent_type = words(cols[6])
+        self.is_title = [v == 1 for v in cols[7]]
+        self.dep = words(cols[9])
+        # the head's index (the array holds its signed distance as an unsigned number)
+        self.head: list[int] = (array[:, 10].astype("int64") + range(n)).tolist() if n else []
+        self.children: list[list[int]] = [[] for _ in range(n)]  # in order, as `Token.children`
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+        # A sentence starts where the parser said so (`Doc.sents` reads the same flag).
+        firsts = [i for i, v in enumerate(cols[8]) if v == 1 or i == 0]
+        self.sents: list[tuple[int, int]] = list(zip(firsts, firsts[1:] + [len(doc)]))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+_CACHE: WeakKeyDictionary[Doc, Columns] = WeakKeyDictionary()
+
+
+def columns(doc: Doc) -> Columns:
+    """The columns of `doc`, read on first use."""
+    got = _CACHE.get(doc)
+    if got is None:
+        got = _CACHE[doc] = Columns(doc)
+    return got
