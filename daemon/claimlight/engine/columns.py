@@ -12,6 +12,7 @@ keyed weakly by the Doc, lets the Doc go when the analysis is done.
 
 from __future__ import annotations
 
+from functools import cached_property
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
@@ -22,7 +23,7 @@ _FIELDS = (IDX, ORTH, LOWER, POS, TAG, LEMMA, ENT_TYPE, IS_TITLE, SENT_START, DE
 
 class Columns:
     """Token i's character offset, text, lower case, part of speech, tag, lower-cased lemma,
-    entity type, title case, dependency label, head and children, as lists indexed by token; and
+    entity type, title case, dependency label, head and (on first use) children, as lists indexed by token; and
     the sentences as token ranges."""
 
     def __init__(self, doc: Doc):
@@ -30,30 +31,37 @@ class Columns:
         array = doc.to_array(list(_FIELDS)) if n else None
         cols = array.T.tolist() if n else [[] for _ in _FIELDS]
         strings = doc.vocab.strings
+        # A text has a few hundred distinct words, tags and labels: each is looked up once, and
+        # the columns are mapped in C (`map`), not by a Python loop.
+        known = {h: strings[h] if h else "" for col in (cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[9]) for h in set(col)}
+        lowered = {h: known[h].lower() for h in set(cols[5])}
 
-        def words(col: list[int], lower: bool = False) -> list[str]:
-            # a text has a few hundred distinct values per column: look each up once
-            known = {h: (strings[h].lower() if lower else strings[h]) if h else "" for h in set(col)}
-            return [known[h] for h in col]
+        def words(col: list[int], names: dict[int, str] = known) -> list[str]:
+            return list(map(names.__getitem__, col))
 
         self.starts: list[int] = cols[0]
         self.text = words(cols[1])
         self.lower = words(cols[2])
         self.pos = words(cols[3])
         self.tag = words(cols[4])
-        self.lemma = words(cols[5], lower=True)
+        self.lemma = words(cols[5], lowered)
         self.ent_type = words(cols[6])
-        self.is_title = [v == 1 for v in cols[7]]
+        self.is_title: list[bool] = list(map(bool, cols[7]))
         self.dep = words(cols[9])
         # the head's index (the array holds its signed distance as an unsigned number)
         self.head: list[int] = (array[:, 10].astype("int64") + range(n)).tolist() if n else []
-        self.children: list[list[int]] = [[] for _ in range(n)]  # in order, as `Token.children`
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
         # A sentence starts where the parser said so (`Doc.sents` reads the same flag).
         firsts = [i for i, v in enumerate(cols[8]) if v == 1 or i == 0]
-        self.sents: list[tuple[int, int]] = list(zip(firsts, firsts[1:] + [len(doc)]))
+        self.sents: list[tuple[int, int]] = list(zip(firsts, firsts[1:] + [n]))
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's children, in order, as `Token.children`."""
+        out: list[list[int]] = [[] for _ in self.head]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return out
 
     def __len__(self) -> int:
         return len(self.starts)
