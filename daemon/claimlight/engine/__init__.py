@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..protocol import Analysis
 from .actors import build_actor_index
 from .attribution import Attributor
+from .docview import shared, text_of
 from .ledger import build_ledger
 from .nlp import load_nlp, parse
 from .numbers import find_numbers
@@ -37,8 +38,9 @@ def analyze_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[
         yield analyze_doc(parse(nlp, text))
 
 
+@shared
 def analyze_doc(doc: Doc) -> Analysis:
-    text = doc.text
+    text = text_of(doc)
     quotations = find_quotations(text)
     index = build_actor_index(doc)
     attributor = Attributor(doc, text, quotations, index)

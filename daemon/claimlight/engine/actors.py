@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from .docview import ents_of, text_of, tokens_of
+
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
@@ -157,7 +159,7 @@ def _place_key(text: str) -> str:
 
 def build_actor_index(doc: Doc) -> ActorIndex:
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in LABEL_TYPES:
             continue
         cleaned = _clean(ent)
@@ -358,7 +360,7 @@ class _Taken:
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
     """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
     wherever else it appears, labelled or not."""
-    taken = _Taken(len(doc.text), mentions)
+    taken = _Taken(len(text_of(doc)), mentions)
     names: dict[str, ActorRecord] = {}
     for a in actors:
         for m in a.mentions:
@@ -367,7 +369,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
     if not names:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    text = doc.text
+    text = text_of(doc)
     for match in pattern.finditer(text):
         s, e = match.span()
         if taken.overlaps(s, e):
@@ -387,8 +389,8 @@ _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—
 
 def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor) -> None:
     """ "TORONTO — A former …": the city a wire story was filed from."""
-    taken = _Taken(len(doc.text), mentions)
-    for match in _DATELINE.finditer(doc.text):
+    taken = _Taken(len(text_of(doc)), mentions)
+    for match in _DATELINE.finditer(text_of(doc)):
         s, e = match.span(1)
         if taken.overlaps(s, e):
             continue

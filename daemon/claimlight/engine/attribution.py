@@ -34,6 +34,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
+from .docview import tokens_of
 from .lexicon import (
     ABBREVIATIONS,
     CHARACTERISING_VERBS,
@@ -443,7 +444,7 @@ class Attributor:
         self.doc = doc
         self.text = text
         self.index = index
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = [t.idx for t in tokens_of(doc)]
         # Where the lines break, found once: a quotation's paragraph is a binary search away, not a
         # scan back and forth through a line that may be 100,000 characters long.
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
@@ -550,7 +551,7 @@ class Attributor:
     def tokens(self, seg: Segment) -> list[Token]:
         """The tokens of a segment outside any quotation."""
         a, b = self.token_range(*seg)
-        return [t for t in self.doc[a:b] if not self.in_quote[t.i]]
+        return [t for t in tokens_of(self.doc)[a:b] if not self.in_quote[t.i]]
 
     def inner(self, q: Quotation) -> str:
         return self.text[q.inner_start : q.inner_end(self.text)]

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ..protocol import Analysis, Category, Ledger, LedgerFigure, LedgerSource, Span
 from .actors import ActorIndex
+from .docview import text_of
 from .lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -63,7 +64,7 @@ class _Source:
 
 
 def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
-    text = doc.text
+    text = text_of(doc)
     words = [m.start() for m in WORD.finditer(text)]
     quotes = [s for s in analysis.spans if s.category == Category.quote]
     reported = [s for s in analysis.spans if s.category == Category.reported]
