@@ -37,7 +37,7 @@ export function cardModel(span, stats, actors) {
     return {
       category,
       title: TITLE[category],
-      name: who ? (category === "speaker" ? who : `— ${who}`) : "Speaker not identified",
+      name: who ? (category === "speaker" ? who : `— ${who}`) : span.early ? "Finding the speaker…" : "Speaker not identified",
       lines,
       ...(who && span.speakerKey ? { speakerKey: span.speakerKey, speaker: who } : {}),
     };
