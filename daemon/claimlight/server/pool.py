@@ -102,6 +102,8 @@ class AnalysisPool:
         self.engine = engine
         self.cache = LRUCache(cache_size, max_weight=cache_chars)
         self.parses = ParseCache(parse_cache_bytes)
+        self.reused = 0  # paragraphs analysed from a kept parse, since the start
+        self.parsed = 0  # paragraphs parsed
         self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
         self._lock = threading.RLock()
         self._queue: FairQueue[_Job] = FairQueue()
@@ -347,6 +349,7 @@ class AnalysisPool:
         """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
         parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
         plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
+        self.reused += len(plan.paragraphs) - plan.missing
         merge_cost = MERGE_COST * len(text)
         if len(plan.pieces) <= 1:
             items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
@@ -387,6 +390,7 @@ class AnalysisPool:
             await _cancel(jobs)
 
     def _keep(self, plan: Plan, i: int, part: bytes) -> None:
+        self.parsed += 1
         plan.parts[i] = part
         self.parses.put(plan.keys[i], part)
 
