@@ -70,3 +70,43 @@ def test_half_overlap_is_enough_and_matching_is_one_to_one(tmp_path):
     a = Analysis(spans=[span("We will win,”", "quote", speaker="Lee"), span("We will win", "quote", speaker="Lee")], actors=[])
     s = score(g, a)
     assert (s.quotes.tp, s.quotes.fp) == (1, 1)
+
+
+NESTED = "“One customer told us, ‘Just send us whatever you have,’ and we did,” said Ann Lee."
+
+
+def nested_gold(tmp_path, with_inner):
+    quotes = [{"quote": "“One customer told us, ‘Just send us whatever you have,’ and we did,”", "occurrence": 1, "speaker": "Ann Lee", "speaker_match": ["Lee"]}]
+    if with_inner:
+        # listed first: matching must still pair each predicted quote with its own gold quote
+        quotes.insert(0, {"quote": "‘Just send us whatever you have,’", "occurrence": 1, "speaker": "a customer", "speaker_match": ["customer"]})
+    p = tmp_path / "n.json"
+    p.write_text(json.dumps({"id": "n", "text": NESTED, "quotes": quotes}, ensure_ascii=False), encoding="utf-8")
+    return load_gold(p)
+
+
+def nested_span(text, **kw):
+    start = NESTED.index(text)
+    return Span(start=start, end=start + len(text), category=Category.quote, text=text, **kw)
+
+
+OUTER = "“One customer told us, ‘Just send us whatever you have,’ and we did,”"
+INNER = "‘Just send us whatever you have,’"
+
+
+def test_a_nested_quote_counts_when_the_gold_has_it(tmp_path):
+    a = Analysis(spans=[nested_span(OUTER, speaker="Ann Lee", quote_id=1), nested_span(INNER, speaker="One customer", quote_id=2, nested_in=1)], actors=[])
+    s = score(nested_gold(tmp_path, with_inner=True), a)
+    assert (s.quotes.tp, s.quotes.fp, s.quotes.fn, s.speaker_right) == (2, 0, 0, 2)
+    # the gold's inner quote missed
+    s = score(nested_gold(tmp_path, with_inner=True), Analysis(spans=[a.spans[0]], actors=[]))
+    assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (1, 0, 1)
+
+
+def test_a_nested_quote_is_neither_right_nor_wrong_when_the_gold_covers_it_with_the_outer_one(tmp_path):
+    a = Analysis(spans=[nested_span(OUTER, speaker="Ann Lee", quote_id=1), nested_span(INNER, speaker="One customer", quote_id=2, nested_in=1)], actors=[])
+    s = score(nested_gold(tmp_path, with_inner=False), a)
+    assert (s.quotes.tp, s.quotes.fp, s.quotes.fn, s.attributed.f1) == (1, 0, 0, 1)
+    # without a matched outer quote around it, it is a false quote like any other
+    s = score(nested_gold(tmp_path, with_inner=False), Analysis(spans=[a.spans[1]], actors=[]))
+    assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (0, 1, 1)

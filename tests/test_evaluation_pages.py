@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from claimlight.protocol import Analysis, Category, Span
 
 from claimlight.evaluation.pages import (
     GoldQuote,
+    gold_actor_spans,
     Highlight,
     Observation,
     PageGold,
@@ -206,3 +208,35 @@ def test_a_page_that_is_not_an_article_has_no_text(tmp_path):
         load_page_gold(write(tmp_path, "front", {"article": False, "shape": "front-page", "text": "Teaser."}))
     with pytest.raises(ValueError, match="needs"):
         load_page_gold(write(tmp_path, "broken", {"shape": "x"}))
+
+
+# --- actors ------------------------------------------------------------------------------------------------
+
+
+def _engine_on(text: str) -> Analysis:
+    """A stand-in for the engine: the names it would find in the gold text, wherever they are."""
+    spans = []
+    for name, category in (("Elena Varga", Category.speaker), ("Traders", Category.person), ("August", Category.number)):
+        at = text.find(name)
+        if at >= 0:
+            spans.append(Span(start=at, end=at + len(name), category=category, text=name))
+    return Analysis(spans=spans, actors=[])
+
+
+def test_actor_mentions_are_placed_in_the_gold_paragraphs():
+    actors = gold_actor_spans(GOLD, _engine_on)
+    text = paragraphs(GOLD.text)
+    assert [text[s:e] for s, e in actors] == ["Elena Varga", "Traders"]  # numbers are not actors
+    assert gold_actor_spans(NOT_ARTICLE, _engine_on) == []
+
+
+def test_actor_recall_counts_actor_highlights_of_any_actor_category():
+    actors = gold_actor_spans(GOLD, _engine_on)
+    painted = Observation(active=True, is_article=True, blocks=[P1, P2, P3], highlights=[hl("person", "Elena Varga")])
+    score = score_page(GOLD, painted, actors)
+    assert (score.actors_found, score.actors_total, score.actor_recall) == (1, 2, 0.5)
+    # A highlight of another category covers no actor; without actor spans there is no actor figure.
+    other = Observation(active=True, is_article=True, blocks=[P1, P2, P3], highlights=[hl("number", "Traders")])
+    assert score_page(GOLD, other, actors).actors_found == 0
+    assert score_page(GOLD, painted).actor_recall is None
+    assert overall([score, score_page(GOLD, painted)]).as_dict()["actors"] == {"found": 1, "total": 2}

@@ -23,15 +23,33 @@ GOLDS = sorted(CORPUS.glob("*" + GOLD_SUFFIX))
 QUOTE_MARKS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 
 
+# Classes that by convention clip an element to nothing, for screen readers only.
+SCREEN_READER_ONLY = re.compile(r"(^|\s)(sr-only|visually-hidden|screen-reader-text)(\s|$)")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _Text(html.parser.HTMLParser):
-    """All character data of a document, scripts' and templates' included, entities decoded."""
+    """All character data of a document, scripts' and templates' included, entities decoded;
+    screen-reader-only text left out (a reader does not see it)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.hidden_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or ""):
+            self.hidden_depth += 1
+
+    def handle_endtag(self, tag):
+        if self.hidden_depth and tag not in VOID:
+            self.hidden_depth -= 1
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.hidden_depth:
+            self.parts.append(data)
 
 
 def source_text(page: Path) -> str:

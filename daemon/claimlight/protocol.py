@@ -62,6 +62,7 @@ class Span(_Model):
     actor: str | None = Field(None, description="id of the actor (attribution target for quotes, the entity for actor spans)")
     cue: str | None = Field(None, description="the verb or phrase of the attribution, e.g. 'said', 'according to'")
     quote_id: int | None = Field(None, description="groups the pieces of one quotation (split quotes, paragraphs)")
+    nested_in: int | None = Field(None, description="a quote inside another quote with a speaker of its own: the outer quote's quote_id")
     why: str | None = Field(None, description="for 'mention' spans: title | scare quote | nickname | mention")
 
 

@@ -2,101 +2,203 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
-import { articleBlocks, fallbackBlocks, looksLikeArticle, normalizeSpace } from "../src/content/extract.js";
-import { readBlock } from "../src/content/blocktext.js";
+import { findArticle, normalizeSpace } from "../src/content/extract.js";
+import { locate } from "../src/content/offsets.js";
 
 const pages = new URL("../../seeds/pages/", import.meta.url);
 function load(name, html) {
-  const dom = new JSDOM(html ?? readFileSync(new URL(name, pages), "utf8"), { url: `http://127.0.0.1/${name}` });
-  return dom.window;
+  return new JSDOM(html ?? readFileSync(new URL(name, pages), "utf8"), { url: `http://127.0.0.1/${name}` }).window;
 }
-const texts = (els) => els.map((el) => normalizeSpace(el.textContent));
+const page = (body, head = "") => load("t.html", `<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document;
+const texts = (found) => found.blocks.map((b) => b.text);
+const para = (i) =>
+  `Paragraph ${i} of the story, long enough to count as prose for Readability’s scoring, with commas, clauses, and, yes, a few more words about the council and the bridge.`;
 
-test("a news article: body blocks only, not the page's chrome", () => {
+test("a news article: its paragraphs, not the page's chrome nor the furniture inside it", () => {
   const win = load("harbour-bridge.html");
-  const doc = win.document;
-  assert.equal(looksLikeArticle(doc), true);
-  const blocks = articleBlocks(doc);
-  const all = texts(blocks).join("\n");
-  // In: paragraphs, the pull-quote, the figure caption, a subheading, the standfirst.
+  const found = findArticle(win.document);
+  assert.equal(found.isArticle, true);
+  const all = texts(found).join("\n");
+  // In: the paragraphs, and a blockquote that says what the body does not repeat.
   assert.match(all, /We will not let the Harbour Bridge close again/);
   assert.match(all, /Every week the bridge stays shut/);
-  assert.match(all, /Engineers from Calder & Webb inspect/);
-  assert.match(all, /Ferries and a temporary crossing/);
-  assert.match(all, /Residents deserve to know who decided to wait/);
-  // Out: ticker, most read, promo, related links, comments, footer, cookie banner.
-  for (const chrome of ["monitoring the situation", "Gus Holloway", "Lana Corvette", "best local paper", "add an hour to my day", "my foot", "Telling Northport", "Accept all", "Sections"]) {
+  assert.match(all, /Residents deserve to know who decided to wait|accused the administration/);
+  // Out: the figure caption, the subheading, the byline, and everything outside the article.
+  for (const chrome of ["Engineers from Calder & Webb inspect", "Ferries and a temporary crossing", "Martha Quill", "monitoring the situation", "Gus Holloway", "Lana Corvette", "best local paper", "add an hour to my day", "my foot", "Telling Northport", "Accept all", "Sections"]) {
     assert.doesNotMatch(all, new RegExp(chrome), chrome);
   }
-  // Blocks are live elements of this document, in document order, none inside another.
-  for (let i = 0; i < blocks.length; i++) {
-    assert.equal(blocks[i].ownerDocument, doc);
-    if (i) assert.ok(blocks[i - 1].compareDocumentPosition(blocks[i]) & win.Node.DOCUMENT_POSITION_FOLLOWING);
-    for (const other of blocks) if (other !== blocks[i]) assert.ok(!blocks[i].contains(other));
+  // Blocks are keyed by their first text node, and their element holds all of their text.
+  for (const b of found.blocks) {
+    assert.equal(b.key, b.entries[0].node);
+    assert.ok(b.entries.every((e) => b.el.contains(e.node)));
   }
-  // The blockquote's paragraph, not the blockquote around it.
-  assert.ok(blocks.some((el) => el.tagName === "P" && el.parentElement.tagName === "BLOCKQUOTE"));
-  assert.ok(blocks.some((el) => el.tagName === "FIGCAPTION"));
 });
 
-test("the clone is analysed: the live document is not modified", () => {
+test("the live document is left as it was", () => {
   const win = load("harbour-bridge.html");
   const before = win.document.documentElement.outerHTML;
-  articleBlocks(win.document);
+  findArticle(win.document);
+  findArticle(win.document, { forced: true });
   assert.equal(win.document.documentElement.outerHTML, before);
 });
 
-test("live blog entries are found", () => {
-  const doc = load("live-blog.html").document;
-  assert.equal(looksLikeArticle(doc), true);
-  const all = texts(articleBlocks(doc)).join("\n");
+test("a live blog's entries, without their times and headings", () => {
+  const found = findArticle(load("live-blog.html").document);
+  assert.equal(found.isArticle, true);
+  const all = texts(found).join("\n");
   assert.match(all, /Nobody should be travelling/);
   assert.match(all, /Environment Agency raised all six flood barriers/);
-  assert.doesNotMatch(all, /It is a disgrace/);
+  assert.doesNotMatch(all, /It is a disgrace|07:45|Barriers up at Quayside|LIVE/);
 });
 
-test("a front page is not an article; on request its teasers are used", () => {
+test("a front page is not an article; on request its teasers are used, not its chrome", () => {
   const doc = load("front-page.html").document;
-  assert.equal(looksLikeArticle(doc), false);
-  const all = texts(fallbackBlocks(doc)).join("\n");
+  assert.equal(findArticle(doc).isArticle, false);
+  assert.deepEqual(findArticle(doc).blocks, []);
+  const all = texts(findArticle(doc, { forced: true })).join("\n");
   assert.match(all, /says Mayor Elena Varga/);
-  assert.doesNotMatch(all, /Sections|©/);
+  assert.doesNotMatch(all, /Sections|©|Northport Courier/);
 });
 
 test("dark page and emoji page are articles", () => {
   for (const name of ["dark-review.html", "emoji-reactions.html"]) {
-    const doc = load(name).document;
-    assert.equal(looksLikeArticle(doc), true, name);
-    assert.ok(articleBlocks(doc).length >= 4, name);
+    const found = findArticle(load(name).document);
+    assert.equal(found.isArticle, true, name);
+    assert.ok(found.blocks.length >= 4, name);
   }
-  const all = texts(articleBlocks(load("dark-review.html").document)).join("\n");
+  const all = texts(findArticle(load("dark-review.html").document)).join("\n");
   assert.match(all, /A city that finally sounds like itself/);
   assert.doesNotMatch(all, /Essential reading after dark/);
 });
 
-test("blocks Readability rebuilt from plain <div>s map back by identity or text", () => {
-  const para = (i) => `Paragraph ${i} of a story told in divs, long enough to count as prose for Readability’s scoring, with commas, clauses, and, yes, a few more words.`;
-  const html = `<html><body><nav><p>Home · News</p></nav><div id="story">${[1, 2, 3, 4, 5, 6]
+test("paragraphs as plain <div>s with no <p> anywhere map back to the live <div>s", () => {
+  const doc = page(`<div class=top>Site name</div><div id=story><div class=t>Headline</div><div class=by>By Ann Lee | 2 April 2025, 18:04</div>${[1, 2, 3, 4, 5, 6]
     .map((i) => `<div class="para">${para(i)}</div>`)
-    .join("")}</div><footer><p>Footer text</p></footer></body></html>`;
-  const doc = load("divs.html", html).document;
-  const blocks = articleBlocks(doc);
-  assert.deepEqual(texts(blocks), [1, 2, 3, 4, 5, 6].map(para));
-  assert.ok(blocks.every((el) => el.classList.contains("para")));
+    .join("")}<div class=cap>A picture. (Photo: Ann Lee / Daily)</div></div><footer><p>Footer text</p></footer>`);
+  const found = findArticle(doc);
+  assert.equal(found.isArticle, true);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5, 6].map(para));
+  assert.ok(found.blocks.every((b) => b.el.classList.contains("para")));
 });
 
-test("a short article survives Readability's retry (which re-creates nodes)", () => {
-  const html = `<html><body><article><h1>Short</h1><p>“It is short,” she said of the report, which ran to a single page and a half, and which nobody had read in full before the meeting began.</p><p>Another paragraph follows here, with enough words to be read as prose by anyone.</p></article></body></html>`;
-  const doc = load("short.html", html).document;
-  const all = texts(articleBlocks(doc));
-  assert.ok(all.some((t) => t.startsWith("“It is short,”")), JSON.stringify(all));
+test("a short article survives Readability's retry, which re-creates its copy's nodes", () => {
+  const doc = page(`<article><h1>Short</h1><p>“It is short,” she said of the report, which ran to a single page and a half.</p><p>Another paragraph follows, with enough words to be read as prose.</p></article>`);
+  const found = findArticle(doc, { forced: true });
+  assert.deepEqual(texts(found), [
+    "“It is short,” she said of the report, which ran to a single page and a half.",
+    "Another paragraph follows, with enough words to be read as prose.",
+  ]);
+  // Still live text nodes of this document.
+  assert.ok(found.blocks.every((b) => b.entries.every((e) => e.node.ownerDocument === doc && doc.body.contains(e.node))));
 });
 
-test("readBlock gives text and hash; equal text, equal hash", () => {
-  const doc = load("x.html", `<p id=a>One <em>two</em></p><p id=b>One two</p><p id=c>One three</p>`).document;
-  const win = doc.defaultView;
-  const [a, b, c] = ["a", "b", "c"].map((id) => readBlock(doc.getElementById(id), win));
-  assert.equal(a.text, "One two");
-  assert.equal(a.hash, b.hash);
-  assert.notEqual(a.hash, c.hash);
+test("furniture inside the body is left out; the dateline opening a paragraph stays", () => {
+  const doc = page(
+    `<article><div class="kicker">Politics</div><h1>Headline</h1><p class="byline">By Ann Lee and Tom Fry</p>
+    <p>Published 3 March 2025, 18:20 GMT</p>
+    <p><span class="dateline">GENEVA —</span> ${para(1)}</p>
+    <p><strong>Read more:</strong> <a href="/x">Another story about the bridge</a></p>
+    <p>${para(2)}</p><div class="ad-slot">Advertisement</div>
+    <div class="share-bar"><a href="#">Facebook</a><a href="#">X</a></div>
+    <p>${para(3)}</p>
+    <div class="newsletter"><p>Sign up for our morning email. “I read it first,” says a reader.</p></div>
+    <p>${para(4)}</p>
+    <blockquote class="twitter-tweet"><p>Posted on the social network: “what a day for the bridge” — a user</p></blockquote>
+    <p>${para(5)}</p>
+    <p>Reporting by Ann Lee; editing by Tom Fry</p></article>`,
+    `<meta property="og:type" content="article">`,
+  );
+  const all = texts(findArticle(doc));
+  assert.deepEqual(all, [`GENEVA — ${para(1)}`, para(2), para(3), para(4), para(5)]);
+});
+
+test("a pull quote repeating the body is not analysed twice; a blockquote of its own is", () => {
+  const body = `<p>${para(1)}</p><p>“We never saw the bridge so empty,” said Ann Lee, who runs the café. ${para(2)}</p>
+    <blockquote class="pull"><p>“We never saw the bridge so empty”</p></blockquote>
+    <p>${para(3)}</p><blockquote><p>“The council regrets the delay and will publish its report,” the statement said.</p></blockquote><p>${para(4)}</p>`;
+  const all = texts(findArticle(page(`<article>${body}</article>`)));
+  assert.equal(all.filter((t) => t.includes("We never saw the bridge so empty")).length, 1);
+  assert.ok(all.some((t) => t.startsWith("“The council regrets the delay")));
+});
+
+test("an article in an open shadow root is found and cut like any other", () => {
+  const doc = page(`<div class=bar>Site</div><article-view id=host><h1 slot=headline>Fire destroys lab</h1></article-view><section id=comments class=comments><p>${para(9)}</p></section>`, `<meta property="og:type" content="article">`);
+  const root = doc.getElementById("host").attachShadow({ mode: "open" });
+  root.innerHTML = `<slot name=headline></slot><div class=byline>By Sanne V · 3 February 2025</div>${[1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("")}<figure><figcaption>Photo: someone</figcaption></figure>`;
+  const found = findArticle(doc);
+  assert.equal(found.isArticle, true);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5].map(para));
+  assert.ok(found.blocks.every((b) => b.el.getRootNode() === root));
+});
+
+test("a block's text and its live text map one to one, in UTF-16 units, emoji and all", () => {
+  const doc = page(`<article><p id=a>🔥🔥 “That was the <a href=#>best</a> night,” said <b>Amara</b>  Okonjo 👏🏽, who scored   twice.</p>
+    <p id=b>🇳🇴 Defender Sindre Valle was named <em>man of the match</em>. “I did not know English football could be this loud,” he said.</p>
+    <p id=c>Soft\u00adhyphen and zero\u200bwidth, then ${para(1)}</p><p>${para(2)}</p></article>`);
+  const found = findArticle(doc, { forced: true });
+  assert.ok(found.blocks.length >= 3);
+  for (const block of found.blocks) {
+    for (const [start, end] of [[0, block.text.length], [0, 2], [3, 17], [block.text.length - 9, block.text.length]]) {
+      const a = locate(block.entries, start, "start");
+      const b = locate(block.entries, end, "end");
+      const range = doc.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      const shown = normalizeSpace(range.toString().replace(/[\u00ad\u200b]/g, ""));
+      assert.equal(shown, normalizeSpace(block.text.slice(start, end)), `${block.text.slice(0, 20)} [${start}, ${end})`);
+    }
+  }
+  const a = found.blocks[0].text;
+  assert.equal(a.slice(0, 2), "🔥"); // one emoji is two UTF-16 units
+  assert.equal(a.indexOf("“That"), 5);
+});
+
+test("a page holding two stories gives the first, the page's own", () => {
+  const story = (h, n) => `<article><h1>${h}</h1>${[1, 2, 3, 4, 5].map((i) => `<p>${para(n + i)}</p>`).join("")}</article>`;
+  const found = findArticle(page(`<main>${story("First story", 0)}<div class="next">Next story</div>${story("Second story", 10)}</main>`));
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5].map(para));
+  // A live blog's entries are <article>s too, but without headlines of their own they are one story.
+  const entries = [1, 2, 3, 4].map((i) => `<article class="entry"><time>0${i}:00</time><p>${para(i)}</p></article>`).join("");
+  assert.equal(texts(findArticle(page(`<main><h1>Live</h1>${entries}</main>`))).length, 4);
+});
+
+test("when Readability settles on a rail of teasers, the rail is left out and the story found", () => {
+  const cards = Array.from({ length: 120 }, (_, i) => `<div class="card"><a href="/t${i}"><h3>Teaser ${i}</h3></a><p>Summary of teaser ${i}, in a few words.</p></div>`).join("");
+  const doc = page(`<div class="rail">${cards}</div><article>${[1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("")}</article>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [1, 2, 3, 4, 5].map(para));
+});
+
+test("a copy of the story hidden by the page's stylesheet is not the one cut", () => {
+  const story = [1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("");
+  const doc = page(`<div class="for-phones">${story}</div><div class="for-desktops">${story}</div>`, `<style>.for-phones { display: none }</style><meta property="og:type" content="article">`);
+  const found = findArticle(doc);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5].map(para));
+  assert.ok(found.blocks.every((b) => b.el.closest(".for-desktops")));
+});
+
+test("an article in a same-origin frame is found there, its blocks in the frame's document", () => {
+  const doc = page(`<div class="portal">Partner stories</div><iframe id=f></iframe><div class="rail"><a href="/1">Another story</a></div>`);
+  const frame = doc.getElementById("f").contentDocument;
+  frame.open();
+  frame.write(`<!doctype html><html><body><h1>Story</h1>${[1, 2, 3, 4, 5, 6].map((i) => `<p>${para(i)}</p>`).join("")}</body></html>`);
+  frame.close();
+  const found = findArticle(doc);
+  assert.equal(found.isArticle, true);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5, 6].map(para));
+  assert.ok(found.blocks.every((b) => b.el.ownerDocument === frame));
+});
+
+test("a paragraph of the story's flow that Readability dropped for its links is put back in its place", () => {
+  const linky = `The council has published <a href="/a">its full report</a>, the <a href="/b">minutes of the meeting</a> and <a href="/c">the engineers' letter</a> online.`;
+  const paragraphs = [para(1), para(2), linky, para(3), "“No,” she said.", para(4), `Read <a href="/d">the council's statement in full</a>.`, para(5)];
+  const doc = page(`<article>${paragraphs.map((p) => `<div class="text-block"><div class="rt"><p>${p}</p></div></div>`).join("")}</article>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [
+    para(1),
+    para(2),
+    "The council has published its full report, the minutes of the meeting and the engineers' letter online.",
+    para(3),
+    "“No,” she said.",
+    para(4),
+    para(5), // the link to the statement is a link, not a paragraph
+  ]);
 });

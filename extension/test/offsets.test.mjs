@@ -2,7 +2,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { buildText, locate } from "../src/content/offsets.js";
-import { collectPieces, readBlock } from "../src/content/blocktext.js";
+import { cutBlocks } from "../src/content/blocks.js";
+import { Rendering } from "../src/content/rendering.js";
+
+/** The first block of a page's visible text, read as the extension reads an article's blocks. */
+function firstBlock(dom) {
+  const { document } = dom.window;
+  const r = new Rendering();
+  const [block] = cutBlocks(document.body, { keep: (t) => r.isVisibleText(t), lookOf: (el) => r.lookOf(el), skip: () => false });
+  return buildText(block.pieces);
+}
 
 const n = (data) => ({ data });
 
@@ -69,7 +78,7 @@ test("spans crossing <a>, <em> and <strong> map to exact DOM ranges", () => {
       <span hidden>hidden words</span>
     </p>`);
   const { document } = dom.window;
-  const block = readBlock(document.getElementById("p"), dom.window);
+  const block = firstBlock(dom);
   assert.equal(block.text, "“We will not let the Harbour Bridge close again,” said Mayor Elena Varga.");
   for (const wanted of ["“We will not let the Harbour Bridge close again,”", "Elena Varga", "Bridge close again", "Harbour"]) {
     const start = block.text.indexOf(wanted);
@@ -84,6 +93,17 @@ test("spans crossing <a>, <em> and <strong> map to exact DOM ranges", () => {
 
 test("block-level children separate words; <br> too", () => {
   const dom = new JSDOM(`<li id="x">First<div>second</div>third<br>fourth</li>`);
-  const pieces = collectPieces(dom.window.document.getElementById("x"), dom.window);
-  assert.equal(buildText(pieces).text, "First second third fourth");
+  const { document } = dom.window;
+  const r = new Rendering();
+  const blocks = cutBlocks(document.getElementById("x"), { keep: () => true, lookOf: (el) => r.lookOf(el), skip: () => false });
+  assert.deepEqual(blocks.map((b) => buildText(b.pieces).text), ["First", "second", "third fourth"]);
+});
+
+test("part of a node's data: only those characters, offsets still in the node", () => {
+  const a = n("one two\n\nthree four");
+  const { text, entries } = buildText([{ node: a, start: 9, end: 19 }]);
+  assert.equal(text, "three four");
+  assert.deepEqual(locate(entries, 0, "start"), { node: a, offset: 9 });
+  assert.deepEqual(locate(entries, 10, "end"), { node: a, offset: 19 });
+  assert.equal(buildText([{ node: a, start: 0, end: 7 }, { br: true }, { node: a, start: 9, end: 14 }]).text, "one two three");
 });

@@ -40,6 +40,7 @@ test("spans are split per block with block-relative offsets and actor keys", () 
   assert.equal(blocks[1].text.slice(q.start, q.end), "“Fine,”"); // after a 2-unit emoji
   assert.equal(q.actor, "person:Daniel Osei");
   assert.equal(q.group, "r1:2");
+  assert.equal(q.nested, false);
   const v = perBlock.get("h2")[0];
   assert.equal(blocks[2].text.slice(v.start, v.end), "Varga");
   assert.deepEqual(info.get("person:Elena Varga"), { name: "Elena Varga", type: "person" });
@@ -53,6 +54,16 @@ test("a span across blocks is cut at the block edges", () => {
   assert.equal(blocks[0].text.slice(perBlock.get("h0")[0].start, perBlock.get("h0")[0].end), "Elena Varga.");
   assert.equal(blocks[1].text.slice(perBlock.get("h1")[0].start, perBlock.get("h1")[0].end), "🔥 “Fine,” Osei");
   assert.equal(perBlock.get("h0")[0].group, perBlock.get("h1")[0].group);
+});
+
+test("a quote inside a quote keeps its own group and is marked nested", () => {
+  const lay = layout(blocks);
+  const joined = blocks.map((b) => b.text).join("\n\n");
+  const outer = span(joined, "“Fine,”", "quote", { speaker: "Daniel Osei", quote_id: 2 });
+  const inner = { ...span(joined, "Fine", "quote", { speaker: "a customer", quote_id: 3, nested_in: 2 }) };
+  const { perBlock } = splitReply("r", lay, [outer, inner]);
+  const [o, i] = perBlock.get("h1");
+  assert.deepEqual([o.nested, i.nested, o.group === i.group], [false, true, false]);
 });
 
 test("context blocks get no results; partial replies cover only their blocks", () => {
@@ -102,6 +113,8 @@ test("hover card text for quotes, actors, numbers", () => {
     category: "quote", title: "Quote", name: "— Elena Varga", lines: ["Mayor", "Cue: “said”", "3 quotes, 1 reported on this page"],
     speakerKey: "person:Elena Varga", speaker: "Elena Varga",
   });
+  const inner = cardModel({ category: "quote", speaker: "a customer", nested: true }, stats, actors);
+  assert.deepEqual([inner.title, inner.name], ["Quote within a quote", "— a customer"]);
   const anon = cardModel({ category: "quote", text: "“x”" }, stats, actors);
   assert.equal(anon.name, "Speaker not identified");
   const person = cardModel({ category: "person", text: "Varga", actor: "person:Elena Varga" }, stats, actors);

@@ -17,7 +17,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from claimlight.testing.browser import CHROMIUM, EXTENSION, QuietHandler, extension_args, extension_worker, serve_directory
+from claimlight.testing.browser import (
+    CHROMIUM,
+    EXTENSION,
+    QuietHandler,
+    extension_args,
+    extension_worker,
+    long_read,
+    serve_directory,
+)
 from claimlight.testing.daemon import Daemon
 
 from .browser_helpers import REPO, free_port
@@ -59,21 +67,10 @@ def _ensure_built() -> None:
 # --- seed pages over HTTP --------------------------------------------------------------------------
 
 
-def long_read() -> bytes:
-    """A page long enough (> 6,000 characters) that the extension asks the daemon to stream: the
-    Harbour Bridge article's body four times over, each part's paragraphs made distinct."""
-    html = (PAGES / "harbour-bridge.html").read_text(encoding="utf-8")
-    start = html.index("<p>The Harbour Bridge, which carries")
-    end = html.index('<section class="related"')
-    body = html[start:end]
-    parts = [f"<h2>Part {n}</h2>" + body.replace("</p>", f" (Part {n} of the series.)</p>") for n in range(1, 5)]
-    return (html[:start] + "".join(parts) + html[end:]).encode("utf-8")
-
-
 class _SeedPages(QuietHandler):
     def do_GET(self):
         if self.path.split("?")[0] == "/long-read.html":
-            self.send_body(long_read())
+            self.send_body(long_read(PAGES))
             return
         super().do_GET()
 

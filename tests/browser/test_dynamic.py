@@ -19,7 +19,7 @@ def test_live_blog_entries_are_highlighted_as_they_arrive(ext, site):
 
     requests = ext.requests_for("live-blog.html")
     first, later = requests[0], requests[1:]
-    assert first["blocks"] >= 6
+    assert first["blocks"] >= 3  # the three entries' paragraphs (times and headings are not analysed)
     assert later, "the new entries were never sent"
     # The whole page goes every time (the daemon parses only what is new), superseding what is on its way.
     assert all(r["blocks"] > first["blocks"] and r["replace"] for r in later), requests

@@ -20,38 +20,7 @@ from .conftest import PAGES
 CORPUS = PAGES / "corpus"
 
 # Page → why today's extension fails it (extension/src/content/extract.js and blocktext.js).
-KNOWN_FAILURES = {
-    "amp-article": "byline, photo caption with its credit and the <amp-ad> 'Advertisement' fallback analysed",
-    "bylines-datelines": "'Published'/'Last updated' <p>s, the 'Additional reporting' line and the author bio analysed",
-    "captions-credits": "<p class=caption>, <p class=credit>, the <figcaption> (with a quote) and the gallery caption analysed",
-    "client-rendered": "not analysed on its own: <div> paragraphs, no <p>, so isProbablyReaderable says no",
-    "custom-elements": "not analysed: <story-paragraph>s are no <p>, and no block selector matches them even when forced",
-    "dark-theme": "the newsletter box (with a testimonial quote) inside the body analysed",
-    "div-soup": "not analysed on its own: <div> paragraphs, no <p>; forced, headline, byline, caption and tags come too",
-    "factbox-timeline": "'Key facts' list items and 'Timeline' <p>s inside the body analysed",
-    "forum-thread": "analysed on its own: the posts' long <p>s make isProbablyReaderable say yes",
-    "french-markup-guillemets": "the 'Read also' <p> and the 'Publicité' ad label inside the body analysed",
-    "front-page-portal": "analysed on its own: teaser summaries in <p> make isProbablyReaderable say yes",
-    "iframe-article": "not analysed: the article is in a same-origin iframe; the content script reads the top document only",
-    "lazy-paragraphs": "the hero photo caption <div> analysed",
-    "listicle": "the byline line analysed",
-    "live-blog-entries": "LIVE label, key events box, 'Pinned' label, entry times and headings, share line analysed",
-    "match-report-table": "byline, player-of-the-match box and line-up <p>s analysed",
-    "p-article": "the kicker and the byline/time line analysed",
-    "paywall": "the paywalled continuation, hidden with display:none, analysed (and highlighted, invisibly)",
-    "pre-wire": "the whole <pre> is one block, with the reporting credit line; the footer's copyright line analysed",
-    "pull-quote": "the <blockquote> pull quote (its quote counted twice), the kicker and the credit line analysed",
-    "qa-transcript": "the interviewer credit line analysed",
-    "read-more-links": "'Read more:' and 'RELATED:' <p>s and the reporting credit line analysed",
-    "search-results": "analysed on its own: result snippets in <p> make isProbablyReaderable say yes",
-    "section-span": "not analysed: <section><span> paragraphs, no <p>; forced, only a promo <div> is found",
-    "shadow-root": "not analysed: the article is in an open shadow root, which Readability and the selectors do not enter",
-    "site-chrome-heavy": "the newsletter box and 'Advertisement' labels inside the body analysed",
-    "social-embed-share": "embedded X and Instagram posts, a share bar and the video caption analysed",
-    "span-font": "not analysed on its own: <div><span><font> paragraphs, no <p>, so isProbablyReaderable says no",
-    "table-cell-br": "not analysed on its own: <br><br> text in a <td>, no <p>; forced, one block with the byline",
-    "tabloid-short-divs": "not analysed on its own: short <div> paragraphs, no <p>; forced, headline, byline and captions come too",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 PAGE_LIST = corpus_pages([CORPUS])
 

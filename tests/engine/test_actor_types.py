@@ -54,3 +54,107 @@ def test_the_text_outweighs_the_label(nlp, text, name, label, expected):
 )
 def test_labels_kept_where_the_text_agrees_or_says_nothing(nlp, text, name, label, expected):
     assert types_with_label(nlp, text, name, label)[name] == expected
+
+
+def index_with_labels(nlp, text: str, labels: list[tuple[str, int, str]]):
+    """The actor index of `text` with exactly these entities: (name, occurrence from 1, label)."""
+    doc = nlp(text)
+    ents = []
+    for name, occurrence, label in labels:
+        start = -1
+        for _ in range(occurrence):
+            start = text.index(name, start + 1)
+        span = doc.char_span(start, start + len(name))
+        assert span is not None, name
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return build_actor_index(doc)
+
+
+def types_of(nlp, text, labels):
+    return {m.text: a.type for a in index_with_labels(nlp, text, labels).actors for m in a.mentions}
+
+
+# The whole article decides: each case forces the wrong label the small model gives such names, and
+# the words around the name say what it is.
+@pytest.mark.parametrize(
+    ("text", "labels", "name", "expected"),
+    [
+        # an apposition says what it is
+        ("Analysts praised Korvane, a Lisbon company that builds ferries.", [("Korvane", 1, "PERSON")], "Korvane", "organization"),
+        ("She is survived by her brother, Anselm, and two nieces.", [("Anselm", 1, "ORG")], "Anselm", "person"),
+        ("Tullagh, a village of 400 people, flooded again on Sunday.", [("Tullagh", 1, "PERSON")], "Tullagh", "place"),
+        # an age between commas
+        ("Dorran Vasko, 71, was fined for the fire.", [("Dorran Vasko", 1, "GPE")], "Dorran Vasko", "person"),
+        # an address: a place and its region
+        ("A man of Wexley, Dorset, was fined £300.", [("Wexley", 1, "ORG"), ("Dorset", 1, "PERSON")], "Wexley", "place"),
+        ("A man of Wexley, Dorset, was fined £300.", [("Wexley", 1, "ORG"), ("Dorset", 1, "PERSON")], "Dorset", "place"),
+        ("She grew up in Tarnby, Ont., and moved west.", [("Tarnby", 1, "PERSON")], "Tarnby", "place"),
+        # a dateline, and "X-based"
+        ("HALVERTON — The council voted on Monday to close the pool.", [("HALVERTON", 1, "PERSON")], "HALVERTON", "place"),
+        ("The Brevik-based firm hired 40 people.", [("Brevik", 1, "PERSON")], "Brevik", "place"),
+        # no person has a number in the name, a team is named in the plural
+        ("Crowds gathered at Berth 9 on Sunday.", [("Berth 9", 1, "PERSON")], "Berth 9", "place"),
+        ("Last night the Marlow Kestrels won again.", [("Marlow Kestrels", 1, "GPE")], "Marlow Kestrels", "organization"),
+        # which / who
+        ("Calloway Books, which opened in 1988, will close.", [("Calloway Books", 1, "PERSON")], "Calloway Books", "organization"),
+        ("Ostend Rovers, who lost 3-0 on Saturday, are bottom.", [("Ostend Rovers", 1, "GPE")], "Ostend Rovers", "organization"),
+        ("Tamsworth, who spoke first, wanted a recount.", [("Tamsworth", 1, "GPE")], "Tamsworth", "person"),
+        # a title before a name the model calls something else; a verb only people do
+        ("Deputy Mayor Ines Qorri opened the bridge.", [("Ines Qorri", 1, "ORG")], "Ines Qorri", "person"),
+        ("Feldane died on Tuesday at home.", [("Feldane", 1, "ORG")], "Feldane", "person"),
+        # "in X" is a vote for a place, against one label
+        ("She moved to a flat in Corrigan last year.", [("Corrigan", 1, "ORG")], "Corrigan", "place"),
+    ],
+)
+def test_the_article_outweighs_a_wrong_label(nlp, text, labels, name, expected):
+    assert types_of(nlp, text, labels)[name] == expected
+
+
+def test_what_the_text_states_outweighs_what_it_suggests(nlp):
+    # "in Velmor" suggests a place; the apposition states a company
+    text = "Velmor, a bakery chain, has 30 shops. Queues formed in Velmor on Monday."
+    assert types_of(nlp, text, [("Velmor", 1, "PERSON"), ("Velmor", 2, "GPE")])["Velmor"] == "organization"
+    # a relative "which" about the whole clause does not unmake a person named in full
+    text = "The crowd cheered for Linda Rilke, which surprised nobody. Linda Rilke waved."
+    assert types_of(nlp, text, [("Linda Rilke", 1, "ORG"), ("Linda Rilke", 2, "ORG")])["Linda Rilke"] == "person"
+
+
+def test_one_name_labelled_two_ways_is_one_actor_typed_by_the_article(nlp):
+    text = "Who feeds Tarvik's night shift? Most cafés in Tarvik, Ont., close at ten."
+    idx = index_with_labels(nlp, text, [("Tarvik", 1, "PERSON"), ("Tarvik", 2, "GPE")])
+    (tarvik,) = [a for a in idx.actors if a.name == "Tarvik"]
+    assert tarvik.type == "place" and len(tarvik.mentions) == 2
+
+
+def test_the_first_word_of_an_organisation_alone_is_that_organisation(nlp):
+    text = "Holloway Freight Group said profits fell. Holloway did not comment further. Holloway shares slid."
+    idx = index_with_labels(nlp, text, [("Holloway Freight Group", 1, "ORG"), ("Holloway", 2, "PERSON")])
+    (org,) = [a for a in idx.actors if a.name == "Holloway Freight Group"]
+    assert org.type == "organization"
+    assert [m.text for m in org.mentions] == ["Holloway Freight Group", "Holloway", "Holloway"]
+
+
+def test_a_public_body_named_after_its_place_leaves_the_place_a_place(nlp):
+    text = "Dunmore Police said the road would reopen. Residents of Dunmore were told to wait."
+    types = types_of(nlp, text, [("Dunmore Police", 1, "ORG"), ("Dunmore", 2, "PERSON")])
+    assert types["Dunmore Police"] == "organization" and types["Dunmore"] == "place"
+
+
+def test_a_name_is_its_capitalised_words_and_the_rest_of_a_place_name(nlp):
+    # "Carrick council": the council's town; "Sella Vane" + "National Park": one place
+    types = types_of(nlp, "The Carrick council voted 6-3.", [("Carrick council", 1, "ORG")])
+    assert types == {"Carrick": "place"}
+    types = types_of(nlp, "Hikers in the Sella Vane National Park were rescued.", [("Sella Vane", 1, "ORG")])
+    assert types == {"Sella Vane National Park": "place"}
+
+
+def test_time_zones_are_not_actors(nlp):
+    assert types_of(nlp, "The session opens at 09:00 GMT on Friday.", [("GMT", 1, "ORG")]) == {}
+
+
+def test_a_surname_after_a_title_is_the_person_named_in_full(nlp):
+    text = "Defending, Owen Prichard spoke first. Mr Prichard said his client was sorry."
+    idx = index_with_labels(nlp, text, [("Owen Prichard", 1, "PERSON")])
+    (owen,) = idx.actors
+    assert [m.text for m in owen.mentions] == ["Owen Prichard", "Prichard"]

@@ -11,13 +11,15 @@ from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
 from claimlight.engine.reported import ACCORDING_TO, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
+from claimlight.engine.transcript import with_answers
 
 
 class Attributed:
     def __init__(self, nlp, text):
         self.text = text
         doc = parse(nlp, text)
-        self.attributor = Attributor(doc, text, find_quotations(text), build_actor_index(doc))
+        index = build_actor_index(doc)
+        self.attributor = Attributor(doc, text, with_answers(doc, index, find_quotations(text)), index)
         self.results = self.attributor.run()
         self.reported = find_reported(doc, self.attributor.finder, self.attributor.in_quote)
 
@@ -37,6 +39,7 @@ def attributed(nlp):
 
 # (rule, text, the quotation, its speaker)
 CASES = [
+    ("answer", "Elena Reyes leads the programme. We talked to her.\n\nQ: How did it start?\n\nReyes: With a single measurement.\n\nQ: And now?\n\nReyes: Thousands.", "With a single measurement.", "Elena Reyes"),
     ("dash_name", "“Best concert of my life.” ― Dana Wells", "“Best concert of my life.”", "Dana Wells"),
     ("cue_before", "Finance Minister Laura Bennett said: “We will not raise taxes this year.”", "“We will not raise taxes this year.”", "Laura Bennett"),
     ("governing_cue", "Councillor Ana Ortiz tweeted that the plan was “a disgrace to the city”.", "“a disgrace to the city”", "Ana Ortiz"),

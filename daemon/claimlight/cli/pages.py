@@ -16,7 +16,7 @@ import tempfile
 from itertools import groupby
 from pathlib import Path
 
-from ..evaluation.pages import PageScore, corpus_pages, overall, score_page
+from ..evaluation.pages import PageScore, corpus_pages, gold_actor_spans, overall, score_page
 from ..testing.browser import REPO
 
 DEFAULT_CORPUS = REPO / "seeds" / "pages" / "corpus"
@@ -41,23 +41,24 @@ def table(scores: list[PageScore]) -> str:
     width = max([len(s.name) for s in scores] + [7])
     shape_w = max([len(s.shape) for s in scores] + [5])
     head = (f"{'page':<{width}}  {'shape':<{shape_w}}  {'auto-run':>8}  {'text P':>6}  {'text R':>6}  "
-            f"{'quotes':>7}  {'quote R':>7}  {'quote P':>7}  {'outside':>7}  pass")
+            f"{'quotes':>7}  {'quote R':>7}  {'quote P':>7}  {'actor R':>7}  {'outside':>7}  pass")
     lines = [head, "-" * len(head)]
     for s in scores:
         run_cell = ("yes" if s.auto_run else "no") + ("" if s.detection_ok else " ✗")
         quotes = f"{s.quotes_found}/{s.quotes_total}" if s.article else "—"
         lines.append(f"{s.name:<{width}}  {s.shape:<{shape_w}}  {run_cell:>8}  {fmt(s.extraction.precision):>6}  "
                      f"{fmt(s.extraction.recall):>6}  {quotes:>7}  {fmt(s.quote_recall):>7}  {fmt(s.quote_precision):>7}  "
-                     f"{len(s.outside):>7}  {'yes' if s.passes else 'no'}")
+                     f"{fmt(s.actor_recall):>7}  {len(s.outside):>7}  {'yes' if s.passes else 'no'}")
     lines.append("-" * len(head))
     t = total.as_dict()
     lines.append(f"{'overall':<{width}}  {f'{total.pages} pages':<{shape_w}}  {f'{total.detection_ok}/{total.pages}':>8}  "
                  f"{fmt(t['extraction_precision']):>6}  {fmt(t['extraction_recall']):>6}  "
                  f"{f'{total.quotes_found}/{total.quotes_total}':>7}  {fmt(total.quote_recall):>7}  "
-                 f"{fmt(total.quote_precision):>7}  {total.outside:>7}  {total.passes}/{total.pages}")
+                 f"{fmt(total.quote_precision):>7}  {fmt(total.actor_recall):>7}  {total.outside:>7}  {total.passes}/{total.pages}")
     lines += ["", "auto-run: analysed without being asked (✗: wrong for the page); text P/R: characters of the analysed",
               "text that are article text / of the article text analysed; quote R: gold quotes highlighted; quote P:",
-              "quote highlights on gold quotes; outside: highlights of any category outside the article text.", ""]
+              "quote highlights on gold quotes; actor R: the actor mentions the engine finds in the gold text that",
+              "actor highlights cover on the page; outside: highlights of any category outside the article text.", ""]
     failing = [s for s in scores if not s.passes]
     if failing:
         lines.append("What fails:")
@@ -77,6 +78,7 @@ def measure(pages, timeout: float) -> list[PageScore]:
 
     from ..testing import browser as harness
     from ..testing.daemon import Daemon
+    from ..engine import analyze
     from ..testing.pages import Timing, observe
 
     timing = Timing(timeout_s=timeout)
@@ -93,7 +95,8 @@ def measure(pages, timeout: float) -> list[PageScore]:
                 with harness.serve_directory(directory) as site:
                     for html, gold in group:
                         print(f"  {html.name} …", end="", file=sys.stderr, flush=True)
-                        score = score_page(gold, observe(context, worker, f"{site}/{html.name}", timing))
+                        actors = gold_actor_spans(gold, analyze)
+                        score = score_page(gold, observe(context, worker, f"{site}/{html.name}", timing), actors)
                         print(" ok" if score.passes else " fails", file=sys.stderr)
                         scores.append(score)
         finally:

@@ -14,19 +14,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from .actor_evidence import decide_type
 from .docview import ents_of, text_of, tokens_of
-
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
     FEMALE_TITLES,
     MALE_NAMES,
     MALE_TITLES,
+    NAME_PREFIX_WORDS,
+    NOT_ACTORS,
     ORG_CONTEXT,
     ORG_HEADS,
     PLACE_ALIASES,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
+    PUBLIC_BODY_HEADS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -46,6 +49,7 @@ class Mention:
     text: str
     actor: "ActorRecord | None" = None
     title: str = ""  # a title word just before a person's name ("Mr", "President")
+    stated: str | None = None  # a type the article states for this name elsewhere ("Kent" of "Kent Police")
 
 
 @dataclass
@@ -81,10 +85,17 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
             title = doc[s].lower_
             s += 1
-    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct):
-        e -= 1
+    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or (doc[e - 1].is_lower and doc[e - 2].whitespace_)):
+        e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
     if s >= e:
         return None
+    if e == ent.end:
+        # "Los Glaciares" + "National Park": the rest of a place's name the model left out.
+        j = e
+        while j < len(doc) and j - e < 2 and doc[j].is_title and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        if j > e and doc[j - 1].lower_ in PLACE_HEADS:
+            e = j
     return s, e, title
 
 
@@ -133,6 +144,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if len(span) == 1 and root.is_stop and not text.isupper():
         return False
+    if text.lower() in NOT_ACTORS:
+        return False  # "GMT", "Q&A"
     return True
 
 
@@ -168,9 +181,12 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         s, e, title = cleaned
         span = doc[s:e]
         kind = _mention_type(span, ent.label_)
+        stated = None
+        if e < ent.end and doc[e].lower_ in PUBLIC_BODY_HEADS:
+            kind = stated = "place"  # "Merrigan council", "the Halifax police": the place they serve
         if not kind or not _plausible(span, kind):
             continue
-        mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title))
+        mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title, stated=stated))
 
     mentions.extend(_unlabelled_full_names(doc, mentions))
 
@@ -222,6 +238,8 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         m.actor = actor
         actor.mentions.append(m)
 
+    _merge_same_names(keyed)
+    _add_short_forms(doc, actors, keyed, mentions)
     _add_unlabelled_surnames(doc, persons_full, mentions)
     _add_unlabelled_repeats(doc, actors, mentions)
     _add_datelines(doc, actors, mentions, keyed, new_actor)
@@ -315,8 +333,9 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     for tok in doc:
         if tok.i in covered or tok.text not in surnames or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
-        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].i not in covered:
-            continue  # part of a longer name the NER did not label: not our person
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.i not in covered and prev.lower_.rstrip(".") not in TITLES:
+            continue  # part of a longer name the NER did not label: not our person ("Mr Prichard" is ours)
         person = surnames[tok.text]
         m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person)
         person.mentions.append(m)
@@ -412,13 +431,66 @@ def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
         if a.mentions and all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
             a.type = "organization"
             continue
-        if any(m.label == "person" and len(m.text.split()) > 1 for m in a.mentions):
-            a.type = "person"
-            continue
-        votes: dict[str, int] = {}
-        for m in a.mentions:
-            votes[m.label] = votes.get(m.label, 0) + 1
-        a.type = max(votes, key=lambda k: (votes[k], k == "place"))
+        a.type = decide_type(doc, a.mentions) or a.type
     for a in actors:
         for m in a.mentions:
             m.label = a.type
+
+
+def _merge_same_names(keyed: dict[tuple[str, str], ActorRecord]) -> None:
+    """ "Moncton" labelled a person in the headline and a place in the body is one actor, whose type
+    the whole article then decides."""
+    for (kind, key), single in keyed.items():
+        thing = keyed.get(("thing", key)) if kind == "person" else None
+        if thing is None or thing is single:
+            continue
+        for m in single.mentions:
+            m.actor = thing
+        thing.mentions.extend(single.mentions)
+        single.mentions = []
+
+
+def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str, str], ActorRecord], mentions: list[Mention]) -> None:
+    """The first word of an organisation's or a place's name, alone, is that organisation or place
+    ("Saltmarsh" after "Saltmarsh Property Group", "Upsala" after "the Upsala Glacier"), even where the
+    model labelled it a person or did not label it. A public body named after its place ("Kent
+    Police", "Merrigan Shire Council") is the exception: its first word alone is the place."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    unlabelled: dict[str, ActorRecord] = {}
+    for a in list(actors):
+        words = a.name.split()
+        if a.type == "person" or len(words) < 2 or not a.mentions:
+            continue
+        first = words[0]
+        low = first.lower()
+        if len(first) < 3 or not first[:1].isupper() or low in NAME_PREFIX_WORDS or low in MALE_NAMES or low in FEMALE_NAMES:
+            continue
+        if any(w.lower() == "of" for w in words):
+            continue  # "University of Bergen": the first word is not a name
+        place_named = words[-1].lower() in PUBLIC_BODY_HEADS
+        for kind in ("person", "thing"):
+            lone = keyed.get((kind, low))
+            if lone is None or lone is a or any(len(m.text.split()) > 1 for m in lone.mentions):
+                continue
+            if place_named:
+                for m in lone.mentions:
+                    m.stated = "place"
+                continue
+            for m in lone.mentions:
+                m.actor = a
+            a.mentions.extend(lone.mentions)
+            lone.mentions = []
+        if not place_named and a.type == "organization":
+            unlabelled.setdefault(first, a)
+    if not unlabelled:
+        return
+    for tok in doc:
+        a = unlabelled.get(tok.text)
+        if a is None or tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue  # part of a longer name
+        m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, a.type, tok.text, actor=a)
+        a.mentions.append(m)
+        mentions.append(m)

@@ -4,6 +4,7 @@ Titles, nicknames and mentioned words are found first and become `mention`s. Eve
 goes down one ordered chain of strategies, read the way a reader does; the first that names a
 speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
 
+  answer             a Q&A answer (engine/transcript.py): the labelled person's, or the interviewee's
   dash_name          “…” ― Carla Sanchez: a dash after the quotation, then a name
   cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”
   governing_cue      a speech verb (or "X's claim") the quotation hangs from in the parse
@@ -50,10 +51,11 @@ from .lexicon import (
 )
 from .quotes import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, Quotation
 from .speakers import Speaker, SpeakerFinder
+from .transcript import Answer
 
 DASHES = "―—–-"
 OPENING_MARKS = OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘«»‹›)]*\s")
 _NEWLINE = re.compile("\n")
 # How far back (characters) the word before a period is read to tell "Rep." from a sentence end.
 _ABBREVIATION_REACH = 8
@@ -157,6 +159,15 @@ class Context:
 
 
 # -- the strategies, in the order of CHAIN ------------------------------------------------------------
+
+
+def answer(ctx: Context) -> Found | None:
+    """An answer in a transcript: whose words it is was settled with the transcript's layout."""
+    q = ctx.q
+    if not isinstance(q, Answer):
+        return None
+    actor = q.speaker_actor
+    return Found(Speaker(actor.name, q.speaker_start, q.speaker_end, actor)) if actor else None
 
 
 def dash_name(ctx: Context) -> Found | None:
@@ -348,6 +359,7 @@ class Strategy:
 
 # The order in which a reader looks for the speaker; the first strategy that finds one wins.
 CHAIN: tuple[Strategy, ...] = (
+    Strategy("answer", answer),
     Strategy("dash_name", dash_name),
     Strategy("cue_before", cue_before),
     Strategy("governing_cue", governing_cue),
@@ -578,6 +590,8 @@ class Attributor:
     # -- what is not speech ------------------------------------------------------------------------
 
     def _not_speech(self, q: Quotation, before: Segment, after: Segment) -> str | None:
+        if isinstance(q, Answer):
+            return None  # an interviewee's answer is speech, however short
         inner = self.inner(q).strip(" ,.;:!?")
         words = inner.split()
         if not words:

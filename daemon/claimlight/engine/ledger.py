@@ -7,7 +7,8 @@ Definitions (docs/protocol.md has them for clients):
 * A word is a maximal run of letters and digits; an apostrophe, a hyphen or a full stop between two
   letters or digits, or a comma between two digits, joins the runs on either side (it's, U.S,
   Preston-born, 1.8, 31,000). Punctuation, symbols and emoji are not words.
-* A word is quoted when its first character lies inside a `quote` span, reported when it lies
+* A word is quoted when its first character lies inside a `quote` span (and counts for the source
+  of the innermost one: a quote nested in another is its own speaker's words), reported when it lies
   inside a `reported` span and is not quoted, and the writer's own otherwise: attribution phrases
   ("said the minister"), titles and scare quotes (`mention`) are the writer's words.
 * A source is whoever quote and reported spans are attributed to: an actor, a name the engine did
@@ -69,6 +70,7 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
     quotes = [s for s in analysis.spans if s.category == Category.quote]
     reported = [s for s in analysis.spans if s.category == Category.reported]
     quoted = _union(quotes)
+    nested = [(s.start, s.end) for s in quotes if s.nested_in is not None]
     voiced = _union(quotes + reported)
     quoted_words = _words_in(words, quoted)
     reported_words = _words_in(words, voiced) - quoted_words
@@ -86,7 +88,8 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
             continue
         if span.category == Category.quote:
             source.quotes.add(span.quote_id if span.quote_id is not None else -span.start - 1)
-            source.quoted_words += _words_in(words, [(span.start, span.end)])
+            inner = [(a, b) for a, b in nested if span.nested_in is None and span.start <= a and b <= span.end]
+            source.quoted_words += _words_in(words, [(span.start, span.end)]) - _words_in(words, inner)
         else:
             source.reported += 1
     unattributed += len(unattributed_quotes)

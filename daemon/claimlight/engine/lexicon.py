@@ -182,6 +182,7 @@ PLACE_HEADS = frozenset(
     river lake glacier mount mountain mountains range valley canyon gorge bay gulf sea ocean strait
     straits canal island islands isles peninsula coast desert reservoir basin delta falls park
     avenue street road boulevard lane square bridge airport province region district highlands
+    terminal station stadium arena pier wharf harbour harbor
     """.split()
 )
 
@@ -274,5 +275,67 @@ INSTITUTION_NOUNS = ORG_HEADS | frozenset(
     firm business employer regulator watchdog airline operator manufacturer retailer insurer lender
     broadcaster publisher carrier charity utility startup start-up military ministry embassy consulate
     prosecution defence defense campaign group side club
+    """.split()
+)
+
+# Transcript labels: the interviewer's turns ("Q:", "Q.") and the interviewee's ("A:", "A.").
+QUESTION_LABELS = frozenset("q question interviewer".split())
+ANSWER_LABELS = frozenset("a answer".split())
+# Words in an article's introduction that say what follows is an interview, so that questions set as
+# paragraphs of their own are read as an interviewer's and the paragraphs after them as answers.
+INTERVIEW_WORDS = frozenset(
+    """
+    interview interviewed interviews q&a conversation conversations spoke speaks talked talks chat
+    chatted transcript edited condensed
+    """.split()
+)
+
+# Actor typing from the article's own words (engine/actor_evidence.py).
+# Nouns for family, whose apposition or possessor is a person ("her husband, Léon", "Sauvé's parents").
+KINSHIP_NOUNS = frozenset(
+    """
+    husband wife son daughter mother father brother sister parent parents partner widow widower child
+    children grandson granddaughter grandmother grandfather grandchildren aunt uncle cousin niece
+    nephew fiancé fiancée fiance fiancee girlfriend boyfriend mum mom dad stepfather stepmother
+    """.split()
+)
+# Nouns for a business or a body, besides INSTITUTION_NOUNS, whose apposition is an organisation
+# ("Korvane, a Lisbon company"; "Spinning Disc, a record shop").
+ORGANISATION_NOUNS = frozenset(
+    """
+    chain maker producer developer brand label studio shop store restaurant cafe café bakery diner pub
+    bar hotel brewery winery farm practice consultancy startup nonprofit non-profit band orchestra
+    choir newspaper magazine broadcaster outlet
+    """.split()
+)
+# Nouns for a place, whose apposition is a place ("Narsaq, a town of 1,300").
+PLACE_NOUNS = frozenset(
+    """
+    city town village hamlet province state country region county municipality capital suburb
+    neighbourhood neighborhood district island port settlement community borough
+    """.split()
+)
+# Verbs only people do, as their subject ("Arsenault died", "Vold laughs").
+HUMAN_VERBS = frozenset("die marry smile laugh shrug grin frown wink weep cry sigh nod blush retire".split())
+# Prepositions of place and how much they say: "in X" is nearly always a place, "from X" or "on X" less.
+LOCATIVE_PREPOSITIONS = {"in": 2, "near": 2, "outside": 2, "across": 1, "throughout": 1, "from": 1, "on": 1}
+# Words after a name that make it where something is based or born ("Leipzig-based", "Preston-born").
+ORIGIN_SUFFIXES = frozenset("based born raised bred headquartered".split())
+# Names that are never actors, whatever the model labels them: time zones and page furniture.
+NOT_ACTORS = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt cet cest aest aedt q&a faq".split())
+# Last words of an organisation named after its place: the name's first word is then the place
+# ("Kent Police", "Merrigan Shire Council"), not a short form of the organisation.
+PUBLIC_BODY_HEADS = frozenset(
+    """
+    police council court university college school hospital government ministry department shire
+    county city province state parliament assembly authority service services commission board
+    """.split()
+)
+# First words of a name that are no short form of it ("National Gallery", "New Democrats").
+NAME_PREFIX_WORDS = frozenset(
+    """
+    the new united national royal saint st north south east west northern southern eastern western
+    central great greater upper lower old first international federal general public state city
+    county american british canadian european australian
     """.split()
 )

@@ -1,9 +1,16 @@
-"""Finding quotations by their marks: straight "…", curly “…”, single ‘…’ / '…', guillemets «…».
+"""Finding quotations by their marks: straight "…", curly “…”, single ‘…’ / '…', German „…“ and ‚…‘,
+guillemets «…», »…« and »…», single guillemets ‹…› and ›…‹.
 
-Works on raw text, before any parsing, so it costs almost nothing. The hard part is telling a
-single quotation mark from an apostrophe (it’s, Russia’s, rock 'n' roll, the '90s, the states’)
-and following a quotation across paragraphs (no closing mark at the paragraph end, the next
-paragraph reopens).
+Works on raw text, before any parsing, so it costs almost nothing. The hard parts are telling a
+single quotation mark from an apostrophe (it’s, Russia’s, rock 'n' roll, the '90s, the states’),
+following a quotation across paragraphs (no closing mark at the paragraph end, the next
+paragraph reopens), and marks whose direction depends on the convention: “ opens in English and
+closes in German („…“), » closes in French and opens in German and Danish (»…«). Those are read by
+the text around them, as a reader does: a mark after a space and before a word opens, a mark after
+a word and before a space or punctuation closes.
+
+A quotation inside another one is kept with it (`Quotation.nested`): the outer one is what the
+article quotes, the inner one may be someone else's words ("One customer told us, 'Just send …'").
 
 Linear in the length of the text, whatever it holds: every question about what comes after a mark
 (is there a better closer later? do whole words follow?) is answered from one pass over the
@@ -20,13 +27,26 @@ from typing import NamedTuple
 
 from .ranges import outermost
 
-OPEN_DOUBLE = "“„«"
-CLOSE_DOUBLE = "”»"
-OPEN_SINGLE = "‘‹"
-CLOSE_SINGLE = "’›"
+# Marks that may open, and marks that may close, a quotation in some convention: “ and ‘ are both
+# (English opening, German closing), and so are the guillemets.
+OPEN_DOUBLE = "“„«»"
+CLOSE_DOUBLE = "”“»«"
+OPEN_SINGLE = "‘‚‹›"
+CLOSE_SINGLE = "’‘›‹"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
-ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+ALL_MARKS = "".join(dict.fromkeys(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE))
+# Low marks only ever open („…“, ‚…‘).
+_LOW_OPENERS = "„‚"
+# Marks read by the text around them; where that does not tell (spaces on both sides, as French
+# sets « … », or none), the mark does what it does in its usual convention: these open.
+# (” always closes: news text that opens with it is mistyped, and is rarely speech the outlet quotes.)
+_SIDED = {"“": "double", "«": "guillemet", "»": "guillemet", "‹": "single guillemet", "›": "single guillemet"}
+_OPENS_BY_DEFAULT = "“«‹"
+# The marks that stand for a missing letter as well as for a quotation ('n', ’em).
+_ELISION_MARKS = STRAIGHT_SINGLE + "‘’"
+# Each kind pairs only with its own kind.
+KINDS = ("double", "single", "guillemet", "single guillemet")
 
 # Elisions that begin with an apostrophe: 'n', 'em, 'til, 'tis, 'cause, '90s…
 _LEADING_ELISION = re.compile(r"(?:n|em|til|tis|twas|cause|bout|round|s)\b|\d\d?s?\b", re.IGNORECASE)
@@ -41,13 +61,15 @@ class Quotation:
     end: int  # one past the closing mark, or the paragraph end for an unclosed piece
     closed: bool  # False when the quotation runs on into the next paragraph
     paragraph: int  # index of the paragraph (line) it starts in
+    nested: tuple[Quotation, ...] = ()  # quotations one level inside it, in text order
+    marked: bool = True  # False for words quoted without marks (a Q&A answer): start and end are the words
 
     @property
     def inner_start(self) -> int:
-        return self.start + 1
+        return self.start + 1 if self.marked else self.start
 
     def inner_end(self, text: str) -> int:
-        return self.end - 1 if self.closed else self.end
+        return self.end - 1 if self.closed and self.marked else self.end
 
 
 class _Mark(NamedTuple):
@@ -72,10 +94,20 @@ def _classify(text: str, i: int, lo: int, hi: int) -> _Mark | None:
     after = text[i + 1] if i + 1 < hi else " "
     space_before = before.isspace() or before in _BEFORE_OPENING
     space_after = after.isspace() or after in _AFTER_CLOSING
-    if ch in OPEN_DOUBLE:
-        return _Mark(i, "double", True, False)
-    if ch in CLOSE_DOUBLE:
+    if ch in _LOW_OPENERS:
+        if after.isspace():
+            return None  # a low comma-like mark with nothing to quote
+        return _Mark(i, "double" if ch == "„" else "single", True, False)
+    if ch == "”":
         return _Mark(i, "double", False, True)
+    if ch in _SIDED:
+        if space_before != space_after:
+            opens = space_before
+        else:
+            opens = ch in _OPENS_BY_DEFAULT
+        return _Mark(i, _SIDED[ch], opens, not opens)
+    if ch == "‘" and not space_before and space_after and not _is_word(after):
+        return _Mark(i, "single", False, True)  # the closing mark of ‚…‘
     if ch == STRAIGHT_DOUBLE:
         if before.isdigit() and not after.isalpha():
             return None  # inches: a 12" record
@@ -84,7 +116,7 @@ def _classify(text: str, i: int, lo: int, hi: int) -> _Mark | None:
     if _is_word(before) and _is_word(after):
         return None  # it’s, don't, O'Brien
     if space_before and not after.isspace():
-        if ch in CLOSE_SINGLE or _LEADING_ELISION.match(text, i + 1, hi):
+        if ch == "’" or _LEADING_ELISION.match(text, i + 1, hi):
             return None  # ’80s, 'n', 'em: a right mark at a word start is an apostrophe
         return _Mark(i, "single", True, False)
     if not space_before and space_after:
@@ -102,7 +134,7 @@ def _ends_elided_word(text: str, i: int, lo: int) -> bool:
     j = i
     while j > lo and i - j <= 2 and _is_word(text[j - 1]):
         j -= 1
-    return j > lo and text[j - 1] in STRAIGHT_SINGLE + OPEN_SINGLE + CLOSE_SINGLE and i - j <= 2
+    return j > lo and text[j - 1] in _ELISION_MARKS and i - j <= 2
 
 
 def _pair(marks: list[_Mark], text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -139,7 +171,7 @@ def _later_closers(marks: list[_Mark]) -> list[bool]:
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    """Top-level quotations in document order. Nested quotations are part of their outer one."""
+    """Top-level quotations in document order, each with the quotations one level inside it."""
     found: list[Quotation] = []
     paragraphs = list(_PARAGRAPH.finditer(text))
     for p_index, para in enumerate(paragraphs):
@@ -147,7 +179,7 @@ def find_quotations(text: str) -> list[Quotation]:
         marks = [m for found in _MARK.finditer(text, lo, hi) if (m := _classify(text, found.start(), lo, hi))]
         spans: list[tuple[int, int, bool]] = []
         rest = _Rest(text, lo, hi)
-        for kind in ("double", "single"):
+        for kind in KINDS:
             of_kind = [m for m in marks if m.kind == kind]
             pairs, unclosed = _pair(of_kind, text)
             spans.extend((a, b + 1, True) for a, b in pairs)
@@ -157,11 +189,33 @@ def find_quotations(text: str) -> list[Quotation]:
                 if kind == "single" and not rest.looks_like_open_single(a):
                     continue
                 spans.append((a, rest.end, False))
-        # Empty marks ("") quote nothing; a quotation nested in (or crossing) another is part of it.
+        # Empty marks ("") quote nothing.
         spans = [s for s in spans if s[1] - s[0] > 2]
-        for start, end, closed in outermost(spans, lambda s: (s[0], s[1])):
-            found.append(Quotation(start, end, closed, p_index))
+        for (start, end, closed), inner in _nest(spans):
+            nested = tuple(Quotation(a, b, True, p_index) for a, b, _ in inner)
+            found.append(Quotation(start, end, closed, p_index, nested))
     return found
+
+
+def _nest(spans: list[tuple[int, int, bool]]) -> list[tuple[tuple[int, int, bool], list[tuple[int, int, bool]]]]:
+    """The outermost quotations, each with the closed ones directly inside it; a quotation that
+    crosses another, or sits two levels down, is part of the one around it."""
+    bounds = lambda s: (s[0], s[1])  # noqa: E731
+    top = outermost(spans, bounds)
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    out: list[tuple[tuple[int, int, bool], list[tuple[int, int, bool]]]] = []
+    i = 0
+    for outer in top:
+        while i < len(ordered) and ordered[i][0] < outer[0]:
+            i += 1
+        inside: list[tuple[int, int, bool]] = []
+        while i < len(ordered) and ordered[i][0] < outer[1]:
+            s = ordered[i]
+            if s != outer and s[2] and s[1] <= outer[1] and s[0] > outer[0]:
+                inside.append(s)
+            i += 1
+        out.append((outer, outermost(inside, bounds)))
+    return out
 
 
 class _Rest:

@@ -1,9 +1,10 @@
 """The last step of the pipeline: what the engine found, as the protocol's spans and actors.
 
 Quotations become `quote` spans (the pieces of one quotation share a `quote_id`) or `mention`
-spans; every attribution also marks its speaker mention once; actor mentions and numbers become
-spans of their category; each actor counts the quotes and reported clauses attributed to it and
-carries the role the article gives it.
+spans; a quotation nested in a quote with a speaker of its own becomes a `quote` span too, inside
+the outer one, with `nested_in` set to the outer quote's id; every attribution also marks its
+speaker mention once; actor mentions and numbers become spans of their category; each actor counts
+the quotes and reported clauses attributed to it and carries the role the article gives it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from ..protocol import Actor, Analysis, Category, Span
 from .actors import ActorIndex
 from .attribution import AttributedQuote
+from .nested import NestedQuote
 from .numbers import NumberClaim
 from .reported import Reported
 
@@ -22,6 +24,7 @@ def assemble(
     reported: list[Reported],
     numbers: list[NumberClaim],
     roles: dict[str, str] | None = None,
+    nested: list[NestedQuote] = (),
 ) -> Analysis:
     spans: list[Span] = []
     speaker_mentions: dict[tuple[int, int], Span] = {}
@@ -49,6 +52,7 @@ def assemble(
             )
 
     quote_id = 0
+    ids: dict[int, int] = {}  # id() of an attributed quotation → its quote_id
     prev: AttributedQuote | None = None
     for aq in attributed:
         q = aq.quotation
@@ -59,6 +63,7 @@ def assemble(
         continues = prev is not None and not prev.quotation.closed and q.paragraph == prev.quotation.paragraph + 1
         if not continues:
             quote_id += 1
+        ids[id(aq)] = quote_id
         spans.append(
             Span(
                 start=q.start,
@@ -72,6 +77,23 @@ def assemble(
         )
         note_speaker(aq.speaker, aq.cue)
         prev = aq
+
+    for n in nested:
+        q, aq = n.quote.quotation, n.quote
+        quote_id += 1
+        spans.append(
+            Span(
+                start=q.start,
+                end=q.end,
+                category=Category.quote,
+                text=text[q.start : q.end],
+                cue=aq.cue,
+                quote_id=quote_id,
+                nested_in=ids.get(id(n.parent)),
+                **attribution_fields(aq.speaker),
+            )
+        )
+        note_speaker(aq.speaker, aq.cue)
 
     for r in reported:
         spans.append(Span(start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker)))

@@ -1,6 +1,11 @@
 """Scoring an analysis against a gold article (the format of shared/eval/FORMAT.md).
 
 Pure functions over `Analysis` and gold dicts, so tests can score without a model.
+
+Gold sets differ on quotations inside quotations: ours covers them with the outer quote unless the
+text gives them a speaker of their own, other sets may list every inner one, or none. The engine
+reports an inner quotation (`nested_in`) when it has its own speaker; scoring counts it when the
+gold has it, and leaves it out (neither right nor wrong) when the gold has only the quote around it.
 """
 
 from __future__ import annotations
@@ -192,17 +197,12 @@ def score(gold: Gold, analysis: Analysis) -> Score:
     s = Score(id=gold.id, has_actors=gold.has_actors, has_numbers=gold.has_numbers)
     text = gold.text
     quotes = [sp for sp in analysis.spans if sp.category == Category.quote]
-    used: set[int] = set()
-    for sp in quotes:
+    matched = _match_quotes(quotes, gold.quotes)
+    used = set(matched.values())
+    for p, sp in enumerate(quotes):
         r = (sp.start, sp.end)
-        match = None
-        for i, g in enumerate(gold.quotes):
-            ov = _overlap(r, (g.start, g.end))
-            if i not in used and 2 * ov >= r[1] - r[0] and 2 * ov >= g.end - g.start:
-                match = i
-                break
+        match = matched.get(p)
         if match is not None:
-            used.add(match)
             s.quotes.tp += 1
             s.speaker_total += 1
             if _speaker_right(sp, gold.quotes[match], text):
@@ -214,6 +214,12 @@ def score(gold: Gold, analysis: Analysis) -> Score:
                 s.errors.append(f"speaker: {sp.text[:50]!r} → {sp.speaker!r}, gold {gold.quotes[match].speaker_match or gold.quotes[match].speaker_span}")
         elif any(_overlap(r, u) for u in gold.unscored) and not any(_overlap(r, n) for n in gold.non_quotes):
             continue  # the corpus did not annotate it: neither right nor wrong
+        elif sp.nested_in is not None and not any(_overlap(r, n) for n in gold.non_quotes) and any(
+            q in matched and quotes[q].start <= sp.start and sp.end <= quotes[q].end for q in range(len(quotes)) if q != p
+        ):
+            # A quotation inside a quote the gold has, where the gold covers nested quotations with
+            # the outer one only: neither right nor wrong.
+            continue
         else:
             s.quotes.fp += 1
             s.attributed.fp += 1
@@ -274,3 +280,22 @@ def _covered(start: int, end: int, ranges: list[Range]) -> int:
         for i in range(max(a, start), min(b, end)):
             marks[i - start] = 1
     return sum(marks)
+
+
+def _match_quotes(predicted: list[Span], gold: list[GoldQuote]) -> dict[int, int]:
+    """Predicted quote index → gold quote index, one to one: pairs whose overlap covers at least
+    half of each, the closest pairs first (so an outer and a nested quotation each find their own
+    gold, whatever order the gold lists them in)."""
+    pairs = []
+    for p, sp in enumerate(predicted):
+        for g, gq in enumerate(gold):
+            ov = _overlap((sp.start, sp.end), (gq.start, gq.end))
+            if ov and 2 * ov >= sp.end - sp.start and 2 * ov >= gq.end - gq.start:
+                pairs.append((ov / max(sp.end - sp.start, gq.end - gq.start), p, g))
+    out: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, p, g in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if p not in out and g not in taken:
+            out[p] = g
+            taken.add(g)
+    return out

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+
+from ..protocol import ACTOR_CATEGORIES, Analysis, Category
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -326,14 +328,48 @@ def locate(h: Highlight, region: str) -> int | None:
 # --- a page's score ----------------------------------------------------------------------------------------
 
 
+# Highlight categories that name an actor on the page: the actor categories of the protocol, and
+# the speaker of a quote (a name painted as the speaker is not painted again as a person).
+ACTOR_HIGHLIGHTS = frozenset({*(c.value for c in ACTOR_CATEGORIES), Category.speaker.value})
+
+
+def gold_actor_spans(gold: PageGold, analyze: Callable[[str], Analysis]) -> list[tuple[int, int]]:
+    """The article's actor mentions: what the engine finds naming people, organisations, places and
+    speakers in the gold text itself (analysed whole, as the extension sends a page), as spans of
+    `paragraphs(gold.text)`. A page's actor recall is the share of these its highlights cover."""
+    paras = paragraphs(gold.text).split("\n") if gold.article else []
+    if not paras:
+        return []
+    analysis = analyze("\n\n".join(paras))
+    # Paragraph k starts at `at` in the "\n\n"-joined text and at `at - k` in the "\n"-joined one.
+    starts, at = [], 0
+    for p in paras:
+        starts.append(at)
+        at += len(p) + 2
+    spans = []
+    for span in analysis.spans:
+        if span.category.value not in ACTOR_HIGHLIGHTS:
+            continue
+        k = max(i for i, s in enumerate(starts) if s <= span.start)
+        spans.append((span.start - k, span.end - k))
+    return sorted(set(spans))
+
+
 @dataclass(kw_only=True)
 class QuoteTally:
-    """Gold quotes found, and quote highlights judged: of a page or of the corpus."""
+    """Gold quotes found, and quote highlights judged: of a page or of the corpus; and the
+    article's actor mentions covered by actor highlights, when they were asked for."""
 
     quotes_found: int = 0
     quotes_total: int = 0
     quote_hl_right: int = 0  # quote highlights on gold quotes
     quote_hl_judged: int = 0  # quote highlights inside the article or outside it (optional text aside)
+    actors_found: int = 0
+    actors_total: int = 0
+
+    @property
+    def actor_recall(self) -> float | None:
+        return self.actors_found / self.actors_total if self.actors_total else None
 
     @property
     def quote_recall(self) -> float | None:
@@ -408,6 +444,8 @@ class PageScore(QuoteTally):
             "quotes": {"found": self.quotes_found, "total": self.quotes_total},
             "quote_precision": self.quote_precision,
             "quote_highlights": {"right": self.quote_hl_right, "judged": self.quote_hl_judged},
+            "actor_recall": self.actor_recall,
+            "actors": {"found": self.actors_found, "total": self.actors_total},
             "highlights": self.highlights,
             "outside": len(self.outside),
             "outside_examples": self.outside[:10],
@@ -430,7 +468,8 @@ def _covered(span: tuple[int, int], pieces: Sequence[tuple[int, int]]) -> int:
     return covered
 
 
-def score_page(gold: PageGold, obs: Observation) -> PageScore:
+def score_page(gold: PageGold, obs: Observation, actor_spans: Sequence[tuple[int, int]] = ()) -> PageScore:
+    """`actor_spans`: the article's actor mentions (gold_actor_spans), when actor recall is wanted."""
     sc = PageScore(name=gold.name, shape=gold.shape, article=gold.article, auto_run=obs.active,
                    timed_out=obs.timed_out, error=obs.error, highlights=len(obs.highlights))
     text = paragraphs(gold.text) if gold.article else ""
@@ -439,6 +478,7 @@ def score_page(gold: PageGold, obs: Observation) -> PageScore:
         sc.extraction = extraction(gold, obs.blocks if obs.active else [])
     quote_spans = gold.quote_spans() if gold.article else []
     found_quote_pieces: list[tuple[int, int]] = []
+    actor_pieces: list[tuple[int, int]] = []
     for h in obs.highlights:
         at = locate(h, text) if text else None
         length = len(_pieces(h)[1])
@@ -449,12 +489,16 @@ def score_page(gold: PageGold, obs: Observation) -> PageScore:
             if h.category == "quote":
                 sc.quote_hl_judged += 1
             continue
+        if h.category in ACTOR_HIGHLIGHTS:
+            actor_pieces.append((at, at + length))
         if h.category == "quote":
             piece = (at, at + length)
             found_quote_pieces.append(piece)
             sc.quote_hl_judged += 1
             if length and max((_covered(piece, [q]) for q in quote_spans), default=0) >= COVER * length:
                 sc.quote_hl_right += 1
+    sc.actors_total = len(actor_spans)
+    sc.actors_found = sum(_covered(a, actor_pieces) >= COVER * (a[1] - a[0]) for a in actor_spans)
     sc.quotes_total = len(quote_spans)
     for q, span in zip(gold.quotes, quote_spans):
         if _covered(span, found_quote_pieces) >= COVER * (span[1] - span[0]):
@@ -490,6 +534,8 @@ class Overall(QuoteTally):
             "quote_recall": self.quote_recall,
             "quotes": {"found": self.quotes_found, "total": self.quotes_total},
             "quote_precision": self.quote_precision,
+            "actor_recall": self.actor_recall,
+            "actors": {"found": self.actors_found, "total": self.actors_total},
             "highlights": self.highlights,
             "outside": self.outside,
             "pages_with_outside": self.pages_with_outside,
@@ -509,6 +555,8 @@ def overall(scores: Iterable[PageScore]) -> Overall:
         total.quotes_total += s.quotes_total
         total.quote_hl_right += s.quote_hl_right
         total.quote_hl_judged += s.quote_hl_judged
+        total.actors_found += s.actors_found
+        total.actors_total += s.actors_total
         total.highlights += s.highlights
         total.outside += len(s.outside)
         total.pages_with_outside += bool(s.outside)

@@ -80,3 +80,15 @@ def serve_directory(directory: Path, handler: type[QuietHandler] = QuietHandler)
     finally:
         server.shutdown()
         server.server_close()
+
+
+def long_read(pages: Path) -> bytes:
+    """A page long enough (> 6,000 characters) that the extension asks the daemon to stream: the
+    Harbour Bridge article's body (seeds/pages/harbour-bridge.html) four times over, each part's
+    paragraphs made distinct."""
+    html = (pages / "harbour-bridge.html").read_text(encoding="utf-8")
+    start = html.index("<p>The Harbour Bridge, which carries")
+    end = html.index('<section class="related"')
+    body = html[start:end]
+    parts = [f"<h2>Part {n}</h2>" + body.replace("</p>", f" (Part {n} of the series.)</p>") for n in range(1, 5)]
+    return (html[:start] + "".join(parts) + html[end:]).encode("utf-8")

@@ -22,8 +22,13 @@ GET_PAGE_STATE = "cl-get-page-state"
 # The page's visible text, flattened through open shadow roots and slots: U+2029 at every block
 # boundary, U+2028 for a <br> and for a newline in preformatted text (the marks
 # claimlight.evaluation.pages reads); `starts` maps each text node to where its data begins in `text`.
+# Text clipped to nothing for screen readers only is not visible; a floated initial (a drop cap)
+# is part of its word, not a block of its own.
 _PAGE_TEXT = r"""
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD']);
+  const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
+    /^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(s.clip) || /inset\(50%\)/.test(s.clipPath)
+    || (parseFloat(s.width) <= 1 && parseFloat(s.height) <= 1 && s.overflow === 'hidden'));
   let text = '';
   const starts = new Map();
   const order = [];
@@ -46,8 +51,9 @@ _PAGE_TEXT = r"""
       return;
     }
     const style = getComputedStyle(n);
-    if (style.display === 'none' || style.visibility === 'hidden') return;
-    const block = !style.display.startsWith('inline') && style.display !== 'contents';
+    if (style.display === 'none' || style.visibility === 'hidden' || clippedAway(style)) return;
+    const initial = style.float !== 'none' && n.textContent.trim().length <= 3;
+    const block = !initial && !style.display.startsWith('inline') && style.display !== 'contents';
     if (block) text += '\u2029';
     if (n.shadowRoot) visitChildren(n.shadowRoot); else visitChildren(n);
     if (block) text += '\u2029';

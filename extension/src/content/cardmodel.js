@@ -9,6 +9,9 @@ const TITLE = {
   mention: "Quoted words",
 };
 
+// The inner quotation of a quote ("One customer told us, ‘…’"): its words are its own speaker's.
+const NESTED_TITLE = "Quote within a quote";
+
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -36,7 +39,7 @@ export function cardModel(span, stats, actors) {
     }
     return {
       category,
-      title: TITLE[category],
+      title: span.nested ? NESTED_TITLE : TITLE[category],
       name: who ? (category === "speaker" ? who : `— ${who}`) : span.early ? "Finding the speaker…" : "Speaker not identified",
       lines,
       ...(who && span.speakerKey ? { speakerKey: span.speakerKey, speaker: who } : {}),

@@ -1,24 +1,12 @@
 // Small DOM questions asked by more than one part of the content script.
 
 /**
- * The innermost element containing every node, or null for none. Starts from the first
- * node's parent, so a lone paragraph's ancestor is its container, not itself; the root
- * element, which has no parent, stands for itself.
- * @param {Node[]} nodes
+ * The text position under a viewport point, or null; Chrome has only the older API before 128.
+ * `shadowRoots`: shadow roots whose text may be returned (otherwise a point there is its host).
  */
-export function commonAncestor(nodes) {
-  if (nodes.length === 0) return null;
-  let anc = nodes[0].parentElement ?? nodes[0];
-  for (const n of nodes) {
-    while (anc && !anc.contains(n)) anc = anc.parentElement;
-  }
-  return anc;
-}
-
-/** The text position under a viewport point, or null; Chrome has only the older API before 128. */
-export function caretAt(doc, x, y) {
+export function caretAt(doc, x, y, shadowRoots = []) {
   if (doc.caretPositionFromPoint) {
-    const p = doc.caretPositionFromPoint(x, y);
+    const p = shadowRoots.length ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   const r = doc.caretRangeFromPoint?.(x, y);

@@ -1,165 +1,263 @@
-// Finds the article's paragraphs in the live page. Readability decides what the article
-// is, but it works on (and mutates) a clone, so its answer is mapped back to the live
-// DOM: first by node identity (the clone's text nodes are the ones Readability moves
-// around), then by text for what identity cannot explain (Readability re-parses the
-// clone from HTML on a retry, which creates new nodes).
+// Finds the article on the live page and cuts it into the blocks the daemon analyses.
+//
+// Readability decides what the article is (pick.js: its answer on a copy of the composed page,
+// mapped back to live text nodes). The live article is then cut at real block boundaries
+// (blocks.js); what is not the story's prose — furniture inside the article (furniture.js),
+// boxes off the story's flow, a pull quote repeating the body (flow.js) — is left out, and
+// paragraphs of the story's flow that Readability dropped are put back. When Readability
+// settles on a rail or a listing, that region is left out and it is asked again. Whether the
+// page is an article at all is articleness.js's call, from its metadata first and its text
+// when that is not enough.
 
-import { Readability, isProbablyReaderable } from "@mozilla/readability";
-import { commonAncestor } from "./dom.js";
-
-// The paragraph-level elements that become blocks.
-export const BLOCK_SELECTOR = "p, blockquote, li, h2, h3, h4, h5, h6, figcaption, pre, dd, dt";
-
-// Never article text, even when Readability keeps it or the page is analysed on request.
-const CHROME_SELECTOR =
-  "nav, footer, aside, form, dialog, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog], [role=marquee], [aria-modal=true]";
+import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articleness.js";
+import { cutBlocks } from "./blocks.js";
+import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
+import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
+import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, isArticleBody, isAuthorBio } from "./furniture.js";
+import { hashText } from "./hash.js";
+import { buildText } from "./offsets.js";
+import { allText, readabilityChoice } from "./pick.js";
+import { Rendering } from "./rendering.js";
 
 export function normalizeSpace(s) {
   return s.replace(/[\s\u00ad\u200b]+/g, " ").trim();
 }
 
-/** Readability's readerable heuristic, on the live document (it only reads it). */
-export function looksLikeArticle(doc) {
-  return isProbablyReaderable(doc);
-}
+// An element holding at least this share of the article's text is a wrapper of the story,
+// whatever its class names say ("article-body has-comments", "date-outer").
+const WRAPPER_SHARE = 0.5;
+// The element holding this share of the text is where Readability's pick is.
+const FOCUS_SHARE = 0.8;
+// Readability's pick is a region of furniture only if that region holds less than this share
+// of the page's text (a page wrapper may have any class name).
+const MISPLACED_MAX_SHARE = 0.5;
+// Picks tried after Readability settled on a region that is plainly not the story.
+const MAX_REPICKS = 2;
 
-/** Blocks that contain no other block: for <blockquote><p>…</p></blockquote>, the <p>. */
-function leafBlocks(root) {
-  const all = [...root.querySelectorAll(BLOCK_SELECTOR)];
-  if (root.matches?.(BLOCK_SELECTOR)) all.unshift(root);
-  return all.filter((el) => !el.querySelector(BLOCK_SELECTOR));
-}
-
-/** Pairs every node of the clone with its live original (the trees are identical). */
-function mapClone(liveRoot, cloneRoot) {
-  const map = new Map();
-  const doc = liveRoot.ownerDocument ?? liveRoot;
-  const cdoc = cloneRoot.ownerDocument ?? cloneRoot;
-  const a = doc.createTreeWalker(liveRoot, 0x1 | 0x4); // elements and text
-  const b = cdoc.createTreeWalker(cloneRoot, 0x1 | 0x4);
-  let x = a.currentNode;
-  let y = b.currentNode;
-  while (x && y) {
-    map.set(y, x);
-    x = a.nextNode();
-    y = b.nextNode();
-  }
-  return map;
-}
-
-function textNodesOf(el) {
-  const out = [];
-  const w = el.ownerDocument.createTreeWalker(el, 0x4);
-  for (let n = w.nextNode(); n; n = w.nextNode()) if (n.data.trim()) out.push(n);
-  return out;
-}
-
-/** The live element a block of Readability's output came from, or null. */
-function liveBlockFor(block, map) {
-  const direct = map.get(block);
-  if (direct) return direct;
-  // Readability replaced the element (div → p) but moved its text nodes along.
-  const live = textNodesOf(block).map((n) => map.get(n)).filter(Boolean);
-  if (live.length === 0) return null;
-  const anc = commonAncestor(live);
-  if (!anc) return null;
-  return anc.closest(BLOCK_SELECTOR) ?? anc;
-}
-
-function inPageChrome(el) {
-  if (el.closest(CHROME_SELECTOR)) return true;
-  // A site header is chrome; an article's own <header> (headline, standfirst) is not.
-  const header = el.closest("header");
-  return !!header && !header.closest("article, main, [role=main]");
-}
-
-function documentOrder(a, b) {
-  if (a === b) return 0;
-  return a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1;
-}
-
-/** Sorts, dedupes and drops blocks that contain other chosen blocks. */
-function tidy(els) {
-  const unique = [...new Set(els)].sort(documentOrder);
-  return unique.filter((el) => !unique.some((other) => other !== el && el.contains(other)));
-}
-
-/**
- * The live block elements of the article, in document order, or [] if Readability finds
- * no article.
- * @param {Document} doc the live document
- * @param {{exclude?: Element}} opts an element of ours to keep out of the clone
- */
-export function articleBlocks(doc, { exclude } = {}) {
-  const clone = doc.cloneNode(true);
-  const map = mapClone(doc.documentElement, clone.documentElement);
-  if (exclude) {
-    for (const [c, live] of map) if (live === exclude) c.remove?.();
-  }
-  let article;
-  try {
-    article = new Readability(clone, { serializer: (el) => el, keepClasses: true }).parse();
-  } catch {
-    return [];
-  }
-  if (!article?.content) return [];
-
-  const chosen = [];
-  const unexplained = [];
-  for (const block of leafBlocks(article.content)) {
-    if (!normalizeSpace(block.textContent)) continue;
-    const live = liveBlockFor(block, map);
-    if (live && live.isConnected) chosen.push(live);
-    else unexplained.push(normalizeSpace(block.textContent));
-  }
-  if (unexplained.length) chosen.push(...matchByText(doc, unexplained, chosen));
-  return withinArticleElement(doc, tidy(chosen.filter((el) => !inPageChrome(el))));
-}
-
-// Where the page marks up its article, trust the markup over Readability's scoring, which
-// sometimes settles on <body> and sweeps in a ticker or a teaser beside the article.
-const ARTICLE_SELECTOR = "[itemprop=articleBody], article, main, [role=main]";
-const ARTICLE_SHARE = 0.8;
-
-function withinArticleElement(doc, blocks) {
-  const total = blocks.reduce((n, el) => n + el.textContent.length, 0);
-  if (!total) return blocks;
-  const candidates = [...doc.querySelectorAll(ARTICLE_SELECTOR)];
-  let best = null;
-  for (const c of candidates) {
-    const inside = blocks.filter((el) => c.contains(el));
-    const share = inside.reduce((n, el) => n + el.textContent.length, 0) / total;
-    // The innermost container holding most of the text: later in document order and
-    // contained in the previous best means deeper.
-    if (share >= ARTICLE_SHARE && (!best || best.el.contains(c))) best = { el: c, inside };
-  }
-  return best ? best.inside : blocks;
-}
-
-/** Live leaf blocks whose text equals one of `texts`, preferring those near `anchors`. */
-function matchByText(doc, texts, anchors) {
-  const wanted = new Map();
-  for (const t of texts) wanted.set(t, (wanted.get(t) ?? 0) + 1);
-  const root = commonAncestor(anchors) ?? doc.querySelector("article, main, [role=main]") ?? doc.body;
-  const found = [];
-  for (const scope of root === doc.body ? [root] : [root, doc.body]) {
-    for (const el of leafBlocks(scope)) {
-      const t = normalizeSpace(el.textContent);
-      const n = wanted.get(t);
-      if (!n || found.includes(el) || inPageChrome(el)) continue;
-      wanted.set(t, n - 1);
-      found.push(el);
+/** The top document and every same-origin frame document under it. */
+function readableDocuments(doc) {
+  const docs = [doc];
+  for (let i = 0; i < docs.length && docs.length < 32; i++) {
+    for (const frame of docs[i].querySelectorAll("iframe, frame")) {
+      const d = frameDocument(frame);
+      if (d && !docs.includes(d)) docs.push(d);
     }
   }
-  return found;
+  return docs;
+}
+
+/** How much text the page holds, its same-origin frames' included: a cheap sign of change. */
+export function pageTextLength(doc) {
+  return readableDocuments(doc).reduce((n, d) => n + (d.body?.textContent.length ?? 0), 0);
 }
 
 /**
- * For a page the user asked to analyse although it does not look like an article: what
- * Readability finds, or else every visible paragraph outside the page's chrome.
+ * Paragraphs of the story's own flow that Readability dropped (it drops a paragraph whose
+ * wrapper is dense with links), put back where they stand: blocks inside `focus` with no text
+ * Readability kept, placed in the markup like the story's paragraphs, and not furniture.
  */
-export function fallbackBlocks(doc, { exclude } = {}) {
-  const fromReadability = articleBlocks(doc, { exclude });
-  if (fromReadability.length) return fromReadability;
-  return leafBlocks(doc.body).filter((el) => !inPageChrome(el) && normalizeSpace(el.textContent).length >= 20);
+function withGaps(blocks, { focus, chosen, rendering, chars, total }) {
+  const { main } = flowGroups(blocks);
+  if (!main || !focus) return blocks;
+  const skip = (el, look) => {
+    if (isArticleBody(el) || (chars.get(el) ?? 0) >= WRAPPER_SHARE * total) return false;
+    return !!furnitureElement(el, look);
+  };
+  const all = cutBlocks(focus, { keep: (t) => rendering.isVisibleText(t), lookOf: (el) => rendering.lookOf(el), skip });
+  const order = new Map(); // text node → the index of its block in reading order
+  all.forEach((c, i) => c.pieces.forEach((p) => p.node && order.set(p.node, i)));
+  const gaps = [];
+  all.forEach((c, i) => {
+    if (c.pieces.some((p) => p.node && chosen.has(p.node))) return; // Readability's own
+    const { text, entries } = buildText(c.pieces);
+    if (!text) return;
+    const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars, at: i };
+    if (sameFlow(main.key, flowKey(block.el)) && !furnitureBlock(block)) gaps.push(block);
+  });
+  if (!gaps.length) return blocks;
+  const merged = [];
+  let g = 0;
+  let inside = false;
+  let afterFocus = -1; // where the blocks after the focus start (they have no index)
+  for (const b of blocks) {
+    const at = order.get(b.key);
+    if (at === undefined) {
+      if (inside && afterFocus < 0) afterFocus = merged.length;
+    } else {
+      inside = true;
+      while (g < gaps.length && gaps[g].at < at) merged.push(gaps[g++]);
+    }
+    merged.push(b);
+  }
+  merged.splice(afterFocus < 0 ? merged.length : afterFocus, 0, ...gaps.slice(g));
+  return merged;
+}
+
+/** Headlines that are links, outside the boxes of links an article has: a listing's teasers. */
+function linkedHeadings(root) {
+  if (!root?.querySelectorAll) return 0;
+  let n = 0;
+  for (const h of root.querySelectorAll("h1, h2, h3, h4, [role=heading]")) {
+    if (!h.querySelector("a[href]") && !h.closest("a[href]")) continue;
+    let boxed = false;
+    for (let el = h.parentElement; el && el !== root && !boxed; el = el.parentElement) boxed = !!furnitureElement(el);
+    if (!boxed) n++;
+  }
+  return n;
+}
+
+/**
+ * The article's blocks in reading order: `chosen` text cut at block boundaries, furniture
+ * left out. `dropped` says what was left out and why (for tests and debugging).
+ */
+function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
+  const nodes = [...chosen];
+  const root = composedCommonAncestor(nodes);
+  // Readability may pick what the reader cannot see (a hidden copy of the story for phones).
+  if (!root || !rendering.isRendered(root)) return { root, focus: root, blocks: [], dropped: [] };
+  // How much of the article's text each element holds.
+  const chars = new Map();
+  for (const t of nodes) {
+    const n = t.data.replace(/\s+/g, "").length;
+    for (let el = composedParentElement(t); el; el = composedParentElement(el)) {
+      chars.set(el, (chars.get(el) ?? 0) + n);
+      if (el === root) break;
+    }
+  }
+  const total = chars.get(root) ?? 0;
+  // Where the text is: the innermost element holding nearly all of it.
+  let focus = root;
+  for (let next = focus; next; ) {
+    focus = next;
+    next = composedChildren(focus).find((c) => c.nodeType === 1 && (chars.get(c) ?? 0) >= FOCUS_SHARE * total);
+  }
+  const dropped = [];
+  const skip = (el, look) => {
+    const c = chars.get(el) ?? 0;
+    if (c === 0) return true;
+    if (isArticleBody(el) || c >= WRAPPER_SHARE * total) return false;
+    const why = furnitureElement(el, look, { strict });
+    if (why) dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
+    return !!why;
+  };
+  const cut = cutBlocks(root, {
+    keep: (t) => chosen.has(t) && rendering.isVisibleText(t),
+    lookOf: (el) => rendering.lookOf(el),
+    skip,
+  });
+
+  let blocks = [];
+  for (const c of cut) {
+    const { text, entries } = buildText(c.pieces);
+    if (!text) continue;
+    const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars };
+    const why = furnitureBlock(block);
+    if (why) dropped.push({ why, text: text.slice(0, 80) });
+    else blocks.push(block);
+  }
+  if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
+  blocks = firstStory(withinArticleElement(docs, blocks));
+  for (const b of blocks.slice(-BIO_FROM_END)) {
+    if (isAuthorBio(b)) {
+      dropped.push({ why: "author bio", text: b.text.slice(0, 80) });
+      blocks = blocks.filter((x) => x !== b);
+    }
+  }
+  const off = offFlow(blocks);
+  const repeated = repeats(blocks, off);
+  const kept = [];
+  for (const b of blocks) {
+    const why = off.has(b) ? "off the story's flow" : repeated.has(b) ? "repeats the text" : null;
+    if (why) dropped.push({ why, text: b.text.slice(0, 80) });
+    else kept.push({ el: b.el, key: b.key, text: b.text, hash: hashText(b.text), entries: b.entries, linkShare: b.linkShare });
+  }
+  return { root, focus, blocks: kept, dropped };
+}
+
+/**
+ * The article on this page, if it is one.
+ * @param {Document} doc the live document
+ * @param {{exclude?: Element, forced?: boolean}} opts `exclude`: an element of ours to keep
+ *   out; `forced`: the user asked for this page, so cut whatever it holds
+ * @returns {{isArticle: boolean, rule: string, root: Element | null,
+ *   blocks: Array<{el: Element, key: Node, text: string, hash: string, entries: Array}>,
+ *   dropped: Array<{why: string, text: string}>}}
+ */
+export function findArticle(doc, { exclude, forced = false } = {}) {
+  const docs = readableDocuments(doc);
+  const signals = metadataSignals(docs);
+  const early = decide(signals);
+  if (early.isArticle === false && !forced) return { isArticle: false, rule: early.rule, root: null, blocks: [], dropped: [] };
+
+  const excluded = new Set(exclude ? [exclude] : []);
+  const rendering = new Rendering();
+  let { flat, chosen } = readabilityChoice(doc, excluded);
+  let found = chosen?.size ? articleBlocks(docs, rendering, chosen) : { root: null, blocks: [], dropped: [] };
+  // Readability scores paragraphs, and a rail of two hundred teasers with a comma each can
+  // outscore the story: when its pick is plainly not a story, leave that region out and ask again.
+  for (let i = 0; i < MAX_REPICKS; i++) {
+    const wrong = misplaced(found, doc);
+    if (!wrong) break;
+    excluded.add(wrong);
+    const again = readabilityChoice(doc, excluded);
+    const other = again.chosen?.size ? articleBlocks(docs, rendering, again.chosen) : null;
+    if (!other || !plausible(other, early.isArticle)) break;
+    ({ flat, chosen } = again);
+    found = other;
+  }
+
+  let verdict = early;
+  if (verdict.isArticle === undefined) verdict = decide({ ...signals, text: textSignals(found) });
+  // Asked to analyse a page that is no article (a front page of teasers): what the markup
+  // does not plainly mark as furniture, from Readability's pick or else the whole page.
+  if (forced && !found.blocks.length) {
+    found = articleBlocks(docs, rendering, chosen?.size ? chosen : allText(flat), { strict: false });
+    if (!found.blocks.length && chosen?.size) found = articleBlocks(docs, rendering, allText(flat), { strict: false });
+  }
+  return { isArticle: verdict.isArticle, rule: verdict.rule, ...found };
+}
+
+/** The region to leave out when Readability's pick is furniture or a listing, else null. */
+function misplaced({ focus, blocks }, doc) {
+  if (!focus) return null;
+  if (!blocks.length) return focus; // nothing of it is the story, or can be seen
+  const pageChars = doc.body?.textContent.length ?? 0;
+  for (let el = focus; el && el !== doc.body; el = composedParentElement(el)) {
+    if (isArticleBody(el) || el.textContent.length >= MISPLACED_MAX_SHARE * pageChars) break;
+    if (furnitureElement(el)) return el;
+  }
+  return isListing(textSignals({ root: focus, blocks })) ? focus : null;
+}
+
+/** Does a second pick look like a story? On a page that says it is an article, any text that
+ * is not a listing; elsewhere, enough prose to be one. */
+function plausible(found, saysArticle) {
+  const text = textSignals(found);
+  if (!text.blocks || isListing(text)) return false;
+  return saysArticle === true || (text.blocks >= 3 && text.chars >= MIN_PROSE_CHARS);
+}
+
+/** What the extracted text looks like, for articleness.js. */
+function textSignals({ root, blocks }) {
+  let chars = 0;
+  let links = 0;
+  let inArticle = 0;
+  for (const b of blocks) {
+    chars += b.text.length;
+    links += b.linkShare * b.text.length;
+    if (enclosing(b.el, "article, [role=article]")) inArticle += b.text.length;
+  }
+  return {
+    chars,
+    blocks: blocks.length,
+    linkShare: chars ? links / chars : 0,
+    linkedHeadings: linkedHeadings(root),
+    inArticleElement: chars ? inArticle / chars : 0,
+  };
+}
+
+/** The nearest composed ancestor (or self) matching `selector`. */
+function enclosing(el, selector) {
+  for (let n = el; n; n = composedParentElement(n)) if (n.matches?.(selector)) return n;
+  return null;
 }

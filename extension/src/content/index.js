@@ -8,10 +8,9 @@ import { CATEGORY_IDS } from "../shared/categories.js";
 import { swatch } from "../shared/colour.js";
 import { MSG } from "../shared/messages.js";
 import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
-import { readBlock } from "./blocktext.js";
 import { DaemonClient } from "./client.js";
-import { commonAncestor } from "./dom.js";
-import { articleBlocks, fallbackBlocks, looksLikeArticle } from "./extract.js";
+import { composedContains, treesOf } from "./composed.js";
+import { findArticle, pageTextLength } from "./extract.js";
 import { Focus } from "./focus.js";
 import { highlightsSupported } from "./highlight.js";
 import { HoverCard } from "./hovercard.js";
@@ -25,6 +24,8 @@ import { RequestTracker } from "./tracker.js";
 import { PageWatcher } from "./watcher.js";
 
 const RETRY_BUSY_MS = 2000;
+const RECHECK_SHARE = 0.1;
+const EXTRACT_MEASURE = "claimlight:find-article";
 // How often the highlights are checked against a page that deletes, replaces or restyles
 // them (content/highlight.js); every STYLE_CHECK_EVERY-th check also compares styles.
 const VERIFY_MS = 1000;
@@ -35,8 +36,9 @@ class PageController {
     this.settings = settings;
     this.forced = false;
     this.isArticle = false;
+    this.notArticle = null; // {url, size} of the page last judged no article by its text
     this.active = false;
-    this.blocks = []; // [{el, text, hash, entries}] in page order
+    this.blocks = []; // [{el, key, text, hash, entries}] in page order
     this.root = null; // the blocks' closest common ancestor
     this.daemon = { state: "unknown" };
 
@@ -86,14 +88,26 @@ class PageController {
 
   refresh() {
     if (!this.wanted) return this.deactivate();
-    this.isArticle = looksLikeArticle(document);
+    // A page whose text said it is no article is read again only once that text has changed
+    // much: extraction is the costly part of a refresh, and such pages (front pages) change often.
+    const size = pageTextLength(document);
+    const judged = this.notArticle;
+    if (!this.forced && judged?.url === location.href && Math.abs(size - judged.size) < RECHECK_SHARE * judged.size) {
+      return this.deactivate();
+    }
+    const began = performance.now();
+    const found = findArticle(document, { exclude: this.card.hostElement ?? undefined, forced: this.forced });
+    // How long finding the article held the main thread, for DevTools' timeline and the bench.
+    performance.clearMeasures(EXTRACT_MEASURE);
+    performance.measure(EXTRACT_MEASURE, { start: began, end: performance.now() });
+    this.isArticle = found.isArticle;
+    this.notArticle = found.isArticle || this.forced ? null : { url: location.href, size };
     if (!this.isArticle && !this.forced) return this.deactivate();
 
-    const exclude = this.card.hostElement ?? undefined;
-    const els = this.isArticle ? articleBlocks(document, { exclude }) : fallbackBlocks(document, { exclude });
-    const blocks = els.map((el) => readBlock(el, window)).filter((b) => b.text.length > 0);
-    this.root = commonAncestor(blocks.map((b) => b.el));
-    this.blocks = this.changes.steady(blocks); // a counter or ticker inside the article is left out
+    this.blocks = this.changes.steady(found.blocks); // a counter or ticker inside the article is left out
+    this.root = found.root;
+    // The article may live in a shadow root or a frame, where the page's own observer does not see.
+    this.watcher.watch(new Set(found.blocks.flatMap((b) => treesOf(b.el))));
     this.active = this.blocks.length > 0;
     if (!this.active) return this.deactivate();
     this.updateLook(false);
@@ -159,8 +173,8 @@ class PageController {
     if (!root || !root.isConnected) return true;
     const host = this.card.hostElement;
     for (const r of records) {
-      if (root.contains(r.target)) return true;
-      if (r.type !== "childList" || !r.target.contains?.(root)) continue;
+      if (composedContains(root, r.target)) return true;
+      if (r.type !== "childList" || !composedContains(r.target, root)) continue;
       // Something added or removed around the article: a new entry, or the article replaced.
       for (const n of [...r.addedNodes, ...r.removedNodes]) {
         if (n.nodeType === 1 && n !== host && !/^(SCRIPT|STYLE|LINK|META|IFRAME)$/.test(n.tagName)) return true;
@@ -266,7 +280,7 @@ class PageController {
     const b = locate(block.entries, end, "end");
     if (!a || !b) return null;
     try {
-      const range = document.createRange();
+      const range = a.node.ownerDocument.createRange();
       range.setStart(a.node, a.offset);
       range.setEnd(b.node, b.offset);
       return range.collapsed ? null : range;

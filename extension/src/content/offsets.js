@@ -14,7 +14,8 @@ const COLLAPSIBLE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c]); // HTML's ASCII whi
 const DROPPED = new Set([0xad, 0x200b]); // soft hyphen, zero-width space: invisible, split words
 
 /**
- * @param {Array<{node: {data: string}} | {br: true}>} pieces in document order
+ * @param {Array<{node: {data: string}, start?: number, end?: number} | {br: true}>} pieces in
+ *   document order; `start`/`end` take only part of a node's data (a paragraph of a <pre>)
  * @returns {{text: string, entries: Array<{node, start: number, end: number, raw: Int32Array}>}}
  *   entries[i] covers text[start, end); raw[k] is the offset in node.data of text[start + k],
  *   and raw[end - start] the offset just past the last character taken from that node.
@@ -28,13 +29,15 @@ export function buildText(pieces) {
   for (const piece of pieces) {
     if (piece.br) {
       // Attach the space to the previous node's end; a leading <br> adds nothing.
-      if (current && !pending) pending = { entry: current, rawOffset: current.node.data.length, rawEnd: current.node.data.length };
+      if (current && !pending) pending = { entry: current, rawOffset: current.limit, rawEnd: current.limit };
       continue;
     }
     const data = piece.node.data;
+    const from = piece.start ?? 0;
+    const to = piece.end ?? data.length;
     const raws = [];
-    const entry = { node: piece.node, start: -1, end: -1, raws, rawEnd: 0 };
-    for (let i = 0; i < data.length; i++) {
+    const entry = { node: piece.node, start: -1, end: -1, raws, rawEnd: 0, limit: to };
+    for (let i = from; i < to; i++) {
       const code = data.charCodeAt(i);
       if (COLLAPSIBLE.has(code)) {
         if (!pending && out.length > 0) pending = { entry, rawOffset: i, rawEnd: i + 1 };

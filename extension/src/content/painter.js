@@ -1,4 +1,5 @@
-// What the page shows: DOM ranges for each block's spans, painted through the Highlighter,
+// What the page shows: DOM ranges for each block's spans, painted through a Highlighter
+// per document (an article in a same-origin frame is painted in the frame's own registry),
 // the counts of what is painted, and which highlights are under the pointer for the hover
 // card. It knows nothing of requests: it is handed the blocks and a lookup of their spans.
 // Counts are of what is registered and intact after the highlighter's check, never of what
@@ -18,10 +19,11 @@ export class Painter {
   constructor(doc = document) {
     this.doc = doc;
     this.win = doc.defaultView;
-    // The side panel's emphasis of one quotation is the extension's too, not the page's.
-    this.highlighter = new Highlighter(doc, { alsoOurs: [FOCUS_HIGHLIGHT] });
-    this.rendered = new WeakMap(); // block element → {block, hash, spans, items: [{span, range}]}
-    this.current = new Map(); // the rendered records of the blocks on the page now
+    this.highlighters = new Map(); // document → its Highlighter
+    this.rendered = new WeakMap(); // block key → {block, hash, spans, items: [{span, range}]}
+    this.current = new Map(); // block key → the rendered record of the blocks on the page now
+    this.byNode = new Map(); // text node → the record of the block it is in, for hit tests
+    this.shadowRoots = []; // those the painted blocks are in, for hit tests
     this.stats = null; // pageStats of `current`, computed when the hover card first needs it
     this.look = null;
     this.paintedSpans = new Map(); // category → the spans whose ranges went to the highlighter
@@ -29,10 +31,21 @@ export class Painter {
 
   /** Picks the palette for the page's colours around `sample`; `force` after a scheme change. */
   updateLook(sample, force) {
-    const look = pageLook(sample, this.win);
+    const look = pageLook(sample, sample?.ownerDocument?.defaultView ?? this.win);
     if (!force && sameLook(look, this.look)) return;
     this.look = look;
-    this.highlighter.setLook(look);
+    for (const h of this.highlighters.values()) h.setLook(look);
+  }
+
+  highlighterFor(doc) {
+    let h = this.highlighters.get(doc);
+    if (!h) {
+      // The side panel's emphasis of one quotation is the extension's too, not the page's.
+      h = new Highlighter(doc, { alsoOurs: [FOCUS_HIGHLIGHT] });
+      if (this.look) h.setLook(this.look);
+      this.highlighters.set(doc, h);
+    }
+    return h;
   }
 
   /**
@@ -41,35 +54,45 @@ export class Painter {
    * @param {(category: string) => boolean} isEnabled
    */
   paint(blocks, spansFor, isEnabled) {
-    const byCategory = new Map(CATEGORY_IDS.map((c) => [c, []]));
+    const byDocument = new Map(); // document → category → ranges
     const spansOf = new Map(CATEGORY_IDS.map((c) => [c, []]));
     const current = new Map();
+    const byNode = new Map();
     for (const block of blocks) {
+      const key = block.key ?? block.el;
       const spans = spansFor(block.hash);
-      let rec = this.rendered.get(block.el);
+      let rec = this.rendered.get(key);
       const stale = !rec || rec.hash !== block.hash || rec.spans !== spans || !sameNodes(rec.block, block);
       if (spans && stale) {
         rec = { block, hash: block.hash, spans, items: this.rangesFor(block, spans) };
-        this.rendered.set(block.el, rec);
+        this.rendered.set(key, rec);
       }
       // No results yet for changed text: the old highlights stay until new ones arrive.
       if (!rec) continue;
-      current.set(block.el, rec);
+      current.set(key, rec);
+      for (const e of rec.block.entries) byNode.set(e.node, rec);
+      const doc = block.el.ownerDocument;
+      let byCategory = byDocument.get(doc);
+      if (!byCategory) byDocument.set(doc, (byCategory = new Map(CATEGORY_IDS.map((c) => [c, []]))));
       for (const item of rec.items) {
         byCategory.get(item.span.category)?.push(item.range);
         spansOf.get(item.span.category)?.push(item.span);
       }
     }
     this.current = current;
+    this.byNode = byNode;
+    this.shadowRoots = [...new Set(blocks.map((b) => b.el.getRootNode()).filter((r) => r.nodeType === 11))];
     this.stats = null;
     this.paintedSpans = spansOf;
-    this.highlighter.render(byCategory, isEnabled);
+    for (const doc of byDocument.keys()) this.highlighterFor(doc);
+    for (const [doc, h] of this.highlighters) h.render(byDocument.get(doc) ?? new Map(), isEnabled);
     this.verify({ styles: true });
   }
 
   clear() {
-    this.highlighter.clear();
+    for (const h of this.highlighters.values()) h.clear();
     this.current = new Map();
+    this.byNode = new Map();
     this.paintedSpans = new Map();
     this.stats = null;
   }
@@ -79,20 +102,22 @@ export class Painter {
    * `interference`. `styles`: also compare computed styles (costs a style recalculation).
    */
   verify({ styles = false } = {}) {
-    if (!this.highlighter.painted.size) return [];
-    return this.highlighter.verify({ styles, blocks: new Set(this.current.keys()) });
+    const found = [];
+    const blocks = new Set([...this.current.values()].map((r) => r.block.el));
+    for (const h of this.highlighters.values()) if (h.painted.size) found.push(...h.verify({ styles, blocks }));
+    return found;
   }
 
   /** What the page did to the highlights since it loaded, in words, for the popup. */
   get interference() {
-    return [...this.highlighter.interference];
+    return [...new Set([...this.highlighters.values()].flatMap((h) => [...h.interference]))];
   }
 
   /** Per category, what is painted: the registered highlights after `verify` put ours back. */
   counts() {
     this.verify();
-    const painted = [...this.highlighter.painted.keys()].map((c) => this.paintedSpans.get(c) ?? []);
-    return countSpans(painted);
+    const categories = new Set([...this.highlighters.values()].flatMap((h) => [...h.painted.keys()]));
+    return countSpans([...categories].map((c) => this.paintedSpans.get(c) ?? []));
   }
 
   rangesFor(block, spans) {
@@ -102,7 +127,7 @@ export class Painter {
       const b = locate(block.entries, span.end, "end");
       if (!a || !b) continue;
       try {
-        const range = this.doc.createRange();
+        const range = a.node.ownerDocument.createRange();
         range.setStart(a.node, a.offset);
         range.setEnd(b.node, b.offset);
         if (!range.collapsed) items.push({ span, range });
@@ -120,10 +145,9 @@ export class Painter {
    */
   hitTest(x, y, isEnabled, actors) {
     if (!this.current.size) return [];
-    const pos = caretAt(this.doc, x, y);
+    const pos = caretAt(this.doc, x, y, this.shadowRoots);
     if (!pos || pos.node.nodeType !== 3) return [];
-    let rec = null;
-    for (let el = pos.node.parentElement; el && !rec; el = el.parentElement) rec = this.current.get(el);
+    const rec = this.byNode.get(pos.node);
     if (!rec) return [];
     const hits = [];
     for (const { span, range } of rec.items) {

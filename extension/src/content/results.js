@@ -60,6 +60,8 @@ export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.l
       speakerKey: actor ?? (s.speaker ? `speaker:${s.speaker}` : null),
       speakerAt: at(lay, s.speaker_start, s.speaker_end),
       why: s.why ?? null,
+      // A quotation inside another quote, with a speaker of its own.
+      nested: s.nested_in != null,
     };
     // A span may cross block boundaries (a quotation running over paragraphs): cut it.
     // The first block starts at 0, so only a malformed negative offset finds none (-1).

@@ -1,6 +1,7 @@
 // Tells the page controller when the article may have changed: DOM mutations (live
-// blogs, "load more") debounced so a burst of insertions is handled once, and URL
-// changes (SPA navigation by pushState, popstate, the Navigation API).
+// blogs, "load more") debounced so a burst of insertions is handled once — in the page,
+// and in the shadow roots and frames the article lives in — a same-origin frame loading,
+// and URL changes (SPA navigation by pushState, popstate, the Navigation API).
 
 export class PageWatcher {
   /**
@@ -18,11 +19,27 @@ export class PageWatcher {
     this.firstAt = 0;
     this.observer = new win.MutationObserver((records) => this._onMutations(records));
     this._onNav = () => this._checkUrl();
+    this.watched = new Set();
+    // A same-origin frame that loads (or reloads) may bring the article with it.
+    this._onLoad = (e) => {
+      if (/^i?frame$/i.test(e.target?.localName ?? "") && readableText(e.target) >= FRAME_TEXT) this._schedule("mutation");
+    };
+  }
+
+  /** Also watch these trees (shadow roots, frame documents) where the article lives. */
+  watch(trees) {
+    const doc = this.win.document;
+    for (const tree of trees) {
+      if (tree === doc || this.watched.has(tree)) continue;
+      this.watched.add(tree);
+      this.observer.observe(tree, { childList: true, subtree: true, characterData: true });
+    }
   }
 
   start() {
     const doc = this.win.document;
     this.observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    doc.addEventListener("load", this._onLoad, true);
     this.win.addEventListener("popstate", this._onNav);
     // pushState from the page's own scripts is invisible to this isolated world, but the
     // Navigation API reports it; without it, the mutations an SPA makes do.
@@ -31,6 +48,8 @@ export class PageWatcher {
 
   stop() {
     this.observer.disconnect();
+    this.watched.clear();
+    this.win.document.removeEventListener("load", this._onLoad, true);
     this.win.removeEventListener("popstate", this._onNav);
     this.win.navigation?.removeEventListener?.("navigatesuccess", this._onNav);
     clearTimeout(this.timer);
@@ -65,6 +84,17 @@ export class PageWatcher {
       this.reason = null;
       this.onChange(r);
     }, wait);
+  }
+}
+
+// A frame with less text than this is an ad, a widget or a tracker, not an article.
+const FRAME_TEXT = 500;
+
+function readableText(frame) {
+  try {
+    return frame.contentDocument?.body?.textContent.length ?? 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -1,0 +1,289 @@
+"""What the whole article says about each actor's type, beyond the model's label for each mention.
+
+The small statistical model labels every mention on its own, from the few words around it: a town in
+a headline comes out a person ("who fed Moncton's night shift"), a firm a person ("to found
+Restwerk"), a county a person ("of Ashford, Kent"). A reader settles the type from everything the
+article says about the name, and so does this module: each mention of an actor is read by the rules
+in RULES, and the actor's type is decided over all of them.
+
+Evidence comes in three strengths:
+  decisive  the text says what it is: an apposition ("Restwerk, a Leipzig company"; "her husband,
+            Léon"), an age ("Marsh, 52,"), an address ("of Ashford, Kent"), a dateline, "Leipzig-based",
+            a title or a given name, a team named in the plural ("the Harbourside Pilots"), a verb
+            only people do ("Arsenault died");
+  veto      the text rules one type out: "X, which …" is no person, "X, who …" no place, a name
+            with a number in it ("Pier 4") no person;
+  vote      the model's label, and "in X" / "from X" for a place.
+Decisive evidence decides (the heaviest type wins; a veto cancels only what the text implies, not
+what it states); without it the votes no veto rules out do.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (
+    FEMALE_NAMES,
+    HUMAN_VERBS,
+    INSTITUTION_NOUNS,
+    KINSHIP_NOUNS,
+    LOCATIVE_PREPOSITIONS,
+    COUNTRIES,
+    MALE_NAMES,
+    ORG_HEADS,
+    ORGANISATION_NOUNS,
+    ORIGIN_SUFFIXES,
+    PLACE_HEADS,
+    PLACE_ALIASES,
+    PLACE_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
+
+DECISIVE, VETO, VOTE = "decisive", "veto", "vote"
+PERSON, ORG, PLACE = "person", "organization", "place"
+# How much decisive evidence weighs: what the text states outright, then what it implies.
+STATED = 3
+IMPLIED = 2
+# The model's label for a name of several words that it calls a person: decisive, but the lightest.
+LABELLED_FULL_NAME = 1
+_GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+_PLACE_OR_ORG_HEADS = ORG_HEADS | PLACE_HEADS
+
+
+@dataclass(frozen=True)
+class Evidence:
+    strength: str  # DECISIVE | VETO | VOTE
+    type: str
+    weight: int = 1
+
+
+Rule = Callable[[Doc, "object"], Iterator[Evidence]]
+
+
+def _root(doc: Doc, m) -> Token:
+    return doc[m.token_end - 1]
+
+
+def _after(doc: Doc, m, k: int = 0) -> Token | None:
+    i = m.token_end + k
+    return doc[i] if i < len(doc) else None
+
+
+def _before(doc: Doc, m, k: int = 1) -> Token | None:
+    i = m.token_start - k
+    return doc[i] if i >= 0 else None
+
+
+def label(doc: Doc, m) -> Iterator[Evidence]:
+    """The model's label (as cleaned by the actor index), one vote per mention."""
+    yield Evidence(VOTE, m.label)
+    if m.label == PERSON and m.token_end - m.token_start > 1:
+        yield Evidence(DECISIVE, PERSON, LABELLED_FULL_NAME)
+
+
+def stated_elsewhere(doc: Doc, m) -> Iterator[Evidence]:
+    """What the article's other names say of this one: "Kent" is the place "Kent Police" serves."""
+    if m.stated:
+        yield Evidence(DECISIVE, m.stated, STATED)
+
+
+def title_or_given_name(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Mr Prichard", "Judge Greaves"; "Elena Reyes" (a known given name opens a longer name)."""
+    prev = _before(doc, m)
+    if m.title or (prev is not None and prev.is_title and prev.lower_.rstrip(".") in TITLES):
+        yield Evidence(DECISIVE, PERSON, STATED)  # also "Deputy Prime Minister Olena Kravets" labelled otherwise
+    words = m.text.split()
+    if len(words) > 1 and words[0].lower() in _GIVEN_NAMES and words[-1].lower() not in _PLACE_OR_ORG_HEADS:
+        yield Evidence(DECISIVE, PERSON, STATED)
+
+
+def apposition(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Restwerk, a Leipzig company", "Jonah Tremblay-Sauvé, a rookie defenceman", "her husband, Léon"."""
+    root = _root(doc, m)
+    nouns = []
+    # set off by commas, as an apposition is; the parse also calls "TORONTO — A former manager" one
+    after, before = _after(doc, m), _before(doc, m)
+    if after is not None and after.text == ",":
+        nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if before is not None and before.text == "," and root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in KINSHIP_NOUNS or lemma in ROLE_NOUNS or lemma in TITLES:
+            yield Evidence(DECISIVE, PERSON, STATED)
+        elif lemma in INSTITUTION_NOUNS or lemma in ORGANISATION_NOUNS:
+            yield Evidence(DECISIVE, ORG, STATED)
+        elif lemma in PLACE_NOUNS:
+            yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def age(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Gillian Marsh, 52, of Ashford": a bare number between commas right after a name is an age."""
+    comma, num, close = _after(doc, m), _after(doc, m, 1), _after(doc, m, 2)
+    if comma is not None and num is not None and comma.text == "," and num.like_num and num.text.isdigit():
+        if close is None or close.text in (",", ".", ";"):
+            if 0 < int(num.text) < 120:
+                yield Evidence(DECISIVE, PERSON, STATED)
+
+
+def relative(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Spinning Disc, which opened in 1963" is no person; "Harbour City, who drew 2-2" is no place."""
+    comma, rel = _after(doc, m), _after(doc, m, 1)
+    if comma is None or rel is None or comma.text != ",":
+        return
+    if rel.lower_ == "which":
+        yield Evidence(VETO, PERSON)
+    elif rel.lower_ == "who":
+        yield Evidence(VETO, PLACE)
+
+
+def number_in_name(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Pier 4", "Terminal 5": no person is named with a number."""
+    if any(t.like_num for t in doc[m.token_start : m.token_end]):
+        yield Evidence(VETO, PERSON)
+        yield Evidence(VOTE, PLACE)
+
+
+def address(doc: Doc, m) -> Iterator[Evidence]:
+    """ "of Ashford, Kent,", "in Moncton, N.B.", "from Rimouski, Que.": a place and its region."""
+    prep = _before(doc, m)
+    comma, region, end = _after(doc, m), _after(doc, m, 1), _after(doc, m, 2)
+    if (
+        prep is not None and prep.lower_ in ("in", "of", "from", "near")
+        and comma is not None and comma.text == ","
+        and region is not None and _region_like(region)
+        and (end is None or end.is_punct)
+    ):
+        yield Evidence(DECISIVE, PLACE, STATED)
+    # the region itself: "Kent" after "of Ashford,"
+    comma, place, prep = _before(doc, m), _before(doc, m, 2), _before(doc, m, 3)
+    nxt = _after(doc, m)
+    if (
+        m.token_end - m.token_start == 1
+        and comma is not None and comma.text == ","
+        and place is not None and place.is_title and place.pos_ == "PROPN"
+        and prep is not None and prep.lower_ in ("in", "of", "from", "near")
+        and (nxt is None or nxt.is_punct)
+    ):
+        yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def _region_like(tok: Token) -> bool:
+    # "Kent", "N.B.", "Que.", "Ont"; not a name that goes on ("Jane Smith").
+    if not tok.text[:1].isupper() or tok.like_num:
+        return False
+    return tok.pos_ == "PROPN" and tok.lower_ not in _GIVEN_NAMES
+
+
+def dateline(doc: Doc, m) -> Iterator[Evidence]:
+    """ "TORONTO — A former manager …": the city a story is filed from opens its paragraph in capitals."""
+    nxt = _after(doc, m)
+    starts_paragraph = m.token_start == 0 or "\n" in doc[m.token_start - 1].whitespace_ or doc[m.token_start - 1].is_space
+    if starts_paragraph and m.text.isupper() and len(m.text) > 2 and nxt is not None and nxt.text in ("—", "–", "-", ","):
+        yield Evidence(DECISIVE, PLACE, STATED + 1)
+
+
+def origin(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Leipzig-based", "Preston-born": where something is based or someone is born."""
+    dash, word = _after(doc, m), _after(doc, m, 1)
+    if dash is not None and word is not None and dash.text == "-" and word.lower_ in ORIGIN_SUFFIXES:
+        yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def plural_team(doc: Doc, m) -> Iterator[Evidence]:
+    """ "the Harbourside Pilots", "the Lakeshore Comets": a name in the plural is a team or a band."""
+    words = doc[m.token_start : m.token_end]
+    last = words[-1]
+    the = _before(doc, m)
+    name = m.text.lower()
+    if (
+        len(words) > 1
+        and the is not None and the.lower_ == "the"
+        and (last.tag_ == "NNPS" or (last.is_title and last.text.endswith("s") and not last.text.endswith("ss")))
+        and last.lower_ not in PLACE_HEADS
+        and last.lower_[:-1] not in PLACE_HEADS
+        and name not in COUNTRIES
+        and name not in PLACE_ALIASES
+    ):
+        yield Evidence(DECISIVE, ORG, IMPLIED)
+
+
+def located(doc: Doc, m) -> Iterator[Evidence]:
+    """ "in Moncton", "on Friargate", "from El Calafate": a vote for a place, never for a name with an
+    organisation word or one that owns something ("in Trump's view")."""
+    prep = _before(doc, m)
+    nxt = _after(doc, m)
+    if prep is None or not prep.is_lower or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+        return
+    if nxt is not None and (nxt.text in ("'s", "’s") or (nxt.text in ("'", "’") and m.text.endswith("s"))):
+        return
+    if any(w.lower() in ORG_HEADS for w in m.text.split()):
+        return
+    yield Evidence(VOTE, PLACE, LOCATIVE_PREPOSITIONS[prep.lower_])
+
+
+def human_subject(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Arsenault died in 2024", "Vold laughs": verbs only people do."""
+    root = _root(doc, m)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in HUMAN_VERBS:
+        yield Evidence(DECISIVE, PERSON, IMPLIED)
+    if root.dep_ == "poss" and root.head.lemma_.lower() in KINSHIP_NOUNS:
+        yield Evidence(DECISIVE, PERSON, IMPLIED)  # "Tremblay-Sauvé's parents"
+
+
+# The rules, in the order they are read; each names what it found so a test can force it.
+RULES: tuple[Callable, ...] = (
+    label,
+    stated_elsewhere,
+    title_or_given_name,
+    apposition,
+    age,
+    relative,
+    number_in_name,
+    address,
+    dateline,
+    origin,
+    plural_team,
+    located,
+    human_subject,
+)
+
+
+def decide_type(doc: Doc, mentions: list) -> str | None:
+    """The type all the mentions of one actor point to; None when they say nothing."""
+    decisive: list[Evidence] = []
+    votes: Counter[str] = Counter()
+    vetoed: set[str] = set()
+    for m in mentions:
+        for rule in RULES:
+            for ev in rule(doc, m):
+                if ev.strength == VETO:
+                    vetoed.add(ev.type)
+                elif ev.strength == DECISIVE:
+                    decisive.append(ev)
+                else:
+                    votes[ev.type] += ev.weight
+    # A veto outweighs what the text only implies, never what it states ("for Clinton, which is
+    # something…" does not make Hillary Clinton a thing).
+    stated: Counter[str] = Counter()
+    for ev in decisive:
+        if ev.type not in vetoed or ev.weight >= STATED:
+            stated[ev.type] += ev.weight
+    if stated:
+        return max(stated, key=lambda t: (stated[t], votes[t]))
+    allowed = {t: w for t, w in votes.items() if t not in vetoed}
+    if allowed:
+        return max(allowed, key=lambda t: (allowed[t], t == PLACE))
+    if not votes:
+        return None
+    # Every vote ruled out: what is left. Something "who" speaks of that is not a place is a person
+    # when it has a one-word name (a surname), an organisation otherwise ("Harbour City, who drew").
+    if PLACE in vetoed and PERSON not in vetoed:
+        one_word = all(m.token_end - m.token_start == 1 for m in mentions)
+        return PERSON if one_word else ORG
+    return next(t for t in (ORG, PLACE, PERSON) if t not in vetoed)

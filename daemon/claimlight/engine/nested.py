@@ -1,0 +1,103 @@
+"""Quotations inside quotations: whose words the inner one is.
+
+"One customer told us, ‘Just send us whatever you have’," she said. The outer quotation is hers; the
+inner one is the customer's. A reader should see both: the outer quote with its speaker and, on top
+of it, the inner quotation with its own. That holds only when the words inside the outer quotation
+name someone else as the inner one's source; a word the speaker merely quotes, a sign, or the
+speaker quoting themselves ("I told him, ‘no’") stays part of the outer quote, as before. So does a
+short inner quotation that only names something (what he calls “hell”; a form labelled “urgent”),
+and one whose speaker is a pronoun nothing in the text resolves: a wrong name on top of a right quote
+is worse than the outer quote alone.
+
+The inner quotations go down the same strategies as any other, read inside the outer quotation:
+its words are their paragraph, so a cue, a subject or a sentence before them is looked for there,
+never across the outer closing mark. Strategies that lean on the flow of the article (the previous
+speaker, a paragraph ending in a colon, interview labels) do not apply one level down.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .actors import ActorIndex
+from .attribution import CHAIN, AttributedQuote, Attributor, Context
+from .lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL, WEAK_SPEECH_VERBS
+from .quotes import Quotation
+from .speakers import Speaker
+
+# The strategies that read the words around a quotation, not the article around it, and find a
+# source, not merely a subject ("Dad's first rule was, “…”" names no one who said it).
+NESTED_STRATEGIES = frozenset({"dash_name", "cue_before", "governing_cue", "cue_after", "cue_earlier", "according_to", "previous_subject"})
+NESTED_CHAIN = tuple(s for s in CHAIN if s.name in NESTED_STRATEGIES)
+_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_NEUTER | PRONOUNS_PLURAL
+
+
+@dataclass
+class NestedQuote:
+    quote: AttributedQuote  # always speech, always with a speaker other than the outer one's
+    parent: AttributedQuote
+
+
+class _Within(Attributor):
+    """An attributor for quotations nested in others, for which the outer quotation is the paragraph."""
+
+    def __init__(self, doc: Doc, text: str, outers: list[Quotation], inner: list[Quotation], index: ActorIndex):
+        self._outers = outers
+        self._outer_starts = [q.inner_start for q in outers]
+        super().__init__(doc, text, inner, index)
+
+    def paragraph_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._outer_starts, pos) - 1
+        if i < 0:
+            return super().paragraph_bounds(pos)
+        outer = self._outers[i]
+        return outer.inner_start, outer.inner_end(self.text)
+
+
+def attribute_nested(doc: Doc, text: str, index: ActorIndex, results: list[AttributedQuote]) -> list[NestedQuote]:
+    """The nested quotations of spoken quotes whose text names a source of their own."""
+    outers = [r for r in results if r.speech and r.quotation.nested]
+    if not outers:
+        return []
+    parent_of = {n: r for r in outers for n in r.quotation.nested}
+    within = _Within(doc, text, [r.quotation for r in outers], list(parent_of), index)
+    found: list[NestedQuote] = []
+    for q, before, after in within._with_segments(within.quotations):
+        ctx = Context(within, q, before, after, None)
+        for strategy in NESTED_CHAIN:
+            if not strategy.applies(ctx):
+                continue
+            got = strategy.find(ctx)
+            if got is None:
+                continue
+            parent = parent_of[q]
+            if within._short(q) and not _speech_cue(within, got.cue_start):
+                break
+            if not _same(got.speaker, parent.speaker) and not _unresolved(got.speaker):
+                aq = AttributedQuote(q, True, speaker=got.speaker, cue=got.cue, cue_start=got.cue_start, rule=strategy.name)
+                found.append(NestedQuote(aq, parent))
+            break
+    return found
+
+
+def _speech_cue(at: Attributor, cue_start: int | None) -> bool:
+    """A verb of saying or writing, not of naming ("wrote that they were ‚copies‘", not "calls it “hell”")."""
+    if cue_start is None:
+        return False
+    i, _ = at.token_range(cue_start, cue_start)
+    return i < len(at.doc) and at.doc[i].lemma_.lower() not in WEAK_SPEECH_VERBS
+
+
+def _unresolved(sp: Speaker) -> bool:
+    return sp.actor is None and sp.name.lower() in _PRONOUNS
+
+
+def _same(a: Speaker, b: Speaker | None) -> bool:
+    if b is None:
+        return False
+    if a.actor is not None or b.actor is not None:
+        return a.actor is b.actor
+    return a.name.lower() == b.name.lower()

@@ -1,0 +1,162 @@
+// Cuts an article into blocks — the paragraphs the daemon analyses one by one — at the
+// boundaries a reader sees, whatever the markup: block-level elements (by their computed
+// display, so <p>, <div>, <section>, a custom element styled display:block, a table cell, a
+// list item and a live-blog entry all count), runs of two or more <br>, and blank lines in
+// preformatted text. A block is a list of text pieces (whole text nodes, or part of one in
+// preformatted text) in the composed tree: shadow trees and same-origin frames included.
+// What a furniture heading opens ("Readers' comments (3)", "More on this story") is left out
+// up to the next heading of its level: on sites without class names that heading is all
+// that tells a comment thread from the story above it. Only reads the DOM.
+
+import { composedChildren } from "./composed.js";
+import { isCreditLine, isFurnitureHeading } from "./furniture.js";
+
+/** Block-level in the sense of "starts a new line of its own" (list items, cells, flex items…). */
+export function isBlockLevel(display) {
+  return !!display && !display.startsWith("inline") && display !== "contents" && !display.startsWith("ruby");
+}
+
+// A float is block-level by its computed display, but a floated initial (a drop cap: "T"
+// beside "he council said…") is part of the word it begins.
+const DROP_CAP_CHARS = 3;
+
+function breaksLine(el, look) {
+  // A frame is a document of its own, whatever its box: never part of a paragraph around it.
+  if (el.localName === "iframe" || el.localName === "frame") return true;
+  if (!isBlockLevel(look.display)) return false;
+  if (look.float === "left" || look.float === "right") return el.textContent.trim().length > DROP_CAP_CHARS;
+  return true;
+}
+
+const HEADING = /^h([1-6])$/;
+
+/** The level of a heading (an <h1>–<h6>, a role=heading, or an element wrapping only one), or 0. */
+function headingLevel(el) {
+  for (let n = el; n; n = n.childElementCount === 1 ? n.firstElementChild : null) {
+    const m = HEADING.exec(n.localName);
+    if (m) return n === el || n.textContent.trim() === el.textContent.trim() ? Number(m[1]) : 0;
+    if (n.getAttribute("role") === "heading") return Number(n.getAttribute("aria-level")) || 2;
+  }
+  return 0;
+}
+
+function isPreformatted(look) {
+  return /^(pre|break-spaces)/.test(look?.whiteSpace ?? "");
+}
+
+const BLANK_LINE = /\n[ \t\r]*\n\s*/g;
+
+/** [start, end) segments of a preformatted text's data: paragraphs between blank lines, and a
+ * credit line cut from the paragraph it ends. */
+function preSegments(data) {
+  const cuts = []; // [end of one segment, start of the next]
+  for (const m of data.matchAll(BLANK_LINE)) cuts.push([m.index, m.index + m[0].length]);
+  for (let i = data.indexOf("\n"); i >= 0; i = data.indexOf("\n", i + 1)) {
+    const next = data.indexOf("\n", i + 1);
+    if (isCreditLine(data.slice(i + 1, next < 0 ? data.length : next))) cuts.push([i, i + 1]);
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
+  const segments = [];
+  let from = 0;
+  for (const [end, next] of cuts) {
+    if (end < from) continue;
+    if (end > from) segments.push([from, end]);
+    from = next;
+  }
+  if (from < data.length) segments.push([from, data.length]);
+  return segments;
+}
+
+/**
+ * @typedef {{pieces: Array<{node: Text, start?: number, end?: number} | {br: true}>, el: Element,
+ *   first: Text, chars: number, linkChars: number}} CutBlock
+ * @param {Element} root where to cut (in the composed tree)
+ * @param {{keep: (t: Text) => boolean, lookOf: (el: Element) => object | undefined,
+ *   skip: (el: Element, look: object) => boolean}} how `keep`: is this text article text;
+ *   `lookOf`: how an element is rendered (undefined: not rendered); `skip`: leave out this
+ *   block-level element and everything in it
+ * @returns {CutBlock[]} in reading order
+ */
+export function cutBlocks(root, { keep, lookOf, skip }) {
+  const blocks = [];
+  const containers = [root]; // the block-level elements the walk is in
+  let current = null;
+  let brRun = 0;
+
+  const flush = () => {
+    if (current && current.chars > 0) blocks.push(current);
+    current = null;
+    brRun = 0;
+  };
+  const add = (node, start, end, inLink) => {
+    const data = node.data.slice(start ?? 0, end ?? node.data.length);
+    const chars = data.replace(/\s+/g, "").length;
+    if (!current) {
+      if (!chars) return; // whitespace before a block's first word adds nothing
+      current = { pieces: [], el: containers[containers.length - 1], first: node, chars: 0, linkChars: 0 };
+    }
+    current.pieces.push(start === undefined ? { node } : { node, start, end });
+    current.chars += chars;
+    if (inLink) current.linkChars += chars;
+    if (chars) brRun = 0;
+  };
+
+  const text = (node, inLink, pre) => {
+    const spaceOnly = !/\S/.test(node.data);
+    // Whitespace between two inline elements keeps their words apart even where
+    // Readability dropped it.
+    if (!spaceOnly && !keep(node)) return;
+    if (!pre || spaceOnly) return add(node, undefined, undefined, inLink);
+    const segments = preSegments(node.data);
+    segments.forEach(([s, e], i) => {
+      if (i > 0) flush();
+      add(node, s, e, inLink);
+    });
+    // A blank line at the very end of the node closes the block too.
+    const last = segments[segments.length - 1];
+    if (last && /\n[ \t\r]*\n\s*$/.test(node.data.slice(last[1])) ) flush();
+  };
+
+  const visit = (node, inLink, pre) => {
+    let furnitureSection = 0; // the level of the furniture heading whose section this is, or 0
+    for (const child of composedChildren(node)) {
+      if (child.nodeType === 1) {
+        const level = headingLevel(child);
+        if (level && furnitureSection && level <= furnitureSection) furnitureSection = 0;
+        if (level && isFurnitureHeading(child.textContent)) furnitureSection = level;
+      }
+      if (furnitureSection) {
+        flush();
+        continue;
+      }
+      if (child.nodeType === 3) {
+        text(child, inLink, pre);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      if (child.localName === "br") {
+        brRun++;
+        if (brRun >= 2) flush();
+        else if (current) current.pieces.push({ br: true });
+        continue;
+      }
+      const look = lookOf(child);
+      if (!look) continue; // not rendered
+      const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
+      if (!breaksLine(child, look)) {
+        visit(child, link, isPreformatted(look));
+        continue;
+      }
+      flush();
+      if (skip(child, look)) continue;
+      containers.push(child);
+      visit(child, link, isPreformatted(look));
+      flush();
+      containers.pop();
+    }
+  };
+
+  visit(root, false, isPreformatted(lookOf(root)));
+  flush();
+  return blocks;
+}

@@ -1,0 +1,134 @@
+// The story's flow: how its paragraphs sit in the markup, and what that says about the
+// blocks around them — a box off the flow that does not read as prose (a fact box, a line-up),
+// a pull quote repeating the body, a second story appended below the first, text outside the
+// page's own article element. Pure functions over cut blocks ({el, text, words, key}).
+
+import { composedContains, composedParentElement } from "./composed.js";
+import { nameWords, QUOTE_MARK } from "./furniture.js";
+
+// Where the page marks up its article and most of the text is inside, text outside it is not
+// the story (a ticker, a teaser Readability swept in).
+const ARTICLE_SELECTOR = "[itemprop~=articleBody], article, main, [role=main]";
+const ARTICLE_SHARE = 0.8;
+// Blocks off the story's flow (in a box of their own) are kept only when they read as prose.
+const FLOW_MIN_BLOCKS = 3;
+const OFF_FLOW_MIN_WORDS = 20;
+const OFF_FLOW_MIN_LOWERCASE = 0.35;
+// A block whose letters all appear in a longer block repeats it (a pull quote).
+const REPEAT_MIN_LETTERS = 24;
+const REPEAT_MAX_WORDS = 80; // a pull quote is short; longer blocks are not searched for repeats
+
+function letters(text) {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+export function flowKey(el) {
+  const parent = composedParentElement(el);
+  const words = new Set(parent ? nameWords(parent.getAttribute("class") ?? "") : []);
+  return { tag: el.localName, parentTag: parent?.localName ?? "", words };
+}
+
+export function sameFlow(a, b) {
+  if (a.tag !== b.tag || a.parentTag !== b.parentTag) return false;
+  if (!a.words.size && !b.words.size) return true;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  return shared / (a.words.size + b.words.size - shared) >= 0.5;
+}
+
+/** The blocks grouped by their place in the markup, and the group that is the story's flow
+ * (most of the text, in at least a few blocks), or null. */
+export function flowGroups(blocks) {
+  const groups = [];
+  for (const b of blocks) {
+    const key = flowKey(b.el);
+    let g = groups.find((g) => sameFlow(g.key, key));
+    if (!g) groups.push((g = { key, blocks: [], chars: 0 }));
+    g.blocks.push(b);
+    g.chars += b.text.length;
+  }
+  const main = groups.reduce((a, b) => (b.chars > a.chars ? b : a), groups[0]);
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  const ok = main && main.blocks.length >= FLOW_MIN_BLOCKS && main.chars >= total / 2;
+  return { groups, main: ok ? main : null };
+}
+
+/** Marks blocks that sit off the story's main flow and do not read as prose. */
+export function offFlow(blocks) {
+  const { groups, main } = flowGroups(blocks);
+  if (!main) return new Set();
+  // A list standing among the paragraphs is part of the text (a list article, bullet points);
+  // a list inside a box of its own is not.
+  const flowParents = new Set(main.blocks.map((b) => composedParentElement(b.el)));
+  const inFlowList = (el) => el.localName === "li" && flowParents.has(composedParentElement(composedParentElement(el)));
+  const out = new Set();
+  for (const g of groups) {
+    if (g === main) continue;
+    for (const b of g.blocks) {
+      if (inFlowList(b.el)) continue;
+      const ws = b.words;
+      const lower = ws.filter((w) => /^\p{Ll}/u.test(w)).length / ws.length;
+      if ((ws.length < OFF_FLOW_MIN_WORDS && !QUOTE_MARK.test(b.text)) || lower < OFF_FLOW_MIN_LOWERCASE) out.add(b);
+    }
+  }
+  return out;
+}
+
+/** Blocks whose text a longer kept block already holds (a pull quote, a repeated summary). */
+export function repeats(blocks, offFlowSet) {
+  const keys = blocks.map((b) => letters(b.text));
+  const out = new Set();
+  blocks.forEach((b, i) => {
+    const k = keys[i];
+    if (k.length < REPEAT_MIN_LETTERS || b.words.length > REPEAT_MAX_WORDS) return;
+    for (let j = 0; j < blocks.length; j++) {
+      if (j === i || out.has(blocks[j])) continue;
+      const other = keys[j];
+      if (other.length > k.length ? other.includes(k) : other === k && offFlowSet.has(b)) {
+        out.add(b);
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+/** Only the blocks inside the innermost marked-up article element holding most of them. */
+export function withinArticleElement(docs, blocks) {
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  if (!total) return blocks;
+  let best = null;
+  for (const doc of docs) {
+    for (const c of doc.querySelectorAll(ARTICLE_SELECTOR)) {
+      const inside = blocks.filter((b) => composedContains(c, b.el));
+      const share = inside.reduce((n, b) => n + b.text.length, 0) / total;
+      if (share >= ARTICLE_SHARE && (!best || composedContains(best.el, c))) best = { el: c, inside };
+    }
+  }
+  return best ? best.inside : blocks;
+}
+
+// A page may hold more than one story: the next one appended as the reader scrolls, or
+// already there in a saved copy. The page's own story is the first one with its own headline.
+const STORY_SELECTOR = 'article, [itemtype*="Article" i], [itemtype*="BlogPosting" i]';
+const STORY_MIN_SHARE = 0.25;
+
+function storyOf(el) {
+  for (let n = el; n; n = composedParentElement(n)) {
+    if (n.matches?.(STORY_SELECTOR) && n.querySelector('h1, [itemprop~="headline"]')) return n;
+  }
+  return null;
+}
+
+/** The blocks of the page's first story when the blocks span several stories, else all. */
+export function firstStory(blocks) {
+  const stories = new Map();
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  for (const b of blocks) {
+    const s = storyOf(b.el);
+    if (s) stories.set(s, (stories.get(s) ?? 0) + b.text.length);
+  }
+  if (stories.size < 2) return blocks;
+  const first = [...stories].find(([, chars]) => chars >= STORY_MIN_SHARE * total)?.[0];
+  return first ? blocks.filter((b) => storyOf(b.el) === first) : blocks;
+}

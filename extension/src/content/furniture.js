@@ -1,0 +1,299 @@
+// What is on an article page but is not the article: the rules, as data, that tell a
+// story's prose from the furniture around and inside it — navigation, bylines, captions,
+// share bars, "Read more" links, boxes, ads, comments. They use only signals every site
+// gives in some form (semantic elements, ARIA roles, the words sites use to name their
+// classes, the shape of a byline or a credit line, link density), never one site's
+// selectors: they are judged on pages of sites they have never seen.
+//
+// Two levels: an element (and everything in it) is furniture, or one cut block of text is.
+
+// ---- elements ---------------------------------------------------------------------------------
+
+// Elements that never hold the story's running prose. Headings are left out too: the
+// headline is optional text, and a heading inside a story labels (a live blog's entry
+// titles repeat the entries, a "Related" heading a link list).
+export const FURNITURE_TAGS = new Set([
+  "nav", "footer", "aside", "form", "dialog", "menu", "figure", "figcaption", "header", "address",
+  "h1", "h2", "h3", "h4", "h5", "h6", "caption", "label", "legend", "fieldset",
+]);
+
+export const FURNITURE_ROLES = new Set([
+  "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu",
+  "menubar", "toolbar", "tablist", "form", "marquee", "timer", "comment", "figure", "img", "heading",
+  "button", "doc-credit", "doc-footnote",
+]);
+
+// Microdata properties of what surrounds a story, not of its text.
+export const FURNITURE_ITEMPROPS = new Set([
+  "author", "creator", "publisher", "datepublished", "datemodified", "datecreated", "comment",
+  "keywords", "caption", "headline", "alternativeheadline", "image", "video", "audio",
+]);
+
+// Words sites use in class names, ids, custom element names, data-component names and
+// aria-labels for furniture, lower case. A name is cut into words at dashes, underscores,
+// digits and camelCase, and two neighbouring words are also tried joined ("read-more" →
+// "readmore", "keyEvents" → "keyevents"). Grouped by what they name.
+export const FURNITURE_WORDS = new Set([
+  // who and when
+  "byline", "bylines", "byl", "by", "author", "authors", "authorbox", "authorinfo", "contributor",
+  "contributors", "bio", "biography", "avatar", "date", "dates", "time", "times", "timestamp",
+  "published", "updated", "pubdate", "postedon", "meta", "metadata", "info", "signature", "credit",
+  "credits", "copyright", "disclaimer",
+  // labels above and beside the story
+  "kicker", "eyebrow", "overline", "label", "labels", "badge", "tag", "tags", "tagline", "topics",
+  "keywords", "breadcrumb", "breadcrumbs", "crumbs", "rubrique", "rubriques", "headline", "hed", "dek",
+  "standfirst", "subheadline", "subhead",
+  // pictures, video and embeds
+  "caption", "captions", "cap", "figure", "image", "images", "img", "photo", "photos", "picture", "pic",
+  "gallery", "slideshow", "carousel", "lightbox", "video", "videos", "player", "audio", "podcast", "embed",
+  "embeds", "tweet", "twitter", "instagram", "facebook", "fbpost", "tiktok", "youtube", "bluesky", "reddit",
+  // share and tools
+  "share", "shares", "sharing", "sharebar", "sharetools", "sharedaddy", "social", "print", "toolbar",
+  "tools",
+  // elsewhere on the site
+  "related", "relatedposts", "readmore", "readalso", "alsoread", "seealso", "lireaussi", "more",
+  "morestories", "recommended", "recommendations", "recirc", "recirculation", "outbrain", "taboola",
+  "teaser", "teasers", "promo", "promos", "promotion", "cta", "banner", "trending", "popular",
+  "mostread", "mostpopular", "mostviewed", "rail", "sidebar", "widget", "widgets",
+  // selling: ads, newsletters, subscriptions, consent
+  "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp",
+  "sponsor", "sponsored", "pub", "publicite", "newsletter", "newsletters", "signup", "subscribe",
+  "subscription", "paywall", "register", "login", "donate", "cookie", "cookies", "consent", "gdpr",
+  "modal", "popup", "overlay",
+  // boxes beside the prose
+  "box", "factbox", "infobox", "keyfacts", "facts", "timeline", "keyevents", "keypoints", "toc",
+  "lineup", "lineups", "stats", "statistics", "scorebox", "scoreboard",
+  // readers' comments
+  "comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "discussion",
+  // the site's own frame
+  "nav", "navbar", "navigation", "menu", "masthead", "header", "footer", "foot", "topbar", "skip",
+  "sronly", "visuallyhidden", "screenreader", "offscreen", "loading", "loader", "spinner",
+  "skeleton", "placeholder",
+]);
+
+/**
+ * The lower-case words of a name such as "article__byline", "storyByline", "kx-by".
+ * A part with a digit in it ("css-1ad3f", "post-8812") is a hash or a number, not a word,
+ * and only real camelCase words are split ("keyEvents", not the hash "hAdXq").
+ */
+export function nameWords(name) {
+  const words = [];
+  for (const part of name.split(/[^A-Za-z0-9\u00c0-\u024f]+/)) {
+    if (!part || /\d/.test(part)) continue;
+    for (const w of part.replace(/([a-z\u00df-\u024f]{2,})(?=[A-Z][a-z]{2,})/g, "$1 ").split(" ")) words.push(w.toLowerCase());
+  }
+  const joined = [];
+  for (let i = 1; i < words.length; i++) joined.push(words[i - 1] + words[i]);
+  return [...words, ...joined];
+}
+
+/** The names an element goes by: classes, id, a custom element's tag, data-component… */
+function namesOf(el) {
+  const names = [];
+  const cls = el.getAttribute("class");
+  if (cls) names.push(cls);
+  if (el.id) names.push(el.id);
+  if (el.localName.includes("-")) names.push(el.localName);
+  for (const attr of ["data-component", "data-testid", "data-test", "data-qa", "data-module", "data-type"]) {
+    const v = el.getAttribute(attr);
+    if (v) names.push(v);
+  }
+  // A short label names a region ("Advertisement", "Most read"); a long one is a title.
+  const label = el.getAttribute("aria-label");
+  if (label && label.split(/\s+/).length <= 3) names.push(label);
+  return names;
+}
+
+/** The furniture word an element's names contain, or null. */
+export function furnitureWord(el) {
+  for (const name of namesOf(el)) {
+    for (const w of nameWords(name)) if (FURNITURE_WORDS.has(w)) return w;
+  }
+  return null;
+}
+
+// A table with headers is data (statistics, results), not a layout table holding prose.
+function isDataTable(el) {
+  return el.localName === "table" && !!el.querySelector("th, caption, thead");
+}
+
+/**
+ * Why a block-level element inside the article is furniture, or null. `look` is how it is
+ * rendered: a box floated beside the prose, or fixed over it, is never the prose.
+ * `strict: false` keeps to what the markup says outright (tags, roles, microdata): for a page
+ * the reader asked to analyse although it is no article, where everything is a "teaser".
+ * @param {Element} el
+ * @param {{float?: string, position?: string} | undefined} look
+ */
+export function furnitureElement(el, look, { strict = true } = {}) {
+  const tag = el.localName;
+  if (FURNITURE_TAGS.has(tag)) return `<${tag}>`;
+  if (isDataTable(el)) return "data table";
+  const role = el.getAttribute("role");
+  if (role && FURNITURE_ROLES.has(role)) return `role=${role}`;
+  const itemprop = el.getAttribute("itemprop");
+  if (itemprop && itemprop.toLowerCase().split(/\s+/).some((p) => FURNITURE_ITEMPROPS.has(p))) return `itemprop=${itemprop}`;
+  if (!strict) return null;
+  if (tag === "blockquote" && furnitureWord(el)) return "embedded post";
+  const word = furnitureWord(el);
+  if (word) return `named "${word}"`;
+  if (look && (look.float === "left" || look.float === "right")) return "floated box";
+  if (look && (look.position === "fixed" || look.position === "sticky")) return "fixed box";
+  return null;
+}
+
+/** Elements whose furniture verdict never applies: the story's own body. */
+export function isArticleBody(el) {
+  const itemprop = el.getAttribute("itemprop");
+  return !!itemprop && /(^|\s)articleBody(\s|$)/i.test(itemprop);
+}
+
+// Headings that open a section of furniture rather than of the story: what follows such a
+// heading, up to the next heading of its level, is not the story ("Comments (3)", "Related",
+// "More on this story", "You may also like"). The whole heading must be the phrase, so that a
+// story's own subheading ("Related costs rise") is not taken for one.
+const FURNITURE_HEADING = new RegExp(
+  "^(\\d+\\s+)?(" +
+    [
+      "comments?", "readers?['’]? comments?", "your (comments|views|say)", "join the (conversation|discussion)",
+      "leave a (comment|reply)", "related( stories| articles| coverage| content| links| topics| reading| posts)?",
+      "more on this( story| topic)?", "more (from|in|stories|like this|news|to explore)\\b.{0,30}", "read (more|next|also)",
+      "most (read|popular|viewed|shared|commented)", "trending( now| stories)?", "recommended( for you| stories| reading)?",
+      "you (may|might) (also )?(like|enjoy|be interested in)", "popular( now| stories)?", "latest (news|stories|headlines)",
+      "editor['’]?s picks", "top stories", "further reading", "see also", "also read", "share( this)?( article| story| page)?",
+      "tags", "topics", "explore more( on these topics)?", "around the web", "sponsored( stories| content)?",
+      "from our partners", "in other news", "lire aussi", "à lire aussi", "sur le même sujet", "mehr zum thema",
+    ].join("|") +
+    ")\\s*(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
+  "i",
+);
+
+export function isFurnitureHeading(text) {
+  return text.length <= 60 && FURNITURE_HEADING.test(text.trim().replace(/\s+/g, " "));
+}
+
+// ---- blocks -----------------------------------------------------------------------------------
+
+const MONTHS =
+  "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?";
+const DATE = new RegExp(
+  `\\b(\\d{1,2}\\s+(${MONTHS})\\b|(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}[:.h]\\d{2}\\b|\\d+\\s+(min|mins|minutes|hours?)\\b|(${MONTHS})\\s+\\d{4}|\\b(yesterday|today|ago)\\b)`,
+  "i",
+);
+export const QUOTE_MARK = /["“”„«»‘’‹›]/;
+const SENTENCE_END = /[.!?…]["”’»)]*$/;
+// Words written in lower case even in a name or title line ("Correspondent in Geneva").
+const SMALL_WORDS = new Set(["by", "and", "in", "at", "of", "the", "for", "on", "de", "van", "von", "da", "du", "le", "la", "y", "e", "und", "et", "with", "from", "to", "a", "am", "pm", "a.m.", "p.m."]);
+
+function words(text) {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Share of words that start with a capital letter or a digit, small words aside. */
+function capitalised(ws) {
+  const counted = ws.filter((w) => !SMALL_WORDS.has(w.toLowerCase().replace(/[^\p{L}.]/gu, "")));
+  if (!counted.length) return 1;
+  return counted.filter((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w)).length / counted.length;
+}
+
+/**
+ * Rules for one cut block of text, in order: each names what it finds. A block is
+ * {text, words, linkShare} (linkShare: the share of its characters inside links).
+ */
+export const BLOCK_RULES = [
+  // "Advertisement", "Skip advertisement", "Story continues below advertisement", "Publicité".
+  [
+    "ad label",
+    (b) =>
+      b.words.length <= 6 &&
+      !QUOTE_MARK.test(b.text) &&
+      (/^(skip |close |hide )?(advertisement|advertisment|advert|ads?|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)\W*$/i.test(b.text) ||
+        /\b(continues?|continue reading) below( this)?( advertisement| ad)?\W*$/i.test(b.text) ||
+        /^(advertisement|ad)\s*[-–—:·|]/i.test(b.text)),
+  ],
+  [
+    "reading break",
+    (b) => b.words.length <= 10 && /^((continue|keep) reading|listen to (this|the) (article|story)|read (this|the) (article|story) in)\b/i.test(b.text),
+  ],
+  ["copyright line", (b) => /^(©|\(c\)\s|copyright\b)/i.test(b.text) || (b.words.length <= 25 && /\ball rights reserved\b/i.test(b.text))],
+  [
+    "read-more link",
+    (b) =>
+      b.words.length <= 30 &&
+      /^(read more|read also|also read|see also|more on this( story)?|more coverage|more from|more stories|related( stories| articles| coverage| content| reading)?|further reading|recommended|watch|listen|explainer|lire aussi|à lire aussi|à lire|voir aussi|lesen sie auch|mehr zum thema|leer más|lee también|leia também)\s*[:：»>|–—-]/i.test(b.text),
+  ],
+  ["link list", (b) => b.linkShare >= 0.6 && b.words.length <= 30],
+  // "Our standards: <a>The Trust Principles</a>", "Watch: <a>…</a>": a label, then a link.
+  ["labelled link", (b) => b.linkShare >= 0.4 && b.words.length <= 20 && /^[^:.!?"“”]{1,30}:\s/.test(b.text)],
+  [
+    "credit line",
+    (b) =>
+      b.words.length <= 30 &&
+      /^\(?\s*((additional|extra) reporting|reporting|writing|written|editing|edited|interview|interviews|compiled|translated|produced|words|photographs|photography|pictures|photos|illustrations?|graphics)\s+by\b/i.test(b.text),
+  ],
+  ["contributor line", (b) => b.words.length <= 40 && /\bcontributed( reporting)?( to)? (to )?(this|the) (report|story|article)\W*$/i.test(b.text)],
+  // Wire and newsroom conventions around a story: "— With assistance from …", "Contributing: …",
+  // "(Updates with comments from the minister)", "To contact the reporter on this story: …".
+  [
+    "newsroom line",
+    (b) =>
+      b.words.length <= 40 &&
+      /^([—–-]\s*with (assistance|reporting) from\b|contributing\s*:|\((updates|adds|recasts|rewrites|corrects|changes|refiles)\b[^)]*\)$|to contact the (reporters?|editors?|authors?)\b|(got|have) a (story|news) tip\b|(got|have) a tip\?)/i.test(b.text),
+  ],
+  ["source line", (b) => b.words.length <= 12 && /^sources?\s*:/i.test(b.text) && !QUOTE_MARK.test(b.text)],
+  [
+    "promotion",
+    (b) =>
+      b.words.length <= 35 &&
+      /^(sign up|subscribe|get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/iu.test(b.text),
+  ],
+  [
+    "follow line",
+    (b) => b.words.length <= 16 && /^follow\s.{1,60}\s(on|at)\s(x|twitter|instagram|bluesky|facebook|threads|mastodon|tiktok|linkedin|https?:)/iu.test(b.text),
+  ],
+  ["byline", (b) => b.words.length <= 16 && /^[Bb][Yy]\s+\p{Lu}/u.test(b.text) && capitalised(b.words) >= 0.7],
+  [
+    "time line",
+    (b) =>
+      b.words.length <= 16 &&
+      DATE.test(b.text) &&
+      /^(published|updated|last updated|first published|posted|modified|publié|mis à jour|actualizado)\b/i.test(b.text),
+  ],
+  [
+    "meta line",
+    (b) => b.words.length <= 16 && DATE.test(b.text) && !SENTENCE_END.test(b.text) && !QUOTE_MARK.test(b.text) && capitalised(b.words) >= 0.6,
+  ],
+  [
+    "caption credit",
+    (b) =>
+      b.words.length <= 60 &&
+      /(^|[\s(·|])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|video|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?$/i.test(b.text),
+  ],
+  ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
+];
+
+// An author's bio, where stories end: "Ottilie Brandt is the Andes bureau chief…",
+// "Jane Doe covers health for the Herald." A name, then what the journalist does.
+const BIO_START = /^\p{Lu}[\p{L}'’.-]+(\s\p{Lu}[\p{L}'’.-]+){1,3},?\s(is|was|covers|reports|writes|has (covered|reported|written)|joined)\b/u;
+const BIO_WORDS = /\b(correspondent|reporter|writer|editor|columnist|journalist|bureau|desk|contributor|producer|photographer|covers|covering|reports on|writes about|newsroom|author of)\b/i;
+export const BIO_MAX_WORDS = 60;
+// How many blocks from the end an author's bio may sit.
+export const BIO_FROM_END = 2;
+
+export function isAuthorBio(block) {
+  return block.words.length <= BIO_MAX_WORDS && BIO_START.test(block.text) && BIO_WORDS.test(block.text) && !QUOTE_MARK.test(block.text);
+}
+
+/** The name of the first block rule the block breaks, or null. */
+export function furnitureBlock(block) {
+  for (const [name, test] of BLOCK_RULES) if (test(block)) return name;
+  return null;
+}
+
+// In preformatted wire copy the credit is the line after the last paragraph, not a
+// paragraph of its own: such a line starts a block so the rules above can see it alone.
+export function isCreditLine(line) {
+  return /^\s*\(?\s*((additional|extra) reporting|reporting|writing|editing|compiled)\s+by\b/i.test(line);
+}
+
+export { words as blockWords };

@@ -1,0 +1,98 @@
+// Readability's pick of the article, as live text nodes. Readability reads a copy of the
+// composed page (flatclone.js) and mutates it; what it returns is mapped back through the
+// copy's pairs, and where Readability re-parsed its copy (new nodes), through the index the
+// copied elements carry and the text.
+
+import { Readability } from "@mozilla/readability";
+import { composedChildren } from "./composed.js";
+import { flatClone, INDEX_ATTR } from "./flatclone.js";
+
+/** Live text nodes under `el` (in the composed tree) that the copy holds, in order. */
+function copiedTextsUnder(el, copied) {
+  const out = [];
+  const visit = (n) => {
+    for (const c of composedChildren(n)) {
+      if (c.nodeType === 3) {
+        if (copied.has(c)) out.push(c);
+      } else if (c.nodeType === 1) visit(c);
+    }
+  };
+  visit(el);
+  return out;
+}
+
+/**
+ * Readability's article on a copy of the page, as live text nodes: by identity, and where
+ * Readability re-parsed its copy (new nodes) by the index attribute of the nearest copied
+ * element and the text. A copy is indexed only when the first one turned out to need it.
+ * @returns {{flat: object, chosen: Set<Text> | null}}
+ */
+export function readabilityChoice(doc, exclude = new Set()) {
+  let flat = flatClone(doc, { exclude });
+  let found = mapArticle(flat, readability(flat));
+  if (found && found.missed > found.chosen.size) {
+    flat = flatClone(doc, { exclude, indexed: true });
+    found = mapArticle(flat, readability(flat));
+  }
+  return { flat, chosen: found?.chosen ?? null };
+}
+
+function readability(flat) {
+  try {
+    return new Readability(flat.clone, { serializer: (el) => el, keepClasses: true, disableJSONLD: true }).parse();
+  } catch {
+    return null;
+  }
+}
+
+function mapArticle(flat, article) {
+  if (!article?.content) return null;
+  const chosen = new Set();
+  let missed = 0;
+  let copied = null;
+  const cursors = new Map();
+  const walker = flat.clone.createTreeWalker(article.content, 0x4);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (!/\S/.test(t.data)) continue;
+    const same = flat.live.get(t);
+    if (same) {
+      chosen.add(same);
+      continue;
+    }
+    missed++;
+    let anc = t.parentElement;
+    while (anc && !anc.hasAttribute(INDEX_ATTR)) anc = anc.parentElement;
+    const liveEl = anc ? flat.elements[Number(anc.getAttribute(INDEX_ATTR))] : null;
+    if (!liveEl) continue;
+    copied ??= new Set([...flat.live.values()].filter((n) => n.nodeType === 3));
+    let cursor = cursors.get(liveEl);
+    if (!cursor) cursors.set(liveEl, (cursor = { texts: copiedTextsUnder(liveEl, copied), next: 0 }));
+    for (const n of matchRun(cursor, t.data)) chosen.add(n);
+  }
+  return { chosen, missed };
+}
+
+/** Consecutive unused texts of the cursor whose data make up `data` (re-parsing joins
+ * neighbouring text nodes), searched from where the last match ended, then from the start. */
+function matchRun(cursor, data) {
+  const { texts } = cursor;
+  for (const from of [cursor.next, 0]) {
+    for (let i = from; i < texts.length; i++) {
+      let joined = "";
+      let j = i;
+      while (j < texts.length && joined.length < data.length) joined += texts[j++].data;
+      if (joined === data) {
+        cursor.next = j;
+        return texts.slice(i, j);
+      }
+    }
+  }
+  return [];
+}
+
+/** Every visible text node of the copy: what a page offers when Readability finds nothing. */
+export function allText(flat) {
+  const out = new Set();
+  for (const n of flat.live.values()) if (n.nodeType === 3 && /\S/.test(n.data)) out.add(n);
+  return out;
+}

@@ -1,0 +1,45 @@
+// How elements are rendered — their computed display, float, white-space — and whether a
+// reader can see them at all, asked only of the elements the article is cut from: reading
+// computed styles is the costly part of walking a page, so it is done lazily and once.
+
+import { composedParentElement, windowOf } from "./composed.js";
+
+/** Is the element positioned out of sight or clipped to nothing (a "screen-reader only" label)? */
+export function visuallyHidden(style) {
+  const position = style.position;
+  if (position !== "absolute" && position !== "fixed") return false;
+  if (/^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(style.clip)) return true;
+  if (/inset\(50%\)/.test(style.clipPath)) return true;
+  return parseFloat(style.width) <= 1 && parseFloat(style.height) <= 1 && style.overflow === "hidden";
+}
+
+export class Rendering {
+  constructor() {
+    this.styles = new Map(); // element → its computed style, or null when it is not rendered
+  }
+
+  /** The element's computed style (a live object, read while the page is unchanged), or
+   * undefined when the element itself is not rendered (display: none, clipped away). */
+  lookOf(el) {
+    let style = this.styles.get(el);
+    if (style === undefined) {
+      const s = windowOf(el)?.getComputedStyle?.(el);
+      style = !s || s.display === "none" || visuallyHidden(s) ? null : s;
+      this.styles.set(el, style);
+    }
+    return style ?? undefined;
+  }
+
+  /** Is the element rendered, and every element around it up to the top document? */
+  isRendered(el) {
+    for (let n = el; n; n = composedParentElement(n)) if (!this.lookOf(n)) return false;
+    return true;
+  }
+
+  /** Can the text of this text node be seen (its element's visibility)? */
+  isVisibleText(node) {
+    const parent = composedParentElement(node);
+    const style = parent && this.lookOf(parent);
+    return !!style && style.visibility === "visible";
+  }
+}

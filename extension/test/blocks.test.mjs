@@ -1,0 +1,91 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { JSDOM } from "jsdom";
+import { cutBlocks } from "../src/content/blocks.js";
+import { Rendering } from "../src/content/rendering.js";
+import { buildText, locate } from "../src/content/offsets.js";
+
+/** Every visible text of `html`'s body, cut into blocks as the extension cuts an article. */
+function cut(html) {
+  const { document } = new JSDOM(`<!doctype html><html><head><style>x-para, story-paragraph { display: block }</style></head><body>${html}</body></html>`).window;
+  const r = new Rendering();
+  const blocks = cutBlocks(document.body, { keep: (t) => r.isVisibleText(t), lookOf: (el) => r.lookOf(el), skip: () => false });
+  return blocks.map((b) => ({ ...b, ...buildText(b.pieces) }));
+}
+const texts = (html) => cut(html).map((b) => b.text);
+
+test("block-level elements cut, inline ones do not; <br> is a space", () => {
+  assert.deepEqual(texts(`<div>First <b>bold</b> and <a href=#>a link</a><div>second</div>third<br>fourth</div><p>Next</p>`), [
+    "First bold and a link",
+    "second",
+    "third fourth",
+    "Next",
+  ]);
+});
+
+test("runs of <br> split text in a table cell into paragraphs", () => {
+  const html = `<table><tr><td><font><b>By A. Writer</b><br><i>Staff</i><br><br>
+    RIDGEFORD - First paragraph, which goes on.<BR><BR>
+    "A quote," he said.<br><br><br>Last one.</font></td><td>Other cell</td></tr></table>`;
+  assert.deepEqual(texts(html), ["By A. Writer Staff", "RIDGEFORD - First paragraph, which goes on.", '"A quote," he said.', "Last one.", "Other cell"]);
+});
+
+test("blank lines split preformatted text, and a wire credit line stands alone", () => {
+  const html = `<pre>\nHAMBURG, Nov 12 (Wire) - The port will fine\nshipping lines, the city said.\n\n"Ships," said Ulrike Brandes. "Are\nparked here."\n(Reporting by Katrin Vogel; editing by Martin O)\n</pre>`;
+  const blocks = cut(html);
+  assert.deepEqual(blocks.map((b) => b.text), [
+    "HAMBURG, Nov 12 (Wire) - The port will fine shipping lines, the city said.",
+    '"Ships," said Ulrike Brandes. "Are parked here."',
+    "(Reporting by Katrin Vogel; editing by Martin O)",
+  ]);
+  // The three blocks share one text node; each maps back to exactly its own characters.
+  const node = blocks[0].entries[0].node;
+  for (const b of blocks) {
+    assert.equal(b.entries.length, 1);
+    assert.equal(b.entries[0].node, node);
+    const a = locate(b.entries, 0, "start");
+    const z = locate(b.entries, b.text.length, "end");
+    assert.equal(node.data.slice(a.offset, z.offset).replace(/\s+/g, " "), b.text);
+  }
+});
+
+test("sections of spans, custom elements and <div>s are paragraphs; words in split spans stay apart", () => {
+  const html = `<section><span>‘We are not going anywhere,’ said </span><span>Beatrice Okonkwo</span><span>, 71.</span></section>
+    <section><span>Two</span> <span>words</span></section>
+    <story-paragraph>A custom element styled as a block.</story-paragraph><story-paragraph>Another.</story-paragraph>
+    <div><span style="font-family: serif"><font size=3>Blog editor text.</font></span></div><div><span><font><br></font></span></div>
+    <ul><li>Item one</li><li>Item two</li></ul>`;
+  assert.deepEqual(texts(html), [
+    "‘We are not going anywhere,’ said Beatrice Okonkwo, 71.",
+    "Two words",
+    "A custom element styled as a block.",
+    "Another.",
+    "Blog editor text.",
+    "Item one",
+    "Item two",
+  ]);
+});
+
+test("hidden text is not cut: display:none, visibility:hidden, screen-reader-only; visible aria-hidden text is", () => {
+  const html = `<p>Shown <span style="display:none">gone</span>text<span style="visibility:hidden"> invisible</span>.</p>
+    <div style="display:none"><p>Paywalled continuation.</p></div>
+    <p><span aria-hidden="true">T</span>he drop cap<span style="position:absolute; width:1px; height:1px; overflow:hidden; clip: rect(0 0 0 0)">The</span>.</p>
+    <p hidden>Hidden paragraph.</p><script>var x = "code";</script>`;
+  assert.deepEqual(texts(html), ["Shown text.", "The drop cap."]);
+});
+
+test("a furniture heading takes its section with it, up to the next heading of its level", () => {
+  const html = `<div><p>Story paragraph one.</p><p>Story paragraph two.</p>
+    <h2>Readers’ comments (2)</h2><p><b>anna</b> wrote: “Quoted again.”</p><p><b>bo</b> wrote: nice.</p>
+    <h2>Reactions from the region</h2><p>A real subsection of the story.</p>
+    <div class="x"><h3>More on this story</h3></div><p><a href="#">A related link</a></p>
+    <h3>Rebuilding</h3><p>Another part of the story.</p></div>`;
+  assert.deepEqual(texts(html), [
+    "Story paragraph one.",
+    "Story paragraph two.",
+    "Reactions from the region",
+    "A real subsection of the story.",
+    "Rebuilding",
+    "Another part of the story.",
+  ]);
+});

@@ -1,0 +1,83 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { JSDOM } from "jsdom";
+import { blockWords, furnitureBlock, furnitureElement, isAuthorBio, isFurnitureHeading, nameWords } from "../src/content/furniture.js";
+
+const block = (text, linkShare = 0) => ({ text, words: blockWords(text), linkShare });
+
+test("class names are cut into words; hashes and numbers are not words", () => {
+  assert.deepEqual(nameWords("article__byline"), ["article", "byline", "articlebyline"]);
+  assert.ok(nameWords("storyByline").includes("byline"));
+  assert.ok(nameWords("read-more").includes("readmore"));
+  assert.ok(nameWords("keyEvents").includes("keyevents"));
+  // Generated class names hold the letters "ad" and "by" often; they name nothing.
+  for (const hash of ["css-1ad3fz9", "ssrcss-1adcd8n-RichTextComponentWrapper", "sc-gKsewC hAdXqT", "e1jhz7w10", "kx-by2"]) {
+    assert.ok(!nameWords(hash).some((w) => ["ad", "by", "ads"].includes(w)), hash);
+  }
+});
+
+test("furniture elements by tag, role, microdata, name and box, never the story's body", () => {
+  const { document } = new JSDOM(`<aside id=a></aside><div id=b role=complementary></div><div id=c itemprop=author></div>
+    <div id=d class="article-byline"></div><story-related id=e></story-related><div id=f data-testid="promo-box"></div>
+    <div id=g class="text-block"></div><table id=h><tr><th>Shots</th></tr></table><table id=i><tr><td>x</td></tr></table>
+    <blockquote id=j class="twitter-tweet"></blockquote><blockquote id=k></blockquote><div id=l aria-label="Advertisement"></div>`).window;
+  const why = (id, look) => furnitureElement(document.getElementById(id), look);
+  assert.equal(why("a"), "<aside>");
+  assert.equal(why("b"), "role=complementary");
+  assert.equal(why("c"), "itemprop=author");
+  assert.equal(why("d"), 'named "byline"');
+  assert.equal(why("e"), 'named "related"');
+  assert.equal(why("f"), 'named "promo"');
+  assert.equal(why("g"), null);
+  assert.equal(why("g", { float: "right", position: "static" }), "floated box");
+  assert.equal(why("h"), "data table");
+  assert.equal(why("i"), null); // a layout table
+  assert.equal(why("j"), "embedded post");
+  assert.equal(why("k"), null); // a quotation in the story
+  assert.equal(why("l"), 'named "advertisement"');
+  assert.equal(furnitureElement(document.getElementById("d"), undefined, { strict: false }), null);
+});
+
+test("furniture blocks: each rule, and the story's sentences that look like them", () => {
+  const cases = [
+    ["Advertisement", "ad label"],
+    ["Story continues below advertisement", "ad label"],
+    ["Ad revenue fell.", null],
+    ["Continue reading the main story", "reading break"],
+    ["© 2025 The Courier. All rights reserved.", "copyright line"],
+    ["Read more: The bridge that never opened", "read-more link"],
+    ["RELATED: Explainer: who owns the buses?", "read-more link"],
+    ["Reporting by Ann Lee; editing by Tom Fry", "credit line"],
+    ["Research by the university found that rents rose 13% in a year, the charity said.", null],
+    ["Luis Ortega in Phoenix contributed to this report.", "contributor line"],
+    ["— With assistance from Jane Roe", "newsroom line"],
+    ["Source: Al Jazeera and news agencies", "source line"],
+    ["Sign up to our morning briefing.", "promotion"],
+    ["Follow Dale Harmon on X at https://x.com/dale", "follow line"],
+    ["By Carol Whitfield Gazette Staff Writer", "byline"],
+    ["By Friday, Northport City Council had voted.", null],
+    ["By 10pm supporters had brought in flasks of tea.", null],
+    ["Published 3 March 2025, 18:20 GMT", "time line"],
+    ["Published in 1925, the novel sold only 20,000 copies in its first year.", null],
+    ["Aoife Gallagher · 19 January 2025", "meta line"],
+    ["The vote is on 4 March.", null],
+    ["Cyclists on a temporary lane. (Photo: Ines Carvalho / Capital Dispatch)", "caption credit"],
+    ["LIVE", "label"],
+    ["And his first job?", null],
+    ["“Yes.”", null],
+  ];
+  for (const [text, rule] of cases) assert.equal(furnitureBlock(block(text)), rule, text);
+  assert.equal(furnitureBlock(block("Arizona’s heat is straining water systems. Here’s what to know.", 1)), "link list");
+  assert.equal(furnitureBlock(block("Our Standards: The Trust Principles.", 0.55)), "labelled link");
+  assert.equal(furnitureBlock(block("The council published its report, the minutes and the letter online.", 0.45)), null);
+});
+
+test("an author's bio and a furniture heading", () => {
+  assert.ok(isAuthorBio(block("Ottilie Brandt is the Andes bureau chief, covering Colombia, Ecuador and Peru.")));
+  assert.ok(!isAuthorBio(block("Maria Ressa is a journalist who was “detained for her work,” the group said.")));
+  assert.ok(!isAuthorBio(block("The mayor is a former teacher who grew up in the town.")));
+  for (const h of ["Comments (3)", "47 comments", "Readers’ comments", "Related", "More on this story", "You may also like", "Most read"]) {
+    assert.ok(isFurnitureHeading(h), h);
+  }
+  for (const h of ["Reactions from the region", "Related costs rise", "Latest", "What happens next?"]) assert.ok(!isFurnitureHeading(h), h);
+});
