@@ -55,6 +55,12 @@ log = logging.getLogger("claimlight.session")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# A streamed page this long (characters) has its early quotes sent before its analysis is planned,
+# waiting at most EARLY_WAIT_S for them.
+EARLY_FIRST_CHARS = 100_000
+EARLY_WAIT_S = 0.1
+
+
 def clean_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
@@ -219,10 +225,17 @@ class Session:
         try:
             if request.stream and not self.pool.cached(text):
                 # Partial replies name the client's own blocks; a text is split where blocks would join.
-                blocks = [clean_text(b) for b in request.blocks] if request.blocks is not None else pieces.split_blocks(text)
+                raw = request.blocks if request.blocks is not None else pieces.split_blocks(text)
                 early = _Early()
-                asked = self.pool.ask_early_quotes(text)  # on its way before the analysis is
-                early.task = asyncio.create_task(self._early_quotes(rid, text, len(blocks), asked, early))
+                head_blocks, head_chars = pieces.early_head(raw)  # cleaning keeps lengths: the same head
+                head = text[:head_chars]
+                asked = self.pool.ask_early_quotes(head)  # on its way before anything else is done
+                early.task = asyncio.create_task(self._early_quotes(rid, head, head_blocks, asked, early))
+                blocks = [clean_text(b) for b in raw] if request.blocks is not None else raw
+                if len(text) >= EARLY_FIRST_CHARS:
+                    # Planning a long page's work holds the event loop for tens of milliseconds; its
+                    # first highlights must not wait for that, and its analysis takes seconds anyway.
+                    await asyncio.wait({early.task}, timeout=EARLY_WAIT_S)
                 analysis, cached = await self._stream(rid, text, blocks, deadline, lane, early)
             else:
                 analysis, cached = await self.pool.analyze(text, deadline=deadline, lane=lane)
@@ -258,12 +271,14 @@ class Session:
         log.debug("%s request %r: %d spans, %d actors in %.0f ms%s", self.name, rid, len(wire.spans),
                   len(wire.actors), elapsed, " (cached)" if cached else "")
 
-    async def _early_quotes(self, rid: str, text: str, blocks: int, asked, early: _Early) -> None:
-        """The first partial reply: the quotations the marks give, before any parse (`engine.early`)."""
+    async def _early_quotes(self, rid: str, head: str, blocks: int, asked, early: _Early) -> None:
+        """The first partial reply: the quotations the marks give in the page's head (its first
+        `blocks` blocks, `pieces.early_head`), before any parse (`engine.early`). Offsets into the
+        head are offsets into the page: it is the page's beginning."""
         analysis = await self.pool.early_quotes(asked)
         if analysis is None or rid not in self.tasks:
             return
-        wire = analysis_to_utf16(self._visible(analysis), text)
+        wire = analysis_to_utf16(self._visible(analysis), head)
         if not wire.spans:
             return  # nothing to show early
         early.sending = True
