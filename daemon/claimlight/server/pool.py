@@ -404,7 +404,10 @@ class AnalysisPool:
             if not live:
                 return None
             self._express_turn += 1
-            proc = live[self._express_turn % len(live)]
+            # The request's own first job goes to the first idle worker (`_dispatch`): with two idle,
+            # the quotes are asked of the other, so the two do not share a core.
+            idle = [p for p in live if p.idle]
+            proc = idle[-1] if idle else live[self._express_turn % len(live)]
             seq = next(self._express_seq)
             future: concurrent.futures.Future = concurrent.futures.Future()
             self._express[seq] = (future, proc)

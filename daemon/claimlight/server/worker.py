@@ -5,7 +5,8 @@ loads the spaCy model and the engine when it starts, analyses a warm-up text so 
 request does not pay for spaCy's lazy set-up, says it is ready, and then runs one job at a time: a
 whole text (`analyze`), some paragraphs of a text (`parse`), a text from its paragraphs' parses
 (`merge`), or a text from the parses the daemon has and the paragraphs it has not (`update`); the
-work itself is the engine's (`engine.jobs`).
+work itself is the engine's (`engine.jobs`). Between jobs, in its first second or so, it makes the
+lexemes of the words its model knows, a slice at a time (`engine.lexemes`), so jobs need not.
 
 A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
 engine's checkpoints (`engine.jobs.checkpoint`) look for it between steps, so a cancelled job
@@ -63,7 +64,12 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None) -> None:
     except OSError:
         return  # the daemon stopped waiting: it is shutting down
     jobs = {"info": info, "analyze": analyze, "parse": parse, "merge": merge, "update": update}
+    warming = _lexemes()
     while True:
+        # Between jobs, while none waits: the lexemes of the words the model knows (`engine.lexemes`).
+        while warming is not None and not conn.poll():
+            if next(warming, StopIteration) is StopIteration:
+                warming = None
         try:
             message = conn.recv()
         except (EOFError, OSError):
@@ -141,6 +147,15 @@ def _load(model: str, engine: str) -> None:
         _early().early_quotes(_WARM_UP_TEXT)
     except Exception:
         pass  # a real request will meet the same problem and report it
+
+
+def _lexemes():
+    """The steps of making the model's known words' lexemes, or None when there is no model."""
+    if "nlp" not in _worker or "error" in _worker:
+        return None
+    from ..engine import lexemes
+
+    return lexemes.slices(_worker["nlp"])
 
 
 def _exit_with_parent(parent_pid: int) -> None:
