@@ -51,3 +51,17 @@ test("after the first request, the next waits until MIN_GAP_MS after the one bef
   guard.reset();
   assert.equal(guard.wait(), 0);
 });
+
+test("the lines of one element or text node (a <pre>, a cell cut at <br>) are blocks of their own, not one block changing", () => {
+  const c = clock();
+  const guard = new ChangeGuard({ now: c.now });
+  const pre = el("pre");
+  const lines = ["“We will not pay,” she said.", "The talks resume on Monday.", "“Nobody wins a strike,” he said."];
+  const cell = lines.map((_, i) => ({ line: i }));
+  const node = { text: "one node" };
+  for (let i = 0; i < 4; i++) {
+    assert.equal(guard.steady(lines.map((text, j) => ({ el: pre, key: cell[j], text }))).length, 3);
+    assert.equal(guard.steady(lines.map((text) => ({ el: pre, key: node, text }))).length, 3);
+    c.advance(2000);
+  }
+});

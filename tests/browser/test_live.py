@@ -15,9 +15,11 @@ from .test_article import _card_text, _hover
 
 def test_a_live_page_is_analysed_whole_so_speakers_named_entries_earlier_are_found(ext, site):
     page = ext.context.new_page()
-    page.goto(f"{site}/live-council.html")
+    page.goto(f"{site}/live-council.html?manual")
     wait_for_highlight(page, "quote", "This tram will carry")
-    # An entry appended 1.2 s after load, whose speaker ("Marsh", "she") is named in full two entries up.
+    # An entry appended once the page has been analysed, whose speaker ("Marsh", "she") is named in
+    # full two entries up.
+    page.evaluate("() => liveNext()")
     wait_for_highlight(page, "quote", "Every pound of it is already committed")
     page.wait_for_function("() => new Promise(r => setTimeout(() => r(true), 300))")
     _hover(page, "quote", "Every pound of it")

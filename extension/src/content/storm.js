@@ -9,7 +9,10 @@
 // - after the first request, the next goes no sooner than MIN_GAP_MS after the one before,
 //   however often the article changes: a live blog's new entry is analysed within seconds,
 //   a page that never stops changing at most once every MIN_GAP_MS.
-// No DOM: blocks are {el, text}, elements used only as keys, so it is tested without a page.
+// A block is known by its `key` (its first text node: one element may hold several blocks, a table
+// cell cut at <br>), else its `el`, and by its rank among the blocks with that key (one text node
+// may hold several, the lines of a <pre>). No DOM: nodes are used only as keys,
+// so it is tested without a page.
 
 export const MIN_GAP_MS = 4000;
 export const VOLATILE_WINDOW_MS = 15_000;
@@ -21,25 +24,33 @@ export class ChangeGuard {
     this.minGapMs = minGapMs;
     this.windowMs = windowMs;
     this.changes = changes;
-    this.texts = new WeakMap(); // block element → its text when last seen
-    this.changedAt = new WeakMap(); // block element → when its text changed, within the window
+    this.texts = new WeakMap(); // block key → the texts of its blocks when last seen, by rank
+    this.changedAt = new WeakMap(); // block key → when each one's text changed, within the window
     this.lastSentAt = -Infinity;
   }
 
   /**
    * The page's blocks without those that keep changing; notes which changed since the last look.
-   * @template {{el: object, text: string}} B
+   * @template {{el: object, key?: object, text: string}} B
    * @param {B[]} blocks
    * @returns {B[]}
    */
   steady(blocks) {
     const t = this.now();
+    const seen = new Map(); // key → how many blocks of this look had it so far
     return blocks.filter((b) => {
-      const before = this.texts.get(b.el);
-      this.texts.set(b.el, b.text);
-      let times = (this.changedAt.get(b.el) ?? []).filter((at) => t - at < this.windowMs);
+      const id = b.key ?? b.el;
+      const n = seen.get(id) ?? 0; // the n-th block with this key (the lines of one text node)
+      seen.set(id, n + 1);
+      const texts = this.texts.get(id) ?? [];
+      const before = texts[n];
+      texts[n] = b.text;
+      this.texts.set(id, texts);
+      const changed = this.changedAt.get(id) ?? [];
+      let times = (changed[n] ?? []).filter((at) => t - at < this.windowMs);
       if (before !== undefined && before !== b.text) times = [...times, t];
-      this.changedAt.set(b.el, times);
+      changed[n] = times;
+      this.changedAt.set(id, changed);
       return times.length < this.changes;
     });
   }
