@@ -49,8 +49,8 @@ VOICES = {
 
 ROLES = {"Elena Varga": "Mayor", "Daniel Osei": "Transport chief", "Ruth Abernathy": "Opposition councillor"}
 
-FOCUSED = """() => { const h = CSS.highlights.get('claimlight-focus');
-  return h ? [...h].map(r => r.toString().replace(/\\s+/g, ' ')).join(' ') : null; }"""
+# The emphasis of the quotation the panel went to (its name is random per page load, like the others').
+FOCUSED = page_function("", "const h = ours('focus'); return h ? texts('focus').join(' ') : null;")
 
 IN_VIEW = page_function("text", """const r = [...ours('quote')].map(live).find(r => r.toString().replace(/\\s+/g, ' ').includes(text));
   const b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight;""")

@@ -34,7 +34,7 @@ def test_save_panel_screenshot(ext, site):
         panel.click("#next")
     panel.wait_for_function("() => document.querySelector('#nav-pos').textContent === 'Quote 5 of 8'")
     page.wait_for_function(
-        "() => [...(CSS.highlights.get('claimlight-focus') ?? [])].some(r => r.toString().includes('People have been'))"
+        page_function("", "return texts('focus').some(s => s.includes('People have been'));")
     )
     # Headless Chromium paints only the tab in front; the pointer goes where it shows no card.
     page.bring_to_front()

@@ -70,7 +70,7 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
     quotes = [s for s in analysis.spans if s.category == Category.quote]
     reported = [s for s in analysis.spans if s.category == Category.reported]
     quoted = _union(quotes)
-    nested = [(s.start, s.end) for s in quotes if s.nested_in is not None]
+    nested = sorted((s.start, s.end) for s in quotes if s.nested_in is not None)
     voiced = _union(quotes + reported)
     quoted_words = _words_in(words, quoted)
     reported_words = _words_in(words, voiced) - quoted_words
@@ -88,7 +88,7 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
             continue
         if span.category == Category.quote:
             source.quotes.add(span.quote_id if span.quote_id is not None else -span.start - 1)
-            inner = [(a, b) for a, b in nested if span.nested_in is None and span.start <= a and b <= span.end]
+            inner = _within(nested, span) if span.nested_in is None else []
             source.quoted_words += _words_in(words, [(span.start, span.end)]) - _words_in(words, inner)
         else:
             source.reported += 1
@@ -127,6 +127,14 @@ def _union(spans: list[Span] | list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+def _within(ranges: list[tuple[int, int]], span: Span) -> list[tuple[int, int]]:
+    """The (sorted) ranges that lie within `span`, found by bisection: a page of thousands of
+    quotations must not compare every quotation with every other."""
+    lo = bisect_left(ranges, (span.start, -1))
+    hi = bisect_left(ranges, (span.end, -1))
+    return [(a, b) for a, b in ranges[lo:hi] if b <= span.end]
 
 
 def _words_in(word_starts: list[int], ranges: list[tuple[int, int]]) -> int:

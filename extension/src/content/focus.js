@@ -2,9 +2,13 @@
 // into view and it is emphasised for a moment with its own highlight, above the others.
 // Like the other highlights it adds nothing to the page's DOM.
 
+import { highlightName } from "../shared/categories.js";
 import { highlightStyle } from "../shared/colour.js";
+import { randomSuffix } from "./highlight.js";
 
-export const FOCUS_HIGHLIGHT = "claimlight-focus";
+// Random per page load, like the categories' names (highlight.js): a page cannot style or
+// hide the emphasis with a rule written in advance.
+export const FOCUS_HIGHLIGHT = highlightName("focus", randomSuffix());
 export const EMPHASIS_MS = 2200;
 const FOCUS_PRIORITY = 100; // above every category (categories.js PRIORITY)
 
