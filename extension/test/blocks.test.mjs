@@ -89,3 +89,10 @@ test("a furniture heading takes its section with it, up to the next heading of i
     "Another part of the story.",
   ]);
 });
+
+test("a line all in bold heads a section on pages without heading elements; bold words in a line do not", () => {
+  const html = `<table><tr><td><font>Story paragraph one, long enough.</font></td></tr><tr><td><font>Story paragraph two.</font></td></tr>
+    <tr><td><font><b>Reader Comments</b></font></td></tr><tr><td><font><b>mum82</b> wrote: “Quoted again.”</font></td></tr></table>
+    <p>The council said <b>Comments</b> would be read.</p><p><span><b>Related</b></span> costs rose.</p>`;
+  assert.deepEqual(texts(html), ["Story paragraph one, long enough.", "Story paragraph two.", "The council said Comments would be read.", "Related costs rose."]);
+});

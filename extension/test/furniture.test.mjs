@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { blockWords, furnitureBlock, furnitureElement, isAuthorBio, isFurnitureHeading, nameWords } from "../src/content/furniture.js";
+import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, isAuthorBio, isFurnitureHeading, nameWords } from "../src/content/furniture.js";
 
 const block = (text, linkShare = 0) => ({ text, words: blockWords(text), linkShare });
 
@@ -62,6 +62,9 @@ test("furniture blocks: each rule, and the story's sentences that look like them
     ["Aoife Gallagher · 19 January 2025", "meta line"],
     ["The vote is on 4 March.", null],
     ["Cyclists on a temporary lane. (Photo: Ines Carvalho / Capital Dispatch)", "caption credit"],
+    ["Parents filled the gym on Tuesday. (Sentinel photo by Ann Lutz)", "caption credit"],
+    ["Fishermen pull a boat across the mud near Entebbe. (EAW Photo/Hajara Nsubuga)", "caption credit"],
+    ["The exhibition runs until May (photographs by the late Ida Berg are shown for the first time).", null],
     ["LIVE", "label"],
     ["And his first job?", null],
     ["“Yes.”", null],
@@ -76,8 +79,29 @@ test("an author's bio and a furniture heading", () => {
   assert.ok(isAuthorBio(block("Ottilie Brandt is the Andes bureau chief, covering Colombia, Ecuador and Peru.")));
   assert.ok(!isAuthorBio(block("Maria Ressa is a journalist who was “detained for her work,” the group said.")));
   assert.ok(!isAuthorBio(block("The mayor is a former teacher who grew up in the town.")));
-  for (const h of ["Comments (3)", "47 comments", "Readers’ comments", "Related", "More on this story", "You may also like", "Most read"]) {
+  for (const h of ["Comments (3)", "47 comments", "Readers’ comments", "Related", "More on this story", "You may also like", "Most read",
+    "Match events", "Key moments", "Line-ups", "Minute-by-minute", "Diskutieren Sie mit", "Kommentare (12)", "Commentaires"]) {
     assert.ok(isFurnitureHeading(h), h);
   }
-  for (const h of ["Reactions from the region", "Related costs rise", "Latest", "What happens next?"]) assert.ok(!isFurnitureHeading(h), h);
+  for (const h of ["Reactions from the region", "Related costs rise", "Latest", "What happens next?", "Key events of a long night"]) {
+    assert.ok(!isFurnitureHeading(h), h);
+  }
+});
+
+test("a name that says how an element is rendered ('inline-placeholder') is furniture only when it holds no prose", () => {
+  const { document } = new JSDOM(`<p id=a class="paragraph inline-placeholder">The fire grew from about 4,000 hectares to more than 11,000 in a single afternoon as winds shifted.</p>
+    <div id=b class="skeleton-placeholder">Loading…</div><div id=c class="comments-placeholder">Comments are loading for this story, and will appear here shortly after the page has finished.</div>
+    <div id=d data-area="forum" class="kp-forum"></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  assert.equal(why("a"), null);
+  assert.equal(why("b"), 'named "skeleton"');
+  assert.equal(why("c"), 'named "comments"'); // what it holds is named too
+  assert.equal(why("d"), 'named "forum"');
+});
+
+test("quotation marks, not apostrophes, are a sign of speech", () => {
+  for (const t of ["“Now,” she said.", "He called it 'a mess'.", "‘We were not at it,’ said Holt.", "«Non», a-t-il dit.", "The players’ union"]) {
+    assert.ok(hasQuoteMark(t), t);
+  }
+  for (const t of ["Ferreira heads in Okafor’s corner.", "It isn't over"]) assert.ok(!hasQuoteMark(t), t);
 });

@@ -29,13 +29,20 @@ function breaksLine(el, look) {
 }
 
 const HEADING = /^h([1-6])$/;
+// Pages without heading elements (an old CMS's table layout) set a heading as a line of bold
+// text: it ranks below every real heading, so that any heading ends its section.
+const BOLD = new Set(["b", "strong"]);
+const BOLD_LEVEL = 7;
 
-/** The level of a heading (an <h1>–<h6>, a role=heading, or an element wrapping only one), or 0. */
+/** The level of a heading (an <h1>–<h6>, a role=heading, a line all in bold, or an element
+ * wrapping only one), or 0. */
 function headingLevel(el) {
+  const whole = el.textContent.trim();
   for (let n = el; n; n = n.childElementCount === 1 ? n.firstElementChild : null) {
     const m = HEADING.exec(n.localName);
-    if (m) return n === el || n.textContent.trim() === el.textContent.trim() ? Number(m[1]) : 0;
+    if (m) return n === el || n.textContent.trim() === whole ? Number(m[1]) : 0;
     if (n.getAttribute("role") === "heading") return Number(n.getAttribute("aria-level")) || 2;
+    if (BOLD.has(n.localName)) return n !== el && whole && n.textContent.trim() === whole ? BOLD_LEVEL : 0;
   }
   return 0;
 }
@@ -120,8 +127,11 @@ export function cutBlocks(root, { keep, lookOf, skip }) {
   const visit = (node, inLink, pre) => {
     let furnitureSection = 0; // the level of the furniture heading whose section this is, or 0
     for (const child of composedChildren(node)) {
-      if (child.nodeType === 1) {
-        const level = headingLevel(child);
+      const look = child.nodeType === 1 ? lookOf(child) : undefined;
+      if (look) {
+        let level = headingLevel(child);
+        // Bold words inside a line of text are emphasis, not a heading.
+        if (level === BOLD_LEVEL && !breaksLine(child, look)) level = 0;
         if (level && furnitureSection && level <= furnitureSection) furnitureSection = 0;
         if (level && isFurnitureHeading(child.textContent)) furnitureSection = level;
       }
@@ -140,7 +150,6 @@ export function cutBlocks(root, { keep, lookOf, skip }) {
         else if (current) current.pieces.push({ br: true });
         continue;
       }
-      const look = lookOf(child);
       if (!look) continue; // not rendered
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {

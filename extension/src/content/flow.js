@@ -4,7 +4,7 @@
 // page's own article element. Pure functions over cut blocks ({el, text, words, key}).
 
 import { composedContains, composedParentElement } from "./composed.js";
-import { nameWords, QUOTE_MARK } from "./furniture.js";
+import { hasQuoteMark, nameWords } from "./furniture.js";
 
 // Where the page marks up its article and most of the text is inside, text outside it is not
 // the story (a ticker, a teaser Readability swept in).
@@ -68,13 +68,17 @@ export function offFlow(blocks) {
       if (inFlowList(b.el)) continue;
       const ws = b.words;
       const lower = ws.filter((w) => /^\p{Ll}/u.test(w)).length / ws.length;
-      if ((ws.length < OFF_FLOW_MIN_WORDS && !QUOTE_MARK.test(b.text)) || lower < OFF_FLOW_MIN_LOWERCASE) out.add(b);
+      if ((ws.length < OFF_FLOW_MIN_WORDS && !hasQuoteMark(b.text)) || lower < OFF_FLOW_MIN_LOWERCASE) out.add(b);
     }
   }
   return out;
 }
 
-/** Blocks whose text a longer kept block already holds (a pull quote, a repeated summary). */
+/**
+ * Blocks whose text a longer kept block already holds (a pull quote, a repeated summary), and
+ * the second of two equal blocks (a live blog's pinned post shown again at its own time): of
+ * two equal blocks the one off the story's flow goes, else the later one.
+ */
 export function repeats(blocks, offFlowSet) {
   const keys = blocks.map((b) => letters(b.text));
   const out = new Set();
@@ -84,7 +88,8 @@ export function repeats(blocks, offFlowSet) {
     for (let j = 0; j < blocks.length; j++) {
       if (j === i || out.has(blocks[j])) continue;
       const other = keys[j];
-      if (other.length > k.length ? other.includes(k) : other === k && offFlowSet.has(b)) {
+      const again = other === k && (offFlowSet.has(b) || (j < i && !offFlowSet.has(blocks[j])));
+      if (other.length > k.length ? other.includes(k) : again) {
         out.add(b);
         return;
       }

@@ -29,6 +29,11 @@ export const FURNITURE_ITEMPROPS = new Set([
   "keywords", "caption", "headline", "alternativeheadline", "image", "video", "audio",
 ]);
 
+// Words that name a stage of rendering, not what an element holds: a skeleton or a spinner
+// holds no prose, but a paragraph rendered into a slot named "inline-placeholder" is prose.
+const RENDERING_WORDS = ["loading", "loader", "spinner", "skeleton", "placeholder"];
+const RENDERING_MAX_WORDS = 12;
+
 // Words sites use in class names, ids, custom element names, data-component names and
 // aria-labels for furniture, lower case. A name is cut into words at dashes, underscores,
 // digits and camelCase, and two neighbouring words are also tried joined ("read-more" →
@@ -64,11 +69,10 @@ export const FURNITURE_WORDS = new Set([
   "box", "factbox", "infobox", "keyfacts", "facts", "timeline", "keyevents", "keypoints", "toc",
   "lineup", "lineups", "stats", "statistics", "scorebox", "scoreboard",
   // readers' comments
-  "comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "discussion",
+  "comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "discussion", "forum",
   // the site's own frame
   "nav", "navbar", "navigation", "menu", "masthead", "header", "footer", "foot", "topbar", "skip",
-  "sronly", "visuallyhidden", "screenreader", "offscreen", "loading", "loader", "spinner",
-  "skeleton", "placeholder",
+  "sronly", "visuallyhidden", "screenreader", "offscreen", ...RENDERING_WORDS,
 ]);
 
 /**
@@ -134,8 +138,9 @@ export function furnitureElement(el, look, { strict = true } = {}) {
   const itemprop = el.getAttribute("itemprop");
   if (itemprop && itemprop.toLowerCase().split(/\s+/).some((p) => FURNITURE_ITEMPROPS.has(p))) return `itemprop=${itemprop}`;
   if (!strict) return null;
-  if (tag === "blockquote" && furnitureWord(el)) return "embedded post";
-  const word = furnitureWord(el);
+  let word = furnitureWord(el);
+  if (RENDERING_WORDS.includes(word) && words(el.textContent).length > RENDERING_MAX_WORDS) word = null;
+  if (tag === "blockquote" && word) return "embedded post";
   if (word) return `named "${word}"`;
   if (look && (look.float === "left" || look.float === "right")) return "floated box";
   if (look && (look.position === "fixed" || look.position === "sticky")) return "fixed box";
@@ -162,7 +167,10 @@ const FURNITURE_HEADING = new RegExp(
       "you (may|might) (also )?(like|enjoy|be interested in)", "popular( now| stories)?", "latest (news|stories|headlines)",
       "editor['’]?s picks", "top stories", "further reading", "see also", "also read", "share( this)?( article| story| page)?",
       "tags", "topics", "explore more( on these topics)?", "around the web", "sponsored( stories| content)?",
-      "from our partners", "in other news", "lire aussi", "à lire aussi", "sur le même sujet", "mehr zum thema",
+      "from our partners", "in other news", "key (events|moments|points|facts)", "match (events|facts|stats|statistics)",
+      "line-?ups?", "teams", "timeline", "minute[- ]by[- ]minute", "lire aussi", "à lire aussi", "sur le même sujet",
+      "commentaires", "réagissez", "mehr zum thema", "kommentare", "leserkommentare", "diskutieren sie mit",
+      "comentarios",
     ].join("|") +
     ")\\s*(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
   "i",
@@ -181,6 +189,13 @@ const DATE = new RegExp(
   "i",
 );
 export const QUOTE_MARK = /["“”„«»‘’‹›]/;
+// A quotation mark that is not an apostrophe ("Okafor’s corner", "don't"): a sign of speech.
+const SPEECH_MARK = /["“”„«»‹›‘]|(?<![\p{L}\p{N}])['’]|['’](?![\p{L}\p{N}])/u;
+
+/** Does the text quote someone? Apostrophes inside words do not count. */
+export function hasQuoteMark(text) {
+  return SPEECH_MARK.test(text);
+}
 const SENTENCE_END = /[.!?…]["”’»)]*$/;
 // Words written in lower case even in a name or title line ("Correspondent in Geneva").
 const SMALL_WORDS = new Set(["by", "and", "in", "at", "of", "the", "for", "on", "de", "van", "von", "da", "du", "le", "la", "y", "e", "und", "et", "with", "from", "to", "a", "am", "pm", "a.m.", "p.m."]);
@@ -267,7 +282,9 @@ export const BLOCK_RULES = [
     "caption credit",
     (b) =>
       b.words.length <= 60 &&
-      /(^|[\s(·|])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|video|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?$/i.test(b.text),
+      (/(^|[\s(·|])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|video|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?$/i.test(b.text) ||
+        // "(Sentinel photo by Ann Lutz)", "(EAW Photo/Hajara Nsubuga)", "(File photo courtesy of …)"
+        /\(([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?)\s+|\s*\/\s*)[^()]{2,60}\)$/iu.test(b.text)),
   ],
   ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
 ];
