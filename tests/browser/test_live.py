@@ -98,23 +98,37 @@ def variants():
         yield url
 
 
-def test_quotes_are_painted_first_then_completed_without_flicker_or_duplicates(ext, variants):
-    partials = ext.sw("() => claimlight.stats.partials")
+def _load_and_watch(ext, variants) -> list[dict]:
+    """The frames painted while a fresh variant of the seed page loads and is analysed."""
     page = ext.context.new_page()
     page.add_init_script(WATCH)
-    page.goto(f"{variants}/v/{time.time_ns() % 100_000}/harbour-bridge.html")
-    wait_for_highlight(page, "person", "Elena Varga")
-    page.wait_for_function("() => new Promise(r => setTimeout(() => r(true), 500))")
-    frames = page.evaluate("() => window.__clFrames")
+    try:
+        page.goto(f"{variants}/v/{time.time_ns() % 100_000}/harbour-bridge.html")
+        wait_for_highlight(page, "person", "Elena Varga")
+        page.wait_for_function("() => new Promise(r => setTimeout(() => r(true), 500))")
+        frames = page.evaluate("() => window.__clFrames")
+        got = highlights(page)
+        assert any("We will not let" in q for q in got["quote"])
+        painted = [f for f in frames if f["quotes"] or f["others"]]
+        assert page.evaluate(page_function("", "return texts('quote').length;")) == len(painted[-1]["quotes"])
+        return painted
+    finally:
+        page.close()
+
+
+def test_quotes_are_painted_first_then_completed_without_flicker_or_duplicates(ext, variants):
+    partials = ext.sw("() => claimlight.stats.partials")
+    # On a loaded machine the early quotes and the analysis may reach the page within one frame; then
+    # they are painted together, which is no flicker either. A few loads give one with frames between.
+    for _ in range(4):
+        painted = _load_and_watch(ext, variants)
+        final = painted[-1]
+        assert len(final["quotes"]) == len(set(final["quotes"]))  # no quotation painted twice
+        # No flicker: once painted, an early quote stays painted through every later frame.
+        for f in painted:
+            assert set(painted[0]["quotes"]) <= set(f["quotes"]), (painted[0]["quotes"], f)
+        if not painted[0]["others"]:
+            break
     assert ext.sw("() => claimlight.stats.partials") > partials  # the early quotes came as a partial reply
-    painted = [f for f in frames if f["quotes"] or f["others"]]
     # The first thing painted is quotes alone; the other categories come with the analysis.
     assert painted[0]["quotes"] and not painted[0]["others"], painted[:3]
-    final = painted[-1]
-    assert len(final["quotes"]) == len(set(final["quotes"]))  # no quotation painted twice
-    # No flicker: once painted, an early quote stays painted through every later frame.
-    for f in painted:
-        assert set(painted[0]["quotes"]) <= set(f["quotes"]), (painted[0]["quotes"], f)
-    got = highlights(page)
-    assert any("We will not let" in q for q in got["quote"])
-    assert page.evaluate(page_function("", "return texts('quote').length;")) == len(final["quotes"])
