@@ -198,8 +198,9 @@ class PartialReply(_Message):
     """Daemon → client, only when the request asked to stream: what is known before the result.
 
     `stage` "quotes": the quotations the text's quotation marks give, found without a parse, sent
-    first, within milliseconds; quote spans only, without speakers, over all the blocks (a block with
-    none has none yet, not none at all). `stage` "blocks": the spans of blocks [first, last) analysed
+    first, within milliseconds; quote spans only, without speakers, over the page's head: blocks
+    [first, last), its first blocks up to 20,000 characters (a block with none has none yet, not
+    none at all). `stage` "blocks": the spans of blocks [first, last) analysed
     on their own, for long pages, in order. Offsets are into the whole joined text. Actors are not
     consolidated yet; the final `result` replaces everything partial replies said.
     """
