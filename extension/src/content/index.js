@@ -134,6 +134,7 @@ class PageController {
 
   deactivate() {
     clearTimeout(this.later);
+    this.later = null;
     for (const id of this.tracker.abandon()) this.client.cancel(id);
     this.active = false;
     this.painter.clear();
@@ -227,7 +228,8 @@ class PageController {
       forced: this.forced,
       active: this.active,
       blocks: this.blocks.length,
-      pending: this.tracker.pending,
+      // A request held back by `changes` (a page that changed again too soon) is on its way too.
+      pending: this.tracker.pending + (this.later !== null ? 1 : 0),
       counts: this.active ? this.painter.counts() : {},
       interference: this.painter.interference,
       theme: this.painter.look?.theme ?? null,
