@@ -39,6 +39,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+CueKind = Literal["named", "pronoun", "description", "none"]
+
+
+class ChainLink(_Model):
+    """One mention on the way from the words the text uses to the speaker's name."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Via(_Model):
+    """How the speaker of a quote or reported clause was found, so a reader can check it."""
+
+    rule: str = Field(description="the strategy that named the speaker, e.g. 'cue_after', 'continuation', 'reporting_verb'")
+    kind: CueKind = Field(description="how the text points at the speaker: by name, by pronoun, by a description, or not at all")
+    chain: list[ChainLink] = Field(
+        default_factory=list,
+        description="the mention the text points at first ('she', 'the mayor'), then each it was resolved to, ending at the name",
+    )
+
+
 class _Message(_Model):
     """A WebSocket message: strict, so a field of the wrong JSON type is an error, never converted.
 
@@ -64,6 +86,7 @@ class Span(_Model):
     quote_id: int | None = Field(None, description="groups the pieces of one quotation (split quotes, paragraphs)")
     nested_in: int | None = Field(None, description="a quote inside another quote with a speaker of its own: the outer quote's quote_id")
     why: str | None = Field(None, description="for 'mention' spans: title | scare quote | nickname | mention")
+    via: Via | None = Field(None, description="on quote and reported spans with a speaker: how the speaker was found")
 
 
 class Actor(_Model):

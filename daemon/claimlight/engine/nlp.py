@@ -62,3 +62,15 @@ def parse(nlp: Language, text: str) -> Doc:
     lets the daemon parse a long page on several cores (`engine.jobs`).
     """
     return join_docs(parse_paragraphs(nlp, text))
+
+
+_TEXT_KEY = "claimlight.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: `Doc.text` joins every token each time it is read, and the
+    engine's steps each need it (a few percent of the analysis time on a long article)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
