@@ -39,6 +39,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+CueKind = Literal["named", "pronoun", "description", "none"]
+
+
+class ChainLink(_Model):
+    """One mention on the way from the words the text uses to the speaker's name."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Via(_Model):
+    """How the speaker of a quote or reported clause was found, so a reader can check it."""
+
+    rule: str = Field(description="the strategy that named the speaker, e.g. 'cue_after', 'continuation', 'reporting_verb'")
+    kind: CueKind = Field(description="how the text points at the speaker: by name, by pronoun, by a description, or not at all")
+    chain: list[ChainLink] = Field(
+        default_factory=list,
+        description="the mention the text points at first ('she', 'the mayor'), then each it was resolved to, ending at the name",
+    )
+
+
 class _Message(_Model):
     """A WebSocket message: strict, so a field of the wrong JSON type is an error, never converted.
 
@@ -64,6 +86,7 @@ class Span(_Model):
     quote_id: int | None = Field(None, description="groups the pieces of one quotation (split quotes, paragraphs)")
     nested_in: int | None = Field(None, description="a quote inside another quote with a speaker of its own: the outer quote's quote_id")
     why: str | None = Field(None, description="for 'mention' spans: title | scare quote | nickname | mention")
+    via: Via | None = Field(None, description="on quote and reported spans with a speaker: how the speaker was found")
 
 
 class Actor(_Model):
@@ -141,7 +164,10 @@ class AnalyzeRequest(_Message):
     title: str | None = Field(None, max_length=2048)
     text: str | None = None
     blocks: list[str] | None = None
-    stream: bool = Field(False, description="send 'partial' results block by block before the final 'result'")
+    stream: bool = Field(
+        False, description="send 'partial' replies before the final 'result': the quotations the marks give, at once, "
+        "then, on long pages, the analysis of the first blocks"
+    )
     page: str | None = Field(
         None, min_length=1, max_length=128,
         description="the client's name for the page the text comes from (a tab, a frame): the daemon shares its "
@@ -188,17 +214,25 @@ class ResultReply(_Message):
     elapsed_ms: float = 0.0
 
 
-class PartialReply(_Message):
-    """Daemon → client, only when the request asked to stream: spans of the blocks analysed so far.
+PartialStage = Literal["quotes", "blocks"]
 
-    Offsets are into the whole joined text. Actors are not consolidated yet; the final `result`
-    replaces everything partial replies said.
+
+class PartialReply(_Message):
+    """Daemon → client, only when the request asked to stream: what is known before the result.
+
+    `stage` "quotes": the quotations the text's quotation marks give, found without a parse, sent
+    first, within milliseconds; quote spans only, without speakers, over the page's head: blocks
+    [first, last), its first blocks up to 20,000 characters (a block with none has none yet, not
+    none at all). `stage` "blocks": the spans of blocks [first, last) analysed
+    on their own, for long pages, in order. Offsets are into the whole joined text. Actors are not
+    consolidated yet; the final `result` replaces everything partial replies said.
     """
 
     type: Literal["partial"] = "partial"
     v: int = PROTOCOL_VERSION
     id: str
     offsets: Literal["utf16"] = "utf16"
+    stage: PartialStage = Field("blocks", description="what the reply holds: early quotations, or some blocks' analysis")
     blocks: tuple[int, int] = Field(description="[first, last) block indexes covered by this partial reply")
     spans: list[Span]
 

@@ -66,6 +66,16 @@ test("a quote inside a quote keeps its own group and is marked nested", () => {
   assert.deepEqual([o.nested, i.nested, o.group === i.group], [false, true, false]);
 });
 
+test("a span's via keeps the rule, the kind of cue and the words of its chain", () => {
+  const lay = layout(blocks);
+  const joined = blocks.map((b) => b.text).join("\n\n");
+  const via = { rule: "cue_after", kind: "pronoun", chain: [{ text: "Osei", start: 60, end: 64 }, { text: "Daniel Osei", start: 2, end: 13 }] };
+  const spans = [span(joined, "“Fine,”", "quote", { speaker: "Daniel Osei", quote_id: 2, via }), span(joined, "Varga", "person", {}, joined.indexOf("Varga agreed"))];
+  const { perBlock } = splitReply("r", lay, spans);
+  assert.deepEqual(perBlock.get("h1")[0].via, { rule: "cue_after", kind: "pronoun", chain: ["Osei", "Daniel Osei"] });
+  assert.equal(perBlock.get("h2")[0].via, null);
+});
+
 test("context blocks get no results; partial replies cover only their blocks", () => {
   const lay = layout([{ ...blocks[0], context: true }, blocks[1], blocks[2]]);
   const joined = blocks.map((b) => b.text).join("\n\n");
@@ -113,6 +123,14 @@ test("hover card text for quotes, actors, numbers", () => {
     category: "quote", title: "Quote", name: "— Elena Varga", lines: ["Mayor", "Cue: “said”", "3 quotes, 1 reported on this page"],
     speakerKey: "person:Elena Varga", speaker: "Elena Varga",
   });
+  const resolved = cardModel({ category: "quote", speaker: "Elena Varga", via: { rule: "cue_after", kind: "pronoun", chain: ["she", "Elena Varga"] } }, stats, actors);
+  assert.ok(resolved.lines.includes("“she”, resolved to Elena Varga"), resolved.lines.join(" | "));
+  const described = cardModel({ category: "quote", speaker: "Elena Varga", via: { rule: "governing_cue", kind: "description", chain: ["the mayor", "Mayor Elena Varga"] } }, stats, actors);
+  assert.ok(described.lines.includes("“the mayor”, resolved to Elena Varga"));
+  const bare = cardModel({ category: "quote", speaker: "Elena Varga", via: { rule: "continuation", kind: "none", chain: ["Varga"] } }, stats, actors);
+  assert.ok(bare.lines.includes("No cue: continues the previous quote"));
+  const named = cardModel({ category: "quote", speaker: "Elena Varga", via: { rule: "cue_after", kind: "named", chain: ["Varga"] } }, stats, actors);
+  assert.ok(!named.lines.some((l) => l.includes("resolved") || l.startsWith("No cue")));
   const inner = cardModel({ category: "quote", speaker: "a customer", nested: true }, stats, actors);
   assert.deepEqual([inner.title, inner.name], ["Quote within a quote", "— a customer"]);
   const anon = cardModel({ category: "quote", text: "“x”" }, stats, actors);

@@ -45,6 +45,9 @@ CASES = [
     ("“Best concert of my life.” ― Dana Wells", [("“Best concert of my life.”", "Dana Wells")]),
     # a paragraph ending in a colon introduces the quotation below it
     ("The health ministry said in a statement on Friday:\n\n“All clinics will reopen on Monday.”", [("“All clinics will reopen on Monday.”", "the health ministry")]),
+    # a verb of talking takes what is said with "about"; unless it is what another speaker reports
+    ("As Mayor Ana Ortiz went on about “a city that works,” the crowd cheered and Tom Walsh said nothing.", [("“a city that works,”", "Ana Ortiz")]),
+    ("Aide Tom Walsh recalled Ana Ortiz talking about “the end of the old port,” a story she loved.", [("“the end of the old port,”", "Tom Walsh")]),
     # an interview label
     ("Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”", [("“With a single measurement.”", "Elena Reyes")]),
 ]

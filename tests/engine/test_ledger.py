@@ -127,9 +127,10 @@ def test_business_sources(nlp):
     assert kinds["one analyst"] == (False, "person")
     assert kinds["two people familiar with the deal"] == (False, "person")
     assert kinds["a filing with the Securities and Exchange Commission"] == (False, "document")
-    # A reader knows "the company" is Vantor; the article never calls Vantor a company by name, so
-    # the ledger keeps it as an unnamed organisation rather than guess.
-    assert kinds["the company"] == (False, "organization")
+    # A reader knows "the company" is Vantor, the only company in view: the description is one more
+    # name for that source, not a source of its own.
+    assert "the company" not in kinds
+    assert "the company" in next(s for s in ledger.sources if s.name == "Vantor Logistics").aliases
 
 
 def ledger_of(nlp, *paragraphs):

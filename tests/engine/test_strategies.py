@@ -45,7 +45,7 @@ CASES = [
     ("governing_cue", "Councillor Ana Ortiz tweeted that the plan was “a disgrace to the city”.", "“a disgrace to the city”", "Ana Ortiz"),
     ("governing_cue", "Peter Holm’s claim that the reactor was “perfectly safe” did not survive the inquiry.", "“perfectly safe”", "Peter Holm"),
     ("cue_after", "“Is the bridge safe?” the engineer Tom Walsh asked the council on Monday.", "“Is the bridge safe?”", "Tom Walsh"),
-    ("cue_earlier", "Asked about the merger, Renata Olsen spoke for an hour about the “long and difficult road ahead”, then the board voted.", "“long and difficult road ahead”", "Renata Olsen"),
+    ("cue_earlier", "Asked about the merger, Renata Olsen spent an hour on the “long and difficult road ahead”, then the board voted.", "“long and difficult road ahead”", "Renata Olsen"),
     ("according_to", "The plant will close. “It is over,” according to Peter Holm.", "“It is over,”", "Peter Holm"),
     ("colon_paragraph", "The health ministry said in a statement on Friday:\n\n“All clinics will reopen on Monday.”", "“All clinics will reopen on Monday.”", "the health ministry"),
     ("label", "Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”", "“With a single measurement.”", "Elena Reyes"),
@@ -54,6 +54,7 @@ CASES = [
     ("continuation", "“We lost focus,” said captain James Reid.\n\n“It will not happen again.”", "“It will not happen again.”", "James Reid"),
     # standing alone; the parser ran the sentence on past "p.m." into the quotation
     ("governing_subject", "The council met until 11 p.m. “Nothing was decided at all.”", "“Nothing was decided at all.”", "the council"),
+    ("paragraph_before", "“We lost focus,” said captain James Reid.\n\nCoach Dana Whitfield says the team has been tired for weeks.\n\n“They need a rest.”", "“They need a rest.”", "Dana Whitfield"),
     (ECHO, "“We will rebuild the bridge”\n\nMayor Ana Ortiz spoke on Monday. “We will rebuild the bridge,” Ortiz said.", "“We will rebuild the bridge”", "Ana Ortiz"),
 ]
 

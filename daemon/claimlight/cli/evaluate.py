@@ -1,4 +1,10 @@
-"""`claimlight eval GOLD.json|DIR …`: score the engine against gold articles."""
+"""`claimlight eval GOLD.json|DIR …`: score the engine against gold articles.
+
+With `--errors`, each article's errors are listed, then the matched quotations are counted by the
+rule that named their speaker and by how the text points at the speaker (named, pronoun,
+description, none), so the next fix is obvious; `--baseline` adds the counts of an earlier
+`--json` run beside them.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,15 @@ import sys
 from pathlib import Path
 
 from ..evaluation import Score, load_gold, score
+from ..evaluation.articles import CUE_KINDS
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="score the engine against gold-annotated articles", description=__doc__)
     p.add_argument("gold", nargs="+", help="gold JSON files or directories of them")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p.add_argument("--errors", action="store_true", help="list each article's errors")
+    p.add_argument("--errors", action="store_true", help="list each article's errors, then speakers right by rule and by kind of cue")
+    p.add_argument("--baseline", metavar="JSON", help="an earlier `eval --json` output: show its counts by rule and kind beside today's")
     p.set_defaults(func=run)
 
 
@@ -51,6 +59,32 @@ def figures(s: Score) -> dict:
     return out
 
 
+def groups(s: Score) -> dict:
+    """Speakers right and quotations matched, by rule and by kind of cue: {"rule": {name: [right, total]}, …}."""
+    return {
+        "rule": {k: [g.right, g.total] for k, g in sorted(s.by_rule.items(), key=lambda kv: -kv[1].total)},
+        "kind": {k: [s.by_kind[k].right, s.by_kind[k].total] for k in CUE_KINDS if k in s.by_kind},
+    }
+
+
+def group_table(s: Score, baseline: dict | None) -> list[str]:
+    now = groups(s)
+    lines = []
+    for axis, title in (("rule", "speakers right by rule"), ("kind", "speakers right by kind of cue")):
+        before = (baseline or {}).get(axis, {})
+        keys = list(now[axis]) + [k for k in before if k not in now[axis]]
+        head = f"{title:<30} {'right':>7} {'total':>6} {'wrong':>6}" + (f"   {'before: right':>13} {'total':>6} {'wrong':>6}" if baseline else "")
+        lines += ["", head, "-" * len(head)]
+        for k in keys:
+            r, t = now[axis].get(k, [0, 0])
+            row = f"{k:<30} {r:>7} {t:>6} {t - r:>6}"
+            if baseline:
+                br, bt = before.get(k, [0, 0])
+                row += f"   {br:>13} {bt:>6} {bt - br:>6}"
+            lines.append(row)
+    return lines
+
+
 COLUMNS = ["quote_p", "quote_r", "quote_f1", "attributed_f1", "speaker_acc", "actor_f1", "number_r", "reported_r", "reported_p"]
 
 
@@ -64,8 +98,16 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"claimlight eval: {exc}", file=sys.stderr)
         return 2
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = json.loads(Path(args.baseline).read_text(encoding="utf-8"))["groups"]
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"claimlight eval: the baseline is not an `eval --json` output: {exc}", file=sys.stderr)
+            return 2
     if args.json:
-        print(json.dumps({"articles": {s.id: figures(s) for s in scores}, "overall": figures(total), "files": len(files)}, indent=2))
+        out = {"articles": {s.id: figures(s) for s in scores}, "overall": figures(total), "groups": groups(total), "files": len(files)}
+        print(json.dumps(out, indent=2))
         return 0
     width = max(len(s.id) for s in scores + [total])
     width = min(width, 48)
@@ -83,4 +125,6 @@ def run(args: argparse.Namespace) -> int:
                 print(f"    {e}")
     print(f"\n{len(files)} articles; quotes {total.quotes.tp} matched, {total.quotes.fp} false, {total.quotes.fn} missed; "
           f"speakers right {total.speaker_right}/{total.speaker_total}")
+    if args.errors or baseline:
+        print("\n".join(group_table(total, baseline)))
     return 0

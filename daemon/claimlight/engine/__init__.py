@@ -15,9 +15,10 @@ from spacy.tokens import Doc
 from ..protocol import Analysis
 from .actors import build_actor_index
 from .attribution import Attributor
+from .docview import shared
 from .ledger import build_ledger
 from .nested import attribute_nested
-from .nlp import load_nlp, parse
+from .nlp import load_nlp, parse, text_of
 from .numbers import find_numbers
 from .quotes import find_quotations
 from .reported import find_reported
@@ -40,8 +41,9 @@ def analyze_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[
         yield analyze_doc(parse(nlp, text))
 
 
+@shared
 def analyze_doc(doc: Doc) -> Analysis:
-    text = doc.text
+    text = text_of(doc)
     quotations = find_quotations(text)
     index = build_actor_index(doc)
     quotations = with_answers(doc, index, quotations)

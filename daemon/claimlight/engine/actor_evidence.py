@@ -112,6 +112,12 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
         nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if before is not None and before.text == "," and root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    # "a Washington-based developer and spokeswoman for the coalition": a person, whatever the other
+    # nouns joined to a person's role could also name
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    if any(n.lemma_.lower() in KINSHIP_NOUNS | ROLE_NOUNS | TITLES for n in nouns):
+        yield Evidence(DECISIVE, PERSON, STATED)
+        return
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if lemma in KINSHIP_NOUNS or lemma in ROLE_NOUNS or lemma in TITLES:

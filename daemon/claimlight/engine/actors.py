@@ -15,16 +15,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .actor_evidence import decide_type
+from .docview import ents_of, tokens_of
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    HUMAN_VERBS,
     MALE_NAMES,
     MALE_TITLES,
     NAME_PREFIX_WORDS,
     NOT_ACTORS,
     ORG_CONTEXT,
     ORG_HEADS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
     PLACE_ALIASES,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
@@ -32,6 +36,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from .nlp import text_of
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -78,13 +83,19 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     doc = ent.doc
     s, e = ent.start, ent.end
     title = ""
-    while s < e and doc[s].lower_ in _STRIP_LEADING:
+    while s < e and (doc[s].lower_ in _STRIP_LEADING or doc[s].is_space):
         s += 1
     if ent.label_ == "PERSON":
         while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
             title = doc[s].lower_
             s += 1
-    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or (doc[e - 1].is_lower and doc[e - 2].whitespace_)):
+    # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
+    # (whatever it labelled the whole; a given name after the role word says it is a person)
+    while s < e - 2 and doc[s].is_title and doc[s].lower_ in ROLE_NOUNS | PERSON_NOUNS and (
+        ent.label_ == "PERSON" or doc[s + 1].lower_ in MALE_NAMES or doc[s + 1].lower_ in FEMALE_NAMES
+    ):
+        s += 1
+    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].is_lower and doc[e - 2].whitespace_)):
         e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
     if s >= e:
         return None
@@ -96,6 +107,24 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         if j > e and doc[j - 1].lower_ in PLACE_HEADS:
             e = j
     return s, e, title
+
+
+def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
+    """The name the entity is part of: a hyphenated name the recogniser cut ("Marbury" of
+    "Marbury-Tal"), and a person's surname it left out ("Dr. Amara" of "Dr. Amara Obi")."""
+    def joined(i: int) -> bool:  # doc[i] is a hyphen written with no space on either side
+        return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    while s >= 2 and joined(s - 1) and doc[s - 2].is_title and not doc[s - 2].ent_type_:
+        s -= 2
+    while e + 1 < len(doc) and joined(e) and doc[e + 1].is_title and not doc[e + 1].ent_type_:
+        e += 2
+    if label == "PERSON" and e < len(doc):
+        nxt = doc[e]
+        # the head of the name's phrase, not one more word leading to it ("Surrey Mayor Doug McCallum")
+        if doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_:
+            if nxt.dep_ != "compound" and nxt.lower_.rstrip(".") not in TITLES:
+                e += 1
+    return s, e
 
 
 def _mention_type(span: SpacySpan, label: str) -> str | None:
@@ -153,14 +182,16 @@ def _gender(names: list[str], titles: set[str]) -> str | None:
         return "m"
     if titles & FEMALE_TITLES:
         return "f"
-    for first in names[:1]:
-        first = first.lower()
-        if first in MALE_NAMES and first not in FEMALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES and first not in MALE_NAMES:
-            return "f"
-        if len(first) > 3 and first.endswith("a") and first not in MALE_NAMES:
-            return "f"  # Dilnoza, Olena, Anjali: given names ending in -a are mostly women's
+    # The given name: the first word of a full name that is a known one ("Landlord Peter Voss"), or
+    # the first word; a lone surname ("Garcia") says nothing.
+    given = [w.lower() for w in names[:-1]]
+    first = next((w for w in given if w in MALE_NAMES or w in FEMALE_NAMES), given[0] if given else "")
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    if len(first) > 3 and first.endswith("a") and first not in MALE_NAMES:
+        return "f"  # Dilnoza, Olena, Anjali: given names ending in -a are mostly women's
     return None
 
 
@@ -171,13 +202,14 @@ def _place_key(text: str) -> str:
 
 def build_actor_index(doc: Doc) -> ActorIndex:
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in LABEL_TYPES:
             continue
         cleaned = _clean(ent)
         if not cleaned:
             continue
         s, e, title = cleaned
+        s, e = _whole_name(doc, s, e, ent.label_)
         span = doc[s:e]
         kind = _mention_type(span, ent.label_)
         stated = None
@@ -188,6 +220,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title, stated=stated))
 
     mentions.extend(_unlabelled_full_names(doc, mentions))
+    mentions.extend(_names_by_what_they_do(doc, mentions))
 
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
@@ -205,7 +238,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         if m.label == "person" and len(m.text.split()) > 1:
             words = m.text.split()
             match = next(
-                (a for a in by_surname.get(words[-1], ()) if words[0] == a.tokens[0] or len(words) != len(a.tokens)),
+                (a for a in by_surname.get(words[-1], ()) if _same_given_name(words, a.tokens)),
                 None,
             )
             if match is None:
@@ -285,6 +318,10 @@ class _People:
         if len(words) != 1:
             return None
         candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
+        # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
+        said = _gender([], {m.title} if m.title else set())
+        if said is not None and candidates:
+            candidates = [p for p in candidates if _gender(p.tokens, {x.title for x in p.mentions if x.title}) in (None, said)]
         if not candidates:
             return None
         # Several people share the name: the one mentioned most recently before this mention.
@@ -297,6 +334,17 @@ class _People:
         starts = self.starts[person.id]
         i = bisect_left(starts, offset)
         return starts[i - 1] if i else -1
+
+
+def _same_given_name(words: list[str], tokens: list[str]) -> bool:
+    """Two full names with one surname are one person when the given names agree: "Keith Scott" and
+    "Keith Lamont Scott", "K. Scott" and "Keith Scott", but not "Rakeyia Scott" and "Keith Lamont Scott"."""
+    a, b = words[0].rstrip("."), tokens[0].rstrip(".")
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return len(words) != len(tokens) and (words[0] in tokens or tokens[0] in words)
 
 
 def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -321,6 +369,58 @@ def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+# Verbs whose subject is a person, for a name the recogniser missed ("Darian Lonechild spoke …").
+PERSON_SUBJECT_VERBS = HUMAN_VERBS | frozenset("say tell speak recall remember explain ask add".split())
+# Labels the recogniser gives a given name it does not know, alone ("Darian" as a nationality).
+_STRAY_LABELS = frozenset({"NORP", ""})
+
+
+def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Darian Lonechild spoke to reporters": two or three capitalised words the recogniser left
+    unlabelled (or took the first for a nationality), which the sentence treats as a person: the
+    subject of a verb only people do, a name with a person's role in apposition ("…, an elder,"),
+    or after a title. Given names of every culture cannot all be listed; what the text says can be read."""
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc) - 1:
+        end = i
+        while end < len(doc) and end - i < 3 and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in _STRAY_LABELS:
+            end += 1
+        if end > i and (doc[i].lower_ in TITLES or doc[i].lower_.rstrip(".") in TITLES):
+            i += 1  # "Mr Prichard": a title and a surname, which the surname lookup takes care of
+            continue
+        if end - i >= 2 and _acts_as_person(doc, i, end) or end - i == 1 and _described_as_person(doc[i]):
+            span = doc[i:end]
+            found.append(Mention(span.start_char, span.end_char, i, end, "person", span.text))
+            i = end
+            continue
+        i = max(end, i + 1)
+    return found
+
+
+def _described_as_person(tok) -> bool:
+    """ "Jones, a rookie defenceman,": one capitalised word with a person's role in apposition."""
+    if tok.lower_ in ORG_NOUNS | PLACE_HEADS or tok.lower_ in COUNTRIES:
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
+
+
+def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
+    head = doc[e - 1]
+    words = {doc[k].lower_ for k in range(s, e)}
+    if words & (ORG_NOUNS | PLACE_HEADS) or head.lower_ in COUNTRIES or any(doc[k].ent_type_ == "NORP" for k in range(s + 1, e)):
+        return False
+    if any(doc[k].head.i not in range(s, e) for k in range(s, e - 1)):
+        return False  # not one phrase
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in PERSON_SUBJECT_VERBS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
+        return True
+    before = doc[s - 1] if s > 0 else None
+    return before is not None and (before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES)
+
+
 def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention]) -> None:
     """Surnames of known people that the NER missed ("Blinken’s remarks…") become mentions too."""
     if not persons:
@@ -329,6 +429,7 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     surnames: dict[str, ActorRecord] = {}
     for p in persons:
         surnames.setdefault(p.tokens[-1], p)
+    _add_hyphenated_surnames(doc, surnames, mentions, covered)
     for tok in doc:
         if tok.i in covered or tok.text not in surnames or not (tok.pos_ == "PROPN" or tok.is_title):
             continue
@@ -339,6 +440,23 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
         m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person)
         person.mentions.append(m)
         mentions.append(m)
+
+
+def _add_hyphenated_surnames(doc: Doc, surnames: dict[str, ActorRecord], mentions: list[Mention], covered: set[int]) -> None:
+    """ "Marbury-Tal said": a hyphenated surname of a known person, which the tokenizer splits in three."""
+    hyphenated = [n for n in surnames if "-" in n]
+    if not hyphenated:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in hyphenated) + r")(?![\w-])")
+    for match in pattern.finditer(text_of(doc)):
+        bounds = _token_bounds(doc, *match.span())
+        if bounds is None or any(t in covered for t in range(*bounds)):
+            continue
+        person = surnames[match.group(0)]
+        m = Mention(match.start(), match.end(), bounds[0], bounds[1], "person", match.group(0), actor=person)
+        person.mentions.append(m)
+        mentions.append(m)
+        covered.update(range(*bounds))
 
 
 def _used_like_organisation(a: ActorRecord, doc: Doc) -> bool:
@@ -378,7 +496,7 @@ class _Taken:
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
     """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
     wherever else it appears, labelled or not."""
-    taken = _Taken(len(doc.text), mentions)
+    taken = _Taken(len(text_of(doc)), mentions)
     names: dict[str, ActorRecord] = {}
     for a in actors:
         for m in a.mentions:
@@ -387,7 +505,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
     if not names:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    text = doc.text
+    text = text_of(doc)
     for match in pattern.finditer(text):
         s, e = match.span()
         if taken.overlaps(s, e):
@@ -407,8 +525,8 @@ _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—
 
 def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor) -> None:
     """ "TORONTO — A former …": the city a wire story was filed from."""
-    taken = _Taken(len(doc.text), mentions)
-    for match in _DATELINE.finditer(doc.text):
+    taken = _Taken(len(text_of(doc)), mentions)
+    for match in _DATELINE.finditer(text_of(doc)):
         s, e = match.span(1)
         if taken.overlaps(s, e):
             continue

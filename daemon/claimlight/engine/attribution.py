@@ -15,6 +15,7 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
   label              an interview label: Name: “…”
   governing_subject  woven into a sentence: the subject of the verb it hangs from
   previous_subject   standing alone: the subject of the plain sentence just before it
+  paragraph_before   opening its paragraph: the one the paragraph before brings in ("X says …")
   continuation       no cue of its own: it carries on the previous speaker's words
   governing_subject  standing alone: the subject of the verb it hangs from, as a last resort
 
@@ -35,14 +36,20 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
+from .coref import is_age_nominal
+from .docview import tokens_of
 from .lexicon import (
     ABBREVIATIONS,
     CHARACTERISING_VERBS,
     CLAIM_NOUNS,
+    DESCRIBING_VERBS,
+    INDEFINITE_PRONOUNS,
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
     NAMING_VERB_STEMS,
+    REPORTING_VERBS,
     SPEECH_VERBS,
+    TALK_ABOUT_VERBS,
     TITLE_FUNCTION_WORDS,
     VAGUE_SUBJECTS,
     WEAK_SPEECH_VERBS,
@@ -58,13 +65,21 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘«»‹›)]*\s")
 _NEWLINE = re.compile("\n")
 # How far back (characters) the word before a period is read to tell "Rep." from a sentence end.
 _ABBREVIATION_REACH = 8
-# "there" is only ever a dummy subject.
-_NO_SPEAKER = VAGUE_SUBJECTS | {"there"}
+# The speaker of "I said" outside quotations: first-person columns, letters, interviews.
+WRITER = "the writer"
+# "there" is only ever a dummy subject; "everyone said" names nobody in particular.
+_NO_SPEAKER = VAGUE_SUBJECTS | INDEFINITE_PRONOUNS | {"there"}
 # "it" may be an organisation that speaks ("it said in a statement"), but as the subject of a plain
 # sentence it is not the person the next quotation carries on.
 _NO_PREVIOUS_SPEAKER = _NO_SPEAKER | {"it"}
 # Entities that are never a speaker, whatever the parse makes their subject of.
 _NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+# governing_cue: the links by which a speech verb is what the verb above it reports.
+_REPORTED_DEPS = ("ccomp", "xcomp")
+
+# dash_name: the most words a name signing off a paragraph may have ("― Julie A. Diaz Martinez.").
+SIGNATURE_MAX_WORDS = 5
 
 # cue_before: how many words before the quotation the cue is looked for ("said on Monday: “…”"),
 # leaving out the words that only link it ("that", "as", prepositions, articles).
@@ -170,13 +185,25 @@ def answer(ctx: Context) -> Found | None:
 
 
 def dash_name(ctx: Context) -> Found | None:
-    """“…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts)."""
-    if ctx.after_text[:1] not in DASHES:
+    """“…” ― Carla Sanchez: a dash, then the name (reader comments, epigraphs, social posts); the
+    name signing off a paragraph also signs a quotation opening it ("“…” And that's all he has
+    “…” ― Christina Lastra.")."""
+    at = ctx.at
+    if ctx.after_text[:1] in DASHES:
+        toks = ctx.after_toks
+    else:
+        lo, hi = at.paragraph_bounds(ctx.q.start)
+        if at.text[lo : ctx.q.start].strip():
+            return None
+        tail = at.text[lo:hi].rstrip(" .\u00a0")
+        dash = max(tail.rfind(d) for d in DASHES[:3])  # not a hyphen: "Marbury-Tal" is one name
+        if lo + dash <= ctx.q.end or len(tail[dash + 1 :].split()) > SIGNATURE_MAX_WORDS:
+            return None
+        toks = at.tokens((lo + dash, hi))
+    name_tok = next((t for t in toks if not (t.is_punct or t.is_space or t.text in DASHES)), None)
+    if name_tok is None or not at.is_name(name_tok):
         return None
-    name_tok = next((t for t in ctx.after_toks if not t.is_punct), None)
-    if name_tok is None or not ctx.at.is_name(name_tok):
-        return None
-    sp = ctx.speaker(ctx.at.finder.head_of_name(name_tok))
+    sp = ctx.speaker(at.finder.head_of_name(name_tok))
     return Found(sp) if sp else None
 
 
@@ -191,15 +218,32 @@ def cue_before(ctx: Context) -> Found | None:
 
 def governing_cue(ctx: Context) -> Found | None:
     """A speech verb the quotation hangs from in the parse ("tweeted that X was “…”"), or a claim
-    noun with its owner ("Trump's claim that “…”"), whichever comes first going up."""
+    noun with its owner ("Trump's claim that “…”"), whichever comes first going up.
+
+    Of several speech verbs on the way up, the words belong to the nearest one's speaker ("the
+    congressman said is designed to “sow discord”", "…, but he said the footage “supports what we
+    heard”"), unless that verb is what the one above reports ("The statement noted they had said
+    they would take “further measures”") or only characterises the words ("Trump said Clinton
+    described it as “the gold standard”"): then the quotation reaches the reader through the
+    outermost speaker, who is its source."""
     found: Found | None = None
+    path: list[Token] = []  # the words climbed through since the cue of `found`
     for tok in ctx.at.ancestors_outside(ctx.q):
         if ctx.at.is_cue(tok):
-            # "Trump said that Clinton described it as “the gold standard”": the quotation
-            # reaches the reader through the outermost speaker, who is its source here.
-            found = ctx.from_cue(tok) or found
+            got = ctx.from_cue(tok)
+            if found is None:
+                found, path = got, [tok] if got else []
+                continue
+            # (a characterising verb joined to the outer one by "but"/"and" is a statement of its own:
+            # "The company said …, but Mara Lind called the quarter “a reset”")
+            characterises = path[0].lemma_.lower() in DESCRIBING_VERBS | CHARACTERISING_VERBS and path[0].dep_ != "conj"
+            if got is not None and (characterises or all(t.dep_ in _REPORTED_DEPS for t in path)):
+                found, path = got, [tok]
+                continue
+            path.append(tok)
             continue
         if found:
+            path.append(tok)
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIM_NOUNS:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -217,7 +261,8 @@ def cue_after(ctx: Context) -> Found | None:
     text, after = ctx.at.text, ctx.after
     continues = ctx.at.inner(ctx.q).rstrip().endswith(_CONTINUING_ENDS) or ctx.after_text[:1].islower()
     leads_on = after[1] < len(text) and text[after[1] : after[1] + 1] in OPENING_MARKS
-    if not continues and not (ctx.after_toks and not leads_on and any(ctx.at.is_cue(t) for t in ctx.after_toks[:CUE_AFTER_TOKENS])):
+    near = any(ctx.at.is_cue(t) for t in ctx.after_toks[:CUE_AFTER_TOKENS])
+    if not continues and not (ctx.after_toks and not leads_on and (near or _says_nothing_else(ctx))):
         return None
     for tok in ctx.after_toks:
         if ctx.at.is_cue(tok):
@@ -225,6 +270,15 @@ def cue_after(ctx: Context) -> Found | None:
             if got:
                 return got
     return None
+
+
+def _says_nothing_else(ctx: Context) -> bool:
+    """ “…!” Scott's niece, state Del. Marcia Price, shouted to the crowd.: the sentence after the
+    quotation is built on a speech verb with nothing said of its own, so what it says is the quotation."""
+    root = next((t for t in ctx.after_toks if t.dep_ == "ROOT"), None)
+    if root is None or not ctx.at.is_cue(root):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj") and not ctx.at.in_quote[c.i] for c in root.children)
 
 
 def cue_earlier(ctx: Context) -> Found | None:
@@ -238,10 +292,18 @@ def cue_earlier(ctx: Context) -> Found | None:
 
 
 def according_to(ctx: Context) -> Found | None:
-    """ "according to X" before or after the quotation in its sentence."""
+    """ "according to X" (or "per X") before or after the quotation in its sentence; "to her, “…”"."""
     doc = ctx.at.doc
+    words = [t for t in ctx.before_toks if not t.is_punct][-2:]
+    if len(words) == 2 and words[0].lower_ == "to" and words[1].i + 1 < len(doc) and doc[words[1].i + 1].text == ",":
+        # "because to her, “there is nothing more important …”": in her view
+        who = words[1]
+        if who.pos_ == "PRON" and who.lower_ in ("her", "him", "them") or (ctx.at.index.mention_at(who.i) and ctx.at.index.mention_at(who.i).label == "person"):
+            sp = ctx.speaker(ctx.at.finder.head_of_name(who))
+            if sp and sp.actor is not None:
+                return Found(sp, "to", words[0].idx)
     for tok in ctx.before_toks + ctx.after_toks:
-        obj = ctx.at.finder.according_to(tok)
+        obj = ctx.at.finder.according_to(tok) or _per(tok)
         if obj is None and tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             # Where the parse left "to" without an object, the word after it: a quotation already
             # has its span, only the source is wanted (a reported clause needs the parsed phrase).
@@ -251,6 +313,16 @@ def according_to(ctx: Context) -> Found | None:
             if sp:
                 return Found(sp, "according to", tok.idx)
     return None
+
+
+def _per(tok: Token) -> Token | None:
+    """ "…,” per the party's bylaws: X of "per X" when it names a source ("per cent", "per hour" do not)."""
+    if tok.lower_ != "per" or tok.pos_ != "ADP":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or not (obj.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "each", "every") for c in obj.children)):
+        return None
+    return obj
 
 
 def colon_paragraph(ctx: Context) -> Found | None:
@@ -280,6 +352,15 @@ def colon_paragraph(ctx: Context) -> Found | None:
         sp = ctx.speaker(name_tok)
         if sp:
             return Found(sp)
+    # "Sanders made the following comment:": the person the introducing sentence is about
+    root = next((t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    subj = at.finder.subject_of(root) if root is not None else None
+    # ("Her son, Raymond Arsenault, remembered it this way:": the name in apposition to the subject)
+    named = subj is not None and (at.index.mention_at(subj.i) or any(c.dep_ == "appos" and at.index.mention_at(c.i) for c in subj.children))
+    if subj is not None and at.can_speak(subj) and (named or subj.pos_ == "PRON"):
+        sp = ctx.speaker(subj)
+        if sp is not None and sp.actor is not None and sp.actor.type != "place":
+            return Found(sp, root.text, root.idx)
     return None
 
 
@@ -296,18 +377,39 @@ def label(ctx: Context) -> Found | None:
 
 def governing_subject(ctx: Context) -> Found | None:
     """A quotation with no speech verb: the subject of the nearest verb it hangs from ("Trump
-    likened the refugees to a “vicious snake”")."""
+    likened the refugees to a “vicious snake”"), or of a verb of finding or believing that reports
+    that clause ("A GAO report found that money … was coming from “the drug trade”"). A subject
+    that names nobody ("to make sure everything is “on the up and up”") passes the quotation on
+    to the clause above."""
     at = ctx.at
+    nearest: Found | None = None
+    reported = True  # every link so far is a clause a verb above reports
     for tok in at.ancestors_outside(ctx.q):
+        if nearest is not None:
+            if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+                subj = at.finder.subject_of(tok)
+                if subj is not None and at.can_speak(subj) and subj.lower_ not in INDEFINITE_PRONOUNS:
+                    sp = ctx.speaker(subj)
+                    if sp is not None and (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
+                        return Found(sp, tok.text, tok.idx)
+            reported = reported and tok.dep_ in _REPORTED_DEPS + ("acomp", "ROOT")
+            if not reported:
+                break
+            continue
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
             subj = at.finder.subject_of(tok)
+            if subj is not None and subj.lower_ in INDEFINITE_PRONOUNS:
+                continue
             if subj is None or not at.can_speak(subj):
                 return None
             sp = ctx.speaker(subj)
-            if sp is not None and (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
-                return Found(sp, tok.text, tok.idx)
-            return None
-    return None
+            if sp is None or not (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
+                return None
+            nearest = Found(sp, tok.text, tok.idx)
+            reported = tok.dep_ in _REPORTED_DEPS
+            if not reported:
+                break
+    return nearest
 
 
 def previous_subject(ctx: Context) -> Found | None:
@@ -329,6 +431,43 @@ def previous_subject(ctx: Context) -> Found | None:
     if sp is None or (sp.actor is None and subj.pos_ != "PRON") or (sp.actor and sp.actor.type == "place"):
         return None
     return Found(sp)
+
+
+def paragraph_before(ctx: Context) -> Found | None:
+    """A quotation opening its paragraph with no cue, after a paragraph whose last sentence
+    brings someone in: "Tim Guest with the health authority says there are many reasons…" ¶
+    “Staffing is the biggest one.” The words are theirs, not the previous quotation's speaker's.
+    A speech or belief verb may bring in a person or an organisation; any other verb only a
+    person named or referred to by a pronoun ("Dr. Amara Obi has run the ward since 2009.")."""
+    at, q = ctx.at, ctx.q
+    lo, _ = at.paragraph_bounds(q.start)
+    if lo == 0 or at.text[lo : q.start].strip():
+        return None
+    prev_end = lo - 1
+    while prev_end > 0 and at.text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end == 0:
+        return None
+    a, _ = at.token_range(prev_end - 1, prev_end - 1)
+    if a >= len(at.doc):
+        return None
+    sent = at.doc[a].sent
+    plo, _ = at.paragraph_bounds(prev_end - 1)
+    if any(at.in_quote[i] for i in range(sent.start, sent.end)) or at.text[prev_end - 1] == ":":
+        return None  # it quotes someone already, or introduces the quotation (colon_paragraph)
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx >= plo]
+    speech = [t for t in verbs if t.lemma_.lower() in REPORTING_VERBS]
+    for verb in speech + [t for t in verbs if t.dep_ == "ROOT" and t not in speech]:
+        subj = at.finder.subject_of(verb)
+        if subj is None or not at.can_speak(subj) or subj.idx < plo:
+            continue
+        sp = ctx.speaker(subj)
+        if sp is None or sp.actor is None:
+            continue
+        if sp.actor.type == "place" or (verb not in speech and (sp.actor.type != "person" or subj.pos_ not in ("PROPN", "PRON"))):
+            continue
+        return Found(sp, verb.text, verb.idx)
+    return None
 
 
 def continuation(ctx: Context) -> Found | None:
@@ -372,10 +511,13 @@ CHAIN: tuple[Strategy, ...] = (
     # sentence only when nothing else worked.
     Strategy("governing_subject", governing_subject, woven=True),
     Strategy("previous_subject", previous_subject, woven=False),
+    Strategy("paragraph_before", paragraph_before, woven=False),
     Strategy("continuation", continuation),
     Strategy("governing_subject", governing_subject, woven=False),
 )
 ECHO = "echo"
+# Strategies that find a speaker for a quotation without a cue of its own (protocol: Via.kind "none").
+NO_CUE_RULES = frozenset(("previous_subject", "paragraph_before", "continuation", ECHO))
 
 
 def attribute(ctx: Context) -> tuple[str, Found] | None:
@@ -455,7 +597,7 @@ class Attributor:
         self.doc = doc
         self.text = text
         self.index = index
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = [t.idx for t in tokens_of(doc)]
         # Where the lines break, found once: a quotation's paragraph is a binary search away, not a
         # scan back and forth through a line that may be 100,000 characters long.
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
@@ -471,7 +613,7 @@ class Attributor:
         self.quotations = [q for q in quotations if q not in self.mentions]
         self.in_quote = [False] * len(doc)
         self._mark(self.quotations)
-        self.finder = SpeakerFinder(doc, index, self.in_quote)
+        self.finder = SpeakerFinder(doc, index, self.in_quote, text)
 
     def _mark(self, quotations: list[Quotation]) -> None:
         for q in quotations:
@@ -562,7 +704,7 @@ class Attributor:
     def tokens(self, seg: Segment) -> list[Token]:
         """The tokens of a segment outside any quotation."""
         a, b = self.token_range(*seg)
-        return [t for t in self.doc[a:b] if not self.in_quote[t.i]]
+        return [t for t in tokens_of(self.doc)[a:b] if not self.in_quote[t.i]]
 
     def inner(self, q: Quotation) -> str:
         return self.text[q.inner_start : q.inner_end(self.text)]
@@ -642,6 +784,14 @@ class Attributor:
 
     def is_cue(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in TALK_ABOUT_VERBS:
+            particle = TALK_ABOUT_VERBS[lemma]
+            children = list(tok.children)
+            if tok.dep_ in _REPORTED_DEPS and tok.head.lemma_.lower() in REPORTING_VERBS:
+                return False  # "Rhodes recalled Obama talking about “…”": what Rhodes reports
+            return any(c.dep_ == "prep" and c.lower_ == "about" for c in children) and (
+                particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in children)
+            )
         if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
             return False
         if lemma in WEAK_SPEECH_VERBS:
@@ -653,15 +803,20 @@ class Attributor:
         return self.index.mention_at(tok.i) is not None or tok.pos_ == "PROPN"
 
     def can_speak(self, subj: Token) -> bool:
-        """A subject outside the quotations that is not a date, time or amount."""
-        return not self.in_quote[subj.i] and subj.ent_type_ not in _NON_SPEAKER_ENTS
+        """A subject outside the quotations that is not a date, time or amount ("the 34-year-old"
+        is a person, whatever the recogniser says)."""
+        return not self.in_quote[subj.i] and (subj.ent_type_ not in _NON_SPEAKER_ENTS or is_age_nominal(subj))
 
     def from_cue(self, verb: Token, last_speaker: Speaker | None, after_start: int | None = None) -> Found | None:
         """The speaker of a cue: its subject; for a cue after the quotation (from `after_start`),
         else the first name after the quotation or the subject after the verb."""
         subj = self.finder.subject_of(verb)
-        if subj is not None and not self.can_speak(subj):
-            subj = None
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i and verb.lemma_.lower() != "quote":
+            return None  # "terrorists are revealed as …", "she was asked …": not who speaks
+        if subj is not None and not self.can_speak(subj) and not self._poll_group(subj):
+            # "52 percent agreed that …" is a poll's answer; "Monday saw …" names nobody, and
+            # nobody else in the sentence is the subject of this verb either
+            return None
         if subj is None and after_start is not None:
             # “…,” Flynn, a top surrogate, said Thursday: the first name after the quotation.
             a, _ = self.token_range(after_start, after_start)
@@ -671,14 +826,21 @@ class Attributor:
                     break
         if subj is None and after_start is not None:
             subj = self.finder.inverted_subject(verb)
-        if subj is None or not self.can_speak(subj):
+        if subj is None or not (self.can_speak(subj) or self._poll_group(subj)):
             return None
         sp = self.speaker(subj, last_speaker)
         if sp is None:
             return None
         return Found(sp, self._cue_text(verb), verb.idx)
 
+    def _poll_group(self, subj: Token) -> bool:
+        """ "63 percent said …", "52 percent of registered voters agreed …": the people a poll asked."""
+        return not self.in_quote[subj.i] and subj.ent_type_ == "PERCENT" and subj.dep_ in ("nsubj",)
+
     def speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
+        if tok.lower_ == "i" and not self.in_quote[tok.i]:
+            # "I laughed and said, “…”" outside any quotation: the one who wrote the piece
+            return Speaker(WRITER, tok.idx, tok.idx + len(tok.text), None)
         if tok.lower_ in _NO_SPEAKER and not SpeakerFinder.is_relative(tok):
             return None
         return self.finder.speaker_for(tok, last_speaker)

@@ -42,6 +42,7 @@ from .lexicon import (
     PRONOUNS_PLURAL,
     REPORTING_VERBS,
 )
+from .nlp import text_of
 
 WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
 _PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER
@@ -64,7 +65,7 @@ class _Source:
 
 
 def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
-    text = doc.text
+    text = text_of(doc)
     words = [m.start() for m in WORD.finditer(text)]
     quotes = [s for s in analysis.spans if s.category == Category.quote]
     reported = [s for s in analysis.spans if s.category == Category.reported]
@@ -167,7 +168,9 @@ class _Sources:
         if key is None:
             return None
         if key in self.by_key:
-            return self.by_key[key]
+            source = self.by_key[key]
+            self._note_description(span, source)
+            return source
         head = _mention_head(self.doc, span)
         noun = head.lemma_.lower() if head is not None else _head_word(span.speaker or "")
         source = self._same_as(span, head, noun) if key[0] == "speaker" else None
@@ -179,8 +182,23 @@ class _Sources:
             source = _Source(name, span.actor, named, kind, span.start)
             if key[0] == "speaker" and noun:
                 self.by_head[noun] = source
+            self._note_description(span, source)
         self.by_key[key] = source
         return source
+
+    @staticmethod
+    def _note_description(span: Span, source: _Source) -> None:
+        """A description the engine already resolved to a named actor ("the ministry", via the
+        coreference chain) is one more name the article uses for that source."""
+        via = span.via
+        if via is None or via.kind != "description" or len(via.chain) < 2:
+            return
+        words = via.chain[0].text.split()
+        if words and words[0] in ("The", "A", "An"):
+            words[0] = words[0].lower()
+        alias = " ".join(words)
+        if alias and alias not in source.aliases:
+            source.aliases.append(alias)
 
     def _same_as(self, span: Span, head: Token | None, noun: str) -> _Source | None:
         """A definite description of a source already known: "the ministry" is the organisation

@@ -5,6 +5,8 @@ Thresholds (how many words, how far back) stay beside the rule they tune, as nam
 
 from __future__ import annotations
 
+from .given_names import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
+
 # Verbs that introduce speech or writing (lemmas). Reporting a claim, not merely doing something.
 SPEECH_VERBS = frozenset(
     """
@@ -22,6 +24,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that are speech only when they take what is said with "about" ("talked about “…”", "went on
+# about “…”"); the particle, when one is listed, must be there too ("go on", not "go").
+TALK_ABOUT_VERBS = {"talk": None, "speak": None, "rant": None, "ramble": None, "go": "on", "carry": "on", "harp": "on"}
+
 # Cues that are a speech verb in the lexicon but only speech in a narrow frame ("put it", "call on").
 WEAK_SPEECH_VERBS = frozenset(
     "put offer begin open close finish call smile nod laugh sigh point signal liken compare label refer cite question challenge reject greet welcome celebrate thank".split()
@@ -30,6 +36,19 @@ WEAK_SPEECH_VERBS = frozenset(
 # Weak cues that introduce a quotation even without "it": they characterise what they quote
 # ("called the plan “reckless”", "likened the refugees to a “vicious snake”").
 CHARACTERISING_VERBS = frozenset("call liken compare label refer".split())
+
+# Pronouns that stand for nobody in particular: never a speaker.
+INDEFINITE_PRONOUNS = frozenset(
+    """
+    everything everyone everybody something someone somebody anything anyone anybody nothing nobody
+    none
+    """.split()
+)
+
+# Verbs that put a label on something rather than report words: a quotation under one of them,
+# inside what someone else says ("Trump said Clinton described it as “the gold standard”"),
+# reaches the reader through that outer speaker.
+DESCRIBING_VERBS = frozenset("describe characterize characterise dub brand term deem".split())
 
 # Subjects that name nobody a quotation could be given to: "this shows", "one might say", "we are told".
 VAGUE_SUBJECTS = frozenset("this that which what one i we you".split())
@@ -42,6 +61,10 @@ CLAIM_NOUNS = frozenset(
     tweet post insistence suggestion charge allegation vow threat admission explanation prediction
     """.split()
 )
+
+# Verbs whose subject is the author of the statement they take as object: "Clinton made a comment
+# that …", "the ministry issued a statement saying …".
+MAKING_VERBS = frozenset("make issue release give deliver post publish send write file offer".split())
 
 # Abbreviations whose period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -85,9 +108,9 @@ FEMALE_TITLES = frozenset(
     "mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman".split()
 )
 
-# Given names frequent in English-language news, to tell "he" from "she". A name missing here
-# leaves the gender unknown, which only weakens pronoun resolution, never blocks it.
-MALE_NAMES = frozenset(
+# Given names, to tell "he" from "she" (the long lists of many cultures live in `given_names`). A
+# name missing here leaves the gender unknown, which only weakens pronoun resolution, never blocks it.
+MALE_NAMES = MALE_GIVEN_NAMES | frozenset(
     """
     aaron adam adrian ahmed alan albert alex alexander ali andrew andy angelo anthony antony antonio
     arthur ben benjamin bernie bill bob boris brad brandon brian bruce carl carlos charles charlie chris
@@ -104,7 +127,7 @@ MALE_NAMES = frozenset(
     wayne william xi yuri zach
     """.split()
 )
-FEMALE_NAMES = frozenset(
+FEMALE_NAMES = FEMALE_GIVEN_NAMES | frozenset(
     """
     abigail alexandra alice alicia amanda amy ana andrea angela angelina ann anna annalena anne
     barbara betty beth betsy brenda carla carol caroline catherine charlotte chelsea christine claire
@@ -257,6 +280,108 @@ HEDGES = frozenset(
     just only every barely
     """.split()
 )
+
+# -- Coreference: what a pronoun or a description may stand for (see `coref` and `roles`) -------
+
+# Abbreviated titles, spelt out so "Sgt. Ana Ortiz" is "the sergeant" later.
+ROLE_ABBREVIATIONS = {
+    "sgt": "sergeant", "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
+    "gen": "general", "col": "colonel", "capt": "captain", "cpl": "corporal", "cst": "constable",
+    "const": "constable", "insp": "inspector", "supt": "superintendent", "det": "detective",
+    "dr": "doctor", "prof": "professor", "pres": "president", "atty": "attorney", "cllr": "councillor",
+    "coun": "councillor", "councilor": "councillor", "rev": "reverend", "ceo": "executive",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "congressman": "representative",
+    "congresswoman": "representative", "defenseman": "defenceman",
+}
+
+# Words that stand in an apposition or before a name without saying what someone is.
+ROLE_IGNORED_WORDS = frozenset(
+    """
+    year years time times day days way thing things lot part kind sort one ones number fact point
+    case deal today yesterday tomorrow
+    """.split()
+)
+
+# Nouns for people that say their gender: in an apposition or before a name ("his wife, Jane Doe",
+# "spokeswoman Ana Ortiz") they give the name a gender, like a title does.
+FEMALE_NOUNS = frozenset(
+    """
+    woman girl lady wife mother daughter sister widow girlfriend fiancee fiancée grandmother
+    granddaughter aunt niece bride mom mum stepmother stepdaughter actress spokeswoman chairwoman
+    businesswoman congresswoman councilwoman assemblywoman policewoman sportswoman stateswoman
+    waitress heiress duchess countess baroness empress queen princess nun matriarch
+    """.split()
+)
+MALE_NOUNS = frozenset(
+    """
+    man boy gentleman husband father son brother widower boyfriend fiance fiancé grandfather grandson
+    uncle nephew groom dad stepfather stepson spokesman chairman businessman congressman councilman
+    assemblyman policeman sportsman statesman duke earl baron emperor king prince monk patriarch
+    """.split()
+)
+
+# Common nouns for a person: an unnamed source ("a lawyer for the workers said") that "he" or
+# "she" may refer back to, and whose gender the noun does not decide unless it is listed above.
+PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
+    """
+    person official spokesperson representative lawyer attorney advocate counsel prosecutor judge
+    minister secretary president chair director manager executive chief boss owner founder
+    officer constable sergeant inspector detective superintendent commissioner chief deputy mayor
+    councillor premier governor senator lawmaker legislator politician candidate leader member
+    diplomat ambassador envoy adviser advisor aide staffer strategist consultant analyst expert
+    economist scientist researcher professor teacher principal student doctor physician nurse
+    surgeon paramedic firefighter soldier veteran pilot driver worker employee farmer resident
+    neighbour neighbor witness victim survivor suspect accused defendant plaintiff complainant
+    patient parent child teen teenager player coach captain defenceman defender forward goalie
+    goalkeeper striker midfielder quarterback pitcher athlete runner rookie veteran artist musician
+    singer actor writer author novelist journalist reporter editor photographer historian
+    volunteer organizer organiser activist campaigner protester organizer chef owner shopkeeper
+    landlord tenant homeowner customer voter citizen immigrant refugee priest pastor rabbi imam
+    bishop elder chief negotiator investigator auditor inspector clerk guard warden officer
+    winger centre center goaltender netminder blueliner linebacker receiver shortstop catcher
+    outfielder infielder fullback halfback jockey skier skater swimmer cyclist boxer wrestler golfer
+    """.split()
+)
+
+# Nouns a description uses for an organisation. The generic ones ("the company", "the firm")
+# stand for the organisation most recently in view; the others name a kind that the
+# organisation's name or an apposition must share ("the ministry" ← "Ministry of Health").
+GENERIC_ORG_NOUNS = frozenset(
+    """
+    company firm corporation business organization organisation group agency body institution
+    outfit enterprise
+    """.split()
+)
+COMPANY_NOUNS = frozenset(
+    """
+    company firm corporation business retailer carrier airline manufacturer maker automaker
+    carmaker startup start-up insurer lender bank conglomerate developer publisher broadcaster
+    operator utility chain brand producer supplier distributor exporter importer shipper grocer
+    franchise giant inc corp corporation ltd llc plc co holdings
+    """.split()
+)
+ORG_NOUNS = ORG_HEADS | GENERIC_ORG_NOUNS | COMPANY_NOUNS | frozenset(
+    """
+    ministry department force service commission council board committee police government club
+    team side union party charity nonprofit non-profit campaign tribunal court panel regulator
+    watchdog office detachment hospital clinic school district authority province city
+    municipality town township village band nation
+    """.split()
+)
+
+# A description may name a role by a broader word than the text used first: "the lawmaker" for
+# "Sen. Ana Ortiz", "the officer" for "Const. Tom Reid". Role heads each description word covers.
+ROLE_FAMILIES = {
+    "lawmaker": frozenset("senator representative mp mpp mla legislator assemblyman assemblywoman member".split()),
+    "legislator": frozenset("senator representative mp mpp mla lawmaker assemblyman assemblywoman".split()),
+    "politician": frozenset("senator representative mp mpp mla legislator lawmaker mayor premier governor minister councillor president".split()),
+    "officer": frozenset("constable sergeant inspector detective corporal superintendent lieutenant captain officer".split()),
+    "executive": frozenset("executive president chair founder owner".split()),
+    "boss": frozenset("executive president chair owner manager coach director".split()),
+    "doctor": frozenset("doctor physician surgeon".split()),
+    "spokesperson": frozenset("spokesperson".split()),
+}
 
 # Sources that are documents or data rather than people ("a study found", "league figures show"),
 # for the sourcing ledger; STATEMENT_NOUNS are documents too.

@@ -49,6 +49,12 @@ class _Within(Attributor):
         self._outer_starts = [q.inner_start for q in outers]
         super().__init__(doc, text, inner, index)
 
+    def speaker(self, tok, last_speaker):
+        if tok.lower_ == "i":
+            # inside a quotation "I" is whoever speaks it, the outer speaker, never the writer
+            return self.finder.speaker_for(tok, last_speaker)
+        return super().speaker(tok, last_speaker)
+
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self._outer_starts, pos) - 1
         if i < 0:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .docview import ents_of, text_of
 from .lexicon import FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
@@ -43,12 +44,13 @@ class NumberClaim:
 
 
 def find_numbers(doc: Doc) -> list[NumberClaim]:
-    text = doc.text
-    dates = [e for e in doc.ents if e.label_ == "DATE"]
-    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    text = text_of(doc)
+    ents = ents_of(doc)
+    dates = [e for e in ents if e.label_ == "DATE"]
+    names = [e for e in ents if e.label_ in NAME_LABELS]
     date_starts, name_starts = [e.start_char for e in dates], [e.start_char for e in names]
     candidates: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
             if ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text):
                 continue  # "morning", "an hour ago"

@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
+from .docview import tokens_of
 from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
@@ -64,7 +65,7 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if in_quote[tok.i] or tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
@@ -92,7 +93,7 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> l
 
 def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.lower_ != "according" or in_quote[tok.i]:
             continue  # (a quick test before the parse is read)
         obj = finder.according_to(tok)

@@ -9,12 +9,13 @@ the quotes and reported clauses attributed to it and carries the role the articl
 
 from __future__ import annotations
 
-from ..protocol import Actor, Analysis, Category, Span
+from ..protocol import Actor, Analysis, Category, ChainLink, Span, Via
 from .actors import ActorIndex
-from .attribution import AttributedQuote
+from .attribution import NO_CUE_RULES, AttributedQuote
 from .nested import NestedQuote
 from .numbers import NumberClaim
 from .reported import Reported
+from .speakers import Speaker, mention_kind
 
 
 def assemble(
@@ -30,15 +31,20 @@ def assemble(
     speaker_mentions: dict[tuple[int, int], Span] = {}
     quote_counts: dict[str, int] = {}
 
-    def attribution_fields(sp) -> dict:
+    def attribution_fields(sp: Speaker | None, rule: str | None = None) -> dict:
         if sp is None:
             return {}
-        return {
+        fields = {
             "speaker": sp.name,
             "speaker_start": sp.start,
             "speaker_end": sp.end,
             "actor": sp.actor.id if sp.actor else None,
         }
+        if rule is not None:
+            kind = "none" if rule in NO_CUE_RULES else mention_kind(sp, text)
+            chain = [ChainLink(text=text[a:b], start=a, end=b) for a, b in sp.chain]
+            fields["via"] = Via(rule=rule, kind=kind, chain=chain)
+        return fields
 
     def note_speaker(sp, cue: str | None) -> None:
         if sp is None:
@@ -72,7 +78,7 @@ def assemble(
                 text=text[q.start : q.end],
                 cue=aq.cue,
                 quote_id=quote_id,
-                **attribution_fields(aq.speaker),
+                **attribution_fields(aq.speaker, aq.rule),
             )
         )
         note_speaker(aq.speaker, aq.cue)
@@ -90,13 +96,13 @@ def assemble(
                 cue=aq.cue,
                 quote_id=quote_id,
                 nested_in=ids.get(id(n.parent)),
-                **attribution_fields(aq.speaker),
+                **attribution_fields(aq.speaker, aq.rule),
             )
         )
         note_speaker(aq.speaker, aq.cue)
 
     for r in reported:
-        spans.append(Span(start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker)))
+        spans.append(Span(start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker, r.rule)))
         note_speaker(r.speaker, r.cue)
 
     spans.extend(speaker_mentions.values())

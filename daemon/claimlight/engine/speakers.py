@@ -1,7 +1,8 @@
 """From a cue (a speech verb, "according to") to the speaker: the mention, its actor, its name.
 
-Pronouns are resolved to the person they most plausibly refer to: a subject of the same or a
-recent sentence, of compatible gender, never a name that only appears inside a quotation.
+The mention is what the text points at ("Jones", "she", "the mayor", "her statement"); pronouns
+and descriptions are resolved to the actor they stand for by `coref`, and the speaker keeps the
+chain of mentions that led there, so the reader can be told why.
 """
 
 from __future__ import annotations
@@ -11,20 +12,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .lexicon import SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+from .coref import Chain, Coreference, description_text
+from .lexicon import CLAIM_NOUNS, MAKING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+from .role_index import build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
+# Pronouns that are never a subject.
+_OBJECT_PRONOUNS = frozenset("him them me us whom".split())
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep", "prep", "pobj"}
-_DESC_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
 # How many steps up the parse a speech verb's subject is looked for ("…, she said, adding that …").
 SUBJECT_CLIMB = 4
 # How far after a speech verb its inverted subject may stand: "…," said the former minister.
 INVERTED_SUBJECT_REACH = 8
-# Longest description of an unnamed source, in tokens ("a spokesman for the regional ministry").
-DESCRIPTION_MAX_TOKENS = 10
-# How many sentences back a pronoun's antecedent is looked for.
-ANTECEDENT_SENTENCES = 5
 
 
 @dataclass
@@ -33,21 +33,44 @@ class Speaker:
     start: int  # the mention the attribution points to (characters)
     end: int
     actor: ActorRecord | None
+    # The mentions that lead to the speaker: the one pointed to first, then what it was resolved
+    # to ("she" → "Darian Lonechild"); just the one for a name.
+    chain: Chain = ()
+
+    def __post_init__(self) -> None:
+        if not self.chain:
+            self.chain = ((self.start, self.end),)
+
+    def at(self, start: int, end: int) -> "Speaker":
+        """The same speaker, pointed to by another mention ("who" in "McConnell, who said …")."""
+        return Speaker(self.name, start, end, self.actor, ((start, end),) + self.chain)
+
+
+# How far back (tokens) "the statement" looks for the statement the text brought in.
+STATEMENT_REACH = 120
 
 
 class SpeakerFinder:
-    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool]):
+    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool], text: str | None = None):
         self.doc = doc
         self.index = index
         self.in_quote = in_quote  # per token: inside a quotation
+        self.roles = build_role_index(doc, index, in_quote)
+        self.coref = Coreference(doc, index, in_quote, self.roles, self.subject_of, text)
 
     # -- cue → subject token ------------------------------------------------------------------
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a speech verb, climbing through participles and coordinated verbs."""
+        if verb.tag_ == "VBG" and verb.i > 0:
+            # "footage of Hillary Clinton asking, “…”": the person right before the participle
+            m = self.index.mention_at(verb.i - 1)
+            if m is not None and m.token_end == verb.i and m.actor is not None and m.actor.type == "person":
+                return self.doc[verb.i - 1]
         v = verb
         for _ in range(SUBJECT_CLIMB):
-            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]), None)
+            # (a dash the parser took for a noun is no subject)
+            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i] and any(ch.isalnum() for ch in c.text)), None)
             if subj is not None:
                 return subj
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -59,6 +82,12 @@ class SpeakerFinder:
                     return None
                 v = noun.head
                 continue
+            if v.dep_ == "xcomp" and v.head is not v:
+                # "prompted Clinton to make …", "urged him to say …": the object of the verb above is
+                # the one who does it
+                obj = next((c for c in v.head.children if c.dep_ == "dobj" and not self.in_quote[c.i]), None)
+                if obj is not None and (obj.pos_ in ("PROPN", "PRON") or self.index.mention_at(obj.i)) and obj.lower_ not in ("it", "this", "that"):
+                    return obj
             if v.dep_ in _CLIMB_DEPS and v.head is not v:
                 v = v.head
                 continue
@@ -75,7 +104,7 @@ class SpeakerFinder:
                 break
             if self.in_quote[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "appos", "attr", "npadvmod", "nmod"):
+            if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "appos", "attr", "npadvmod", "nmod", "nsubjpass"):
                 continue
             if self.index.mention_at(tok.i) and self.index.mention_at(tok.i).token_end - 1 != tok.i:
                 continue
@@ -83,12 +112,19 @@ class SpeakerFinder:
         return None
 
     def inverted_subject(self, verb: Token) -> Token | None:
-        """ "…," said the minister: the speaker follows the verb."""
+        """ "…," said the minister: the speaker follows the verb. Only a finite verb inverts
+        ("…,” comparing him to …" has an object after it, not a subject)."""
+        if verb.tag_ in ("VBG", "VBN"):
+            return None
         for tok in self.doc[verb.i + 1 : verb.i + INVERTED_SUBJECT_REACH]:
             if tok.is_punct and tok.text not in ("'", "’"):
                 break
             if self.in_quote[tok.i]:
                 break
+            if tok.pos_ == "PRON" and tok.dep_ == "poss":
+                continue  # "said her lawyer": the noun it belongs to
+            if tok.pos_ == "PRON" and tok.lower_ in _OBJECT_PRONOUNS:
+                return None
             if self.index.mention_at(tok.i) or tok.pos_ in ("PROPN", "PRON"):
                 return self.head_of_name(tok)
             if tok.pos_ == "NOUN":
@@ -109,18 +145,32 @@ class SpeakerFinder:
     @staticmethod
     def is_relative(tok: Token) -> bool:
         """ "who", "which", "that" opening a relative clause: it stands for the noun the clause is about."""
-        return tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl"
+        return SpeakerFinder.relative_antecedent(tok) is not None
+
+    @staticmethod
+    def relative_antecedent(tok: Token) -> Token | None:
+        """The noun a relative pronoun stands for; also where the parse missed the relative clause
+        ("the Chicago Police Department which reported …")."""
+        if tok.lower_ not in _RELATIVE:
+            return None
+        if tok.head.dep_ == "relcl":
+            return tok.head.head
+        if tok.lower_ in ("who", "which") and tok.dep_ in SUBJECT_DEPS and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
+            return tok.doc[tok.i - 1]
+        return None
 
     # -- subject token → speaker ----------------------------------------------------------------
 
     def speaker_for(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        if self.is_relative(tok):
+        antecedent = self.relative_antecedent(tok)
+        if antecedent is not None:
             # "McConnell, who in 2010 said …": the speaker is the noun the clause is about; the
             # relative pronoun is the mention the attribution points to.
-            sp = self.speaker_for(tok.head.head, last_speaker)
-            return Speaker(sp.name, tok.idx, tok.idx + len(tok.text), sp.actor) if sp else None
+            sp = self.speaker_for(antecedent, last_speaker)
+            return sp.at(tok.idx, tok.idx + len(tok.text)) if sp else None
         mention = self.index.mention_at(tok.i)
-        if mention is None:
+        # (unless it is a description the text resolves: in "the Moncton mayor", not the name before it)
+        if mention is None and self.coref.description(tok) is None:
             # "Secretary of State Antony Blinken": the head may sit on a title; look at its name parts.
             # (only people: in "a Northgate player" the club is not the speaker, the player is)
             for child in tok.children:
@@ -134,30 +184,97 @@ class SpeakerFinder:
         if tok.pos_ == "PRON" or low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL:
             if low in PRONOUNS_FIRST:
                 return None
-            resolved = self.resolve_pronoun(tok, last_speaker)
-            return resolved or Speaker(tok.text, tok.idx, tok.idx + len(tok.text), None)
+            return self.resolve_pronoun(tok, last_speaker) or Speaker(tok.text, tok.idx, tok.idx + len(tok.text), None)
         if tok.pos_ == "PROPN":
             start, end = self._name_bounds(tok)
             span = self.doc[start:end]
             return Speaker(span.text, span.start_char, span.end_char, None)
         if tok.pos_ in ("NOUN", "NUM", "ADJ"):
-            for child in tok.children:
-                if child.dep_ == "appos":
-                    m = self.index.mention_at(child.i)
-                    if m is None:
-                        m = next((self.index.mention_at(t.i) for t in child.subtree if self.index.mention_at(t.i)), None)
-                    if m and m.actor and m.actor.type == "person":
-                        return Speaker(m.actor.name, m.start, m.end, m.actor)
-            span = self._description(tok)
-            return Speaker(self._describe(tok), span.start_char, span.end_char, None)
+            for appos in self._appositions(tok):
+                m = self.index.mention_at(appos.i)
+                if m is None:
+                    m = next((self.index.mention_at(t.i) for t in appos.subtree if self.index.mention_at(t.i)), None)
+                if m and m.actor and m.actor.type == "person":
+                    return Speaker(m.actor.name, m.start, m.end, m.actor)
+            owner = self._owner(tok)
+            if owner is not None:
+                # "her statement read", "the letter reads": a statement speaks for its owner; the words
+                # at the cue ("the letter") are the mention, resolved to the owner
+                sp = self.speaker_for(owner, last_speaker)
+                if sp is None:
+                    return None
+                _, start, end = description_text(tok, self.in_quote)
+                return sp.at(start, end)
+            res = self.coref.description(tok)
+            name, start, end = description_text(tok, self.in_quote)
+            if res is not None:
+                return Speaker(res.name, start, end, res.actor, ((start, end),) + res.chain)
+            principal = self._principal(tok, last_speaker)
+            if principal is not None:
+                # "his spokesperson said": the spokesperson speaks, for the person "his" stands for
+                rest = self.doc[principal[1] + 1 : tok.i + 1].text.strip()
+                return Speaker(f"{principal[0].name}'s {rest}", start, end, None, ((start, end),) + principal[0].chain)
+            return Speaker(name, start, end, None)
         return None
 
-    def _describe(self, tok: Token) -> str:
-        span = self._description(tok)
-        text = span.text
-        if text[:1].isupper() and span[0].pos_ == "DET":
-            text = text[0].lower() + text[1:]  # "A senior official said" → "a senior official"
-        return text
+    @staticmethod
+    def _appositions(tok: Token):
+        """What stands in apposition to a description: "a lawyer, Ann Lee,"; also where the parse
+        hung it on the description's last noun ("His partner at Lenox, Lawrence Cummings, said")."""
+        for child in tok.children:
+            if child.dep_ == "appos":
+                yield child
+            elif child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        yield from (g for g in obj.children if g.dep_ == "appos" and g.pos_ == "PROPN")
+
+    def _principal(self, tok: Token, last_speaker: Speaker | None) -> tuple[Speaker, int] | None:
+        """Whom a possessed description speaks for ("his spokesperson" → the person "his" stands
+        for), and the last token of the possessive."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.left_edge.i == tok.left_edge.i), None)
+        if poss is None or self.in_quote[poss.i]:
+            return None
+        sp = self.speaker_for(self.head_of_name(poss), last_speaker)
+        return (sp, poss.right_edge.i) if sp is not None and sp.actor is not None else None
+
+    def _owner(self, tok: Token) -> Token | None:
+        """Whose statement a statement noun is: its possessor, the object of "from"/"by", or
+        whoever made, issued or gave it ("Clinton made a comment that described …")."""
+        if tok.lemma_.lower() not in STATEMENT_NOUNS | CLAIM_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self.head_of_name(c)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and not self.in_quote[obj.i]:
+                    return self.head_of_name(obj)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in MAKING_VERBS:
+            subj = self.subject_of(tok.head)
+            if subj is not None and not self.in_quote[subj.i] and subj.i != tok.i:
+                return self.head_of_name(subj)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in SPEECH_VERBS:
+            # "The owner said in a statement that …": the statement is the speaker's
+            subj = self.subject_of(tok.head.head)
+            if subj is not None and not self.in_quote[subj.i]:
+                return self.head_of_name(subj)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return self._earlier_owner(tok)
+        return None
+
+    def _earlier_owner(self, tok: Token) -> Token | None:
+        """ "The owner said in a statement that … ¶ “…,” the statement read": a definite statement
+        noun is the one the text brought in shortly before, and speaks for that one's owner."""
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, max(-1, tok.i - STATEMENT_REACH), -1):
+            t = self.doc[i]
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self.in_quote[i]:
+                if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                    continue  # another "the statement": look further back for the one introducing it
+                return self._owner(t)
+        return None
 
     def _name_bounds(self, tok: Token) -> tuple[int, int]:
         start = tok.i
@@ -165,84 +282,29 @@ class SpeakerFinder:
             start -= 1
         return start, tok.i + 1
 
-    def _description(self, tok: Token):
-        """ "a senior official", "a spokesman for the ministry": the noun phrase, without clauses."""
-        start = tok.left_edge.i
-        while start < tok.i and (self.doc[start].is_punct or self.in_quote[start]):
-            start += 1
-        end = tok.i + 1
-        for child in tok.rights:
-            if child.dep_ in ("prep", "compound", "amod", "nummod") and child.i == end:
-                sub_end = child.right_edge.i + 1
-                if any(t.text in _DESC_STOP or self.in_quote[t.i] for t in self.doc[end:sub_end]):
-                    break
-                if sub_end - start > DESCRIPTION_MAX_TOKENS:
-                    break
-                end = sub_end
-            else:
-                break
-        return self.doc[start:end]
-
     # -- pronouns -----------------------------------------------------------------------------------
 
     def resolve_pronoun(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        """The antecedent of a pronoun subject, as a speaker (the pronoun stays the mention).
+        """The antecedent of a pronoun, as a speaker whose mention is the pronoun (see `coref`).
+        With none in view, the previous speaker if the pronoun fits them; else None."""
+        span = (tok.idx, tok.idx + len(tok.text))
+        res = self.coref.pronoun(tok)
+        if res is not None:
+            return Speaker(res.name, span[0], span[1], res.actor, (span,) + res.chain)
+        if last_speaker is not None and last_speaker.actor is not None and self.coref.compatible(tok, last_speaker.actor):
+            return Speaker(last_speaker.name, span[0], span[1], last_speaker.actor, (span,) + last_speaker.chain)
+        return None
 
-        Walks back sentence by sentence: the nearest subject that can be referred to this way
-        wins, whether a named actor of compatible gender or a described source ("a lawyer for
-        the workers said …. “…,” he said"). Names inside quotations never count.
-        """
-        low = tok.lower_
-        if low in PRONOUNS_MALE:
-            want, gender = {"person"}, "m"
-        elif low in PRONOUNS_FEMALE:
-            want, gender = {"person"}, "f"
-        elif low in PRONOUNS_PLURAL | PRONOUNS_NEUTER:
-            want, gender = {"organization"}, None
-        else:
-            return None
 
-        def compatible(actor: ActorRecord | None) -> bool:
-            if actor is None or actor.type not in want:
-                return False
-            return gender is None or actor.gender in (None, gender)
-
-        def described(head: Token) -> bool:
-            # a common-noun subject of a speech verb: "a senior official said", "the ministry said"
-            if head.pos_ != "NOUN" or head.dep_ in ("pobj", "dobj", "poss", "compound", "amod"):
-                return False
-            verb = next((t for t in head.sent if t.i > head.i and t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"), None)
-            if verb is None or self.subject_of(verb) is not head:
-                return False
-            plural = head.tag_ == "NNS"
-            return plural if low in PRONOUNS_PLURAL else not plural
-
-        fallback: Speaker | None = None
-        for lo, hi in self._recent_sentences(tok, ANTECEDENT_SENTENCES):
-            for i in range(hi - 1, lo - 1, -1):
-                if self.in_quote[i]:
-                    continue
-                head = self.doc[i]
-                m = self.index.mention_at(i)
-                if m is not None and m.token_end - 1 == i and compatible(m.actor):
-                    is_subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("compound", "appos") and head.head.dep_ in SUBJECT_DEPS)
-                    if is_subject:
-                        return Speaker(m.actor.name, tok.idx, tok.idx + len(tok.text), m.actor)
-                    if fallback is None:
-                        fallback = Speaker(m.actor.name, tok.idx, tok.idx + len(tok.text), m.actor)
-                elif m is None and described(head) and head.i != tok.i:
-                    return Speaker(self._describe(head), tok.idx, tok.idx + len(tok.text), None)
-        if last_speaker and (compatible(last_speaker.actor) or (last_speaker.actor is None and gender is None)):
-            return Speaker(last_speaker.name, tok.idx, tok.idx + len(tok.text), last_speaker.actor)
-        return fallback
-
-    def _recent_sentences(self, tok: Token, count: int) -> list[tuple[int, int]]:
-        """Token ranges: the current sentence up to `tok`, then up to `count` sentences before it."""
-        sent = tok.sent
-        out = [(sent.start, tok.i)]
-        s = sent.start
-        while len(out) <= count and s > 0:
-            prev = self.doc[s - 1].sent
-            out.append((prev.start, prev.end))
-            s = prev.start
-        return out
+def mention_kind(speaker: Speaker, text: str) -> str:
+    """How the text points at a speaker: "named", "pronoun" or "description" (protocol.CueKind)."""
+    a, b = speaker.chain[0] if speaker.chain else (speaker.start, speaker.end)
+    words = text[a:b].split()
+    first = words[0].lower() if words else ""
+    if len(words) == 1 and (first in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER | PRONOUNS_FIRST or first in _RELATIVE):
+        return "pronoun"
+    if speaker.actor is not None and len(speaker.chain) == 1:
+        return "named"
+    if words and all(w[:1].isupper() for w in words if w[:1].isalpha()) and first not in ("the", "a", "an"):
+        return "named"  # a name the actor index does not know
+    return "description"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorIndex, ActorRecord, Mention
 from .lexicon import ANSWER_LABELS, INTERVIEW_WORDS, QUESTION_LABELS
+from .nlp import text_of
 from .quotes import Quotation
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -63,7 +64,7 @@ class _Para:
 
 def with_answers(doc: Doc, index: ActorIndex, quotations: list[Quotation]) -> list[Quotation]:
     """The quotations, with the answers of any transcript in the text as quotations of their own."""
-    text = doc.text
+    text = text_of(doc)
     paras = _paragraphs(text, index)
     if not paras:
         return quotations

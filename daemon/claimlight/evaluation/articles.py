@@ -134,6 +134,50 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+# How the text points at a quotation's speaker (protocol.CueKind), and the groups errors are counted in.
+CUE_KINDS = ("named", "pronoun", "description", "none")
+UNATTRIBUTED = "unattributed"  # the rule column of a quotation given no speaker
+_PRONOUNS = frozenset("he him his she her it its they them their i we who which that".split())
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘'(]*[A-Z]|\n")
+
+
+def gold_cue_kind(text: str, gold: GoldQuote) -> str | None:
+    """How the text points at a gold quotation's speaker, from its gold speaker mention: "none"
+    when the mention stands in another sentence; None when the gold names no mention."""
+    if not gold.speaker_span:
+        return None
+    a, b = gold.speaker_span
+    # (with the quotation's opening mark and first letter: a sentence break shows in what follows it)
+    between = text[b : gold.start + 2] if b <= gold.start else text[gold.end : a]
+    if a < gold.end and gold.start < b:
+        between = ""
+    if _SENTENCE_BREAK.search(_outside_quotes(between)):
+        return "none"
+    words = text[a:b].split()
+    if len(words) == 1 and words[0].lower().strip(",.’'s") in _PRONOUNS:
+        return "pronoun"
+    first = next((w for w in words if w[:1].isalpha()), "")
+    if first[:1].isupper() and first.lower() not in ("the", "a", "an", "his", "her", "its", "their"):
+        return "named"
+    return "description"
+
+
+def _outside_quotes(segment: str) -> str:
+    """A stretch of text without what stands between double quotation marks (a quotation's own
+    sentence ends are not the narrative's)."""
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", segment)
+
+
+@dataclass
+class Group:
+    right: int = 0
+    total: int = 0
+
+    def add(self, right: bool) -> None:
+        self.right += int(right)
+        self.total += 1
+
+
 @dataclass
 class Score:
     id: str
@@ -151,6 +195,13 @@ class Score:
     has_actors: bool = False
     has_numbers: bool = False
     errors: list[str] = field(default_factory=list)
+    # matched quotations by the rule that named their speaker and by the kind of cue
+    by_rule: dict[str, Group] = field(default_factory=dict)
+    by_kind: dict[str, Group] = field(default_factory=dict)
+
+    def count(self, rule: str, kind: str, right: bool) -> None:
+        self.by_rule.setdefault(rule, Group()).add(right)
+        self.by_kind.setdefault(kind, Group()).add(right)
 
     def add(self, o: "Score") -> None:
         self.quotes.add(o.quotes)
@@ -166,6 +217,10 @@ class Score:
         self.reported_predicted += o.reported_predicted
         self.has_actors |= o.has_actors
         self.has_numbers |= o.has_numbers
+        for mine, theirs in ((self.by_rule, o.by_rule), (self.by_kind, o.by_kind)):
+            for key, g in theirs.items():
+                mine.setdefault(key, Group()).right += g.right
+                mine[key].total += g.total
 
     @property
     def speaker_accuracy(self) -> float:
@@ -205,13 +260,19 @@ def score(gold: Gold, analysis: Analysis) -> Score:
         if match is not None:
             s.quotes.tp += 1
             s.speaker_total += 1
-            if _speaker_right(sp, gold.quotes[match], text):
+            g = gold.quotes[match]
+            right = _speaker_right(sp, g, text)
+            rule = sp.via.rule if sp.via else UNATTRIBUTED
+            kind = gold_cue_kind(text, g) or (sp.via.kind if sp.via else "none")
+            s.count(rule, kind, right)
+            if right:
                 s.speaker_right += 1
                 s.attributed.tp += 1
             else:
                 s.attributed.fp += 1
                 s.attributed.fn += 1
-                s.errors.append(f"speaker: {sp.text[:50]!r} → {sp.speaker!r}, gold {gold.quotes[match].speaker_match or gold.quotes[match].speaker_span}")
+                gold_who = g.speaker_match or (text[g.speaker_span[0] : g.speaker_span[1]] if g.speaker_span else None)
+                s.errors.append(f"speaker [{rule}, {kind}]: {sp.text[:50]!r} → {sp.speaker!r}{_chain_note(sp)}, gold {gold_who!r}")
         elif any(_overlap(r, u) for u in gold.unscored) and not any(_overlap(r, n) for n in gold.non_quotes):
             continue  # the corpus did not annotate it: neither right nor wrong
         elif sp.nested_in is not None and not any(_overlap(r, n) for n in gold.non_quotes) and any(
@@ -272,6 +333,12 @@ def score(gold: Gold, analysis: Analysis) -> Score:
     s.reported_predicted = len(reported)
     s.reported_touching = sum(1 for r in reported if any(_overlap(r, a) for a in attributions))
     return s
+
+
+def _chain_note(sp: Span) -> str:
+    if sp.via is None or len(sp.via.chain) < 2:
+        return ""
+    return " via " + " → ".join(repr(link.text) for link in sp.via.chain)
 
 
 def _covered(start: int, end: int, ranges: list[Range]) -> int:

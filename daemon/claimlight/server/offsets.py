@@ -41,11 +41,15 @@ def utf16_length(text: str) -> int:
 
 
 def map_offsets(span: Span, move: Callable[[int], int]) -> Span:
-    """The span with every offset it carries (its own and its speaker mention's) passed through `move`."""
+    """The span with every offset it carries (its own, its speaker mention's and those of the chain
+    that led to the speaker) passed through `move`."""
     update = {"start": move(span.start), "end": move(span.end)}
     if span.speaker_start is not None and span.speaker_end is not None:
         update["speaker_start"] = move(span.speaker_start)
         update["speaker_end"] = move(span.speaker_end)
+    if span.via is not None and span.via.chain:
+        chain = [link.model_copy(update={"start": move(link.start), "end": move(link.end)}) for link in span.via.chain]
+        update["via"] = span.via.model_copy(update={"chain": chain})
     return span.model_copy(update=update)
 
 

@@ -14,6 +14,33 @@ const NESTED_TITLE = "Quote within a quote";
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
+// Where a quotation with no cue of its own got its speaker, in the reader's words (protocol `via.rule`).
+const NO_CUE = {
+  continuation: "continues the previous quote",
+  paragraph_before: "the person the paragraph before brings in",
+  previous_subject: "the subject of the sentence before",
+  colon_paragraph: "introduced by the paragraph above",
+  echo: "quoted again later with a speaker",
+  answer: "an answer in an interview",
+  label: "the name labelling it",
+};
+
+/**
+ * How the speaker was found, when the text does not simply name them: "she, resolved to Darian
+ * Lonechild", "the mayor, resolved to Doug McCallum", or the reason a bare quote has its speaker.
+ * @param {{rule: string, kind: string|null, chain: string[]}|null} via
+ * @param {string} who the speaker's name
+ */
+export function viaLine(via, who) {
+  if (!via || !who) return null;
+  const [said] = via.chain;
+  if ((via.kind === "pronoun" || via.kind === "description") && said && said.toLowerCase() !== who.toLowerCase()) {
+    return `“${said}”, resolved to ${who}`;
+  }
+  if (via.kind === "none" && NO_CUE[via.rule]) return `No cue: ${NO_CUE[via.rule]}`;
+  return null;
+}
+
 /**
  * @param {object} span a block span (see results.js)
  * @param {{quotes(k): number, reported(k): number, mentions(k): number}} stats
@@ -30,6 +57,8 @@ export function cardModel(span, stats, actors) {
     const lines = [];
     if (actor?.role) lines.push(actor.role);
     if (span.cue) lines.push(`Cue: “${span.cue}”`);
+    const how = category === "speaker" ? null : viaLine(span.via, who);
+    if (how) lines.push(how);
     if (who && span.speakerKey) {
       const q = stats.quotes(span.speakerKey);
       const r = stats.reported(span.speakerKey);
@@ -40,7 +69,7 @@ export function cardModel(span, stats, actors) {
     return {
       category,
       title: span.nested ? NESTED_TITLE : TITLE[category],
-      name: who ? (category === "speaker" ? who : `— ${who}`) : "Speaker not identified",
+      name: who ? (category === "speaker" ? who : `— ${who}`) : span.early ? "Finding the speaker…" : "Speaker not identified",
       lines,
       ...(who && span.speakerKey ? { speakerKey: span.speakerKey, speaker: who } : {}),
     };

@@ -32,6 +32,13 @@ export function actorKey(actor) {
  * @param {[number, number]} [range] only blocks in [first, last) get results (partial replies)
  * @returns {{perBlock: Map<string, Array>, actors: Map<string, {name, type}>}}
  */
+/** The part of a span's `via` the card shows (the chain's words; its offsets are not needed). */
+function viaOf(via) {
+  if (!via || typeof via.rule !== "string") return null;
+  const chain = Array.isArray(via.chain) ? via.chain.map((l) => (typeof l?.text === "string" ? l.text : "")).filter(Boolean) : [];
+  return { rule: via.rule, kind: typeof via.kind === "string" ? via.kind : null, chain };
+}
+
 export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.length]) {
   const byId = new Map();
   const actorInfo = new Map();
@@ -62,6 +69,8 @@ export function splitReply(requestId, lay, spans, actors = [], range = [0, lay.l
       why: s.why ?? null,
       // A quotation inside another quote, with a speaker of its own.
       nested: s.nested_in != null,
+      // How the speaker was found: the rule, the kind of cue, the words from the cue to the name.
+      via: viaOf(s.via),
     };
     // A span may cross block boundaries (a quotation running over paragraphs): cut it.
     // The first block starts at 0, so only a malformed negative offset finds none (-1).

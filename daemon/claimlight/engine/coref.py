@@ -1,0 +1,547 @@
+"""Coreference: which earlier actor a pronoun or a description stands for, and why.
+
+A reader of "…,” she said" or "the mayor told reporters" knows who is meant from what came before:
+the people and organisations named, what each was called ("Surrey Mayor Doug McCallum"), the
+gender the text gave them (a title, a given name, "his wife", the pronouns already used for them),
+and who was in view (the subject of the sentence before, the last speaker). This module reads a
+document once, in order, the same way:
+
+- every named actor, every unnamed source ("a lawyer for the workers said") and every pronoun or
+  description already resolved becomes a *referent* of its sentence: a candidate antecedent with
+  its kind (person, organisation, group), gender, number, and whether it was a subject or a speaker;
+- a pronoun takes the most salient compatible referent within a few sentences before it: a person
+  of the same or unknown gender for "he"/"she", an organisation for "it", an organisation or a group
+  for "they"; never a place, never a name inside a quotation. With no compatible referent it stays
+  unresolved: a wrong name is worse than none;
+- a definite description takes the actor the text gave that role ("the mayor", "the rookie
+  defenceman", "the 34-year-old"; `roles`), or for "the company" the organisation in view;
+- gender evidence accumulates: once "she" can only be Jones, Jones is a woman for the rest.
+
+Every step looks back a bounded number of sentences, so the whole pass is linear in the document.
+A resolution carries its chain of mentions, from the word in the text to the named mention it
+stands for, so a reader can be shown why ("she, resolved to Darian Lonechild").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex, ActorRecord
+from .lexicon import (
+    COMPANY_NOUNS,
+    FEMALE_NOUNS,
+    FEMALE_TITLES,
+    GENERIC_ORG_NOUNS,
+    MALE_NOUNS,
+    MALE_TITLES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    PRONOUNS_NEUTER,
+    PRONOUNS_PLURAL,
+    REPORTING_VERBS,
+    ROLE_FAMILIES,
+)
+from .nlp import text_of
+from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
+
+Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name
+
+PERSON, ORGANIZATION, GROUP = "person", "organization", "group"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_DEFINITE = frozenset("the this that these those".split())
+_MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
+_FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
+_POSSESSIVE_DETS = frozenset("his her its their".split())
+
+# How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
+PRONOUN_SENTENCES = 5
+# How many sentences before "the company" the organisation it stands for is looked for.
+ORG_DESCRIPTION_SENTENCES = 8
+# Salience, in points: each sentence further back costs SENTENCE_COST, each paragraph boundary
+# crossed PARAGRAPH_COST; a subject gains SUBJECT_GAIN, the subject of a speech verb SPEAKER_GAIN
+# more, a referent whose gender is known to agree GENDER_GAIN, an actor named often PROMINENCE_GAIN.
+SENTENCE_COST = 1.0
+PARAGRAPH_COST = 0.5
+SUBJECT_GAIN = 1.5
+SPEAKER_GAIN = 1.0
+GENDER_GAIN = 0.5
+PROMINENCE_GAIN = 0.3
+PROMINENT_MENTIONS = 3
+# A pronoun's resolution counts as evidence of its antecedent's gender only when the antecedent is
+# at most this many sentences back and no other person was named since the sentence before it.
+EVIDENCE_SENTENCES = 1
+
+
+@dataclass(frozen=True)
+class Resolution:
+    name: str  # the actor's canonical name, or the description of an unnamed source
+    actor: ActorRecord | None
+    chain: Chain  # the mentions it was resolved through, ending at the named one
+
+
+@dataclass(frozen=True)
+class Referent:
+    """A mention a later pronoun or description may stand for."""
+
+    i: int  # its head token
+    start: int
+    end: int
+    name: str
+    actor: ActorRecord | None
+    kind: str  # PERSON | ORGANIZATION | GROUP
+    gender: str | None  # "m" | "f" | None
+    plural: bool
+    subject: bool
+    speaker: bool
+    sent: int
+    chain: Chain  # this mention first, then what it was resolved to
+
+    def resolution(self) -> Resolution:
+        """What a later mention standing for this referent resolves to: through this mention."""
+        return Resolution(self.name, self.actor, self.chain)
+
+
+def pronoun_features(word: str) -> tuple[frozenset[str], str | None, bool] | None:
+    """(kinds it may refer to, gender, plural) for a third-person pronoun, else None."""
+    low = word.lower()
+    if low in PRONOUNS_MALE:
+        return frozenset((PERSON,)), "m", False
+    if low in PRONOUNS_FEMALE:
+        return frozenset((PERSON,)), "f", False
+    if low in PRONOUNS_NEUTER:
+        return frozenset((ORGANIZATION,)), None, False
+    if low in PRONOUNS_PLURAL:
+        return frozenset((ORGANIZATION, GROUP)), None, True
+    return None
+
+
+class Coreference:
+    def __init__(
+        self, doc: Doc, index: ActorIndex, in_quote: list[bool], roles: RoleIndex, subject_of: Callable[[Token], Token | None], text: str | None = None
+    ):
+        self.doc = doc
+        self.text = text_of(doc) if text is None else text
+        self.toks = list(doc)  # (iterating a Doc makes new Token objects each time: read it once)
+        self.index = index
+        self.in_quote = in_quote
+        self.roles = roles
+        self._subject_of = subject_of
+        self.sents = [(s.start, s.end) for s in doc.sents]
+        self.sent_of = [n for n, (a, b) in enumerate(self.sents) for _ in range(a, b)]
+        line_starts = [m.start() for m in re.finditer(r"[^\n]+", self.text)]
+        self.para_of_sent = [max(0, bisect_right(line_starts, doc[a].idx) - 1) if a < len(doc) else 0 for a, _ in self.sents]
+        self.mention_starts = {a.id: sorted(m.start for m in a.mentions) for a in index.actors}
+        self.gender = self._gender_evidence()
+        self.kind = {a.id: self._actor_kind(a) for a in index.actors}
+        self.speech_subjects = self._speech_subjects()
+        self.referents: list[list[Referent]] = [[] for _ in self.sents]
+        self.resolved: dict[int, Resolution] = {}  # pronoun or description head → what it stands for
+        self._read()
+
+    # -- what each actor is -----------------------------------------------------------------------
+
+    def _gender_evidence(self) -> dict[str, str | None]:
+        """What the text calls each person ("his wife, Jane", "spokesman Tom Reid") decides; else
+        the title or given name (`actors`). What a name is used with says nothing of it: "Clinton
+        spokesman Nick Merrill" is no evidence about Clinton."""
+        out: dict[str, str | None] = {}
+        for a in self.index.actors:
+            if a.type != "person":
+                out[a.id] = None
+                continue
+            said = {w for r in self.roles.roles(a) if r.how in (TITLE, APPOSITION, COPULA) for w in r.words[-1:]}
+            male, female = bool(said & (MALE_NOUNS | _MALE_TITLES)), bool(said & (FEMALE_NOUNS | _FEMALE_TITLES))
+            out[a.id] = "m" if male and not female else "f" if female and not male else a.gender
+        return out
+
+    def _actor_kind(self, a: ActorRecord) -> str | None:
+        """PERSON or ORGANIZATION for coreference; None for places. A name the tagger called a
+        person but the text calls "a shipping company" (and nothing calls a person) is an organisation."""
+        if a.type == "place":
+            return None
+        if a.type == "person" and self.gender.get(a.id) is None:
+            heads = self.roles.heads(a)
+            if heads & (GENERIC_ORG_NOUNS | COMPANY_NOUNS) and not heads & PERSON_NOUNS and len(a.tokens) == 1:
+                return ORGANIZATION
+        return PERSON if a.type == "person" else ORGANIZATION
+
+    def _speech_subjects(self) -> set[int]:
+        out: set[int] = set()
+        for tok in self.toks:
+            if tok.pos_ in ("VERB", "AUX") and not self.in_quote[tok.i] and tok.lemma_.lower() in REPORTING_VERBS:
+                subj = self._subject_of(tok)
+                if subj is not None:
+                    out.add(subj.i)
+        return out
+
+    # -- one pass over the document ---------------------------------------------------------------
+
+    def _read(self) -> None:
+        for tok in self.toks:
+            i = tok.i
+            if self.in_quote[i]:
+                continue
+            m = self.index.mention_at(i)
+            if m is not None:
+                if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
+                    self._push(self._actor_referent(m.actor, tok, (m.start, m.end), ()))
+                continue
+            pos = tok.pos_
+            if pos == "PRON" or tok.tag_ == "PRP$":
+                if pronoun_features(tok.text) is not None:
+                    best = self._antecedent(tok)
+                    if best is not None:
+                        span = (tok.idx, tok.idx + len(tok.text))
+                        self.resolved[i] = best.resolution()
+                        self._push(self._as_mention(best, tok, span))
+                continue
+            if (pos == "NOUN" or (pos == "ADJ" and is_age_nominal(tok))) and not self._names_modifier(tok):
+                self._read_noun(tok)
+
+    def _names_modifier(self, tok: Token) -> bool:
+        """ "Surrey Mayor Doug McCallum", "the rookie defenceman Jones": a role word inside a name's phrase."""
+        return tok.dep_ in ("compound", "amod", "nmod") and (self.index.mention_at(tok.head.i) is not None or tok.head.pos_ == "PROPN")
+
+    def _read_noun(self, tok: Token) -> None:
+        found = self._description_referent(tok)
+        if found is not None:
+            self.resolved[tok.i] = Resolution(found.name, found.actor, found.chain[1:])
+            self._push(found)
+            return
+        lemma = tok.lemma_.lower()
+        if any(c.dep_ == "appos" and self.index.mention_at(c.i) is not None for c in tok.children):
+            return  # "The first witness, Linda Chau,": the name is the referent, not someone unnamed
+        is_subject = tok.dep_ in SUBJECT_DEPS or tok.i in self.speech_subjects
+        if not is_subject or (lemma not in PERSON_NOUNS | ORG_NOUNS and not is_age_nominal(tok)):
+            return
+        # An unnamed source ("a lawyer for the workers said"): later pronouns may stand for it.
+        text, *bounds = description_text(tok, self.in_quote)
+        span = (bounds[0], bounds[1])
+        plural = tok.tag_ in ("NNS", "NNPS") or lemma == "police"
+        if plural and lemma not in ORG_NOUNS:
+            kind = GROUP
+        elif lemma in ORG_NOUNS and lemma not in PERSON_NOUNS:
+            kind = ORGANIZATION
+        else:
+            kind = PERSON
+        gender = "f" if lemma in FEMALE_NOUNS else "m" if lemma in MALE_NOUNS else None
+        n = self.sent_of[tok.i]
+        self._push(Referent(tok.i, span[0], span[1], text, None, kind, gender, plural, True, tok.i in self.speech_subjects, n, (span,)))
+
+    def _push(self, r: Referent | None) -> None:
+        if r is not None:
+            self.referents[r.sent].append(r)
+
+    def _roles_of(self, tok: Token) -> tuple[bool, bool]:
+        """(subject, speaker) for a mention headed by `tok`."""
+        subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ in ("compound", "appos", "flat") and tok.head.dep_ in SUBJECT_DEPS)
+        # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
+        subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok)
+        speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
+        return subject, speaker
+
+    def _actor_referent(self, actor: ActorRecord, tok: Token, span: tuple[int, int], via: Chain) -> Referent | None:
+        kind = self.kind.get(actor.id)
+        if kind is None:
+            return None
+        subject, speaker = self._roles_of(tok)
+        n = self.sent_of[tok.i]
+        return Referent(tok.i, span[0], span[1], actor.name, actor, kind, self.gender.get(actor.id), False, subject, speaker, n, (span,) + via)
+
+    def _as_mention(self, r: Referent, tok: Token, span: tuple[int, int]) -> Referent:
+        """The referent `r` as mentioned again at `tok` (a pronoun or a description standing for it)."""
+        subject, speaker = self._roles_of(tok)
+        return replace(r, i=tok.i, start=span[0], end=span[1], subject=subject, speaker=speaker, sent=self.sent_of[tok.i], chain=(span,) + r.chain)
+
+    # -- pronouns ---------------------------------------------------------------------------------
+
+    def pronoun(self, tok: Token) -> Resolution | None:
+        """What a pronoun outside quotations stands for, as read in order; None when nothing fits."""
+        return self.resolved.get(tok.i)
+
+    def compatible(self, tok: Token, actor: ActorRecord | None) -> bool:
+        """Whether an actor (a previous speaker, say) may be what the pronoun `tok` stands for."""
+        feats = pronoun_features(tok.text)
+        if feats is None or actor is None:
+            return False
+        kinds, gender, plural = feats
+        kind = self.kind.get(actor.id)
+        if kind is None or kind not in kinds:
+            return False
+        return gender is None or self.gender.get(actor.id) in (None, gender)
+
+    def _antecedent(self, tok: Token) -> Referent | None:
+        feats = pronoun_features(tok.text)
+        if feats is None:
+            return None
+        kinds, gender, plural = feats
+        n = self.sent_of[tok.i]
+        para = self.para_of_sent[n]
+        scored: list[tuple[float, Referent]] = []
+        for back in range(0, PRONOUN_SENTENCES + 1):
+            s = n - back
+            if s < 0:
+                break
+            for r in self.referents[s]:
+                if r.i >= tok.i or not self._agrees(r, kinds, gender, plural) or self._bound(tok, r):
+                    continue
+                score = -SENTENCE_COST * back - PARAGRAPH_COST * (para - self.para_of_sent[s])
+                if r.subject:
+                    score += SUBJECT_GAIN
+                if r.speaker:
+                    score += SPEAKER_GAIN
+                if gender is not None and r.gender == gender:
+                    score += GENDER_GAIN
+                if r.actor is not None and len(r.actor.mentions) >= PROMINENT_MENTIONS:
+                    score += PROMINENCE_GAIN
+                scored.append((score + r.i * 1e-6, r))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: -x[0])
+        best = scored[0][1]
+        if gender is not None and best.actor is not None and self.gender.get(best.actor.id) is None and n - best.sent <= EVIDENCE_SENTENCES:
+            # Evidence for the rest of the article, but only when nobody else, of any gender, was
+            # in view: "Jones … she said" with no one else around makes Jones a woman.
+            others = any(
+                r.kind == PERSON and r.actor is not best.actor and r.name != best.name
+                for s in range(max(0, n - EVIDENCE_SENTENCES), n + 1)
+                for r in self.referents[s]
+                if r.i < tok.i
+            )
+            if not others:
+                self.gender[best.actor.id] = gender
+        return best
+
+    def _agrees(self, r: Referent, kinds: frozenset[str], gender: str | None, plural: bool) -> bool:
+        if r.kind not in kinds:
+            return False
+        if r.kind == PERSON and r.plural != plural:
+            return False
+        if gender is not None:
+            g = self.gender.get(r.actor.id) if r.actor is not None else r.gender
+            return g in (None, gender)
+        return True
+
+    @staticmethod
+    def _bound(tok: Token, r: Referent) -> bool:
+        """ "Smith praised him": a plain pronoun object never stands for the subject of its own verb."""
+        if tok.dep_ not in ("dobj", "iobj", "dative") or tok.lower_.endswith(("self", "selves")):
+            return False
+        return r.subject and tok.doc[r.i].head.i == tok.head.i
+
+    # -- descriptions -----------------------------------------------------------------------------
+
+    def description(self, tok: Token) -> Resolution | None:
+        """What a definite description headed by the noun `tok` stands for, as read in order."""
+        got = self.resolved.get(tok.i)
+        return got if got is not None and tok.pos_ != "PRON" else None
+
+    def _description_referent(self, tok: Token) -> Referent | None:
+        """ "the mayor" ← "Mayor Doug McCallum"; "the rookie defenceman" ← "Jones, a rookie
+        defenceman"; "the 34-year-old" ← "Smith, 34,"; "the company" ← the organisation in view;
+        "the official" ← "a senior official" said before."""
+        if tok.pos_ not in ("NOUN", "ADJ") or self.index.mention_at(tok.i) is not None:
+            return None
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+        if not any(c.lower_ in _DEFINITE or c.lower_ in _POSSESSIVE_DETS or c.dep_ == "poss" for c in dets):
+            return None  # "a spokesman": someone new
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "the developers": several, not one actor
+        span = _noun_phrase(tok)
+        age = age_of(self.text[span[0] : span[1]])
+        if age is not None:
+            return self._latest(self.roles.with_age(age), tok, span, None) or self._person_in_view(tok, span)
+        head = normalise(tok.lemma_ if tok.tag_ == "NNS" else tok.text)
+        mods = {normalise(c.text) for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
+        if head in ORG_NOUNS and head not in PERSON_NOUNS:
+            named = [a for a in self.roles.with_head(head) if self.kind.get(a.id) == ORGANIZATION]
+            got = self._latest(named, tok, span, mods)
+            if got is None and (head in GENERIC_ORG_NOUNS or head in COMPANY_NOUNS):
+                got = self._organisation_in_view(tok, span, head)
+            return got
+        family = ROLE_FAMILIES.get(head, frozenset()) | {head}
+        people = [a for h in family for a in self.roles.with_head(h) if self.kind.get(a.id) == PERSON]
+        owner = self._named_possessor(tok)
+        if owner is not None:
+            # "Lindqvist's first coach" is not the coach the article named, unless named as Lindqvist's
+            people = [a for a in people if a is not owner and {t.lower() for t in owner.tokens} & {w for r in self.roles.roles(a) for w in r.words}]
+        got = self._latest(people, tok, span, mods)
+        if head in PERSON_NOUNS:
+            # "Lindqvist's first coach gave him advice … the coach told him": an unnamed source with
+            # that noun, brought in after the named one was last mentioned, is the one in view
+            unnamed = self._unnamed_source(tok, span, head)
+            said_at = unnamed.chain[1][0] if unnamed is not None and len(unnamed.chain) > 1 else -1
+            if unnamed is not None and (got is None or self._last_mention_before(got.actor, tok.idx) < said_at):
+                got = unnamed
+        return got
+
+    def _last_mention_before(self, actor: ActorRecord, offset: int) -> int:
+        starts = self.mention_starts.get(actor.id, [])
+        k = bisect_left(starts, offset)
+        return starts[k - 1] if k else -1
+
+    def _named_possessor(self, tok: Token) -> ActorRecord | None:
+        """The person named as the owner in "Lindqvist's coach", if any."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                m = self.index.mention_at(c.i)
+                if m is not None and m.actor is not None and self.kind.get(m.actor.id) == PERSON:
+                    return m.actor
+        return None
+
+    def _latest(self, actors: list[ActorRecord], tok: Token, span: tuple[int, int], mods: set[str] | None) -> Referent | None:
+        """Of the actors the role was said of before `tok`, the one whose role shares the most of the
+        description's words, then the one named most recently."""
+        best: tuple[tuple[int, int], ActorRecord] | None = None
+        for a in {a.id: a for a in actors}.values():
+            starts = self.mention_starts.get(a.id, [])
+            k = bisect_left(starts, tok.idx)
+            if k == 0:
+                continue  # not named before the description
+            overlap = 0
+            if mods:
+                words = {normalise(w) for r in self.roles.roles(a) for w in r.words}
+                overlap = len(mods & words)
+            key = (overlap, starts[k - 1])
+            if best is None or key > best[0]:
+                best = (key, a)
+        if best is None:
+            return None
+        actor = best[1]
+        return self._actor_referent(actor, tok, span, (self._named_mention(actor, tok.idx),))
+
+    def _named_mention(self, actor: ActorRecord, before: int) -> tuple[int, int]:
+        """The mention that best names the actor before a point: the latest full name, else the latest mention."""
+        prior = [m for m in actor.mentions if m.start < before]
+        full = [m for m in prior if len(m.text.split()) > 1]
+        m = max(full or prior, key=lambda m: m.start)
+        return m.start, m.end
+
+    def _organisation_in_view(self, tok: Token, span: tuple[int, int], head: str) -> Referent | None:
+        """ "the company said": the organisation most recently a subject, else most recently named,
+        within a few sentences; for a word that says "company", not one the text calls something else."""
+        n = self.sent_of[tok.i]
+        best: tuple[tuple[int, int], Referent] | None = None
+        for back in range(0, ORG_DESCRIPTION_SENTENCES + 1):
+            s = n - back
+            if s < 0:
+                break
+            for r in self.referents[s]:
+                if r.i >= tok.i or r.kind != ORGANIZATION or r.actor is None:
+                    continue
+                if head in COMPANY_NOUNS and not self._may_be_company(r.actor):
+                    continue
+                key = (1 if r.subject else 0, r.i)
+                if best is None or key > best[0]:
+                    best = (key, r)
+            if best is not None:
+                break
+        return self._as_mention(best[1], tok, span) if best is not None else None
+
+    def _person_in_view(self, tok: Token, span: tuple[int, int]) -> Referent | None:
+        """ "The court heard from Derek Oduya. The 61-year-old told the court…": an age the text never
+        stated for anyone is the named person most in view, as a pronoun of unknown gender would be,
+        but never someone whose age the text gave as another."""
+        n = self.sent_of[tok.i]
+        para = self.para_of_sent[n]
+        best: tuple[float, Referent] | None = None
+        for back in range(0, PRONOUN_SENTENCES + 1):
+            s = n - back
+            if s < 0:
+                break
+            for r in self.referents[s]:
+                if r.i >= tok.i or r.kind != PERSON or r.plural or r.actor is None or self._aged(r.actor):
+                    continue
+                score = -SENTENCE_COST * back - PARAGRAPH_COST * (para - self.para_of_sent[s])
+                score += SUBJECT_GAIN * r.subject + SPEAKER_GAIN * r.speaker + r.i * 1e-6
+                if best is None or score > best[0]:
+                    best = (score, r)
+        return self._as_mention(best[1], tok, span) if best is not None else None
+
+    def _aged(self, actor: ActorRecord) -> bool:
+        return any(r.age is not None for r in self.roles.roles(actor))
+
+    def _may_be_company(self, actor: ActorRecord) -> bool:
+        heads = self.roles.heads(actor)
+        if heads & COMPANY_NOUNS:
+            return True
+        # an organisation whose name or description says it is something else: a ministry, a union
+        return not (heads & (ORG_NOUNS - COMPANY_NOUNS - GENERIC_ORG_NOUNS))
+
+    def _unnamed_source(self, tok: Token, span: tuple[int, int], head: str) -> Referent | None:
+        """ "the official said" after "a senior official said": the same unnamed source."""
+        n = self.sent_of[tok.i]
+        for back in range(0, PRONOUN_SENTENCES + 1):
+            s = n - back
+            if s < 0:
+                break
+            for r in reversed(self.referents[s]):
+                if r.i < tok.i and r.actor is None and normalise(self.doc[r.i].lemma_) == head:
+                    return self._as_mention(r, tok, span)
+        return None
+
+
+def _relative_subject(tok: Token) -> bool:
+    """ "Stoltenberg, who raised …": the name is the subject of the relative clause."""
+    return any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ in ("who", "that") for w in c.children) for c in tok.children)
+
+
+def is_age_nominal(tok: Token) -> bool:
+    """ "the 34-year-old": an age standing for a person (the recogniser calls it a date)."""
+    if tok.lower_ != "old" or tok.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "appos"):
+        return False
+    return age_of(tok.doc[tok.left_edge.i : tok.i + 1].text) is not None
+
+
+def _noun_phrase(tok: Token) -> tuple[int, int]:
+    """The characters of a noun with its determiner and modifiers, without anything after it:
+    "the rookie defenceman", "the company"."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    return doc[start].idx, tok.idx + len(tok.text)
+
+
+# Longest description of an unnamed source, in tokens ("a spokesman for the regional ministry").
+DESCRIPTION_MAX_TOKENS = 10
+_DESC_STOP = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
+
+
+def description_tokens(tok: Token, in_quote: list[bool]) -> tuple[int, int]:
+    """ "a senior official", "a spokesman for the ministry": the noun phrase, without clauses
+    (token indexes, end exclusive)."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].is_punct or in_quote[start]):
+        start += 1
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("prep", "compound", "amod", "nummod") and child.i == end:
+            sub_end = child.right_edge.i + 1
+            if any(t.text in _DESC_STOP or in_quote[t.i] for t in doc[end:sub_end]):
+                break
+            if sub_end - start > DESCRIPTION_MAX_TOKENS:
+                break
+            end = sub_end
+        else:
+            break
+    return start, end
+
+
+def description_text(tok: Token, in_quote: list[bool]) -> tuple[str, int, int]:
+    """The description as a speaker's name ("A senior official said" → "a senior official") and its characters."""
+    doc = tok.doc
+    a, b = description_tokens(tok, in_quote)
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    text = doc[a:b].text
+    if text[:1].isupper() and doc[a].pos_ == "DET":
+        text = text[0].lower() + text[1:]
+    return text, start, end

@@ -1,0 +1,249 @@
+"""What the article says each actor is: the role words, titles, ages and kinds it gives them.
+
+"Surrey Mayor Doug McCallum", "Jones, a rookie defenceman,", "Smith, 34,", "Ortiz is the club's
+president", "Vantor, a Norwegian shipping company": a reader remembers these, and later reads "the
+mayor", "the rookie defenceman", "the 34-year-old", "the company" as the same actors. The index is
+built once per document from the parse, with every place the text states a role, so that
+coreference can resolve descriptions and anything else (an actor panel, typing) can show or weigh
+what an actor is called. Looking a role up costs a dictionary access, never a scan of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex, ActorRecord, Mention
+from .lexicon import ABBREVIATIONS, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
+
+# How a role was stated.
+TITLE = "title"  # words before the name: "Mayor Doug McCallum", "rookie defenceman Jones"
+APPOSITION = "apposition"  # "Jones, a rookie defenceman," / "the team's captain, Ana Ortiz,"
+COPULA = "copula"  # "Ortiz is the club's president"
+NAME = "name"  # an organisation's own name says what it is: "Surrey Police Service"
+USAGE = "usage"  # "Vantor shares fell": a company, by what the name is used with
+
+# Ages outside this range are years or counts, not a person's age ("Smith, 2019,").
+MIN_AGE, MAX_AGE = 1, 120
+# How many words before a name are read as its title or role ("former Surrey Mayor Doug McCallum").
+TITLE_MAX_WORDS = 5
+_AGE_WORDS = re.compile(r"(\d{1,3})\s*-?\s*years?\s*-?\s*old", re.IGNORECASE)
+_ROLE_DEPS = ("compound", "amod", "nmod", "nummod", "npadvmod")
+
+
+@dataclass(frozen=True)
+class Role:
+    head: str  # the role noun, lower case, abbreviations spelt out: "mayor", "sergeant", "company"
+    words: tuple[str, ...]  # the whole role phrase as written, lower case: ("surrey", "mayor")
+    start: int  # where the text states it (characters)
+    end: int
+    how: str  # TITLE | APPOSITION | COPULA | NAME | USAGE
+    age: int | None = None
+    name_start: int = 0  # the mention of the actor it was said of
+    name_end: int = 0
+
+
+@dataclass
+class RoleIndex:
+    by_actor: dict[str, list[Role]] = field(default_factory=dict)
+    # role head → the actors it was said of, in the order the text first says it
+    by_head: dict[str, list[ActorRecord]] = field(default_factory=dict)
+    by_age: dict[int, list[ActorRecord]] = field(default_factory=dict)
+
+    def roles(self, actor: ActorRecord) -> list[Role]:
+        return self.by_actor.get(actor.id, [])
+
+    def heads(self, actor: ActorRecord) -> set[str]:
+        return {r.head for r in self.roles(actor)}
+
+    def with_head(self, head: str) -> list[ActorRecord]:
+        return self.by_head.get(head, [])
+
+    def with_age(self, age: int) -> list[ActorRecord]:
+        return self.by_age.get(age, [])
+
+    def add(self, actor: ActorRecord, role: Role) -> None:
+        roles = self.by_actor.setdefault(actor.id, [])
+        if any(r.head == role.head and r.words == role.words and r.age == role.age for r in roles):
+            return
+        roles.append(role)
+        if role.head:
+            bucket = self.by_head.setdefault(role.head, [])
+            if actor not in bucket:
+                bucket.append(actor)
+        if role.age is not None:
+            bucket = self.by_age.setdefault(role.age, [])
+            if actor not in bucket:
+                bucket.append(actor)
+
+
+def normalise(word: str) -> str:
+    """ "Sgt." → "sergeant", "Mayor" → "mayor": the form roles are compared in."""
+    low = word.lower().rstrip(".")
+    return ROLE_ABBREVIATIONS.get(low, low)
+
+
+def _word(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def age_of(text: str) -> int | None:
+    m = _AGE_WORDS.search(text)
+    if m and MIN_AGE <= int(m.group(1)) <= MAX_AGE:
+        return int(m.group(1))
+    return None
+
+
+def build_role_index(doc: Doc, index: ActorIndex, in_quote: list[bool] | None = None) -> RoleIndex:
+    """Every role the text states for an actor, outside quotations. Linear in the mentions."""
+    roles = RoleIndex()
+    for actor in index.actors:
+        if actor.type == "place":
+            continue
+        for m in actor.mentions:
+            if in_quote is not None and in_quote[m.token_start]:
+                continue
+            for role in _roles_of_mention(doc, index, m, actor):
+                roles.add(actor, replace(role, name_start=m.start, name_end=m.end))
+    return roles
+
+
+def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecord):
+    head = doc[m.token_end - 1]
+    if actor.type == "organization":
+        yield from _org_name_roles(doc, m)
+    if m.title:
+        yield Role(normalise(m.title), (_word(m.title),), m.start, m.end, TITLE)
+    title = _title_before(doc, index, m)
+    if title is not None:
+        yield title
+    for noun in _appositions(head):
+        role = _noun_role(doc, index, noun, APPOSITION)
+        if role is not None:
+            yield role
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        for c in head.head.children:
+            if c.dep_ == "attr" and c.i > head.i:
+                role = _noun_role(doc, index, c, COPULA)
+                if role is not None:
+                    yield role
+    for c in head.children:
+        # "Mayor Tom Reid of Moncton": where a role is held tells one mayor from another
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at") and c.i == head.i + 1:
+            place = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if place:
+                words = tuple(_word(t.text) for t in place[0].subtree if t.pos_ == "PROPN")
+                yield Role("", words, c.idx, place[0].idx + len(place[0].text), TITLE)
+    for c in head.children:
+        # "Smith, who is 45," / "Smith, who is the club's president,"
+        if c.dep_ == "relcl" and c.lemma_ == "be" and any(w.lower_ in ("who", "that") and w.dep_ == "nsubj" for w in c.children):
+            for attr in c.children:
+                if attr.dep_ == "attr":
+                    role = _noun_role(doc, index, attr, COPULA)
+                    if role is not None:
+                        yield role
+    if actor.type == "organization" or head.pos_ == "PROPN":
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if nxt is not None and head.dep_ == "compound" and head.head.i == nxt.i and nxt.lower_ in ORG_CONTEXT:
+            yield Role("company", (nxt.lower_,), nxt.idx, nxt.idx + len(nxt.text), USAGE)
+
+
+def _org_name_roles(doc: Doc, m: Mention):
+    for tok in doc[m.token_start : m.token_end]:
+        word = tok.lower_
+        if word in ORG_HEADS and not tok.is_punct:
+            yield Role(normalise(word), (_word(word),), m.start, m.end, NAME)
+
+
+def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
+    """The words before a name that describe it: "former Surrey Mayor", "rookie defenceman", "34-year-old"."""
+    name_head = m.token_end - 1
+    inside = set(range(m.token_start, m.token_end))
+    i = m.token_start - 1
+    words: list[Token] = []
+    while i >= 0 and len(words) < TITLE_MAX_WORDS:
+        tok = doc[i]
+        if i > 0 and not doc[i - 1].whitespace_ and (tok.text == "-" or (tok.text == "." and doc[i - 1].lower_ in ABBREVIATIONS | ROLE_ABBREVIATIONS.keys())):
+            i -= 1  # "Sgt." / "34-year-old" (a sentence's last period is no part of a title)
+            continue
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):
+            break
+        # a title right before the name belongs to it whatever the parse says ("Const. Mark Dube"
+        # parsed as a sentence of its own); other words must hang from the name
+        adjacent_title = not words and _is_title_word(tok)
+        if not adjacent_title and (tok.dep_ not in _ROLE_DEPS or not _reaches(tok, inside | {t.i for t in words}, name_head)):
+            break
+        other = index.mention_at(i)
+        if other is not None and other.actor is not None and other.actor.type == "person":
+            break  # another person's name: "Bill Clinton's wife Hillary"
+        words.append(tok)
+        i -= 1
+    if not words:
+        return None
+    words.reverse()
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    age = age_of(doc[words[0].i : words[-1].i + 1].text)
+    role_words = [t for t in words if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in ("year", "years")]
+    if not role_words and age is None:
+        return None
+    if role_words and not _role_like(role_words[-1]):
+        role_words = []
+    if not role_words and age is None:
+        return None
+    head_word = normalise(role_words[-1].text) if role_words else ""
+    return Role(head_word, tuple(_word(t.text) for t in words if not t.like_num), start, end, TITLE, age)
+
+
+def _is_title_word(tok: Token) -> bool:
+    low = tok.lower_.rstrip(".")
+    return tok.is_title and (low in TITLES or low in ROLE_ABBREVIATIONS)
+
+
+def _role_like(tok: Token) -> bool:
+    """A title word ("Mayor", "Sgt.") or a common noun in lower case ("defenceman"); a capitalised
+    noun that is not a title is more likely part of another name ("Surrey")."""
+    low = normalise(tok.text)
+    if tok.text[:1].islower():
+        return low not in ROLE_IGNORED_WORDS
+    return low in TITLES or tok.lower_ in TITLES or _is_title_word(tok)
+
+
+def _reaches(tok: Token, targets: set[int], name_head: int) -> bool:
+    """Whether `tok` hangs (through compounds and modifiers) from the name or words already taken."""
+    t = tok
+    for _ in range(TITLE_MAX_WORDS + 2):
+        if t.head.i in targets or t.head.i == name_head:
+            return True
+        if t.head is t or t.head.i < tok.i:
+            return False
+        t = t.head
+    return False
+
+
+def _appositions(head: Token):
+    """The nouns in apposition to a name, either way round ("Jones, a defenceman" / "the captain, Ortiz")."""
+    for c in head.children:
+        if c.dep_ == "appos":
+            yield c
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "NUM"):
+        yield head.head
+
+
+def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | None:
+    if noun.pos_ == "NUM":
+        if noun.like_num and noun.text.isdigit() and MIN_AGE <= int(noun.text) <= MAX_AGE and noun.ent_type_ in ("DATE", "CARDINAL", ""):
+            return Role("", (), noun.idx, noun.idx + len(noun.text), how, int(noun.text))
+        return None
+    if noun.pos_ != "NOUN" or index.mention_at(noun.i) is not None:
+        return None
+    if noun.lower_ in ROLE_IGNORED_WORDS:
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    words = tuple(_word(t.text) for t in sorted(mods + [noun], key=lambda t: t.i))
+    first = min([noun] + mods, key=lambda t: t.i)
+    start, end = first.idx, noun.idx + len(noun.text)
+    age = age_of(doc[first.i : noun.i + 1].text)
+    head_word = "" if age is not None and noun.lower_ == "old" else normalise(noun.lemma_ if noun.tag_ == "NNS" else noun.text)
+    return Role(head_word, words, start, end, how, age)
