@@ -70,10 +70,7 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None) -> None:
         while warming is not None and not conn.poll():
             if next(warming, StopIteration) is StopIteration:
                 warming = None
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
+        message = _next_message(conn)
         if message is None:
             return
         if message[0] == "cancel":
@@ -214,10 +211,7 @@ def _serve_express(conn) -> None:
     """Answers ("quotes", seq, text) with (seq, the early quotations as plain data) until the pipe closes."""
     early = _early()
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
+        message = _next_message(conn)
         if message is None:
             return
         _, seq, text = message
@@ -229,3 +223,11 @@ def _serve_express(conn) -> None:
             conn.send(reply)
         except (OSError, ValueError):
             return
+
+
+def _next_message(conn):
+    """The next message on the pipe; None once the daemon closed it or said to stop."""
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
