@@ -1,8 +1,8 @@
 """What the extension and the daemon must agree on, as one JSON object.
 
 The JavaScript side cannot import Python, so the values both sides define (categories, the block
-separator, subprotocol names, the default port, the extension id, message types and error codes)
-are written to `extension/test/fixtures/daemon-contract.json`. A Python test fails when this module
+separator, subprotocol names, the default port, the extension id, message types, the stages of
+partial replies and error codes) are written to `extension/test/fixtures/daemon-contract.json`. A Python test fails when this module
 and that file disagree, and the extension's tests fail when its constants and the file disagree,
 so neither side can drift alone. After a deliberate change:
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import typing
 
-from .protocol import BLOCK_SEPARATOR, PROTOCOL_VERSION, Category, ClientMessage, ErrorCode, ServerMessage
+from .protocol import BLOCK_SEPARATOR, PROTOCOL_VERSION, Category, ClientMessage, ErrorCode, PartialStage, ServerMessage
 from .server.security import SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX
 from .settings.config import DEFAULT_EXTENSION_ID, DEFAULT_PORT
 
@@ -37,6 +37,7 @@ def contract() -> dict:
         "extension_id": DEFAULT_EXTENSION_ID,
         "client_message_types": _message_types(ClientMessage),
         "server_message_types": _message_types(ServerMessage),
+        "partial_stages": list(typing.get_args(PartialStage)),
         "error_codes": list(typing.get_args(ErrorCode)),
     }
 

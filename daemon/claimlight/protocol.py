@@ -164,7 +164,10 @@ class AnalyzeRequest(_Message):
     title: str | None = Field(None, max_length=2048)
     text: str | None = None
     blocks: list[str] | None = None
-    stream: bool = Field(False, description="send 'partial' results block by block before the final 'result'")
+    stream: bool = Field(
+        False, description="send 'partial' replies before the final 'result': the quotations the marks give, at once, "
+        "then, on long pages, the analysis of the first blocks"
+    )
     page: str | None = Field(
         None, min_length=1, max_length=128,
         description="the client's name for the page the text comes from (a tab, a frame): the daemon shares its "
@@ -211,17 +214,25 @@ class ResultReply(_Message):
     elapsed_ms: float = 0.0
 
 
-class PartialReply(_Message):
-    """Daemon → client, only when the request asked to stream: spans of the blocks analysed so far.
+PartialStage = Literal["quotes", "blocks"]
 
-    Offsets are into the whole joined text. Actors are not consolidated yet; the final `result`
-    replaces everything partial replies said.
+
+class PartialReply(_Message):
+    """Daemon → client, only when the request asked to stream: what is known before the result.
+
+    `stage` "quotes": the quotations the text's quotation marks give, found without a parse, sent
+    first, within milliseconds; quote spans only, without speakers, over the page's head: blocks
+    [first, last), its first blocks up to 20,000 characters (a block with none has none yet, not
+    none at all). `stage` "blocks": the spans of blocks [first, last) analysed
+    on their own, for long pages, in order. Offsets are into the whole joined text. Actors are not
+    consolidated yet; the final `result` replaces everything partial replies said.
     """
 
     type: Literal["partial"] = "partial"
     v: int = PROTOCOL_VERSION
     id: str
     offsets: Literal["utf16"] = "utf16"
+    stage: PartialStage = Field("blocks", description="what the reply holds: early quotations, or some blocks' analysis")
     blocks: tuple[int, int] = Field(description="[first, last) block indexes covered by this partial reply")
     spans: list[Span]
 

@@ -96,3 +96,16 @@ test("a line all in bold heads a section on pages without heading elements; bold
     <p>The council said <b>Comments</b> would be read.</p><p><span><b>Related</b></span> costs rose.</p>`;
   assert.deepEqual(texts(html), ["Story paragraph one, long enough.", "Story paragraph two.", "The council said Comments would be read.", "Related costs rose."]);
 });
+
+test("a closed <details> shows only its summary; an open one shows all; content-visibility: hidden skips contents", () => {
+  const html = `<p>Before.</p><details><summary>What is it?</summary><div><p>A hidden answer, “quoted,” she said.</p></div>Loose hidden text.</details>
+    <details open><summary>Open question?</summary><p>A shown answer.</p></details>
+    <div style="content-visibility: hidden"><p>Until found.</p></div><p>After.</p>`;
+  assert.deepEqual(texts(html), ["Before.", "What is it?", "Open question?", "A shown answer.", "After."]);
+});
+
+test("footnote references are pointers, not words: left out of the paragraph around them", () => {
+  const html = `<p>The law passed in 2026.<sup class="fn"><a href="#fn1">1</a></sup> It sets no fine.<a href="#note-2"><sup>[2]</sup></a></p>
+    <p>Water is H<sub>2</sub>O and area is m<sup>2</sup>; see <sup><a href="https://example.org/">source</a></sup> and <a role="doc-noteref" href="#n3">3</a>.</p>`;
+  assert.deepEqual(texts(html), ["The law passed in 2026. It sets no fine.", "Water is H2O and area is m2; see source and ."]);
+});

@@ -13,6 +13,7 @@ import {
   DEFAULT_PORT,
   ERROR,
   ERROR_CODES,
+  PARTIAL_STAGE,
   PROTOCOL_VERSION,
   REPLY,
   REQUEST,
@@ -45,6 +46,7 @@ test("the contract has no field this side does not check", () => {
     "extension_id",
     "client_message_types",
     "server_message_types",
+    "partial_stages",
     "error_codes",
   ];
   assert.deepEqual(sorted(Object.keys(contract)), sorted(checked));
@@ -101,6 +103,7 @@ test("extension id: the one the manifest key pins", () => {
 test("message types: those the extension sends and those it reads", () => {
   assert.deepEqual(sorted(Object.values(REQUEST)), sorted(contract.client_message_types));
   assert.deepEqual(sorted(Object.values(REPLY)), sorted(contract.server_message_types));
+  assert.deepEqual(sorted(Object.values(PARTIAL_STAGE)), sorted(contract.partial_stages));
   const built = [analyzeMessage({ id: "a", url: "", title: "", blocks: [], stream: false }), cancelMessage("a"), pingMessage("a")];
   assert.deepEqual(sorted(built.map((m) => m.type)), sorted(contract.client_message_types));
 });

@@ -105,3 +105,20 @@ test("quotation marks, not apostrophes, are a sign of speech", () => {
   }
   for (const t of ["Ferreira heads in Okafor’s corner.", "It isn't over"]) assert.ok(!hasQuoteMark(t), t);
 });
+
+test("the site inviting its readers is not the story; a story's sentence that starts alike is", () => {
+  for (const text of [
+    "Do you have an opinion on the issues raised in this article? Email a letter of up to 250 words to be considered for publication.",
+    "Have your say in our comments section.",
+    "Share your views: write to letters@example.com",
+    "We want to hear from you. Tell us about your experience of rural buses.",
+  ]) assert.equal(furnitureBlock(block(text)), "reader invitation", text);
+  assert.equal(furnitureBlock(block("“Do you have an opinion on this?” the minister asked reporters, before leaving the room.")), null);
+  assert.equal(furnitureBlock(block("Share prices fell by a third after the announcement, and the company said it would review its plans.")), null);
+});
+
+test("an embed's transcript is furniture", () => {
+  const { document } = new JSDOM(`<div id=a class="clip-transcript"></div><div id=b class="interview__transcript-text"></div>`).window;
+  assert.equal(furnitureElement(document.getElementById("a")), 'named "transcript"');
+  assert.equal(furnitureElement(document.getElementById("b")), 'named "transcript"');
+});

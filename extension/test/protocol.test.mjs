@@ -16,7 +16,7 @@ test("an analyze message has exactly the fields of the daemon's AnalyzeRequest, 
   // JSON keeps insertion order: the frame on the wire is byte for byte what it always was.
   assert.equal(
     JSON.stringify(msg),
-    '{"type":"analyze","v":1,"id":"s-1","url":"https://example.org/a","title":"A","blocks":["One.","Two."],"stream":true}',
+    '{"type":"analyze","v":1,"id":"s-1","url":"https://example.org/a","title":"A","blocks":["One.","Two."],"stream":true,"replace":false}',
   );
 });
 
@@ -51,5 +51,7 @@ test("a page's request names its tab and frame, so the daemon shares its workers
   assert.equal(withPage(msg, { tab: { id: 7 }, frameId: 0 }).page, "tab7-0");
   assert.equal(withPage(msg, { tab: { id: 7 }, frameId: 3 }).page, "tab7-3");
   assert.equal(withPage(msg, {}), msg); // not from a tab: no page
-  assert.equal("replace" in withPage(msg, { tab: { id: 1 } }), false);
+  // A request that replaces the page's older ones keeps saying so with its page named.
+  const whole = analyzeMessage({ id: "a-2", url: "https://news.example/", title: "t", blocks: ["x"], stream: true, replace: true });
+  assert.equal(withPage(whole, { tab: { id: 1 } }).replace, true);
 });

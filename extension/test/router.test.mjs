@@ -87,3 +87,17 @@ test("no more than maxInflight requests are on the wire; replies free slots", ()
   assert.deepEqual(wire.map((m) => `${m.type}:${m.id}`), ["analyze:a", "analyze:b", "analyze:c", "cancel:b", "analyze:d"]);
   assert.equal(router.inflight, 2);
 });
+
+test("a request that replaces the page's older ones drops those not sent yet", () => {
+  const sent = [];
+  const r = new RequestRouter((m) => (sent.push(m.id), true), 1);
+  const page = {};
+  const other = {};
+  r.submit(page, { id: "p-1", type: "analyze" });
+  r.submit(page, { id: "p-2", type: "analyze" }); // waits: one in flight at most
+  r.submit(other, { id: "o-1", type: "analyze" });
+  r.submit(page, { id: "p-3", type: "analyze", replace: true });
+  assert.deepEqual([...r.requests.keys()], ["p-1", "o-1", "p-3"]); // p-2 will never go; p-1 the daemon cancels
+  r.reply({ id: "p-1", type: "error", code: "cancelled" });
+  assert.deepEqual(sent, ["p-1", "o-1"]);
+});

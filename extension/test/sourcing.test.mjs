@@ -104,41 +104,31 @@ test("sentenceAround finds the sentence by its punctuation", () => {
   assert.equal(t.slice(a, b), "The cost is £3m now!");
 });
 
-test("the tracker keeps the ledger of a whole-page result and knows when the page moved on", () => {
+test("the tracker keeps the ledger of the latest result and knows when the page moved on", () => {
   const t = new RequestTracker({ session: "s" });
-  const msg = t.nextRequest(blocks, { url: "u", title: "t" });
+  const { message: msg } = t.nextRequest(blocks, { url: "u", title: "t" });
   t.onReply({ type: "result", id: msg.id, spans, actors, ledger });
   const hashes = blocks.map((b) => b.hash);
   assert.equal(t.ledgerFresh(hashes), true);
   assert.equal(t.ledger.figures.length, 2);
   const more = [...blocks, { hash: hashText("New entry."), text: "New entry." }];
   assert.equal(t.ledgerFresh(more.map((b) => b.hash)), false);
-  // Without the panel, only the new block goes (with context); with it, the whole page, anew.
-  const small = t.nextRequest(more, { url: "u", title: "t" });
-  assert.deepEqual(small.blocks, [texts[3], "New entry."]);
-  t.forget(small.id);
-  const whole = t.nextRequest(more, { url: "u", title: "t" }, { whole: true });
-  assert.equal(whole.blocks.length, 5);
-  assert.equal(t.nextRequest(more, { url: "u", title: "t" }, { whole: true }), null); // on its way
-  t.onReply({ type: "result", id: whole.id, spans: [], actors: [], ledger: { ...ledger, unsourced_figures: [] } });
+  // The page grew: the whole page goes again, and its result brings the ledger of the page as it is.
+  const { message: next } = t.nextRequest(more, { url: "u", title: "t" });
+  assert.equal(next.blocks.length, 5);
+  assert.equal(t.nextRequest(more, { url: "u", title: "t" }), null); // on its way
+  t.onReply({ type: "result", id: next.id, spans: [], actors: [], ledger: { ...ledger, unsourced_figures: [] } });
   assert.equal(t.ledgerFresh(more.map((b) => b.hash)), true);
 });
 
-test("an open panel asks once for the ledger of a page analysed bit by bit, and not again if refused", () => {
+test("a version of the page the daemon refused is not asked for again, a newer one is", () => {
   const t = new RequestTracker({ session: "s" });
-  const first = t.nextRequest(blocks.slice(0, 3), { url: "u", title: "t" });
-  t.onReply({ type: "result", id: first.id, spans: [], actors: [], ledger: { ...ledger, unsourced_figures: [] } });
-  const later = t.nextRequest(blocks, { url: "u", title: "t" }); // the fourth block, with context
-  assert.equal(later.blocks.length, 2);
-  t.onReply({ type: "result", id: later.id, spans: [], actors: [], ledger: { ...ledger, unsourced_figures: [] } });
-  const hashes = blocks.map((b) => b.hash);
-  assert.equal(t.ledgerFresh(hashes), false); // that request's ledger was of two blocks, not the page
+  const { message: msg } = t.nextRequest(blocks, { url: "u", title: "t" });
+  t.onReply({ type: "error", id: msg.id, code: "too_large", message: "too large" });
   assert.equal(t.nextRequest(blocks, { url: "u", title: "t" }), null);
-  const whole = t.nextRequest(blocks, { url: "u", title: "t" }, { whole: true });
-  assert.equal(whole.blocks.length, 4);
-  t.onReply({ type: "error", id: whole.id, code: "too_large", message: "too large" });
-  assert.equal(t.needsLedger(hashes), false);
-  assert.equal(t.nextRequest(blocks, { url: "u", title: "t" }, { whole: true }), null);
+  assert.equal(t.ledgerFresh(blocks.map((b) => b.hash)), false);
+  const more = [...blocks, { hash: hashText("New entry."), text: "New entry." }];
+  assert.equal(t.nextRequest(more, { url: "u", title: "t" }).message.blocks.length, 5);
 });
 
 test("next and previous walk the quotations in page order, wrapping, all or one speaker's", () => {

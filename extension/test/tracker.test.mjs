@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { RESULTS_LIMIT, RequestTracker, STREAM_MIN_CHARS } from "../src/content/tracker.js";
+import { RESULTS_LIMIT, RequestTracker } from "../src/content/tracker.js";
 import { analyzeMessage } from "../src/shared/protocol.js";
 import { hashText } from "../src/content/hash.js";
 
@@ -17,31 +17,25 @@ function spanIn(msg, text, category, extra = {}) {
   return { start, end: start + text.length, category, text, ...extra };
 }
 
-test("the first request carries the whole article, with the page's url and title", () => {
+test("the first request carries the whole article, streamed, with the page's url and title", () => {
   const t = new RequestTracker({ session: "s" });
   const blocks = article("“We will vote,” said Mayor Ines Corra.", "The council meets on Monday.");
-  const msg = t.nextRequest(blocks, PAGE);
+  const { message, superseded } = t.nextRequest(blocks, PAGE);
   assert.deepEqual(
-    msg,
-    analyzeMessage({ id: "s-1", url: PAGE.url, title: PAGE.title, blocks: blocks.map((b) => b.text), stream: false }),
+    message,
+    analyzeMessage({ id: "s-1", url: PAGE.url, title: PAGE.title, blocks: blocks.map((b) => b.text), stream: true, replace: true }),
   );
+  assert.deepEqual(superseded, []);
   assert.equal(t.pending, 1);
   assert.equal(t.nextRequest(blocks, PAGE), null); // on its way: not asked twice
-});
-
-test("long articles ask for partial replies", () => {
-  const t = new RequestTracker({ session: "s" });
-  const half = STREAM_MIN_CHARS / 2 - 1;
-  const long = article("a".repeat(half), "b".repeat(half));
-  assert.equal(t.nextRequest(long, PAGE).stream, true); // the separator counts: it tips this over
-  const short = article("c".repeat(STREAM_MIN_CHARS - 1));
-  assert.equal(new RequestTracker().nextRequest(short, PAGE).stream, false);
+  assert.equal(t.wants(blocks), false);
+  assert.equal(t.wants([]), false); // no article, nothing to ask
 });
 
 test("a result files block-relative spans under each block and ends the request", () => {
   const t = new RequestTracker({ session: "s" });
   const blocks = article("Ines Corra spoke first.", "“No,” said Pavel Ostrov.");
-  const msg = t.nextRequest(blocks, PAGE);
+  const { message: msg } = t.nextRequest(blocks, PAGE);
   const reply = {
     type: "result",
     id: msg.id,
@@ -58,29 +52,79 @@ test("a result files block-relative spans under each block and ends the request"
   assert.equal(t.pending, 0);
   assert.deepEqual(t.spansFor(blocks[0].hash).map((s) => [s.start, s.end, s.category]), [[0, 10, "person"]]);
   assert.deepEqual(t.spansFor(blocks[1].hash).map((s) => [s.start, s.end, s.category]), [[0, 5, "quote"]]);
+  assert.equal(t.isDone(blocks[0].hash), true);
   assert.deepEqual(t.actors.get("person:Pavel Ostrov"), { name: "Pavel Ostrov", type: "person" });
-  assert.equal(t.nextRequest(blocks, PAGE), null); // everything has results
+  assert.equal(t.nextRequest(blocks, PAGE), null); // this version of the page is answered
   assert.deepEqual(t.onReply(reply), { changed: false, retry: false }); // a late duplicate is ignored
 });
 
-test("a partial reply fills the blocks it covers and keeps the request open", () => {
+test("early quotes fill the blocks without results, never replace results, and give way to the result", () => {
+  const t = new RequestTracker({ session: "s" });
+  const first = article("“We will vote,” said Mayor Ines Corra.");
+  const { message: one } = t.nextRequest(first, PAGE);
+  t.onReply({ type: "result", id: one.id, spans: [spanIn(one, "Ines Corra", "person"), spanIn(one, "“We will vote,”", "quote", { speaker: "Ines Corra" })], actors: [] });
+  // A new entry: the whole page goes again, and its quotations arrive first, without speakers.
+  const blocks = [...first, block("“It will pass,” she said.")];
+  const { message: two } = t.nextRequest(blocks, PAGE);
+  const early = { type: "partial", stage: "quotes", id: two.id, blocks: [0, 2], spans: [spanIn(two, "“We will vote,”", "quote"), spanIn(two, "“It will pass,”", "quote")] };
+  assert.deepEqual(t.onReply(early), { changed: true, retry: false });
+  // The block with an analysis keeps it (its name and speaker stay painted) ...
+  assert.deepEqual(t.spansFor(blocks[0].hash).map((s) => [s.category, s.speaker]), [["quote", "Ines Corra"], ["person", null]]);
+  // ... the new one shows its quotation at once, marked as early, and is not done.
+  assert.deepEqual(t.spansFor(blocks[1].hash).map((s) => [s.start, s.end, s.early]), [[0, 15, true]]);
+  assert.equal(t.isDone(blocks[1].hash), false);
+  t.onReply({ type: "result", id: two.id, spans: [spanIn(two, "“It will pass,”", "quote", { speaker: "Ines Corra" })], actors: [] });
+  assert.deepEqual(t.spansFor(blocks[1].hash).map((s) => [s.speaker, s.early]), [["Ines Corra", undefined]]);
+  assert.equal(t.early.size, 0);
+  assert.equal(t.isDone(blocks[1].hash), true);
+});
+
+test("a block-stage partial fills the blocks it covers and keeps the request open", () => {
   const t = new RequestTracker({ session: "s" });
   const blocks = article("First paragraph.", "Second paragraph.");
-  const msg = t.nextRequest(blocks, PAGE);
-  const partial = { type: "partial", id: msg.id, blocks: [0, 1], spans: [] };
+  const { message: msg } = t.nextRequest(blocks, PAGE);
+  const partial = { type: "partial", stage: "blocks", id: msg.id, blocks: [0, 1], spans: [] };
   assert.deepEqual(t.onReply(partial), { changed: true, retry: false });
   assert.deepEqual(t.spansFor(blocks[0].hash), []);
   assert.equal(t.spansFor(blocks[1].hash), undefined);
   assert.equal(t.pending, 1);
 });
 
-test("busy is retried; other errors mark the blocks failed until failures are cleared", () => {
+test("a newer version of the page supersedes the request on its way; the older one's replies are ignored", () => {
+  const t = new RequestTracker({ session: "s" });
+  const blocks = article("Entry one.", "Entry two.");
+  const { message: old } = t.nextRequest(blocks, PAGE);
+  const grown = [...blocks, block("Entry three.")];
+  const { message: msg, superseded } = t.nextRequest(grown, PAGE);
+  assert.deepEqual(superseded, [old.id]);
+  assert.equal(msg.replace, true);
+  assert.deepEqual(msg.blocks, ["Entry one.", "Entry two.", "Entry three."]); // the whole page, every time
+  assert.equal(t.pending, 1);
+  assert.deepEqual(t.onReply({ type: "result", id: old.id, spans: [], actors: [] }), { changed: false, retry: false });
+  assert.deepEqual(t.onReply({ type: "error", id: old.id, code: "cancelled", message: "superseded" }), { changed: false, retry: false });
+  assert.equal(t.spansFor(blocks[0].hash), undefined);
+});
+
+test("a paragraph repeated on the page gets its spans from its first place only", () => {
+  const t = new RequestTracker({ session: "s" });
+  const blocks = article("Advertisement", "“Yes,” said Ada Obi.", "Advertisement");
+  const { message: msg } = t.nextRequest(blocks, PAGE);
+  const joined = msg.blocks.join("\n\n");
+  const second = joined.lastIndexOf("Advertisement");
+  t.onReply({ type: "result", id: msg.id, actors: [], spans: [
+    { start: 0, end: 13, category: "organization", text: "Advertisement" },
+    { start: second, end: second + 13, category: "organization", text: "Advertisement" },
+  ] });
+  assert.equal(t.spansFor(blocks[0].hash).length, 1);
+});
+
+test("busy is retried; other errors refuse that version of the page until failures are cleared", () => {
   const t = new RequestTracker({ session: "s" });
   const blocks = article("Some text.");
-  const first = t.nextRequest(blocks, PAGE);
+  const { message: first } = t.nextRequest(blocks, PAGE);
   assert.deepEqual(t.onReply({ type: "error", id: first.id, code: "busy", message: "busy" }), { changed: false, retry: true });
   assert.equal(t.lastError, "busy");
-  const again = t.nextRequest(blocks, PAGE); // busy blocks are asked for again
+  const { message: again } = t.nextRequest(blocks, PAGE); // busy: asked for again
   assert.equal(again.id, "s-2");
   assert.deepEqual(t.onReply({ type: "error", id: again.id, code: "too_large", message: "the text is too long" }), {
     changed: false,
@@ -89,12 +133,12 @@ test("busy is retried; other errors mark the blocks failed until failures are cl
   assert.equal(t.lastError, "the text is too long");
   assert.equal(t.nextRequest(blocks, PAGE), null); // refused: not re-sent on its own
   t.clearFailures();
-  assert.equal(t.nextRequest(blocks, PAGE).id, "s-3");
+  assert.equal(t.nextRequest(blocks, PAGE).message.id, "s-3");
 });
 
 test("a cancelled request ends quietly", () => {
   const t = new RequestTracker({ session: "s" });
-  const msg = t.nextRequest(article("Text."), PAGE);
+  const { message: msg } = t.nextRequest(article("Text."), PAGE);
   assert.deepEqual(t.onReply({ type: "error", id: msg.id, code: "cancelled", message: "cancelled" }), {
     changed: false,
     retry: false,
@@ -105,45 +149,27 @@ test("a cancelled request ends quietly", () => {
 
 test("a new result clears the last error", () => {
   const t = new RequestTracker({ session: "s" });
-  const a = t.nextRequest(article("One."), PAGE);
+  const { message: a } = t.nextRequest(article("One."), PAGE);
   t.onReply({ type: "error", id: a.id, code: "internal", message: "analysis failed" });
-  const b = t.nextRequest(article("Two."), PAGE);
+  const { message: b } = t.nextRequest(article("Two."), PAGE);
   t.onReply({ type: "result", id: b.id, spans: [], actors: [] });
   assert.equal(t.lastError, "");
 });
 
-test("one changed paragraph goes out with the one before it as context", () => {
+test("abandoning the page forgets what is on its way; the page may be asked for again", () => {
   const t = new RequestTracker({ session: "s" });
-  const texts = ["Para one.", "Para two.", "Para three.", "Para four."];
-  const first = t.nextRequest(article(...texts), PAGE);
-  t.onReply({ type: "result", id: first.id, spans: [], actors: [] });
-  const edited = article("Para one.", "Para two.", "Para three, edited: she said.", "Para four.");
-  const msg = t.nextRequest(edited, PAGE);
-  assert.deepEqual(msg.blocks, ["Para two.", "Para three, edited: she said."]);
-  // Spans the daemon finds in the context block do not replace its results.
-  const before = t.spansFor(edited[1].hash);
-  t.onReply({ type: "result", id: msg.id, spans: [spanIn(msg, "Para two.", "number")], actors: [] });
-  assert.equal(t.spansFor(edited[1].hash), before);
-  assert.deepEqual(t.spansFor(edited[2].hash), []);
-});
-
-test("requests for blocks that left the page are dropped, and their replies ignored", () => {
-  const t = new RequestTracker({ session: "s" });
-  const old = article("Old article, first paragraph.", "Old article, second paragraph.");
-  const msg = t.nextRequest(old, PAGE);
-  const fresh = article("A different article.");
-  assert.deepEqual(t.dropStale(old.map((b) => b.hash)), []); // still on the page: kept
-  assert.deepEqual(t.dropStale(fresh.map((b) => b.hash)), [msg.id]);
+  const blocks = article("Old article, first paragraph.");
+  const { message: msg } = t.nextRequest(blocks, PAGE);
+  assert.deepEqual(t.abandon(), [msg.id]);
   assert.equal(t.pending, 0);
-  assert.equal(t.isKnown(old[0].hash), false);
   assert.deepEqual(t.onReply({ type: "result", id: msg.id, spans: [], actors: [] }), { changed: false, retry: false });
-  assert.equal(t.spansFor(old[0].hash), undefined);
+  assert.equal(t.wants(blocks), true);
 });
 
 test("past the limit, results of blocks not on the page are pruned", () => {
   const t = new RequestTracker({ session: "s" });
   const many = Array.from({ length: 5 }, (_, i) => block(`Paragraph ${i}.`));
-  const msg = t.nextRequest(many, PAGE);
+  const { message: msg } = t.nextRequest(many, PAGE);
   t.onReply({ type: "result", id: msg.id, spans: [], actors: [] });
   const onPage = [many[3].hash];
   t.pruneResults(onPage); // under the default limit: all kept

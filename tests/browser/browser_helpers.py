@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,7 +33,9 @@ def highlights(page) -> dict[str, list[str]]:
     return page.evaluate(READ_HIGHLIGHTS, CATEGORIES)
 
 
-def wait_for_highlight(page, category: str, text: str, timeout: float = 30_000) -> None:
+def wait_for_highlight(page, category: str, text: str, timeout: float = 30_000, analysed: bool = True) -> None:
+    """Until a `category` highlight containing `text` is painted, and (`analysed`) the page's analysis
+    has arrived: a quote is painted from its marks before it, with everything else."""
     try:
         page.wait_for_function(
             page_function("[c, t]", "return texts(c).some(s => s.includes(t));"),
@@ -44,6 +47,26 @@ def wait_for_highlight(page, category: str, text: str, timeout: float = 30_000) 
             f"no {category} highlight containing {text!r} on {page.url}\n"
             f"highlights: {highlights(page)}\nworker: {worker_state(page)}"
         ) from exc
+    if analysed:
+        wait_for_analysis(page, timeout / 1000)
+
+
+def wait_for_analysis(page, timeout: float = 30.0) -> None:
+    """Until the page's analysis has arrived for every block, nothing on its way: quotes are painted
+    from their marks before it (early quotes), names, speakers and numbers only with it."""
+    worker = page.context.service_workers[0]
+    ask = """async url => {
+        for (const t of await chrome.tabs.query({})) {
+            const got = await chrome.tabs.sendMessage(t.id, { type: 'cl-get-analysed-text' }).catch(() => null);
+            if (got && got.url === url) return got.active && !got.pending && got.blocks.every(b => b.done);
+        }
+        return false;
+    }"""
+    deadline = time.monotonic() + timeout
+    while not worker.evaluate(ask, page.url):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the analysis of {page.url} did not arrive\nworker: {worker_state(page)}")
+        time.sleep(0.1)
 
 
 def worker_state(page) -> object:

@@ -92,9 +92,13 @@ async def test_stream_sends_partials_then_result(daemon):
     joined = "\n\n".join(blocks)
     async with connect(daemon) as ws:
         replies = await exchange(ws, {"type": "analyze", "id": "s1", "blocks": blocks, "stream": True})
-    partials, result = replies[:-1], replies[-1]
+    early, partials, result = replies[0], replies[1:-1], replies[-1]
     assert result.type == "result" and len(partials) >= 2
-    assert all(p.type == "partial" for p in partials)
+    # First the quotations the marks give, over every block, before any parse: each a quote of the result.
+    assert early.type == "partial" and early.stage == "quotes" and early.blocks == (0, len(blocks))
+    assert len(early.spans) == len(blocks) and all(s.category == "quote" and s.speaker is None for s in early.spans)
+    assert {(s.start, s.end) for s in early.spans} <= {(s.start, s.end) for s in result.spans if s.category == "quote"}
+    assert all(p.type == "partial" and p.stage == "blocks" for p in partials)
     assert partials[0].blocks[0] == 0 and partials[0].blocks[1] <= 2  # the first partial is small, so fast
     for before, after in zip(partials, partials[1:]):
         assert before.blocks[1] == after.blocks[0]  # contiguous, first blocks first
@@ -109,6 +113,7 @@ async def test_stream_sends_partials_then_result(daemon):
 
 
 async def test_stream_of_one_block_sends_only_the_result(daemon):
+    # (A one-word quotation may be a scare quote: it is not sent before the analysis says it is speech.)
     async with connect(daemon) as ws:
         replies = await exchange(ws, {"type": "analyze", "id": "s2", "text": unique("“Short,” she said."), "stream": True})
     assert [r.type for r in replies] == ["result"]

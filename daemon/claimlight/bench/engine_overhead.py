@@ -25,8 +25,9 @@ TARGET_RATIO = 1.15
 
 def run(quick: bool) -> tuple[list[Row], dict]:
     from ..engine import analyze_doc
-    from ..engine.jobs import analyze_text, merge_and_analyze, parse_to_bytes
+    from ..engine.jobs import analyze_text, merge_and_analyze, parse_paragraph_list
     from ..engine.nlp import load_model, load_nlp
+    from ..paragraphs import paragraphs
     from ..server.pieces import split_at, split_points
 
     shipped = load_model()
@@ -50,7 +51,7 @@ def run(quick: bool) -> tuple[list[Row], dict]:
 
     def in_two_pieces() -> None:
         for text in texts:
-            parts = [parse_to_bytes(nlp, piece)[0] for piece in split_at(text, split_points(text, 2))]
+            parts = [part for piece in split_at(text, split_points(text, 2)) for part in parse_paragraph_list(nlp, paragraphs(piece))[0]]
             json.dumps(merge_and_analyze(nlp, parts, text))
 
     def timed(fn) -> float:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..protocol import Analysis
 from .actors import build_actor_index
 from .attribution import Attributor
+from .docview import shared
 from .ledger import build_ledger
 from .nested import attribute_nested
 from .nlp import load_nlp, parse, text_of
@@ -40,6 +41,7 @@ def analyze_many(texts: Iterable[str], nlp: Language | None = None) -> Iterator[
         yield analyze_doc(parse(nlp, text))
 
 
+@shared
 def analyze_doc(doc: Doc) -> Analysis:
     text = text_of(doc)
     quotations = find_quotations(text)

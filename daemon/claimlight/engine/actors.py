@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .actor_evidence import decide_type
 from .columns import columns
+from .docview import ents_of
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
@@ -202,7 +203,7 @@ def _place_key(text: str) -> str:
 
 def build_actor_index(doc: Doc) -> ActorIndex:
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in LABEL_TYPES:
             continue
         cleaned = _clean(ent)

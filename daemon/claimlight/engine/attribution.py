@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorIndex
 from .columns import columns
 from .coref import is_age_nominal
+from .docview import tokens_of
 from .lexicon import (
     ABBREVIATIONS,
     CHARACTERISING_VERBS,
@@ -704,7 +705,7 @@ class Attributor:
     def tokens(self, seg: Segment) -> list[Token]:
         """The tokens of a segment outside any quotation."""
         a, b = self.token_range(*seg)
-        return [t for t in self.doc[a:b] if not self.in_quote[t.i]]
+        return [t for t in tokens_of(self.doc)[a:b] if not self.in_quote[t.i]]
 
     def inner(self, q: Quotation) -> str:
         return self.text[q.inner_start : q.inner_end(self.text)]

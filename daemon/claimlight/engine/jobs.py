@@ -2,16 +2,22 @@
 
 Parsing is ~90% of an analysis and spaCy parses on one core, so a 1,500-word article takes ~0.4 s
 however many cores are idle. The daemon therefore cuts a long text at paragraph boundaries into
-pieces (`server.pieces`) and has several worker processes parse one each: `parse_to_bytes` returns
-a piece's annotations as `DocBin` bytes; `merge_and_analyze` rebuilds the paragraph docs, joins
-them into a document whose text is exactly the original, and runs the document-wide extraction on
-it, so attribution and actors are consolidated over the whole page and offsets are offsets into the
-whole text. Because every text is parsed paragraph by paragraph (`nlp.parse`), the joined document
-is the one the whole text would give: the analysis is the same, only sooner.
+pieces (`server.pieces`) and has several worker processes parse one each. Every text is parsed
+paragraph by paragraph (`nlp.parse`), so a parse is kept per paragraph, as bytes
+(`engine.parsed`): `parse_paragraph_list` returns each paragraph's bytes, `merge_and_analyze`
+joins the bytes of all the paragraphs of a text into the document the whole text would give (its
+text exactly the original, so offsets are offsets into the whole text) and runs the document-wide
+extraction on it, so attribution and actors are consolidated over the whole page.
 
-Streaming uses the same two steps with growing pieces: each piece's own analysis (`parse_to_bytes`
-with `analyze_doc`) is a preview, and the final result joins the pieces already parsed instead of
-parsing the page a second time.
+Because a parse is per paragraph, it can be kept: the daemon keeps the bytes of the paragraphs it
+has parsed (`server.parsecache`) and, when a page is analysed again after a change, sends only its
+new paragraphs to be parsed. `parse_and_analyze` does that in one job: the paragraphs it is given
+as text are parsed, those it is given as bytes are not, and the whole is analysed. The analysis is
+the same as from scratch; only the parsing of what did not change is saved.
+
+Streaming uses the same steps with growing pieces: each piece's own analysis
+(`parse_paragraph_list` with `analyze_doc`) is a preview, and the final result joins the pieces
+already parsed instead of parsing the page a second time.
 
 Everything here runs inside `nlp.memory_zone()`: the strings and lexemes a page adds are freed when
 its job ends, so no Doc leaves these functions, only bytes and plain data (`Analysis.model_dump`).
@@ -26,14 +32,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
-from .nlp import join_docs, parse_paragraphs
-
-# Token annotations the engine reads: pos_, tag_, dep_, head, lemma_, ent_iob_/ent_type_ (doc.ents),
-# sentence starts, morphology; DocBin's default set.
-DOCBIN_ATTRS = ("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID",
-                "LEMMA", "MORPH", "POS", "SENT_START")
+from . import parsed
+from .docview import shared, text_of
+from .nlp import join_docs, parse_each
 
 AnalyzeDoc = Callable[[Doc], object]  # a parsed Doc -> protocol.Analysis
 AnalyzeText = Callable[..., object]  # (text, nlp=) -> protocol.Analysis
@@ -74,28 +77,48 @@ def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None) -
         return analyze(text, nlp=nlp).model_dump(mode="json")
 
 
-def parse_to_bytes(nlp: Language, text: str, analyze_doc: AnalyzeDoc | None = None) -> tuple[bytes, dict | None]:
-    """One piece parsed, as DocBin bytes (one doc per paragraph), and with `analyze_doc` the piece's own analysis."""
+def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDoc | None = None) -> tuple[list[bytes], dict | None]:
+    """Paragraphs parsed, each as its own bytes, and with `analyze_doc` their text's own analysis (a preview)."""
     checkpoint()
     with nlp.memory_zone():
-        docs = parse_paragraphs(nlp, text)
+        docs = parse_each(nlp, parts)
         checkpoint()
-        data = DocBin(attrs=DOCBIN_ATTRS, store_user_data=False, docs=docs).to_bytes()
-        preview = analyze_doc(join_docs(docs)).model_dump(mode="json") if analyze_doc is not None else None
+        data = [parsed.encode(doc) for doc in docs]
+        preview = analyze_doc(join_docs(docs)).model_dump(mode="json") if analyze_doc is not None and docs else None
     return data, preview
 
 
 def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc | None = None) -> dict:
-    """The analysis of `text` from the DocBin bytes of its pieces, in order."""
+    """The analysis of `text` from the bytes of its paragraphs' parses, in order."""
     analyze_doc = analyze_doc or _default_analyze_doc()
+    checkpoint()
     with nlp.memory_zone():
-        docs = []
-        for data in parts:
-            checkpoint()
-            docs.extend(DocBin().from_bytes(data).get_docs(nlp.vocab))
-        doc = join_docs(docs)
-        del docs
-        if doc.text != text:  # every offset depends on it
-            raise ValueError("the parsed pieces do not join up to the text")
+        return _analyze_joined(nlp, parts, text, analyze_doc)
+
+
+def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyze_doc: AnalyzeDoc | None = None) -> tuple[dict, list[bytes]]:
+    """The analysis of `text` whose paragraphs are `items`: a parse's bytes where the daemon has one,
+    else the paragraph's text, parsed here. Also returns the bytes of those it parsed, in order."""
+    analyze_doc = analyze_doc or _default_analyze_doc()
+    checkpoint()
+    with nlp.memory_zone():
+        todo = [i for i, item in enumerate(items) if isinstance(item, str)]
+        new = [parsed.encode(doc) for doc in parse_each(nlp, [items[i] for i in todo])] if todo else []
         checkpoint()
-        return analyze_doc(doc).model_dump(mode="json")
+        parts = list(items)
+        for i, data in zip(todo, new):
+            parts[i] = data
+        return _analyze_joined(nlp, parts, text, analyze_doc), new
+
+
+def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc) -> dict:
+    doc = parsed.join(nlp.vocab, parts)
+    checkpoint()
+    return _analyze_checked(doc, text, analyze_doc)
+
+
+@shared
+def _analyze_checked(doc: Doc, text: str, analyze_doc: AnalyzeDoc) -> dict:
+    if text_of(doc) != text:  # every offset depends on it
+        raise ValueError("the parsed paragraphs do not join up to the text")
+    return analyze_doc(doc).model_dump(mode="json")

@@ -35,7 +35,11 @@ def model_label(nlp: Language) -> str:
 def parse_paragraphs(nlp: Language, text: str) -> list[Doc]:
     """One Doc per paragraph of `text` (see `claimlight.paragraphs`), parsed in one `nlp.pipe` batch;
     paragraphs that are not prose (code, data, runs of marks) only tokenized (`engine.plaintext`)."""
-    parts = paragraphs(text)
+    return parse_each(nlp, paragraphs(text))
+
+
+def parse_each(nlp: Language, parts: list[str]) -> list[Doc]:
+    """One Doc per paragraph of `parts`, each parsed on its own, as `parse_paragraphs` does."""
     prose = [is_prose(part) for part in parts]
     parsed = iter(nlp.pipe(part for part, ok in zip(parts, prose) if ok))
     return [next(parsed) if ok else plain_doc(nlp.vocab, part) for part, ok in zip(parts, prose)]

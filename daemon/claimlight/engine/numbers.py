@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .docview import ents_of, text_of
 from .lexicon import FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
-from .nlp import text_of
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
@@ -45,7 +45,7 @@ class NumberClaim:
 
 def find_numbers(doc: Doc) -> list[NumberClaim]:
     text = text_of(doc)
-    ents = doc.ents  # (a new tuple of new Spans at each read)
+    ents = ents_of(doc)
     dates = [e for e in ents if e.label_ == "DATE"]
     names = [e for e in ents if e.label_ in NAME_LABELS]
     date_starts, name_starts = [e.start_char for e in dates], [e.start_char for e in names]

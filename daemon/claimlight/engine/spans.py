@@ -46,6 +46,11 @@ def assemble(
             fields["via"] = Via(rule=rule, kind=kind, chain=chain)
         return fields
 
+    def quote_span(aq: AttributedQuote, quote_id: int, nested_in: int | None = None) -> Span:
+        q = aq.quotation
+        return Span(start=q.start, end=q.end, category=Category.quote, text=text[q.start : q.end], cue=aq.cue,
+                    quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule))
+
     def note_speaker(sp, cue: str | None) -> None:
         if sp is None:
             return
@@ -70,35 +75,14 @@ def assemble(
         if not continues:
             quote_id += 1
         ids[id(aq)] = quote_id
-        spans.append(
-            Span(
-                start=q.start,
-                end=q.end,
-                category=Category.quote,
-                text=text[q.start : q.end],
-                cue=aq.cue,
-                quote_id=quote_id,
-                **attribution_fields(aq.speaker, aq.rule),
-            )
-        )
+        spans.append(quote_span(aq, quote_id))
         note_speaker(aq.speaker, aq.cue)
         prev = aq
 
     for n in nested:
-        q, aq = n.quote.quotation, n.quote
+        aq = n.quote
         quote_id += 1
-        spans.append(
-            Span(
-                start=q.start,
-                end=q.end,
-                category=Category.quote,
-                text=text[q.start : q.end],
-                cue=aq.cue,
-                quote_id=quote_id,
-                nested_in=ids.get(id(n.parent)),
-                **attribution_fields(aq.speaker, aq.rule),
-            )
-        )
+        spans.append(quote_span(aq, quote_id, nested_in=ids.get(id(n.parent))))
         note_speaker(aq.speaker, aq.cue)
 
     for r in reported:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..protocol import ACTOR_CATEGORIES, Analysis, Category, Span
+from .counts import add_counts
 
 Range = tuple[int, int]
 
@@ -178,6 +179,13 @@ class Group:
         self.total += 1
 
 
+# The plain counters of a Score, summed as they are when scores are added.
+_COUNTERS = (
+    "speaker_right", "speaker_total", "numbers_found", "numbers_total", "reported_found", "reported_total",
+    "reported_touching", "reported_predicted", "has_actors", "has_numbers",
+)
+
+
 @dataclass
 class Score:
     id: str
@@ -206,17 +214,8 @@ class Score:
     def add(self, o: "Score") -> None:
         self.quotes.add(o.quotes)
         self.attributed.add(o.attributed)
-        self.speaker_right += o.speaker_right
-        self.speaker_total += o.speaker_total
         self.actors.add(o.actors)
-        self.numbers_found += o.numbers_found
-        self.numbers_total += o.numbers_total
-        self.reported_found += o.reported_found
-        self.reported_total += o.reported_total
-        self.reported_touching += o.reported_touching
-        self.reported_predicted += o.reported_predicted
-        self.has_actors |= o.has_actors
-        self.has_numbers |= o.has_numbers
+        add_counts(self, o, _COUNTERS)
         for mine, theirs in ((self.by_rule, o.by_rule), (self.by_kind, o.by_kind)):
             for key, g in theirs.items():
                 mine.setdefault(key, Group()).right += g.right

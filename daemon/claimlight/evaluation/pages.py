@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..protocol import ACTOR_CATEGORIES, Analysis, Category
+from .counts import add_counts
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -542,6 +543,10 @@ class Overall(QuoteTally):
         }
 
 
+# The counters a page's score and the corpus total share, summed as they are.
+_COUNTERS = ("quotes_found", "quotes_total", "quote_hl_right", "quote_hl_judged", "actors_found", "actors_total", "highlights")
+
+
 def overall(scores: Iterable[PageScore]) -> Overall:
     """Sums over pages: characters for extraction (so long articles weigh more), quotes for quotes."""
     total = Overall()
@@ -551,13 +556,7 @@ def overall(scores: Iterable[PageScore]) -> Overall:
         total.detection_ok += s.detection_ok
         total.passes += s.passes
         total.extraction.add(s.extraction)
-        total.quotes_found += s.quotes_found
-        total.quotes_total += s.quotes_total
-        total.quote_hl_right += s.quote_hl_right
-        total.quote_hl_judged += s.quote_hl_judged
-        total.actors_found += s.actors_found
-        total.actors_total += s.actors_total
-        total.highlights += s.highlights
+        add_counts(total, s, _COUNTERS)
         total.outside += len(s.outside)
         total.pages_with_outside += bool(s.outside)
     return total

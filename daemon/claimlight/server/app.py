@@ -55,7 +55,8 @@ def create_app(config: Config, *, pool: AnalysisPool | None = None, local_token:
     A `pool` passed in stays the caller's to close; otherwise the app makes one and stops it on cleanup.
     """
     owns_pool = pool is None
-    pool = pool or AnalysisPool(model=config.model, workers=config.workers, cache_size=config.cache_size, engine=engine)
+    pool = pool or AnalysisPool(model=config.model, workers=config.workers, cache_size=config.cache_size, engine=engine,
+                                parse_cache_bytes=config.parse_cache_mb * 2**20)
     state = State(config=config, pool=pool, local_token=config.token or local_token,
                   origins=security.allowed_origins(config.allowed_extension_ids),
                   budget=Budget(config.max_requests_in_flight, config.max_chars_in_flight))

@@ -5,30 +5,31 @@ text would (`server.worker`).
 
 * **Small pieces**: no piece is longer than MAX_PIECE_CHARS (about a quarter of a second of parsing
   on one core), so that a long page's pieces interleave with other pages' work instead of holding
-  the workers, and a cancelled page costs at most the pieces already running (`bounded_cuts`).
+  the workers, and a cancelled page costs at most the pieces already running (`server.plan`).
 * **Parallel parse**: a long text is cut into about equal pieces, at least one per idle worker
   (`piece_count`, `split_points`).
-* **Streaming** (`stream: true`): a page's blocks are grouped into chunks that grow, first blocks
-  first (`plan_chunks`). The first chunk is small (a block or two) so the first highlights appear
+* **Streaming** (`stream: true`): a page of PREVIEW_MIN_CHARS or more has its blocks grouped into
+  chunks that grow, first blocks first (`plan_chunks`). The first chunk is small (a block or two) so the first highlights appear
   almost at once even on a 10,000-word page; each later chunk is twice as large, which keeps the
   number of `partial` replies logarithmic in the page length. Partials are previews: the final
   `result` analyses the whole text, since actors and attribution only make sense document-wide.
-  `shift` places a chunk's spans in the whole text.
+  `shift` places a chunk's spans in the whole text. Before any of them, the quotations the marks
+  give come from the page's head (`early_head`): the first blocks, up to EARLY_HEAD_CHARS.
 
 Pure Python: the daemon's parent process plans pieces without loading spaCy.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..paragraphs import paragraph_starts, split_at
 from ..protocol import BLOCK_SEPARATOR, Analysis
 from .offsets import map_offsets
 
-__all__ = ["piece_count", "split_points", "bounded_cuts", "plan_pieces", "split_at", "aligned_cuts", "Chunk",
-           "split_blocks", "plan_chunks", "shift", "MAX_PIECE_CHARS"]
+__all__ = ["piece_count", "split_points", "split_at", "aligned_cuts", "Chunk", "split_blocks", "plan_chunks", "shift",
+           "early_head", "MAX_PIECE_CHARS", "PREVIEW_MIN_CHARS"]
 
 # A text is parsed in pieces for idle workers only when it is longer than this (words), and no
 # such piece is shorter than MIN_PIECE_WORDS: below that, the fixed cost of a second job
@@ -49,41 +50,6 @@ def piece_count(text: str, idle_workers: int) -> int:
     if n_words <= SPLIT_MIN_WORDS:
         return bound
     return max(bound, min(idle_workers, n_words // MIN_PIECE_WORDS))
-
-
-def plan_pieces(text: str, idle_workers: int) -> list[int]:
-    """Where to cut `text` for parsing: about equal pieces for the idle workers, none over MAX_PIECE_CHARS."""
-    starts = paragraph_starts(text)
-    return bounded_cuts(text, split_points(text, piece_count(text, idle_workers), starts), starts)
-
-
-def bounded_cuts(text: str, cuts: list[int], starts: list[int] | None = None) -> list[int]:
-    """`cuts` with more paragraph starts added wherever a piece would be longer than MAX_PIECE_CHARS.
-
-    Greedy: each piece runs to the last paragraph start that keeps it within the limit (a piece
-    longer than that is one paragraph, which MAX_PARAGRAPH_CHARS keeps short). Linear in the number
-    of paragraph starts.
-    """
-    starts = paragraph_starts(text) if starts is None else starts
-    out: list[int] = []
-    bounds = [*cuts, len(text)]
-    i, begin = 0, 0
-    for end in bounds:
-        if end <= begin and end < len(text):
-            continue  # not after the previous cut: cutting there would break the text apart
-        while end - begin > MAX_PIECE_CHARS:
-            while i < len(starts) and starts[i] <= begin:
-                i += 1
-            j = bisect_right(starts, begin + MAX_PIECE_CHARS, i) - 1
-            cut = starts[j] if j >= i else (starts[i] if i < len(starts) else end)
-            if cut >= end:
-                break
-            out.append(cut)
-            begin = cut
-        if end < len(text):
-            out.append(end)
-        begin = end
-    return out
 
 
 def split_points(text: str, n: int, starts: list[int] | None = None) -> list[int]:
@@ -123,6 +89,9 @@ def aligned_cuts(text: str, offsets: list[int]) -> list[int]:
 FIRST_CHUNK_CHARS = 1200
 FIRST_CHUNK_MAX_BLOCKS = 2
 GROWTH = 2
+# A streamed text shorter than this gets no previews of its blocks (only its early quotes): its whole
+# analysis comes about as soon as a first preview would, and previews cost parses of their own.
+PREVIEW_MIN_CHARS = 6000
 
 
 @dataclass(frozen=True)
@@ -157,6 +126,25 @@ def plan_chunks(blocks: list[str], first_chars: int = FIRST_CHUNK_CHARS) -> list
         first = last
         target *= GROWTH
     return chunks
+
+
+# The early quotes of a page are those of its first blocks, up to this many characters (some 3,000
+# words, screens of text): the quotation-mark scan is linear but costs about a quarter of a
+# millisecond per 1,000 characters, and the first reply must come within milliseconds whatever the
+# page's length. The rest of a longer page gets its quotes with its block previews and the result.
+EARLY_HEAD_CHARS = 20_000
+
+
+def early_head(blocks: list[str], max_chars: int = EARLY_HEAD_CHARS) -> tuple[int, int]:
+    """(k, n): the first k blocks (at least one) make the head, the first n characters of the
+    joined text; a first block longer than `max_chars` is cut there, its head alone scanned."""
+    k, end = 0, 0
+    for block in blocks:
+        stop = end + (len(BLOCK_SEPARATOR) if k else 0) + len(block)
+        if k and stop > max_chars:
+            break
+        k, end = k + 1, stop
+    return k, min(end, max_chars) if k == 1 else end
 
 
 def shift(analysis: Analysis, by: int) -> Analysis:

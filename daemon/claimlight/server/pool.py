@@ -4,10 +4,19 @@ The engine is CPU-bound pure Python (spaCy) and would stall every connection if 
 processes (not threads) because the GIL would serialise it anyway, and because a process that hangs
 or crashes can be killed and replaced without taking the daemon down (`server.processes`).
 
-Scheduling: every request's work is cut into small jobs (a piece of text to parse, then the
-analysis of the whole from the parsed pieces; `server.pieces`) and queued in its lane (client and
-page). A free worker takes the next job from the fair queue (`server.fairness`), so one client's
-huge or numerous requests interleave with everybody else's instead of going first.
+Scheduling: every request's work is cut into small jobs (some paragraphs to parse, then the
+analysis of the whole text from its paragraphs' parses; `server.plan`) and queued in its lane
+(client and page). A free worker takes the next job from the fair queue (`server.fairness`), so one
+client's huge or numerous requests interleave with everybody else's instead of going first.
+
+Parses are kept (`server.parsecache`): a text whose paragraphs were parsed before, wholly or in
+part, has only its new paragraphs parsed, and its new paragraphs and its analysis are one job
+(`update`) when they fit in one piece. So a live page analysed again after a change costs about
+its new entry's parse and the document-wide extraction, not a parse of the whole page.
+
+The express lane: the quotations a text's marks give (`engine.early`) come from a thread of a
+worker that answers at once even while the worker parses (`server.processes`), so a page's first
+highlights never wait behind parses, its own or anybody's.
 
 Cancellation: a request whose caller goes away (the client disconnected, cancelled, or sent a newer
 request for the same page, `server.session`) has its waiting jobs dropped and its running ones
@@ -44,7 +53,9 @@ from ..protocol import Analysis
 from .cache import LRUCache, text_key
 from .errors import AnalysisFailed, AnalysisTimeout, ModelLoadError, WorkerCrashed
 from .fairness import FairQueue
-from .pieces import MAX_PIECE_CHARS, bounded_cuts, plan_pieces, shift, split_at
+from .parsecache import ParseCache
+from .pieces import shift, split_at
+from .plan import Plan, make_plan
 from .processes import Running, WorkerProcess
 
 __all__ = ["AnalysisPool", "Lane", "DEFAULT_ENGINE", "AnalysisFailed", "AnalysisTimeout", "ModelLoadError", "WorkerCrashed"]
@@ -58,6 +69,7 @@ MERGE_COST = 0.2
 # A job on a text longer than this (characters) is long: about a second of work or more. Pieces
 # are never long (MAX_PIECE_CHARS); the one-job analysis of a long text is.
 LONG_JOB_CHARS = 30_000
+DEFAULT_PARSE_CACHE_BYTES = 16 * 2**20
 
 log = logging.getLogger("claimlight.pool")
 
@@ -84,11 +96,14 @@ class _Job:
 
 class AnalysisPool:
     def __init__(self, *, model: str, workers: int = 1, cache_size: int = 256, engine: str = DEFAULT_ENGINE,
-                 cache_chars: int = 4_000_000):
+                 cache_chars: int = 4_000_000, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES):
         self.model = model
         self.workers = workers
         self.engine = engine
         self.cache = LRUCache(cache_size, max_weight=cache_chars)
+        self.parses = ParseCache(parse_cache_bytes)
+        self.reused = 0  # paragraphs analysed from a kept parse, since the start
+        self.parsed = 0  # paragraphs parsed
         self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
         self._lock = threading.RLock()
         self._queue: FairQueue[_Job] = FairQueue()
@@ -101,6 +116,9 @@ class AnalysisPool:
         self._label: str | None = None
         self._load_error: str | None = None
         self._load_deaths = 0  # workers in a row that died before they had loaded the model
+        self._express_seq = itertools.count(1)
+        self._express: dict[int, tuple[concurrent.futures.Future, WorkerProcess]] = {}
+        self._express_turn = 0
 
     # -- lifecycle --
 
@@ -116,7 +134,8 @@ class AnalysisPool:
                 self._spawn()
 
     def _spawn(self) -> None:
-        self._procs.append(WorkerProcess(model=self.model, engine=self.engine, on_message=self._on_message, on_exit=self._on_exit))
+        self._procs.append(WorkerProcess(model=self.model, engine=self.engine, on_message=self._on_message, on_exit=self._on_exit,
+                                         on_express=self._on_express))
 
     async def warmup(self) -> str:
         """Start the workers and load the model in each; returns the model label. Raises ModelLoadError."""
@@ -210,6 +229,8 @@ class AnalysisPool:
             proc.job, proc.running = None, None
             if job is not None:
                 _fail(job.future, WorkerCrashed("the analysis worker stopped"))
+            for seq in [seq for seq, (_, on) in self._express.items() if on is proc]:
+                _fail(self._express.pop(seq)[0], WorkerCrashed("the analysis worker stopped"))
             if self._warm is not None and not self._warm.done() and not proc.ready:
                 self._warm.set_exception(ModelLoadError(f"an analysis worker died while loading model {self.model!r}"))
                 return
@@ -303,10 +324,12 @@ class AnalysisPool:
         `deadline` is in loop.time(). Raises AnalysisTimeout, WorkerCrashed or AnalysisFailed; cancelling
         the calling task cancels the work, running or not.
 
-        The text is parsed in pieces of at most MAX_PIECE_CHARS, spread over the idle workers, and
-        analysed as one document. With `cuts` (streaming), `on_piece(i, analysis)` gets the analysis
-        of each stretch between cuts on its own (offsets into `text`, no actors), in order, as soon
-        as it and the stretches before it are parsed, before the whole analysis is returned.
+        The paragraphs of the text not parsed before are parsed in pieces of at most MAX_PIECE_CHARS,
+        spread over the idle workers, and the text is analysed as one document. With `cuts`
+        (streaming), `on_piece(i, analysis)` gets the analysis of each stretch between cuts on its own
+        (offsets into `text`, no actors), in order, as soon as it and the stretches before it are
+        parsed, before the whole analysis is returned; a stretch with paragraphs parsed before gets
+        none.
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
@@ -314,7 +337,7 @@ class AnalysisPool:
         self._start()
         deadline = await self._until_loaded(deadline)
         if self.pieces:
-            data = await self._parse_in_pieces(text, cuts, deadline, on_piece, lane)
+            data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane)
         else:
             data = await self._whole_with_previews(text, cuts or [], deadline, on_piece, lane)
         analysis = Analysis.model_validate(data)
@@ -322,32 +345,98 @@ class AnalysisPool:
             self.cache.put(key, analysis, weight=len(text))
         return analysis, False
 
-    async def _parse_in_pieces(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> dict:
-        """Each piece parsed by whichever worker the fair queue gives it, then the parses joined and
-        analysed in one job. Stretches between `cuts` are previewed once all their pieces are parsed."""
-        stretches = [0, *(cuts or []), len(text)]
-        pieces = bounded_cuts(text, cuts) if cuts is not None else plan_pieces(text, self.idle_workers())
-        bounds = [0, *pieces, len(text)]
+    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> dict:
+        """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
+        parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
+        plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
+        self.reused += len(plan.paragraphs) - plan.missing
+        merge_cost = MERGE_COST * len(text)
+        if len(plan.pieces) <= 1:
+            items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
+            new = sum(plan.chars(piece) for piece in plan.pieces)
+            data, parsed = await self._run(lane, deadline, "update", (items, text), new + merge_cost, len(text))
+            todo = [i for i, part in enumerate(plan.parts) if part is None]
+            for i, part in zip(todo, parsed):
+                self._keep(plan, i, part)
+            return data
+        await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
+        return await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text))
+
+    async def _parse_pieces(self, plan: Plan, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> None:
+        """Each piece of the plan parsed (its parses kept, `plan.parts` filled in). Stretches between
+        `cuts` are previewed once all their pieces are parsed, if all their paragraphs are new."""
         preview = on_piece is not None
-        jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (piece, preview), len(piece)))
-                for piece in split_at(text, pieces)]
+        jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (plan.paragraphs[a:b], preview), plan.chars((a, b))))
+                for a, b in plan.pieces]
+        stretches = [plan.stretch_of(c) for c in [0, *cuts]] + [len(plan.paragraphs)]
         try:
-            parts: list[bytes] = []
             previews: list[Analysis] = []
             stretch = 0
-            for i, job in enumerate(jobs):
-                data, own = await job
-                parts.append(data)
+            for (a, b), job in zip(plan.pieces, jobs):
+                parts, own = await job
+                for i, part in zip(range(a, b), parts):
+                    self._keep(plan, i, part)
                 if not preview:
                     continue
-                previews.append(shift(Analysis.model_validate(own), bounds[i]))
-                while stretch + 1 < len(stretches) and bounds[i + 1] >= stretches[stretch + 1]:  # a stretch's last piece
-                    spans = [span for p in previews for span in p.spans]
-                    await on_piece(stretch, Analysis(spans=spans, actors=[]))
+                while stretch + 1 < len(stretches) and stretches[stretch + 1] <= a:
+                    previews, stretch = [], stretch + 1  # a stretch whose paragraphs were all parsed before
+                previews.append(shift(Analysis.model_validate(own), plan.bounds[a]))
+                first, last = stretches[stretch], stretches[stretch + 1]
+                if b >= last:  # the stretch's last piece
+                    if sum(b2 - a2 for a2, b2 in plan.pieces if first <= a2 < last) == last - first:
+                        await on_piece(stretch, Analysis(spans=[span for p in previews for span in p.spans], actors=[]))
                     previews, stretch = [], stretch + 1
-            return await self._run(lane, deadline, "merge", (parts, text), MERGE_COST * len(text), len(text))
         finally:
             await _cancel(jobs)
+
+    def _keep(self, plan: Plan, i: int, part: bytes) -> None:
+        self.parsed += 1
+        plan.parts[i] = part
+        self.parses.put(plan.keys[i], part)
+
+    # -- the express lane --
+
+    def ask_early_quotes(self, text: str) -> concurrent.futures.Future | None:
+        """Sends `text` to a worker's express lane for the quotations its marks give (`engine.early`),
+        at once, before the request's own jobs go out; None when no worker has loaded."""
+        with self._lock:
+            live = [p for p in self._procs if p.ready and p.killed is None and self._load_error is None]
+            if not live:
+                return None
+            self._express_turn += 1
+            # The request's own first job goes to the first idle worker (`_dispatch`): with two idle,
+            # the quotes are asked of the other, so the two do not share a core.
+            idle = [p for p in live if p.idle]
+            proc = idle[-1] if idle else live[self._express_turn % len(live)]
+            seq = next(self._express_seq)
+            future: concurrent.futures.Future = concurrent.futures.Future()
+            self._express[seq] = (future, proc)
+        if not proc.send_express(("quotes", seq, text)):
+            with self._lock:
+                self._express.pop(seq, None)
+            return None
+        future.seq = seq  # type: ignore[attr-defined]
+        return future
+
+    async def early_quotes(self, asked: concurrent.futures.Future | None, timeout: float = 1.0) -> Analysis | None:
+        """The answer to `ask_early_quotes`, or None when it does not come within `timeout` seconds."""
+        if asked is None:
+            return None
+        try:
+            data = await asyncio.wait_for(asyncio.wrap_future(asked), timeout)
+        except (TimeoutError, WorkerCrashed):
+            return None
+        finally:
+            with self._lock:
+                self._express.pop(asked.seq, None)  # type: ignore[attr-defined]
+        return Analysis.model_validate(data) if data is not None else None
+
+    def _on_express(self, reply: tuple) -> None:
+        seq, payload = reply
+        with self._lock:
+            entry = self._express.pop(seq, None)
+        if entry is not None:
+            _settle(entry[0], payload)
 
     async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> dict:
         """For an engine that only takes text (test stubs): previews from each stretch analysed on its

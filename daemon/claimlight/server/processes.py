@@ -10,6 +10,10 @@ the pipe closing is how the pool learns that the process died.
 Messages, parent → worker: (seq, job name, args) to an idle worker only; ("cancel", seq) while it
 runs; None to stop. Worker → parent: ("ready", pid, info, load error) once, then one reply per
 job: ("done" | "cancelled" | "failed" | "load", seq, payload). See `server.worker`.
+
+A second pipe is the worker's express lane (model-free work of milliseconds, answered by a thread
+of its own even while the worker parses): ("quotes", seq, text) → (seq, payload), any number at a
+time, and a thread per worker hands the replies to `on_express`.
 """
 
 from __future__ import annotations
@@ -38,11 +42,12 @@ class Running:
 
 class WorkerProcess:
     def __init__(self, *, model: str, engine: str, on_message: Callable[["WorkerProcess", tuple], None],
-                 on_exit: Callable[["WorkerProcess"], None]):
+                 on_exit: Callable[["WorkerProcess"], None], on_express: Callable[[tuple], None] | None = None):
         ctx = multiprocessing.get_context("spawn")
         self.number = next(_numbers)
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=worker.main, args=(child, model, engine, os.getpid()),
+        self.express, express_child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=worker.main, args=(child, model, engine, os.getpid(), express_child),
                                    name=f"claimlight-worker-{self.number}", daemon=True)
         self.ready = False
         self.running: Running | None = None  # set and cleared by the pool, under its lock
@@ -51,10 +56,16 @@ class WorkerProcess:
         self.started = time.monotonic()
         self._send_lock = threading.Lock()
         self._on_message, self._on_exit = on_message, on_exit
+        self._express_lock = threading.Lock()
+        self._on_express = on_express
         self.process.start()
         child.close()  # the child's end lives in the child now; EOF reaches us when it dies
+        express_child.close()
         self._reader = threading.Thread(target=self._read, name=f"claimlight-worker-{self.number}-reader", daemon=True)
         self._reader.start()
+        self._express_reader = threading.Thread(target=self._read_express, name=f"claimlight-worker-{self.number}-express",
+                                                daemon=True)
+        self._express_reader.start()
 
     @property
     def pid(self) -> int | None:
@@ -73,6 +84,15 @@ class WorkerProcess:
         except (OSError, ValueError):
             return False
 
+    def send_express(self, message) -> bool:
+        """False when the worker is gone."""
+        try:
+            with self._express_lock:
+                self.express.send(message)
+            return True
+        except (OSError, ValueError):
+            return False
+
     def kill(self, why: str) -> None:
         self.killed = self.killed or why
         try:
@@ -86,8 +106,24 @@ class WorkerProcess:
         return not self.process.is_alive()
 
     def join_reader(self, timeout: float) -> None:
-        if self._reader is not threading.current_thread():
-            self._reader.join(timeout)
+        for reader in (self._reader, self._express_reader):
+            if reader is not threading.current_thread():
+                reader.join(timeout)
+
+    def _read_express(self) -> None:
+        while True:
+            try:
+                reply = self.express.recv()
+            except (EOFError, OSError, ValueError):
+                break
+            except Exception:  # an unreadable reply: its request goes without, nothing else does
+                continue
+            if self._on_express is not None:
+                self._on_express(reply)
+        try:
+            self.express.close()
+        except OSError:
+            pass
 
     def _read(self) -> None:
         while True:

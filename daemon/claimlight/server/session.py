@@ -4,7 +4,9 @@ Invariants clients can rely on (docs/protocol.md):
 * every `analyze` that was accepted ends with exactly one `result` or one `error` carrying its id,
   unless the client cancelled it or sent a newer request for the same `page` with `replace`
   (then one `error` with code `cancelled`) or went away;
-* `partial` replies for a request come before its `result`;
+* `partial` replies for a request come before its `result`; a streamed request that is not
+  answered from the cache gets the quotations its text's marks give first (`stage: "quotes"`,
+  from a worker's express lane, within milliseconds), while its analysis runs;
 * a bad frame costs the client an `error` reply, never the connection (except the WebSocket
   protocol's own close codes: 1007 invalid UTF-8, 1009 message too big).
 
@@ -53,6 +55,12 @@ log = logging.getLogger("claimlight.session")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# A streamed page this long (characters) has its early quotes sent before its analysis is planned,
+# waiting at most EARLY_WAIT_S for them.
+EARLY_FIRST_CHARS = 100_000
+EARLY_WAIT_S = 0.1
+
+
 def clean_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
@@ -62,6 +70,32 @@ class _InFlight:
     task: asyncio.Task
     chars: int
     page: str | None
+
+
+class _Early:
+    """A request's early-quotes reply in the making. Before the result goes out, it is either sent
+    (it was on its way) or dropped (the result overtook it): never after."""
+
+    def __init__(self) -> None:
+        self.task: asyncio.Task | None = None
+        self.sending = False
+
+    async def settle(self) -> None:
+        """Before the result: sent if it is on its way, else dropped."""
+        if self.task is None:
+            return
+        if not self.sending:
+            self.task.cancel()
+        await asyncio.gather(self.task, return_exceptions=True)
+
+    async def done(self) -> None:
+        """Before a preview of some blocks: sent or given up (it comes within milliseconds)."""
+        if self.task is not None:
+            await asyncio.gather(self.task, return_exceptions=True)
+
+    def drop(self) -> None:
+        if self.task is not None and not self.sending:
+            self.task.cancel()
 
 
 class Session:
@@ -187,13 +221,26 @@ class Session:
         deadline = asyncio.get_running_loop().time() + self.config.request_timeout_s
         log.debug("%s request %r: %d chars, %s blocks, stream=%s", self.name, rid, len(text),
                   len(request.blocks) if request.blocks is not None else "no", request.stream)
+        early: _Early | None = None
         try:
             if request.stream and not self.pool.cached(text):
                 # Partial replies name the client's own blocks; a text is split where blocks would join.
-                blocks = [clean_text(b) for b in request.blocks] if request.blocks is not None else pieces.split_blocks(text)
-                analysis, cached = await self._stream(rid, text, blocks, deadline, lane)
+                raw = request.blocks if request.blocks is not None else pieces.split_blocks(text)
+                early = _Early()
+                head_blocks, head_chars = pieces.early_head(raw)  # cleaning keeps lengths: the same head
+                head = text[:head_chars]
+                asked = self.pool.ask_early_quotes(head)  # on its way before anything else is done
+                early.task = asyncio.create_task(self._early_quotes(rid, head, head_blocks, asked, early))
+                blocks = [clean_text(b) for b in raw] if request.blocks is not None else raw
+                if len(text) >= EARLY_FIRST_CHARS:
+                    # Planning a long page's work holds the event loop for tens of milliseconds; its
+                    # first highlights must not wait for that, and its analysis takes seconds anyway.
+                    await asyncio.wait({early.task}, timeout=EARLY_WAIT_S)
+                analysis, cached = await self._stream(rid, text, blocks, deadline, lane, early)
             else:
                 analysis, cached = await self.pool.analyze(text, deadline=deadline, lane=lane)
+            if early is not None:
+                await early.settle()
         except AnalysisTimeout:
             log.warning("%s request %r timed out after %.1f s", self.name, rid, self.config.request_timeout_s)
             await self.send(ErrorReply(id=rid, code="timeout", message=f"analysis took longer than {self.config.request_timeout_s:g} s"))
@@ -213,6 +260,9 @@ class Session:
             log.error("%s request %r failed: %s", self.name, rid, describe_exception(exc))
             await self.send(ErrorReply(id=rid, code="internal", message="internal error"))
             return
+        finally:
+            if early is not None:
+                early.drop()
         wire = analysis_to_utf16(self._visible(analysis), text)
         elapsed = (time.perf_counter() - started) * 1000
         await self.send(
@@ -221,12 +271,26 @@ class Session:
         log.debug("%s request %r: %d spans, %d actors in %.0f ms%s", self.name, rid, len(wire.spans),
                   len(wire.actors), elapsed, " (cached)" if cached else "")
 
-    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float, lane: Lane) -> tuple[Analysis, bool]:
+    async def _early_quotes(self, rid: str, head: str, blocks: int, asked, early: _Early) -> None:
+        """The first partial reply: the quotations the marks give in the page's head (its first
+        `blocks` blocks, `pieces.early_head`), before any parse (`engine.early`). Offsets into the
+        head are offsets into the page: it is the page's beginning."""
+        analysis = await self.pool.early_quotes(asked)
+        if analysis is None or rid not in self.tasks:
+            return
+        wire = analysis_to_utf16(self._visible(analysis), head)
+        if not wire.spans:
+            return  # nothing to show early
+        early.sending = True
+        await self.send(PartialReply(id=rid, stage="quotes", blocks=(0, blocks), spans=wire.spans))
+
+    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float, lane: Lane, early: _Early) -> tuple[Analysis, bool]:
         chunks = pieces.plan_chunks(blocks)
-        if len(chunks) <= 1:
+        if len(chunks) <= 1 or len(text) < pieces.PREVIEW_MIN_CHARS:
             return await self.pool.analyze(text, deadline=deadline, lane=lane)
 
         async def preview(i: int, analysis: Analysis) -> None:
+            await early.done()  # the quotes first
             wire = analysis_to_utf16(self._visible(analysis), text)
             await self.send(PartialReply(id=rid, blocks=(chunks[i].first, chunks[i].last), spans=wire.spans))
 

@@ -3,14 +3,21 @@
 A worker is a process spawned by the pool (`server.processes`), talking to it over one pipe. It
 loads the spaCy model and the engine when it starts, analyses a warm-up text so the first real
 request does not pay for spaCy's lazy set-up, says it is ready, and then runs one job at a time: a
-whole text (`analyze`), one piece of a text (`parse`), or a text from the parses of its pieces
-(`merge`); the work itself is the engine's (`engine.jobs`).
+whole text (`analyze`), some paragraphs of a text (`parse`), a text from its paragraphs' parses
+(`merge`), or a text from the parses the daemon has and the paragraphs it has not (`update`); the
+work itself is the engine's (`engine.jobs`). Between jobs, in its first second or so, it makes the
+lexemes of the words its model knows, a slice at a time (`engine.lexemes`), so jobs need not.
 
 A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
 engine's checkpoints (`engine.jobs.checkpoint`) look for it between steps, so a cancelled job
 stops at the next step instead of running to its end. The pipe carries nothing else while a job
 runs (the pool sends a job only to an idle worker), so whatever a checkpoint finds there is a
 cancel.
+
+The express lane: a second pipe, served by a thread of its own, for work that needs no model and
+takes milliseconds (the quotations a page's marks give, `engine.early`), so that it never waits
+behind a parse. The parse spends most of its time in code that lets other threads run, so the
+thread's answer comes within milliseconds even while the worker parses.
 
 Replies never carry an exception's message, which may quote page text: a failure is described by
 type and code location (`logsafe.describe_exception`).
@@ -27,10 +34,9 @@ import signal
 import threading
 import time
 
-from ..paragraphs import split_at
+from ..paragraphs import paragraphs
 from .errors import ModelLoadError
 from .logsafe import describe_exception
-from .pieces import split_points
 
 _worker: dict = {}
 
@@ -44,23 +50,27 @@ _WARM_UP_TEXT = "\n\n".join(
 )
 
 
-def main(conn, model: str, engine: str, parent_pid: int) -> None:
+def main(conn, model: str, engine: str, parent_pid: int, express=None) -> None:
     """The process's entry point: load, report ready, then serve jobs until the pipe closes."""
     # Ctrl-C and SIGTERM reach the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
     _load(model, engine)
+    if express is not None and "error" not in _worker:
+        threading.Thread(target=_serve_express, args=(express,), daemon=True, name="express").start()
     try:
         conn.send(("ready", os.getpid(), None if "error" in _worker else info(), _worker.get("error")))
     except OSError:
         return  # the daemon stopped waiting: it is shutting down
-    jobs = {"info": info, "analyze": analyze, "parse": parse, "merge": merge}
+    jobs = {"info": info, "analyze": analyze, "parse": parse, "merge": merge, "update": update}
+    warming = _lexemes()
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
+        # Between jobs, while none waits: the lexemes of the words the model knows (`engine.lexemes`).
+        while warming is not None and not conn.poll():
+            if next(warming, StopIteration) is StopIteration:
+                warming = None
+        message = _next_message(conn)
         if message is None:
             return
         if message[0] == "cancel":
@@ -127,10 +137,22 @@ def _load(model: str, engine: str) -> None:
     try:
         analyze(_WARM_UP_TEXT)
         if _worker["analyze_doc"] is not None:
-            parts = [parse(piece, True)[0] for piece in split_at(_WARM_UP_TEXT, split_points(_WARM_UP_TEXT, 2))]
+            half = paragraphs(_WARM_UP_TEXT)
+            parts = parse(half[: len(half) // 2], True)[0] + parse(half[len(half) // 2 :], True)[0]
             merge(parts, _WARM_UP_TEXT)
+            update([*parts[:-1], half[-1]], _WARM_UP_TEXT)
+        _early().early_quotes(_WARM_UP_TEXT)
     except Exception:
         pass  # a real request will meet the same problem and report it
+
+
+def _lexemes():
+    """The steps of making the model's known words' lexemes, or None when there is no model."""
+    if "nlp" not in _worker or "error" in _worker:
+        return None
+    from ..engine import lexemes
+
+    return lexemes.slices(_worker["nlp"])
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -157,13 +179,55 @@ def analyze(text: str) -> dict:
     return _worker["jobs"].analyze_text(_worker["nlp"], text, _worker["analyze"])
 
 
-def parse(text: str, preview: bool) -> tuple[bytes, dict | None]:
-    """Job: one piece of a text, its parse as DocBin bytes, and its own analysis if `preview`."""
+def parse(parts: list[str], preview: bool) -> tuple[list[bytes], dict | None]:
+    """Job: some paragraphs of a text, each one's parse as bytes, and their own analysis if `preview`."""
     _ready()
-    return _worker["jobs"].parse_to_bytes(_worker["nlp"], text, _worker["analyze_doc"] if preview else None)
+    return _worker["jobs"].parse_paragraph_list(_worker["nlp"], parts, _worker["analyze_doc"] if preview else None)
 
 
 def merge(parts: list[bytes], text: str) -> dict:
-    """Job: the analysis of a text from the parses of its pieces."""
+    """Job: the analysis of a text from the parses of its paragraphs."""
     _ready()
     return _worker["jobs"].merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"])
+
+
+def update(items: list[bytes | str], text: str) -> tuple[dict, list[bytes]]:
+    """Job: the analysis of a text from its paragraphs' parses where the daemon has them, the
+    paragraphs' text where it has not; also the parses of those."""
+    _ready()
+    return _worker["jobs"].parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"])
+
+
+# -- the express lane ---------------------------------------------------------------------------------
+
+
+def _early():
+    from ..engine import early
+
+    return early
+
+
+def _serve_express(conn) -> None:
+    """Answers ("quotes", seq, text) with (seq, the early quotations as plain data) until the pipe closes."""
+    early = _early()
+    while True:
+        message = _next_message(conn)
+        if message is None:
+            return
+        _, seq, text = message
+        try:
+            reply = (seq, early.early_quotes(text).model_dump(mode="json"))
+        except Exception:  # a failure costs the page its early quotes, nothing else
+            reply = (seq, None)
+        try:
+            conn.send(reply)
+        except (OSError, ValueError):
+            return
+
+
+def _next_message(conn):
+    """The next message on the pipe; None once the daemon closed it or said to stop."""
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None

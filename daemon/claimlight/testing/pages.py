@@ -23,7 +23,8 @@ GET_PAGE_STATE = "cl-get-page-state"
 # boundary, U+2028 for a <br> and for a newline in preformatted text (the marks
 # claimlight.evaluation.pages reads); `starts` maps each text node to where its data begins in `text`.
 # Text clipped to nothing for screen readers only is not visible; a floated initial (a drop cap)
-# is part of its word, not a block of its own.
+# is part of its word, not a block of its own; a footnote reference mark (`<sup><a href=#fn1>1</a></sup>`)
+# points to a note and is not text, as the corpus gold has it.
 _PAGE_TEXT = r"""
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
@@ -32,6 +33,10 @@ _PAGE_TEXT = r"""
   let text = '';
   const starts = new Map();
   const order = [];
+  const inPage = (a) => !!a && /^#./.test(a.getAttribute('href') || '');
+  const noteRef = (el, tag) => el.getAttribute('role') === 'doc-noteref' || ((tag === 'SUP' || tag === 'A')
+    && /^\[?\s*(\p{N}{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u.test(el.textContent.trim())
+    && (tag === 'SUP' ? inPage(el.querySelector('a[href]')) || inPage(el.closest('a[href]')) : inPage(el) && !!el.querySelector('sup')));
   const preformatted = (el) => !!el && /^(pre|break-spaces)/.test(getComputedStyle(el).whiteSpace);
   const visitChildren = (node) => { for (let n = node.firstChild; n; n = n.nextSibling) visit(n); };
   const visit = (n) => {
@@ -43,7 +48,7 @@ _PAGE_TEXT = r"""
     }
     if (n.nodeType !== 1) return;
     const tag = n.tagName.toUpperCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag) || noteRef(n, tag)) return;
     if (tag === 'BR') { text += '\u2028'; return; }
     if (tag === 'SLOT') {
       const assigned = n.assignedNodes();

@@ -120,7 +120,7 @@ function onPageMessage(port, msg) {
   switch (msg?.type) {
     case REQUEST.analyze:
       stats.requests += 1;
-      stats.log.push({ id: msg.id, url: msg.url, blocks: msg.blocks?.length ?? 0, stream: !!msg.stream });
+      stats.log.push({ id: msg.id, url: msg.url, blocks: msg.blocks?.length ?? 0, stream: !!msg.stream, replace: !!msg.replace, at: Date.now() });
       if (stats.log.length > 50) stats.log.shift();
       router.submit(port, withPage(msg, port.sender));
       // A page is waiting: do not let it sit out the rest of a long backoff.

@@ -37,6 +37,11 @@ export class RequestRouter {
       existing.client = client;
       return;
     }
+    // A request that supersedes the page's older ones: those not sent yet never go (the daemon
+    // cancels those it has, `replace`).
+    if (msg.replace) {
+      for (const [id, other] of this.requests) if (other.client === client && !other.sent) this.requests.delete(id);
+    }
     const entry = { client, msg, sent: false };
     this.requests.set(msg.id, entry);
     if (this.inflight < this.maxInflight) entry.sent = this.send(msg);

@@ -9,7 +9,7 @@
 // that tells a comment thread from the story above it. Only reads the DOM.
 
 import { composedChildren } from "./composed.js";
-import { isCreditLine, isFurnitureHeading } from "./furniture.js";
+import { isCreditLine, isFurnitureHeading, isNoteReference } from "./furniture.js";
 
 /** Block-level in the sense of "starts a new line of its own" (list items, cells, flex items…). */
 export function isBlockLevel(display) {
@@ -153,6 +153,7 @@ export function cutBlocks(root, { keep, lookOf, skip }) {
       if (!look) continue; // not rendered
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {
+        if (isNoteReference(child)) continue;
         visit(child, link, isPreformatted(look));
         continue;
       }

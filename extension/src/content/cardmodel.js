@@ -69,7 +69,7 @@ export function cardModel(span, stats, actors) {
     return {
       category,
       title: span.nested ? NESTED_TITLE : TITLE[category],
-      name: who ? (category === "speaker" ? who : `— ${who}`) : "Speaker not identified",
+      name: who ? (category === "speaker" ? who : `— ${who}`) : span.early ? "Finding the speaker…" : "Speaker not identified",
       lines,
       ...(who && span.speakerKey ? { speakerKey: span.speakerKey, speaker: who } : {}),
     };

@@ -89,6 +89,12 @@ export class DaemonClient {
     this._syncHeartbeat();
   }
 
+  /** Requests a newer one superseded (`replace`): not waited for, nor sent again. */
+  forget(ids) {
+    for (const id of ids) this.pending.delete(id);
+    this._syncHeartbeat();
+  }
+
   /** Opens the port without a request, to learn the daemon's state. */
   hello() {
     this._connect();

@@ -51,7 +51,7 @@ export const FURNITURE_WORDS = new Set([
   // pictures, video and embeds
   "caption", "captions", "cap", "figure", "image", "images", "img", "photo", "photos", "picture", "pic",
   "gallery", "slideshow", "carousel", "lightbox", "video", "videos", "player", "audio", "podcast", "embed",
-  "embeds", "tweet", "twitter", "instagram", "facebook", "fbpost", "tiktok", "youtube", "bluesky", "reddit",
+  "embeds", "transcript", "transcripts", "tweet", "twitter", "instagram", "facebook", "fbpost", "tiktok", "youtube", "bluesky", "reddit",
   // share and tools
   "share", "shares", "sharing", "sharebar", "sharetools", "sharedaddy", "social", "print", "toolbar",
   "tools",
@@ -151,6 +151,23 @@ export function furnitureElement(el, look, { strict = true } = {}) {
 export function isArticleBody(el) {
   const itemprop = el.getAttribute("itemprop");
   return !!itemprop && /(^|\s)articleBody(\s|$)/i.test(itemprop);
+}
+
+// A note reference: the small mark after a word that points to a footnote or endnote ("1",
+// "[2]", "*", "†"). It is a pointer, not a word of the sentence, and glued to the word before it
+// ("2027.1") it would change the text the engine reads.
+const NOTE_MARK = /^\[?\s*([\p{N}]{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u;
+
+/** Is this inline element a note reference (`<sup><a href="#fn1">1</a></sup>`,
+ * `<a href="#note-1"><sup>[1]</sup></a>`, role=doc-noteref)? */
+export function isNoteReference(el) {
+  if (el.getAttribute("role") === "doc-noteref") return true;
+  const tag = el.localName;
+  if (tag !== "sup" && tag !== "a") return false;
+  if (!NOTE_MARK.test(el.textContent.trim())) return false;
+  const inPage = (a) => a?.localName === "a" && /^#./.test(a.getAttribute("href") ?? "");
+  if (tag === "sup") return inPage(el.querySelector("a[href]")) || inPage(el.closest("a[href]"));
+  return inPage(el) && !!el.querySelector("sup");
 }
 
 // Headings that open a section of furniture rather than of the story: what follows such a
@@ -261,6 +278,15 @@ export const BLOCK_RULES = [
     (b) =>
       b.words.length <= 35 &&
       /^(sign up|subscribe|get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/iu.test(b.text),
+  ],
+  // "Do you have an opinion on the issues raised in this article? Email a letter…", "Have your
+  // say", "Got a question? Write to us at…": the site inviting the reader, not the story.
+  [
+    "reader invitation",
+    (b) =>
+      b.words.length <= 45 &&
+      !QUOTE_MARK.test(b.text) &&
+      /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you)/i.test(b.text),
   ],
   [
     "follow line",

@@ -19,6 +19,7 @@ import { locate } from "./offsets.js";
 import { Painter } from "./painter.js";
 import { PanelFeed } from "./panelfeed.js";
 import { keysOfSource, sourcingFigures, sourcingItems } from "./sourcing.js";
+import { ChangeGuard } from "./storm.js";
 import { RequestTracker } from "./tracker.js";
 import { PageWatcher } from "./watcher.js";
 
@@ -42,6 +43,8 @@ class PageController {
     this.daemon = { state: "unknown" };
 
     this.tracker = new RequestTracker();
+    this.changes = new ChangeGuard(); // a page that keeps changing: what is left out, when to ask again
+    this.later = null; // the refresh that sends a request held back by `changes`
     this.painter = new Painter(document);
     this.client = new DaemonClient((msg) => this.onReply(msg));
     this.card = new HoverCard(document, {
@@ -57,7 +60,7 @@ class PageController {
     this.feed = new PanelFeed({
       state: () => this.panelState(),
       onMessage: (msg) => this.onPanelMessage(msg),
-      // An open panel wants the whole page analysed at once, for its ledger.
+      // An open panel shows the ledger of the page as it is now: ask, if it has changed.
       onOpenChange: (open) => open && this.refresh(),
     });
     this.watcher = new PageWatcher((reason) => this.onPageChange(reason), {
@@ -101,24 +104,38 @@ class PageController {
     this.notArticle = found.isArticle || this.forced ? null : { url: location.href, size };
     if (!this.isArticle && !this.forced) return this.deactivate();
 
-    this.blocks = found.blocks;
+    this.blocks = this.changes.steady(found.blocks); // a counter or ticker inside the article is left out
     this.root = found.root;
     // The article may live in a shadow root or a frame, where the page's own observer does not see.
-    this.watcher.watch(new Set(this.blocks.flatMap((b) => treesOf(b.el))));
+    this.watcher.watch(new Set(found.blocks.flatMap((b) => treesOf(b.el))));
     this.active = this.blocks.length > 0;
     if (!this.active) return this.deactivate();
     this.updateLook(false);
-    const hashes = this.blocks.map((b) => b.hash);
-    for (const id of this.tracker.dropStale(hashes)) this.client.cancel(id);
-    this.tracker.pruneResults(hashes);
-
-    const request = this.tracker.nextRequest(this.blocks, { url: location.href, title: document.title }, { whole: this.feed.open });
-    if (request) this.client.analyze(request);
-    else this.client.hello();
+    this.tracker.pruneResults(this.blocks.map((b) => b.hash));
+    this.ask();
     this.render();
   }
 
+  /** The whole article as it is now goes to the daemon, unless it went already, or too recently. */
+  ask() {
+    clearTimeout(this.later);
+    this.later = null;
+    if (!this.tracker.wants(this.blocks)) return this.client.hello();
+    const wait = this.changes.wait();
+    if (wait > 0) {
+      this.later = setTimeout(() => this.refresh(), wait);
+      return;
+    }
+    const { message, superseded } = this.tracker.nextRequest(this.blocks, { url: location.href, title: document.title });
+    this.client.forget(superseded);
+    this.client.analyze(message);
+    this.changes.sent();
+  }
+
   deactivate() {
+    clearTimeout(this.later);
+    this.later = null;
+    for (const id of this.tracker.abandon()) this.client.cancel(id);
     this.active = false;
     this.painter.clear();
     this.focus.clear();
@@ -144,6 +161,7 @@ class PageController {
     if (reason === "navigation") {
       // A new article: it is analysed on its own merits, not because the last one was forced.
       this.forced = false;
+      this.changes.reset();
       this.tracker.clearFailures();
       this.readAt = new Date().toISOString();
       this.nav.setFilter(null);
@@ -210,7 +228,8 @@ class PageController {
       forced: this.forced,
       active: this.active,
       blocks: this.blocks.length,
-      pending: this.tracker.pending,
+      // A request held back by `changes` (a page that changed again too soon) is on its way too.
+      pending: this.tracker.pending + (this.later !== null ? 1 : 0),
       counts: this.active ? this.painter.counts() : {},
       interference: this.painter.interference,
       theme: this.painter.look?.theme ?? null,
@@ -226,12 +245,13 @@ class PageController {
    */
   analysedText() {
     const { url, isArticle, forced, active, pending } = this.pageState();
-    const blocks = this.blocks.map((b) => ({ text: b.text, done: this.tracker.spansFor(b.hash) !== undefined }));
+    const blocks = this.blocks.map((b) => ({ text: b.text, done: this.tracker.isDone(b.hash) }));
     return { url, isArticle, forced, active, pending, blocks };
   }
 
   analyseNow() {
     this.forced = true;
+    this.changes.reset();
     this.tracker.clearFailures();
     this.refresh();
     return this.pageState();

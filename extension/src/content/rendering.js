@@ -13,6 +13,20 @@ export function visuallyHidden(style) {
   return parseFloat(style.width) <= 1 && parseFloat(style.height) <= 1 && style.overflow === "hidden";
 }
 
+/** Is the element inside a closed <details> (anything but its summary)? The browser does not
+ * render it until the reader opens the box, though its own computed display says "block". */
+function collapsed(el) {
+  const box = el.parentElement;
+  if (box?.localName !== "details" || box.hasAttribute("open")) return false;
+  return !(el.localName === "summary" && box.querySelector(":scope > summary") === el);
+}
+
+/** Does the element render its box but skip its contents (content-visibility: hidden, as
+ * `hidden=until-found` sets: a collapsed section the browser's find can open)? */
+function skipsContents(style) {
+  return style?.contentVisibility === "hidden";
+}
+
 export class Rendering {
   constructor() {
     this.styles = new Map(); // element → its computed style, or null when it is not rendered
@@ -24,7 +38,9 @@ export class Rendering {
     let style = this.styles.get(el);
     if (style === undefined) {
       const s = windowOf(el)?.getComputedStyle?.(el);
-      style = !s || s.display === "none" || visuallyHidden(s) ? null : s;
+      const parent = composedParentElement(el);
+      const hidden = !s || s.display === "none" || visuallyHidden(s) || collapsed(el) || (parent && skipsContents(this.lookOf(parent)));
+      style = hidden ? null : s;
       this.styles.set(el, style);
     }
     return style ?? undefined;
@@ -40,6 +56,9 @@ export class Rendering {
   isVisibleText(node) {
     const parent = composedParentElement(node);
     const style = parent && this.lookOf(parent);
-    return !!style && style.visibility === "visible";
+    if (!style || skipsContents(style)) return false;
+    // Text directly inside a closed <details>, outside its summary, is not rendered either.
+    if (parent.localName === "details" && !parent.hasAttribute("open")) return false;
+    return style.visibility === "visible";
   }
 }

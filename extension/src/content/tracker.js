@@ -1,14 +1,17 @@
-// The page's bookkeeping of requests and replies: which blocks have results (by text
-// hash), which are on their way, which the daemon refused. It decides what the next
-// request carries and files each reply under the blocks it covers. No DOM: it sees blocks
-// as {hash, text}, so it is tested without a page.
+// The page's bookkeeping of requests and replies: which blocks have results (by text hash),
+// what is on its way, which version of the page the daemon refused. It decides when the
+// next request goes and files each reply under the blocks it covers. No DOM: it sees
+// blocks as {hash, text}, so it is tested without a page.
+//
+// Every request carries the whole article as it is now: attribution ("…, she said" about
+// someone named two entries earlier) and actors ("Blinken" = "Antony Blinken") need all of
+// it, and the daemon keeps the parses of the paragraphs it has seen, so a page that grows
+// by one entry costs about that entry's parse. A newer request for the page supersedes the
+// one on its way (`replace`: the daemon cancels it), so every result, and the ledger it
+// carries, is of one whole version of the page.
 
-import { ERROR, REPLY, analyzeMessage, isRetryable } from "../shared/protocol.js";
-import { planRequest } from "./hash.js";
+import { ERROR, PARTIAL_STAGE, REPLY, analyzeMessage, isRetryable } from "../shared/protocol.js";
 import { layout, placeLedger, splitReply } from "./results.js";
-
-// Long pages ask for partial replies so the first paragraphs light up before the rest.
-export const STREAM_MIN_CHARS = 6000;
 
 // A long SPA session visits many articles; past this many, keep only the one on screen.
 export const RESULTS_LIMIT = 2000;
@@ -19,14 +22,16 @@ export class RequestTracker {
     this.session = session;
     this.seq = 0;
     this.results = new Map(); // block hash → spans (block-relative offsets)
-    this.inflight = new Map(); // request id → {lay}: where its blocks sit in its joined text
-    this.inflightHashes = new Map(); // block hash → request id
-    this.failed = new Set(); // block hashes the daemon refused; not re-sent until asked
+    // Quotes the daemon found from the quotation marks alone, before its analysis, for blocks
+    // that have no results yet; the result replaces them.
+    this.early = new Map(); // block hash → spans
+    this.inflight = new Map(); // request id → {lay, key}: where its blocks sit in its joined text
+    this.asked = ""; // the page version (its hashes joined) last sent, answered or on its way
+    this.refused = ""; // the page version whose request the daemon refused
     this.actors = new Map(); // actor key → {name, type, role?}
-    // The daemon's ledger of the latest request whose every block is on the page with that
-    // request's spans; `hashes` are its blocks, to tell whether the page has changed since.
+    // The daemon's ledger of the latest result, placed on the page; `hashes` are its blocks,
+    // to tell whether the page has changed since.
     this.ledger = null;
-    this.wholeRefused = ""; // the page (its hashes joined) whose whole-page request failed
     this.lastError = "";
   }
 
@@ -34,8 +39,14 @@ export class RequestTracker {
     return this.inflight.size;
   }
 
+  /** The spans to paint for a block: its results, else the early quotes found for it. */
   spansFor(hash) {
-    return this.results.get(hash);
+    return this.results.get(hash) ?? this.early.get(hash);
+  }
+
+  /** Whether the block's analysis has arrived (early quotes do not count). */
+  isDone(hash) {
+    return this.results.has(hash);
   }
 
   /** Whether the ledger held is that of the page whose blocks have these hashes. */
@@ -44,76 +55,60 @@ export class RequestTracker {
     return !!held && held.length === hashes.length && held.every((h, i) => h === hashes[i]);
   }
 
-  /** A whole-page request is wanted: no fresh ledger, none on its way, none refused. */
-  needsLedger(hashes) {
-    if (this.ledgerFresh(hashes) || this.wholeRefused === hashes.join(" ")) return false;
-    for (const req of this.inflight.values()) {
-      if (req.full && req.lay.length === hashes.length && req.lay.every((b, i) => !b.context && b.hash === hashes[i])) return false;
-    }
-    return true;
-  }
-
-  /** Has results, is on its way, or was refused: either way, not to be asked for now. */
-  isKnown(hash) {
-    return this.results.has(hash) || this.inflightHashes.has(hash) || this.failed.has(hash);
+  /** Whether this version of the page still has to be asked for. */
+  wants(blocks) {
+    const key = versionKey(blocks);
+    return blocks.length > 0 && key !== this.asked && key !== this.refused;
   }
 
   /**
-   * The analyze message for the page's blocks that are not known yet, recorded as in
-   * flight, or null when there is nothing to ask.
+   * The analyze message for the page as it is now, recorded as in flight, or null when
+   * this version was asked for already (or refused). Requests still on their way are
+   * superseded: forgotten here, and cancelled by the daemon (`replace`).
    * @param {Array<{hash: string, text: string}>} blocks the page's blocks, in order
    * @param {{url: string, title: string}} page
+   * @returns {{message: object, superseded: string[]} | null}
    */
-  nextRequest(blocks, { url, title }, { whole = false } = {}) {
-    const hashes = blocks.map((b) => b.hash);
-    let plan = planRequest(hashes, (h) => this.isKnown(h));
-    // With the side panel open, every request is the whole page, every block analysed anew:
-    // the daemon's ledger is then the page's, and the spans the panel lists are the ones it
-    // counted.
-    if (whole && (plan || this.needsLedger(hashes))) plan = { full: true, indexes: hashes.map((_, i) => i), context: hashes.map(() => false) };
-    if (!plan) return null;
+  nextRequest(blocks, { url, title }) {
+    if (!this.wants(blocks)) return null;
+    const superseded = [...this.inflight.keys()];
+    this.inflight.clear();
     const id = `${this.session}-${++this.seq}`;
-    const reqBlocks = plan.indexes.map((i, k) => ({ ...blocks[i], context: plan.context[k] }));
-    const lay = layout(reqBlocks);
-    const chars = lay.length ? lay[lay.length - 1].end : 0;
-    this.inflight.set(id, { lay, full: plan.full });
-    for (const b of lay) if (!b.context) this.inflightHashes.set(b.hash, id);
-    return analyzeMessage({ id, url, title, blocks: reqBlocks.map((b) => b.text), stream: chars >= STREAM_MIN_CHARS });
+    // A paragraph repeated on the page is one block: the first place it stands gets the spans.
+    const seen = new Set();
+    const lay = layout(
+      blocks.map((b) => {
+        const repeated = seen.has(b.hash);
+        seen.add(b.hash);
+        return { ...b, context: repeated };
+      }),
+    );
+    this.asked = versionKey(blocks);
+    this.inflight.set(id, { lay, key: this.asked });
+    const message = analyzeMessage({ id, url, title, blocks: blocks.map((b) => b.text), stream: true, replace: true });
+    return { message, superseded };
   }
 
-  /**
-   * Forgets the requests none of whose blocks are on the page any more (SPA navigation).
-   * @param {Iterable<string>} hashes the blocks on the page now
-   * @returns {string[]} their ids, for the daemon to cancel
-   */
-  dropStale(hashes) {
-    const onPage = new Set(hashes);
-    const stale = [];
-    for (const [id, req] of this.inflight) {
-      if (!req.lay.some((b) => !b.context && onPage.has(b.hash))) stale.push(id);
-    }
-    for (const id of stale) this.forget(id);
-    return stale;
+  /** The page went away or has no article any more: what was asked is of no use. */
+  abandon() {
+    const ids = [...this.inflight.keys()];
+    this.inflight.clear();
+    this.asked = "";
+    return ids;
   }
 
   /** @param {Iterable<string>} hashes the blocks on the page now, whose results stay */
   pruneResults(hashes, limit = RESULTS_LIMIT) {
-    if (this.results.size <= limit) return;
+    if (this.results.size + this.early.size <= limit) return;
     const onPage = new Set(hashes);
-    for (const hash of this.results.keys()) if (!onPage.has(hash)) this.results.delete(hash);
+    for (const map of [this.results, this.early]) {
+      for (const hash of map.keys()) if (!onPage.has(hash)) map.delete(hash);
+    }
   }
 
   /** The user asked again, or a new article came: what was refused may be asked again. */
   clearFailures() {
-    this.failed.clear();
-  }
-
-  forget(id) {
-    const req = this.inflight.get(id);
-    if (!req) return null;
-    this.inflight.delete(id);
-    for (const b of req.lay) if (this.inflightHashes.get(b.hash) === id) this.inflightHashes.delete(b.hash);
-    return req;
+    this.refused = "";
   }
 
   /**
@@ -128,33 +123,46 @@ export class RequestTracker {
     switch (msg.type) {
       case REPLY.partial: {
         const { perBlock } = splitReply(msg.id, req.lay, msg.spans, [], msg.blocks);
-        for (const [hash, spans] of perBlock) this.results.set(hash, spans);
+        if (msg.stage === PARTIAL_STAGE.quotes) {
+          // Never instead of an analysis the block has: that would take its other highlights away.
+          for (const [hash, spans] of perBlock) {
+            if (!this.results.has(hash)) this.early.set(hash, spans.map((s) => ({ ...s, early: true })));
+          }
+        } else {
+          for (const [hash, spans] of perBlock) this.setResult(hash, spans);
+        }
         return { changed: true, retry: false };
       }
       case REPLY.result: {
-        this.forget(msg.id);
+        this.inflight.delete(msg.id);
         const { perBlock, actors } = splitReply(msg.id, req.lay, msg.spans, msg.actors);
         for (const [key, info] of actors) this.actors.set(key, info);
-        for (const [hash, spans] of perBlock) this.results.set(hash, spans);
-        if (req.full && !req.lay.some((b) => b.context)) {
-          const hashes = req.lay.map((b) => b.hash);
-          if (msg.ledger) this.ledger = { ...placeLedger(msg.ledger, req.lay, msg.actors), hashes, at: Date.now() };
-          else this.wholeRefused = hashes.join(" "); // a daemon without ledgers: asking again would not help
-        }
+        for (const [hash, spans] of perBlock) this.setResult(hash, spans);
+        const hashes = req.lay.map((b) => b.hash);
+        if (msg.ledger) this.ledger = { ...placeLedger(msg.ledger, req.lay, msg.actors), hashes, at: Date.now() };
         this.lastError = "";
         return { changed: true, retry: false };
       }
       case REPLY.error: {
-        this.forget(msg.id);
+        this.inflight.delete(msg.id);
         if (msg.code === ERROR.cancelled) return none;
+        if (this.asked === req.key) this.asked = ""; // not answered: this version may be asked again
         this.lastError = msg.message || msg.code;
         if (isRetryable(msg.code)) return { changed: false, retry: true };
-        if (req.full) this.wholeRefused = req.lay.map((b) => b.hash).join(" ");
-        for (const b of req.lay) if (!b.context) this.failed.add(b.hash);
+        this.refused = req.key;
         return none;
       }
       default:
         return none;
     }
   }
+
+  setResult(hash, spans) {
+    this.results.set(hash, spans);
+    this.early.delete(hash);
+  }
+}
+
+function versionKey(blocks) {
+  return blocks.map((b) => b.hash).join(" ");
 }

@@ -29,6 +29,12 @@ export const REQUEST = Object.freeze({ analyze: "analyze", ping: "ping", cancel:
 /** Message types the daemon sends. */
 export const REPLY = Object.freeze({ result: "result", partial: "partial", pong: "pong", error: "error" });
 
+/**
+ * What a partial reply holds: the quotations the marks give, before any parse (first, over
+ * every block), or some blocks' own analysis (long pages).
+ */
+export const PARTIAL_STAGE = Object.freeze({ quotes: "quotes", blocks: "blocks" });
+
 /** Every `code` an error reply may carry (claimlight.protocol.ErrorCode). */
 export const ERROR_CODES = Object.freeze([
   "bad_json",
@@ -59,9 +65,11 @@ export function endsRequest(msg) {
 
 /**
  * The fields, and their order, are the wire format: the daemon forbids unknown fields.
- * @param {{id: string, url: string, title: string, blocks: string[], stream: boolean}} o
+ * `replace`: the request supersedes the page's requests still in flight (each request is the
+ * whole page as it is now).
+ * @param {{id: string, url: string, title: string, blocks: string[], stream: boolean, replace?: boolean}} o
  */
-export function analyzeMessage({ id, url, title, blocks, stream }) {
+export function analyzeMessage({ id, url, title, blocks, stream, replace = false }) {
   return {
     type: REQUEST.analyze,
     v: PROTOCOL_VERSION,
@@ -70,14 +78,14 @@ export function analyzeMessage({ id, url, title, blocks, stream }) {
     title: title.slice(0, MAX_TITLE_CHARS),
     blocks,
     stream,
+    replace,
   };
 }
 
 /**
  * A page's analyze message with the page named: the daemon shares its workers fairly between
  * the pages of one connection, and every tab's requests go over the service worker's one
- * connection. (No `replace`: a page's requests in flight are for different paragraphs, and the
- * page cancels its stale ones itself.)
+ * connection; with `replace`, it cancels the page's older requests.
  * @param {object} msg an analyzeMessage
  * @param {{tab?: {id: number}, frameId?: number}} sender the page's port sender
  */

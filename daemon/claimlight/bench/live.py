@@ -1,0 +1,84 @@
+"""Figure: a live blog. A 3,000-word page, then the same page with one new 60-word entry.
+
+The page is analysed from scratch first (none of its paragraphs seen before, as one request with
+the whole text, the fastest way to analyse it), then the extension's next request for it: the whole
+page again, with the new entry, streamed and superseding (`replace`). The daemon has kept the
+page's paragraph parses, so it parses the entry (and the paragraph before it, whose ending changed)
+and analyses the whole page. The figure is the ratio of the two round trips, per page, median over
+the pages; both are measured in the same run on the same daemon, so the machine's speed cancels.
+
+The update's result is checked against an analysis of the same text from scratch in this process,
+span for span, actor for actor and figure for figure of the ledger.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from . import corpus
+from ..testing.client import connect_local
+from ..testing.daemon import Daemon
+from .client import analyze
+from .report import Row, median
+
+WORDS = 3000
+ENTRY_WORDS = 60
+TARGET_RATIO = 0.10
+
+
+def entry(i: int) -> str:
+    """A new entry of about ENTRY_WORDS words: one paragraph of another article, stamped."""
+    paragraphs = corpus.article(70_000 + i, 600).split(corpus.PARAGRAPH)[1:]
+    body = min(paragraphs, key=lambda p: abs(corpus.words(p) - ENTRY_WORDS))
+    return f"{9 + i % 9}:{(i * 7) % 60:02d} — {body}"
+
+
+def run(daemon: Daemon, quick: bool) -> tuple[list[Row], dict]:
+    n = 2 if quick else 5
+    pages = [corpus.article(60_000 + i, WORDS).split(corpus.PARAGRAPH) for i in range(n)]
+    samples = asyncio.run(_measure(daemon, pages))
+    mismatches = _check(pages, samples)
+    ratios = [s["update_ms"] / s["scratch_ms"] for s in samples]
+    details = {"words": [corpus.words(corpus.PARAGRAPH.join(p)) for p in pages], "entry_words": [corpus.words(entry(i)) for i in range(n)],
+               "samples": [{k: v for k, v in s.items() if k != "reply"} for s in samples], "mismatches": mismatches}
+    rows = [
+        Row("live.scratch_ms", f"{WORDS:,}-word page from scratch", median([s["scratch_ms"] for s in samples]), "ms"),
+        Row("live.update_ms", f"…then with a new {ENTRY_WORDS}-word entry", median([s["update_ms"] for s in samples]), "ms"),
+        Row("live.update_ratio", "live update / from scratch", median(ratios), "×", ("<=", TARGET_RATIO), note=f"median of {n} pages"),
+        Row("live.identical_pct", "update identical to from scratch (spans, actors, ledger)",
+            100.0 * (n - len(mismatches)) / n, "%", (">=", 100.0)),
+    ]
+    return rows, details
+
+
+async def _measure(daemon: Daemon, pages: list[list[str]]) -> list[dict]:
+    samples = []
+    async with connect_local(daemon) as ws:
+        for i, blocks in enumerate(pages):
+            scratch = await analyze(ws, f"live-{i}-a", text=corpus.PARAGRAPH.join(blocks))
+            grown = [*blocks, entry(i)]
+            update = await analyze(ws, f"live-{i}-b", blocks=grown, stream=True, page=f"page-{i}")
+            for t in (scratch, update):
+                if t.reply["type"] != "result" or t.reply["cached"]:
+                    raise RuntimeError(f"the daemon answered {t.reply.get('type')} {t.reply.get('code')} (cached: {t.reply.get('cached')})")
+            samples.append({"scratch_ms": scratch.total_ms, "update_ms": update.total_ms,
+                            "early_quotes_ms": update.stages.get("quotes"), "reply": update.reply})
+    return samples
+
+
+def _check(pages: list[list[str]], samples: list[dict]) -> list[int]:
+    """The pages whose update differs from the analysis of the same text from scratch."""
+    from ..engine.jobs import analyze_text
+    from ..engine.nlp import load_nlp
+    from ..protocol import Analysis
+    from ..server.offsets import analysis_to_utf16
+
+    nlp = load_nlp()
+    bad = []
+    for i, (blocks, sample) in enumerate(zip(pages, samples)):
+        text = corpus.PARAGRAPH.join([*blocks, entry(i)])
+        expected = analysis_to_utf16(Analysis.model_validate(analyze_text(nlp, text)), text).model_dump(mode="json")
+        got = sample["reply"]
+        if [got["spans"], got["actors"], got["ledger"]] != [expected["spans"], expected["actors"], expected["ledger"]]:
+            bad.append(i)
+    return bad

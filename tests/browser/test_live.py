@@ -1,0 +1,134 @@
+"""Live pages: the whole page as context on every change, quotes painted at once, and pages that never
+stop changing analysed at most once every few seconds."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from claimlight.testing.browser import QuietHandler, serve_directory
+
+from .browser_helpers import highlights, page_function, wait_for_highlight
+from .conftest import PAGES
+from .test_article import _card_text, _hover
+
+
+def test_a_live_page_is_analysed_whole_so_speakers_named_entries_earlier_are_found(ext, site):
+    page = ext.context.new_page()
+    page.goto(f"{site}/live-council.html?manual")
+    wait_for_highlight(page, "quote", "This tram will carry")
+    # An entry appended once the page has been analysed, whose speaker ("Marsh", "she") is named in
+    # full two entries up.
+    page.evaluate("() => liveNext()")
+    wait_for_highlight(page, "quote", "Every pound of it is already committed")
+    page.wait_for_function("() => new Promise(r => setTimeout(() => r(true), 300))")
+    _hover(page, "quote", "Every pound of it")
+    page.wait_for_function(
+        "() => document.documentElement.lastElementChild.tagName === 'CLAIMLIGHT-CARD'", timeout=5_000
+    )
+    deadline = time.monotonic() + 10
+    while "Priya Marsh" not in (card := " ".join(_card_text(page).split())) and time.monotonic() < deadline:
+        time.sleep(0.2)
+        _hover(page, "quote", "Every pound of it")
+    assert "Priya Marsh" in card, card  # not the opposition leader of the entry just before it
+
+    requests = ext.requests_for("live-council.html")
+    assert len(requests) >= 2, requests
+    # Every request is the whole page as it was, and supersedes the page's older ones.
+    assert all(r["replace"] and r["stream"] for r in requests), requests
+    assert [r["blocks"] for r in requests] == sorted(r["blocks"] for r in requests)
+    assert requests[-1]["blocks"] > requests[0]["blocks"]
+
+
+def test_a_page_that_never_stops_changing_is_not_analysed_again_and_again(ext, site):
+    page = ext.context.new_page()
+    page.goto(f"{site}/ticker.html")
+    wait_for_highlight(page, "quote", "Our members held the line for nine days")
+    first = len(ext.requests_for("ticker.html"))
+    assert first == 1
+    # Prices every 100 ms, a clock, a counter of readers inside the article, rotating adverts and a
+    # score: in 8 s that is well over a hundred changes. (`claimlight bench` watches it for 30 s.)
+    time.sleep(8)
+    requests = ext.requests_for("ticker.html")
+    assert len(requests) <= 2, requests  # the counter left out of the article at most once
+    got = highlights(page)
+    assert any("Our members held the line" in q for q in got["quote"])
+    assert not any("Reading now" in t for ts in got.values() for t in ts)
+
+
+# --- quotes first ---------------------------------------------------------------------------------------
+
+
+class _Variants(QuietHandler):
+    """/v/<n>/harbour-bridge.html: the seed page with one figure changed, so the daemon has not seen it."""
+
+    def do_GET(self):
+        parts = self.path.split("?")[0].strip("/").split("/")
+        if len(parts) == 3 and parts[0] == "v" and parts[2] == "harbour-bridge.html":
+            html = (PAGES / "harbour-bridge.html").read_text(encoding="utf-8")
+            html = html.replace("31,000 vehicles", f"{31_000 + int(parts[1]) * 7 + 3:,} vehicles")
+            self.send_body(html.replace('href="courier.css"', 'href="/courier.css"').encode("utf-8"))
+            return
+        super().do_GET()
+
+
+# Every frame, what is registered: the quote ranges (as text and offsets) and whether anything else is.
+WATCH = """(() => {
+  const frames = [];
+  window.__clFrames = frames;
+  const tick = () => {
+    const quotes = [], others = [];
+    if (window.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('claimlight-')) continue;
+      if (name.startsWith('claimlight-quote-')) for (const r of h) quotes.push(r.startContainer.data?.slice(r.startOffset, r.startOffset + 24) + '@' + r.startOffset);
+      else if (h.size) others.push(name.split('-')[1]);
+    }
+    const last = frames[frames.length - 1];
+    const key = quotes.join('|') + '#' + others.sort().join(',');
+    if (!last || last.key !== key) frames.push({ t: performance.now(), key, quotes, others });
+    if (performance.now() < 20000) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();"""
+
+
+@pytest.fixture(scope="module")
+def variants():
+    with serve_directory(PAGES, _Variants) as url:
+        yield url
+
+
+def _load_and_watch(ext, variants) -> list[dict]:
+    """The frames painted while a fresh variant of the seed page loads and is analysed."""
+    page = ext.context.new_page()
+    page.add_init_script(WATCH)
+    try:
+        page.goto(f"{variants}/v/{time.time_ns() % 100_000}/harbour-bridge.html")
+        wait_for_highlight(page, "person", "Elena Varga")
+        page.wait_for_function("() => new Promise(r => setTimeout(() => r(true), 500))")
+        frames = page.evaluate("() => window.__clFrames")
+        got = highlights(page)
+        assert any("We will not let" in q for q in got["quote"])
+        painted = [f for f in frames if f["quotes"] or f["others"]]
+        assert page.evaluate(page_function("", "return texts('quote').length;")) == len(painted[-1]["quotes"])
+        return painted
+    finally:
+        page.close()
+
+
+def test_quotes_are_painted_first_then_completed_without_flicker_or_duplicates(ext, variants):
+    partials = ext.sw("() => claimlight.stats.partials")
+    # On a loaded machine the early quotes and the analysis may reach the page within one frame; then
+    # they are painted together, which is no flicker either. A few loads give one with frames between.
+    for _ in range(4):
+        painted = _load_and_watch(ext, variants)
+        final = painted[-1]
+        assert len(final["quotes"]) == len(set(final["quotes"]))  # no quotation painted twice
+        # No flicker: once painted, an early quote stays painted through every later frame.
+        for f in painted:
+            assert set(painted[0]["quotes"]) <= set(f["quotes"]), (painted[0]["quotes"], f)
+        if not painted[0]["others"]:
+            break
+    assert ext.sw("() => claimlight.stats.partials") > partials  # the early quotes came as a partial reply
+    # The first thing painted is quotes alone; the other categories come with the analysis.
+    assert painted[0]["quotes"] and not painted[0]["others"], painted[:3]

