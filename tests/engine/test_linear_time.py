@@ -95,26 +95,12 @@ def _echo_by_pairs(keyed):
             r.rule = ECHO
 
 
-def _echo_by_index(keyed):
-    from claimlight.engine.attribution import ECHO, Echoes
-
-    echoes = Echoes(keyed)
-    for n, (key, r) in enumerate(keyed):
-        if not key or not r.speech or not (r.quotation.paragraph == 0 or r.speaker is None):
-            continue
-        source = echoes.source(n)
-        if source is not None:
-            r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
-            r.rule = ECHO
-            echoes.now_a_source(n)
-
-
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.tuples(st.lists(st.sampled_from(["we", "will", "win", "wi", "ll", "a"]), max_size=4),
                           st.integers(0, 2), st.sampled_from([None, "Maria Lopez", "Jon Park"]), st.booleans()),
                 max_size=14))
 def test_echoes_found_by_search_are_those_found_by_comparing_every_pair(items):
-    from claimlight.engine.attribution import AttributedQuote
+    from claimlight.engine.attribution import AttributedQuote, apply_echoes
     from claimlight.engine.quotes import Quotation
 
     def build():
@@ -123,17 +109,17 @@ def test_echoes_found_by_search_are_those_found_by_comparing_every_pair(items):
 
     by_pairs, by_index = build(), build()
     _echo_by_pairs(by_pairs)
-    _echo_by_index(by_index)
+    apply_echoes(by_index)
     assert [vars(r) for _, r in by_pairs] == [vars(r) for _, r in by_index]
 
 
 def test_echo_search_is_linear_in_the_number_of_quotations():
-    from claimlight.engine.attribution import AttributedQuote
+    from claimlight.engine.attribution import AttributedQuote, apply_echoes
     from claimlight.engine.quotes import Quotation
 
     keyed = [("it s quoted here", AttributedQuote(Quotation(i, i + 1, True, 1 + i % 3), True)) for i in range(20_000)]
     keyed[-1][1].speaker = "Maria Lopez"  # the one occurrence with a speaker comes last
-    assert cpu_seconds(_echo_by_index, keyed) < 20  # every pair: 400 million comparisons
+    assert cpu_seconds(apply_echoes, keyed) < 20  # every pair: 400 million comparisons
     assert all(r.speaker == "Maria Lopez" for _, r in keyed)
 
 

@@ -531,6 +531,21 @@ def attribute(ctx: Context) -> tuple[str, Found] | None:
     return None
 
 
+def apply_echoes(keyed: list[tuple[str, AttributedQuote]]) -> None:
+    """Each (normalised words, quotation) that is a headline's quotation, or has no speaker, takes
+    the speech, speaker and cue of the fuller occurrence `Echoes` finds for it (rule `echo`)."""
+    echoes = Echoes(keyed)
+    for n, (key, r) in enumerate(keyed):
+        headline = r.quotation.paragraph == 0
+        if not key or not r.speech or not (headline or r.speaker is None):
+            continue
+        source = echoes.source(n)
+        if source is not None:
+            r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
+            r.rule = ECHO
+            echoes.now_a_source(n)
+
+
 class Echoes:
     """For each quotation, the first other one (in text order) that it repeats and that can lend it
     a speaker: outside the headline, with a speaker or known not to be speech, and with a key equal
@@ -649,17 +664,7 @@ class Attributor:
         def norm(q: Quotation) -> str:
             return " ".join(re.sub(r"[^\w\s]", " ", self.inner(q).lower()).split())
 
-        keyed = [(norm(r.quotation), r) for r in results]
-        echoes = Echoes(keyed)
-        for n, (key, r) in enumerate(keyed):
-            headline = r.quotation.paragraph == 0
-            if not key or not r.speech or not (headline or r.speaker is None):
-                continue
-            source = echoes.source(n)
-            if source is not None:
-                r.speech, r.why, r.speaker, r.cue, r.cue_start = source.speech, source.why, source.speaker, source.cue, None
-                r.rule = ECHO
-                echoes.now_a_source(n)
+        apply_echoes([(norm(r.quotation), r) for r in results])
 
     # -- segments around a quotation --------------------------------------------------------------
 
