@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import cached_property
 from weakref import WeakKeyDictionary
 
+import numpy
+
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
@@ -28,30 +30,31 @@ class Columns:
 
     def __init__(self, doc: Doc):
         n = len(doc)
-        array = doc.to_array(list(_FIELDS)) if n else None
-        cols = array.T.tolist() if n else [[] for _ in _FIELDS]
+        array = doc.to_array(list(_FIELDS)) if n else numpy.zeros((0, len(_FIELDS)), dtype="uint64")
         strings = doc.vocab.strings
-        # A text has a few hundred distinct words, tags and labels: each is looked up once, and
-        # the columns are mapped in C (`map`), not by a Python loop.
-        known = {h: strings[h] if h else "" for col in (cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[9]) for h in set(col)}
-        lowered = {h: known[h].lower() for h in set(cols[5])}
 
-        def words(col: list[int], names: dict[int, str] = known) -> list[str]:
-            return list(map(names.__getitem__, col))
+        # A text has a few hundred distinct words, tags and labels: each is looked up once, and a
+        # column is mapped in C, one column at a time. (Turning the whole array into Python ints
+        # first held two objects per token and field at once: ~70 MB for a 900,000-character page.)
+        def words(k: int, lower: bool = False) -> list[str]:
+            distinct, which = numpy.unique(array[:, k], return_inverse=True)
+            names = [strings[h] if h else "" for h in distinct.tolist()]
+            table = numpy.array([w.lower() for w in names] if lower else names, dtype=object)
+            return table[which.reshape(-1)].tolist()
 
-        self.starts: list[int] = cols[0]
-        self.text = words(cols[1])
-        self.lower = words(cols[2])
-        self.pos = words(cols[3])
-        self.tag = words(cols[4])
-        self.lemma = words(cols[5], lowered)
-        self.ent_type = words(cols[6])
-        self.is_title: list[bool] = list(map(bool, cols[7]))
-        self.dep = words(cols[9])
+        self.starts: list[int] = array[:, 0].tolist()
+        self.text = words(1)
+        self.lower = words(2)
+        self.pos = words(3)
+        self.tag = words(4)
+        self.lemma = words(5, lower=True)
+        self.ent_type = words(6)
+        self.is_title: list[bool] = array[:, 7].astype(bool).tolist()
+        self.dep = words(9)
         # the head's index (the array holds its signed distance as an unsigned number)
-        self.head: list[int] = (array[:, 10].astype("int64") + range(n)).tolist() if n else []
+        self.head: list[int] = (array[:, 10].astype("int64") + numpy.arange(n)).tolist()
         # A sentence starts where the parser said so (`Doc.sents` reads the same flag).
-        firsts = [i for i, v in enumerate(cols[8]) if v == 1 or i == 0]
+        firsts = sorted({0, *numpy.flatnonzero(array[:, 8] == 1).tolist()}) if n else []
         self.sents: list[tuple[int, int]] = list(zip(firsts, firsts[1:] + [n]))
 
     @cached_property
