@@ -80,6 +80,10 @@ class PageController {
     let ticks = 0;
     setInterval(() => this.active && this.painter.verify({ styles: ++ticks % STYLE_CHECK_EVERY === 0 }), VERIFY_MS);
     matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", () => this.updateLook(true));
+    // The article was looked for as soon as the DOM was parsed; one in a frame may have loaded
+    // only since (the watcher sees frames that load after it started). A page with no article
+    // yet is looked at again once it has loaded: the size check makes that cheap if it is the same.
+    if (document.readyState !== "complete") addEventListener("load", () => this.active || this.refresh(), { once: true });
     this.refresh(found);
   }
 

@@ -58,8 +58,11 @@ function escapeClass(chars) {
   return chars.replace(/[\\\]^-]/g, "\\$&");
 }
 
-const isSpace = (ch) => IS_SPACE.test(ch);
-const isWord = (ch) => IS_WORD.test(ch);
+// Most characters beside a mark are ASCII: those are looked up, the rest asked of a regex.
+const ASCII_SPACE = new Set("\t\n\v\f\r\x1c\x1d\x1e\x1f ");
+const isAscii = (ch) => ch.length === 1 && ch.charCodeAt(0) < 128;
+const isSpace = (ch) => (isAscii(ch) ? ASCII_SPACE.has(ch) : IS_SPACE.test(ch));
+const isWord = (ch) => (isAscii(ch) ? /[A-Za-z0-9]/.test(ch) : IS_WORD.test(ch));
 
 /** The character (code point) that ends at `i` (exclusive), or " " at `lo`. */
 function charBefore(text, i, lo) {
@@ -78,9 +81,12 @@ function charAt(text, i, hi) {
   return String.fromCodePoint(text.codePointAt(i));
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Python's len() of text[a:b]: code points, not UTF-16 units. */
 function codePoints(text, a, b) {
   let n = b - a;
+  if (!SURROGATE.test(a === 0 && b === text.length ? text : text.slice(a, b))) return n;
   for (let i = a; i < b - 1; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
