@@ -21,7 +21,7 @@ import { Painter } from "./painter.js";
 import { PanelFeed } from "./panelfeed.js";
 import { keysOfSource, sourcingFigures, sourcingItems } from "./sourcing.js";
 import { ChangeGuard } from "./storm.js";
-import { stylesReady } from "./ready.js";
+import { pageReady } from "./ready.js";
 import { earlyReply } from "./quotescan.js";
 import { RequestTracker } from "./tracker.js";
 import { STEP, mark } from "./timeline.js";
@@ -408,8 +408,9 @@ async function main() {
   mark(STEP.start);
   // At once, from the moment the DOM is parsed: the settings are read (a round trip to the
   // browser, slow when it is busy), the service worker is woken and asked about the daemon, and
-  // the article is found as soon as the page's styles are in. The search is thrown away on a
-  // page the reader turned claimlight off for; finding it later would hold up every other page.
+  // the article is found as soon as the page's styles are in and it has been painted once. The
+  // search is thrown away on a page the reader turned claimlight off for; finding it only after
+  // the settings are read would hold up every other page.
   const controller = new PageController(null);
   const settings = loadSettings().then((s) => {
     mark(STEP.settings);
@@ -417,7 +418,7 @@ async function main() {
     if (controller.wanted) controller.client.hello();
     return s;
   });
-  await stylesReady(document);
+  await pageReady(document);
   const found = controller.find();
   await settings;
   chrome.storage.onChanged.addListener(() => controller.onSettingsChanged());

@@ -4,9 +4,14 @@
 // is a block), and a page without scripts in its head reaches DOMContentLoaded before its
 // stylesheets have loaded; read then, a hidden menu or a consent box would look like text.
 // So the search waits for the stylesheets still loading, and no longer than STYLES_WAIT_MS:
-// by then the page would have been read at document_idle anyway.
+// by then the page would have been read at document_idle anyway. It also lets the page paint
+// first: it holds the main thread for tens of milliseconds, which would hold back the page's
+// own first paint, and the reader wants the page before its highlights.
 
 export const STYLES_WAIT_MS = 1500;
+// A frame is painted within this long of being asked for, unless the page is loaded too heavily
+// to notice the difference.
+export const PAINT_WAIT_MS = 200;
 
 /** The page's stylesheet links that have not loaded (nor failed) yet. */
 export function pendingStylesheets(doc) {
@@ -37,4 +42,26 @@ export function stylesReady(doc = document, waitMs = STYLES_WAIT_MS) {
       link.addEventListener("error", one, { once: true });
     }
   });
+}
+
+/** Resolves once the page's next frame has been painted: at once in a hidden tab, which paints
+ * none, and after `waitMs` at most. */
+export function afterPaint(win = window, waitMs = PAINT_WAIT_MS) {
+  if (win.document.visibilityState === "hidden") return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, waitMs);
+    // A frame's callbacks run before it is painted; a task queued from one runs after.
+    win.requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/** The page can be read, and has been painted once. */
+export async function pageReady(doc = document) {
+  await stylesReady(doc);
+  await afterPaint(doc.defaultView);
 }
