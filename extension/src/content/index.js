@@ -85,6 +85,8 @@ class PageController {
     // yet is looked at again once it has loaded: the size check makes that cheap if it is the same.
     if (document.readyState !== "complete") addEventListener("load", () => this.active || this.refresh(), { once: true });
     this.refresh(found);
+    // What arrived while the settings were read (a frame that loaded since) is looked at now.
+    if (!this.active && found) this.refresh();
   }
 
   /** Finds the article, and says how long that held the main thread (DevTools, the bench). */
@@ -94,6 +96,9 @@ class PageController {
     performance.clearMeasures(EXTRACT_MEASURE);
     performance.measure(EXTRACT_MEASURE, { start: began, end: performance.now() });
     mark(STEP.found);
+    // The size of the page judged no article is that of the page as it was read, not as it is
+    // when the verdict is filed: a frame may have loaded in between.
+    if (!found.isArticle) found.pageSize = pageTextLength(document);
     return found;
   }
 
@@ -115,7 +120,7 @@ class PageController {
     if (judged && Math.abs(pageTextLength(document) - judged.size) < RECHECK_SHARE * judged.size) return this.deactivate();
     found ??= this.find();
     this.isArticle = found.isArticle;
-    this.notArticle = found.isArticle || this.forced ? null : { url: location.href, size: pageTextLength(document) };
+    this.notArticle = found.isArticle || this.forced ? null : { url: location.href, size: found.pageSize ?? pageTextLength(document) };
     if (!this.isArticle && !this.forced) return this.deactivate();
 
     this.blocks = this.changes.steady(found.blocks); // a counter or ticker inside the article is left out
