@@ -3,8 +3,9 @@
 The page is analysed from scratch first (none of its paragraphs seen before, as one request with
 the whole text, the fastest way to analyse it), then the extension's next request for it: the whole
 page again, with the new entry, streamed and superseding (`replace`). The daemon has kept the
-page's paragraph parses, so it parses the entry (and the paragraph before it, whose ending changed)
-and analyses the whole page. The figure is the ratio of the two round trips, per page, median over
+page's paragraph parses, so it parses the entry and analyses the whole page. (The paragraph before
+the entry, whose ending changed, was parsed by an idle worker while the page was first analysed,
+`server.foresight`.) The figure is the ratio of the two round trips, per page, median over
 the pages; both are measured in the same run on the same daemon, so the machine's speed cancels.
 
 The update's result is checked against an analysis of the same text from scratch in this process,

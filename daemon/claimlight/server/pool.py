@@ -53,9 +53,10 @@ from ..protocol import Analysis
 from .cache import LRUCache, text_key
 from .errors import AnalysisFailed, AnalysisTimeout, ModelLoadError, WorkerCrashed
 from .fairness import FairQueue
+from .foresight import grown_tail
 from .parsecache import ParseCache
 from .pieces import shift, split_at
-from .plan import Plan, make_plan
+from .plan import Plan, make_plan, paragraph_key
 from .processes import Running, WorkerProcess
 
 __all__ = ["AnalysisPool", "Lane", "DEFAULT_ENGINE", "AnalysisFailed", "AnalysisTimeout", "ModelLoadError", "WorkerCrashed"]
@@ -104,6 +105,7 @@ class AnalysisPool:
         self.parses = ParseCache(parse_cache_bytes)
         self.reused = 0  # paragraphs analysed from a kept parse, since the start
         self.parsed = 0  # paragraphs parsed
+        self.foreseen = 0  # paragraphs parsed ahead of need, by a worker that was idle (`server.foresight`)
         self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
         self._lock = threading.RLock()
         self._queue: FairQueue[_Job] = FairQueue()
@@ -351,15 +353,20 @@ class AnalysisPool:
         plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
         self.reused += len(plan.paragraphs) - plan.missing
         merge_cost = MERGE_COST * len(text)
+        # Runs once the analysis job (merge or update) below is on its worker: it is submitted before
+        # the loop runs anything else, and the pieces, if any, were parsed before.
+        foresee = asyncio.get_running_loop().call_soon
         if len(plan.pieces) <= 1:
             items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
             new = sum(plan.chars(piece) for piece in plan.pieces)
+            foresee(self._foresee, plan, lane)
             data, parsed = await self._run(lane, deadline, "update", (items, text), new + merge_cost, len(text))
             todo = [i for i, part in enumerate(plan.parts) if part is None]
             for i, part in zip(todo, parsed):
                 self._keep(plan, i, part)
             return data
         await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
+        foresee(self._foresee, plan, lane)
         return await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text))
 
     async def _parse_pieces(self, plan: Plan, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> None:
@@ -388,6 +395,34 @@ class AnalysisPool:
                     previews, stretch = [], stretch + 1
         finally:
             await _cancel(jobs)
+
+    def _foresee(self, plan: Plan, lane: Lane) -> None:
+        """Has a worker with nothing to do parse the paragraph the page will need if it grows at its
+        end (`server.foresight`), and keeps the parse. Never queued behind, or ahead of, real work."""
+        guess = grown_tail(plan.paragraphs)
+        if guess is None or self._closed or self.idle_workers() < 1:
+            return
+        key = paragraph_key(guess)
+        if key in self.parses:
+            return
+        try:
+            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess))
+        except WorkerCrashed:
+            return
+        loop = asyncio.get_running_loop()
+
+        def done(future: concurrent.futures.Future) -> None:
+            if not future.cancelled() and future.exception() is None:
+                try:
+                    loop.call_soon_threadsafe(self._keep_foreseen, key, future.result()[0][0])
+                except RuntimeError:
+                    pass  # the loop has closed: the daemon is stopping
+
+        job.future.add_done_callback(done)
+
+    def _keep_foreseen(self, key: bytes, part: bytes) -> None:
+        self.foreseen += 1
+        self.parses.put(key, part)
 
     def _keep(self, plan: Plan, i: int, part: bytes) -> None:
         self.parsed += 1
