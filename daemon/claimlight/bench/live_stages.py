@@ -3,8 +3,8 @@
 The live figure (`bench.live`) is one number, the update's round trip over the page's analysis
 from scratch. To cut it one has to know what it is made of, and the daemon's worker does not say:
 so this module does the same work here, the way a worker does it (the model's lexemes made first,
-`engine.lexemes`; the page's paragraphs parsed and kept as bytes, `engine.parsed`), and times each
-step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
+`engine.lexemes`; the page's paragraphs parsed and kept as bytes, `engine.parsed`, with the one an
+idle worker parses ahead, `server.foresight`), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
 the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
 functions `engine.analyze_doc` calls, for the length of the measurement), the reply's plain data,
 and the parent's side (validation, UTF-16 offsets, JSON). A from-scratch analysis of the same page
@@ -32,6 +32,7 @@ def measure(pages: list[str], grown: list[str]) -> dict:
     from ..engine.nlp import load_nlp, parse_each
     from ..paragraphs import paragraphs
     from ..protocol import Analysis
+    from ..server.foresight import grown_tail
     from ..server.offsets import analysis_to_utf16
 
     nlp = load_nlp()
@@ -47,8 +48,11 @@ def measure(pages: list[str], grown: list[str]) -> dict:
 
     for page, new in zip(pages, grown):
         clock("scratch (one process, one core)", jobs.analyze_text, nlp, page)
+        # What the daemon keeps of the page: its paragraphs' parses, and the last one's as it ends once
+        # the page grows, which an idle worker parsed while the page was analysed (`server.foresight`).
+        known = [*paragraphs(page), *filter(None, [grown_tail(paragraphs(page))])]
         with nlp.memory_zone():
-            kept = {p: parsed.encode(d) for p, d in zip(paragraphs(page), parse_each(nlp, paragraphs(page)))}
+            kept = {p: parsed.encode(d) for p, d in zip(known, parse_each(nlp, known))}
         items = [kept.get(p, p) for p in paragraphs(new)]
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         times.setdefault("paragraphs parsed", []).append(len(todo))
