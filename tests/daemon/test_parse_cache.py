@@ -197,6 +197,26 @@ async def test_an_idle_worker_parses_ahead_the_paragraph_a_page_needs_when_it_gr
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
 
 
+async def test_a_request_that_needs_a_paragraph_being_parsed_ahead_waits_for_it(pool, nlp, monkeypatch):
+    import claimlight.server.pool as pool_module
+
+    monkeypatch.setattr(pool_module, "AHEAD_WAIT_S", 60.0)  # however slow the machine
+    opening, entries = live_blog_entries()
+    text = f"{opening}\n\n{entries[16]}"  # an entry no test before has parsed
+    loop = asyncio.get_running_loop()
+    for _ in range(1200):
+        if pool.idle_workers() == pool.workers:
+            break
+        await asyncio.sleep(0.05)
+    await pool.analyze(text, deadline=loop.time() + 120)
+    assert paragraph_key(f"{entries[16]}\n\n") in pool._ahead  # asked of an idle worker as the analysis ended
+    parsed, foreseen = pool.parsed, pool.foreseen
+    grown_text = f"{text}\n\n{entries[17]}"
+    analysis, _ = await pool.analyze(grown_text, deadline=loop.time() + 120)  # at once
+    assert pool.parsed - parsed == 1 and pool.foreseen == foreseen + 1
+    assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
+
+
 def test_the_guess_is_the_last_paragraph_as_the_next_block_will_end_it():
     from claimlight.server.foresight import grown_tail
 
