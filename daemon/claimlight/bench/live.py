@@ -4,7 +4,7 @@ The page is analysed from scratch first (none of its paragraphs seen before, as 
 the whole text, the fastest way to analyse it), then the extension's next request for it: the whole
 page again, with the new entry, streamed and superseding (`replace`). The daemon has kept the
 page's paragraph parses, so it parses the entry and analyses the whole page. (The paragraph before
-the entry, whose ending changed, was parsed by an idle worker while the page was first analysed,
+the entry, whose ending changed, was parsed by an idle worker once the page was first analysed,
 `server.foresight`.) The figure is the ratio of the two round trips, per page, median over
 the pages; both are measured in the same run on the same daemon, so the machine's speed cancels.
 

@@ -49,7 +49,7 @@ def measure(pages: list[str], grown: list[str]) -> dict:
     for page, new in zip(pages, grown):
         clock("scratch (one process, one core)", jobs.analyze_text, nlp, page)
         # What the daemon keeps of the page: its paragraphs' parses, and the last one's as it ends once
-        # the page grows, which an idle worker parsed while the page was analysed (`server.foresight`).
+        # the page grows, which an idle worker parsed once the page was analysed (`server.foresight`).
         known = [*paragraphs(page), *filter(None, [grown_tail(paragraphs(page))])]
         with nlp.memory_zone():
             kept = {p: parsed.encode(d) for p, d in zip(known, parse_each(nlp, known))}
