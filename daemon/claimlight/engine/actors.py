@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .actor_evidence import decide_type
-from .columns import columns
-from .docview import ents_of
+from .docview import columns, ents_of, text_of
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
@@ -37,7 +36,6 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from .nlp import text_of
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}

@@ -36,9 +36,8 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .columns import columns
 from .coref import is_age_nominal
-from .docview import tokens_of
+from .docview import columns, tokens_of
 from .lexicon import (
     ABBREVIATIONS,
     CHARACTERISING_VERBS,

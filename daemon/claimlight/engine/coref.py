@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .columns import columns
+from .docview import columns, text_of
 from .lexicon import (
     COMPANY_NOUNS,
     FEMALE_NOUNS,
@@ -49,7 +49,6 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_FAMILIES,
 )
-from .nlp import text_of
 from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
 Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
-from .columns import columns
+from .docview import columns
 from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
