@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .docview import columns, text_of
+from .docview import columns, text_of, token_list
 from .lexicon import (
     COMPANY_NOUNS,
     FEMALE_NOUNS,
@@ -179,7 +179,7 @@ class Coreference:
         pos, lemma, doc = self.cols.pos, self.cols.lemma, self.doc
         for i in range(len(doc)):
             if pos[i] in ("VERB", "AUX") and not self.in_quote[i] and lemma[i] in REPORTING_VERBS:
-                subj = self._subject_of(doc[i])
+                subj = self._subject_of(token_list(doc)[i])
                 if subj is not None:
                     out.add(subj.i)
         return out
@@ -188,18 +188,19 @@ class Coreference:
 
     def _read(self) -> None:
         doc, cols = self.doc, self.cols
+        toks = token_list(doc)
         for i in range(len(doc)):
             if self.in_quote[i]:
                 continue
             m = self.index.mention_at(i)
             if m is not None:
                 if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
-                    self._push(self._actor_referent(m.actor, doc[i], (m.start, m.end), ()))
+                    self._push(self._actor_referent(m.actor, toks[i], (m.start, m.end), ()))
                 continue
             pos = cols.pos[i]
             if pos == "PRON" or cols.tag[i] == "PRP$":
                 if pronoun_features(cols.text[i]) is not None:
-                    tok = doc[i]
+                    tok = toks[i]
                     best = self._antecedent(tok)
                     if best is not None:
                         span = (tok.idx, tok.idx + len(tok.text))
@@ -208,9 +209,9 @@ class Coreference:
                 continue
             if pos == "NOUN":
                 if not self._names_modifier(i) and self._may_refer(i):
-                    self._read_noun(doc[i])
-            elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(doc[i]) and not self._names_modifier(i):
-                self._read_noun(doc[i])
+                    self._read_noun(toks[i])
+            elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(toks[i]) and not self._names_modifier(i):
+                self._read_noun(toks[i])
 
     def _names_modifier(self, i: int) -> bool:
         """ "Surrey Mayor Doug McCallum", "the rookie defenceman Jones": a role word inside a name's phrase."""
@@ -507,7 +508,7 @@ class Coreference:
             if s < 0:
                 break
             for r in reversed(self.referents[s]):
-                if r.i < tok.i and r.actor is None and normalise(self.doc[r.i].lemma_) == head:
+                if r.i < tok.i and r.actor is None and normalise(self.cols.lemma[r.i]) == head:
                     return self._as_mention(r, tok, span)
         return None
 

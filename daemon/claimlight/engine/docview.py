@@ -13,8 +13,8 @@ analysed again on every change. So a document is read here once, in two forms:
   objects only for the tokens its rules look at. They hold strings and numbers, never Tokens (a
   Token refers to its Doc), so their cache, keyed weakly by the Doc, lets the Doc go;
 - its view (`shared`, a decorator for the function that runs the steps): its text, its entities,
-  its sentences and, on first use, its tokens. Inside it, `tokens_of`, `text_of` and `ents_of`
-  return those, and `doc.sents`, `token.sent` and `span.sent` answer from the sentence starts of
+  its sentences and, on first use, its tokens. Inside it, `tokens_of`, `token_list`, `text_of` and
+  `ents_of` return those, and `doc.sents`, `token.sent` and `span.sent` answer from the sentence starts of
   the columns, through spaCy's own user hooks. Outside it (a step called on its own, in a test) the
   same functions read the document afresh. The answers are the same objects spaCy would build, so
   the analysis is identical; only the number of times they are built changes. Nothing outlives the
@@ -191,6 +191,13 @@ def view_of(doc: Doc) -> DocView:
 
 def tokens_of(doc: Doc) -> list[Token]:
     return view_of(doc).tokens
+
+
+def token_list(doc: Doc) -> list[Token] | Doc:
+    """What gives token i as `[i]` without making a new Token object each time: the shared view's
+    tokens, or outside it the Doc itself (a list of a document's tokens kept outside the view would
+    keep the document alive)."""
+    return _current.tokens if _current is not None and _current.doc is doc else doc
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
-from .docview import columns
+from .docview import columns, token_list
 from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
@@ -43,10 +43,11 @@ class Reported:
 
 
 def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
+    toks = token_list(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while start < end and (doc[start].lower_ in CLAUSE_OPENERS or doc[start].is_punct):
+    while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING_MARKS:
+    while end > start and toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS:
         end -= 1
     return start, end
 
@@ -66,15 +67,17 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
     out = []
     cols = columns(doc)
+    toks = token_list(doc)
     for i in range(len(doc)):
         if in_quote[i] or cols.pos[i] not in ("VERB", "AUX") or cols.lemma[i] not in REPORTING_VERBS:
             continue
-        tok = doc[i]
-        for comp in tok.children:
-            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
+        tok = toks[i]
+        for k in cols.children[i]:
+            if cols.dep[k] != "ccomp" or cols.pos[k] not in ("VERB", "AUX"):
                 continue
-            if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
+            if not any(cols.dep[c] in _CLAUSE_SUBJECT_DEPS for c in cols.children[k]):
                 continue
+            comp = toks[k]
             start, end = _clause_bounds(doc, comp)
             if _too_short_or_quoted(start, end, in_quote):
                 continue
@@ -96,7 +99,7 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
     for i in range(len(doc)):
         if lower[i] != "according" or in_quote[i]:
             continue  # (a quick test before the parse is read)
-        tok = doc[i]
+        tok = token_list(doc)[i]
         obj = finder.according_to(tok)
         if obj is None:
             continue
