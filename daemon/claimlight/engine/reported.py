@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
-from .docview import columns, token_list
+from .docview import columns, text_of, token_list
 from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
@@ -52,6 +52,14 @@ def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _has_newline(doc: Doc, start: int, end: int) -> bool:
+    """Whether `doc[start:end].text` has a line break (read from the text, not token by token)."""
+    if end <= start:
+        return False
+    toks = token_list(doc)
+    return "\n" in text_of(doc)[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+
+
 def _too_short_or_quoted(start: int, end: int, in_quote: list[bool]) -> bool:
     if end - start < MIN_CLAUSE_TOKENS:
         return True
@@ -81,7 +89,7 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> l
             start, end = _clause_bounds(doc, comp)
             if _too_short_or_quoted(start, end, in_quote):
                 continue
-            if start <= tok.i < end or doc[start:end].text.count("\n") or doc[min(start, tok.i) : max(end, tok.i)].text.count("\n"):
+            if start <= tok.i < end or _has_newline(doc, start, end) or _has_newline(doc, min(start, tok.i), max(end, tok.i)):
                 continue  # a clause reaching across the verb or into another paragraph is a misparse
             subj = finder.subject_of(tok)
             if subj is None or in_quote[subj.i] or start <= subj.i < end or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
