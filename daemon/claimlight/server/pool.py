@@ -70,6 +70,9 @@ MERGE_COST = 0.2
 # are never long (MAX_PIECE_CHARS); the one-job analysis of a long text is.
 LONG_JOB_CHARS = 30_000
 DEFAULT_PARSE_CACHE_BYTES = 16 * 2**20
+# Analyses are kept as their JSON: about 7 bytes a character of text, so this holds a few hundred
+# articles, or a 900,000-character page and a hundred more.
+DEFAULT_CACHE_BYTES = 16 * 2**20
 
 log = logging.getLogger("claimlight.pool")
 
@@ -96,11 +99,11 @@ class _Job:
 
 class AnalysisPool:
     def __init__(self, *, model: str, workers: int = 1, cache_size: int = 256, engine: str = DEFAULT_ENGINE,
-                 cache_chars: int = 4_000_000, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES):
+                 cache_bytes: int = DEFAULT_CACHE_BYTES, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES):
         self.model = model
         self.workers = workers
         self.engine = engine
-        self.cache = LRUCache(cache_size, max_weight=cache_chars)
+        self.cache: LRUCache[bytes] = LRUCache(cache_size, max_weight=cache_bytes)
         self.parses = ParseCache(parse_cache_bytes)
         self.reused = 0  # paragraphs analysed from a kept parse, since the start
         self.parsed = 0  # paragraphs parsed
@@ -307,7 +310,11 @@ class AnalysisPool:
     # -- analysis --
 
     def cached(self, text: str) -> Analysis | None:
-        return self.cache.get(text_key(text))
+        data = self.cache.get(text_key(text))
+        return None if data is None else Analysis.model_validate_json(data)
+
+    def has_cached(self, text: str) -> bool:
+        return self.cache.get(text_key(text)) is not None
 
     async def analyze(
         self,
@@ -333,19 +340,19 @@ class AnalysisPool:
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
-            return hit, True
+            return Analysis.model_validate_json(hit), True
         self._start()
         deadline = await self._until_loaded(deadline)
         if self.pieces:
             data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane)
         else:
             data = await self._whole_with_previews(text, cuts or [], deadline, on_piece, lane)
-        analysis = Analysis.model_validate(data)
+        analysis = Analysis.model_validate_json(data)
         if key is not None:
-            self.cache.put(key, analysis, weight=len(text))
+            self.cache.put(key, data, weight=len(data))
         return analysis, False
 
-    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> dict:
+    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> bytes:
         """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
         parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
         plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
@@ -438,7 +445,7 @@ class AnalysisPool:
         if entry is not None:
             _settle(entry[0], payload)
 
-    async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> dict:
+    async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> bytes:
         """For an engine that only takes text (test stubs): previews from each stretch analysed on its
         own, the result from the whole text, which with several workers may overtake the last ones."""
         if on_piece is None or not cuts:
@@ -453,7 +460,7 @@ class AnalysisPool:
                     break  # the whole text overtook this stretch: its preview would come too late
                 if job.exception() is not None:
                     continue  # the whole-text analysis will report the failure, or succeed anyway
-                await on_piece(i, shift(Analysis.model_validate(job.result()), starts[i]))
+                await on_piece(i, shift(Analysis.model_validate_json(job.result()), starts[i]))
             return await whole
         finally:
             await _cancel([*jobs, whole])
