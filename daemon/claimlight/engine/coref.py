@@ -242,7 +242,8 @@ class Coreference:
             self._push(found)
             return
         lemma = tok.lemma_.lower()
-        if any(c.dep_ == "appos" and self.index.mention_at(c.i) is not None for c in tok.children):
+        cols = self.cols
+        if any(cols.dep[c] == "appos" and self.index.mention_at(c) is not None for c in cols.children[tok.i]):
             return  # "The first witness, Linda Chau,": the name is the referent, not someone unnamed
         is_subject = tok.dep_ in SUBJECT_DEPS or tok.i in self.speech_subjects
         if not is_subject or (lemma not in PERSON_NOUNS | ORG_NOUNS and not is_age_nominal(tok)):
@@ -384,7 +385,8 @@ class Coreference:
         if age is not None:
             return self._latest(self.roles.with_age(age), tok, span, None) or self._person_in_view(tok, span)
         head = normalise(tok.lemma_ if tok.tag_ == "NNS" else tok.text)
-        mods = {normalise(c.text) for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
+        cols = self.cols
+        mods = {normalise(cols.text[c]) for c in cols.children[tok.i] if cols.dep[c] in ("compound", "amod") and c < tok.i}
         if head in ORG_NOUNS and head not in PERSON_NOUNS:
             named = [a for a in self.roles.with_head(head) if self.kind.get(a.id) == ORGANIZATION]
             got = self._latest(named, tok, span, mods)
@@ -414,9 +416,10 @@ class Coreference:
 
     def _named_possessor(self, tok: Token) -> ActorRecord | None:
         """The person named as the owner in "Lindqvist's coach", if any."""
-        for c in tok.children:
-            if c.dep_ == "poss" and c.pos_ == "PROPN":
-                m = self.index.mention_at(c.i)
+        cols = self.cols
+        for c in cols.children[tok.i]:
+            if cols.dep[c] == "poss" and cols.pos[c] == "PROPN":
+                m = self.index.mention_at(c)
                 if m is not None and m.actor is not None and self.kind.get(m.actor.id) == PERSON:
                     return m.actor
         return None
