@@ -37,6 +37,10 @@ class LRUCache(Generic[V]):
         self._items.move_to_end(key)
         return entry[0]
 
+    def __contains__(self, key: str | bytes) -> bool:
+        """Whether `key` is kept; unlike `get`, it does not make it the most recently used."""
+        return key in self._items
+
     def put(self, key: str | bytes, value: V, weight: int = 0) -> None:
         if (self.size is not None and self.size <= 0) or (self.max_weight is not None and weight > self.max_weight):
             return

@@ -53,9 +53,10 @@ from ..protocol import Analysis
 from .cache import LRUCache, text_key
 from .errors import AnalysisFailed, AnalysisTimeout, ModelLoadError, WorkerCrashed
 from .fairness import FairQueue
+from .foresight import grown_tail
 from .parsecache import ParseCache
 from .pieces import shift, split_at
-from .plan import Plan, make_plan
+from .plan import Plan, make_plan, paragraph_key
 from .processes import Running, WorkerProcess
 
 __all__ = ["AnalysisPool", "Lane", "DEFAULT_ENGINE", "AnalysisFailed", "AnalysisTimeout", "ModelLoadError", "WorkerCrashed"]
@@ -73,6 +74,9 @@ DEFAULT_PARSE_CACHE_BYTES = 16 * 2**20
 # Analyses are kept as their JSON: about 7 bytes a character of text, so this holds a few hundred
 # articles, or a 900,000-character page and a hundred more.
 DEFAULT_CACHE_BYTES = 16 * 2**20
+# How long a request waits for a paragraph's parse being made ahead (`server.foresight`) before it
+# has it parsed again: one paragraph's parse, with room for a busy machine.
+AHEAD_WAIT_S = 0.5
 
 log = logging.getLogger("claimlight.pool")
 
@@ -107,6 +111,8 @@ class AnalysisPool:
         self.parses = ParseCache(parse_cache_bytes)
         self.reused = 0  # paragraphs analysed from a kept parse, since the start
         self.parsed = 0  # paragraphs parsed
+        self.foreseen = 0  # paragraphs parsed ahead of need, by a worker that was idle (`server.foresight`)
+        self._ahead: dict[bytes, concurrent.futures.Future] = {}  # paragraph key → its parse being made ahead
         self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
         self._lock = threading.RLock()
         self._queue: FairQueue[_Job] = FairQueue()
@@ -356,6 +362,8 @@ class AnalysisPool:
         """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
         parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
         plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
+        if await self._ahead_of(plan):
+            plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
         self.reused += len(plan.paragraphs) - plan.missing
         merge_cost = MERGE_COST * len(text)
         if len(plan.pieces) <= 1:
@@ -365,9 +373,11 @@ class AnalysisPool:
             todo = [i for i, part in enumerate(plan.parts) if part is None]
             for i, part in zip(todo, parsed):
                 self._keep(plan, i, part)
-            return data
-        await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
-        return await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text))
+        else:
+            await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
+            data = await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text))
+        self._foresee(plan, lane)
+        return data
 
     async def _parse_pieces(self, plan: Plan, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> None:
         """Each piece of the plan parsed (its parses kept, `plan.parts` filled in). Stretches between
@@ -395,6 +405,47 @@ class AnalysisPool:
                     previews, stretch = [], stretch + 1
         finally:
             await _cancel(jobs)
+
+    def _foresee(self, plan: Plan, lane: Lane) -> None:
+        """Once a page is analysed, has a worker with nothing to do parse the paragraph the page will
+        need if it grows at its end (`server.foresight`), and keeps the parse. Never queued behind,
+        or run beside, the page's own work."""
+        guess = grown_tail(plan.paragraphs)
+        if guess is None or self._closed or self.idle_workers() < 1:
+            return
+        key = paragraph_key(guess)
+        if key in self.parses or key in self._ahead:
+            return
+        try:
+            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess))
+        except WorkerCrashed:
+            return
+        self._ahead[key] = job.future
+        loop = asyncio.get_running_loop()
+
+        def done(future: concurrent.futures.Future) -> None:
+            try:
+                loop.call_soon_threadsafe(self._keep_foreseen, key, future)
+            except RuntimeError:
+                pass  # the loop has closed: the daemon is stopping
+
+        job.future.add_done_callback(done)
+
+    def _keep_foreseen(self, key: bytes, future: concurrent.futures.Future) -> None:
+        self._ahead.pop(key, None)
+        if not future.cancelled() and future.exception() is None:
+            self.foreseen += 1
+            self.parses.put(key, future.result()[0][0])
+
+    async def _ahead_of(self, plan: Plan) -> bool:
+        """Waits for the parses being made ahead (`_foresee`) of paragraphs the plan lacks: each is
+        one paragraph's parse, started earlier, so it is done sooner than parsed again. Whether any was."""
+        waiting = [asyncio.wrap_future(self._ahead[plan.keys[i]]) for a, b in plan.pieces for i in range(a, b) if plan.keys[i] in self._ahead]
+        if not waiting:
+            return False
+        await asyncio.wait(waiting, timeout=AHEAD_WAIT_S)
+        await asyncio.sleep(0)  # the kept parses are put in the cache by callbacks the loop runs next
+        return True
 
     def _keep(self, plan: Plan, i: int, part: bytes) -> None:
         self.parsed += 1
