@@ -51,3 +51,14 @@ async def test_the_pool_caches_an_analysis_as_its_json(stub_pool: AnalysisPool):
     kept = stub_pool.cache.get(text_key(text))
     assert isinstance(kept, bytes) and stub_pool.cache.weight >= len(kept)
     assert stub_pool.cached(text) == analysis
+
+
+def test_large_blocks_get_a_fixed_threshold():
+    # glibc here: the call succeeds, and a large block is then mapped and unmapped on its own.
+    assert heap.fixed_large_blocks()
+    before = heap.resident_bytes()
+    block = bytearray(64 * 2**20)
+    block[:: 4096] = b"x" * len(block[:: 4096])  # touch every page
+    assert heap.resident_bytes() - before > 48 * 2**20
+    del block
+    assert heap.resident_bytes() - before < 16 * 2**20

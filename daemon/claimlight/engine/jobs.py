@@ -30,6 +30,7 @@ stop. Outside a daemon worker nothing ever asks, and a checkpoint costs a functi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -40,6 +41,7 @@ from .nlp import join_docs, parse_each
 
 AnalyzeDoc = Callable[[Doc], object]  # a parsed Doc -> protocol.Analysis
 AnalyzeText = Callable[..., object]  # (text, nlp=) -> protocol.Analysis
+Output = Callable[[Any], Any]  # protocol.Analysis -> what the job returns (`as_dict`, `as_json`)
 
 
 class Cancelled(Exception):
@@ -67,14 +69,25 @@ def _default_analyze_doc() -> AnalyzeDoc:
     return analyze_doc
 
 
-def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None) -> dict:
-    """A whole text in one job: parse, extract, consolidate. Plain data out."""
+def as_dict(analysis: Any) -> dict:
+    """An analysis as plain data (the default output of a job)."""
+    return analysis.model_dump(mode="json")
+
+
+def as_json(analysis: Any) -> bytes:
+    """An analysis as JSON, what a worker sends: made straight from the models, without the plain
+    data of every span in between (for a 900,000-character page, tens of megabytes at its peak)."""
+    return analysis.__pydantic_serializer__.to_json(analysis)
+
+
+def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None, out: Output = as_dict):
+    """A whole text in one job: parse, extract, consolidate. Plain data out (or what `out` makes)."""
     if analyze is None:
         from . import analyze
     # memory_zone frees the strings and vocab entries each document adds, so a long-running worker
     # does not grow with every page read.
     with nlp.memory_zone():
-        return analyze(text, nlp=nlp).model_dump(mode="json")
+        return out(analyze(text, nlp=nlp))
 
 
 def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDoc | None = None) -> tuple[list[bytes], dict | None]:
@@ -88,15 +101,15 @@ def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDo
     return data, preview
 
 
-def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc | None = None) -> dict:
+def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict):
     """The analysis of `text` from the bytes of its paragraphs' parses, in order."""
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
     with nlp.memory_zone():
-        return _analyze_joined(nlp, parts, text, analyze_doc)
+        return out(_analyze_joined(nlp, parts, text, analyze_doc))
 
 
-def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyze_doc: AnalyzeDoc | None = None) -> tuple[dict, list[bytes]]:
+def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict) -> tuple[Any, list[bytes]]:
     """The analysis of `text` whose paragraphs are `items`: a parse's bytes where the daemon has one,
     else the paragraph's text, parsed here. Also returns the bytes of those it parsed, in order."""
     analyze_doc = analyze_doc or _default_analyze_doc()
@@ -108,17 +121,17 @@ def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyz
         parts = list(items)
         for i, data in zip(todo, new):
             parts[i] = data
-        return _analyze_joined(nlp, parts, text, analyze_doc), new
+        return out(_analyze_joined(nlp, parts, text, analyze_doc)), new
 
 
-def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc) -> dict:
+def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc):
     doc = parsed.join(nlp.vocab, parts)
     checkpoint()
     return _analyze_checked(doc, text, analyze_doc)
 
 
 @shared
-def _analyze_checked(doc: Doc, text: str, analyze_doc: AnalyzeDoc) -> dict:
+def _analyze_checked(doc: Doc, text: str, analyze_doc: AnalyzeDoc):
     if text_of(doc) != text:  # every offset depends on it
         raise ValueError("the parsed paragraphs do not join up to the text")
-    return analyze_doc(doc).model_dump(mode="json")
+    return analyze_doc(doc)

@@ -17,6 +17,12 @@ It runs only when the process has grown well past the size it settles at (`GROWT
 size after the last trim), so an ordinary article costs nothing, and a huge page a few tens of
 milliseconds before its reply is sent: the worker shrinks before the daemon grows with the reply.
 Where the C library has no `malloc_trim` (not glibc), only the collection is done.
+
+A fixed threshold for allocating large blocks by `mmap` (`fixed_large_blocks`), set when a process
+starts: glibc raises that threshold each time it frees a large block, so a page's arrays and long
+lists then come from the heap, where the holes they leave cannot be given back. With it the same
+900,000-character page peaked 40 MB higher on one run than on the next; with a fixed threshold it
+peaks at the lower figure, every run, and a little faster.
 """
 
 from __future__ import annotations
@@ -43,6 +49,19 @@ def _load_trim():
 
 
 _trim = _load_trim()
+
+# Blocks this large or larger are mapped on their own, and unmapped when freed.
+LARGE_BLOCK_BYTES = 256 * 1024
+_M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
+
+
+def fixed_large_blocks() -> bool:
+    """Stops glibc from moving its threshold for large blocks up; whether it could be set."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(ctypes.c_int(_M_MMAP_THRESHOLD), ctypes.c_int(LARGE_BLOCK_BYTES)))
+    except (OSError, AttributeError):
+        return False
 
 
 def resident_bytes() -> int | None:

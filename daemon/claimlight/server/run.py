@@ -15,7 +15,7 @@ from aiohttp.abc import AbstractAccessLogger
 from .. import __version__
 from ..service import sdnotify, statefile
 from ..settings import Config
-from . import security
+from . import heap, security
 from .app import STATE, create_app
 from .logsafe import describe_exception, install_http_error_filter, install_redaction, loop_exception_handler
 from .pool import DEFAULT_ENGINE, ModelLoadError
@@ -35,6 +35,7 @@ def run(config: Config, *, engine: str = DEFAULT_ENGINE) -> int:
         return 2
     install_redaction([local_token])
     install_http_error_filter()
+    heap.fixed_large_blocks()  # a huge page's text and reply are given back once sent (`server.heap`)
     return asyncio.run(_serve(config, local_token, engine))
 
 

@@ -57,6 +57,7 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None) -> None:
     # Ctrl-C and SIGTERM reach the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    heap.fixed_large_blocks()  # before the model: its arrays too are then mapped on their own
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
     _load(model, engine)
     heap.freeze()  # the model and the engine's tables, loaded for good: no collection walks them again
@@ -185,7 +186,8 @@ def info() -> dict:
 def analyze(text: str) -> bytes:
     """Job: a whole text."""
     _ready()
-    return _json(_worker["jobs"].analyze_text(_worker["nlp"], text, _worker["analyze"]))
+    jobs = _worker["jobs"]
+    return jobs.analyze_text(_worker["nlp"], text, _worker["analyze"], out=jobs.as_json)
 
 
 def parse(parts: list[str], preview: bool) -> tuple[list[bytes], dict | None]:
@@ -197,23 +199,18 @@ def parse(parts: list[str], preview: bool) -> tuple[list[bytes], dict | None]:
 def merge(parts: list[bytes], text: str) -> bytes:
     """Job: the analysis of a text from the parses of its paragraphs."""
     _ready()
-    return _json(_worker["jobs"].merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"]))
+    jobs = _worker["jobs"]
+    return jobs.merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"], out=jobs.as_json)
 
 
 def update(items: list[bytes | str], text: str) -> tuple[bytes, list[bytes]]:
     """Job: the analysis of a text from its paragraphs' parses where the daemon has them, the
     paragraphs' text where it has not; also the parses of those."""
     _ready()
-    data, parsed = _worker["jobs"].parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"])
-    return _json(data), parsed
-
-
-def _json(analysis: dict) -> bytes:
-    # A whole text's analysis travels and is kept as JSON: the daemon validates it straight from the
-    # bytes (no dictionary of every span on its side) and caches the bytes, a sixth of the objects' size.
-    from pydantic_core import to_json
-
-    return to_json(analysis)
+    # A whole text's analysis travels and is kept as JSON (`jobs.as_json`): the daemon validates it
+    # straight from the bytes and caches the bytes, a sixth of the objects' size.
+    jobs = _worker["jobs"]
+    return jobs.parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"], out=jobs.as_json)
 
 
 # -- the express lane ---------------------------------------------------------------------------------
