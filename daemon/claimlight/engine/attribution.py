@@ -6,7 +6,8 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
 
   answer             a Q&A answer (engine/transcript.py): the labelled person's, or the interviewee's
   dash_name          “…” ― Carla Sanchez: a dash after the quotation, then a name
-  cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”
+  cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”,
+                     or with only the cue's own when and where between: saying at a rally on Monday, “…”
   governing_cue      a speech verb (or "X's claim") the quotation hangs from in the parse
   cue_after          “…,” she said / “…,” said the minister: its sentence goes on after it
   cue_earlier        a speech verb anywhere earlier in its sentence
@@ -87,6 +88,10 @@ SIGNATURE_MAX_WORDS = 5
 CUE_BEFORE_WORDS = 4
 _CUE_LINK_POS = ("ADP", "DET", "SCONJ")
 _CUE_LINK_WORDS = ("that", "as")
+# cue_before: the most words of the cue's own modifiers between it and the quotation
+# ("said on Monday at a rally in Ottawa, “…”"), and the links they may hang from it by.
+CUE_ADJUNCT_WORDS = 10
+_ADJUNCT_DEPS = ("prep", "pobj", "npadvmod", "det", "amod", "compound", "advmod", "nummod", "poss", "nmod", "case")
 # cue_after: a quotation that ends its sentence takes a cue after it only within these many tokens.
 CUE_AFTER_TOKENS = 5
 # A quotation whose last word ends like this goes on after the closing mark (“…,” she said).
@@ -214,6 +219,31 @@ def cue_before(ctx: Context) -> Found | None:
     tail = [t for t in tail if t.pos_ not in _CUE_LINK_POS and t.lower_ not in _CUE_LINK_WORDS]
     if tail and ctx.at.is_cue(tail[-1]):
         return ctx.from_cue(tail[-1])
+    cue = _cue_before_adjuncts(ctx)
+    return ctx.from_cue(cue) if cue is not None else None
+
+
+def _cue_before_adjuncts(ctx: Context) -> Token | None:
+    """ "footage of Trump saying during the debate last week, “…”": the cue's own when, where and
+    how stand between it and the quotation. The words between must all hang from the cue through
+    modifiers (no object, no clause of its own: "said the plan, which critics call “…”" is not it)."""
+    toks = [t for t in ctx.before_toks if not t.is_space]
+    for n in range(len(toks) - 1, -1, -1):
+        if not ctx.at.is_cue(toks[n]):
+            continue
+        cue = toks[n]
+        between = [t for t in toks[n + 1 :] if not t.is_punct]
+        if not between or len(between) > CUE_ADJUNCT_WORDS or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        if _governs(ctx, cue):
+            return None  # "anybody who complains about it “is not having a good night”": the cue is in the quotation's clause
+        for t in between:
+            link = t
+            while link.i != cue.i and link.dep_ in _ADJUNCT_DEPS and link.head.i != link.i:
+                link = link.head
+            if link.i != cue.i:
+                return None
+        return cue
     return None
 
 
@@ -303,7 +333,7 @@ def according_to(ctx: Context) -> Found | None:
             sp = ctx.speaker(ctx.at.finder.head_of_name(who))
             if sp and sp.actor is not None:
                 return Found(sp, "to", words[0].idx)
-    for tok in ctx.before_toks + ctx.after_toks:
+    for tok in _sentence_before(ctx) + ctx.after_toks:
         obj = ctx.at.finder.according_to(tok) or _per(tok)
         if obj is None and tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             # Where the parse left "to" without an object, the word after it: a quotation already
@@ -314,6 +344,32 @@ def according_to(ctx: Context) -> Found | None:
             if sp:
                 return Found(sp, "according to", tok.idx)
     return None
+
+
+def _governs(ctx: Context, tok: Token) -> bool:
+    """Whether the quotation's own words are above `tok` in the parse."""
+    a, b = ctx.at.token_range(ctx.q.start, ctx.q.end)
+    up = tok
+    for _ in range(MAX_CLIMB):
+        if up.head.i == up.i:
+            return False
+        up = up.head
+        if a <= up.i < b:
+            return True
+    return False
+
+
+def _sentence_before(ctx: Context) -> list[Token]:
+    """The words of the quotation's sentence before it, outside quotations, from the sentence's
+    start even past an earlier quotation: "According to the complaint, the developers ran a
+    “massive scheme” in which they “systematically looted” …" sources both."""
+    at = ctx.at
+    lo, _ = at.paragraph_bounds(ctx.q.start)
+    if lo >= ctx.before[0]:
+        return ctx.before_toks
+    for m in at.sentence_ends(lo, ctx.before[0]):
+        lo = m.end()
+    return at.tokens((lo, ctx.before[0])) + ctx.before_toks
 
 
 def _per(tok: Token) -> Token | None:
