@@ -70,6 +70,13 @@ CASES = [
         [("“is simply losing the argument.”", "Lena Park")],
     ),
     ("Premier Alan Dufresne said his critics are to blame for focusing on “who said what.”", [("“who said what.”", "Alan Dufresne")]),
+    # capitalised words with a sentence break inside are speech, not a title
+    (
+        "“Here comes the Captain,” Mara Quist shouted. “The Captain. Our Captain.”",
+        [("“Here comes the Captain,”", "Mara Quist"), ("“The Captain. Our Captain.”", "Mara Quist")],
+    ),
+    # someone's answer, reply or statement, then a colon
+    ("Councillor Rita Moss was asked about the closure. Her reply: “We fought and we lost.”", [("“We fought and we lost.”", "Rita Moss")]),
     # "according to" opening the sentence sources every quotation woven into it
     (
         "According to a lawsuit filed by the city of Leeds, the two landlords ran a “decade-long rent scheme” in which they “quietly pocketed” the deposits of hundreds of tenants.",

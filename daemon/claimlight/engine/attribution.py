@@ -219,8 +219,27 @@ def cue_before(ctx: Context) -> Found | None:
     tail = [t for t in tail if t.pos_ not in _CUE_LINK_POS and t.lower_ not in _CUE_LINK_WORDS]
     if tail and ctx.at.is_cue(tail[-1]):
         return ctx.from_cue(tail[-1])
+    owned = _owned_words_before(ctx)
+    if owned is not None:
+        return owned
     cue = _cue_before_adjuncts(ctx)
     return ctx.from_cue(cue) if cue is not None else None
+
+
+def _owned_words_before(ctx: Context) -> Found | None:
+    """ "I had to change my answer: “…”", "Her reply: “…”": a colon right after someone's
+    statement, answer or reply introduces its words; the owner speaks them."""
+    at = ctx.at
+    if not at.text[ctx.before[0] : ctx.before[1]].rstrip().endswith(":"):
+        return None
+    noun = next((t for t in reversed(ctx.before_toks) if not t.is_punct and not t.is_space), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    sp = ctx.speaker(at.finder.head_of_name(owner))
+    return Found(sp, noun.text, noun.idx) if sp else None
 
 
 def _cue_before_adjuncts(ctx: Context) -> Token | None:
@@ -818,12 +837,22 @@ class Attributor:
         if self._title_like(words) and len(words) <= THE_NICKNAME_MAX_WORDS and prev_words[-1:] == ["the"] and not self._has_cue(before, after, naming=False):
             return "nickname"  # fans call the defence the “Iron Wall”
         after_work_noun = any(w.strip(",.").lower() in WORK_NOUNS for w in prev_words[-_WORK_NOUN_WORDS:])
-        if self._title_like(words) and len(words) <= (WORK_TITLE_MAX_WORDS if after_work_noun else TITLE_MAX_WORDS) and not self._has_cue(before, after):
+        if (
+            self._title_like(words)
+            and len(words) <= (WORK_TITLE_MAX_WORDS if after_work_noun else TITLE_MAX_WORDS)
+            and not self._has_cue(before, after)
+            and not self._sentences_inside(q)
+        ):
             if after_work_noun or not inner.endswith((".", "!", "?")):
                 return "title"
         if prev == "as" and len(words) <= MENTION_MAX_WORDS and any(w.startswith(NAMING_VERB_STEMS) for w in prev_words[-_NAMING_VERB_WORDS:]):
             return "mention"  # a practice he referred to in emails as "smoothing"
         return None
+
+    def _sentences_inside(self, q: Quotation) -> bool:
+        """ “The Donald. Big Daddy.”: a sentence ends inside and another begins; a title is one phrase."""
+        lo, hi = q.inner_start, q.inner_end(self.text)
+        return any(self.text[m.end() : hi].strip(" \"'”’.!?") for m in self.sentence_ends(lo, hi))
 
     @staticmethod
     def _title_like(words: list[str]) -> bool:
@@ -900,7 +929,7 @@ class Attributor:
         return not self.in_quote[subj.i] and subj.ent_type_ == "PERCENT" and subj.dep_ in ("nsubj",)
 
     def speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        if tok.lower_ == "i" and not self.in_quote[tok.i]:
+        if tok.lower_ in ("i", "my") and not self.in_quote[tok.i]:
             # "I laughed and said, “…”" outside any quotation: the one who wrote the piece
             return Speaker(WRITER, tok.idx, tok.idx + len(tok.text), None)
         if tok.lower_ in _NO_SPEAKER and not SpeakerFinder.is_relative(tok):
