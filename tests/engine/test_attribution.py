@@ -77,6 +77,24 @@ CASES = [
     ),
     # someone's answer, reply or statement, then a colon
     ("Councillor Rita Moss was asked about the closure. Her reply: “We fought and we lost.”", [("“We fought and we lost.”", "Rita Moss")]),
+    # after a colon, a quotation that closes on its own cue is that cue's, not a verb's before the colon
+    (
+        "The letter also listed the changes it said Mayor Ortiz, the first engineer elected to the office, would bring to the port: "
+        "“Thanks to our members' work on the docks, the mayor's plan, long and careful, has opened the harbour to new trade "
+        "and to new jobs for our families,” the dockworkers' union wrote.",
+        [
+            (
+                "“Thanks to our members' work on the docks, the mayor's plan, long and careful, has opened the harbour to new trade "
+                "and to new jobs for our families,”",
+                "the dockworkers' union",
+            )
+        ],
+    ),
+    # a verdict on someone's statement is the judge's words, not the statement's author's
+    (
+        "The ethics panel ruled on Friday that Councillor Dana Hart's statement about the contract was “misleading and incomplete,” and closed the case.",
+        [("“misleading and incomplete,”", "the ethics panel")],
+    ),
     # "according to" opening the sentence sources every quotation woven into it
     (
         "According to a lawsuit filed by the city of Leeds, the two landlords ran a “decade-long rent scheme” in which they “quietly pocketed” the deposits of hundreds of tenants.",

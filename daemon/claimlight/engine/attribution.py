@@ -275,7 +275,13 @@ def governing_cue(ctx: Context) -> Found | None:
     heard”"), unless that verb is what the one above reports ("The statement noted they had said
     they would take “further measures”") or only characterises the words ("Trump said Clinton
     described it as “the gold standard”"): then the quotation reaches the reader through the
-    outermost speaker, who is its source."""
+    outermost speaker, who is its source.
+
+    A quotation after a colon that closes on a cue of its own ("…the impact it said she would
+    have on women: “…,” the union wrote.") is not the words of a verb before the colon: it is left
+    to cue_after."""
+    if _signed_after_colon(ctx):
+        return None
     found: Found | None = None
     path: list[Token] = []  # the words climbed through since the cue of `found`
     for tok in ctx.at.ancestors_outside(ctx.q):
@@ -302,6 +308,13 @@ def governing_cue(ctx: Context) -> Found | None:
                 if sp:
                     return Found(sp, tok.text, tok.idx)
     return found
+
+
+def _signed_after_colon(ctx: Context) -> bool:
+    at = ctx.at
+    if not at.text[ctx.before[0] : ctx.before[1]].rstrip().endswith(":") or not at.inner(ctx.q).rstrip().endswith(","):
+        return False
+    return any(at.is_cue(t) and at.finder.subject_of(t) is not None for t in ctx.after_toks[:CUE_AFTER_TOKENS])
 
 
 def cue_after(ctx: Context) -> Found | None:
@@ -475,6 +488,9 @@ def governing_subject(ctx: Context) -> Found | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
             subj = at.finder.subject_of(tok)
             if subj is not None and subj.lower_ in INDEFINITE_PRONOUNS:
+                continue
+            if subj is not None and tok.lemma_.lower() == "be" and subj.lemma_.lower() in CLAIM_NOUNS:
+                # "ruled that Trump's statement is “true”": a verdict on a statement is not its author's
                 continue
             if subj is None or not at.can_speak(subj):
                 return None
