@@ -311,7 +311,13 @@ class Coreference:
             return False
         return gender is None or self.gender.get(actor.id) in (None, gender)
 
-    def _antecedent(self, tok: Token) -> Referent | None:
+    def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
+        """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
+        not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
+        best = self._antecedent(tok, exclude=actor)
+        return best.resolution() if best is not None else None
+
+    def _antecedent(self, tok: Token, exclude: ActorRecord | None = None) -> Referent | None:
         feats = pronoun_features(tok.text)
         if feats is None:
             return None
@@ -325,6 +331,8 @@ class Coreference:
                 break
             for r in self.referents[s]:
                 if r.i >= tok.i or not self._agrees(r, kinds, gender, plural) or self._bound(tok, r):
+                    continue
+                if exclude is not None and r.actor is exclude:
                     continue
                 score = -SENTENCE_COST * back - PARAGRAPH_COST * (para - self.para_of_sent[s])
                 if r.subject:
@@ -340,7 +348,7 @@ class Coreference:
             return None
         scored.sort(key=lambda x: -x[0])
         best = scored[0][1]
-        if gender is not None and best.actor is not None and self.gender.get(best.actor.id) is None and n - best.sent <= EVIDENCE_SENTENCES:
+        if exclude is None and gender is not None and best.actor is not None and self.gender.get(best.actor.id) is None and n - best.sent <= EVIDENCE_SENTENCES:
             # Evidence for the rest of the article, but only when nobody else, of any gender, was
             # in view: "Jones … she said" with no one else around makes Jones a woman.
             others = any(
