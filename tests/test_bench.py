@@ -104,3 +104,20 @@ def test_pathological_texts_are_what_they_say():
     assert set(corpus.apostrophes(500)) == {"'", "’"}
     assert corpus.json_like(2000).startswith('[{"id": 0') and len(corpus.json_like(2000)) == 2000
     assert len(corpus.prose(12_345)) == 12_345 and corpus.prose(12_345) == corpus.prose(12_345)
+
+
+def test_the_live_update_breakdown_times_every_pass_and_parses_only_what_is_new():
+    from claimlight.bench import live_stages
+
+    page = corpus.article(61_000, 300)
+    grown = page + corpus.PARAGRAPH + "Late on Friday, the council said the vote would be held again next week."
+    stages = live_stages.measure([page], [grown])
+    # the new entry only: the page's last paragraph, as it ends once the entry follows, was parsed ahead
+    assert stages["paragraphs parsed"] == 1
+    for name in live_stages.PASSES:
+        assert stages[f"  pass: {name}"] >= 0
+    steps = ("parse the new paragraphs", "rebuild the document from bytes", "extraction, all passes", "parent: JSON")
+    assert sum(stages[name] for name in steps) <= stages["update, all steps"] + 1
+    # the passes were put back as they were
+    from claimlight import engine
+    assert all(getattr(engine, name).__module__.startswith("claimlight.engine") for name in live_stages.PASSES)

@@ -3,19 +3,21 @@
 The page is analysed from scratch first (none of its paragraphs seen before, as one request with
 the whole text, the fastest way to analyse it), then the extension's next request for it: the whole
 page again, with the new entry, streamed and superseding (`replace`). The daemon has kept the
-page's paragraph parses, so it parses the entry (and the paragraph before it, whose ending changed)
-and analyses the whole page. The figure is the ratio of the two round trips, per page, median over
+page's paragraph parses, so it parses the entry and analyses the whole page. (The paragraph before
+the entry, whose ending changed, was parsed by an idle worker once the page was first analysed,
+`server.foresight`.) The figure is the ratio of the two round trips, per page, median over
 the pages; both are measured in the same run on the same daemon, so the machine's speed cancels.
 
 The update's result is checked against an analysis of the same text from scratch in this process,
-span for span, actor for actor and figure for figure of the ledger.
+span for span, actor for actor and figure for figure of the ledger. Then the update's work is done
+again in this process, step by step, to say where its time goes (`bench.live_stages`).
 """
 
 from __future__ import annotations
 
 import asyncio
 
-from . import corpus
+from . import corpus, live_stages
 from ..testing.client import connect_local
 from ..testing.daemon import Daemon
 from .client import analyze
@@ -24,6 +26,11 @@ from .report import Row, median
 WORDS = 3000
 ENTRY_WORDS = 60
 TARGET_RATIO = 0.10
+# The steps of an update shown in the table (`live_stages`; every step is in results.json).
+STAGE_ROWS = (("parse_ms", "parse the new paragraphs", "parse the new paragraphs"),
+              ("rebuild_ms", "rebuild the document", "rebuild the document from bytes"),
+              ("extract_ms", "extraction over the whole page", "extraction, all passes"),
+              ("all_ms", "all steps (scratch in one process: see details)", "update, all steps"))
 
 
 def entry(i: int) -> str:
@@ -39,14 +46,18 @@ def run(daemon: Daemon, quick: bool) -> tuple[list[Row], dict]:
     samples = asyncio.run(_measure(daemon, pages))
     mismatches = _check(pages, samples)
     ratios = [s["update_ms"] / s["scratch_ms"] for s in samples]
+    texts = [corpus.PARAGRAPH.join(p) for p in pages]
+    stages = live_stages.measure(texts, [corpus.PARAGRAPH.join([*p, entry(i)]) for i, p in enumerate(pages)])
     details = {"words": [corpus.words(corpus.PARAGRAPH.join(p)) for p in pages], "entry_words": [corpus.words(entry(i)) for i in range(n)],
-               "samples": [{k: v for k, v in s.items() if k != "reply"} for s in samples], "mismatches": mismatches}
+               "samples": [{k: v for k, v in s.items() if k != "reply"} for s in samples], "mismatches": mismatches, "stages_ms": stages}
     rows = [
         Row("live.scratch_ms", f"{WORDS:,}-word page from scratch", median([s["scratch_ms"] for s in samples]), "ms"),
         Row("live.update_ms", f"…then with a new {ENTRY_WORDS}-word entry", median([s["update_ms"] for s in samples]), "ms"),
         Row("live.update_ratio", "live update / from scratch", median(ratios), "×", ("<=", TARGET_RATIO), note=f"median of {n} pages"),
         Row("live.identical_pct", "update identical to from scratch (spans, actors, ledger)",
             100.0 * (n - len(mismatches)) / n, "%", (">=", 100.0)),
+        *[Row(f"live.stage.{key}", f"  update step, in one process: {label}", stages[name], "ms", note="median; all steps in details")
+          for key, label, name in STAGE_ROWS],
     ]
     return rows, details
 

@@ -50,13 +50,16 @@ def encode(doc: Doc) -> bytes:
 def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     """The document whose paragraphs' parses are `parts`, in order: their texts concatenated."""
     arrays, spaces = [], []
-    add = vocab.strings.add
+    # The paragraphs of a page share most of their strings (tags, labels, common words): each is added once.
+    strings: set[str] = set()
     for data in parts:
         n, array, space, names = pickle.loads(zlib.decompress(data))
-        for name in names:
-            add(name)
+        strings.update(names)
         arrays.append(numpy.frombuffer(array, dtype=numpy.uint64).reshape(n, len(_IDS)))
         spaces.append(numpy.frombuffer(space, dtype=numpy.bool_))
+    add = vocab.strings.add
+    for name in strings:
+        add(name)
     array = numpy.concatenate(arrays) if arrays else numpy.zeros((0, len(_IDS)), dtype=numpy.uint64)
     if not len(array):
         return Doc(vocab, words=[], spaces=[])

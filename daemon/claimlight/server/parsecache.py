@@ -34,6 +34,10 @@ class ParseCache:
     def get(self, key: bytes) -> bytes | None:
         return self._entries.get(key)
 
+    def __contains__(self, key: bytes) -> bool:
+        """Whether a parse is kept for `key`, without making it the most recently used."""
+        return key in self._entries
+
     def put(self, key: bytes, data: bytes) -> None:
         self._entries.put(key, data, weight=len(data) + ENTRY_OVERHEAD)
 

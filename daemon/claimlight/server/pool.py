@@ -53,9 +53,10 @@ from ..protocol import Analysis
 from .cache import LRUCache, text_key
 from .errors import AnalysisFailed, AnalysisTimeout, ModelLoadError, WorkerCrashed
 from .fairness import FairQueue
+from .foresight import grown_tail
 from .parsecache import ParseCache
 from .pieces import shift, split_at
-from .plan import Plan, make_plan
+from .plan import Plan, make_plan, paragraph_key
 from .processes import Running, WorkerProcess
 
 __all__ = ["AnalysisPool", "Lane", "DEFAULT_ENGINE", "AnalysisFailed", "AnalysisTimeout", "ModelLoadError", "WorkerCrashed"]
@@ -70,6 +71,12 @@ MERGE_COST = 0.2
 # are never long (MAX_PIECE_CHARS); the one-job analysis of a long text is.
 LONG_JOB_CHARS = 30_000
 DEFAULT_PARSE_CACHE_BYTES = 16 * 2**20
+# Analyses are kept as their JSON: about 7 bytes a character of text, so this holds a few hundred
+# articles, or a 900,000-character page and a hundred more.
+DEFAULT_CACHE_BYTES = 16 * 2**20
+# How long a request waits for a paragraph's parse being made ahead (`server.foresight`) before it
+# has it parsed again: one paragraph's parse, with room for a busy machine.
+AHEAD_WAIT_S = 0.5
 
 log = logging.getLogger("claimlight.pool")
 
@@ -96,14 +103,16 @@ class _Job:
 
 class AnalysisPool:
     def __init__(self, *, model: str, workers: int = 1, cache_size: int = 256, engine: str = DEFAULT_ENGINE,
-                 cache_chars: int = 4_000_000, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES):
+                 cache_bytes: int = DEFAULT_CACHE_BYTES, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES):
         self.model = model
         self.workers = workers
         self.engine = engine
-        self.cache = LRUCache(cache_size, max_weight=cache_chars)
+        self.cache: LRUCache[bytes] = LRUCache(cache_size, max_weight=cache_bytes)
         self.parses = ParseCache(parse_cache_bytes)
         self.reused = 0  # paragraphs analysed from a kept parse, since the start
         self.parsed = 0  # paragraphs parsed
+        self.foreseen = 0  # paragraphs parsed ahead of need, by a worker that was idle (`server.foresight`)
+        self._ahead: dict[bytes, concurrent.futures.Future] = {}  # paragraph key → its parse being made ahead
         self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
         self._lock = threading.RLock()
         self._queue: FairQueue[_Job] = FairQueue()
@@ -307,7 +316,11 @@ class AnalysisPool:
     # -- analysis --
 
     def cached(self, text: str) -> Analysis | None:
-        return self.cache.get(text_key(text))
+        data = self.cache.get(text_key(text))
+        return None if data is None else Analysis.model_validate_json(data)
+
+    def has_cached(self, text: str) -> bool:
+        return self.cache.get(text_key(text)) is not None
 
     async def analyze(
         self,
@@ -333,22 +346,24 @@ class AnalysisPool:
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
-            return hit, True
+            return Analysis.model_validate_json(hit), True
         self._start()
         deadline = await self._until_loaded(deadline)
         if self.pieces:
             data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane)
         else:
             data = await self._whole_with_previews(text, cuts or [], deadline, on_piece, lane)
-        analysis = Analysis.model_validate(data)
+        analysis = Analysis.model_validate_json(data)
         if key is not None:
-            self.cache.put(key, analysis, weight=len(text))
+            self.cache.put(key, data, weight=len(data))
         return analysis, False
 
-    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> dict:
+    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> bytes:
         """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
         parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
         plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
+        if await self._ahead_of(plan):
+            plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
         self.reused += len(plan.paragraphs) - plan.missing
         merge_cost = MERGE_COST * len(text)
         if len(plan.pieces) <= 1:
@@ -358,9 +373,11 @@ class AnalysisPool:
             todo = [i for i, part in enumerate(plan.parts) if part is None]
             for i, part in zip(todo, parsed):
                 self._keep(plan, i, part)
-            return data
-        await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
-        return await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text))
+        else:
+            await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
+            data = await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text))
+        self._foresee(plan, lane)
+        return data
 
     async def _parse_pieces(self, plan: Plan, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> None:
         """Each piece of the plan parsed (its parses kept, `plan.parts` filled in). Stretches between
@@ -388,6 +405,47 @@ class AnalysisPool:
                     previews, stretch = [], stretch + 1
         finally:
             await _cancel(jobs)
+
+    def _foresee(self, plan: Plan, lane: Lane) -> None:
+        """Once a page is analysed, has a worker with nothing to do parse the paragraph the page will
+        need if it grows at its end (`server.foresight`), and keeps the parse. Never queued behind,
+        or run beside, the page's own work."""
+        guess = grown_tail(plan.paragraphs)
+        if guess is None or self._closed or self.idle_workers() < 1:
+            return
+        key = paragraph_key(guess)
+        if key in self.parses or key in self._ahead:
+            return
+        try:
+            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess))
+        except WorkerCrashed:
+            return
+        self._ahead[key] = job.future
+        loop = asyncio.get_running_loop()
+
+        def done(future: concurrent.futures.Future) -> None:
+            try:
+                loop.call_soon_threadsafe(self._keep_foreseen, key, future)
+            except RuntimeError:
+                pass  # the loop has closed: the daemon is stopping
+
+        job.future.add_done_callback(done)
+
+    def _keep_foreseen(self, key: bytes, future: concurrent.futures.Future) -> None:
+        self._ahead.pop(key, None)
+        if not future.cancelled() and future.exception() is None:
+            self.foreseen += 1
+            self.parses.put(key, future.result()[0][0])
+
+    async def _ahead_of(self, plan: Plan) -> bool:
+        """Waits for the parses being made ahead (`_foresee`) of paragraphs the plan lacks: each is
+        one paragraph's parse, started earlier, so it is done sooner than parsed again. Whether any was."""
+        waiting = [asyncio.wrap_future(self._ahead[plan.keys[i]]) for a, b in plan.pieces for i in range(a, b) if plan.keys[i] in self._ahead]
+        if not waiting:
+            return False
+        await asyncio.wait(waiting, timeout=AHEAD_WAIT_S)
+        await asyncio.sleep(0)  # the kept parses are put in the cache by callbacks the loop runs next
+        return True
 
     def _keep(self, plan: Plan, i: int, part: bytes) -> None:
         self.parsed += 1
@@ -438,7 +496,7 @@ class AnalysisPool:
         if entry is not None:
             _settle(entry[0], payload)
 
-    async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> dict:
+    async def _whole_with_previews(self, text: str, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> bytes:
         """For an engine that only takes text (test stubs): previews from each stretch analysed on its
         own, the result from the whole text, which with several workers may overtake the last ones."""
         if on_piece is None or not cuts:
@@ -453,7 +511,7 @@ class AnalysisPool:
                     break  # the whole text overtook this stretch: its preview would come too late
                 if job.exception() is not None:
                     continue  # the whole-text analysis will report the failure, or succeed anyway
-                await on_piece(i, shift(Analysis.model_validate(job.result()), starts[i]))
+                await on_piece(i, shift(Analysis.model_validate_json(job.result()), starts[i]))
             return await whole
         finally:
             await _cancel([*jobs, whole])

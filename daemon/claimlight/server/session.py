@@ -42,6 +42,7 @@ from ..protocol import (
 from ..settings import Config
 from . import pieces
 from .budget import Budget
+from .heap import Heap
 from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
 from .logsafe import describe_exception, refusals
 from .messages import decode
@@ -57,6 +58,9 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A streamed page this long (characters) has its early quotes sent before its analysis is planned,
 # waiting at most EARLY_WAIT_S for them.
+# The daemon's own heap (`server.heap`): trimmed after a reply when a huge page made it grow.
+_HEAP = Heap(collect=False)
+
 EARLY_FIRST_CHARS = 100_000
 EARLY_WAIT_S = 0.1
 
@@ -223,7 +227,7 @@ class Session:
                   len(request.blocks) if request.blocks is not None else "no", request.stream)
         early: _Early | None = None
         try:
-            if request.stream and not self.pool.cached(text):
+            if request.stream and not self.pool.has_cached(text):
                 # Partial replies name the client's own blocks; a text is split where blocks would join.
                 raw = request.blocks if request.blocks is not None else pieces.split_blocks(text)
                 early = _Early()
@@ -270,6 +274,8 @@ class Session:
         )
         log.debug("%s request %r: %d spans, %d actors in %.0f ms%s", self.name, rid, len(wire.spans),
                   len(wire.actors), elapsed, " (cached)" if cached else "")
+        del analysis, wire
+        _HEAP.settle()  # a huge page's result and reply are gone now: their memory goes back too
 
     async def _early_quotes(self, rid: str, head: str, blocks: int, asked, early: _Early) -> None:
         """The first partial reply: the quotations the marks give in the page's head (its first

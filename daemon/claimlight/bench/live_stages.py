@@ -1,0 +1,99 @@
+"""Where a live update's time goes: the work of the daemon's `update` job, step by step, in this process.
+
+The live figure (`bench.live`) is one number, the update's round trip over the page's analysis
+from scratch. To cut it one has to know what it is made of, and the daemon's worker does not say:
+so this module does the same work here, the way a worker does it (the model's lexemes made first,
+`engine.lexemes`; the page's paragraphs parsed and kept as bytes, `engine.parsed`, with the one an
+idle worker parses ahead, `server.foresight`), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
+the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
+functions `engine.analyze_doc` calls, for the length of the measurement), the reply's plain data,
+and the parent's side (validation, UTF-16 offsets, JSON). A from-scratch analysis of the same page
+in the same process gives the scale. cProfile would distort this code heavily; plain timers do not.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from .report import median
+
+# The steps `engine.analyze_doc` runs, by the names it calls them (in `claimlight.engine`).
+PASSES = ("find_quotations", "build_actor_index", "with_answers", "attribute_nested", "find_reported", "find_numbers",
+          "find_roles", "assemble", "build_ledger")
+
+
+def measure(pages: list[str], grown: list[str]) -> dict:
+    """Median milliseconds of each step of updating every page in `pages` to its `grown` text."""
+    from .. import engine
+    from ..engine import jobs, lexemes, parsed
+    from ..engine.nlp import load_nlp, parse_each
+    from ..paragraphs import paragraphs
+    from ..protocol import Analysis
+    from ..server.foresight import grown_tail
+    from ..server.offsets import analysis_to_utf16
+
+    nlp = load_nlp()
+    for _ in lexemes.slices(nlp):  # as a worker does between its first jobs
+        pass
+    times: dict[str, list[float]] = {}
+
+    def clock(name: str, fn: Callable, *args):
+        start = time.perf_counter()
+        result = fn(*args)
+        times.setdefault(name, []).append(1000 * (time.perf_counter() - start))
+        return result
+
+    for page, new in zip(pages, grown):
+        clock("scratch (one process, one core)", jobs.analyze_text, nlp, page)
+        # What the daemon keeps of the page: its paragraphs' parses, and the last one's as it ends once
+        # the page grows, which an idle worker parsed once the page was analysed (`server.foresight`).
+        known = [*paragraphs(page), *filter(None, [grown_tail(paragraphs(page))])]
+        with nlp.memory_zone():
+            kept = {p: parsed.encode(d) for p, d in zip(known, parse_each(nlp, known))}
+        items = [kept.get(p, p) for p in paragraphs(new)]
+        todo = [i for i, item in enumerate(items) if isinstance(item, str)]
+        times.setdefault("paragraphs parsed", []).append(len(todo))
+        start = time.perf_counter()
+        with nlp.memory_zone(), _timed_passes(engine, times):
+            docs = clock("parse the new paragraphs", parse_each, nlp, [items[i] for i in todo])
+            for i, data in zip(todo, clock("their parses as bytes", lambda: [parsed.encode(d) for d in docs])):
+                items[i] = data
+            doc = clock("rebuild the document from bytes", parsed.join, nlp.vocab, items)
+            analysis = clock("extraction, all passes", engine.analyze_doc, doc)
+            data = clock("reply as plain data", lambda: analysis.model_dump(mode="json"))
+        wire = clock("parent: validate", Analysis.model_validate, data)
+        wire = clock("parent: UTF-16 offsets", analysis_to_utf16, wire, new)
+        clock("parent: JSON", lambda: json.dumps(wire.model_dump(mode="json")))
+        times.setdefault("update, all steps", []).append(1000 * (time.perf_counter() - start))
+    return {name: round(median(values), 1) for name, values in times.items()}
+
+
+@contextmanager
+def _timed_passes(engine, times: dict[str, list[float]]) -> Iterator[None]:
+    """Each pass `engine.analyze_doc` calls, and the attributor's construction and run, timed."""
+    from ..engine.attribution import Attributor
+
+    def timer(name: str, fn: Callable) -> Callable:
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                times.setdefault(f"  pass: {name}", []).append(1000 * (time.perf_counter() - start))
+        return timed
+
+    saved = {name: getattr(engine, name) for name in PASSES}
+    saved_attributor, saved_run = engine.Attributor, Attributor.run
+    for name, fn in saved.items():
+        setattr(engine, name, timer(name, fn))
+    engine.Attributor = timer("Attributor (set-up)", Attributor)
+    Attributor.run = timer("Attributor.run", saved_run)
+    try:
+        yield
+    finally:
+        for name, fn in saved.items():
+            setattr(engine, name, fn)
+        engine.Attributor, Attributor.run = saved_attributor, saved_run
