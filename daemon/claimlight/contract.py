@@ -2,7 +2,8 @@
 
 The JavaScript side cannot import Python, so the values both sides define (categories, the block
 separator, subprotocol names, the default port, the extension id, message types, the stages of
-partial replies and error codes) are written to `extension/test/fixtures/daemon-contract.json`. A Python test fails when this module
+partial replies, error codes, and the rules of the quotation-mark scanner the extension runs on the
+page before the daemon answers) are written to `extension/test/fixtures/daemon-contract.json`. A Python test fails when this module
 and that file disagree, and the extension's tests fail when its constants and the file disagree,
 so neither side can drift alone. After a deliberate change:
 
@@ -14,8 +15,10 @@ from __future__ import annotations
 import json
 import typing
 
+from .engine import early
 from .protocol import BLOCK_SEPARATOR, PROTOCOL_VERSION, Category, ClientMessage, ErrorCode, PartialStage, ServerMessage
 from .server.security import SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX
+from .server.pieces import EARLY_HEAD_CHARS
 from .settings.config import DEFAULT_EXTENSION_ID, DEFAULT_PORT
 
 CONTRACT_FILE = "extension/test/fixtures/daemon-contract.json"
@@ -39,6 +42,7 @@ def contract() -> dict:
         "server_message_types": _message_types(ServerMessage),
         "partial_stages": list(typing.get_args(PartialStage)),
         "error_codes": list(typing.get_args(ErrorCode)),
+        "early_quotes": {**early.rules(), "head_chars": EARLY_HEAD_CHARS},
     }
 
 

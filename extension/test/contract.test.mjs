@@ -27,6 +27,7 @@ import {
 } from "../src/shared/protocol.js";
 import { normalizeSettings } from "../src/shared/settings.js";
 import { layout } from "../src/content/results.js";
+import { QUOTE_RULES, earlyQuotes } from "../src/content/quotescan.js";
 
 const contractText = readFileSync(new URL("fixtures/daemon-contract.json", import.meta.url), "utf8");
 const contract = JSON.parse(contractText);
@@ -48,6 +49,7 @@ test("the contract has no field this side does not check", () => {
     "server_message_types",
     "partial_stages",
     "error_codes",
+    "early_quotes",
   ];
   assert.deepEqual(sorted(Object.keys(contract)), sorted(checked));
 });
@@ -114,4 +116,11 @@ test("error codes: the same set; the retryable ones are among them", () => {
   const retryable = contract.error_codes.filter(isRetryable);
   assert.deepEqual(retryable, ["busy"]);
   assert.equal(isRetryable("no_such_code"), false);
+});
+
+test("early quotes: the page's scanner reads the daemon's rules", () => {
+  // tests/test_quotescan.py runs both scanners on the same texts; this says the rules are the same.
+  assert.deepEqual(JSON.parse(JSON.stringify(QUOTE_RULES)), contract.early_quotes);
+  const text = "“We will not let the bridge fall,” the mayor said.";
+  assert.deepEqual(earlyQuotes(text).map((s) => [s.start, s.end, s.quote_id]), [[0, 34, 1]]);
 });

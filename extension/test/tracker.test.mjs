@@ -184,3 +184,22 @@ test("state messages and replies to unknown ids change nothing", () => {
   assert.deepEqual(t.onReply({ type: "pong", id: "hello-1" }), { changed: false, retry: false });
   assert.deepEqual(t.onReply({ type: "result", id: "other-1", spans: [], actors: [] }), { changed: false, retry: false });
 });
+
+test("the quotes found in the page are kept, as the same objects, when the daemon's first reply finds the same", async () => {
+  const { earlyReply } = await import("../src/content/quotescan.js");
+  const t = new RequestTracker({ session: "s" });
+  const blocks = article("“We will not let the bridge fall,” said Mayor Ines Corra.", "Nothing quoted here.");
+  const { message } = t.nextRequest(blocks, PAGE);
+  const scanned = earlyReply(message.id, message.blocks);
+  assert.equal(t.onReply(scanned).changed, true);
+  const painted = t.spansFor(blocks[0].hash);
+  assert.deepEqual(painted.map((s) => [s.start, s.end, s.early]), [[0, 34, true]]);
+  assert.deepEqual(t.spansFor(blocks[1].hash), []);
+  // The daemon's reply with the same quotes: nothing for the painter to take down and put back.
+  t.onReply({ ...scanned, spans: scanned.spans.map((s) => ({ ...s })) });
+  assert.equal(t.spansFor(blocks[0].hash), painted);
+  // Other quotes than those held replace them.
+  t.onReply({ ...scanned, spans: [spanIn(message, "“We will not let the bridge fall,”", "quote", { quote_id: 2 })] });
+  assert.notEqual(t.spansFor(blocks[0].hash), painted);
+  assert.equal(t.isDone(blocks[0].hash), false); // early quotes are not the analysis
+});

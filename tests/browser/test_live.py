@@ -132,3 +132,30 @@ def test_quotes_are_painted_first_then_completed_without_flicker_or_duplicates(e
     assert ext.sw("() => claimlight.stats.partials") > partials  # the early quotes came as a partial reply
     # The first thing painted is quotes alone; the other categories come with the analysis.
     assert painted[0]["quotes"] and not painted[0]["others"], painted[:3]
+
+
+def test_the_first_quotes_are_found_in_the_page_before_the_daemon_answers(ext, variants):
+    """The content script paints the quotes the article's marks give as soon as it has sent the
+    request: its first quote highlights are registered before the daemon's first reply arrives, and
+    they are the quotes that reply brings (the page's timeline marks say when, content/timeline.js)."""
+    page = ext.context.new_page()
+    page.add_init_script(WATCH)
+    try:
+        page.goto(f"{variants}/v/{time.time_ns() % 100_000 + 100_000}/harbour-bridge.html")
+        wait_for_highlight(page, "person", "Elena Varga")
+        marks = page.evaluate("""() => Object.fromEntries(performance.getEntriesByType('mark')
+            .filter(m => m.name.startsWith('claimlight:')).map(m => [m.name.slice(11), m.startTime]))""")
+        for step in ("start", "found", "sent", "scanned", "quotes-painted", "partial", "result", "all-painted"):
+            assert step in marks, (step, marks)
+        assert marks["found"] <= marks["sent"] <= marks["scanned"] <= marks["quotes-painted"] < marks["partial"], marks
+        assert marks["quotes-painted"] < marks["result"] <= marks["all-painted"], marks
+        frames = [f for f in page.evaluate("() => window.__clFrames") if f["quotes"] or f["others"]]
+        # (Registered before the reply, painted in the next frame: on a loaded machine that frame may come
+        # after the analysis has arrived too, so which categories the first frame holds is not asserted.)
+        first = frames[0]
+        assert any("We will not let" in q for q in first["quotes"]), frames[:3]
+        # What the page found first stays painted through every later frame: nothing taken down and put back.
+        for f in frames:
+            assert set(first["quotes"]) <= set(f["quotes"]), (first["quotes"], f)
+    finally:
+        page.close()

@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 from ..protocol import Analysis
 from .actors import build_actor_index
 from .attribution import Attributor
-from .docview import shared
+from .docview import shared, text_of
 from .ledger import build_ledger
 from .nested import attribute_nested
-from .nlp import load_nlp, parse, text_of
+from .nlp import load_nlp, parse
 from .numbers import find_numbers
 from .quotes import find_quotations
 from .reported import find_reported

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .docview import token_list
 from .lexicon import (
     FEMALE_NAMES,
     HUMAN_VERBS,
@@ -65,18 +66,20 @@ class Evidence:
 Rule = Callable[[Doc, "object"], Iterator[Evidence]]
 
 
+# (every rule reads the words around every mention: they come from the shared token list, not as
+# new Token objects each time)
 def _root(doc: Doc, m) -> Token:
-    return doc[m.token_end - 1]
+    return token_list(doc)[m.token_end - 1]
 
 
 def _after(doc: Doc, m, k: int = 0) -> Token | None:
     i = m.token_end + k
-    return doc[i] if i < len(doc) else None
+    return token_list(doc)[i] if i < len(doc) else None
 
 
 def _before(doc: Doc, m, k: int = 1) -> Token | None:
     i = m.token_start - k
-    return doc[i] if i >= 0 else None
+    return token_list(doc)[i] if i >= 0 else None
 
 
 def label(doc: Doc, m) -> Iterator[Evidence]:
@@ -150,7 +153,8 @@ def relative(doc: Doc, m) -> Iterator[Evidence]:
 
 def number_in_name(doc: Doc, m) -> Iterator[Evidence]:
     """ "Pier 4", "Terminal 5": no person is named with a number."""
-    if any(t.like_num for t in doc[m.token_start : m.token_end]):
+    toks = token_list(doc)
+    if any(toks[k].like_num for k in range(m.token_start, m.token_end)):
         yield Evidence(VETO, PERSON)
         yield Evidence(VOTE, PLACE)
 
@@ -189,7 +193,8 @@ def _region_like(tok: Token) -> bool:
 def dateline(doc: Doc, m) -> Iterator[Evidence]:
     """ "TORONTO — A former manager …": the city a story is filed from opens its paragraph in capitals."""
     nxt = _after(doc, m)
-    starts_paragraph = m.token_start == 0 or "\n" in doc[m.token_start - 1].whitespace_ or doc[m.token_start - 1].is_space
+    prev = _before(doc, m)
+    starts_paragraph = prev is None or "\n" in prev.whitespace_ or prev.is_space
     if starts_paragraph and m.text.isupper() and len(m.text) > 2 and nxt is not None and nxt.text in ("—", "–", "-", ","):
         yield Evidence(DECISIVE, PLACE, STATED + 1)
 
@@ -203,7 +208,7 @@ def origin(doc: Doc, m) -> Iterator[Evidence]:
 
 def plural_team(doc: Doc, m) -> Iterator[Evidence]:
     """ "the Harbourside Pilots", "the Lakeshore Comets": a name in the plural is a team or a band."""
-    words = doc[m.token_start : m.token_end]
+    words = token_list(doc)[m.token_start : m.token_end]
     last = words[-1]
     the = _before(doc, m)
     name = m.text.lower()

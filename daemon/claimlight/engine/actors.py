@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .actor_evidence import decide_type
-from .columns import columns
-from .docview import ents_of
+from .docview import columns, ents_of, text_of, token_list
 from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
@@ -37,7 +36,6 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from .nlp import text_of
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -82,30 +80,31 @@ class ActorIndex:
 def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     """Token bounds of the entity without leading articles/titles and trailing possessives."""
     doc = ent.doc
+    toks = token_list(doc)
     s, e = ent.start, ent.end
     title = ""
-    while s < e and (doc[s].lower_ in _STRIP_LEADING or doc[s].is_space):
+    while s < e and (toks[s].lower_ in _STRIP_LEADING or toks[s].is_space):
         s += 1
     if ent.label_ == "PERSON":
-        while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_.rstrip(".") in TITLES):
-            title = doc[s].lower_
+        while s < e - 1 and (toks[s].lower_ in TITLES or toks[s].lower_.rstrip(".") in TITLES):
+            title = toks[s].lower_
             s += 1
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
     # (whatever it labelled the whole; a given name after the role word says it is a person)
-    while s < e - 2 and doc[s].is_title and doc[s].lower_ in ROLE_NOUNS | PERSON_NOUNS and (
-        ent.label_ == "PERSON" or doc[s + 1].lower_ in MALE_NAMES or doc[s + 1].lower_ in FEMALE_NAMES
+    while s < e - 2 and toks[s].is_title and toks[s].lower_ in ROLE_NOUNS | PERSON_NOUNS and (
+        ent.label_ == "PERSON" or toks[s + 1].lower_ in MALE_NAMES or toks[s + 1].lower_ in FEMALE_NAMES
     ):
         s += 1
-    while e > s and (doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_punct or doc[e - 1].is_space or (doc[e - 1].is_lower and doc[e - 2].whitespace_)):
+    while e > s and (toks[e - 1].text in _POSSESSIVE or toks[e - 1].is_punct or toks[e - 1].is_space or (toks[e - 1].is_lower and toks[e - 2].whitespace_)):
         e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
     if s >= e:
         return None
     if e == ent.end:
         # "Los Glaciares" + "National Park": the rest of a place's name the model left out.
         j = e
-        while j < len(doc) and j - e < 2 and doc[j].is_title and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+        while j < len(doc) and j - e < 2 and toks[j].is_title and toks[j].pos_ == "PROPN" and not toks[j].ent_type_:
             j += 1
-        if j > e and doc[j - 1].lower_ in PLACE_HEADS:
+        if j > e and toks[j - 1].lower_ in PLACE_HEADS:
             e = j
     return s, e, title
 
@@ -113,16 +112,17 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
 def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     """The name the entity is part of: a hyphenated name the recogniser cut ("Marbury" of
     "Marbury-Tal"), and a person's surname it left out ("Dr. Amara" of "Dr. Amara Obi")."""
-    def joined(i: int) -> bool:  # doc[i] is a hyphen written with no space on either side
-        return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-    while s >= 2 and joined(s - 1) and doc[s - 2].is_title and not doc[s - 2].ent_type_:
+    toks = token_list(doc)
+    def joined(i: int) -> bool:  # toks[i] is a hyphen written with no space on either side
+        return toks[i].text == "-" and not toks[i - 1].whitespace_ and not toks[i].whitespace_
+    while s >= 2 and joined(s - 1) and toks[s - 2].is_title and not toks[s - 2].ent_type_:
         s -= 2
-    while e + 1 < len(doc) and joined(e) and doc[e + 1].is_title and not doc[e + 1].ent_type_:
+    while e + 1 < len(doc) and joined(e) and toks[e + 1].is_title and not toks[e + 1].ent_type_:
         e += 2
     if label == "PERSON" and e < len(doc):
-        nxt = doc[e]
+        nxt = toks[e]
         # the head of the name's phrase, not one more word leading to it ("Surrey Mayor Doug McCallum")
-        if doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_:
+        if toks[e - 1].dep_ == "compound" and toks[e - 1].head.i == e and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_:
             if nxt.dep_ != "compound" and nxt.lower_.rstrip(".") not in TITLES:
                 e += 1
     return s, e
@@ -131,8 +131,9 @@ def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
 def _mention_type(span: SpacySpan, label: str) -> str | None:
     words = [t.lower_ for t in span]
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
+    toks = token_list(doc)
+    before = toks[span.start - 1] if span.start > 0 else None
+    after = toks[span.end] if span.end < len(doc) else None
     if label not in ("GPE", "LOC", "FAC") and not ORG_HEADS.intersection(words):
         if len(span) > 1 and words[-1] in PLACE_HEADS and span[-1].is_title:
             return "place"  # "Upsala Glacier", "Los Glaciares National Park"

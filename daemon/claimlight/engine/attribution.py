@@ -37,9 +37,8 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .columns import columns
 from .coref import is_age_nominal
-from .docview import tokens_of
+from .docview import columns, token_list, tokens_of
 from .lexicon import (
     ABBREVIATIONS,
     CHARACTERISING_VERBS,
@@ -812,8 +811,10 @@ class Attributor:
         if a >= min(b, len(self.doc)):
             return
         inside = range(a, b)
-        # the quotation's own root: the token inside whose head lies outside it
-        root = next((t for t in self.doc[a:b] if t.head.i not in inside or t.head is t), self.doc[a])
+        # the quotation's own root: the token inside whose head lies outside it (a Token's head is a
+        # new object, never the token itself, so a root inside counts as inside)
+        head = columns(self.doc).head
+        root = token_list(self.doc)[next((j for j in inside if head[j] not in inside), a)]
         lo, hi = self.paragraph_bounds(q.start)
         tok = root
         for _ in range(MAX_CLIMB):

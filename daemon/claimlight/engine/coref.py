@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .columns import columns
+from .docview import columns, text_of, token_list
 from .lexicon import (
     COMPANY_NOUNS,
     DISTINCT_ROLE_MODIFIERS,
@@ -53,7 +53,6 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_FAMILIES,
 )
-from .nlp import text_of
 from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
 Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name
@@ -188,7 +187,7 @@ class Coreference:
         pos, lemma, doc = self.cols.pos, self.cols.lemma, self.doc
         for i in range(len(doc)):
             if pos[i] in ("VERB", "AUX") and not self.in_quote[i] and lemma[i] in REPORTING_VERBS:
-                subj = self._subject_of(doc[i])
+                subj = self._subject_of(token_list(doc)[i])
                 if subj is not None:
                     out.add(subj.i)
         return out
@@ -197,18 +196,19 @@ class Coreference:
 
     def _read(self) -> None:
         doc, cols = self.doc, self.cols
+        toks = token_list(doc)
         for i in range(len(doc)):
             if self.in_quote[i]:
                 continue
             m = self.index.mention_at(i)
             if m is not None:
                 if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
-                    self._push(self._actor_referent(m.actor, doc[i], (m.start, m.end), ()))
+                    self._push(self._actor_referent(m.actor, toks[i], (m.start, m.end), ()))
                 continue
             pos = cols.pos[i]
             if pos == "PRON" or cols.tag[i] == "PRP$":
                 if pronoun_features(cols.text[i]) is not None:
-                    tok = doc[i]
+                    tok = toks[i]
                     best = self._antecedent(tok)
                     if best is not None:
                         span = (tok.idx, tok.idx + len(tok.text))
@@ -217,9 +217,9 @@ class Coreference:
                 continue
             if pos == "NOUN":
                 if not self._names_modifier(i) and self._may_refer(i):
-                    self._read_noun(doc[i])
-            elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(doc[i]) and not self._names_modifier(i):
-                self._read_noun(doc[i])
+                    self._read_noun(toks[i])
+            elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(toks[i]) and not self._names_modifier(i):
+                self._read_noun(toks[i])
 
     def _names_modifier(self, i: int) -> bool:
         """ "Surrey Mayor Doug McCallum", "the rookie defenceman Jones": a role word inside a name's phrase."""
@@ -244,8 +244,9 @@ class Coreference:
         )
 
     def _read_noun(self, tok: Token) -> None:
-        if any(c.dep_ == "appos" and self.index.mention_at(c.i) is not None for c in tok.children):
-            return  # "the party's vice presidential nominee, Omar Hale,": the name is the referent
+        cols = self.cols
+        if any(cols.dep[c] == "appos" and self.index.mention_at(c) is not None for c in cols.children[tok.i]):
+            return  # "The first witness, Linda Chau,", "the party's nominee, Omar Hale,": the name is the referent
         found = self._description_referent(tok)
         if found is not None:
             self.resolved[tok.i] = Resolution(found.name, found.actor, found.chain[1:])
@@ -400,7 +401,8 @@ class Coreference:
         if age is not None:
             return self._latest(self.roles.with_age(age), tok, span, None) or self._person_in_view(tok, span)
         head = normalise(tok.lemma_ if tok.tag_ == "NNS" else tok.text)
-        mods = {normalise(c.text) for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i}
+        cols = self.cols
+        mods = {normalise(cols.text[c]) for c in cols.children[tok.i] if cols.dep[c] in ("compound", "amod", "nmod") and c < tok.i}
         if head in ORG_NOUNS and head not in PERSON_NOUNS:
             named = [a for a in self.roles.with_head(head) if self.kind.get(a.id) == ORGANIZATION]
             got = self._latest(named, tok, span, mods)
@@ -445,9 +447,10 @@ class Coreference:
 
     def _named_possessor(self, tok: Token) -> ActorRecord | None:
         """The person named as the owner in "Lindqvist's coach", if any."""
-        for c in tok.children:
-            if c.dep_ == "poss" and c.pos_ == "PROPN":
-                m = self.index.mention_at(c.i)
+        cols = self.cols
+        for c in cols.children[tok.i]:
+            if cols.dep[c] == "poss" and cols.pos[c] == "PROPN":
+                m = self.index.mention_at(c)
                 if m is not None and m.actor is not None and self.kind.get(m.actor.id) == PERSON:
                     return m.actor
         return None
@@ -557,7 +560,7 @@ class Coreference:
             if s < 0:
                 break
             for r in reversed(self.referents[s]):
-                if r.i < tok.i and r.actor is None and normalise(self.doc[r.i].lemma_) == head:
+                if r.i < tok.i and r.actor is None and normalise(self.cols.lemma[r.i]) == head:
                     return self._as_mention(r, tok, span)
         return None
 

@@ -1,19 +1,24 @@
 """One reading of a parsed document, shared by every step of the extraction.
 
-spaCy makes a new Python object for every token each time a document is iterated or indexed, and
-`Doc.text`, `Doc.ents`, `Doc.sents` and `Token.sent` rebuild their answer on every call: `Doc.text`
-walks every token, `Token.sent` scans back and forth to the nearest sentence starts. The steps of
-the extraction each did that on their own, so that for a 3,000-word page more than half of the
-extraction's time went on making the same token objects again (about twenty passes over the
-document). A live page is analysed again on every change, so that cost is paid on every update.
+spaCy makes a new Python object for every token each time a document is iterated or indexed, every
+attribute read goes through the string store, and `Doc.text`, `Doc.ents`, `Doc.sents` and
+`Token.sent` rebuild their answer on every call (`Token.sent` scans back and forth to the nearest
+sentence starts). The steps of the extraction each did that on their own: for a 3,000-word page more
+than half of the extraction's time went on making the same objects again, and a live page is
+analysed again on every change. So a document is read here once, in two forms:
 
-`shared(doc)` (a decorator for the function that runs the steps) reads the document once: its
-tokens, its text, its entities and its sentences. Inside it, `tokens_of`, `text_of` and `ents_of`
-return those, and `doc.sents`, `token.sent` and `span.sent` answer from the sentence starts found
-once, through spaCy's own user hooks. Outside it (a step called on its own, in a test) the same
-functions read the document afresh. The answers are the same objects spaCy would build, so the
-analysis is identical; only the number of times they are built changes. Nothing outlives the
-call: the hooks are removed on the way out, so no cycle keeps a document alive.
+- its columns (`columns(doc)`): each token's offset, text, lower case, part of speech, tag, lemma,
+  entity type, title case, dependency label, head and children, as plain lists read in bulk with one
+  `Doc.to_array` call, so that a pass over the whole document filters on them and makes Token
+  objects only for the tokens its rules look at. They hold strings and numbers, never Tokens (a
+  Token refers to its Doc), so their cache, keyed weakly by the Doc, lets the Doc go;
+- its view (`shared`, a decorator for the function that runs the steps): its text, its entities,
+  its sentences and, on first use, its tokens. Inside it, `tokens_of`, `token_list`, `text_of` and
+  `ents_of` return those, and `doc.sents`, `token.sent` and `span.sent` answer from the sentence starts of
+  the columns, through spaCy's own user hooks. Outside it (a step called on its own, in a test) the
+  same functions read the document afresh. The answers are the same objects spaCy would build, so
+  the analysis is identical; only the number of times they are built changes. Nothing outlives the
+  call: the hooks are removed on the way out, so no cycle keeps a document alive.
 """
 
 from __future__ import annotations
@@ -21,37 +26,133 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import cached_property
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc, Span, Token
 
 F = TypeVar("F", bound=Callable)
+
+# -- columns ------------------------------------------------------------------------------------
+
+_FIELDS = (IDX, ORTH, LOWER, POS, TAG, LEMMA, ENT_TYPE, IS_TITLE, SENT_START, DEP, HEAD)
+# The fields that hold strings (as hashes), by their place in _FIELDS.
+_TEXT, _LOWER, _POS, _TAG, _LEMMA, _ENT_TYPE, _DEP = 1, 2, 3, 4, 5, 6, 9
+_STRING_FIELDS = [_TEXT, _LOWER, _POS, _TAG, _LEMMA, _ENT_TYPE, _DEP]
+
+
+class Columns:
+    """Token i's character offset, text, lower case, part of speech, tag, lower-cased lemma,
+    entity type, title case, dependency label, head and (on first use) children, as lists indexed by token; and
+    the sentences as token ranges."""
+
+    def __init__(self, doc: Doc):
+        n = len(doc)
+        array = doc.to_array(list(_FIELDS)) if n else numpy.zeros((0, len(_FIELDS)), dtype="uint64")
+        strings = doc.vocab.strings
+
+        # A text has a few hundred distinct words, tags and labels: each is looked up once, for all
+        # the string columns at once, and each column is then mapped in C. (Turning the whole array
+        # into Python ints first held two objects per token and field at once: ~70 MB for a
+        # 900,000-character page.)
+        distinct, which = numpy.unique(array[:, _STRING_FIELDS], return_inverse=True)
+        names = [strings[h] if h else "" for h in distinct.tolist()]
+        which = which.reshape(n, len(_STRING_FIELDS))
+
+        def words(k: int, lower: bool = False) -> list[str]:
+            table = numpy.array([w.lower() for w in names] if lower else names, dtype=object)
+            return table[which[:, _STRING_FIELDS.index(k)]].tolist()
+
+        self.starts: list[int] = array[:, 0].tolist()
+        self.text = words(_TEXT)
+        self.lower = words(_LOWER)
+        self.pos = words(_POS)
+        self.tag = words(_TAG)
+        self.lemma = words(_LEMMA, lower=True)
+        self.ent_type = words(_ENT_TYPE)
+        self.is_title: list[bool] = array[:, 7].astype(bool).tolist()
+        self.dep = words(_DEP)
+        # the head's index (the array holds its signed distance as an unsigned number)
+        self.head: list[int] = (array[:, 10].astype("int64") + numpy.arange(n)).tolist()
+        # A sentence starts where the parser said so (`Doc.sents` reads the same flag).
+        firsts = sorted({0, *numpy.flatnonzero(array[:, 8] == 1).tolist()}) if n else []
+        self.sents: list[tuple[int, int]] = list(zip(firsts, firsts[1:] + [n]))
+        self.sent_starts: list[int] = firsts
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's children, in order, as `Token.children`."""
+        out: list[list[int]] = [[] for _ in self.head]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+_COLUMNS: WeakKeyDictionary[Doc, Columns] = WeakKeyDictionary()
+
+
+def columns(doc: Doc) -> Columns:
+    """The columns of `doc`, read on first use."""
+    got = _COLUMNS.get(doc)
+    if got is None:
+        got = _COLUMNS[doc] = Columns(doc)
+    return got
+
+
+# -- the text -----------------------------------------------------------------------------------
+
+_TEXT_KEY = "claimlight.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: `Doc.text` joins every token each time it is read, and the
+    engine's steps each need it (a few percent of the analysis time on a long article)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def know_text(doc: Doc, text: str) -> Doc:
+    """Records `text` as the document's text, for a document its caller knows was made from it
+    (spaCy keeps every character of what it tokenizes), so that it is never joined again."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+# -- the view -----------------------------------------------------------------------------------
 
 
 class DocView:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.tokens: list[Token] = list(doc)
-        self.text = "".join([t.text_with_ws for t in self.tokens])
+        self.text = text_of(doc)
         self.ents: tuple[Span, ...] = doc.ents
         self._sents: list[Span] | None = None
-        self._starts: list[int] = []
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
 
     @property
     def sents(self) -> list[Span]:
         if self._sents is None:
             # The same segmentation as Doc.sents: a sentence starts at every token whose
             # sent_start is 1 (and at the first token).
-            starts = [0] + [t.i for t in self.tokens[1:] if t.is_sent_start]
-            ends = starts[1:] + [len(self.tokens)]
-            self._sents = [Span(self.doc, s, e) for s, e in zip(starts, ends)] if self.tokens else []
-            self._starts = starts
+            self._sents = [Span(self.doc, s, e) for s, e in columns(self.doc).sents]
         return self._sents
 
     def sentence_of(self, i: int) -> Span:
         """The sentence token `i` is in: what Token.sent and Span.sent (by its first token) return."""
         sents = self.sents
-        return sents[bisect_right(self._starts, i) - 1]
+        return sents[bisect_right(columns(self.doc).sent_starts, i) - 1]
 
 
 _current: DocView | None = None
@@ -92,8 +193,11 @@ def tokens_of(doc: Doc) -> list[Token]:
     return view_of(doc).tokens
 
 
-def text_of(doc: Doc) -> str:
-    return _current.text if _current is not None and _current.doc is doc else doc.text
+def token_list(doc: Doc) -> list[Token] | Doc:
+    """What gives token i as `[i]` without making a new Token object each time: the shared view's
+    tokens, or outside it the Doc itself (a list of a document's tokens kept outside the view would
+    keep the document alive)."""
+    return _current.tokens if _current is not None and _current.doc is doc else doc
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:

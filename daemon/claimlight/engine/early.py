@@ -18,10 +18,20 @@ repaints it in place, and the pieces of a quotation running over several paragra
 from __future__ import annotations
 
 from ..protocol import Analysis, Category, Span
+from . import quotes
 from .quotes import find_quotations
 
 EARLY_MIN_WORDS = 3
-_MARKS = " ,.;:!?\"'“”‘’„«»‹›"
+# Stripped from a quotation's ends before its words are counted: spaces, punctuation and marks.
+EDGES = " ,.;:!?\"'“”‘’„«»‹›"
+# Stripped from its end before asking whether it ends in a question or an exclamation: the marks.
+CLOSING_MARKS = EDGES[EDGES.index('"'):]
+
+
+def rules() -> dict:
+    """The rules of the early quotes as data: the extension finds the same quotes in the page
+    before the daemon answers (extension/src/content/quotescan.js, checked by contract.py)."""
+    return {**quotes.rules(), "early_min_words": EARLY_MIN_WORDS, "early_edges": EDGES, "early_closing_marks": CLOSING_MARKS}
 
 
 def early_quotes(text: str) -> Analysis:
@@ -29,8 +39,8 @@ def early_quotes(text: str) -> Analysis:
     quote_id = 0
     previous = None
     for q in find_quotations(text):
-        inner = text[q.start + 1 : q.end].strip(_MARKS)
-        speech_like = len(inner.split()) >= EARLY_MIN_WORDS or text[q.start : q.end].rstrip(_MARKS[7:]).endswith(("?", "!"))
+        inner = text[q.start + 1 : q.end].strip(EDGES)
+        speech_like = len(inner.split()) >= EARLY_MIN_WORDS or text[q.start : q.end].rstrip(CLOSING_MARKS).endswith(("?", "!"))
         if not speech_like:
             previous = None
             continue

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..protocol import Analysis, Category, Ledger, LedgerFigure, LedgerSource, Span
 from .actors import ActorIndex
-from .columns import columns
+from .docview import columns, text_of
 from .lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -43,7 +43,6 @@ from .lexicon import (
     PRONOUNS_PLURAL,
     REPORTING_VERBS,
 )
-from .nlp import text_of
 
 WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
 _PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER

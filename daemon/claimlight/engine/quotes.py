@@ -45,14 +45,29 @@ _SIDED = {"“": "double", "«": "guillemet", "»": "guillemet", "‹": "single 
 _OPENS_BY_DEFAULT = "“«‹"
 # The marks that stand for a missing letter as well as for a quotation ('n', ’em).
 _ELISION_MARKS = STRAIGHT_SINGLE + "‘’"
+# A quotation is at least its two marks and one character between them.
+MIN_QUOTE_CHARS = 3
 # Each kind pairs only with its own kind.
 KINDS = ("double", "single", "guillemet", "single guillemet")
 
-# Elisions that begin with an apostrophe: 'n', 'em, 'til, 'tis, 'cause, '90s…
-_LEADING_ELISION = re.compile(r"(?:n|em|til|tis|twas|cause|bout|round|s)\b|\d\d?s?\b", re.IGNORECASE)
+# Elisions that begin with an apostrophe: 'n', 'em, 'til, 'tis, 'cause, and '90s (digits).
+LEADING_ELISIONS = ("n", "em", "til", "tis", "twas", "cause", "bout", "round", "s")
+_LEADING_ELISION = re.compile("(?:" + "|".join(LEADING_ELISIONS) + r")\b|\d\d?s?\b", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"[^\n]+")
 _MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
 _WORD_RUN = re.compile(r"\S+")
+
+
+def rules() -> dict:
+    """The marks and the words that tell a mark's part, as data: the extension's copy of the
+    scanner reads the same (engine.early.rules, contract.py)."""
+    return {
+        "open_double": OPEN_DOUBLE, "close_double": CLOSE_DOUBLE, "open_single": OPEN_SINGLE, "close_single": CLOSE_SINGLE,
+        "straight_double": STRAIGHT_DOUBLE, "straight_single": STRAIGHT_SINGLE, "low_openers": _LOW_OPENERS,
+        "sided": dict(_SIDED), "opens_by_default": _OPENS_BY_DEFAULT, "elision_marks": _ELISION_MARKS,
+        "kinds": list(KINDS), "leading_elisions": list(LEADING_ELISIONS),
+        "before_opening": BEFORE_OPENING, "after_closing": AFTER_CLOSING, "min_quote_chars": MIN_QUOTE_CHARS,
+    }
 
 
 @dataclass(frozen=True)
@@ -80,8 +95,10 @@ class _Mark(NamedTuple):
 
 
 # What may stand before an opening mark and after a closing one (besides spaces).
-_BEFORE_OPENING = frozenset("([{—–-/" + OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE)
-_AFTER_CLOSING = frozenset(".,;:!?)]}—–-…" + CLOSE_DOUBLE + CLOSE_SINGLE + STRAIGHT_DOUBLE)
+BEFORE_OPENING = "([{—–-/" + OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT_DOUBLE
+AFTER_CLOSING = ".,;:!?)]}—–-…" + CLOSE_DOUBLE + CLOSE_SINGLE + STRAIGHT_DOUBLE
+_BEFORE_OPENING = frozenset(BEFORE_OPENING)
+_AFTER_CLOSING = frozenset(AFTER_CLOSING)
 
 
 def _is_word(ch: str) -> bool:
@@ -190,7 +207,7 @@ def find_quotations(text: str) -> list[Quotation]:
                     continue
                 spans.append((a, rest.end, False))
         # Empty marks ("") quote nothing.
-        spans = [s for s in spans if s[1] - s[0] > 2]
+        spans = [s for s in spans if s[1] - s[0] >= MIN_QUOTE_CHARS]
         for (start, end, closed), inner in _nest(spans):
             nested = tuple(Quotation(a, b, True, p_index) for a, b, _ in inner)
             found.append(Quotation(start, end, closed, p_index, nested))

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
-from .columns import columns
+from .docview import columns, text_of, token_list
 from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
@@ -43,12 +43,21 @@ class Reported:
 
 
 def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
+    toks = token_list(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while start < end and (doc[start].lower_ in CLAUSE_OPENERS or doc[start].is_punct):
+    while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING_MARKS:
+    while end > start and toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS:
         end -= 1
     return start, end
+
+
+def _has_newline(doc: Doc, start: int, end: int) -> bool:
+    """Whether `doc[start:end].text` has a line break (read from the text, not token by token)."""
+    if end <= start:
+        return False
+    toks = token_list(doc)
+    return "\n" in text_of(doc)[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
 
 
 def _too_short_or_quoted(start: int, end: int, in_quote: list[bool]) -> bool:
@@ -66,19 +75,21 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
     out = []
     cols = columns(doc)
+    toks = token_list(doc)
     for i in range(len(doc)):
         if in_quote[i] or cols.pos[i] not in ("VERB", "AUX") or cols.lemma[i] not in REPORTING_VERBS:
             continue
-        tok = doc[i]
-        for comp in tok.children:
-            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
+        tok = toks[i]
+        for k in cols.children[i]:
+            if cols.dep[k] != "ccomp" or cols.pos[k] not in ("VERB", "AUX"):
                 continue
-            if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
+            if not any(cols.dep[c] in _CLAUSE_SUBJECT_DEPS for c in cols.children[k]):
                 continue
+            comp = toks[k]
             start, end = _clause_bounds(doc, comp)
             if _too_short_or_quoted(start, end, in_quote):
                 continue
-            if start <= tok.i < end or doc[start:end].text.count("\n") or doc[min(start, tok.i) : max(end, tok.i)].text.count("\n"):
+            if start <= tok.i < end or _has_newline(doc, start, end) or _has_newline(doc, min(start, tok.i), max(end, tok.i)):
                 continue  # a clause reaching across the verb or into another paragraph is a misparse
             subj = finder.subject_of(tok)
             if subj is None or in_quote[subj.i] or start <= subj.i < end or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
@@ -96,7 +107,7 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
     for i in range(len(doc)):
         if lower[i] != "according" or in_quote[i]:
             continue  # (a quick test before the parse is read)
-        tok = doc[i]
+        tok = token_list(doc)[i]
         obj = finder.according_to(tok)
         if obj is None:
             continue

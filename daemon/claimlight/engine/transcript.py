@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .actors import ActorIndex, ActorRecord, Mention
+from .docview import text_of
 from .lexicon import ANSWER_LABELS, INTERVIEW_WORDS, QUESTION_LABELS
-from .nlp import text_of
 from .quotes import Quotation
 
 _PARAGRAPH = re.compile(r"[^\n]+")

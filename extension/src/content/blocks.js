@@ -37,12 +37,14 @@ const BOLD_LEVEL = 7;
 /** The level of a heading (an <h1>–<h6>, a role=heading, a line all in bold, or an element
  * wrapping only one), or 0. */
 function headingLevel(el) {
-  const whole = el.textContent.trim();
+  // Asked of every element the article is cut from: its text is read only for a heading inside it.
+  let whole;
+  const wholeText = () => (whole ??= el.textContent.trim());
   for (let n = el; n; n = n.childElementCount === 1 ? n.firstElementChild : null) {
     const m = HEADING.exec(n.localName);
-    if (m) return n === el || n.textContent.trim() === whole ? Number(m[1]) : 0;
+    if (m) return n === el || n.textContent.trim() === wholeText() ? Number(m[1]) : 0;
     if (n.getAttribute("role") === "heading") return Number(n.getAttribute("aria-level")) || 2;
-    if (BOLD.has(n.localName)) return n !== el && whole && n.textContent.trim() === whole ? BOLD_LEVEL : 0;
+    if (BOLD.has(n.localName)) return n !== el && wholeText() && n.textContent.trim() === wholeText() ? BOLD_LEVEL : 0;
   }
   return 0;
 }

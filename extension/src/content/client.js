@@ -100,6 +100,19 @@ export class DaemonClient {
     this._connect();
   }
 
+  /** Closes the port when nothing is waiting: this page needs no daemon (yet). */
+  release() {
+    if (!this.port || this.pending.size) return;
+    const port = this.port;
+    this.port = null;
+    this._syncHeartbeat();
+    try {
+      port.disconnect();
+    } catch {
+      // Closed already.
+    }
+  }
+
   post(msg) {
     if (this.port) this._post(msg);
   }

@@ -76,6 +76,9 @@ export function composedParentElement(node) {
 
 /** Does `ancestor` contain `node` in the composed tree (itself included)? */
 export function composedContains(ancestor, node) {
+  // What the light tree contains, the composed tree does too (a slotted node's way up passes
+  // its host): asked natively first, walked only across shadow roots and frames.
+  if (ancestor.contains?.(node)) return true;
   for (let n = node; n; n = composedParent(n)) if (n === ancestor) return true;
   return false;
 }

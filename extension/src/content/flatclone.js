@@ -7,8 +7,8 @@
 //
 // The copy is one native deep copy of the body, walked beside the live tree to pair the
 // nodes; only shadow trees and frames are copied node by node. The site's navigation, footer
-// and asides are dropped from it (unless one holds most of the page's text), which spares
-// Readability the mega-menus.
+// and asides are dropped from it (unless one holds most of the page's text), and so are lists
+// of nothing but links, which spares Readability the mega-menus.
 //
 // Readability re-parses its working copy from HTML when its first attempt finds too little
 // text, which makes new nodes. For that case a copy can be `indexed`: each copied element
@@ -27,6 +27,24 @@ const SKIPPED = new Set([
 const CHROME_TAGS = new Set(["nav", "footer", "aside"]);
 const CHROME_ROLES = new Set(["navigation", "contentinfo", "complementary", "search"]);
 const CHROME_MAX_SHARE = 0.5;
+// A list of at least this many items, each nothing but one link, is a menu, whatever its
+// markup says (mega-menus are often plain <div>s and <ul>s): prose is never cut out of it, since
+// every such item would be left out as a link list anyway (furniture.js), and Readability is
+// spared reading it, which on a news site is most of the page.
+const MENU_MIN_ITEMS = 5;
+const LISTS = new Set(["ul", "ol"]);
+
+/** Is the element a list whose every item is a lone link (the link's text all of the item's)? */
+function isMenu(el) {
+  if (!LISTS.has(el.localName) || el.childElementCount < MENU_MIN_ITEMS) return false;
+  for (const li of el.children) {
+    if (li.localName !== "li" || li.childElementCount !== 1) return false;
+    const a = li.firstElementChild;
+    if (a.localName !== "a" || !a.hasAttribute("href")) return false;
+    for (const n of li.childNodes) if (n !== a && (n.nodeType !== 3 || /\S/.test(n.data))) return false;
+  }
+  return true;
+}
 
 /**
  * @param {Document} doc the live top document
@@ -42,7 +60,7 @@ export function flatClone(doc, { exclude = new Set(), indexed = false } = {}) {
   const pageText = new Map(); // document → the length of its body's text
 
   const dropped = (el) => {
-    if (SKIPPED.has(el.localName) || exclude.has(el)) return true;
+    if (SKIPPED.has(el.localName) || exclude.has(el) || isMenu(el)) return true;
     if (!CHROME_TAGS.has(el.localName) && !CHROME_ROLES.has(el.getAttribute("role"))) return false;
     const d = el.ownerDocument;
     if (!pageText.has(d)) pageText.set(d, d.body?.textContent.length ?? 0);

@@ -308,9 +308,10 @@ export const BLOCK_RULES = [
     "caption credit",
     (b) =>
       b.words.length <= 60 &&
-      (/(^|[\s(·|])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|video|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?$/i.test(b.text) ||
+      // Each pattern needs a character the first check looks for: most blocks are spared both.
+      ((b.text.includes(":") && /(^|[\s(·|])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|video|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?$/i.test(b.text)) ||
         // "(Sentinel photo by Ann Lutz)", "(EAW Photo/Hajara Nsubuga)", "(File photo courtesy of …)"
-        /\(([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?)\s+|\s*\/\s*)[^()]{2,60}\)$/iu.test(b.text)),
+        (b.text.endsWith(")") && /\(([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?)\s+|\s*\/\s*)[^()]{2,60}\)$/iu.test(b.text))),
   ],
   ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
 ];

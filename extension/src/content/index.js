@@ -7,6 +7,7 @@
 import { CATEGORY_IDS } from "../shared/categories.js";
 import { swatch } from "../shared/colour.js";
 import { MSG } from "../shared/messages.js";
+import { REPLY } from "../shared/protocol.js";
 import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
 import { DaemonClient } from "./client.js";
 import { composedContains, treesOf } from "./composed.js";
@@ -20,7 +21,10 @@ import { Painter } from "./painter.js";
 import { PanelFeed } from "./panelfeed.js";
 import { keysOfSource, sourcingFigures, sourcingItems } from "./sourcing.js";
 import { ChangeGuard } from "./storm.js";
+import { pageReady } from "./ready.js";
+import { earlyReply } from "./quotescan.js";
 import { RequestTracker } from "./tracker.js";
+import { STEP, mark } from "./timeline.js";
 import { PageWatcher } from "./watcher.js";
 
 const RETRY_BUSY_MS = 2000;
@@ -41,6 +45,7 @@ class PageController {
     this.blocks = []; // [{el, key, text, hash, entries}] in page order
     this.root = null; // the blocks' closest common ancestor
     this.daemon = { state: "unknown" };
+    this.scanned = null; // the quotes found in the page, waiting to be shown until the daemon is up
 
     this.tracker = new RequestTracker();
     this.changes = new ChangeGuard(); // a page that keeps changing: what is left out, when to ask again
@@ -68,13 +73,33 @@ class PageController {
     });
   }
 
-  start() {
+  /** @param {object | null} found the article as `find` found it at load, if it was */
+  start(found = null) {
     this.watcher.start();
     this.card.start();
     let ticks = 0;
     setInterval(() => this.active && this.painter.verify({ styles: ++ticks % STYLE_CHECK_EVERY === 0 }), VERIFY_MS);
     matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", () => this.updateLook(true));
-    this.refresh();
+    // The article was looked for as soon as the DOM was parsed; one in a frame may have loaded
+    // only since (the watcher sees frames that load after it started). A page with no article
+    // yet is looked at again once it has loaded: the size check makes that cheap if it is the same.
+    if (document.readyState !== "complete") addEventListener("load", () => this.active || this.refresh(), { once: true });
+    this.refresh(found);
+    // What arrived while the settings were read (a frame that loaded since) is looked at now.
+    if (!this.active && found) this.refresh();
+  }
+
+  /** Finds the article, and says how long that held the main thread (DevTools, the bench). */
+  find() {
+    const began = performance.now();
+    const found = findArticle(document, { exclude: this.card.hostElement ?? undefined, forced: this.forced });
+    performance.clearMeasures(EXTRACT_MEASURE);
+    performance.measure(EXTRACT_MEASURE, { start: began, end: performance.now() });
+    mark(STEP.found);
+    // The size of the page judged no article is that of the page as it was read, not as it is
+    // when the verdict is filed: a frame may have loaded in between.
+    if (!found.isArticle) found.pageSize = pageTextLength(document);
+    return found;
   }
 
   get wanted() {
@@ -86,22 +111,16 @@ class PageController {
 
   // ---- analysis -------------------------------------------------------------------------
 
-  refresh() {
+  /** @param {object | null} found the article found already, for this page as it is now */
+  refresh(found = null) {
     if (!this.wanted) return this.deactivate();
     // A page whose text said it is no article is read again only once that text has changed
     // much: extraction is the costly part of a refresh, and such pages (front pages) change often.
-    const size = pageTextLength(document);
-    const judged = this.notArticle;
-    if (!this.forced && judged?.url === location.href && Math.abs(size - judged.size) < RECHECK_SHARE * judged.size) {
-      return this.deactivate();
-    }
-    const began = performance.now();
-    const found = findArticle(document, { exclude: this.card.hostElement ?? undefined, forced: this.forced });
-    // How long finding the article held the main thread, for DevTools' timeline and the bench.
-    performance.clearMeasures(EXTRACT_MEASURE);
-    performance.measure(EXTRACT_MEASURE, { start: began, end: performance.now() });
+    const judged = this.notArticle?.url === location.href && !this.forced ? this.notArticle : null;
+    if (judged && Math.abs(pageTextLength(document) - judged.size) < RECHECK_SHARE * judged.size) return this.deactivate();
+    found ??= this.find();
     this.isArticle = found.isArticle;
-    this.notArticle = found.isArticle || this.forced ? null : { url: location.href, size };
+    this.notArticle = found.isArticle || this.forced ? null : { url: location.href, size: found.pageSize ?? pageTextLength(document) };
     if (!this.isArticle && !this.forced) return this.deactivate();
 
     this.blocks = this.changes.steady(found.blocks); // a counter or ticker inside the article is left out
@@ -129,12 +148,27 @@ class PageController {
     const { message, superseded } = this.tracker.nextRequest(this.blocks, { url: location.href, title: document.title });
     this.client.forget(superseded);
     this.client.analyze(message);
+    mark(STEP.sent);
     this.changes.sent();
+    // While the request is on its way: the quotes the marks give, found here as the daemon finds
+    // them first thing, painted now (by the render after this) and kept by its reply. Only with
+    // the daemon up: without it the page shows nothing, and says so in the popup.
+    this.scanned = earlyReply(message.id, message.blocks);
+    mark(STEP.scanned);
+    this.showScanned();
+  }
+
+  /** The quotes found in the page for the latest request, once the daemon is known to be up. */
+  showScanned() {
+    if (!this.scanned || this.daemon.state !== "open") return;
+    this.tracker.onReply(this.scanned);
+    this.scanned = null;
   }
 
   deactivate() {
     clearTimeout(this.later);
     this.later = null;
+    this.scanned = null;
     for (const id of this.tracker.abandon()) this.client.cancel(id);
     this.active = false;
     this.painter.clear();
@@ -142,13 +176,21 @@ class PageController {
     this.card.hide();
     this.reportCounts();
     this.feed.changed();
+    this.client.release(); // no article here: the worker need not stay connected for this page
   }
 
   onReply(msg) {
     if (msg.type === MSG.daemonState) {
       this.daemon = msg;
+      if (msg.state === "open") mark(STEP.daemonUp);
+      if (this.scanned && msg.state === "open") {
+        this.showScanned();
+        this.render();
+      }
       return;
     }
+    if (msg.type === REPLY.partial) mark(STEP.partial);
+    else if (msg.type === REPLY.result) mark(STEP.result);
     const { changed, retry } = this.tracker.onReply(msg);
     if (changed) this.render();
     this.feed.changed();
@@ -194,6 +236,8 @@ class PageController {
   render() {
     if (!this.active) return;
     this.painter.paint(this.blocks, (hash) => this.tracker.spansFor(hash), this.isEnabled);
+    if (this.painter.paintedSpans.get("quote")?.length) mark(STEP.quotesPainted);
+    if (this.blocks.some((b) => this.tracker.isDone(b.hash))) mark(STEP.allPainted);
     this.reportCounts();
     this.feed.changed();
   }
@@ -366,7 +410,22 @@ class PageController {
 
 async function main() {
   if (!highlightsSupported(window)) return;
-  const controller = new PageController(await loadSettings());
+  mark(STEP.start);
+  // At once, from the moment the DOM is parsed: the settings are read (a round trip to the
+  // browser, slow when it is busy), the service worker is woken and asked about the daemon, and
+  // the article is found as soon as the page's styles are in and it has been painted once. The
+  // search is thrown away on a page the reader turned claimlight off for; finding it only after
+  // the settings are read would hold up every other page.
+  const controller = new PageController(null);
+  const settings = loadSettings().then((s) => {
+    mark(STEP.settings);
+    controller.settings = s;
+    if (controller.wanted) controller.client.hello();
+    return s;
+  });
+  await pageReady(document);
+  const found = controller.find();
+  await settings;
   chrome.storage.onChanged.addListener(() => controller.onSettingsChanged());
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg?.type === MSG.getPageState) reply(controller.pageState());
@@ -374,7 +433,7 @@ async function main() {
     else if (msg?.type === MSG.step) reply(controller.step(msg.dir));
     else if (msg?.type === MSG.getAnalysedText) reply(controller.analysedText());
   });
-  controller.start();
+  controller.start(found);
 }
 
 // The popup may inject this script into a tab that loaded before the extension did;

@@ -12,6 +12,8 @@ import { lastStartingAtOrBefore } from "./sorted.js";
 
 const COLLAPSIBLE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c]); // HTML's ASCII whitespace
 const DROPPED = new Set([0xad, 0x200b]); // soft hyphen, zero-width space: invisible, split words
+// Either of the above.
+const SPECIAL = new RegExp(`[${[...COLLAPSIBLE, ...DROPPED].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`, "g");
 
 /**
  * @param {Array<{node: {data: string}, start?: number, end?: number} | {br: true}>} pieces in
@@ -37,30 +39,36 @@ export function buildText(pieces) {
     const to = piece.end ?? data.length;
     const raws = [];
     const entry = { node: piece.node, start: -1, end: -1, raws, rawEnd: 0, limit: to };
-    for (let i = from; i < to; i++) {
-      const code = data.charCodeAt(i);
-      if (COLLAPSIBLE.has(code)) {
-        if (!pending && out.length > 0) pending = { entry, rawOffset: i, rawEnd: i + 1 };
-        continue;
+    // Run by run: the characters between two spaces (or invisible ones) are taken as they are.
+    for (let i = from; i < to; ) {
+      SPECIAL.lastIndex = i;
+      const next = SPECIAL.exec(data);
+      const stop = next && next.index < to ? next.index : to;
+      if (stop > i) {
+        if (pending) {
+          write(pending.entry, pending.rawOffset, pending.rawEnd, " ");
+          pending = null;
+        }
+        write(entry, i, stop, data.slice(i, stop));
       }
-      if (DROPPED.has(code)) continue;
-      if (pending) {
-        writeChar(pending.entry, pending.rawOffset, pending.rawEnd, " ");
-        pending = null;
+      if (stop < to && COLLAPSIBLE.has(data.charCodeAt(stop)) && !pending && out.length > 0) {
+        pending = { entry, rawOffset: stop, rawEnd: stop + 1 };
       }
-      writeChar(entry, i, i + 1, data[i]);
+      i = stop + 1;
     }
     current = entry.start >= 0 || (pending && pending.entry === entry) ? entry : current;
   }
 
-  function writeChar(entry, rawOffset, rawEnd, ch) {
+  /** Writes `chars`, taken one for one from raw offsets [rawOffset, rawEnd) of the entry's node
+   * (a collapsed space: one character for its first raw one). */
+  function write(entry, rawOffset, rawEnd, chars) {
     if (entry.start < 0) {
       entry.start = out.length;
       entries.push(entry);
     }
-    entry.raws.push(rawOffset);
+    for (let k = 0; k < chars.length; k++) entry.raws.push(rawOffset + k);
     entry.rawEnd = rawEnd;
-    out += ch;
+    out += chars;
     entry.end = out.length;
   }
 

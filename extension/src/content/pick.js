@@ -37,9 +37,16 @@ export function readabilityChoice(doc, exclude = new Set()) {
   return { flat, chosen: found?.chosen ?? null };
 }
 
+// Readability tidies its pick for display (absolute links, fewer nested wrappers); its text
+// nodes, which are all that is read of it here, stay the same, and the tidying costs a walk of
+// every link and element of the pick.
+class Reader extends Readability {
+  _postProcessContent() {}
+}
+
 function readability(flat) {
   try {
-    return new Readability(flat.clone, { serializer: (el) => el, keepClasses: true, disableJSONLD: true }).parse();
+    return new Reader(flat.clone, { serializer: (el) => el, keepClasses: true, disableJSONLD: true }).parse();
   } catch {
     return null;
   }

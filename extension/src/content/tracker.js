@@ -125,8 +125,11 @@ export class RequestTracker {
         const { perBlock } = splitReply(msg.id, req.lay, msg.spans, [], msg.blocks);
         if (msg.stage === PARTIAL_STAGE.quotes) {
           // Never instead of an analysis the block has: that would take its other highlights away.
+          // The same quotes again (the daemon's reply to those found in the page) keep the ones
+          // painted: nothing is taken down and put back.
           for (const [hash, spans] of perBlock) {
-            if (!this.results.has(hash)) this.early.set(hash, spans.map((s) => ({ ...s, early: true })));
+            if (this.results.has(hash) || sameSpans(this.early.get(hash), spans)) continue;
+            this.early.set(hash, spans.map((s) => ({ ...s, early: true })));
           }
         } else {
           for (const [hash, spans] of perBlock) this.setResult(hash, spans);
@@ -161,6 +164,11 @@ export class RequestTracker {
     this.results.set(hash, spans);
     this.early.delete(hash);
   }
+}
+
+function sameSpans(held, spans) {
+  if (!held || held.length !== spans.length) return false;
+  return held.every((h, i) => h.start === spans[i].start && h.end === spans[i].end && h.category === spans[i].category && h.group === spans[i].group);
 }
 
 function versionKey(blocks) {
