@@ -50,6 +50,56 @@ CASES = [
     ("Aide Tom Walsh recalled Ana Ortiz talking about “the end of the old port,” a story she loved.", [("“the end of the old port,”", "Tom Walsh")]),
     # an interview label
     ("Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”", [("“With a single measurement.”", "Elena Reyes")]),
+    # the cue's own when and where between it and the quotation
+    (
+        "The video ends with a clip of Mayor Anna Lindqvist saying at a rally in Malmo last spring, “We will not back down.”",
+        [("“We will not back down.”", "Anna Lindqvist")],
+    ),
+    # a participle after a relative clause goes with the main clause, not the relative one
+    (
+        "Councillor Ben Okafor defended the contract with a builder who said he was never paid for the bridge, saying, “The work was late and the invoices were wrong.”",
+        [("“The work was late and the invoices were wrong.”", "Ben Okafor")],
+    ),
+    (
+        "Striking nurses circled the hospital, marching past the arena - where the Rivertown Hawks played the Lakeside Owls - while chanting, “Staff the wards now.”",
+        [("“Staff the wards now.”", "Striking nurses")],
+    ),
+    # ... but not a cue inside the quotation's own clause, nor one with a verb between
+    (
+        "Senator Lena Park mocked the idea, saying anyone who complains about the rules “is simply losing the argument.”",
+        [("“is simply losing the argument.”", "Lena Park")],
+    ),
+    ("Premier Alan Dufresne said his critics are to blame for focusing on “who said what.”", [("“who said what.”", "Alan Dufresne")]),
+    # capitalised words with a sentence break inside are speech, not a title
+    (
+        "“Here comes the Captain,” Mara Quist shouted. “The Captain. Our Captain.”",
+        [("“Here comes the Captain,”", "Mara Quist"), ("“The Captain. Our Captain.”", "Mara Quist")],
+    ),
+    # someone's answer, reply or statement, then a colon
+    ("Councillor Rita Moss was asked about the closure. Her reply: “We fought and we lost.”", [("“We fought and we lost.”", "Rita Moss")]),
+    # after a colon, a quotation that closes on its own cue is that cue's, not a verb's before the colon
+    (
+        "The letter also listed the changes it said Mayor Ortiz, the first engineer elected to the office, would bring to the port: "
+        "“Thanks to our members' work on the docks, the mayor's plan, long and careful, has opened the harbour to new trade "
+        "and to new jobs for our families,” the dockworkers' union wrote.",
+        [
+            (
+                "“Thanks to our members' work on the docks, the mayor's plan, long and careful, has opened the harbour to new trade "
+                "and to new jobs for our families,”",
+                "the dockworkers' union",
+            )
+        ],
+    ),
+    # a verdict on someone's statement is the judge's words, not the statement's author's
+    (
+        "The ethics panel ruled on Friday that Councillor Dana Hart's statement about the contract was “misleading and incomplete,” and closed the case.",
+        [("“misleading and incomplete,”", "the ethics panel")],
+    ),
+    # "according to" opening the sentence sources every quotation woven into it
+    (
+        "According to a lawsuit filed by the city of Leeds, the two landlords ran a “decade-long rent scheme” in which they “quietly pocketed” the deposits of hundreds of tenants.",
+        [("“decade-long rent scheme”", "a lawsuit"), ("“quietly pocketed”", "a lawsuit")],
+    ),
 ]
 
 

@@ -25,6 +25,10 @@ def quotes(run, text):
         # a pronoun resolved to someone named earlier in the article
         ("Gillian Marsh ran the home until 2021. ‘She told me, “Nobody ever checks the small ones,” and walked off,’ the witness said.",
          "“Nobody ever checks the small ones,”", "Gillian Marsh"),
+        # "she" in someone's quotation is not the one speaking, even when their gender is unknown
+        ("Rosa Quint ran the bakery for forty years.\n\nRobin Hale started there at 15.\n\n"
+         "“She'd wave a ladle and say, ‘Nobody leaves without bread,’” said Hale.",
+         "‘Nobody leaves without bread,’", "Rosa Quint"),
         # a named source inside the outer quote, nested in the other convention
         ("»Our coordinator, Jens Hartwig, rang me and said, ›Send us whatever you have.‹ So we did,« says Katrin Vogel.",
          "›Send us whatever you have.‹", "Jens Hartwig"),

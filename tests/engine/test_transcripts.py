@@ -144,3 +144,20 @@ def test_questions_in_a_report_whose_answers_are_the_writers_prose_make_no_answe
         "The regional government has promised half of the cost, according to council papers.",
     )
     assert answers(run, text) == []
+
+
+def test_the_interviewee_is_the_person_the_paragraph_before_the_questions_introduces(run):
+    # Others are named more often in the story above; the introduction just before the questions
+    # says whose answers follow.
+    text = para(
+        "Nurses walk out in Regina",
+        "Health Minister Paul Okafor said the strike was avoidable. Okafor met the union twice this week, "
+        "and Okafor's office said talks would resume on Monday.",
+        "We interviewed Sheila Fontaine, a nurse at the general hospital for eleven years, on the picket line.",
+        "How long have you been on strike?",
+        "Three days. I have never seen the ward this short of staff.",
+        "What would end it?",
+        "More nurses on every shift. That is all we ask.",
+    )
+    got = answers(run, text)
+    assert [s for _, s in got] == ["Sheila Fontaine"] * 2

@@ -6,7 +6,8 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
 
   answer             a Q&A answer (engine/transcript.py): the labelled person's, or the interviewee's
   dash_name          “…” ― Carla Sanchez: a dash after the quotation, then a name
-  cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”
+  cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”,
+                     or with only the cue's own when and where between: saying at a rally on Monday, “…”
   governing_cue      a speech verb (or "X's claim") the quotation hangs from in the parse
   cue_after          “…,” she said / “…,” said the minister: its sentence goes on after it
   cue_earlier        a speech verb anywhere earlier in its sentence
@@ -86,6 +87,10 @@ SIGNATURE_MAX_WORDS = 5
 CUE_BEFORE_WORDS = 4
 _CUE_LINK_POS = ("ADP", "DET", "SCONJ")
 _CUE_LINK_WORDS = ("that", "as")
+# cue_before: the most words of the cue's own modifiers between it and the quotation
+# ("said on Monday at a rally in Ottawa, “…”"), and the links they may hang from it by.
+CUE_ADJUNCT_WORDS = 10
+_ADJUNCT_DEPS = ("prep", "pobj", "npadvmod", "det", "amod", "compound", "advmod", "nummod", "poss", "nmod", "case")
 # cue_after: a quotation that ends its sentence takes a cue after it only within these many tokens.
 CUE_AFTER_TOKENS = 5
 # A quotation whose last word ends like this goes on after the closing mark (“…,” she said).
@@ -213,6 +218,50 @@ def cue_before(ctx: Context) -> Found | None:
     tail = [t for t in tail if t.pos_ not in _CUE_LINK_POS and t.lower_ not in _CUE_LINK_WORDS]
     if tail and ctx.at.is_cue(tail[-1]):
         return ctx.from_cue(tail[-1])
+    owned = _owned_words_before(ctx)
+    if owned is not None:
+        return owned
+    cue = _cue_before_adjuncts(ctx)
+    return ctx.from_cue(cue) if cue is not None else None
+
+
+def _owned_words_before(ctx: Context) -> Found | None:
+    """ "I had to change my answer: “…”", "Her reply: “…”": a colon right after someone's
+    statement, answer or reply introduces its words; the owner speaks them."""
+    at = ctx.at
+    if not at.text[ctx.before[0] : ctx.before[1]].rstrip().endswith(":"):
+        return None
+    noun = next((t for t in reversed(ctx.before_toks) if not t.is_punct and not t.is_space), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    sp = ctx.speaker(at.finder.head_of_name(owner))
+    return Found(sp, noun.text, noun.idx) if sp else None
+
+
+def _cue_before_adjuncts(ctx: Context) -> Token | None:
+    """ "footage of Trump saying during the debate last week, “…”": the cue's own when, where and
+    how stand between it and the quotation. The words between must all hang from the cue through
+    modifiers (no object, no clause of its own: "said the plan, which critics call “…”" is not it)."""
+    toks = [t for t in ctx.before_toks if not t.is_space]
+    for n in range(len(toks) - 1, -1, -1):
+        if not ctx.at.is_cue(toks[n]):
+            continue
+        cue = toks[n]
+        between = [t for t in toks[n + 1 :] if not t.is_punct]
+        if not between or len(between) > CUE_ADJUNCT_WORDS or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        if _governs(ctx, cue):
+            return None  # "anybody who complains about it “is not having a good night”": the cue is in the quotation's clause
+        for t in between:
+            link = t
+            while link.i != cue.i and link.dep_ in _ADJUNCT_DEPS and link.head.i != link.i:
+                link = link.head
+            if link.i != cue.i:
+                return None
+        return cue
     return None
 
 
@@ -225,7 +274,13 @@ def governing_cue(ctx: Context) -> Found | None:
     heard”"), unless that verb is what the one above reports ("The statement noted they had said
     they would take “further measures”") or only characterises the words ("Trump said Clinton
     described it as “the gold standard”"): then the quotation reaches the reader through the
-    outermost speaker, who is its source."""
+    outermost speaker, who is its source.
+
+    A quotation after a colon that closes on a cue of its own ("…the impact it said she would
+    have on women: “…,” the union wrote.") is not the words of a verb before the colon: it is left
+    to cue_after."""
+    if _signed_after_colon(ctx):
+        return None
     found: Found | None = None
     path: list[Token] = []  # the words climbed through since the cue of `found`
     for tok in ctx.at.ancestors_outside(ctx.q):
@@ -252,6 +307,13 @@ def governing_cue(ctx: Context) -> Found | None:
                 if sp:
                     return Found(sp, tok.text, tok.idx)
     return found
+
+
+def _signed_after_colon(ctx: Context) -> bool:
+    at = ctx.at
+    if not at.text[ctx.before[0] : ctx.before[1]].rstrip().endswith(":") or not at.inner(ctx.q).rstrip().endswith(","):
+        return False
+    return any(at.is_cue(t) and at.finder.subject_of(t) is not None for t in ctx.after_toks[:CUE_AFTER_TOKENS])
 
 
 def cue_after(ctx: Context) -> Found | None:
@@ -302,7 +364,7 @@ def according_to(ctx: Context) -> Found | None:
             sp = ctx.speaker(ctx.at.finder.head_of_name(who))
             if sp and sp.actor is not None:
                 return Found(sp, "to", words[0].idx)
-    for tok in ctx.before_toks + ctx.after_toks:
+    for tok in _sentence_before(ctx) + ctx.after_toks:
         obj = ctx.at.finder.according_to(tok) or _per(tok)
         if obj is None and tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             # Where the parse left "to" without an object, the word after it: a quotation already
@@ -313,6 +375,32 @@ def according_to(ctx: Context) -> Found | None:
             if sp:
                 return Found(sp, "according to", tok.idx)
     return None
+
+
+def _governs(ctx: Context, tok: Token) -> bool:
+    """Whether the quotation's own words are above `tok` in the parse."""
+    a, b = ctx.at.token_range(ctx.q.start, ctx.q.end)
+    up = tok
+    for _ in range(MAX_CLIMB):
+        if up.head.i == up.i:
+            return False
+        up = up.head
+        if a <= up.i < b:
+            return True
+    return False
+
+
+def _sentence_before(ctx: Context) -> list[Token]:
+    """The words of the quotation's sentence before it, outside quotations, from the sentence's
+    start even past an earlier quotation: "According to the complaint, the developers ran a
+    “massive scheme” in which they “systematically looted” …" sources both."""
+    at = ctx.at
+    lo, _ = at.paragraph_bounds(ctx.q.start)
+    if lo >= ctx.before[0]:
+        return ctx.before_toks
+    for m in at.sentence_ends(lo, ctx.before[0]):
+        lo = m.end()
+    return at.tokens((lo, ctx.before[0])) + ctx.before_toks
 
 
 def _per(tok: Token) -> Token | None:
@@ -399,6 +487,9 @@ def governing_subject(ctx: Context) -> Found | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acomp"):
             subj = at.finder.subject_of(tok)
             if subj is not None and subj.lower_ in INDEFINITE_PRONOUNS:
+                continue
+            if subj is not None and tok.lemma_.lower() == "be" and subj.lemma_.lower() in CLAIM_NOUNS:
+                # "ruled that Trump's statement is “true”": a verdict on a statement is not its author's
                 continue
             if subj is None or not at.can_speak(subj):
                 return None
@@ -763,12 +854,22 @@ class Attributor:
         if self._title_like(words) and len(words) <= THE_NICKNAME_MAX_WORDS and prev_words[-1:] == ["the"] and not self._has_cue(before, after, naming=False):
             return "nickname"  # fans call the defence the “Iron Wall”
         after_work_noun = any(w.strip(",.").lower() in WORK_NOUNS for w in prev_words[-_WORK_NOUN_WORDS:])
-        if self._title_like(words) and len(words) <= (WORK_TITLE_MAX_WORDS if after_work_noun else TITLE_MAX_WORDS) and not self._has_cue(before, after):
+        if (
+            self._title_like(words)
+            and len(words) <= (WORK_TITLE_MAX_WORDS if after_work_noun else TITLE_MAX_WORDS)
+            and not self._has_cue(before, after)
+            and not self._sentences_inside(q)
+        ):
             if after_work_noun or not inner.endswith((".", "!", "?")):
                 return "title"
         if prev == "as" and len(words) <= MENTION_MAX_WORDS and any(w.startswith(NAMING_VERB_STEMS) for w in prev_words[-_NAMING_VERB_WORDS:]):
             return "mention"  # a practice he referred to in emails as "smoothing"
         return None
+
+    def _sentences_inside(self, q: Quotation) -> bool:
+        """ “The Donald. Big Daddy.”: a sentence ends inside and another begins; a title is one phrase."""
+        lo, hi = q.inner_start, q.inner_end(self.text)
+        return any(self.text[m.end() : hi].strip(" \"'”’.!?") for m in self.sentence_ends(lo, hi))
 
     @staticmethod
     def _title_like(words: list[str]) -> bool:
@@ -845,7 +946,7 @@ class Attributor:
         return not self.in_quote[subj.i] and subj.ent_type_ == "PERCENT" and subj.dep_ in ("nsubj",)
 
     def speaker(self, tok: Token, last_speaker: Speaker | None) -> Speaker | None:
-        if tok.lower_ == "i" and not self.in_quote[tok.i]:
+        if tok.lower_ in ("i", "my") and not self.in_quote[tok.i]:
             # "I laughed and said, “…”" outside any quotation: the one who wrote the piece
             return Speaker(WRITER, tok.idx, tok.idx + len(tok.text), None)
         if tok.lower_ in _NO_SPEAKER and not SpeakerFinder.is_relative(tok):

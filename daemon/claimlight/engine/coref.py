@@ -35,6 +35,10 @@ from .actors import ActorIndex, ActorRecord
 from .docview import columns, text_of, token_list
 from .lexicon import (
     COMPANY_NOUNS,
+    DISTINCT_ROLE_MODIFIERS,
+    STAND_IN_MODIFIERS,
+    EPITHET_ENTITY_LABELS,
+    EPITHET_MODIFIERS,
     FEMALE_NOUNS,
     FEMALE_TITLES,
     GENERIC_ORG_NOUNS,
@@ -74,6 +78,10 @@ SPEAKER_GAIN = 1.0
 GENDER_GAIN = 0.5
 PROMINENCE_GAIN = 0.3
 PROMINENT_MENTIONS = 3
+# An epithet ("the Vermont senator") stands for someone in its own paragraph or this many before,
+# the subject of a main clause (MAIN_CLAUSE_GAIN) before the subject of a clause inside one.
+EPITHET_PARAGRAPHS = 1
+MAIN_CLAUSE_GAIN = 1.0
 # A pronoun's resolution counts as evidence of its antecedent's gender only when the antecedent is
 # at most this many sentences back and no other person was named since the sentence before it.
 EVIDENCE_SENTENCES = 1
@@ -236,15 +244,15 @@ class Coreference:
         )
 
     def _read_noun(self, tok: Token) -> None:
+        cols = self.cols
+        if any(cols.dep[c] == "appos" and self.index.mention_at(c) is not None for c in cols.children[tok.i]):
+            return  # "The first witness, Linda Chau,", "the party's nominee, Omar Hale,": the name is the referent
         found = self._description_referent(tok)
         if found is not None:
             self.resolved[tok.i] = Resolution(found.name, found.actor, found.chain[1:])
             self._push(found)
             return
         lemma = tok.lemma_.lower()
-        cols = self.cols
-        if any(cols.dep[c] == "appos" and self.index.mention_at(c) is not None for c in cols.children[tok.i]):
-            return  # "The first witness, Linda Chau,": the name is the referent, not someone unnamed
         is_subject = tok.dep_ in SUBJECT_DEPS or tok.i in self.speech_subjects
         if not is_subject or (lemma not in PERSON_NOUNS | ORG_NOUNS and not is_age_nominal(tok)):
             return
@@ -304,7 +312,13 @@ class Coreference:
             return False
         return gender is None or self.gender.get(actor.id) in (None, gender)
 
-    def _antecedent(self, tok: Token) -> Referent | None:
+    def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
+        """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
+        not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
+        best = self._antecedent(tok, exclude=actor)
+        return best.resolution() if best is not None else None
+
+    def _antecedent(self, tok: Token, exclude: ActorRecord | None = None) -> Referent | None:
         feats = pronoun_features(tok.text)
         if feats is None:
             return None
@@ -318,6 +332,8 @@ class Coreference:
                 break
             for r in self.referents[s]:
                 if r.i >= tok.i or not self._agrees(r, kinds, gender, plural) or self._bound(tok, r):
+                    continue
+                if exclude is not None and r.actor is exclude:
                     continue
                 score = -SENTENCE_COST * back - PARAGRAPH_COST * (para - self.para_of_sent[s])
                 if r.subject:
@@ -333,7 +349,7 @@ class Coreference:
             return None
         scored.sort(key=lambda x: -x[0])
         best = scored[0][1]
-        if gender is not None and best.actor is not None and self.gender.get(best.actor.id) is None and n - best.sent <= EVIDENCE_SENTENCES:
+        if exclude is None and gender is not None and best.actor is not None and self.gender.get(best.actor.id) is None and n - best.sent <= EVIDENCE_SENTENCES:
             # Evidence for the rest of the article, but only when nobody else, of any gender, was
             # in view: "Jones … she said" with no one else around makes Jones a woman.
             others = any(
@@ -386,7 +402,7 @@ class Coreference:
             return self._latest(self.roles.with_age(age), tok, span, None) or self._person_in_view(tok, span)
         head = normalise(tok.lemma_ if tok.tag_ == "NNS" else tok.text)
         cols = self.cols
-        mods = {normalise(cols.text[c]) for c in cols.children[tok.i] if cols.dep[c] in ("compound", "amod") and c < tok.i}
+        mods = {normalise(cols.text[c]) for c in cols.children[tok.i] if cols.dep[c] in ("compound", "amod", "nmod") and c < tok.i}
         if head in ORG_NOUNS and head not in PERSON_NOUNS:
             named = [a for a in self.roles.with_head(head) if self.kind.get(a.id) == ORGANIZATION]
             got = self._latest(named, tok, span, mods)
@@ -399,7 +415,7 @@ class Coreference:
         if owner is not None:
             # "Lindqvist's first coach" is not the coach the article named, unless named as Lindqvist's
             people = [a for a in people if a is not owner and {t.lower() for t in owner.tokens} & {w for r in self.roles.roles(a) for w in r.words}]
-        got = self._latest(people, tok, span, mods)
+        got = self._latest(people, tok, span, mods, head)
         if head in PERSON_NOUNS:
             # "Lindqvist's first coach gave him advice … the coach told him": an unnamed source with
             # that noun, brought in after the named one was last mentioned, is the one in view
@@ -407,7 +423,22 @@ class Coreference:
             said_at = unnamed.chain[1][0] if unnamed is not None and len(unnamed.chain) > 1 else -1
             if unnamed is not None and (got is None or self._last_mention_before(got.actor, tok.idx) < said_at):
                 got = unnamed
+        if got is None and head in PERSON_NOUNS and (tok.dep_ in SUBJECT_DEPS or tok.i in self.speech_subjects) and self._epithet(tok):
+            gender = "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
+            got = self._person_in_view(tok, span, gender=gender, role=family)
         return got
+
+    def _epithet(self, tok: Token) -> bool:
+        """ "the New York businessman", "the Vermont senator", "the former first lady": a role the
+        text never gave anyone, made an epithet by a place, a party or a word like "former"."""
+        if any(c.dep_ == "prep" for c in tok.children):
+            return False  # "the director of the museum": someone the phrase itself introduces
+        for c in tok.children:
+            if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            if c.lower_ in EPITHET_MODIFIERS or c.ent_type_ in EPITHET_ENTITY_LABELS:
+                return True
+        return False
 
     def _last_mention_before(self, actor: ActorRecord, offset: int) -> int:
         starts = self.mention_starts.get(actor.id, [])
@@ -424,7 +455,9 @@ class Coreference:
                     return m.actor
         return None
 
-    def _latest(self, actors: list[ActorRecord], tok: Token, span: tuple[int, int], mods: set[str] | None) -> Referent | None:
+    def _latest(
+        self, actors: list[ActorRecord], tok: Token, span: tuple[int, int], mods: set[str] | None, head: str | None = None
+    ) -> Referent | None:
         """Of the actors the role was said of before `tok`, the one whose role shares the most of the
         description's words, then the one named most recently."""
         best: tuple[tuple[int, int], ActorRecord] | None = None
@@ -434,8 +467,11 @@ class Coreference:
             if k == 0:
                 continue  # not named before the description
             overlap = 0
-            if mods:
+            if mods is not None:
                 words = {normalise(w) for r in self.roles.roles(a) for w in r.words}
+                same_role = {normalise(w) for r in self.roles.roles(a) if r.head == head for w in r.words}
+                if (mods - words) & DISTINCT_ROLE_MODIFIERS or (same_role - mods) & (DISTINCT_ROLE_MODIFIERS - STAND_IN_MODIFIERS):
+                    continue  # "the vice presidential nominee" ≠ "presidential nominee Donald Trump", "the mayor" ≠ "Deputy Mayor Ann Roy"
                 overlap = len(mods & words)
             key = (overlap, starts[k - 1])
             if best is None or key > best[0]:
@@ -473,10 +509,13 @@ class Coreference:
                 break
         return self._as_mention(best[1], tok, span) if best is not None else None
 
-    def _person_in_view(self, tok: Token, span: tuple[int, int]) -> Referent | None:
+    def _person_in_view(
+        self, tok: Token, span: tuple[int, int], gender: str | None = None, role: frozenset[str] | None = None
+    ) -> Referent | None:
         """ "The court heard from Derek Oduya. The 61-year-old told the court…": an age the text never
         stated for anyone is the named person most in view, as a pronoun of unknown gender would be,
-        but never someone whose age the text gave as another."""
+        but never someone whose age the text gave as another. For an epithet (`role`: its noun and
+        kin), never someone of the other gender or whom the text gave another role."""
         n = self.sent_of[tok.i]
         para = self.para_of_sent[n]
         best: tuple[float, Referent] | None = None
@@ -485,13 +524,23 @@ class Coreference:
             if s < 0:
                 break
             for r in self.referents[s]:
-                if r.i >= tok.i or r.kind != PERSON or r.plural or r.actor is None or self._aged(r.actor):
+                if r.i >= tok.i or r.kind != PERSON or r.plural or r.actor is None:
                     continue
+                if role is None and self._aged(r.actor):
+                    continue
+                if role is not None and (para - self.para_of_sent[s] > EPITHET_PARAGRAPHS or not (r.subject or r.speaker) or (gender and r.gender and r.gender != gender) or self._other_role(r.actor, role)):
+                    continue  # (an epithet names the person the story is about: a subject or a speaker)
                 score = -SENTENCE_COST * back - PARAGRAPH_COST * (para - self.para_of_sent[s])
                 score += SUBJECT_GAIN * r.subject + SPEAKER_GAIN * r.speaker + r.i * 1e-6
+                if role is not None and self.cols.dep[self.cols.head[r.i]] == "ROOT":
+                    score += MAIN_CLAUSE_GAIN  # "… hours after Trump unleashed …": not whom the sentence is about
                 if best is None or score > best[0]:
                     best = (score, r)
         return self._as_mention(best[1], tok, span) if best is not None else None
+
+    def _other_role(self, actor: ActorRecord, role: frozenset[str]) -> bool:
+        heads = self.roles.heads(actor) & PERSON_NOUNS
+        return bool(heads) and not heads & role and not any(heads & ROLE_FAMILIES.get(h, frozenset()) for h in role)
 
     def _aged(self, actor: ActorRecord) -> bool:
         return any(r.age is not None for r in self.roles.roles(actor))

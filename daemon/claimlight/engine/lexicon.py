@@ -303,6 +303,24 @@ ROLE_IGNORED_WORDS = frozenset(
     """.split()
 )
 
+# Words that make a role another one: "the vice presidential nominee" is not the "presidential
+# nominee", "the deputy mayor" not the mayor, "the former premier" not the premier.
+DISTINCT_ROLE_MODIFIERS = frozenset("vice deputy assistant associate acting interim former lieutenant co".split())
+# ... but the one standing in is still "the chair" once the text has called them "interim chair".
+STAND_IN_MODIFIERS = frozenset("acting interim".split())
+
+# Words that make a role noun an epithet for someone already in the story ("the former first lady",
+# "the embattled premier"), as a place or party before it does ("the Vermont senator", "the
+# Republican nominee"); "the band leader", "the team doctor" may be someone new.
+EPITHET_MODIFIERS = frozenset(
+    """
+    former longtime long-time veteran embattled outgoing incumbent retired then-current current
+    presidential vice-presidential first-term two-term three-term seasoned
+    """.split()
+)
+# Entity labels of a modifier that make a role noun an epithet: a place, a party, a nationality.
+EPITHET_ENTITY_LABELS = frozenset(("GPE", "NORP", "LOC", "ORG"))
+
 # Nouns for people that say their gender: in an apposition or before a name ("his wife, Jane Doe",
 # "spokeswoman Ana Ortiz") they give the name a gender, like a title does.
 FEMALE_NOUNS = frozenset(
@@ -341,6 +359,8 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     bishop elder chief negotiator investigator auditor inspector clerk guard warden officer
     winger centre center goaltender netminder blueliner linebacker receiver shortstop catcher
     outfielder infielder fullback halfback jockey skier skater swimmer cyclist boxer wrestler golfer
+    nominee hopeful frontrunner front-runner incumbent challenger contender businesswoman billionaire
+    entrepreneur developer mogul
     """.split()
 )
 

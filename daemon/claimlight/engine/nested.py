@@ -82,11 +82,31 @@ def attribute_nested(doc: Doc, text: str, index: ActorIndex, results: list[Attri
             parent = parent_of[q]
             if within._short(q) and not _speech_cue(within, got.cue_start):
                 break
+            if _same(got.speaker, parent.speaker):
+                got = got._replace(speaker=_not_the_speaker(within, got.speaker, parent) or got.speaker)
             if not _same(got.speaker, parent.speaker) and not _unresolved(got.speaker):
                 aq = AttributedQuote(q, True, speaker=got.speaker, cue=got.cue, cue_start=got.cue_start, rule=strategy.name)
                 found.append(NestedQuote(aq, parent))
             break
     return found
+
+
+def _not_the_speaker(within: _Within, sp: Speaker, parent: AttributedQuote) -> Speaker | None:
+    """ "She'd point a spatula at you and say, ‘…’," said Pitre: a third-person pronoun in someone's
+    quotation is someone else, never the one speaking; what it stands for once they are ruled out."""
+    if not sp.chain or parent.speaker is None or parent.speaker.actor is None:
+        return None
+    start, end = sp.chain[0]
+    q = parent.quotation
+    if not q.start <= start < q.end:
+        return None
+    i, _ = within.token_range(start, end)
+    if i >= len(within.doc) or within.doc[i].lower_ not in _PRONOUNS:
+        return None
+    res = within.finder.coref.pronoun_other_than(within.doc[i], parent.speaker.actor)
+    if res is None:
+        return None
+    return Speaker(res.name, start, end, res.actor, ((start, end),) + res.chain)
 
 
 def _speech_cue(at: Attributor, cue_start: int | None) -> bool:

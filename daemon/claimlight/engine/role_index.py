@@ -240,7 +240,8 @@ def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | Non
         return None
     if noun.lower_ in ROLE_IGNORED_WORDS:
         return None
-    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    # ("nmod": the parser's link for "vice" in "vice presidential nominee")
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     words = tuple(_word(t.text) for t in sorted(mods + [noun], key=lambda t: t.i))
     first = min([noun] + mods, key=lambda t: t.i)
     start, end = first.idx, noun.idx + len(noun.text)

@@ -22,6 +22,9 @@ _RELATIVE = {"who", "which", "that", "whom"}
 # Pronouns that are never a subject.
 _OBJECT_PRONOUNS = frozenset("him them me us whom".split())
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep", "prep", "pobj"}
+# A relative clause with one of these is complete: a participle after it is not its own.
+_RELATIVE_CLAUSE_COMPLETE = ("ccomp", "dobj")
+_SETTING_OFF = (",", "-", "—", "–")
 # How many steps up the parse a speech verb's subject is looked for ("…, she said, adding that …").
 SUBJECT_CLIMB = 4
 # How far after a speech verb its inverted subject may stand: "…," said the former minister.
@@ -77,7 +80,7 @@ class SpeakerFinder:
             m = self.index.mention_at(verb.i - 1)
             if m is not None and m.token_end == verb.i and m.actor is not None and m.actor.type == "person":
                 return self.doc[verb.i - 1]
-        v = verb
+        v = self._past_relative_clause(verb)
         for _ in range(SUBJECT_CLIMB):
             # (a dash the parser took for a noun is no subject)
             subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i] and any(ch.isalnum() for ch in c.text)), None)
@@ -103,6 +106,30 @@ class SpeakerFinder:
                 continue
             break
         return self._stray_subject(verb)
+
+    @staticmethod
+    def _past_relative_clause(verb: Token) -> Token:
+        """Where a participle set off by a comma starts its climb to a subject. The parser often
+        hangs it on the relative clause just before it ("defending not paying an architect who
+        said he was stiffed, saying, “…”", "looping the streets where the Panthers played the
+        Vikings - while chanting, “…”"); a relative clause complete with its own object or clause
+        does not lend its subject: the participle goes with the clause the relative one is in."""
+        # (set off: a comma or a dash right before it or before its "while")
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not any(t.text in _SETTING_OFF for t in verb.doc[max(0, verb.i - 2) : verb.i]):
+            return verb
+        head = verb.head
+        if head.i > verb.i or not any(c.dep_ in _RELATIVE_CLAUSE_COMPLETE for c in head.children):
+            return verb
+        if head.dep_ == "relcl":
+            up = head.head  # the noun the clause is about, then the verb that noun belongs to
+            for _ in range(SUBJECT_CLIMB):
+                if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+                    break
+                up = up.head
+            return up if up.pos_ in ("VERB", "AUX") else verb
+        if any(c.lower_ == "where" and c.dep_ == "advmod" and c.i < head.i for c in head.children) and head.head.i != head.i:
+            return head.head
+        return verb
 
     def _stray_subject(self, verb: Token) -> Token | None:
         """When the parse lost the subject of a speech verb ("Outside the court, a lawyer for

@@ -120,7 +120,8 @@ def _turns(paras: list[_Para], index: ActorIndex, text: str) -> list[tuple[_Para
     labelled_qa = labelled >= MIN_LABELLED
     if not (labelled_qa or unlabelled_qa):
         return []
-    guest = _interviewee(index, first_q.start if first_q else len(text))
+    intro = next((p for p in reversed(paras) if first_q is not None and p.end <= first_q.start), None)
+    guest = _interviewee(index, first_q.start if first_q else len(text), (intro.start, intro.end) if intro else None)
     guest_ranges = [(m.start, m.end) for m in guest.mentions] if guest else []
     # Unlabelled paragraphs are answers after a question in an interview, and after an "A:" answer
     # (its next paragraphs); never after a named answer, where they may be the outlet's narration.
@@ -166,9 +167,11 @@ def _introduced_as_interview(intro: str) -> bool:
     return bool(words & INTERVIEW_WORDS)
 
 
-def _interviewee(index: ActorIndex, before: int) -> ActorRecord | None:
-    """The person the introduction is about: most mentioned before the first question, first on a tie."""
-    best: tuple[int, int] | None = None
+def _interviewee(index: ActorIndex, before: int, intro: tuple[int, int] | None = None) -> ActorRecord | None:
+    """The person the introduction is about: most mentioned before the first question, first on a
+    tie; a person the paragraph right before the first question names comes first ("Sheila
+    Fontaine, a nurse in Regina, spoke to us about the strike." after a story about others)."""
+    best: tuple[int, int, int] | None = None
     guest = None
     for a in index.actors:
         if a.type != "person":
@@ -176,7 +179,8 @@ def _interviewee(index: ActorIndex, before: int) -> ActorRecord | None:
         starts = [m.start for m in a.mentions if m.start < before]
         if not starts:
             continue
-        key = (len(starts), -min(starts))
+        introduced = intro is not None and any(intro[0] <= s < intro[1] for s in starts)
+        key = (introduced, len(starts), -min(starts))
         if best is None or key > best:
             best, guest = key, a
     return guest
