@@ -143,3 +143,32 @@ def test_multi_paragraph_quote_shares_one_quote_id_and_speaker(run):
     quotes = run(text).spans("quote")
     assert [q.speaker for q in quotes] == ["Anjali Desai"] * 3
     assert quotes[1].quote_id == quotes[2].quote_id != quotes[0].quote_id
+
+
+def test_the_sentence_before_a_quotation_is_read_within_a_bounded_reach(nlp, monkeypatch):
+    """A page of quotation marks has no sentence end: reading back from every quotation to the
+    paragraph's start cost the paragraph's length squared (20× prose at 100,000 characters)."""
+    from claimlight.engine import analyze
+    from claimlight.engine.attribution import Attributor
+
+    read = []
+    tokens = Attributor.tokens
+
+    def counted(self, seg):
+        got = tokens(self, seg)
+        read.append(len(got))
+        return got
+
+    monkeypatch.setattr(Attributor, "tokens", counted)
+
+    def words_read(chars: int) -> int:
+        read.clear()
+        analyze(("“”„“«»\"‘’" * chars)[:chars], nlp=nlp)
+        return sum(read)
+
+    small, large = words_read(3_000), words_read(12_000)
+    assert large <= 5 * small  # four times the text: about four times the reading, never sixteen
+    # ...and "according to" still reaches the start of an ordinary sentence
+    text = "According to the harbour board, the ferry was “safe to sail” and the crossing “a model for others”."
+    quotes = [s for s in analyze(text, nlp=nlp).spans if s.category.value == "quote"]
+    assert quotes and all(q.speaker == "harbour board" or (q.speaker or "").endswith("harbour board") for q in quotes)

@@ -103,6 +103,8 @@ WOVEN_MIN_WORDS = 2
 CONTINUATION_PARAGRAPHS = 2
 # A quotation of this many words or fewer with no speaker is a scare quote, unless it asks or exclaims.
 SCARE_QUOTE_MAX_WORDS = 2
+# How far back "according to X" is looked for in the quotation's sentence, in characters.
+SENTENCE_BEFORE_CHARS = 600
 # echo: a shorter quotation contained in a longer one must have at least this many words.
 ECHO_MIN_WORDS = 2
 
@@ -398,6 +400,10 @@ def _sentence_before(ctx: Context) -> list[Token]:
     lo, _ = at.paragraph_bounds(ctx.q.start)
     if lo >= ctx.before[0]:
         return ctx.before_toks
+    # No further back than a long sentence reaches: in text with no sentence end (a page of
+    # quotation marks), every quotation would read back to the paragraph's start, and the whole
+    # paragraph's quotations would cost its length squared.
+    lo = max(lo, ctx.before[0] - SENTENCE_BEFORE_CHARS)
     for m in at.sentence_ends(lo, ctx.before[0]):
         lo = m.end()
     return at.tokens((lo, ctx.before[0])) + ctx.before_toks
