@@ -37,18 +37,16 @@ GROWTH_BYTES = 32 * 1024 * 1024
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-def _load_trim():
+def _glibc(name: str):
+    """glibc's function `name`, or None where the C library has none (not glibc)."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim
+        return getattr(ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6"), name)
     except (OSError, AttributeError):
         return None
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
-    return trim
 
 
-_trim = _load_trim()
+_trim = _glibc("malloc_trim")
+_mallopt = _glibc("mallopt")
 
 # Blocks this large or larger are mapped on their own, and unmapped when freed.
 LARGE_BLOCK_BYTES = 256 * 1024
@@ -57,11 +55,7 @@ _M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
 
 def fixed_large_blocks() -> bool:
     """Stops glibc from moving its threshold for large blocks up; whether it could be set."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return bool(libc.mallopt(ctypes.c_int(_M_MMAP_THRESHOLD), ctypes.c_int(LARGE_BLOCK_BYTES)))
-    except (OSError, AttributeError):
-        return False
+    return _mallopt is not None and bool(_mallopt(ctypes.c_int(_M_MMAP_THRESHOLD), ctypes.c_int(LARGE_BLOCK_BYTES)))
 
 
 def resident_bytes() -> int | None:
@@ -87,7 +81,7 @@ class Heap:
         # A full collection first frees what waits in reference cycles; the daemon's event loop skips
         # it (it would stall every connection for as long as it walks the result cache).
         self.collect = collect
-        self.floor = resident_bytes()  # the smallest size seen after a trim
+        self.floor = resident_bytes()  # its size at start, then after the last trim
         self.trims = 0
 
     def settle(self) -> bool:
@@ -98,7 +92,7 @@ class Heap:
         if self.collect:
             gc.collect()
         if _trim is not None:
-            _trim(0)
+            _trim(ctypes.c_size_t(0))
         self.trims += 1
         after = resident_bytes()
         if after is not None:
