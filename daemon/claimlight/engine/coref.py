@@ -4,7 +4,8 @@ A reader of "…,” she said" or "the mayor told reporters" knows who is meant 
 the people and organisations named, what each was called ("Surrey Mayor Doug McCallum"), the
 gender the text gave them (a title, a given name, "his wife", the pronouns already used for them),
 and who was in view (the subject of the sentence before, the last speaker). This module reads a
-document once, in order, the same way:
+document once, in order, the same way (on demand, only as far as the questions asked of it need:
+`_read_through`):
 
 - every named actor, every unnamed source ("a lawyer for the workers said") and every pronoun or
   description already resolved becomes a *referent* of its sentence: a candidate antecedent with
@@ -153,7 +154,7 @@ class Coreference:
         self.speech_subjects = self._speech_subjects()
         self.referents: list[list[Referent]] = [[] for _ in self.sents]
         self.resolved: dict[int, Resolution] = {}  # pronoun or description head → what it stands for
-        self._read()
+        self._next = 0  # the first token not read yet (`_read_through`)
 
     # -- what each actor is -----------------------------------------------------------------------
 
@@ -194,10 +195,23 @@ class Coreference:
 
     # -- one pass over the document ---------------------------------------------------------------
 
-    def _read(self) -> None:
+    def _read_through(self, last: int) -> None:
+        """Reads the document in order up to token `last` (included), from where the last read stopped.
+
+        The document is read on demand, never further than a question needs: the quotations nested in
+        others ask about a few words, often early in a long page, and their reading of the page
+        (`engine.nested`) was a whole second pass. Lazy reading answers as the full reading does: a
+        token's resolution is made when the reading reaches it, from what came before it only, and
+        no question changes what the reading keeps (only the reading itself adds evidence). A question
+        that reads an actor's gender reads the whole text first when that gender is not known yet:
+        a gender once known never changes, one not known yet may be learnt further on (`_antecedent`)."""
         doc, cols = self.doc, self.cols
+        stop = min(last + 1, len(doc))
+        if self._next >= stop:
+            return
         toks = token_list(doc)
-        for i in range(len(doc)):
+        start, self._next = self._next, stop
+        for i in range(start, stop):
             if self.in_quote[i]:
                 continue
             m = self.index.mention_at(i)
@@ -297,8 +311,12 @@ class Coreference:
 
     # -- pronouns ---------------------------------------------------------------------------------
 
+    def _read_all(self) -> None:
+        self._read_through(len(self.doc) - 1)
+
     def pronoun(self, tok: Token) -> Resolution | None:
         """What a pronoun outside quotations stands for, as read in order; None when nothing fits."""
+        self._read_through(tok.i)
         return self.resolved.get(tok.i)
 
     def compatible(self, tok: Token, actor: ActorRecord | None) -> bool:
@@ -310,13 +328,32 @@ class Coreference:
         kind = self.kind.get(actor.id)
         if kind is None or kind not in kinds:
             return False
+        if gender is not None and self.gender.get(actor.id) is None:
+            self._read_all()  # the whole text's evidence of the actor's gender (a gender once known stays)
         return gender is None or self.gender.get(actor.id) in (None, gender)
 
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
         not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
+        self._read_through(tok.i)
+        if self._gender_open_in_view(tok):
+            self._read_all()  # the whole text's evidence of their gender (a gender once known stays)
         best = self._antecedent(tok, exclude=actor)
         return best.resolution() if best is not None else None
+
+    def _gender_open_in_view(self, tok: Token) -> bool:
+        """Whether a gendered pronoun has in view (`_antecedent`) an actor whose gender is not known
+        yet: the text after it may still tell, and the answer is the one the whole text gives."""
+        feats = pronoun_features(tok.text)
+        if feats is None or feats[1] is None:
+            return False
+        n = self.sent_of[tok.i]
+        return any(
+            r.actor is not None and self.gender.get(r.actor.id) is None
+            for s in range(max(0, n - PRONOUN_SENTENCES), n + 1)
+            for r in self.referents[s]
+            if r.i < tok.i
+        )
 
     def _antecedent(self, tok: Token, exclude: ActorRecord | None = None) -> Referent | None:
         feats = pronoun_features(tok.text)
@@ -383,6 +420,7 @@ class Coreference:
 
     def description(self, tok: Token) -> Resolution | None:
         """What a definite description headed by the noun `tok` stands for, as read in order."""
+        self._read_through(tok.i)
         got = self.resolved.get(tok.i)
         return got if got is not None and tok.pos_ != "PRON" else None
 
