@@ -12,12 +12,21 @@ concatenated annotations), without making a Doc per paragraph first; annotations
 per token and heads relative to their token, so concatenation is all a join needs. The result
 is the document `nlp.parse` gives for the same text, annotation for annotation
 (`tests/engine/test_parsed.py`).
+
+A live page is rebuilt from the same bytes on every update, and undoing the compression and the
+pickling was some 40% of a rebuild. So the process that reads them (an analysis worker) keeps the
+decoded form of the bytes it has made or read lately (`_kept`, keyed by the bytes themselves, least
+recently used first out, bounded by `KEPT_BYTES`): a paragraph seen in the page's previous version
+is not decoded again. The bytes still travel with every job, so nothing depends on what a worker
+kept: a worker that was replaced, or that never saw the page, decodes them (it costs a few
+milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in well under one).
 """
 
 from __future__ import annotations
 
 import pickle
 import zlib
+from collections import OrderedDict
 
 import numpy
 from spacy.attrs import intify_attr
@@ -37,6 +46,17 @@ _LEVEL = 1
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
+# The decoded parses a process keeps (see the module docstring): some 110 bytes a token, so about
+# 75,000 tokens, a few long pages, per process.
+KEPT_BYTES = 8 * 2**20
+# What an entry costs besides its arrays: the key's share, the tuple, the list of strings.
+_ENTRY_OVERHEAD = 400
+
+Decoded = tuple[numpy.ndarray, numpy.ndarray, list[str]]  # annotations (tokens × ATTRS), spaces, strings
+_kept: OrderedDict[bytes, tuple[Decoded, int]] = OrderedDict()
+_kept_weight = 0
+
+
 def encode(doc: Doc) -> bytes:
     """One paragraph's parse (a Doc of the paragraph alone) as bytes."""
     array = doc.to_array(_IDS)
@@ -44,7 +64,43 @@ def encode(doc: Doc) -> bytes:
     strings = doc.vocab.strings
     hashes = numpy.unique(array[:, _STRING_COLUMNS]) if len(doc) else ()
     names = [strings[int(h)] for h in hashes]
-    return zlib.compress(pickle.dumps((len(doc), array.tobytes(), spaces.tobytes(), names), _PICKLE), _LEVEL)
+    data = zlib.compress(pickle.dumps((len(doc), array.tobytes(), spaces.tobytes(), names), _PICKLE), _LEVEL)
+    _keep(data, (array, spaces, names))  # the page's next version will be rebuilt from these bytes
+    return data
+
+
+def decode(data: bytes) -> Decoded:
+    """The annotations, spaces and strings of one paragraph's bytes (kept: see the module docstring)."""
+    entry = _kept.get(data)
+    if entry is not None:
+        _kept.move_to_end(data)
+        return entry[0]
+    n, array, space, names = pickle.loads(zlib.decompress(data))
+    decoded = (numpy.frombuffer(array, dtype=numpy.uint64).reshape(n, len(_IDS)), numpy.frombuffer(space, dtype=numpy.bool_), names)
+    _keep(data, decoded)
+    return decoded
+
+
+def _keep(data: bytes, decoded: Decoded) -> None:
+    global _kept_weight
+    weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 60 * len(decoded[2])
+    if weight > KEPT_BYTES:
+        return
+    old = _kept.pop(data, None)
+    if old is not None:
+        _kept_weight -= old[1]
+    _kept[data] = (decoded, weight)
+    _kept_weight += weight
+    while _kept_weight > KEPT_BYTES:
+        _, (_, dropped) = _kept.popitem(last=False)
+        _kept_weight -= dropped
+
+
+def forget() -> None:
+    """Drops every decoded parse this process keeps."""
+    global _kept_weight
+    _kept.clear()
+    _kept_weight = 0
 
 
 def join(vocab: Vocab, parts: list[bytes]) -> Doc:
@@ -53,10 +109,10 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     # The paragraphs of a page share most of their strings (tags, labels, common words): each is added once.
     strings: set[str] = set()
     for data in parts:
-        n, array, space, names = pickle.loads(zlib.decompress(data))
+        array, space, names = decode(data)
         strings.update(names)
-        arrays.append(numpy.frombuffer(array, dtype=numpy.uint64).reshape(n, len(_IDS)))
-        spaces.append(numpy.frombuffer(space, dtype=numpy.bool_))
+        arrays.append(array)
+        spaces.append(space)
     add = vocab.strings.add
     for name in strings:
         add(name)

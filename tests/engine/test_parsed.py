@@ -1,0 +1,56 @@
+"""A paragraph's parse as bytes, and the document rebuilt from many: the one `nlp.parse` gives.
+
+A process keeps the decoded form of the bytes it made or read (`engine.parsed`), so a live page's
+next version is rebuilt without decoding again: a rebuild from kept parses must be the rebuild from
+fresh ones, annotation for annotation, and what is kept stays within its bound.
+"""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+
+from claimlight.engine import parsed
+from claimlight.engine.nlp import parse, parse_each
+from claimlight.paragraphs import paragraphs
+
+TEXT = "\n\n".join(
+    f"LYON, May {day} — “It will not close,” said Dr Ana Pereira of the Rhône Clinic, on Friday. "
+    f"Some {day * 120} patients, she said, were moved; the board voted 5-{day}."
+    for day in range(1, 7)
+)
+
+
+def annotations(doc) -> numpy.ndarray:
+    return doc.to_array(list(parsed.ATTRS))
+
+
+@pytest.fixture(autouse=True)
+def fresh():
+    parsed.forget()
+    yield
+    parsed.forget()
+
+
+def test_a_document_rebuilt_from_kept_parses_is_the_one_parsed_whole(nlp):
+    with nlp.memory_zone():
+        parts = [parsed.encode(doc) for doc in parse_each(nlp, paragraphs(TEXT))]  # kept as they are made
+        whole = parse(nlp, TEXT)
+        from_kept = parsed.join(nlp.vocab, parts)
+        assert from_kept.text == TEXT
+        assert (annotations(from_kept) == annotations(whole)).all()
+        assert [t.whitespace_ for t in from_kept] == [t.whitespace_ for t in whole]
+        parsed.forget()  # as a worker that never saw the page
+        from_bytes = parsed.join(nlp.vocab, parts)
+        assert (annotations(from_bytes) == annotations(whole)).all()
+
+
+def test_kept_parses_stay_within_their_bound(nlp, monkeypatch):
+    monkeypatch.setattr(parsed, "KEPT_BYTES", 20_000)
+    with nlp.memory_zone():
+        parts = [parsed.encode(doc) for doc in parse_each(nlp, paragraphs(TEXT) * 3)]
+        assert 0 < len(parsed._kept) < len(parts) and parsed._kept_weight <= 20_000
+        # the oldest went first; what went is decoded again from its bytes, the same
+        doc = parsed.join(nlp.vocab, parts)
+        assert doc.text == "".join(paragraphs(TEXT) * 3)
+        assert parsed._kept_weight <= 20_000
