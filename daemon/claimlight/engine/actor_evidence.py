@@ -45,6 +45,8 @@ from .lexicon import (
     TITLES,
 )
 
+_PERSON_WORDS = KINSHIP_NOUNS | ROLE_NOUNS | TITLES  # a noun only a person is called
+
 DECISIVE, VETO, VOTE = "decisive", "veto", "vote"
 PERSON, ORG, PLACE = "person", "organization", "place"
 # How much decisive evidence weighs: what the text states outright, then what it implies.
@@ -118,7 +120,7 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
     # "a Washington-based developer and spokeswoman for the coalition": a person, whatever the other
     # nouns joined to a person's role could also name
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
-    if any(n.lemma_.lower() in KINSHIP_NOUNS | ROLE_NOUNS | TITLES for n in nouns):
+    if any(n.lemma_.lower() in _PERSON_WORDS for n in nouns):
         yield Evidence(DECISIVE, PERSON, STATED)
         return
     for noun in nouns:

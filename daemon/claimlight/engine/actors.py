@@ -37,6 +37,10 @@ from .lexicon import (
     TITLES,
 )
 
+# (unions of the lexicons used per word, made once)
+_ROLE_OR_PERSON_NOUNS = ROLE_NOUNS | PERSON_NOUNS
+_ORG_OR_PLACE_WORDS = ORG_NOUNS | PLACE_HEADS
+
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STRIP_LEADING = {"the", "a", "an"}
@@ -91,7 +95,7 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
             s += 1
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
     # (whatever it labelled the whole; a given name after the role word says it is a person)
-    while s < e - 2 and toks[s].is_title and toks[s].lower_ in ROLE_NOUNS | PERSON_NOUNS and (
+    while s < e - 2 and toks[s].is_title and toks[s].lower_ in _ROLE_OR_PERSON_NOUNS and (
         ent.label_ == "PERSON" or toks[s + 1].lower_ in MALE_NAMES or toks[s + 1].lower_ in FEMALE_NAMES
     ):
         s += 1
@@ -406,7 +410,7 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _described_as_person(tok) -> bool:
     """ "Jones, a rookie defenceman,": one capitalised word with a person's role in apposition."""
-    if tok.lower_ in ORG_NOUNS | PLACE_HEADS or tok.lower_ in COUNTRIES:
+    if tok.lower_ in _ORG_OR_PLACE_WORDS or tok.lower_ in COUNTRIES:
         return False
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
 
@@ -414,7 +418,7 @@ def _described_as_person(tok) -> bool:
 def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
     head = doc[e - 1]
     words = {doc[k].lower_ for k in range(s, e)}
-    if words & (ORG_NOUNS | PLACE_HEADS) or head.lower_ in COUNTRIES or any(doc[k].ent_type_ == "NORP" for k in range(s + 1, e)):
+    if words & _ORG_OR_PLACE_WORDS or head.lower_ in COUNTRIES or any(doc[k].ent_type_ == "NORP" for k in range(s + 1, e)):
         return False
     if any(doc[k].head.i not in range(s, e) for k in range(s, e - 1)):
         return False  # not one phrase

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from .actors import ActorIndex, ActorRecord, Mention
 from .lexicon import ABBREVIATIONS, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
 
+_ABBREVIATIONS = ABBREVIATIONS | ROLE_ABBREVIATIONS.keys()  # words a period ends without ending a sentence
+
 # How a role was stated.
 TITLE = "title"  # words before the name: "Mayor Doug McCallum", "rookie defenceman Jones"
 APPOSITION = "apposition"  # "Jones, a rookie defenceman," / "the team's captain, Ana Ortiz,"
@@ -165,7 +167,7 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     words: list[Token] = []
     while i >= 0 and len(words) < TITLE_MAX_WORDS:
         tok = doc[i]
-        if i > 0 and not doc[i - 1].whitespace_ and (tok.text == "-" or (tok.text == "." and doc[i - 1].lower_ in ABBREVIATIONS | ROLE_ABBREVIATIONS.keys())):
+        if i > 0 and not doc[i - 1].whitespace_ and (tok.text == "-" or (tok.text == "." and doc[i - 1].lower_ in _ABBREVIATIONS)):
             i -= 1  # "Sgt." / "34-year-old" (a sentence's last period is no part of a title)
             continue
         if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):

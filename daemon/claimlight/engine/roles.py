@@ -23,6 +23,7 @@ _ROLE_WORDS = TITLES | ROLE_NOUNS | frozenset(
 )
 # "Her business partner, Ray Ashworth": whose partner is the article's context; the role is the rest.
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+_DETERMINERS = _ARTICLES | _POSSESSIVE_PRONOUNS
 # Words that end a role phrase: a clause or an aside starts there.
 _STOP_TEXT = frozenset({",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "who", "which", "that", "whose"})
 _PREFIX_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "prep", "pobj", "punct", "det", "cc", "conj"})
@@ -138,7 +139,7 @@ def _acceptable(words: Span, index: ActorIndex, actor) -> bool:
             return False
     if words.root.tag_ in ("NNS", "NNPS"):
         return False  # "two Vermont developers", "all times": one actor's role is singular
-    rest = [t for t in words if t.lower_ not in _ARTICLES | _POSSESSIVE_PRONOUNS and t.pos_ != "DET"]
+    rest = [t for t in words if t.lower_ not in _DETERMINERS and t.pos_ != "DET"]
     if not rest or any(t.like_url or t.like_email or "/" in t.text or "@" in t.text for t in rest):
         return False
     # A role is said in ordinary words, or with a title: all-capitalised words after a name are
@@ -148,7 +149,7 @@ def _acceptable(words: Span, index: ActorIndex, actor) -> bool:
 
 def _tidy(words: Span) -> str:
     toks = list(words)
-    while toks and (toks[0].lower_ in _ARTICLES | _POSSESSIVE_PRONOUNS or toks[0].pos_ == "DET"):
+    while toks and (toks[0].lower_ in _DETERMINERS or toks[0].pos_ == "DET"):
         toks = toks[1:]  # "another critic" → "critic"
     while len(toks) > 1 and toks[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
         toks = toks[:-1]  # "author of" → "author"

@@ -19,6 +19,8 @@ from .role_index import RoleIndex, build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
+_THIRD_PERSON_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL  # of a speaker: not "it"
+_ALL_PRONOUNS = _THIRD_PERSON_PRONOUNS | PRONOUNS_NEUTER | PRONOUNS_FIRST
 # Pronouns that are never a subject.
 _OBJECT_PRONOUNS = frozenset("him them me us whom".split())
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "relcl", "dep", "prep", "pobj"}
@@ -218,7 +220,7 @@ class SpeakerFinder:
         if mention is not None and mention.actor is not None:
             return Speaker(mention.actor.name, mention.start, mention.end, mention.actor)
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL:
+        if tok.pos_ == "PRON" or low in _THIRD_PERSON_PRONOUNS:
             if low in PRONOUNS_FIRST:
                 return None
             return self.resolve_pronoun(tok, last_speaker) or Speaker(tok.text, tok.idx, tok.idx + len(tok.text), None)
@@ -338,7 +340,7 @@ def mention_kind(speaker: Speaker, text: str) -> str:
     a, b = speaker.chain[0] if speaker.chain else (speaker.start, speaker.end)
     words = text[a:b].split()
     first = words[0].lower() if words else ""
-    if len(words) == 1 and (first in PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER | PRONOUNS_FIRST or first in _RELATIVE):
+    if len(words) == 1 and (first in _ALL_PRONOUNS or first in _RELATIVE):
         return "pronoun"
     if speaker.actor is not None and len(speaker.chain) == 1:
         return "named"
