@@ -213,7 +213,9 @@ class Coreference:
             return
         toks = token_list(doc)
         start, self._next = self._next, stop
-        for i in range(start, stop):
+        words = self._words
+        for k in range(bisect_left(words, start), bisect_left(words, stop)):
+            i = words[k]
             if self.in_quote[i]:
                 continue
             m = self.index.mention_at(i)
@@ -236,6 +238,18 @@ class Coreference:
                     self._read_noun(toks[i])
             elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(toks[i]) and not self._names_modifier(i):
                 self._read_noun(toks[i])
+
+    @cached_property
+    def _words(self) -> list[int]:
+        """The tokens the reading looks at, in order: where a mention is, pronouns, nouns, "old"; the
+        reading passes over every other token without a look, so it is spared the loop over them."""
+        cols, mentions = self.cols, self.index.by_token
+        pos, tag, lower = cols.pos, cols.tag, cols.lower
+        return [
+            i
+            for i, p in enumerate(pos)
+            if p == "NOUN" or p == "PRON" or i in mentions or tag[i] == "PRP$" or (p == "ADJ" and lower[i] == "old")
+        ]
 
     def _names_modifier(self, i: int) -> bool:
         """ "Surrey Mayor Doug McCallum", "the rookie defenceman Jones": a role word inside a name's phrase."""
