@@ -4,7 +4,8 @@ The live figure (`bench.live`) is one number, the update's round trip over the p
 from scratch. To cut it one has to know what it is made of, and the daemon's worker does not say:
 so this module does the same work here, the way a worker does it (the model's lexemes made first,
 `engine.lexemes`; the page's paragraphs parsed and kept as bytes, `engine.parsed`, with the one an
-idle worker parses ahead, `server.foresight`), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
+idle worker parses ahead, `server.foresight`; their decoded form kept too, as in the worker that
+analysed the page), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
 the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
 functions `engine.analyze_doc` calls, for the length of the measurement), the reply's plain data,
 and the parent's side (validation, UTF-16 offsets, JSON). A from-scratch analysis of the same page

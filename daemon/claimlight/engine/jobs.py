@@ -13,7 +13,8 @@ Because a parse is per paragraph, it can be kept: the daemon keeps the bytes of 
 has parsed (`server.parsecache`) and, when a page is analysed again after a change, sends only its
 new paragraphs to be parsed. `parse_and_analyze` does that in one job: the paragraphs it is given
 as text are parsed, those it is given as bytes are not, and the whole is analysed. The analysis is
-the same as from scratch; only the parsing of what did not change is saved.
+the same as from scratch; only the parsing of what did not change is saved (and, in a worker that
+used those bytes lately, their decoding: `engine.parsed` keeps the decoded form).
 
 Streaming uses the same steps with growing pieces: each piece's own analysis
 (`parse_paragraph_list` with `analyze_doc`) is a preview, and the final result joins the pieces
