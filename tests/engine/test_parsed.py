@@ -54,3 +54,22 @@ def test_kept_parses_stay_within_their_bound(nlp, monkeypatch):
         doc = parsed.join(nlp.vocab, parts)
         assert doc.text == "".join(paragraphs(TEXT) * 3)
         assert parsed._kept_weight <= 20_000
+
+
+def test_the_columns_of_a_page_rebuilt_from_kept_paragraphs_are_the_ones_read_from_it(nlp):
+    from claimlight.engine import docview
+
+    def fresh(doc) -> tuple:
+        c = docview.Columns(doc)
+        return (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents)
+
+    first = paragraphs(TEXT)
+    grown = [*first[:-1], first[-1] + "\n\n", "“Not yet,” the board's chair, Ines Duarte, told reporters on Monday."]
+    with nlp.memory_zone():
+        kept = {p: parsed.encode(doc) for p, doc in zip(first, parse_each(nlp, first))}
+        parsed.join(nlp.vocab, [kept[p] for p in first])  # the page's first version: its paragraphs' columns kept
+        new = {p: parsed.encode(doc) for p, doc in zip(grown[-2:], parse_each(nlp, grown[-2:]))}
+        doc = parsed.join(nlp.vocab, [kept.get(p) or new[p] for p in grown])  # mostly kept, two new
+        c = docview.columns(doc)
+        assert (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents) == fresh(doc)
+        assert doc.text == "".join(grown)

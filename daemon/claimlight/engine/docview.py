@@ -42,45 +42,61 @@ _FIELDS = (IDX, ORTH, LOWER, POS, TAG, LEMMA, ENT_TYPE, IS_TITLE, SENT_START, DE
 # The fields that hold strings (as hashes), by their place in _FIELDS.
 _TEXT, _LOWER, _POS, _TAG, _LEMMA, _ENT_TYPE, _DEP = 1, 2, 3, 4, 5, 6, 9
 _STRING_FIELDS = [_TEXT, _LOWER, _POS, _TAG, _LEMMA, _ENT_TYPE, _DEP]
+_NUMBER_FIELDS = (IDX, IS_TITLE, SENT_START, HEAD)
+
+
+StringColumns = tuple[list[str], ...]  # text, lower, pos, tag, lemma (lower-cased), ent_type, dep
+
+
+def string_columns(doc: Doc) -> StringColumns:
+    """The string columns of `doc`, as `Columns` holds them."""
+    return string_pieces(doc, [(0, len(doc))])[0]
+
+
+def string_pieces(doc: Doc, ranges: list[tuple[int, int]]) -> list[StringColumns]:
+    """The string columns of the tokens of each of `ranges` ([first, last) token indexes) of `doc`."""
+    array = doc.to_array([_FIELDS[k] for k in _STRING_FIELDS]) if len(doc) else numpy.zeros((0, len(_STRING_FIELDS)), dtype="uint64")
+    return [_strings(array[a:b], doc.vocab.strings) for a, b in ranges]
+
+
+def _strings(array: numpy.ndarray, strings) -> StringColumns:
+    # A text has a few hundred distinct words, tags and labels: each is looked up once, for all
+    # the string columns at once, and each column is then mapped in C. (Turning the whole array
+    # into Python ints first held two objects per token and field at once: ~70 MB for a
+    # 900,000-character page.)
+    distinct, which = numpy.unique(array, return_inverse=True)
+    names = [strings[h] if h else "" for h in distinct.tolist()]
+    which = which.reshape(len(array), len(_STRING_FIELDS))
+
+    def words(k: int, lower: bool = False) -> list[str]:
+        table = numpy.array([w.lower() for w in names] if lower else names, dtype=object)
+        return table[which[:, _STRING_FIELDS.index(k)]].tolist()
+
+    return (words(_TEXT), words(_LOWER), words(_POS), words(_TAG), words(_LEMMA, lower=True), words(_ENT_TYPE), words(_DEP))
 
 
 class Columns:
     """Token i's character offset, text, lower case, part of speech, tag, lower-cased lemma,
     entity type, title case, dependency label, head and (on first use) children, as lists indexed by token; and
-    the sentences as token ranges."""
+    the sentences as token ranges.
 
-    def __init__(self, doc: Doc):
+    `strings`: the string columns, when the caller has them already (`engine.parsed.join` keeps
+    each paragraph's: a live page's next version is the same paragraphs but one)."""
+
+    def __init__(self, doc: Doc, strings: StringColumns | None = None):
         n = len(doc)
-        array = doc.to_array(list(_FIELDS)) if n else numpy.zeros((0, len(_FIELDS)), dtype="uint64")
-        strings = doc.vocab.strings
-
-        # A text has a few hundred distinct words, tags and labels: each is looked up once, for all
-        # the string columns at once, and each column is then mapped in C. (Turning the whole array
-        # into Python ints first held two objects per token and field at once: ~70 MB for a
-        # 900,000-character page.)
-        distinct, which = numpy.unique(array[:, _STRING_FIELDS], return_inverse=True)
-        names = [strings[h] if h else "" for h in distinct.tolist()]
-        which = which.reshape(n, len(_STRING_FIELDS))
-
-        def words(k: int, lower: bool = False) -> list[str]:
-            table = numpy.array([w.lower() for w in names] if lower else names, dtype=object)
-            return table[which[:, _STRING_FIELDS.index(k)]].tolist()
-
+        array = doc.to_array(list(_NUMBER_FIELDS)) if n else numpy.zeros((0, len(_NUMBER_FIELDS)), dtype="uint64")
+        if strings is None:
+            strings = string_columns(doc)
         self.starts: list[int] = array[:, 0].tolist()
-        self.text = words(_TEXT)
-        self.lower = words(_LOWER)
-        self.pos = words(_POS)
-        self.tag = words(_TAG)
-        self.lemma = words(_LEMMA, lower=True)
-        self.ent_type = words(_ENT_TYPE)
-        self.is_title: list[bool] = array[:, 7].astype(bool).tolist()
-        self.dep = words(_DEP)
+        self.text, self.lower, self.pos, self.tag, self.lemma, self.ent_type, self.dep = strings
+        self.is_title: list[bool] = array[:, 1].astype(bool).tolist()
         # the head's index (the array holds its signed distance as an unsigned number)
-        heads = array[:, 10].astype("int64") + numpy.arange(n)
+        heads = array[:, 3].astype("int64") + numpy.arange(n)
         self.head: list[int] = heads.tolist()
         self.children = Children(heads)
         # A sentence starts where the parser said so (`Doc.sents` reads the same flag).
-        firsts = sorted({0, *numpy.flatnonzero(array[:, 8] == 1).tolist()}) if n else []
+        firsts = sorted({0, *numpy.flatnonzero(array[:, 2] == 1).tolist()}) if n else []
         self.sents: list[tuple[int, int]] = list(zip(firsts, firsts[1:] + [n]))
         self.sent_starts: list[int] = firsts
 
@@ -112,14 +128,20 @@ class Children:
 
 
 _COLUMNS: WeakKeyDictionary[Doc, Columns] = WeakKeyDictionary()
+_KNOWN_STRINGS: WeakKeyDictionary[Doc, StringColumns] = WeakKeyDictionary()
 
 
 def columns(doc: Doc) -> Columns:
     """The columns of `doc`, read on first use."""
     got = _COLUMNS.get(doc)
     if got is None:
-        got = _COLUMNS[doc] = Columns(doc)
+        got = _COLUMNS[doc] = Columns(doc, _KNOWN_STRINGS.pop(doc, None))
     return got
+
+
+def know_strings(doc: Doc, strings: StringColumns) -> None:
+    """Records the string columns of `doc`, made by a caller who knows them (`engine.parsed.join`)."""
+    _KNOWN_STRINGS[doc] = strings
 
 
 # -- the text -----------------------------------------------------------------------------------

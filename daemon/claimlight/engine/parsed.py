@@ -24,6 +24,7 @@ milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import zlib
 from collections import OrderedDict
@@ -32,6 +33,8 @@ import numpy
 from spacy.attrs import intify_attr
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from .docview import StringColumns, know_strings, string_columns, string_pieces
 
 # Token annotations the engine reads: pos_, tag_, dep_, head, lemma_, ent_iob_/ent_type_ (doc.ents),
 # sentence starts, morphology; DocBin's default set.
@@ -46,14 +49,31 @@ _LEVEL = 1
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
-# The decoded parses a process keeps (see the module docstring): some 110 bytes a token, so about
-# 75,000 tokens, a few long pages, per process.
+# The decoded parses a process keeps (see the module docstring): some 170 bytes a token with their
+# string columns, so about 50,000 tokens, a few long pages, per process.
 KEPT_BYTES = 8 * 2**20
-# What an entry costs besides its arrays: the key's share, the tuple, the list of strings.
+# What an entry costs besides its arrays: the key's share, the entry, the list of strings.
 _ENTRY_OVERHEAD = 400
+# What a paragraph's string columns cost a token (seven list slots; the strings are shared).
+_STRING_COLUMNS_BYTES = 7 * 8
 
 Decoded = tuple[numpy.ndarray, numpy.ndarray, list[str]]  # annotations (tokens × ATTRS), spaces, strings
-_kept: OrderedDict[bytes, tuple[Decoded, int]] = OrderedDict()
+
+
+class _Entry:
+    """A paragraph's parse, decoded, and once it has been in a document its string columns
+    (`docview.string_columns`), which the document's columns are made of next time."""
+
+    __slots__ = ("data", "decoded", "weight", "strings")
+
+    def __init__(self, data: bytes, decoded: Decoded):
+        self.data = data
+        self.decoded = decoded
+        self.weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 60 * len(decoded[2])
+        self.strings: StringColumns | None = None
+
+
+_kept: OrderedDict[bytes, _Entry] = OrderedDict()
 _kept_weight = 0
 
 
@@ -65,35 +85,43 @@ def encode(doc: Doc) -> bytes:
     hashes = numpy.unique(array[:, _STRING_COLUMNS]) if len(doc) else ()
     names = [strings[int(h)] for h in hashes]
     data = zlib.compress(pickle.dumps((len(doc), array.tobytes(), spaces.tobytes(), names), _PICKLE), _LEVEL)
-    _keep(data, (array, spaces, names))  # the page's next version will be rebuilt from these bytes
+    _keep(_Entry(data, (array, spaces, names)))  # the page's next version will be rebuilt from these bytes
     return data
 
 
 def decode(data: bytes) -> Decoded:
     """The annotations, spaces and strings of one paragraph's bytes (kept: see the module docstring)."""
+    return _entry(data).decoded
+
+
+def _entry(data: bytes) -> _Entry:
     entry = _kept.get(data)
     if entry is not None:
         _kept.move_to_end(data)
-        return entry[0]
+        return entry
     n, array, space, names = pickle.loads(zlib.decompress(data))
-    decoded = (numpy.frombuffer(array, dtype=numpy.uint64).reshape(n, len(_IDS)), numpy.frombuffer(space, dtype=numpy.bool_), names)
-    _keep(data, decoded)
-    return decoded
+    entry = _Entry(data, (numpy.frombuffer(array, dtype=numpy.uint64).reshape(n, len(_IDS)), numpy.frombuffer(space, dtype=numpy.bool_), names))
+    _keep(entry)
+    return entry
 
 
-def _keep(data: bytes, decoded: Decoded) -> None:
+def _keep(entry: _Entry) -> None:
     global _kept_weight
-    weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 60 * len(decoded[2])
-    if weight > KEPT_BYTES:
+    if entry.weight > KEPT_BYTES:
         return
-    old = _kept.pop(data, None)
+    old = _kept.pop(entry.data, None)
     if old is not None:
-        _kept_weight -= old[1]
-    _kept[data] = (decoded, weight)
-    _kept_weight += weight
+        _kept_weight -= old.weight
+    _kept[entry.data] = entry
+    _kept_weight += entry.weight
+    _trim()
+
+
+def _trim() -> None:
+    global _kept_weight
     while _kept_weight > KEPT_BYTES:
-        _, (_, dropped) = _kept.popitem(last=False)
-        _kept_weight -= dropped
+        _, dropped = _kept.popitem(last=False)
+        _kept_weight -= dropped.weight
 
 
 def forget() -> None:
@@ -105,11 +133,12 @@ def forget() -> None:
 
 def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     """The document whose paragraphs' parses are `parts`, in order: their texts concatenated."""
+    entries = [_entry(data) for data in parts]
     arrays, spaces = [], []
     # The paragraphs of a page share most of their strings (tags, labels, common words): each is added once.
     strings: set[str] = set()
-    for data in parts:
-        array, space, names = decode(data)
+    for entry in entries:
+        array, space, names = entry.decoded
         strings.update(names)
         arrays.append(array)
         spaces.append(space)
@@ -120,4 +149,37 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     if not len(array):
         return Doc(vocab, words=[], spaces=[])
     # Words by their hashes, as DocBin does: no string is looked up twice.
-    return Doc(vocab, words=array[:, _ORTH], spaces=numpy.concatenate(spaces)).from_array(_IDS, array)
+    doc = Doc(vocab, words=array[:, _ORTH], spaces=numpy.concatenate(spaces)).from_array(_IDS, array)
+    know_strings(doc, _string_columns(doc, entries))
+    return doc
+
+
+def _string_columns(doc: Doc, entries: list[_Entry]) -> StringColumns:
+    """The document's string columns, from its paragraphs' where they are kept: only the other
+    paragraphs' are read from the document. (They are the same strings either way: a paragraph's
+    tokens carry the same annotations alone as in any document it is part of.)"""
+    global _kept_weight
+    ends = numpy.cumsum([len(e.decoded[0]) for e in entries]).tolist()
+    ranges = list(zip([0, *ends[:-1]], ends))
+    missing = [k for k, e in enumerate(entries) if e.strings is None]
+    if len(missing) * 2 > len(entries):  # mostly new (a page seen for the first time): read at once
+        whole = string_columns(doc)
+        pieces = [tuple(column[a:b] for column in whole) for a, b in ranges] if _worth_keeping(len(doc)) else None
+    else:
+        pieces = [e.strings for e in entries]
+        for k, piece in zip(missing, string_pieces(doc, [ranges[k] for k in missing])):
+            pieces[k] = piece
+        whole = tuple(list(itertools.chain.from_iterable(piece[c] for piece in pieces)) for c in range(len(pieces[0])))
+    if pieces is not None:
+        for entry, piece in zip(entries, pieces):
+            if entry.strings is None and _kept.get(entry.data) is entry:
+                entry.strings = piece
+                entry.weight += _STRING_COLUMNS_BYTES * len(entry.decoded[0])
+                _kept_weight += _STRING_COLUMNS_BYTES * len(entry.decoded[0])
+        _trim()
+    return whole
+
+
+def _worth_keeping(tokens: int) -> bool:
+    # A page too long to keep would only push the others out, and cutting its columns costs memory.
+    return tokens * (_STRING_COLUMNS_BYTES + 110) < KEPT_BYTES // 2
