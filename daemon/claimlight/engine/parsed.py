@@ -17,7 +17,9 @@ A live page is rebuilt from the same bytes on every update, and undoing the comp
 pickling was some 40% of a rebuild. So the process that reads them (an analysis worker) keeps the
 decoded form of the bytes it has made or read lately (`_kept`, keyed by the bytes themselves, least
 recently used first out, bounded by `KEPT_BYTES`): a paragraph seen in the page's previous version
-is not decoded again. The bytes still travel with every job, so nothing depends on what a worker
+is not decoded again. With it go the paragraph's string columns (its tokens' words, tags, labels,
+`engine.docview`), so the columns of the next version's document, which every pass of the
+extraction reads, look up only the new paragraph's strings. The bytes still travel with every job, so nothing depends on what a worker
 kept: a worker that was replaced, or that never saw the page, decodes them (it costs a few
 milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in well under one).
 """
