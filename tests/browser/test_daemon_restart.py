@@ -57,3 +57,31 @@ def test_daemon_restart_while_connected_reconnects_and_re_requests(ext, site, da
     wait_for_highlight(later, "quote", "People have been incredibly patient", timeout=45_000)
     # the page highlighted before the restart keeps its highlights
     assert any("That was the best night of my career" in t for t in highlights(page)["quote"])
+
+
+def test_quotes_painted_on_a_stale_belief_that_the_daemon_is_up_come_down(ext, site, daemon_factory):
+    """A page paints the quotes it finds itself at once when the daemon was up when last known
+    (the worker keeps that in session storage), before the worker has said anything. When the
+    worker then says it is down, they come down: a page shows nothing while the daemon is not
+    running. (Whether the worker's word comes before or after the page's first paint depends on
+    the machine's load; either way nothing stays painted.)"""
+    port = free_port()
+    ext.set_port(port)
+    # As if the daemon had gone away since the worker last saw it up.
+    ext.sw("() => chrome.storage.session.set({ daemonUp: true })")
+    page = ext.context.new_page()
+    page.goto(f"{site}/emoji-reactions.html")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        state = ext.sw("() => ({ pending: claimlight.router.size, socket: claimlight.socket.snapshot() })")
+        if state["pending"] and state["socket"]["attempt"] >= 1:
+            break
+        time.sleep(0.2)
+    assert state["pending"] >= 1 and state["socket"]["state"] != "open", state
+    page.wait_for_function("""() => { for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && h.size) return false;
+                                       return true; }""", timeout=10_000)
+    time.sleep(0.5)
+    assert all(v == [] for v in highlights(page).values())
+    daemon_factory(port).start()
+    wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
+    assert ext.sw("() => chrome.storage.session.get('daemonUp')") == {"daemonUp": True}
