@@ -420,10 +420,11 @@ async function main() {
   if (!highlightsSupported(window)) return;
   mark(STEP.start);
   // At once, from the moment the DOM is parsed: the settings are read (a round trip to the
-  // browser, slow when it is busy), the service worker is woken and asked about the daemon, and
-  // the article is found as soon as the page's styles are in and it has been painted once. The
-  // search is thrown away on a page the reader turned claimlight off for; finding it only after
-  // the settings are read would hold up every other page.
+  // browser, slow when it is busy) with whether the daemon was up when last known, the service
+  // worker is woken and asked about the daemon, and the article is found as soon as the page's
+  // styles are in and it has been painted once. The search is thrown away on a page the reader
+  // turned claimlight off for; finding it only after the settings are read would hold up every
+  // other page.
   const controller = new PageController(null);
   const settings = Promise.all([loadSettings(), daemonWasUp()]).then(([s, up]) => {
     mark(STEP.settings);
@@ -435,6 +436,9 @@ async function main() {
   await pageReady(document);
   const found = controller.find();
   await settings;
+  // The quotes first (painted in this task, so in the page's next frame), then the listeners:
+  // nothing can reach them before this task ends.
+  controller.start(found);
   // (Session storage holds only whether the daemon is up, which the worker tells the page itself.)
   chrome.storage.onChanged.addListener((_changes, area) => area !== "session" && controller.onSettingsChanged());
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
@@ -443,7 +447,6 @@ async function main() {
     else if (msg?.type === MSG.step) reply(controller.step(msg.dir));
     else if (msg?.type === MSG.getAnalysedText) reply(controller.analysedText());
   });
-  controller.start(found);
 }
 
 // The popup may inject this script into a tab that loaded before the extension did;
