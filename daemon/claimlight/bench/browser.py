@@ -154,7 +154,7 @@ def _skip_all(reason: str) -> list[Row]:
 
 class _Pages(QuietHandler):
     """The seed pages; /v/<n>/harbour-bridge.html is that page with one figure changed, so that every
-    load sends the daemon a text it has not cached."""
+    load sends the daemon a text it has no result for (it has kept the other paragraphs' parses)."""
 
     def do_GET(self):
         parts = self.path.split("?")[0].strip("/").split("/")
