@@ -6,14 +6,14 @@ import time
 
 from .browser_helpers import free_port, highlights, wait_for_highlight
 
+# No claimlight highlight is registered in the page.
+_NOTHING_PAINTED = """() => { for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && h.size) return false;
+                               return true; }"""
 
-def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, daemon_factory):
-    port = free_port()
-    ext.set_port(port)
-    page = ext.context.new_page()
-    page.goto(f"{site}/emoji-reactions.html")
 
-    # The request waits in the worker, which keeps retrying.
+def _request_waits_and_nothing_is_painted(ext, page) -> None:
+    """The page's request waits in the worker, which keeps retrying, and the page shows nothing
+    (quotes it painted on the belief that the daemon was up have come down once the worker said)."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         state = ext.sw("() => ({ pending: claimlight.router.size, socket: claimlight.socket.snapshot() })")
@@ -21,7 +21,17 @@ def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, 
             break
         time.sleep(0.2)
     assert state["pending"] >= 1 and state["socket"]["state"] != "open", state
+    page.wait_for_function(_NOTHING_PAINTED, timeout=10_000)
+    time.sleep(0.5)  # and nothing comes back
     assert all(v == [] for v in highlights(page).values())
+
+
+def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, daemon_factory):
+    port = free_port()
+    ext.set_port(port)
+    page = ext.context.new_page()
+    page.goto(f"{site}/emoji-reactions.html")
+    _request_waits_and_nothing_is_painted(ext, page)
 
     popup = ext.popup(ext.tab_id("emoji-reactions.html"))
     popup.wait_for_function("() => document.querySelector('#status').dataset.state === 'waiting'")
@@ -71,17 +81,7 @@ def test_quotes_painted_on_a_stale_belief_that_the_daemon_is_up_come_down(ext, s
     ext.sw("() => chrome.storage.session.set({ daemonUp: true })")
     page = ext.context.new_page()
     page.goto(f"{site}/emoji-reactions.html")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        state = ext.sw("() => ({ pending: claimlight.router.size, socket: claimlight.socket.snapshot() })")
-        if state["pending"] and state["socket"]["attempt"] >= 1:
-            break
-        time.sleep(0.2)
-    assert state["pending"] >= 1 and state["socket"]["state"] != "open", state
-    page.wait_for_function("""() => { for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && h.size) return false;
-                                       return true; }""", timeout=10_000)
-    time.sleep(0.5)
-    assert all(v == [] for v in highlights(page).values())
+    _request_waits_and_nothing_is_painted(ext, page)
     daemon_factory(port).start()
     wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
     assert ext.sw("() => chrome.storage.session.get('daemonUp')") == {"daemonUp": True}
