@@ -367,6 +367,16 @@ class QuoteTally:
     quote_recall = rate("quotes_found", "quotes_total", None)
     quote_precision = rate("quote_hl_right", "quote_hl_judged", None)
 
+    def tally_dict(self) -> dict:
+        """The quote and actor figures, reported alike for a page and for the corpus."""
+        return {
+            "quote_recall": self.quote_recall,
+            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
+            "quote_precision": self.quote_precision,
+            "actor_recall": self.actor_recall,
+            "actors": {"found": self.actors_found, "total": self.actors_total},
+        }
+
 
 @dataclass
 class PageScore(QuoteTally):
@@ -428,12 +438,8 @@ class PageScore(QuoteTally):
             "extraction_precision": e.precision,
             "extraction_recall": e.recall,
             "chars": {"matched": e.matched, "analysed": e.analysed, "gold": e.gold, "optional": e.optional},
-            "quote_recall": self.quote_recall,
-            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
-            "quote_precision": self.quote_precision,
+            **self.tally_dict(),
             "quote_highlights": {"right": self.quote_hl_right, "judged": self.quote_hl_judged},
-            "actor_recall": self.actor_recall,
-            "actors": {"found": self.actors_found, "total": self.actors_total},
             "highlights": self.highlights,
             "outside": len(self.outside),
             "outside_examples": self.outside[:10],
@@ -519,11 +525,7 @@ class Overall(QuoteTally):
             "detection_accuracy": self.detection_ok / self.pages if self.pages else None,
             "extraction_precision": e.precision,
             "extraction_recall": e.recall,
-            "quote_recall": self.quote_recall,
-            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
-            "quote_precision": self.quote_precision,
-            "actor_recall": self.actor_recall,
-            "actors": {"found": self.actors_found, "total": self.actors_total},
+            **self.tally_dict(),
             "highlights": self.highlights,
             "outside": self.outside,
             "pages_with_outside": self.pages_with_outside,
