@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from .browser_helpers import free_port, highlights, wait_for_highlight
+from .browser_helpers import free_port, highlights, open_page, wait_for_highlight
 
 # No claimlight highlight is registered in the page.
 _NOTHING_PAINTED = """() => { for (const [name, h] of CSS.highlights) if (name.startsWith('claimlight-') && h.size) return false;
@@ -52,9 +52,7 @@ def test_daemon_restart_while_connected_reconnects_and_re_requests(ext, site, da
     port = free_port()
     ext.set_port(port)
     first = daemon_factory(port).start()
-    page = ext.context.new_page()
-    page.goto(f"{site}/emoji-reactions.html")
-    wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
+    page = open_page(ext, f"{site}/emoji-reactions.html", "That was the best night of my career", timeout=45_000)
 
     # The daemon goes away (a restart, an upgrade); a page opened meanwhile waits for it.
     first.stop()
