@@ -4,7 +4,8 @@
 // mapped back to live text nodes). The live article is then cut at real block boundaries
 // (blocks.js); what is not the story's prose — furniture inside the article (furniture.js),
 // boxes off the story's flow, a pull quote repeating the body (flow.js) — is left out, and
-// paragraphs of the story's flow that Readability dropped are put back. When Readability
+// paragraphs of the story's flow that Readability dropped are put back. Photo captions are
+// furniture too, unless they tell the story (captions.js: a photo essay). When Readability
 // settles on a rail or a listing, that region is left out and it is asked again. Whether the
 // page is an article at all is articleness.js's call, from its metadata first and its text
 // when that is not enough.
@@ -15,7 +16,8 @@ import { composedChildren, composedCommonAncestor, composedParentElement, frameD
 import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
 import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, isArticleBody, isAuthorBio } from "./furniture.js";
 import { hashText } from "./hash.js";
-import { buildText } from "./offsets.js";
+import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
+import { buildText, slicePieces } from "./offsets.js";
 import { allText, readabilityChoice } from "./pick.js";
 import { Rendering } from "./rendering.js";
 
@@ -132,11 +134,29 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     next = composedChildren(focus).find((c) => c.nodeType === 1 && (chars.get(c) ?? 0) >= FOCUS_SHARE * total);
   }
   const dropped = [];
+  // Pictures and their captions are cut like the rest, each block marked with the picture it
+  // belongs to: whether captions are the story is known only once they are read (captions.js).
+  const captionOf = new Map(); // an element of a caption → the outermost caption element
+  const captionWhy = new Map(); // an outermost caption element → why it is furniture
+  const captionAround = (el) => {
+    for (let n = el; n && n !== root; n = composedParentElement(n)) if (captionOf.has(n)) return captionOf.get(n);
+    return undefined;
+  };
   const skip = (el, look) => {
     const c = chars.get(el) ?? 0;
     if (c === 0) return true;
     if (isArticleBody(el) || c >= WRAPPER_SHARE * total) return false;
     const why = furnitureElement(el, look, { strict });
+    const inCaption = captionAround(composedParentElement(el));
+    if (why && (inCaption || isCaptionElement(el))) {
+      if (inCaption && !isCaptionElement(el)) {
+        dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
+        return true;
+      }
+      if (!inCaption) captionWhy.set(el, why);
+      captionOf.set(el, inCaption ?? el);
+      return false;
+    }
     if (why) dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
     return !!why;
   };
@@ -147,14 +167,25 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   });
 
   let blocks = [];
+  const captions = new Map(); // an outermost caption element → its blocks, counter and credit aside
   for (const c of cut) {
-    const { text, entries } = buildText(c.pieces);
+    let { text, entries } = buildText(c.pieces);
+    let first = c.first;
+    const caption = captionAround(c.el);
+    if (caption) {
+      const [start, end] = captionProse(text);
+      const pieces = slicePieces(c.pieces, entries, start, end);
+      ({ text, entries } = buildText(pieces));
+      first = pieces[0]?.node;
+    }
     if (!text) continue;
-    const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars };
+    const block = { el: c.el, key: first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars };
     const why = furnitureBlock(block);
     if (why) dropped.push({ why, text: text.slice(0, 80) });
-    else blocks.push(block);
+    else if (caption) captions.set(caption, [...(captions.get(caption) ?? []), block]);
+    if (!why) blocks.push(block);
   }
+  if (captions.size) blocks = withCaptions(blocks, captions, captionWhy, dropped);
   if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
   blocks = firstStory(withinArticleElement(docs, blocks));
   for (const b of blocks.slice(-BIO_FROM_END)) {
@@ -172,6 +203,18 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     else kept.push({ el: b.el, key: b.key, text: b.text, hash: hashText(b.text), entries: b.entries, linkShare: b.linkShare });
   }
   return { root, focus, blocks: kept, dropped };
+}
+
+/** The blocks with the captions' blocks kept when the captions carry the story (a photo
+ * essay), else without them: `captions` maps each picture to its caption's blocks, `why` each
+ * picture (with a caption or not) to why it is furniture. */
+function withCaptions(blocks, captions, why, dropped) {
+  const inCaptions = new Set([...captions.values()].flat());
+  const bodyChars = blocks.reduce((n, b) => n + (inCaptions.has(b) ? 0 : b.text.length), 0);
+  const texts = [...why.keys()].map((p) => (captions.get(p) ?? []).map((b) => b.text).join(" "));
+  if (captionsCarryStory(texts, bodyChars)) return blocks;
+  for (const [picture, caption] of captions) dropped.push({ why: why.get(picture), text: caption.map((b) => b.text).join(" ").slice(0, 80) });
+  return blocks.filter((b) => !inCaptions.has(b));
 }
 
 /**
