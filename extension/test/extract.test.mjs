@@ -215,3 +215,11 @@ test("a photo essay's captions are its story, counters and credits aside; a stor
   const labels = page(`<article><h1>Gallery</h1><p>${para(1)}</p>${[1, 2, 3, 4].map((i) => shot(i, `Fisher ${i} on the quay at Newlyn on Sunday.`)).join("")}</article>`, `<meta property="og:type" content="article">`);
   assert.deepEqual(texts(findArticle(labels)), [para(1)]);
 });
+
+test("pages of the corpus with pictures: captions are analysed only where they tell the story", () => {
+  for (const name of ["photo-essay-captions", "photo-essay-slideshow", "photo-gallery-labels", "infographic-long-caption", "liveblog-entry-figures"]) {
+    const gold = JSON.parse(readFileSync(new URL(`corpus/${name}.gold.json`, pages), "utf8"));
+    const found = findArticle(load(`corpus/${name}.html`).document);
+    assert.deepEqual(texts(found).map(normalizeSpace), gold.text.split("\n\n").map(normalizeSpace), name);
+  }
+});

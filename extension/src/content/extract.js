@@ -134,12 +134,11 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     next = composedChildren(focus).find((c) => c.nodeType === 1 && (chars.get(c) ?? 0) >= FOCUS_SHARE * total);
   }
   const dropped = [];
-  // Pictures and their captions are cut like the rest, each block marked with the picture it
+  // Pictures and their captions are cut like the rest, each block marked with the caption it
   // belongs to: whether captions are the story is known only once they are read (captions.js).
-  const captionOf = new Map(); // an element of a caption → the outermost caption element
-  const captionWhy = new Map(); // an outermost caption element → why it is furniture
+  const captionWhy = new Map(); // a caption element → why it is furniture
   const captionAround = (el) => {
-    for (let n = el; n && n !== root; n = composedParentElement(n)) if (captionOf.has(n)) return captionOf.get(n);
+    for (let n = el; n && n !== root; n = composedParentElement(n)) if (captionWhy.has(n)) return n;
     return undefined;
   };
   const skip = (el, look) => {
@@ -147,14 +146,8 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     if (c === 0) return true;
     if (isArticleBody(el) || c >= WRAPPER_SHARE * total) return false;
     const why = furnitureElement(el, look, { strict });
-    const inCaption = captionAround(composedParentElement(el));
-    if (why && (inCaption || isCaptionElement(el))) {
-      if (inCaption && !isCaptionElement(el)) {
-        dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
-        return true;
-      }
-      if (!inCaption) captionWhy.set(el, why);
-      captionOf.set(el, inCaption ?? el);
+    if (why && isCaptionElement(el)) {
+      captionWhy.set(el, why);
       return false;
     }
     if (why) dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
@@ -167,7 +160,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   });
 
   let blocks = [];
-  const captions = new Map(); // an outermost caption element → its blocks, counter and credit aside
+  const captions = new Map(); // a caption element → its blocks, counter and credit aside
   for (const c of cut) {
     let { text, entries } = buildText(c.pieces);
     let first = c.first;
@@ -185,7 +178,10 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     else if (caption) captions.set(caption, [...(captions.get(caption) ?? []), block]);
     if (!why) blocks.push(block);
   }
-  if (captions.size) blocks = withCaptions(blocks, captions, captionWhy, dropped);
+  // Captions that tell the story are a flow of their own beside the paragraphs (an essay's short
+  // introduction is not a box off the captions' flow).
+  let told = new Set();
+  if (captions.size) ({ blocks, told } = withCaptions(blocks, captions, captionWhy, dropped));
   if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
   blocks = firstStory(withinArticleElement(docs, blocks));
   for (const b of blocks.slice(-BIO_FROM_END)) {
@@ -194,7 +190,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
       blocks = blocks.filter((x) => x !== b);
     }
   }
-  const off = offFlow(blocks);
+  const off = offFlow(blocks.filter((b) => !told.has(b)));
   const repeated = repeats(blocks, off);
   const kept = [];
   for (const b of blocks) {
@@ -206,15 +202,15 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
 }
 
 /** The blocks with the captions' blocks kept when the captions carry the story (a photo
- * essay), else without them: `captions` maps each picture to its caption's blocks, `why` each
- * picture (with a caption or not) to why it is furniture. */
+ * essay), else without them: `captions` maps each caption element to its blocks, `why` to why
+ * it is furniture. `told`: the captions' blocks kept. */
 function withCaptions(blocks, captions, why, dropped) {
   const inCaptions = new Set([...captions.values()].flat());
   const bodyChars = blocks.reduce((n, b) => n + (inCaptions.has(b) ? 0 : b.text.length), 0);
-  const texts = [...why.keys()].map((p) => (captions.get(p) ?? []).map((b) => b.text).join(" "));
-  if (captionsCarryStory(texts, bodyChars)) return blocks;
-  for (const [picture, caption] of captions) dropped.push({ why: why.get(picture), text: caption.map((b) => b.text).join(" ").slice(0, 80) });
-  return blocks.filter((b) => !inCaptions.has(b));
+  const texts = [...captions.values()].map((caption) => caption.map((b) => b.text).join(" "));
+  if (captionsCarryStory(texts, bodyChars)) return { blocks, told: inCaptions };
+  for (const [el, caption] of captions) dropped.push({ why: why.get(el), text: caption.map((b) => b.text).join(" ").slice(0, 80) });
+  return { blocks: blocks.filter((b) => !inCaptions.has(b)), told: new Set() };
 }
 
 /**
