@@ -217,7 +217,7 @@ test("a photo essay's captions are its story, counters and credits aside; a stor
 });
 
 test("pages of the corpus with pictures: captions are analysed only where they tell the story", () => {
-  for (const name of ["photo-essay-captions", "photo-essay-slideshow", "photo-gallery-labels", "infographic-long-caption", "liveblog-entry-figures"]) {
+  for (const name of ["photo-essay-captions", "photo-essay-slideshow", "photo-essay-inline-credits", "photo-gallery-labels", "infographic-long-caption", "liveblog-entry-figures"]) {
     const gold = JSON.parse(readFileSync(new URL(`corpus/${name}.gold.json`, pages), "utf8"));
     const found = findArticle(load(`corpus/${name}.html`).document);
     assert.deepEqual(texts(found).map(normalizeSpace), gold.text.split("\n\n").map(normalizeSpace), name);
