@@ -42,14 +42,21 @@ def utf16_length(text: str) -> int:
 
 def map_offsets(span: Span, move: Callable[[int], int]) -> Span:
     """The span with every offset it carries (its own, its speaker mention's and those of the chain
-    that led to the speaker) passed through `move`."""
+    that led to the speaker) passed through `move`; the span itself when no offset moves (on a page
+    with one emoji near its end, most spans), since a reply of a long page has thousands of them."""
     update = {"start": move(span.start), "end": move(span.end)}
     if span.speaker_start is not None and span.speaker_end is not None:
         update["speaker_start"] = move(span.speaker_start)
         update["speaker_end"] = move(span.speaker_end)
-    if span.via is not None and span.via.chain:
-        chain = [link.model_copy(update={"start": move(link.start), "end": move(link.end)}) for link in span.via.chain]
-        update["via"] = span.via.model_copy(update={"chain": chain})
+    chain = span.via.chain if span.via is not None else None
+    moved_chain = [(move(link.start), move(link.end)) for link in chain] if chain else None
+    if all(getattr(span, key) == value for key, value in update.items()) and (
+        not chain or all((link.start, link.end) == pair for link, pair in zip(chain, moved_chain))
+    ):
+        return span
+    if chain:
+        links = [link.model_copy(update={"start": start, "end": end}) for link, (start, end) in zip(chain, moved_chain)]
+        update["via"] = span.via.model_copy(update={"chain": links})
     return span.model_copy(update=update)
 
 
