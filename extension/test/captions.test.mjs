@@ -56,3 +56,7 @@ test("a block's pieces sliced to part of its text build exactly that part", () =
   assert.equal(sliced[0].node, pieces[1].node);
   assert.deepEqual(slicePieces(pieces, entries, 3, 3), []);
 });
+
+test("a credit is a word of its own: a telephoto lens is not a photo credit", () => {
+  assert.equal(prose("Shot on a telephoto: a lens the size of a loaf"), "Shot on a telephoto: a lens the size of a loaf");
+});

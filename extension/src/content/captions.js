@@ -35,7 +35,7 @@ export function isCaptionElement(el) {
 // end ("Photograph: Ann Lee for the Courier", "(Photo: EAW/Ann Lee)", "© Ann Lee").
 const COUNTER = /^\s*((photo|image|picture|slide)\s+)?\d{1,3}\s*(\/|of)\s*\d{1,3}\b\s*[.:|·–—-]?\s*/iu;
 const CREDIT_TAIL = [
-  /[\s(·|]*\(?\s*(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?\s*$/iu,
+  /[\s(·|]*\(?\s*(?<![\p{L}\p{N}])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?\s*$/iu,
   /[\s(·|]*\(?\s*(©|\(c\)|copyright\b)\s*[^.!?:]{1,80}\)?\s*$/iu,
 ];
 
