@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from .browser_helpers import free_port, highlights, wait_for_highlight
+from .browser_helpers import free_port, highlights, open_page, wait_for_highlight
 
 
 def test_page_opened_while_daemon_down_is_highlighted_when_it_starts(ext, site, daemon_factory):
@@ -42,9 +42,7 @@ def test_daemon_restart_while_connected_reconnects_and_re_requests(ext, site, da
     port = free_port()
     ext.set_port(port)
     first = daemon_factory(port).start()
-    page = ext.context.new_page()
-    page.goto(f"{site}/emoji-reactions.html")
-    wait_for_highlight(page, "quote", "That was the best night of my career", timeout=45_000)
+    page = open_page(ext, f"{site}/emoji-reactions.html", "That was the best night of my career", timeout=45_000)
 
     # The daemon goes away (a restart, an upgrade); a page opened meanwhile waits for it.
     first.stop()

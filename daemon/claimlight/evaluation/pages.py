@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..protocol import ACTOR_CATEGORIES, Analysis, Category
-from .counts import add_counts
+from .counts import add_counts, rate
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -186,13 +186,8 @@ class Extraction:
     gold: int = 0  # characters of gold text
     optional: int = 0  # characters analysed that are optional text
 
-    @property
-    def precision(self) -> float | None:
-        return self.matched / self.analysed if self.analysed else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.matched / self.gold if self.gold else None
+    precision = rate("matched", "analysed", None)
+    recall = rate("matched", "gold", None)
 
     def add(self, other: "Extraction") -> None:
         self.matched += other.matched
@@ -380,17 +375,19 @@ class QuoteTally:
     actors_found: int = 0
     actors_total: int = 0
 
-    @property
-    def actor_recall(self) -> float | None:
-        return self.actors_found / self.actors_total if self.actors_total else None
+    actor_recall = rate("actors_found", "actors_total", None)
+    quote_recall = rate("quotes_found", "quotes_total", None)
+    quote_precision = rate("quote_hl_right", "quote_hl_judged", None)
 
-    @property
-    def quote_recall(self) -> float | None:
-        return self.quotes_found / self.quotes_total if self.quotes_total else None
-
-    @property
-    def quote_precision(self) -> float | None:
-        return self.quote_hl_right / self.quote_hl_judged if self.quote_hl_judged else None
+    def tally_dict(self) -> dict:
+        """The quote and actor figures, reported alike for a page and for the corpus."""
+        return {
+            "quote_recall": self.quote_recall,
+            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
+            "quote_precision": self.quote_precision,
+            "actor_recall": self.actor_recall,
+            "actors": {"found": self.actors_found, "total": self.actors_total},
+        }
 
 
 @dataclass
@@ -453,12 +450,8 @@ class PageScore(QuoteTally):
             "extraction_precision": e.precision,
             "extraction_recall": e.recall,
             "chars": {"matched": e.matched, "analysed": e.analysed, "gold": e.gold, "optional": e.optional},
-            "quote_recall": self.quote_recall,
-            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
-            "quote_precision": self.quote_precision,
+            **self.tally_dict(),
             "quote_highlights": {"right": self.quote_hl_right, "judged": self.quote_hl_judged},
-            "actor_recall": self.actor_recall,
-            "actors": {"found": self.actors_found, "total": self.actors_total},
             "highlights": self.highlights,
             "outside": len(self.outside),
             "outside_examples": self.outside[:10],
@@ -544,11 +537,7 @@ class Overall(QuoteTally):
             "detection_accuracy": self.detection_ok / self.pages if self.pages else None,
             "extraction_precision": e.precision,
             "extraction_recall": e.recall,
-            "quote_recall": self.quote_recall,
-            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
-            "quote_precision": self.quote_precision,
-            "actor_recall": self.actor_recall,
-            "actors": {"found": self.actors_found, "total": self.actors_total},
+            **self.tally_dict(),
             "highlights": self.highlights,
             "outside": self.outside,
             "pages_with_outside": self.pages_with_outside,
