@@ -274,6 +274,11 @@ def _agreement(page_side: str, gold_side: str) -> tuple[int, bool]:
     return n, "\n" in gold_side[:n]
 
 
+def _line_goes_on(page_side: str, gold_side: str, n: int) -> bool:
+    """Does the agreement stop at a paragraph break of the gold where the page's line goes on?"""
+    return n < len(page_side) and n < len(gold_side) and gold_side[n] == "\n" and page_side[n] == " "
+
+
 def _merge_breaks(run: str) -> str:
     """One break for a run of breaks and spaces, the strongest among them."""
     if "\n" in run or run.count(LINE) >= 2:
@@ -303,7 +308,10 @@ def locate(h: Highlight, region: str) -> int | None:
     The highlight's text must occur in the region, and the page text on each side of it must agree
     with the region for MIN_CONTEXT characters, or across a paragraph break that both have, or until
     the page's text runs out: a pull quote or a comment repeating the article's words has different
-    neighbours, and a paragraph that follows a byline or precedes a caption is still the article."""
+    neighbours, and a paragraph that follows a byline or precedes a caption is still the article.
+    One side may also agree up to a paragraph break of the region where the page's line goes on
+    (a photo essay's caption, its counter before the prose and its credit after it on one line),
+    when the other side agrees for MIN_CONTEXT characters."""
     before, text, after = _pieces(h)
     if not text:
         return None
@@ -311,10 +319,14 @@ def locate(h: Highlight, region: str) -> int | None:
     best: tuple[int, int] | None = None
     at = padded.find(text)
     while at >= 0:
-        mb, break_b = _agreement(before[::-1], padded[max(0, at - len(before)) : at][::-1])
-        ma, break_a = _agreement(after, padded[at + len(text) :])
+        page_b, gold_b = before[::-1], padded[max(0, at - len(before)) : at][::-1]
+        page_a, gold_a = after, padded[at + len(text) :]
+        mb, break_b = _agreement(page_b, gold_b)
+        ma, break_a = _agreement(page_a, gold_a)
         ok_before = mb >= MIN_CONTEXT or break_b or mb == len(before)
         ok_after = ma >= MIN_CONTEXT or break_a or ma == len(after)
+        ok_before = ok_before or (ma >= MIN_CONTEXT and _line_goes_on(page_b, gold_b, mb))
+        ok_after = ok_after or (mb >= MIN_CONTEXT and _line_goes_on(page_a, gold_a, ma))
         if ok_before and ok_after and (best is None or mb + ma > best[0]):
             best = (mb + ma, at - 1)
         at = padded.find(text, at + 1)
