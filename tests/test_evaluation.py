@@ -25,40 +25,34 @@ def gold_file(tmp_path):
     return load_gold(p)
 
 
-def span(text, category, after=0, **kw):
-    start = TEXT.index(text, after)
+def span(text, category, after=0, within=TEXT, **kw):
+    start = within.index(text, after)
     return Span(start=start, end=start + len(text), category=Category(category), text=text, **kw)
 
 
+def predicted(*spans):
+    return Analysis(spans=list(spans), actors=[])
+
+
 def test_perfect_prediction(tmp_path):
-    g = gold_file(tmp_path)
-    a = Analysis(
-        spans=[
-            span("“We will win,”", "quote", speaker="Ann Lee"),
-            span("Ann Lee", "person"),
-            span("Lee", "person", after=TEXT.index("Lee added")),
-            span("the plan works", "reported", speaker="Ann Lee"),
-            span("5 million", "number"),
-            span("Paris", "place"),
-        ],
-        actors=[],
-    )
-    s = score(g, a)
+    s = score(gold_file(tmp_path), predicted(
+        span("“We will win,”", "quote", speaker="Ann Lee"),
+        span("Ann Lee", "person"),
+        span("Lee", "person", after=TEXT.index("Lee added")),
+        span("the plan works", "reported", speaker="Ann Lee"),
+        span("5 million", "number"),
+        span("Paris", "place"),
+    ))
     assert (s.quotes.f1, s.attributed.f1, s.actors.f1, s.number_recall, s.reported_recall, s.reported_precision) == (1, 1, 1, 1, 1, 1)
 
 
 def test_wrong_speaker_scare_quote_and_wrong_type_count_against(tmp_path):
-    g = gold_file(tmp_path)
-    a = Analysis(
-        spans=[
-            span("“We will win,”", "quote", speaker="Paris"),
-            span("“reform”", "quote"),
-            span("Paris", "organization"),
-            span("dollars", "organization"),  # inside an optional string, touching no gold mention: ignored
-        ],
-        actors=[],
-    )
-    s = score(g, a)
+    s = score(gold_file(tmp_path), predicted(
+        span("“We will win,”", "quote", speaker="Paris"),
+        span("“reform”", "quote"),
+        span("Paris", "organization"),
+        span("dollars", "organization"),  # inside an optional string, touching no gold mention: ignored
+    ))
     assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (1, 1, 0)
     assert s.attributed.tp == 0 and s.speaker_accuracy == 0
     assert (s.actors.tp, s.actors.fp, s.actors.fn) == (0, 1, 3)
@@ -66,9 +60,7 @@ def test_wrong_speaker_scare_quote_and_wrong_type_count_against(tmp_path):
 
 
 def test_half_overlap_is_enough_and_matching_is_one_to_one(tmp_path):
-    g = gold_file(tmp_path)
-    a = Analysis(spans=[span("We will win,”", "quote", speaker="Lee"), span("We will win", "quote", speaker="Lee")], actors=[])
-    s = score(g, a)
+    s = score(gold_file(tmp_path), predicted(span("We will win,”", "quote", speaker="Lee"), span("We will win", "quote", speaker="Lee")))
     assert (s.quotes.tp, s.quotes.fp) == (1, 1)
 
 
@@ -85,28 +77,26 @@ def nested_gold(tmp_path, with_inner):
     return load_gold(p)
 
 
-def nested_span(text, **kw):
-    start = NESTED.index(text)
-    return Span(start=start, end=start + len(text), category=Category.quote, text=text, **kw)
-
-
 OUTER = "“One customer told us, ‘Just send us whatever you have,’ and we did,”"
 INNER = "‘Just send us whatever you have,’"
+# the outer quote and the one inside it, each with its own speaker
+NESTED_SPANS = (
+    span(OUTER, "quote", within=NESTED, speaker="Ann Lee", quote_id=1),
+    span(INNER, "quote", within=NESTED, speaker="One customer", quote_id=2, nested_in=1),
+)
 
 
 def test_a_nested_quote_counts_when_the_gold_has_it(tmp_path):
-    a = Analysis(spans=[nested_span(OUTER, speaker="Ann Lee", quote_id=1), nested_span(INNER, speaker="One customer", quote_id=2, nested_in=1)], actors=[])
-    s = score(nested_gold(tmp_path, with_inner=True), a)
+    s = score(nested_gold(tmp_path, with_inner=True), predicted(*NESTED_SPANS))
     assert (s.quotes.tp, s.quotes.fp, s.quotes.fn, s.speaker_right) == (2, 0, 0, 2)
     # the gold's inner quote missed
-    s = score(nested_gold(tmp_path, with_inner=True), Analysis(spans=[a.spans[0]], actors=[]))
+    s = score(nested_gold(tmp_path, with_inner=True), predicted(NESTED_SPANS[0]))
     assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (1, 0, 1)
 
 
 def test_a_nested_quote_is_neither_right_nor_wrong_when_the_gold_covers_it_with_the_outer_one(tmp_path):
-    a = Analysis(spans=[nested_span(OUTER, speaker="Ann Lee", quote_id=1), nested_span(INNER, speaker="One customer", quote_id=2, nested_in=1)], actors=[])
-    s = score(nested_gold(tmp_path, with_inner=False), a)
+    s = score(nested_gold(tmp_path, with_inner=False), predicted(*NESTED_SPANS))
     assert (s.quotes.tp, s.quotes.fp, s.quotes.fn, s.attributed.f1) == (1, 0, 0, 1)
     # without a matched outer quote around it, it is a false quote like any other
-    s = score(nested_gold(tmp_path, with_inner=False), Analysis(spans=[a.spans[1]], actors=[]))
+    s = score(nested_gold(tmp_path, with_inner=False), predicted(NESTED_SPANS[1]))
     assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (0, 1, 1)

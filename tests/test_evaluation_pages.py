@@ -240,3 +240,15 @@ def test_actor_recall_counts_actor_highlights_of_any_actor_category():
     assert score_page(GOLD, other, actors).actors_found == 0
     assert score_page(GOLD, painted).actor_recall is None
     assert overall([score, score_page(GOLD, painted)]).as_dict()["actors"] == {"found": 1, "total": 2}
+
+
+def test_a_caption_told_as_prose_is_the_article_with_its_counter_and_credit_on_its_line():
+    # A photo essay: each gold paragraph is a caption's prose; on the page, its counter and its
+    # credit share the caption's line.
+    page = BEFORE_BODY + B.join([P1, f"2/3 {P2} Photograph: Tom Hughes", P3]) + AFTER_BODY
+    assert locate(hl("quote", Q2, page=page), paragraphs(TEXT)) == normalise(TEXT).index(Q2)
+    assert locate(hl("quote", Q1, page=page), paragraphs(TEXT)) == normalise(TEXT).index(Q1)
+    # Only one side may stop at the caption's edge: the other must agree with the article.
+    assert locate(hl("quote", Q1, occurrence=2, page=page), paragraphs(TEXT)) is None
+    lone = BEFORE_BODY + B.join([P1, f"Fans: {Q2} Photograph: Tom Hughes", P3])
+    assert locate(hl("quote", Q2, page=lone), paragraphs(TEXT)) is None

@@ -202,3 +202,24 @@ test("a paragraph of the story's flow that Readability dropped for its links is 
     para(5), // the link to the statement is a link, not a paragraph
   ]);
 });
+
+test("a photo essay's captions are its story, counters and credits aside; a story's captions are not", () => {
+  const shot = (i, caption) =>
+    `<figure><img src="data:," alt=""><figcaption><span class=num>${i}/4</span> ${caption} <span class=credit>Photograph: Ann Lee for the Courier</span></figcaption></figure>`;
+  const told = (i) => `Fisher ${i} mends the nets on the quay before dawn. “The sea gives what it gives,” she said of the season.`;
+  const essay = page(`<article><h1>In pictures</h1><p>${para(1)}</p>${[1, 2, 3, 4].map((i) => shot(i, told(i))).join("")}</article>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(essay)), [para(1), ...[1, 2, 3, 4].map(told)]);
+  // The same captions under a story longer than they are, and labels under a short one: pictures.
+  const story = page(`<article><h1>Fishing</h1>${[1, 2, 3, 4, 5, 6].map((i) => `<p>${para(i)}</p>`).join("")}${[1, 2, 3, 4].map((i) => shot(i, told(i))).join("")}</article>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(story)), [1, 2, 3, 4, 5, 6].map(para));
+  const labels = page(`<article><h1>Gallery</h1><p>${para(1)}</p>${[1, 2, 3, 4].map((i) => shot(i, `Fisher ${i} on the quay at Newlyn on Sunday.`)).join("")}</article>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(labels)), [para(1)]);
+});
+
+test("pages of the corpus with pictures: captions are analysed only where they tell the story", () => {
+  for (const name of ["photo-essay-captions", "photo-essay-slideshow", "photo-essay-inline-credits", "photo-gallery-labels", "infographic-long-caption", "liveblog-entry-figures"]) {
+    const gold = JSON.parse(readFileSync(new URL(`corpus/${name}.gold.json`, pages), "utf8"));
+    const found = findArticle(load(`corpus/${name}.html`).document);
+    assert.deepEqual(texts(found).map(normalizeSpace), gold.text.split("\n\n").map(normalizeSpace), name);
+  }
+});

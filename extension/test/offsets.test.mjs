@@ -15,11 +15,14 @@ function firstBlock(dom) {
 
 const n = (data) => ({ data });
 
+/** Text nodes holding `datas`, each one whole piece, read as one block. */
+function built(...datas) {
+  const nodes = datas.map(n);
+  return { nodes, ...buildText(nodes.map((node) => ({ node }))) };
+}
+
 test("whitespace collapses across nodes and is trimmed at both ends", () => {
-  const a = n("\n   He said\n  ");
-  const b = n("  “hello”  ");
-  const c = n("\n");
-  const { text, entries } = buildText([{ node: a }, { node: b }, { node: c }]);
+  const { text, entries } = built("\n   He said\n  ", "  “hello”  ", "\n");
   assert.equal(text, "He said “hello”");
   assert.deepEqual(entries.map((e) => [e.start, e.end]), [[0, 8], [8, 15]]);
 });
@@ -37,10 +40,7 @@ test("leading <br> adds nothing", () => {
 });
 
 test("locate maps offsets to raw node offsets, start and end edges", () => {
-  const a = n("  Mayor ");
-  const b = n("Elena   Varga");
-  const c = n(" said.");
-  const { text, entries } = buildText([{ node: a }, { node: b }, { node: c }]);
+  const { nodes: [a, b, c], text, entries } = built("  Mayor ", "Elena   Varga", " said.");
   assert.equal(text, "Mayor Elena Varga said.");
   const s = text.indexOf("Elena Varga");
   const e = s + "Elena Varga".length;
@@ -56,8 +56,7 @@ test("locate maps offsets to raw node offsets, start and end edges", () => {
 });
 
 test("offsets are UTF-16 code units: astral characters count twice", () => {
-  const a = n("🔥👏🏽 “Go,” she said");
-  const { text, entries } = buildText([{ node: a }]);
+  const { nodes: [a], text, entries } = built("🔥👏🏽 “Go,” she said");
   assert.equal(text, a.data);
   const q = text.indexOf("“Go,”");
   assert.equal(q, 7); // 🔥 (2) + 👏🏽 (4) + space

@@ -203,3 +203,20 @@ test("the quotes found in the page are kept, as the same objects, when the daemo
   assert.notEqual(t.spansFor(blocks[0].hash), painted);
   assert.equal(t.isDone(blocks[0].hash), false); // early quotes are not the analysis
 });
+
+test("quotes painted on the belief that the daemon is up come down when it is not; results stay", async () => {
+  const { earlyReply } = await import("../src/content/quotescan.js");
+  const t = new RequestTracker({ session: "s" });
+  const blocks = article("“We will not let the bridge fall,” said Mayor Ines Corra.");
+  const { message } = t.nextRequest(blocks, PAGE);
+  t.onReply(earlyReply(message.id, message.blocks));
+  assert.equal(t.spansFor(blocks[0].hash).length, 1);
+  assert.equal(t.dropEarly(), true);
+  assert.deepEqual(t.spansFor(blocks[0].hash), []); // none, rather than unknown: the painter takes them down
+  assert.equal(t.dropEarly(), false); // nothing left: no repaint needed
+  // Filed again once the daemon is up, they are painted again; the result replaces them.
+  t.onReply(earlyReply(message.id, message.blocks));
+  t.onReply({ type: "result", id: message.id, spans: [spanIn(message, "Ines Corra", "person")], actors: [] });
+  assert.equal(t.dropEarly(), false);
+  assert.deepEqual(t.spansFor(blocks[0].hash).map((s) => s.category), ["person"]);
+});

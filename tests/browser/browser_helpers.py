@@ -51,6 +51,14 @@ def wait_for_highlight(page, category: str, text: str, timeout: float = 30_000, 
         wait_for_analysis(page, timeout / 1000)
 
 
+def open_page(ext, url: str, quote: str, timeout: float = 30_000):
+    """A new tab at `url`, once a quote containing `quote` is painted and the page's analysis has arrived."""
+    page = ext.context.new_page()
+    page.goto(url)
+    wait_for_highlight(page, "quote", quote, timeout=timeout)
+    return page
+
+
 def wait_for_analysis(page, timeout: float = 30.0) -> None:
     """Until the page's analysis has arrived for every block, nothing on its way: quotes are painted
     from their marks before it (early quotes), names, speakers and numbers only with it."""

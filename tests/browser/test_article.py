@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .browser_helpers import highlights, page_function, wait_for_highlight
+from .browser_helpers import highlights, open_page, page_function, wait_for_highlight
 
 CHROME_SELECTOR = "nav, aside, footer, #comments, .cookie-banner, .ticker, .related, .masthead"
 
@@ -60,9 +60,7 @@ def test_article_highlights_by_category(ext, site):
 
 
 def test_page_chrome_is_not_highlighted(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(page, "quote", "We will not let")
+    page = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     assert page.evaluate(RANGES_IN_CHROME, CHROME_SELECTOR) == []
     all_text = " ".join(t for ts in highlights(page).values() for t in ts)
     for chrome in ("monitoring the situation", "Gus Holloway", "Lana Corvette", "Miriam Achterberg",
@@ -71,9 +69,7 @@ def test_page_chrome_is_not_highlighted(ext, site):
 
 
 def test_highlighting_leaves_the_page_dom_alone(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(page, "quote", "We will not let")
+    page = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     # The body is exactly what the server sent: no wrapper spans, no attributes.
     same = page.evaluate("""async () => {
         const html = await (await fetch(location.href)).text();
@@ -132,9 +128,7 @@ def _hover(page, category: str, text: str) -> None:
 
 
 def test_hover_card_on_quote_and_actor(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(page, "quote", "We will not let")
+    page = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     page.evaluate("document.querySelector('.cookie-banner')?.remove()")
 
     _hover(page, "quote", "People have been incredibly patient")
@@ -154,9 +148,7 @@ def test_hover_card_on_quote_and_actor(ext, site):
 
 
 def test_emoji_before_quotes_do_not_shift_offsets(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/emoji-reactions.html")
-    wait_for_highlight(page, "quote", "That was the best night of my career")
+    page = open_page(ext, f"{site}/emoji-reactions.html", "That was the best night of my career")
     quotes = highlights(page)["quote"]
     # UTF-16 offsets end to end: a shift by one code unit per emoji would cut the quotes off.
     assert "“That was the best night of my career, and I have played in front of bigger crowds than this,”" in quotes
@@ -168,12 +160,8 @@ def test_emoji_before_quotes_do_not_shift_offsets(ext, site):
 
 
 def test_dark_page_gets_the_dark_palette(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/dark-review.html")
-    wait_for_highlight(page, "quote", "We wanted a room where a string quartet")
-    light = ext.context.new_page()
-    light.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(light, "quote", "We will not let")
+    page = open_page(ext, f"{site}/dark-review.html", "We wanted a room where a string quartet")
+    light = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     popup = ext.popup(ext.tab_id("dark-review.html"))
     assert ext.page_state(popup, ext.tab_id("dark-review.html"))["theme"] == "dark"
     assert ext.page_state(popup, ext.tab_id("harbour-bridge.html"))["theme"] == "light"

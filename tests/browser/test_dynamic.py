@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from .browser_helpers import highlights, page_function, wait_for_highlight
+from .browser_helpers import highlights, open_page, page_function, wait_for_highlight
 
 
 def test_live_blog_entries_are_highlighted_as_they_arrive(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/live-blog.html")
-    wait_for_highlight(page, "quote", "Nobody should be travelling unless they absolutely have to")
+    page = open_page(ext, f"{site}/live-blog.html", "Nobody should be travelling unless they absolutely have to")
     # Entries appended by the page's script 1.2 s and 2.4 s after load.
     wait_for_highlight(page, "quote", "Our engineers will restore supplies as soon as it is safe to climb")
     wait_for_highlight(page, "quote", "The crew of three are safe and well")
@@ -26,9 +24,7 @@ def test_live_blog_entries_are_highlighted_as_they_arrive(ext, site):
 
 
 def test_spa_navigation_analyses_the_new_article(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/spa.html")
-    wait_for_highlight(page, "quote", "Nurses, cleaners and bar staff do not stop working at midnight")
+    page = open_page(ext, f"{site}/spa.html", "Nurses, cleaners and bar staff do not stop working at midnight")
     page.click("a[data-story=library]")
     assert page.url.endswith("?story=library")
     wait_for_highlight(page, "quote", "Sunday is when families actually have time to come in together")
@@ -41,9 +37,7 @@ def test_spa_navigation_analyses_the_new_article(ext, site):
 
 def test_long_page_streams_partial_results(ext, site):
     partials_before = ext.sw("() => claimlight.stats.partials")
-    page = ext.context.new_page()
-    page.goto(f"{site}/long-read.html")
-    wait_for_highlight(page, "quote", "“Residents deserve to know who decided to wait.”")
+    page = open_page(ext, f"{site}/long-read.html", "“Residents deserve to know who decided to wait.”")
     requests = ext.requests_for("long-read.html")
     assert requests[0]["stream"] is True
     assert ext.sw("() => claimlight.stats.partials") > partials_before

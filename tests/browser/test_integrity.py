@@ -3,7 +3,7 @@ back, the popup says the page interferes, and its counts stay those of what is p
 
 from __future__ import annotations
 
-from .browser_helpers import highlights, page_function, wait_for_highlight
+from .browser_helpers import highlights, open_page, page_function, wait_for_highlight
 
 COUNT = "c => Number(document.querySelector(`.cat[data-category='${c}'] .count`).textContent)"
 
@@ -25,21 +25,15 @@ TAMPER = page_function("", """
 
 
 def test_names_are_random_per_page_load(ext, site):
-    first = ext.context.new_page()
-    first.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(first, "quote", "We will not let")
-    second = ext.context.new_page()
-    second.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(second, "quote", "We will not let")
+    first = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
+    second = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     names = "() => [...CSS.highlights.keys()].filter(n => n.startsWith('claimlight-quote-'))"
     [a], [b] = first.evaluate(names), second.evaluate(names)
     assert a != b and a != "claimlight-quote"
 
 
 def test_a_tampering_page_gets_its_highlights_restored_and_reported(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(page, "quote", "We will not let")
+    page = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     wait_for_highlight(page, "person", "Elena Varga")
     before = highlights(page)
     nav_text = " ".join(page.text_content("nav").split())
@@ -69,9 +63,7 @@ def test_a_tampering_page_gets_its_highlights_restored_and_reported(ext, site):
 
 
 def test_a_quiet_page_is_not_reported(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(page, "quote", "We will not let")
+    page = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     page.wait_for_timeout(2500)  # a few checks, styles included
     popup = ext.popup(ext.tab_id("harbour-bridge.html"))
     popup.wait_for_function("() => document.querySelector('#page-text').textContent.includes('highlights in')")

@@ -8,15 +8,13 @@ import time
 import pytest
 from claimlight.testing.browser import QuietHandler, serve_directory
 
-from .browser_helpers import highlights, page_function, wait_for_highlight
+from .browser_helpers import highlights, open_page, page_function, wait_for_highlight
 from .conftest import PAGES
 from .test_article import _card_text, _hover
 
 
 def test_a_live_page_is_analysed_whole_so_speakers_named_entries_earlier_are_found(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/live-council.html?manual")
-    wait_for_highlight(page, "quote", "This tram will carry")
+    page = open_page(ext, f"{site}/live-council.html?manual", "This tram will carry")
     # An entry appended once the page has been analysed, whose speaker ("Marsh", "she") is named in
     # full two entries up.
     page.evaluate("() => liveNext()")
@@ -41,9 +39,7 @@ def test_a_live_page_is_analysed_whole_so_speakers_named_entries_earlier_are_fou
 
 
 def test_a_page_that_never_stops_changing_is_not_analysed_again_and_again(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/ticker.html")
-    wait_for_highlight(page, "quote", "Our members held the line for nine days")
+    page = open_page(ext, f"{site}/ticker.html", "Our members held the line for nine days")
     first = len(ext.requests_for("ticker.html"))
     assert first == 1
     # Prices every 100 ms, a clock, a counter of readers inside the article, rotating adverts and a

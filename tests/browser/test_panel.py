@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from .browser_helpers import REPO, page_function, wait_for_highlight
+from .browser_helpers import REPO, open_page, page_function, wait_for_highlight
 
 PAGE = "harbour-bridge.html"
 AXE = REPO / "extension" / "node_modules" / "axe-core" / "axe.min.js"
@@ -57,9 +57,7 @@ IN_VIEW = page_function("text", """const r = [...ours('quote')].map(live).find(r
 
 
 def open_panel(ext, site, *, width=380, height=900, scheme="light"):
-    page = ext.context.new_page()
-    page.goto(f"{site}/{PAGE}")
-    wait_for_highlight(page, "quote", "Residents deserve")
+    page = open_page(ext, f"{site}/{PAGE}", "Residents deserve")
     tab = ext.tab_id(PAGE)
     panel = ext.context.new_page()
     panel.emulate_media(color_scheme=scheme)
@@ -310,9 +308,7 @@ def test_no_serious_accessibility_violation(ext, site, scheme):
 
 
 def test_panel_is_live_as_a_live_blog_grows(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/live-blog.html")
-    wait_for_highlight(page, "quote", "The crew of three are safe and well")  # the page's own late entries are in
+    page = open_page(ext, f"{site}/live-blog.html", "The crew of three are safe and well")  # the page's own late entries are in
     tab = ext.tab_id("live-blog.html")
     panel = ext.context.new_page()
     panel.goto(f"chrome-extension://{ext.id}/sidepanel.html?tab={tab}")
@@ -341,9 +337,7 @@ def test_panel_is_live_as_a_live_blog_grows(ext, site):
 
 
 def test_popup_offers_the_side_panel(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/{PAGE}")
-    wait_for_highlight(page, "quote", "We will not let")
+    page = open_page(ext, f"{site}/{PAGE}", "We will not let")
     popup = ext.popup(ext.tab_id(PAGE))
     popup.wait_for_selector("#open-panel:not([hidden])")
     assert popup.text_content("#open-panel").startswith("Who says what")

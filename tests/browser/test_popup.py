@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from .browser_helpers import CATEGORIES, highlights, wait_for_highlight, wait_for_no_highlight
+from .browser_helpers import CATEGORIES, highlights, open_page, wait_for_highlight, wait_for_no_highlight
 
 COUNT = "c => Number(document.querySelector(`.cat[data-category='${c}'] .count`).textContent)"
 
 
 def _article(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(page, "quote", "We will not let")
+    page = open_page(ext, f"{site}/harbour-bridge.html", "We will not let")
     return page, ext.tab_id("harbour-bridge.html")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from .browser_helpers import page_function, wait_for_highlight
+from .browser_helpers import open_page, page_function
 from .browser_helpers import REPO
 
 SHOT = REPO / "docs" / "screenshot.png"
@@ -19,9 +19,7 @@ COMPOSE = """<!doctype html><html><body style="margin:0">
 
 
 def test_save_screenshot(ext, site):
-    page = ext.context.new_page()
-    page.goto(f"{site}/harbour-bridge.html")
-    wait_for_highlight(page, "quote", "People have been incredibly patient")
+    page = open_page(ext, f"{site}/harbour-bridge.html", "People have been incredibly patient")
     page.click(".cookie-banner button")  # accept, as a reader would
     box = page.evaluate(
         "async " + page_function("", """const r = [...ours('quote')].map(live).find(r => r.toString().includes('People have been'));

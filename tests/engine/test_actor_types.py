@@ -34,15 +34,6 @@ def types_with_label(nlp, text: str, name: str, label: str) -> dict[str, str]:
         # a role word before a name
         ("\"We are done,\" chief executive Marisol Quent said.", "Marisol Quent", "ORG", "person"),
         ("Retail analyst Tobin Hale expects more closures.", "Tobin Hale", "GPE", "person"),
-    ],
-)
-def test_the_text_outweighs_the_label(nlp, text, name, label, expected):
-    assert types_with_label(nlp, text, name, label)[name] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "label", "expected"),
-    [
         # an organisation word anywhere in the name keeps it an organisation
         ("Students at Darrow University on Kessel Island protested.", "Darrow University on Kessel Island", "ORG", "organization"),
         # club names that end in City or Town are not made places
@@ -52,7 +43,7 @@ def test_the_text_outweighs_the_label(nlp, text, name, label, expected):
         ("Officials in Tavira said the bridge would reopen.", "Tavira", "GPE", "place"),
     ],
 )
-def test_labels_kept_where_the_text_agrees_or_says_nothing(nlp, text, name, label, expected):
+def test_the_label_stands_unless_the_text_says_otherwise(nlp, text, name, label, expected):
     assert types_with_label(nlp, text, name, label)[name] == expected
 
 

@@ -1,6 +1,8 @@
 """Q&A transcripts: every answer is a quote of whoever gives it, with or without quotation marks;
 the questions are the outlet's own words."""
 
+import pytest
+
 
 def para(*ps):
     return "\n\n".join(ps)
@@ -16,37 +18,114 @@ def answers(run, text):
     return [(s.text, s.speaker) for s in run(text).spans("quote") if s.nested_in is None]
 
 
-def test_labelled_answers_are_quotes_of_the_named_person_and_questions_are_not(run):
-    text = para(
-        "Ferries in the fog",
-        INTRO + " Her deputy, Tomás Ibarra, joined us.",
-        "Q: What is the hardest month?",
-        "Quiroga: July. The fog sits on the bay for days and the timetable becomes a wish list.",
-        "Ibarra: She means that kindly. I write the timetable.",
-        "Q: Will fares go up?",
-        "Quiroga: Not this year.",
-    )
-    got = answers(run, text)
-    assert got == [
-        ("July. The fog sits on the bay for days and the timetable becomes a wish list.", "Marta Quiroga"),
-        ("She means that kindly. I write the timetable.", "Tomás Ibarra"),
-        ("Not this year.", "Marta Quiroga"),
-    ]
+# Each case: the article's paragraphs, and its answers as (text, speaker), quotations nested in
+# an answer left out.
+CASES = [
+    pytest.param(
+        (
+            "Ferries in the fog",
+            INTRO + " Her deputy, Tomás Ibarra, joined us.",
+            "Q: What is the hardest month?",
+            "Quiroga: July. The fog sits on the bay for days and the timetable becomes a wish list.",
+            "Ibarra: She means that kindly. I write the timetable.",
+            "Q: Will fares go up?",
+            "Quiroga: Not this year.",
+        ),
+        [
+            ("July. The fog sits on the bay for days and the timetable becomes a wish list.", "Marta Quiroga"),
+            ("She means that kindly. I write the timetable.", "Tomás Ibarra"),
+            ("Not this year.", "Marta Quiroga"),
+        ],
+        id="labelled answers are quotes of the named person and questions are not",
+    ),
+    pytest.param(
+        (
+            "Ferries in the fog",
+            INTRO,
+            "Q. What is the hardest month?",
+            "A. July. The fog sits on the bay for days.",
+            "And August is not much better, if I am honest.",
+            "Q. Will fares go up?",
+            "A. Not this year.",
+        ),
+        [
+            ("July. The fog sits on the bay for days.", "Marta Quiroga"),
+            ("And August is not much better, if I am honest.", "Marta Quiroga"),
+            ("Not this year.", "Marta Quiroga"),
+        ],
+        id="Q and A labels with full stops give answers to the interviewee",
+    ),
+    pytest.param(
+        (
+            "Ferries in the fog",
+            INTRO,
+            "What is the hardest month?",
+            "July. The fog sits on the bay for days and the timetable becomes a wish list.",
+            "We once ran a single crossing in a whole week.",
+            "Will fares go up?",
+            "Not this year. Ask me again when diesel costs what it did in 2022.",
+            "Marta Quiroga is the director of the Valparaíso harbour ferries.",
+        ),
+        [
+            ("July. The fog sits on the bay for days and the timetable becomes a wish list.", "Marta Quiroga"),
+            ("We once ran a single crossing in a whole week.", "Marta Quiroga"),
+            ("Not this year. Ask me again when diesel costs what it did in 2022.", "Marta Quiroga"),
+        ],  # the closing line names her: it is the outlet's, not hers
+        id="unlabelled questions then answer paragraphs in an interview",
+    ),
+    pytest.param(
+        (
+            "Ferries in the fog",
+            INTRO,
+            "Q: What would you tell a new captain?",
+            "Quiroga: “Trust the radar, not your eyes.”",
+            "Q: And the passengers?",
+            "Quiroga: Bring a coat.",
+        ),
+        [("“Trust the radar, not your eyes.”", "Marta Quiroga"), ("Bring a coat.", "Marta Quiroga")],
+        id="an answer that is one quotation is that quotation",
+    ),
+    pytest.param(
+        (
+            "What the ferry fight is really about",
+            "Marta Quiroga has run the harbour ferry service in Valparaíso for nine years, and the city owes her a great deal.",
+            "So why is the council cutting her budget?",
+            "Nobody at city hall could give a straight answer this week.",
+            "And who pays when the last crossing of the night is gone?",
+            "The nurses and cooks who live across the bay, as usual.",
+        ),
+        [],
+        id="rhetorical questions in an article that is not an interview make no answers",
+    ),
+    pytest.param(
+        (
+            "Quiroga: the fog is winning",
+            "Marta Quiroga said on Monday that the ferries would run a reduced timetable.",
+            "Quiroga: the city will pay for the new radar, officials say.",
+        ),
+        [],
+        id="a headline with a name and a colon is not a label",
+    ),
+    # an interview word in the introduction, questions as paragraphs, but what follows them is
+    # reporting in the third person, not someone speaking
+    pytest.param(
+        (
+            "What the ferry fight is really about",
+            "Marta Quiroga spoke at the council meeting on Monday about the harbour ferries.",
+            "Why does the service lose money?",
+            "Fuel prices doubled between 2021 and 2023, and fares stayed where they were.",
+            "Who will pay for the new radar?",
+            "The regional government has promised half of the cost, according to council papers.",
+        ),
+        [],
+        id="questions in a report whose answers are the writer's prose make no answers",
+    ),
+]
 
 
-def test_q_and_a_labels_with_full_stops_give_answers_to_the_interviewee(run):
-    text = para(
-        "Ferries in the fog",
-        INTRO,
-        "Q. What is the hardest month?",
-        "A. July. The fog sits on the bay for days.",
-        "And August is not much better, if I am honest.",
-        "Q. Will fares go up?",
-        "A. Not this year.",
-    )
-    got = answers(run, text)
-    assert [s for _, s in got] == ["Marta Quiroga"] * 3
-    assert [t for t, _ in got] == ["July. The fog sits on the bay for days.", "And August is not much better, if I am honest.", "Not this year."]
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES)
+def test_answers_are_quotes_of_whoever_gives_them(run, paragraphs, expected):
+    assert answers(run, para(*paragraphs)) == expected
 
 
 def test_a_label_in_capitals_names_its_person_and_is_a_mention_of_them(run):
@@ -66,58 +145,6 @@ def test_a_label_in_capitals_names_its_person_and_is_a_mention_of_them(run):
     assert r.texts("person").count("QUIROGA") == 2
 
 
-def test_unlabelled_questions_then_answer_paragraphs_in_an_interview(run):
-    text = para(
-        "Ferries in the fog",
-        INTRO,
-        "What is the hardest month?",
-        "July. The fog sits on the bay for days and the timetable becomes a wish list.",
-        "We once ran a single crossing in a whole week.",
-        "Will fares go up?",
-        "Not this year. Ask me again when diesel costs what it did in 2022.",
-        "Marta Quiroga is the director of the Valparaíso harbour ferries.",
-    )
-    got = answers(run, text)
-    assert got == [
-        ("July. The fog sits on the bay for days and the timetable becomes a wish list.", "Marta Quiroga"),
-        ("We once ran a single crossing in a whole week.", "Marta Quiroga"),
-        ("Not this year. Ask me again when diesel costs what it did in 2022.", "Marta Quiroga"),
-    ]  # the closing line names her: it is the outlet's, not hers
-
-
-def test_rhetorical_questions_in_an_article_that_is_not_an_interview_make_no_answers(run):
-    text = para(
-        "What the ferry fight is really about",
-        "Marta Quiroga has run the harbour ferry service in Valparaíso for nine years, and the city owes her a great deal.",
-        "So why is the council cutting her budget?",
-        "Nobody at city hall could give a straight answer this week.",
-        "And who pays when the last crossing of the night is gone?",
-        "The nurses and cooks who live across the bay, as usual.",
-    )
-    assert answers(run, text) == []
-
-
-def test_a_headline_with_a_name_and_a_colon_is_not_a_label(run):
-    text = para(
-        "Quiroga: the fog is winning",
-        "Marta Quiroga said on Monday that the ferries would run a reduced timetable.",
-        "Quiroga: the city will pay for the new radar, officials say.",
-    )
-    assert answers(run, text) == []
-
-
-def test_an_answer_that_is_one_quotation_is_that_quotation(run):
-    text = para(
-        "Ferries in the fog",
-        INTRO,
-        "Q: What would you tell a new captain?",
-        "Quiroga: “Trust the radar, not your eyes.”",
-        "Q: And the passengers?",
-        "Quiroga: Bring a coat.",
-    )
-    assert answers(run, text) == [("“Trust the radar, not your eyes.”", "Marta Quiroga"), ("Bring a coat.", "Marta Quiroga")]
-
-
 def test_a_quotation_inside_an_answer_keeps_its_own_speaker(run):
     text = para(
         "Ferries in the fog",
@@ -130,20 +157,6 @@ def test_a_quotation_inside_an_answer_keeps_its_own_speaker(run):
     spans = run(text).spans("quote")
     inner = [(s.text, s.speaker) for s in spans if s.nested_in is not None]
     assert inner == [("“The sea does not read the timetable.”", "Hugo Serrano")]
-
-
-def test_questions_in_a_report_whose_answers_are_the_writers_prose_make_no_answers(run):
-    # an interview word in the introduction, questions as paragraphs, but what follows them is
-    # reporting in the third person, not someone speaking
-    text = para(
-        "What the ferry fight is really about",
-        "Marta Quiroga spoke at the council meeting on Monday about the harbour ferries.",
-        "Why does the service lose money?",
-        "Fuel prices doubled between 2021 and 2023, and fares stayed where they were.",
-        "Who will pay for the new radar?",
-        "The regional government has promised half of the cost, according to council papers.",
-    )
-    assert answers(run, text) == []
 
 
 def test_the_interviewee_is_the_person_the_paragraph_before_the_questions_introduces(run):

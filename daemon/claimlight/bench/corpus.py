@@ -90,6 +90,10 @@ def articles(count: int, target_words: int = 550, first: int = 0) -> list[str]:
 
 # --- texts that are not news: what a page can also show, and what must not cost more than news ---
 
+# The huge page every figure that needs one sends: near the daemon's default limit of a million
+# characters, so it is analysed, not refused.
+HUGE_CHARS = 900_000
+
 
 def prose(chars: int, first: int = 0) -> str:
     """Ordinary news prose of exactly `chars` characters: benchmark articles one after another."""

@@ -29,7 +29,6 @@ from .client import analyze
 from .report import Row, median
 
 WORDS = 1500
-HUGE_CHARS = 900_000
 PATHOLOGICAL_CHARS = 100_000
 TARGET_RATIO = 2.0
 TARGET_CANCEL_MS = 1000.0
@@ -44,7 +43,7 @@ def run(daemon: Daemon, quick: bool) -> tuple[list[Row], dict]:
 async def _run(daemon: Daemon, samples: int) -> tuple[list[Row], dict]:
     details: dict = {}
     huge_s, huge_peak = await _huge_alone(daemon)
-    details["huge_page"] = {"chars": HUGE_CHARS, "seconds": None if huge_s is None else round(huge_s, 2), "peak": huge_peak}
+    details["huge_page"] = {"chars": corpus.HUGE_CHARS, "seconds": None if huge_s is None else round(huge_s, 2), "peak": huge_peak}
     solo = [await _article(daemon, 30_000 + i) for i in range(samples)]
     noisy, neighbour, noisy_peak = await _with_neighbour(daemon, samples)
     details["noisy_neighbour"] = {"solo_ms": solo, "noisy_ms": noisy, "neighbour": neighbour, "peak": noisy_peak}
@@ -58,7 +57,7 @@ async def _run(daemon: Daemon, samples: int) -> tuple[list[Row], dict]:
         Row("fairness.noisy_ratio", "noisy neighbour: article's p50 with / without", round(ratio, 2), "×", ("<=", TARGET_RATIO)),
         Row("fairness.cancel_to_free_ms", "disconnect mid-analysis → workers free", cancel["held_ms"], "ms",
             ("<=", TARGET_CANCEL_MS), note=f"probe {cancel['probe_after_ms']:.0f} ms vs {cancel['probe_idle_ms']:.0f} ms idle"),
-        Row("fairness.huge_page_s", f"{HUGE_CHARS:,}-character page alone", None if huge_s is None else round(huge_s, 1), "s",
+        Row("fairness.huge_page_s", f"{corpus.HUGE_CHARS:,}-character page alone", None if huge_s is None else round(huge_s, 1), "s",
             note="timed out (request_timeout_s)" if huge_s is None else ""),
         Row("fairness.peak_rss_mb", "peak RSS, daemon + workers (900k page, noisy neighbour)",
             max(huge_peak["rss_mb"], noisy_peak["rss_mb"]), "MB", ("<=", TARGET_RSS_MB),
@@ -100,7 +99,7 @@ class _PeakMemory:
 async def _huge_alone(daemon: Daemon) -> tuple[float | None, dict]:
     """Seconds for the 900k page (None if the daemon gave up: `request_timeout_s`), and the peak memory."""
     async with _PeakMemory(daemon) as memory, connect_local(daemon) as ws:
-        timing = await analyze(ws, "huge", text=corpus.prose(HUGE_CHARS, first=40_000), timeout=600)
+        timing = await analyze(ws, "huge", text=corpus.prose(corpus.HUGE_CHARS, first=40_000), timeout=600)
     if timing.reply["type"] == "error" and timing.reply.get("code") == "timeout":
         return None, memory.peak  # the memory figure still stands: it is what the page cost until then
     _check(timing.reply)
@@ -108,7 +107,7 @@ async def _huge_alone(daemon: Daemon) -> tuple[float | None, dict]:
 
 
 async def _with_neighbour(daemon: Daemon, samples: int) -> tuple[list[float], dict, dict]:
-    texts = [f(PATHOLOGICAL_CHARS) for f in corpus.PATHOLOGICAL.values()] + [corpus.prose(HUGE_CHARS, first=50_000)]
+    texts = [f(PATHOLOGICAL_CHARS) for f in corpus.PATHOLOGICAL.values()] + [corpus.prose(corpus.HUGE_CHARS, first=50_000)]
     counts = {"answered": 0, "refused": 0, "other": 0}
 
     async def page(ws, name: str, offset: int) -> None:

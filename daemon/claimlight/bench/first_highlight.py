@@ -23,7 +23,6 @@ WORDS = 10_000
 TARGET_FIRST_PARTIAL_MS = 300.0
 TARGET_EARLY_QUOTES_MS = 50.0
 ARTICLE_WORDS = 1_500
-HUGE_CHARS = 900_000
 
 
 def run(daemon: Daemon, quick: bool) -> tuple[list[Row], dict]:
@@ -35,7 +34,7 @@ def run(daemon: Daemon, quick: bool) -> tuple[list[Row], dict]:
     articles = [corpus.article(25_000 + i, ARTICLE_WORDS).split(corpus.PARAGRAPH) for i in range(n)]
     early = {f"{ARTICLE_WORDS:,} words": [s["quotes_ms"] for s in asyncio.run(_measure(daemon, articles))],
              f"{WORDS:,} words": [s["quotes_ms"] for s in samples],
-             f"{HUGE_CHARS:,} characters": [asyncio.run(_huge_quotes(daemon, 60_000 + i)) for i in range(1 if quick else 3)]}
+             f"{corpus.HUGE_CHARS:,} characters": [asyncio.run(_huge_quotes(daemon, 60_000 + i)) for i in range(1 if quick else 3)]}
     medians = {size: median(ms) for size, ms in early.items()}
     slowest = max(medians, key=medians.get)
     details = {"words": [sum(corpus.words(b) for b in p) for p in pages], "blocks": [len(p) for p in pages], "samples": samples,
@@ -68,7 +67,7 @@ async def _measure(daemon: Daemon, pages: list[list[str]]) -> list[dict]:
 
 async def _huge_quotes(daemon: Daemon, seed: int) -> float:
     """The first partial of a 900,000-character page; the connection is closed then, which cancels the rest."""
-    blocks = corpus.prose(HUGE_CHARS, first=seed).split(corpus.PARAGRAPH)
+    blocks = corpus.prose(corpus.HUGE_CHARS, first=seed).split(corpus.PARAGRAPH)
     frame = json.dumps({"type": "analyze", "id": "huge", "stream": True, "blocks": blocks})
     async with connect_local(daemon) as ws:
         start = time.perf_counter()
@@ -78,7 +77,7 @@ async def _huge_quotes(daemon: Daemon, seed: int) -> float:
             if reply.get("id") != "huge":
                 continue
             if reply["type"] != "partial" or reply.get("stage") != "quotes":
-                raise RuntimeError(f"the first reply to a {HUGE_CHARS:,}-character page was {reply['type']} {reply.get('stage')}")
+                raise RuntimeError(f"the first reply to a {corpus.HUGE_CHARS:,}-character page was {reply['type']} {reply.get('stage')}")
             elapsed = (time.perf_counter() - start) * 1000
             break
     await asyncio.sleep(2.0)  # the cancelled work leaves the workers (well under a second, `fairness`)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..protocol import ACTOR_CATEGORIES, Analysis, Category, Span
-from .counts import add_counts
+from .counts import add_counts, rate
 
 Range = tuple[int, int]
 
@@ -221,21 +221,10 @@ class Score:
                 mine.setdefault(key, Group()).right += g.right
                 mine[key].total += g.total
 
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.speaker_total if self.speaker_total else 1.0
-
-    @property
-    def number_recall(self) -> float:
-        return self.numbers_found / self.numbers_total if self.numbers_total else 1.0
-
-    @property
-    def reported_recall(self) -> float:
-        return self.reported_found / self.reported_total if self.reported_total else 1.0
-
-    @property
-    def reported_precision(self) -> float:
-        return self.reported_touching / self.reported_predicted if self.reported_predicted else 1.0
+    speaker_accuracy = rate("speaker_right", "speaker_total", 1.0)
+    number_recall = rate("numbers_found", "numbers_total", 1.0)
+    reported_recall = rate("reported_found", "reported_total", 1.0)
+    reported_precision = rate("reported_touching", "reported_predicted", 1.0)
 
 
 def _speaker_right(span: Span, gold: GoldQuote, text: str) -> bool:

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..protocol import ACTOR_CATEGORIES, Analysis, Category
-from .counts import add_counts
+from .counts import add_counts, rate
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -186,13 +186,8 @@ class Extraction:
     gold: int = 0  # characters of gold text
     optional: int = 0  # characters analysed that are optional text
 
-    @property
-    def precision(self) -> float | None:
-        return self.matched / self.analysed if self.analysed else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.matched / self.gold if self.gold else None
+    precision = rate("matched", "analysed", None)
+    recall = rate("matched", "gold", None)
 
     def add(self, other: "Extraction") -> None:
         self.matched += other.matched
@@ -279,6 +274,11 @@ def _agreement(page_side: str, gold_side: str) -> tuple[int, bool]:
     return n, "\n" in gold_side[:n]
 
 
+def _line_goes_on(page_side: str, gold_side: str, n: int) -> bool:
+    """Does the agreement stop at a paragraph break of the gold where the page's line goes on?"""
+    return n < len(page_side) and n < len(gold_side) and gold_side[n] == "\n" and page_side[n] == " "
+
+
 def _merge_breaks(run: str) -> str:
     """One break for a run of breaks and spaces, the strongest among them."""
     if "\n" in run or run.count(LINE) >= 2:
@@ -308,7 +308,10 @@ def locate(h: Highlight, region: str) -> int | None:
     The highlight's text must occur in the region, and the page text on each side of it must agree
     with the region for MIN_CONTEXT characters, or across a paragraph break that both have, or until
     the page's text runs out: a pull quote or a comment repeating the article's words has different
-    neighbours, and a paragraph that follows a byline or precedes a caption is still the article."""
+    neighbours, and a paragraph that follows a byline or precedes a caption is still the article.
+    One side may also agree up to a paragraph break of the region where the page's line goes on
+    (a photo essay's caption, its counter before the prose and its credit after it on one line),
+    when the other side agrees for MIN_CONTEXT characters."""
     before, text, after = _pieces(h)
     if not text:
         return None
@@ -316,10 +319,14 @@ def locate(h: Highlight, region: str) -> int | None:
     best: tuple[int, int] | None = None
     at = padded.find(text)
     while at >= 0:
-        mb, break_b = _agreement(before[::-1], padded[max(0, at - len(before)) : at][::-1])
-        ma, break_a = _agreement(after, padded[at + len(text) :])
+        page_b, gold_b = before[::-1], padded[max(0, at - len(before)) : at][::-1]
+        page_a, gold_a = after, padded[at + len(text) :]
+        mb, break_b = _agreement(page_b, gold_b)
+        ma, break_a = _agreement(page_a, gold_a)
         ok_before = mb >= MIN_CONTEXT or break_b or mb == len(before)
         ok_after = ma >= MIN_CONTEXT or break_a or ma == len(after)
+        ok_before = ok_before or (ma >= MIN_CONTEXT and _line_goes_on(page_b, gold_b, mb))
+        ok_after = ok_after or (mb >= MIN_CONTEXT and _line_goes_on(page_a, gold_a, ma))
         if ok_before and ok_after and (best is None or mb + ma > best[0]):
             best = (mb + ma, at - 1)
         at = padded.find(text, at + 1)
@@ -368,17 +375,19 @@ class QuoteTally:
     actors_found: int = 0
     actors_total: int = 0
 
-    @property
-    def actor_recall(self) -> float | None:
-        return self.actors_found / self.actors_total if self.actors_total else None
+    actor_recall = rate("actors_found", "actors_total", None)
+    quote_recall = rate("quotes_found", "quotes_total", None)
+    quote_precision = rate("quote_hl_right", "quote_hl_judged", None)
 
-    @property
-    def quote_recall(self) -> float | None:
-        return self.quotes_found / self.quotes_total if self.quotes_total else None
-
-    @property
-    def quote_precision(self) -> float | None:
-        return self.quote_hl_right / self.quote_hl_judged if self.quote_hl_judged else None
+    def tally_dict(self) -> dict:
+        """The quote and actor figures, reported alike for a page and for the corpus."""
+        return {
+            "quote_recall": self.quote_recall,
+            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
+            "quote_precision": self.quote_precision,
+            "actor_recall": self.actor_recall,
+            "actors": {"found": self.actors_found, "total": self.actors_total},
+        }
 
 
 @dataclass
@@ -441,12 +450,8 @@ class PageScore(QuoteTally):
             "extraction_precision": e.precision,
             "extraction_recall": e.recall,
             "chars": {"matched": e.matched, "analysed": e.analysed, "gold": e.gold, "optional": e.optional},
-            "quote_recall": self.quote_recall,
-            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
-            "quote_precision": self.quote_precision,
+            **self.tally_dict(),
             "quote_highlights": {"right": self.quote_hl_right, "judged": self.quote_hl_judged},
-            "actor_recall": self.actor_recall,
-            "actors": {"found": self.actors_found, "total": self.actors_total},
             "highlights": self.highlights,
             "outside": len(self.outside),
             "outside_examples": self.outside[:10],
@@ -532,11 +537,7 @@ class Overall(QuoteTally):
             "detection_accuracy": self.detection_ok / self.pages if self.pages else None,
             "extraction_precision": e.precision,
             "extraction_recall": e.recall,
-            "quote_recall": self.quote_recall,
-            "quotes": {"found": self.quotes_found, "total": self.quotes_total},
-            "quote_precision": self.quote_precision,
-            "actor_recall": self.actor_recall,
-            "actors": {"found": self.actors_found, "total": self.actors_total},
+            **self.tally_dict(),
             "highlights": self.highlights,
             "outside": self.outside,
             "pages_with_outside": self.pages_with_outside,

@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import worker
@@ -77,21 +77,11 @@ class WorkerProcess:
 
     def send(self, message) -> bool:
         """False when the worker is gone (its exit is reported separately)."""
-        try:
-            with self._send_lock:
-                self.conn.send(message)
-            return True
-        except (OSError, ValueError):
-            return False
+        return _send(self.conn, self._send_lock, message)
 
     def send_express(self, message) -> bool:
         """False when the worker is gone."""
-        try:
-            with self._express_lock:
-                self.express.send(message)
-            return True
-        except (OSError, ValueError):
-            return False
+        return _send(self.express, self._express_lock, message)
 
     def kill(self, why: str) -> None:
         self.killed = self.killed or why
@@ -111,32 +101,51 @@ class WorkerProcess:
                 reader.join(timeout)
 
     def _read_express(self) -> None:
-        while True:
-            try:
-                reply = self.express.recv()
-            except (EOFError, OSError, ValueError):
-                break
-            except Exception:  # an unreadable reply: its request goes without, nothing else does
-                continue
+        # an unreadable reply is skipped: its request goes without, nothing else does
+        for reply in _replies(self.express, None):
             if self._on_express is not None:
                 self._on_express(reply)
-        try:
-            self.express.close()
-        except OSError:
-            pass
+        _close(self.express)
 
     def _read(self) -> None:
-        while True:
-            try:
-                message = self.conn.recv()
-            except (EOFError, OSError, ValueError):
-                break
-            except Exception:  # an unpicklable reply: the job failed, the worker lives on
-                message = ("failed", self.running.seq if self.running else -1, "a reply that could not be read")
+        for message in _replies(self.conn, self._unreadable_reply):
             self._on_message(self, message)
         self.process.join(5.0)
-        try:
-            self.conn.close()
-        except OSError:
-            pass
+        _close(self.conn)
         self._on_exit(self)
+
+    def _unreadable_reply(self) -> tuple:
+        # an unpicklable reply: the job failed, the worker lives on
+        return ("failed", self.running.seq if self.running else -1, "a reply that could not be read")
+
+
+def _send(conn, lock: threading.Lock, message) -> bool:
+    """Sends `message` on one of a worker's pipes; False when the worker is gone."""
+    try:
+        with lock:
+            conn.send(message)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def _replies(conn, unreadable: Callable[[], object] | None) -> Iterator[object]:
+    """Every message on one of a worker's pipes until it closes. One that cannot be unpickled never
+    ends the reading: `unreadable()` stands in for it, or (None) it is skipped."""
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError, ValueError):
+            return
+        except Exception:
+            if unreadable is None:
+                continue
+            message = unreadable()
+        yield message
+
+
+def _close(conn) -> None:
+    try:
+        conn.close()
+    except OSError:
+        pass

@@ -4,6 +4,7 @@
 
 import { COMMAND, MSG, PAGE_PORT, POPUP_PORT } from "../shared/messages.js";
 import { REPLY, REQUEST, daemonUrl, subprotocols, withPage } from "../shared/protocol.js";
+import { DaemonMemory } from "../shared/lastseen.js";
 import { loadSettings, normalizeSettings } from "../shared/settings.js";
 import { probeHealth } from "./health.js";
 import { RequestRouter } from "./router.js";
@@ -18,6 +19,7 @@ const stats = { requests: 0, results: 0, partials: 0, errors: 0, log: [] }; // l
 let daemonInfo = null; // from the daemon's pong: { version, model }
 let idleTimer = null;
 let settings = normalizeSettings();
+const memory = new DaemonMemory(); // whether the daemon is up, for pages loading before they ask
 
 const socket = new DaemonSocket({
   url: daemonUrl(settings.daemonPort),
@@ -73,6 +75,7 @@ async function explainFailure(attempt) {
 let refusal = ""; // why a running daemon turned the connection down, if it did
 
 function broadcastState(snapshot) {
+  memory.note(snapshot.state);
   if (snapshot.state === "open") {
     refusal = "";
     router.flush();

@@ -4,7 +4,8 @@
 // mapped back to live text nodes). The live article is then cut at real block boundaries
 // (blocks.js); what is not the story's prose — furniture inside the article (furniture.js),
 // boxes off the story's flow, a pull quote repeating the body (flow.js) — is left out, and
-// paragraphs of the story's flow that Readability dropped are put back. When Readability
+// paragraphs of the story's flow that Readability dropped are put back. Photo captions are
+// furniture too, unless they tell the story (captions.js: a photo essay). When Readability
 // settles on a rail or a listing, that region is left out and it is asked again. Whether the
 // page is an article at all is articleness.js's call, from its metadata first and its text
 // when that is not enough.
@@ -15,7 +16,8 @@ import { composedChildren, composedCommonAncestor, composedParentElement, frameD
 import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
 import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, isArticleBody, isAuthorBio } from "./furniture.js";
 import { hashText } from "./hash.js";
-import { buildText } from "./offsets.js";
+import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
+import { buildText, slicePieces } from "./offsets.js";
 import { allText, readabilityChoice } from "./pick.js";
 import { Rendering } from "./rendering.js";
 
@@ -132,11 +134,22 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     next = composedChildren(focus).find((c) => c.nodeType === 1 && (chars.get(c) ?? 0) >= FOCUS_SHARE * total);
   }
   const dropped = [];
+  // Pictures and their captions are cut like the rest, each block marked with the caption it
+  // belongs to: whether captions are the story is known only once they are read (captions.js).
+  const captionWhy = new Map(); // a caption element → why it is furniture
+  const captionAround = (el) => {
+    for (let n = el; n && n !== root; n = composedParentElement(n)) if (captionWhy.has(n)) return n;
+    return undefined;
+  };
   const skip = (el, look) => {
     const c = chars.get(el) ?? 0;
     if (c === 0) return true;
     if (isArticleBody(el) || c >= WRAPPER_SHARE * total) return false;
     const why = furnitureElement(el, look, { strict });
+    if (why && isCaptionElement(el)) {
+      captionWhy.set(el, why);
+      return false;
+    }
     if (why) dropped.push({ why, text: normalizeSpace(el.textContent).slice(0, 80) });
     return !!why;
   };
@@ -147,14 +160,28 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   });
 
   let blocks = [];
+  const captions = new Map(); // a caption element → its blocks, counter and credit aside
   for (const c of cut) {
-    const { text, entries } = buildText(c.pieces);
+    let { text, entries } = buildText(c.pieces);
+    let first = c.first;
+    const caption = captionAround(c.el);
+    if (caption) {
+      const [start, end] = captionProse(text);
+      const pieces = slicePieces(c.pieces, entries, start, end);
+      ({ text, entries } = buildText(pieces));
+      first = pieces[0]?.node;
+    }
     if (!text) continue;
-    const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars };
+    const block = { el: c.el, key: first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars };
     const why = furnitureBlock(block);
     if (why) dropped.push({ why, text: text.slice(0, 80) });
-    else blocks.push(block);
+    else if (caption) captions.set(caption, [...(captions.get(caption) ?? []), block]);
+    if (!why) blocks.push(block);
   }
+  // Captions that tell the story are a flow of their own beside the paragraphs (an essay's short
+  // introduction is not a box off the captions' flow).
+  let told = new Set();
+  if (captions.size) ({ blocks, told } = withCaptions(blocks, captions, captionWhy, dropped));
   if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
   blocks = firstStory(withinArticleElement(docs, blocks));
   for (const b of blocks.slice(-BIO_FROM_END)) {
@@ -163,7 +190,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
       blocks = blocks.filter((x) => x !== b);
     }
   }
-  const off = offFlow(blocks);
+  const off = offFlow(blocks.filter((b) => !told.has(b)));
   const repeated = repeats(blocks, off);
   const kept = [];
   for (const b of blocks) {
@@ -172,6 +199,18 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     else kept.push({ el: b.el, key: b.key, text: b.text, hash: hashText(b.text), entries: b.entries, linkShare: b.linkShare });
   }
   return { root, focus, blocks: kept, dropped };
+}
+
+/** The blocks with the captions' blocks kept when the captions carry the story (a photo
+ * essay), else without them: `captions` maps each caption element to its blocks, `why` to why
+ * it is furniture. `told`: the captions' blocks kept. */
+function withCaptions(blocks, captions, why, dropped) {
+  const inCaptions = new Set([...captions.values()].flat());
+  const bodyChars = blocks.reduce((n, b) => n + (inCaptions.has(b) ? 0 : b.text.length), 0);
+  const texts = [...captions.values()].map((caption) => caption.map((b) => b.text).join(" "));
+  if (captionsCarryStory(texts, bodyChars)) return { blocks, told: inCaptions };
+  for (const [el, caption] of captions) dropped.push({ why: why.get(el), text: caption.map((b) => b.text).join(" ").slice(0, 80) });
+  return { blocks: blocks.filter((b) => !inCaptions.has(b)), told: new Set() };
 }
 
 /**

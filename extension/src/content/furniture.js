@@ -116,6 +116,15 @@ export function furnitureWord(el) {
   return null;
 }
 
+/** Every furniture word an element's names contain ("caption-credit": caption, credit). */
+export function furnitureWords(el) {
+  const found = new Set();
+  for (const name of namesOf(el)) {
+    for (const w of nameWords(name)) if (FURNITURE_WORDS.has(w)) found.add(w);
+  }
+  return found;
+}
+
 // A table with headers is data (statistics, results), not a layout table holding prose.
 function isDataTable(el) {
   return el.localName === "table" && !!el.querySelector("th, caption, thead");

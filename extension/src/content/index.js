@@ -8,6 +8,7 @@ import { CATEGORY_IDS } from "../shared/categories.js";
 import { swatch } from "../shared/colour.js";
 import { MSG } from "../shared/messages.js";
 import { REPLY } from "../shared/protocol.js";
+import { daemonWasUp, mayShowEarly } from "../shared/lastseen.js";
 import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
 import { DaemonClient } from "./client.js";
 import { composedContains, treesOf } from "./composed.js";
@@ -45,7 +46,9 @@ class PageController {
     this.blocks = []; // [{el, key, text, hash, entries}] in page order
     this.root = null; // the blocks' closest common ancestor
     this.daemon = { state: "unknown" };
-    this.scanned = null; // the quotes found in the page, waiting to be shown until the daemon is up
+    this.daemonWasUp = null; // whether it was up when the service worker last knew (shared/lastseen.js)
+    this.daemonSeenUp = false; // the worker has said it is up since this page loaded
+    this.scanned = null; // the quotes found in the page for the latest request (an early reply)
 
     this.tracker = new RequestTracker();
     this.changes = new ChangeGuard(); // a page that keeps changing: what is left out, when to ask again
@@ -151,18 +154,20 @@ class PageController {
     mark(STEP.sent);
     this.changes.sent();
     // While the request is on its way: the quotes the marks give, found here as the daemon finds
-    // them first thing, painted now (by the render after this) and kept by its reply. Only with
-    // the daemon up: without it the page shows nothing, and says so in the popup.
+    // them first thing, painted now (by the render after this, in the task that found the
+    // article, so in the page's next frame) and kept by its reply. Only with the daemon up, or
+    // up when last known while the worker has not said yet: without it the page shows nothing,
+    // and says so in the popup.
     this.scanned = earlyReply(message.id, message.blocks);
     mark(STEP.scanned);
     this.showScanned();
   }
 
-  /** The quotes found in the page for the latest request, once the daemon is known to be up. */
+  /** Files the quotes found in the page for the latest request, if the daemon is up as far as
+   * is known; filing them again changes nothing. */
   showScanned() {
-    if (!this.scanned || this.daemon.state !== "open") return;
-    this.tracker.onReply(this.scanned);
-    this.scanned = null;
+    if (!this.scanned || !mayShowEarly(this.daemon.state, this.daemonWasUp)) return false;
+    return this.tracker.onReply(this.scanned).changed;
   }
 
   deactivate() {
@@ -182,11 +187,14 @@ class PageController {
   onReply(msg) {
     if (msg.type === MSG.daemonState) {
       this.daemon = msg;
-      if (msg.state === "open") mark(STEP.daemonUp);
-      if (this.scanned && msg.state === "open") {
-        this.showScanned();
-        this.render();
+      if (msg.state === "open") {
+        mark(STEP.daemonUp);
+        this.daemonSeenUp = true;
       }
+      if (this.showScanned()) this.render();
+      // It was up when last known, and is not now: the quotes painted on that belief come down
+      // (what the daemon itself sent, once up on this page, stays).
+      else if (!this.daemonSeenUp && !mayShowEarly(msg.state, this.daemonWasUp) && this.tracker.dropEarly()) this.render();
       return;
     }
     if (msg.type === REPLY.partial) mark(STEP.partial);
@@ -412,28 +420,33 @@ async function main() {
   if (!highlightsSupported(window)) return;
   mark(STEP.start);
   // At once, from the moment the DOM is parsed: the settings are read (a round trip to the
-  // browser, slow when it is busy), the service worker is woken and asked about the daemon, and
-  // the article is found as soon as the page's styles are in and it has been painted once. The
-  // search is thrown away on a page the reader turned claimlight off for; finding it only after
-  // the settings are read would hold up every other page.
+  // browser, slow when it is busy) with whether the daemon was up when last known, the service
+  // worker is woken and asked about the daemon, and the article is found as soon as the page's
+  // styles are in and it has been painted once. The search is thrown away on a page the reader
+  // turned claimlight off for; finding it only after the settings are read would hold up every
+  // other page.
   const controller = new PageController(null);
-  const settings = loadSettings().then((s) => {
+  const settings = Promise.all([loadSettings(), daemonWasUp()]).then(([s, up]) => {
     mark(STEP.settings);
     controller.settings = s;
+    controller.daemonWasUp = up;
     if (controller.wanted) controller.client.hello();
     return s;
   });
   await pageReady(document);
   const found = controller.find();
   await settings;
-  chrome.storage.onChanged.addListener(() => controller.onSettingsChanged());
+  // The quotes first (painted in this task, so in the page's next frame), then the listeners:
+  // nothing can reach them before this task ends.
+  controller.start(found);
+  // (Session storage holds only whether the daemon is up, which the worker tells the page itself.)
+  chrome.storage.onChanged.addListener((_changes, area) => area !== "session" && controller.onSettingsChanged());
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg?.type === MSG.getPageState) reply(controller.pageState());
     else if (msg?.type === MSG.analyseNow) reply(controller.analyseNow());
     else if (msg?.type === MSG.step) reply(controller.step(msg.dir));
     else if (msg?.type === MSG.getAnalysedText) reply(controller.analysedText());
   });
-  controller.start(found);
 }
 
 // The popup may inject this script into a tab that loaded before the extension did;

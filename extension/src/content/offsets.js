@@ -108,3 +108,35 @@ export function locate(entries, offset, edge = "start") {
   }
   return { node: e.node, offset: e.raw[Math.max(0, offset - e.start)] };
 }
+
+/**
+ * The pieces whose text is text[start, end) of the text `entries` were built from (`pieces`):
+ * a block trimmed at both ends, its nodes cut where the trimmed text begins and ends.
+ * @returns {Array<{node, start?: number, end?: number} | {br: true}>}
+ */
+export function slicePieces(pieces, entries, start, end) {
+  if (start >= end) return [];
+  const from = locate(entries, start, "start");
+  const to = locate(entries, end, "end");
+  const out = [];
+  let inside = false;
+  for (const piece of pieces) {
+    if (piece.br) {
+      if (inside) out.push(piece);
+      continue;
+    }
+    let s = piece.start ?? 0;
+    let e = piece.end ?? piece.node.data.length;
+    if (!inside) {
+      if (piece.node !== from.node) continue;
+      s = Math.max(s, from.offset);
+      inside = true;
+    }
+    if (piece.node === to.node) {
+      out.push({ node: piece.node, start: s, end: Math.min(e, to.offset) });
+      break;
+    }
+    out.push({ node: piece.node, start: s, end: e });
+  }
+  return out;
+}

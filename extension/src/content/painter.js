@@ -27,6 +27,7 @@ export class Painter {
     this.stats = null; // pageStats of `current`, computed when the hover card first needs it
     this.look = null;
     this.paintedSpans = new Map(); // category → the spans whose ranges went to the highlighter
+    this.styleCheck = null; // the style check of the last paint, due once its frame is painted
   }
 
   /** Picks the palette for the page's colours around `sample`; `force` after a scheme change. */
@@ -86,7 +87,21 @@ export class Painter {
     this.paintedSpans = spansOf;
     for (const doc of byDocument.keys()) this.highlighterFor(doc);
     for (const [doc, h] of this.highlighters) h.render(byDocument.get(doc) ?? new Map(), isEnabled);
-    this.verify({ styles: true });
+    this.verify();
+    this.checkStylesSoon();
+  }
+
+  /** Compares the painted styles once the frame with the new highlights is painted: the check
+   * forces a style recalculation and leaves styles to compute again, which must not hold that
+   * frame back (the first quotes are painted in the frame after the article is found). */
+  checkStylesSoon() {
+    if (this.styleCheck || !this.win?.requestAnimationFrame) return;
+    this.styleCheck = this.win.requestAnimationFrame(() =>
+      this.win.setTimeout(() => {
+        this.styleCheck = null;
+        this.verify({ styles: true });
+      }, 0),
+    );
   }
 
   clear() {

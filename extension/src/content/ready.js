@@ -60,8 +60,17 @@ export function afterPaint(win = window, waitMs = PAINT_WAIT_MS) {
   });
 }
 
-/** The page can be read, and has been painted once. */
+/** Whether the page's first contentful paint has been presented already. */
+export function hasPainted(win = window) {
+  try {
+    return win.performance.getEntriesByName("first-contentful-paint").length > 0;
+  } catch {
+    return false; // a page that replaced `performance`: wait for a frame, as without the entry
+  }
+}
+
+/** The page can be read, and has been painted once: no frame is waited for when it has been. */
 export async function pageReady(doc = document) {
   await stylesReady(doc);
-  await afterPaint(doc.defaultView);
+  if (!hasPainted(doc.defaultView)) await afterPaint(doc.defaultView);
 }

@@ -106,6 +106,18 @@ export class RequestTracker {
     }
   }
 
+  /** Takes down the early quotes of every block (each is left with none, so that the painter
+   * does not keep showing what it painted last); whether there were any. */
+  dropEarly() {
+    let had = false;
+    for (const [hash, spans] of this.early) {
+      if (!spans.length) continue;
+      had = true;
+      this.early.set(hash, []);
+    }
+    return had;
+  }
+
   /** The user asked again, or a new article came: what was refused may be asked again. */
   clearFailures() {
     this.refused = "";
