@@ -1,4 +1,4 @@
-// Builds the unpacked extension into dist/: bundles the four entry points with esbuild
+// Builds the unpacked extension into dist/: bundles the five entry points with esbuild
 // (Readability included), copies the static files and draws the icons.
 // `node build.mjs --watch` rebuilds on change.
 
@@ -26,6 +26,7 @@ const options = {
   entryPoints: {
     background: join(here, "src/background/index.js"),
     content: join(here, "src/content/index.js"),
+    early: join(here, "src/content/early.js"),
     popup: join(here, "src/popup/popup.js"),
     sidepanel: join(here, "src/panel/panel.js"),
   },

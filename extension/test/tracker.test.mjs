@@ -220,3 +220,18 @@ test("quotes painted on the belief that the daemon is up come down when it is no
   assert.equal(t.dropEarly(), false);
   assert.deepEqual(t.spansFor(blocks[0].hash).map((s) => s.category), ["person"]);
 });
+
+test("quotes found at first look, before any request, are early quotes that the request's replies replace", async () => {
+  const { earlyReply } = await import("../src/content/quotescan.js");
+  const t = new RequestTracker({ session: "s" });
+  const look = article("“We will not let the bridge fall,” said Mayor Ines Corra.", "Nothing quoted here.");
+  assert.equal(t.fileFound(look, earlyReply("", look.map((b) => b.text))), true);
+  assert.deepEqual(t.spansFor(look[0].hash).map((s) => [s.start, s.end, s.early]), [[0, 34, true]]);
+  assert.equal(t.fileFound(look, earlyReply("", look.map((b) => b.text))), false); // the same again changes nothing
+  assert.equal(t.isDone(look[0].hash), false);
+  // Nothing was asked: the whole article, the first look's paragraphs among it, still is.
+  const blocks = article("Council votes tonight.", look[0].text, look[1].text);
+  const { message } = t.nextRequest(blocks, PAGE);
+  t.onReply({ type: "result", id: message.id, spans: [spanIn(message, "Ines Corra", "person")], actors: [] });
+  assert.deepEqual(t.spansFor(look[0].hash).map((s) => s.category), ["person"]);
+});

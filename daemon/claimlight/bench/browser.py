@@ -65,9 +65,13 @@ MARK_LABEL = f"{RANGES:,} highlights, wrapped in <mark>"
 DONE = "claimlight-bench: done"
 
 # Runs in every page before its own scripts: records when a claimlight highlight is first registered
-# and when the frame after that starts (so the highlight has been painted), in ms since navigation;
-# then the same for the first frame with a highlight of another category than quotes: the page's
-# analysis has arrived (quotes come first, from their marks), and with it all its highlights.
+# and when the frame that shows it has been painted, in ms since navigation; then the same for the
+# first frame with a highlight of another category than quotes: the page's analysis has arrived
+# (quotes come first, from their marks), and with it all its highlights. A highlight registered by
+# the time a frame's callbacks run is in that frame; a task queued from them runs once the frame is
+# painted and handed to the compositor (the content script's own afterPaint, content/ready.js). The
+# next frame's callbacks would come later than that whenever the page's main thread is busy right
+# after the frame (the extension finding the article after painting the quotes of its first look).
 WATCH = """(() => {
   if (window.__clWatching) return;  // added once per set of loads: one watcher however many
   window.__clWatching = true;
@@ -80,16 +84,17 @@ WATCH = """(() => {
     }
     return { n, others };
   };
-  let first = null;
+  let first = null, seen = false;
   const tick = () => {
     const { n, others } = count();
-    if (n && !first) {
+    if (n && !seen) {
+      seen = true;
       const registered = performance.now();
-      requestAnimationFrame(() => { first = { registered, painted: performance.now(), ranges: n }; });
+      setTimeout(() => { first = { registered, painted: performance.now(), ranges: n }; }, 0);
     }
     if (!others) return requestAnimationFrame(tick);
     const registered = performance.now();
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       const all = performance.now();
       const settle = () => {
         if (!first) return requestAnimationFrame(settle);
@@ -228,7 +233,7 @@ def _load(page, url: str) -> None:
         page.goto(url)
 
 # The steps of the timeline, in the order of a page load, with the page's own events among them.
-TIMELINE = ("dcl", "load", "fcp", "start", "settings", "find-begins", "find-ms", "found", "sent", "scanned", "daemon-up", "quotes-painted", "painted", "partial", "result",
+TIMELINE = ("dcl", "load", "fcp", "start", "settings", "first-look", "find-begins", "find-ms", "found", "sent", "scanned", "daemon-up", "quotes-painted", "painted", "partial", "result",
             "all-painted", "all")
 
 

@@ -8,11 +8,12 @@ import { CATEGORY_IDS } from "../shared/categories.js";
 import { swatch } from "../shared/colour.js";
 import { MSG } from "../shared/messages.js";
 import { REPLY } from "../shared/protocol.js";
-import { daemonWasUp, mayShowEarly } from "../shared/lastseen.js";
+import { mayShowEarly } from "../shared/lastseen.js";
 import { isSiteDisabled, loadSettings, siteKey } from "../shared/settings.js";
 import { DaemonClient } from "./client.js";
 import { composedContains, treesOf } from "./composed.js";
 import { findArticle, pageTextLength } from "./extract.js";
+import { firstLook } from "./firstlook.js";
 import { Focus } from "./focus.js";
 import { highlightsSupported } from "./highlight.js";
 import { HoverCard } from "./hovercard.js";
@@ -20,9 +21,10 @@ import { QuoteNavigator, announcement } from "./navigator.js";
 import { locate } from "./offsets.js";
 import { Painter } from "./painter.js";
 import { PanelFeed } from "./panelfeed.js";
+import { framePainted, settingsRead } from "./prefetched.js";
 import { keysOfSource, sourcingFigures, sourcingItems } from "./sourcing.js";
 import { ChangeGuard } from "./storm.js";
-import { pageReady } from "./ready.js";
+import { afterPaint, pageReady } from "./ready.js";
 import { earlyReply } from "./quotescan.js";
 import { RequestTracker } from "./tracker.js";
 import { STEP, mark } from "./timeline.js";
@@ -103,6 +105,26 @@ class PageController {
     // when the verdict is filed: a frame may have loaded in between.
     if (!found.isArticle) found.pageSize = pageTextLength(document);
     return found;
+  }
+
+  /**
+   * Paints the quotes of the story's paragraphs where the markup leaves no doubt what they are
+   * (content/firstlook.js), before the article is found: only with the settings read, claimlight
+   * wanted on this page and the daemon up as far as is known. The search for the article then
+   * takes over, and keeps them where it keeps their paragraphs. Whether any were painted.
+   */
+  firstLook() {
+    if (!this.settings || !this.wanted || !this.isEnabled("quote")) return false;
+    if (!mayShowEarly(this.daemon.state, this.daemonWasUp)) return false;
+    const blocks = firstLook(document);
+    if (!blocks) return false;
+    mark(STEP.firstLook);
+    if (!this.tracker.fileFound(blocks, earlyReply("", blocks.map((b) => b.text)))) return false;
+    this.painter.updateLook(blocks[0].el, false);
+    this.painter.paint(blocks, (hash) => this.tracker.spansFor(hash), this.isEnabled);
+    if (!this.painter.paintedSpans.get("quote")?.length) return false;
+    mark(STEP.quotesPainted);
+    return true;
   }
 
   get wanted() {
@@ -420,20 +442,25 @@ async function main() {
   if (!highlightsSupported(window)) return;
   mark(STEP.start);
   // At once, from the moment the DOM is parsed: the settings are read (a round trip to the
-  // browser, slow when it is busy) with whether the daemon was up when last known, the service
+  // browser, slow when it is busy; begun at document_start by content/early.js) with whether the
+  // daemon was up when last known, the service
   // worker is woken and asked about the daemon, and the article is found as soon as the page's
-  // styles are in and it has been painted once. The search is thrown away on a page the reader
-  // turned claimlight off for; finding it only after the settings are read would hold up every
-  // other page.
+  // styles are in and it has been painted once (on a page marked up the plain way, its quotes are
+  // painted first, from a first look at its paragraphs). The search is thrown away on a page the
+  // reader turned claimlight off for; finding it only after the settings are read would hold up
+  // every other page.
   const controller = new PageController(null);
-  const settings = Promise.all([loadSettings(), daemonWasUp()]).then(([s, up]) => {
+  const settings = settingsRead().then(([s, up]) => {
     mark(STEP.settings);
     controller.settings = s;
     controller.daemonWasUp = up;
     if (controller.wanted) controller.client.hello();
     return s;
   });
-  await pageReady(document);
+  await pageReady(document, framePainted());
+  // On a page marked up the plain way, its quotes first, in a frame of their own: the search
+  // for the article holds the main thread for tens of milliseconds on a first visit.
+  if (controller.firstLook()) await afterPaint(window);
   const found = controller.find();
   await settings;
   // The quotes first (painted in this task, so in the page's next frame), then the listeners:

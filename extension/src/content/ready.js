@@ -69,8 +69,9 @@ export function hasPainted(win = window) {
   }
 }
 
-/** The page can be read, and has been painted once: no frame is waited for when it has been. */
-export async function pageReady(doc = document) {
+/** The page can be read, and has been painted once: no frame is waited for when it has been
+ * (`painted`: the page is known to have painted a frame, content/early.js). */
+export async function pageReady(doc = document, painted = false) {
   await stylesReady(doc);
-  if (!hasPainted(doc.defaultView)) await afterPaint(doc.defaultView);
+  if (!painted && !hasPainted(doc.defaultView)) await afterPaint(doc.defaultView);
 }

@@ -9,6 +9,7 @@ export const PREFIX = "claimlight:";
 export const STEP = Object.freeze({
   start: "start", // the content script runs
   settings: "settings", // the user's settings are read
+  firstLook: "first-look", // the story's paragraphs are read at first look (content/firstlook.js)
   found: "found", // the article is found and cut into blocks
   scanned: "scanned", // its quotations are found from their marks, here in the page
   sent: "sent", // its analysis is asked for

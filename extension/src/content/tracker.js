@@ -135,15 +135,8 @@ export class RequestTracker {
     switch (msg.type) {
       case REPLY.partial: {
         const { perBlock } = splitReply(msg.id, req.lay, msg.spans, [], msg.blocks);
-        if (msg.stage === PARTIAL_STAGE.quotes) {
-          // Never instead of an analysis the block has: that would take its other highlights away.
-          // The same quotes again (the daemon's reply to those found in the page) keep the ones
-          // painted: nothing is taken down and put back.
-          for (const [hash, spans] of perBlock) {
-            if (this.results.has(hash) || sameSpans(this.early.get(hash), spans)) continue;
-            this.early.set(hash, spans.map((s) => ({ ...s, early: true })));
-          }
-        } else {
+        if (msg.stage === PARTIAL_STAGE.quotes) this.fileEarly(perBlock);
+        else {
           for (const [hash, spans] of perBlock) this.setResult(hash, spans);
         }
         return { changed: true, retry: false };
@@ -170,6 +163,31 @@ export class RequestTracker {
       default:
         return none;
     }
+  }
+
+  /**
+   * Files the quotes found in the page itself for blocks that no request covers yet (the story's
+   * paragraphs at first look, content/firstlook.js): early quotes, which the replies for those
+   * blocks replace. Whether any changed.
+   * @param {Array<{hash: string, text: string}>} blocks distinct blocks, in page order
+   * @param {{spans: Array, blocks: [number, number]}} found their quotes as an early reply has them
+   */
+  fileFound(blocks, found) {
+    const { perBlock } = splitReply("", layout(blocks), found.spans, [], found.blocks);
+    return this.fileEarly(perBlock);
+  }
+
+  /** Files early quotes per block; whether any changed. Never instead of an analysis the block
+   * has: that would take its other highlights away. The same quotes again (the daemon's reply to
+   * those found in the page) keep the ones painted: nothing is taken down and put back. */
+  fileEarly(perBlock) {
+    let changed = false;
+    for (const [hash, spans] of perBlock) {
+      if (this.results.has(hash) || sameSpans(this.early.get(hash), spans)) continue;
+      this.early.set(hash, spans.map((s) => ({ ...s, early: true })));
+      changed = true;
+    }
+    return changed;
   }
 
   setResult(hash, spans) {
