@@ -51,6 +51,7 @@ class PageController {
     this.daemonWasUp = null; // whether it was up when the service worker last knew (shared/lastseen.js)
     this.daemonSeenUp = false; // the worker has said it is up since this page loaded
     this.scanned = null; // the quotes found in the page for the latest request (an early reply)
+    this.firstLooked = null; // the texts of the paragraphs read at first look, if there was one
 
     this.tracker = new RequestTracker();
     this.changes = new ChangeGuard(); // a page that keeps changing: what is left out, when to ask again
@@ -119,6 +120,7 @@ class PageController {
     const blocks = firstLook(document);
     if (!blocks) return false;
     mark(STEP.firstLook);
+    this.firstLooked = blocks.map((b) => b.text);
     if (!this.tracker.fileFound(blocks, earlyReply("", blocks.map((b) => b.text)))) return false;
     this.painter.updateLook(blocks[0].el, false);
     this.painter.paint(blocks, (hash) => this.tracker.spansFor(hash), this.isEnabled);
@@ -315,12 +317,12 @@ class PageController {
   /**
    * The text this page's analysis is made of, block by block, for the tools that measure
    * extraction against a gold article (claimlight pages, the browser tests). `done`: the
-   * block's results have arrived.
+   * block's results have arrived. `firstLook`: the paragraphs read at first look, if any.
    */
   analysedText() {
     const { url, isArticle, forced, active, pending } = this.pageState();
     const blocks = this.blocks.map((b) => ({ text: b.text, done: this.tracker.isDone(b.hash) }));
-    return { url, isArticle, forced, active, pending, blocks };
+    return { url, isArticle, forced, active, pending, blocks, firstLook: this.firstLooked };
   }
 
   analyseNow() {
