@@ -123,7 +123,8 @@ class PageController {
     this.firstLooked = blocks.map((b) => b.text);
     if (!this.tracker.fileFound(blocks, earlyReply("", blocks.map((b) => b.text)))) return false;
     this.painter.updateLook(blocks[0].el, false);
-    this.painter.paint(blocks, (hash) => this.tracker.spansFor(hash), this.isEnabled);
+    // The search for the article follows the frame that shows them; the styles are checked after its paint.
+    this.painter.paint(blocks, (hash) => this.tracker.spansFor(hash), this.isEnabled, { checkStyles: false });
     if (!this.painter.paintedSpans.get("quote")?.length) return false;
     mark(STEP.quotesPainted);
     return true;

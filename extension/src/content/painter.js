@@ -53,8 +53,10 @@ export class Painter {
    * @param {Array<{el: Element, hash: string, entries: Array}>} blocks the page's blocks now
    * @param {(hash: string) => Array | undefined} spansFor
    * @param {(category: string) => boolean} isEnabled
+   * @param {{checkStyles?: boolean}} [o] checkStyles: compare the painted styles once the frame is
+   *   painted (not for a paint that the next one soon follows: the check would delay that)
    */
-  paint(blocks, spansFor, isEnabled) {
+  paint(blocks, spansFor, isEnabled, { checkStyles = true } = {}) {
     const byDocument = new Map(); // document → category → ranges
     const spansOf = new Map(CATEGORY_IDS.map((c) => [c, []]));
     const current = new Map();
@@ -88,7 +90,7 @@ export class Painter {
     for (const doc of byDocument.keys()) this.highlighterFor(doc);
     for (const [doc, h] of this.highlighters) h.render(byDocument.get(doc) ?? new Map(), isEnabled);
     this.verify();
-    this.checkStylesSoon();
+    if (checkStyles) this.checkStylesSoon();
   }
 
   /** Compares the painted styles once the frame with the new highlights is painted: the check
