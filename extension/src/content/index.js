@@ -218,8 +218,12 @@ class PageController {
       }
       if (this.showScanned()) this.render();
       // It was up when last known, and is not now: the quotes painted on that belief come down
-      // (what the daemon itself sent, once up on this page, stays).
-      else if (!this.daemonSeenUp && !mayShowEarly(msg.state, this.daemonWasUp) && this.tracker.dropEarly()) this.render();
+      // (what the daemon itself sent, once up on this page, stays), those of a first look too,
+      // painted before the article was found.
+      else if (!this.daemonSeenUp && !mayShowEarly(msg.state, this.daemonWasUp) && this.tracker.dropEarly()) {
+        if (this.active) this.render();
+        else this.painter.clear();
+      }
       return;
     }
     if (msg.type === REPLY.partial) mark(STEP.partial);
