@@ -9,7 +9,7 @@ from claimlight.engine import attribution
 from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import ACCORDING_TO, CONTENT_OBJECT, INFINITIVE, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CONTENT_OBJECT, INFINITIVE, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
 from claimlight.engine.transcript import with_answers
 
@@ -124,6 +124,7 @@ def test_a_strategy_name_names_one_function():
         ("The union leader attacked the board as reckless and out of touch.", "the board as reckless and out of touch", CONTENT_OBJECT),
         ("Councillor Amir Haddad commented on the ruling by the planning panel.", "the ruling by the planning panel", PREPOSITION_OBJECT),
         ("The central bank warned of a sharp slowdown in lending.", "a sharp slowdown in lending", PREPOSITION_OBJECT),
+        ("The senator's warning that the fund would run dry by 2030 went unheeded.", "the fund would run dry by 2030", CLAIM_NOUN),
     ],
 )
 def test_reported_speech_records_its_rule(attributed, text, clause, rule):
@@ -142,8 +143,9 @@ def test_reported_speech_records_its_rule(attributed, text, clause, rule):
         "The candidates took questions from veterans invited to take part in the forum.",  # invited by someone unnamed
         "The Senate needs a majority to confirm the new judges.",
         "Republicans have been trying to question the officials for weeks.",  # a statement tried, not made
+        "Her promise to cut fares for students won votes.",  # the parse took the sentence's verb into the clause
     ],
 )
 def test_what_is_not_reported_speech(attributed, text):
     rules = {r.rule for r in attributed(text).reported}
-    assert not rules & {PARENTHETICAL, INFINITIVE, CONTENT_OBJECT, PREPOSITION_OBJECT}, [text[r.start : r.end] for r in attributed(text).reported]
+    assert not rules & {PARENTHETICAL, INFINITIVE, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]

@@ -19,6 +19,8 @@ relative clause), and nothing is reported when it resolves to no one.
   opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
 * `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
   "warned of a recession", "called for an inquiry"): that phrase.
+* `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
+  opposed the war"): the clause, said by the possessor.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAUSE_OPENERS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, PREPOSITION_REPORTING_VERBS, REPORTING_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, PREPOSITION_REPORTING_VERBS, REPORTING_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -39,6 +41,7 @@ ACCORDING_TO = "according_to"
 INFINITIVE = "infinitive"
 CONTENT_OBJECT = "content_object"
 PREPOSITION_OBJECT = "preposition_object"
+CLAIM_NOUN = "claim_noun"
 
 # A clause has a subject of its own: "he said of US plans to…" has none, whatever the parse calls it.
 _CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS + ("expl", "csubj")
@@ -97,10 +100,12 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
     return outermost(found, lambda r: (r.start, r.end))
 
 
-def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token, start: int, end: int, rule: str, *, across: bool = False) -> Reported | None:
-    """What `verb` reports in tokens [start, end), said by its subject, unless that is no report:
-    too short, mostly quoted already, reaching into another paragraph, the verb inside it (unless
-    `across`: a parenthetical verb stands inside what it reports), or a subject that is no one."""
+def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token, start: int, end: int, rule: str, *, across: bool = False,
+              subject: Token | None = None) -> Reported | None:
+    """What `verb` reports in tokens [start, end), said by its subject (or `subject`: a claim's
+    possessor), unless that is no report: too short, mostly quoted already, reaching into another
+    paragraph, the verb inside it (unless `across`: a parenthetical verb stands inside what it
+    reports), or a subject that is no one."""
     if _too_short_or_quoted(start, end, in_quote):
         return None
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
@@ -109,7 +114,7 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
         return None  # a clause reaching across the verb is a misparse
     if _has_newline(doc, start, end) or _has_newline(doc, min(start, verb.i), max(end, verb.i + 1)):
         return None
-    subj = finder.subject_of(verb)
+    subj = subject if subject is not None else finder.subject_of(verb)
     if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
         return None
     speaker = finder.speaker_for(subj, None)
@@ -261,6 +266,30 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
     return out
 
 
+def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Trump's claim that he opposed the war": the "that" clause of a noun of saying whose possessor
+    says it. (Not "her promise to cut fares": an infinitive after a noun is too often misparsed.)"""
+    out = []
+    cols = columns(doc)
+    toks = token_list(doc)
+    for i, lemma in enumerate(cols.lemma):
+        if lemma not in CLAIM_NOUNS or cols.pos[i] != "NOUN" or in_quote[i]:
+            continue
+        noun = toks[i]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        start, end = _clause_bounds(doc, clause)
+        if start <= noun.head.i < end:
+            continue  # the clause took in the sentence's own verb: a misparse
+        r = _reported(doc, finder, in_quote, noun, start, end, CLAIM_NOUN, subject=owner)
+        if r is not None:
+            out.append(r)
+    return out
+
+
 def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     out = []
     lower = columns(doc).lower
@@ -291,4 +320,4 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _content_objects, _preposition_objects)
+RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _content_objects, _preposition_objects, _claim_nouns)
