@@ -26,6 +26,20 @@ CASES = [
         "Alex Moreau",
     ),
     (
+        "a capitalised title with the name in apposition is the role 'the governor' refers to",
+        "The Lagos State Governor, Prince Femi Adebanjo-Cole, opened the bridge on Monday.\n\n"
+        "Residents cheered. The road had been closed for a year.\n\n“This is only the start,” the governor said.",
+        "“This is only the start,”",
+        "Femi Adebanjo-Cole",
+    ),
+    (
+        "'she' is not a name the model typed a person when an honorific marks the woman",
+        "Lok Sewa Sangh general secretary Smt. Kalyani Deshpande-Rao called the plan a delay.\n\n"
+        "“They are announcing money in Delhi,” she said.",
+        "“They are announcing money in Delhi,”",
+        "Kalyani Deshpande-Rao",
+    ),
+    (
         "a company suffix makes the name a company that 'the company' refers to",
         "Halvern Inc said profits fell. “We expect a better year,” the company said.",
         "“We expect a better year,”",

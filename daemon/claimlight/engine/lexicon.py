@@ -100,12 +100,27 @@ TITLES = frozenset(
     father bishop archbishop coach ambassador commissioner chancellor premier deputy director
     spokesman spokeswoman spokesperson leader speaker attorney prosecutor dean councillor councilor
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
+    cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
+    madam oba
     """.split()
 )
 
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman".split())
+# Titles that only ever stand before a person's name, never name a job: a name after one is a
+# person's whatever the statistical label says ("Smt. Kalyani Rao", "Engr. (Mrs) Ada Obi").
+HONORIFIC_TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
+    engr hon adv
+    """.split()
+)
+
+# (with the honorifics of South Asian and West African English: "Shri", "Smt.", "Alhaji", "Hajia")
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam".split())
 FEMALE_TITLES = frozenset(
-    "mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman".split()
+    """
+    mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
+    smt smt. shrimati kumari alhaja hajia madam
+    """.split()
 )
 
 # Given names, to tell "he" from "she" (the long lists of many cultures live in `given_names`). A

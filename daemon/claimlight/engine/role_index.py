@@ -229,7 +229,8 @@ def _appositions(head: Token):
     for c in head.children:
         if c.dep_ == "appos":
             yield c
-    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "NUM"):
+    # (a capitalised title too: "The Ogun State Governor, Prince Dapo Bello,")
+    if head.dep_ == "appos" and (head.head.pos_ in ("NOUN", "NUM") or _is_title_word(head.head)):
         yield head.head
 
 
@@ -238,7 +239,7 @@ def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | Non
         if noun.like_num and noun.text.isdigit() and MIN_AGE <= int(noun.text) <= MAX_AGE and noun.ent_type_ in ("DATE", "CARDINAL", ""):
             return Role("", (), noun.idx, noun.idx + len(noun.text), how, int(noun.text))
         return None
-    if noun.pos_ != "NOUN" or index.mention_at(noun.i) is not None:
+    if (noun.pos_ != "NOUN" and not _is_title_word(noun)) or index.mention_at(noun.i) is not None:
         return None
     if noun.lower_ in ROLE_IGNORED_WORDS:
         return None
