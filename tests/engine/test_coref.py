@@ -40,6 +40,14 @@ CASES = [
         "Kalyani Deshpande-Rao",
     ),
     (
+        "the sentences of a quotation do not push a name out of a pronoun's view",
+        "Tom Reid told the panel the line would open in May.\n\nAnn Roy was not convinced.\n\n"
+        "“Mr Reid, every year you bring a new date. Nobody believes it. The riders do not. The drivers do not. "
+        "My office does not,” she said.\n\n“That is not fair. We fixed the signals,” he shot back.",
+        "“That is not fair. We fixed the signals,”",
+        "Tom Reid",
+    ),
+    (
         "a company suffix makes the name a company that 'the company' refers to",
         "Halvern Inc said profits fell. “We expect a better year,” the company said.",
         "“We expect a better year,”",

@@ -69,6 +69,10 @@ _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
 
 # How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
 PRONOUN_SENTENCES = 5
+# ... counted in sentences of the narrative: the sentences of a long quotation between a name and
+# its pronoun ("Mokoena … “…. …. ….” he shot back") do not push the name out of view, though they
+# still lower its salience; a bound on the sentences looked at all the same keeps the look-back short.
+PRONOUN_SENTENCES_IN_ALL = 3 * PRONOUN_SENTENCES
 # How many sentences before "the company" the organisation it stands for is looked for.
 ORG_DESCRIPTION_SENTENCES = 8
 # Salience, in points: each sentence further back costs SENTENCE_COST, each paragraph boundary
@@ -156,6 +160,8 @@ class Coreference:
         self.speech_subjects = self._speech_subjects()
         self.referents: list[list[Referent]] = [[] for _ in self.sents]
         self.resolved: dict[int, Resolution] = {}  # pronoun or description head → what it stands for
+        # each sentence with words outside quotations, numbered in order as the reading reaches it
+        self.narrative_rank: dict[int, int] = {}
         self._next = 0  # the first token not read yet (`_read_through`)
 
     # -- what each actor is -----------------------------------------------------------------------
@@ -218,6 +224,7 @@ class Coreference:
             i = words[k]
             if self.in_quote[i]:
                 continue
+            self.narrative_rank.setdefault(self.sent_of[i], len(self.narrative_rank))
             m = self.index.mention_at(i)
             if m is not None:
                 if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
@@ -386,10 +393,13 @@ class Coreference:
         n = self.sent_of[tok.i]
         para = self.para_of_sent[n]
         scored: list[tuple[float, Referent]] = []
-        for back in range(0, PRONOUN_SENTENCES + 1):
-            s = n - back
-            if s < 0:
+        rank = self.narrative_rank.get(n, len(self.narrative_rank))
+        for s in range(n, max(-1, n - PRONOUN_SENTENCES_IN_ALL - 1), -1):
+            if not self.referents[s]:
+                continue  # (every sentence with a referent has a word outside quotations, so a rank)
+            if rank - self.narrative_rank[s] > PRONOUN_SENTENCES:
                 break
+            back = n - s  # (salience still falls with every sentence, a quotation's too)
             for r in self.referents[s]:
                 if r.i >= tok.i or not self._agrees(r, kinds, gender, plural) or self._bound(tok, r):
                     continue
