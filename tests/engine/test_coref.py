@@ -48,6 +48,25 @@ CASES = [
         "Tom Reid",
     ),
     (
+        "'the skipper' is the captain",
+        "Australia captain Hugh Barrow made 58 before he was caught.\n\n“We were second best,” the skipper said.",
+        "“We were second best,”",
+        "Hugh Barrow",
+    ),
+    (
+        "a handedness epithet is the person in view, whatever role the text gave them",
+        "Fast bowler Piet Marais took five wickets. Marais said he had not expected to play again.\n\n"
+        "“My physio told me to find another job,” said the right-armer.",
+        "“My physio told me to find another job,”",
+        "Piet Marais",
+    ),
+    (
+        "a role word the tagger takes for a name ('the CEO') is a description",
+        "Agency chief executive Thabo Mokoena spoke first.\n\n“We will do our job,” the CEO said.",
+        "“We will do our job,”",
+        "Thabo Mokoena",
+    ),
+    (
         "a company suffix makes the name a company that 'the company' refers to",
         "Halvern Inc said profits fell. “We expect a better year,” the company said.",
         "“We expect a better year,”",

@@ -41,9 +41,11 @@ from .lexicon import (
     STAND_IN_MODIFIERS,
     EPITHET_ENTITY_LABELS,
     EPITHET_MODIFIERS,
+    EPITHET_NOUNS,
     FEMALE_NOUNS,
     FEMALE_TITLES,
     GENERIC_ORG_NOUNS,
+    HONORIFIC_TITLES,
     MALE_NOUNS,
     MALE_TITLES,
     ORG_NOUNS,
@@ -53,7 +55,9 @@ from .lexicon import (
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
     REPORTING_VERBS,
+    ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
+    TITLES,
 )
 from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
@@ -66,6 +70,8 @@ _MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
+# Role words the tagger takes for proper nouns ("the CEO", "the Governor"): descriptions all the same.
+ROLE_PROPER_NOUNS = frozenset(w for w in ROLE_ABBREVIATIONS.keys() | TITLES if w.rstrip(".") not in HONORIFIC_TITLES)
 
 # How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
 PRONOUN_SENTENCES = 5
@@ -240,7 +246,7 @@ class Coreference:
                         self.resolved[i] = best.resolution()
                         self._push(self._as_mention(best, tok, span))
                 continue
-            if pos == "NOUN":
+            if pos == "NOUN" or (pos == "PROPN" and cols.lower[i] in ROLE_PROPER_NOUNS):
                 if not self._names_modifier(i) and self._may_refer(i):
                     self._read_noun(toks[i])
             elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(toks[i]) and not self._names_modifier(i):
@@ -255,7 +261,12 @@ class Coreference:
         return [
             i
             for i, p in enumerate(pos)
-            if p == "NOUN" or p == "PRON" or i in mentions or tag[i] == "PRP$" or (p == "ADJ" and lower[i] == "old")
+            if p == "NOUN"
+            or p == "PRON"
+            or i in mentions
+            or tag[i] == "PRP$"
+            or (p == "ADJ" and lower[i] == "old")
+            or (p == "PROPN" and lower[i] in ROLE_PROPER_NOUNS)
         ]
 
     def _names_modifier(self, i: int) -> bool:
@@ -461,7 +472,7 @@ class Coreference:
         """ "the mayor" ← "Mayor Doug McCallum"; "the rookie defenceman" ← "Jones, a rookie
         defenceman"; "the 34-year-old" ← "Smith, 34,"; "the company" ← the organisation in view;
         "the official" ← "a senior official" said before."""
-        if tok.pos_ not in ("NOUN", "ADJ") or self.index.mention_at(tok.i) is not None:
+        if (tok.pos_ not in ("NOUN", "ADJ") and tok.lower_ not in ROLE_PROPER_NOUNS) or self.index.mention_at(tok.i) is not None:
             return None
         if not self._definite(tok.i):
             return None  # "a spokesman": someone new
@@ -504,6 +515,8 @@ class Coreference:
         text never gave anyone, made an epithet by a place, a party or a word like "former"."""
         if any(c.dep_ == "prep" for c in tok.children):
             return False  # "the director of the museum": someone the phrase itself introduces
+        if normalise(tok.text) in EPITHET_NOUNS:
+            return True  # "the left-hander", "the skipper": only ever someone already in the story
         for c in tok.children:
             if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
                 continue
@@ -610,6 +623,8 @@ class Coreference:
         return self._as_mention(best[1], tok, span) if best is not None else None
 
     def _other_role(self, actor: ActorRecord, role: frozenset[str]) -> bool:
+        if role & EPITHET_NOUNS:
+            return False  # "the left-hander" may be the opener, the captain or anyone else
         heads = self.roles.heads(actor) & PERSON_NOUNS
         return bool(heads) and not heads & role and not any(heads & ROLE_FAMILIES.get(h, frozenset()) for h in role)
 

@@ -333,6 +333,14 @@ EPITHET_MODIFIERS = frozenset(
     presidential vice-presidential first-term two-term three-term seasoned
     """.split()
 )
+# Nouns that are an epithet whatever modifies them: a sports writer's words for someone already in
+# the story ("the left-hander", "the right-armer", "the skipper"), never for someone new.
+EPITHET_NOUNS = frozenset(
+    """
+    hander left-hander right-hander armer left-armer right-armer skipper youngster teenager
+    southpaw
+    """.split()
+)
 # Entity labels of a modifier that make a role noun an epithet: a place, a party, a nationality.
 EPITHET_ENTITY_LABELS = frozenset(("GPE", "NORP", "LOC", "ORG"))
 
@@ -376,7 +384,9 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     outfielder infielder fullback halfback jockey skier skater swimmer cyclist boxer wrestler golfer
     nominee hopeful frontrunner front-runner incumbent challenger contender businesswoman billionaire
     entrepreneur developer mogul
-    """.split()
+    skipper bowler batter batsman batswoman opener spinner seamer paceman keeper wicketkeeper
+    all-rounder debutant youngster
+    """.split() + list(EPITHET_NOUNS)
 )
 
 # Nouns a description uses for an organisation. The generic ones ("the company", "the firm")
@@ -416,6 +426,8 @@ ROLE_FAMILIES = {
     "boss": frozenset("executive president chair owner manager coach director".split()),
     "doctor": frozenset("doctor physician surgeon".split()),
     "spokesperson": frozenset("spokesperson".split()),
+    "skipper": frozenset("captain skipper".split()),
+    "captain": frozenset("captain skipper".split()),
 }
 
 # Sources that are documents or data rather than people ("a study found", "league figures show"),
