@@ -62,6 +62,10 @@ CLAIM_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns for an answer that "comes" after a question ("“It's up there,” came the reply"): the words of
+# whoever was asked, never a speaker of their own.
+REPLY_NOUNS = frozenset("reply answer response retort rejoinder riposte".split())
+
 # Verbs whose subject is the author of the statement they take as object: "Clinton made a comment
 # that …", "the ministry issued a statement saying …".
 MAKING_VERBS = frozenset("make issue release give deliver post publish send write file offer".split())
