@@ -67,6 +67,13 @@ CASES = [
         "Thabo Mokoena",
     ),
     (
+        "a common noun the tagger takes for a name after a quotation is still a description",
+        "Liam Grey, 26, is the one taking over the wheel.\n\nThe harbour master, Declan Fitzroy, says the river will be "
+        "poorer without her. “Marj has pulled more people out of the river than most of our rescue crew,” the harbour master says.",
+        "“Marj has pulled more people out of the river than most of our rescue crew,”",
+        "Declan Fitzroy",
+    ),
+    (
         "a company suffix makes the name a company that 'the company' refers to",
         "Halvern Inc said profits fell. “We expect a better year,” the company said.",
         "“We expect a better year,”",

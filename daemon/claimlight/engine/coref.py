@@ -73,6 +73,12 @@ _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
 # Role words the tagger takes for proper nouns ("the CEO", "the Governor"): descriptions all the same.
 ROLE_PROPER_NOUNS = frozenset(w for w in ROLE_ABBREVIATIONS.keys() | TITLES if w.rstrip(".") not in HONORIFIC_TITLES)
 
+
+def common_as_proper(word: str) -> bool:
+    """Whether a word the tagger called a proper noun is a common one all the same: a role word
+    ("the CEO said"), or a word in lower case ("the harbour master says", tagged so after a quote)."""
+    return word.islower() or word.lower() in ROLE_PROPER_NOUNS
+
 # How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
 PRONOUN_SENTENCES = 5
 # ... counted in sentences of the narrative: the sentences of a long quotation between a name and
@@ -246,7 +252,7 @@ class Coreference:
                         self.resolved[i] = best.resolution()
                         self._push(self._as_mention(best, tok, span))
                 continue
-            if pos == "NOUN" or (pos == "PROPN" and cols.lower[i] in ROLE_PROPER_NOUNS):
+            if pos == "NOUN" or (pos == "PROPN" and common_as_proper(cols.text[i])):
                 if not self._names_modifier(i) and self._may_refer(i):
                     self._read_noun(toks[i])
             elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(toks[i]) and not self._names_modifier(i):
@@ -266,7 +272,7 @@ class Coreference:
             or i in mentions
             or tag[i] == "PRP$"
             or (p == "ADJ" and lower[i] == "old")
-            or (p == "PROPN" and lower[i] in ROLE_PROPER_NOUNS)
+            or (p == "PROPN" and common_as_proper(cols.text[i]))
         ]
 
     def _names_modifier(self, i: int) -> bool:
@@ -472,7 +478,7 @@ class Coreference:
         """ "the mayor" ← "Mayor Doug McCallum"; "the rookie defenceman" ← "Jones, a rookie
         defenceman"; "the 34-year-old" ← "Smith, 34,"; "the company" ← the organisation in view;
         "the official" ← "a senior official" said before."""
-        if (tok.pos_ not in ("NOUN", "ADJ") and tok.lower_ not in ROLE_PROPER_NOUNS) or self.index.mention_at(tok.i) is not None:
+        if (tok.pos_ not in ("NOUN", "ADJ") and not common_as_proper(tok.text)) or self.index.mention_at(tok.i) is not None:
             return None
         if not self._definite(tok.i):
             return None  # "a spokesman": someone new
