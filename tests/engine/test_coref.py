@@ -74,6 +74,12 @@ CASES = [
         "Declan Fitzroy",
     ),
     (
+        "'the CS' is the Cabinet Secretary",
+        "Health Cabinet Secretary Dr. Miriam Kiptoo met the union on Monday.\n\n“We have met them six times,” the CS added.",
+        "“We have met them six times,”",
+        "Miriam Kiptoo",
+    ),
+    (
         "a company suffix makes the name a company that 'the company' refers to",
         "Halvern Inc said profits fell. “We expect a better year,” the company said.",
         "“We expect a better year,”",

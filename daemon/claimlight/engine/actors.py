@@ -34,6 +34,7 @@ from .lexicon import (
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
     PUBLIC_BODY_HEADS,
+    ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -220,8 +221,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if text.lower() in NOT_ACTORS:
         return False  # "GMT", "Q&A"
-    if len(span) == 1 and text.lower().rstrip(".") in HONORIFIC_TITLES:
-        return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop
+    if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
+        return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
     return True
 
 

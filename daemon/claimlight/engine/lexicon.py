@@ -312,6 +312,8 @@ ROLE_ABBREVIATIONS = {
     "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "congressman": "representative",
     "congresswoman": "representative", "defenseman": "defenceman",
+    # Kenyan and Indian English: "the CS" (Cabinet Secretary), "the PS" (Principal Secretary), "the MoS"
+    "cs": "secretary", "ps": "secretary", "mos": "minister",
 }
 
 # Words that stand in an apposition or before a name without saying what someone is.

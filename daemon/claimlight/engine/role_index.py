@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
-from .lexicon import ABBREVIATIONS, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
+from .lexicon import ABBREVIATIONS, HONORIFIC_TITLES, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
 
 _ABBREVIATIONS = ABBREVIATIONS | ROLE_ABBREVIATIONS.keys()  # words a period ends without ending a sentence
 
@@ -188,6 +188,8 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     age = age_of(doc[words[0].i : words[-1].i + 1].text)
     role_words = [t for t in words if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in ("year", "years")]
+    # "Health Cabinet Secretary Dr. Miriam Kiptoo": the role is the secretary's, not the honorific's
+    role_words = [t for t in role_words if t.lower_.rstrip(".") not in HONORIFIC_TITLES] or role_words
     if not role_words and age is None:
         return None
     if role_words and not _role_like(role_words[-1]):
