@@ -214,3 +214,9 @@ def test_a_title_and_an_unlabelled_given_name_before_a_surname_make_a_full_name(
 def test_an_unlabelled_name_with_a_hyphenated_surname_after_a_title(nlp):
     idx = index_with_labels(nlp, "The Ogun State Governor, Prince Dapo Adeyemi-Okoro, flagged off the road.", [])
     assert [(a.name, a.type) for a in idx.actors] == [("Dapo Adeyemi-Okoro", "person")]
+
+
+def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_that_person(nlp):
+    text = "Opposition MP Charlene van Wyk was not satisfied. Van Wyk asked for the figures. Van Wyk left early."
+    idx = index_with_labels(nlp, text, [("Charlene van Wyk", 1, "PERSON"), ("Van Wyk", 1, "PERSON"), ("Van Wyk", 2, "PERSON")])
+    assert [(a.name, len(a.mentions)) for a in idx.actors] == [("Charlene van Wyk", 3)]

@@ -36,6 +36,7 @@ from .lexicon import (
     PUBLIC_BODY_HEADS,
     ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
+    SURNAME_PARTICLES,
     TITLES,
 )
 
@@ -290,7 +291,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         if m.label == "person" and len(m.text.split()) > 1:
             words = m.text.split()
             match = next(
-                (a for a in by_surname.get(words[-1], ()) if _same_given_name(words, a.tokens)),
+                (a for a in by_surname.get(words[-1], ()) if _same_given_name(words, a.tokens) or _particle_surname(words, a.tokens)),
                 None,
             )
             if match is None:
@@ -342,7 +343,8 @@ def _canonical_name(person: ActorRecord) -> str:
     """The most frequent full form of the name; the longer one on a tie ("Antony Blinken")."""
     counts: dict[str, int] = {}
     for m in person.mentions:
-        if len(m.text.split()) > 1:
+        words = m.text.split()
+        if len(words) > 1 and not _particle_surname(words, person.tokens):  # ("Van Wyk" is the surname alone)
             counts[m.text] = counts.get(m.text, 0) + 1
     return max(counts, key=lambda n: (counts[n], len(n))) if counts else person.name
 
@@ -386,6 +388,11 @@ class _People:
         starts = self.starts[person.id]
         i = bisect_left(starts, offset)
         return starts[i - 1] if i else -1
+
+
+def _particle_surname(words: list[str], tokens: list[str]) -> bool:
+    """ "Van Wyk" at a sentence start is the surname of "Charlene van Wyk", not a given name and a surname."""
+    return len(words) == 2 and len(tokens) > 2 and words[0].lower() in SURNAME_PARTICLES and tokens[-2] == words[0].lower()
 
 
 def _same_given_name(words: list[str], tokens: list[str]) -> bool:

@@ -158,6 +158,10 @@ TITLES = frozenset(
     """.split()
 )
 
+# Words that open a surname in lower case ("Charlene van Wyk", "Luis de la Cruz"), capitalised only at
+# the start of a sentence ("Van Wyk asked …").
+SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter ten".split())
+
 # Titles that only ever stand before a person's name, never name a job: a name after one is a
 # person's whatever the statistical label says ("Smt. Kalyani Rao", "Engr. (Mrs) Ada Obi").
 HONORIFIC_TITLES = frozenset(
