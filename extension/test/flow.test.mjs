@@ -37,3 +37,11 @@ test("a passage quoted in a <blockquote> reads as one: its short last paragraph 
   assert.ok(off.has(blocks[5]) && off.has(blocks[6]), "a blockquote of labels is not prose");
   assert.ok(off.has(blocks[7]));
 });
+
+test("a long pull quote's citation line is not part of a quoted passage", () => {
+  const blocks = blocksOf(`<div>${para(1)}${para(2)}${para(3)}
+    <blockquote><p data-b>“Every week there is something, and every week it is us, the families on the islands, who pay for it in the end,”</p>
+    <cite data-b style="display:block">Morag Beaton, crofter</cite></blockquote></div>`);
+  const off = offFlow(blocks);
+  assert.ok(off.has(blocks[4]));
+});

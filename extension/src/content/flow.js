@@ -62,10 +62,14 @@ export function offFlow(blocks) {
   const flowParents = new Set(main.blocks.map((b) => composedParentElement(b.el)));
   const inFlowList = (el) => el.localName === "li" && flowParents.has(composedParentElement(composedParentElement(el)));
   // A passage quoted in a <blockquote> (a statement read out, a judgment's paragraphs) reads as
-  // one: its short closing paragraph is as much prose as the long ones before it.
+  // one: its short closing paragraph is as much prose as the long ones before it. The line that
+  // cites its source (a pull quote's "Name, title") is not part of the passage.
   const passages = new Map(); // a <blockquote> → the words of its blocks
   const passageOf = (el) => {
-    for (let n = el; n; n = composedParentElement(n)) if (n.localName === "blockquote") return n;
+    for (let n = el; n; n = composedParentElement(n)) {
+      if (n.localName === "cite") return null;
+      if (n.localName === "blockquote") return n;
+    }
     return null;
   };
   for (const b of blocks) {
