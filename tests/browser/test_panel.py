@@ -31,13 +31,13 @@ QUOTES = [
 ]
 
 # Every voice, as a reader counts them: quotes, and reported claims (a clause after "said",
-# "warned that", "told … that", "confirmed", "according to").
+# "warned that", "told … that", "confirmed", "according to", "accused … of").
 VOICES = {
     "People": {
         "Daniel Osei": (3, 1),  # three quotes; "told the council’s infrastructure committee that …"
         "Priya Nandakumar": (1, 2),  # the pull quote; "said footfall …", "warned that …"
+        "Ruth Abernathy": (2, 1),  # "accused the administration of ignoring warnings"
         "Elena Varga": (2, 0),
-        "Ruth Abernathy": (2, 0),
     },
     "Organisations": {
         "a council report": (0, 2),  # "according to a council report", then "The report said that …"
@@ -212,7 +212,7 @@ def test_json_export_downloads_the_report(ext, site, tmp_path):
     assert [(q["text"], q["speaker"]) for q in data["quotes"]] == QUOTES
     assert all(q["link"].startswith(f"{site}/{PAGE}#:~:text=") for q in data["quotes"])
     assert data["ledger"]["named_sources"] == 7 and data["ledger"]["current"] is True
-    assert {r["speaker"] for r in data["reported"]} == {"Daniel Osei", "Priya Nandakumar", "Northport City Council", "a council report", "Calder & Webb"}
+    assert {r["speaker"] for r in data["reported"]} == {"Daniel Osei", "Priya Nandakumar", "Ruth Abernathy", "Northport City Council", "a council report", "Calder & Webb"}
 
 
 def _card_button(page):

@@ -9,7 +9,7 @@ from claimlight.engine import attribution
 from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import ACCORDING_TO, REPORTING_VERB, find_reported
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CONTENT_OBJECT, INFINITIVE, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
 from claimlight.engine.transcript import with_answers
 
@@ -113,8 +113,39 @@ def test_a_strategy_name_names_one_function():
     [
         ("Walsh said that the bridge would reopen in May.", "the bridge would reopen in May", REPORTING_VERB),
         ("According to the ministry, the bridge will reopen in May.", "the bridge will reopen in May", ACCORDING_TO),
+        ("The new terminal, Mayor Ilse Brandt said, would open before the summer.",
+         "The new terminal, Mayor Ilse Brandt said, would open before the summer", PARENTHETICAL),
+        ("The delay, the minister said then, was the contractor's doing.",
+         "The delay, the minister said then, was the contractor's doing", PARENTHETICAL),
+        ("Senator Ruth Okafor promised to cut fares for students.", "to cut fares for students", INFINITIVE),
+        ("Mayor Joan Pratt urged the council to approve the budget before July.", "the council to approve the budget before July", INFINITIVE),
+        ("Police denied the allegations of misconduct at the station.", "the allegations of misconduct", CONTENT_OBJECT),
+        ("Clinton called her vote in favor of the Iraq War a mistake.", "her vote in favor of the Iraq War a mistake", CONTENT_OBJECT),
+        ("The union leader attacked the board as reckless and out of touch.", "the board as reckless and out of touch", CONTENT_OBJECT),
+        ("Councillor Amir Haddad commented on the ruling by the planning panel.", "the ruling by the planning panel", PREPOSITION_OBJECT),
+        ("The central bank warned of a sharp slowdown in lending.", "a sharp slowdown in lending", PREPOSITION_OBJECT),
+        ("The senator's warning that the fund would run dry by 2030 went unheeded.", "the fund would run dry by 2030", CLAIM_NOUN),
     ],
 )
 def test_reported_speech_records_its_rule(attributed, text, clause, rule):
     (r,) = attributed(text).reported
     assert (text[r.start : r.end], r.rule) == (clause, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called a meeting for Friday.",  # a characterising verb with nothing said of its object
+        "The army attacked the village at dawn.",
+        "Residents of the estate, who asked not to be named, gathered outside.",  # a source's terms
+        "A senior official said, speaking on condition of anonymity, that talks had stalled.",
+        "The minister was criticised by unions over the delay.",  # the object is the subject
+        "The candidates took questions from veterans invited to take part in the forum.",  # invited by someone unnamed
+        "The Senate needs a majority to confirm the new judges.",
+        "Republicans have been trying to question the officials for weeks.",  # a statement tried, not made
+        "Her promise to cut fares for students won votes.",  # the parse took the sentence's verb into the clause
+    ],
+)
+def test_what_is_not_reported_speech(attributed, text):
+    rules = {r.rule for r in attributed(text).reported}
+    assert not rules & {PARENTHETICAL, INFINITIVE, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]

@@ -83,6 +83,55 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     """.split()
 )
 
+# Verbs that report a promise, a demand or advice by what is to be done: "promised to cut taxes",
+# "urged the council to approve the budget" (`engine.reported`).
+INFINITIVE_REPORTING_VERBS = frozenset(
+    """
+    promise pledge vow threaten swear urge ask implore beg warn advise encourage demand propose offer
+    tell order instruct direct invite remind
+    """.split()
+)
+
+# Verbs of stance whose object is what was said or held: "denied the allegations", "called her vote a
+# mistake", "questioned the need for moderators" (`engine.reported`). Not verbs whose object is a thing
+# acted on or a listener ("attack", "tell", "thank").
+STANCE_VERBS = frozenset(
+    """
+    deny reject dispute question challenge criticize criticise condemn denounce decry praise hail laud
+    applaud defend dismiss blame accuse announce propose recommend demand promise pledge predict
+    forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
+    describe advocate recount mention
+    """.split()
+)
+
+# "asked not to be named": the verbs of a source's anonymity, which a request to be left unnamed takes.
+ANONYMITY_VERBS = frozenset("name identify quote cite".split())
+# "speaking on condition of anonymity": the same terms, as a phrase.
+ANONYMITY_WORDS = frozenset("anonymity anonymously".split())
+
+# Verbs of stance that report only with what they say of their object: "called her vote a mistake",
+# "described the plan as reckless"; not "called a meeting", "described the pier".
+CHARACTERISING_STANCE_VERBS = frozenset(
+    """
+    call characterize characterise label brand dub attack hit slam blast rip knock grill lambaste fault
+    chide scold rebuke thank credit cite identify paint portray depict present cast frame
+    """.split()
+)
+
+# Of those, the verbs that say what their object is by naming it: "called her vote a mistake",
+# "branded the plan as reckless", never by a phrase of "for" or "over" ("called a meeting for Friday").
+NAMING_VERBS = frozenset("call label brand dub".split())
+
+# Verbs that report what was said by the phrase they govern, and the prepositions that bring it in:
+# "commented on the verdict", "warned of a recession", "called for an inquiry" (`engine.reported`).
+PREPOSITION_REPORTING_VERBS = {
+    "comment": ("on", "about"), "speak": ("about", "of", "on"), "talk": ("about",), "complain": ("about", "of"),
+    "warn": ("of", "about", "against"), "argue": ("for", "against"), "call": ("for",), "push": ("for",),
+    "advocate": ("for",), "lobby": ("for", "against"), "testify": ("about", "on"), "insist": ("on",),
+    "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), "write": ("about", "of"), "tweet": ("about",),
+    "ask": ("about", "for"), "reflect": ("on",), "campaign": ("for", "against"), "plead": ("for",), "rail": ("against",),
+}
+
 # Nouns heading an attribution phrase: "in a statement", "in an interview".
 STATEMENT_NOUNS = frozenset(
     """

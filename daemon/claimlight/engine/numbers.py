@@ -3,7 +3,7 @@
 Two sources, merged: the NER's quantities, and a pattern pass for what the small model misses
 (currency amounts like "€4bn", scores, durations in words). A claim also takes the hedge in front
 ("up to", "more than") and what is counted ("troops"), since "50,000" alone says little. Dates
-and years are not claims and are left out.
+and years are not claims and are left out, and so are the numbers of names ("Article 5").
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ COUNTED_NOUN_REACH = 3
 # Characters after a number inside a date within which a unit makes it a duration ("the past three years").
 DURATION_LOOKAHEAD = 12
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+# A number at all: the recogniser sometimes labels a stray word a cardinal ("else.‹").
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + _WORD_NUMBER + r")\b", re.I)
+
 
 
 @dataclass
@@ -57,7 +60,7 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
         if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
             if ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text):
                 continue  # "morning", "an hour ago"
-            if _counts(ent):
+            if _counts(ent) and _ANY_NUMBER.search(ent.text) and not _no_claim(doc, ent.start_char, ent.end_char):
                 candidates.append((ent.start_char, ent.end_char))
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -71,8 +74,23 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
                 continue
             if word[:1].isalpha() and not _counts_words(doc, s, e):
                 continue
+            if _no_claim(doc, s, e):
+                continue
             candidates.append((s, e))
     return [NumberClaim(s, e) for s, e in _merge(_extend(doc, c) for c in candidates)]
+
+
+def _no_claim(doc: Doc, s: int, e: int) -> bool:
+    """The number in a name, which counts nothing: "Article 5", "Route 9" (a bare whole number right
+    after a capitalised name that is not a date's month, with nothing counted after it)."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span.text.isdigit() or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    after = doc[span.end] if span.end < len(doc) else None
+    # (with what it counts after it, a number after a name is a count: "took Riverside 58 minutes")
+    return (before.pos_ == "PROPN" and before.is_title and before.ent_type_ != "DATE" and before.whitespace_ != ""
+            and not (after is not None and (after.pos_ in ("NOUN", "ADJ", "NUM", "SYM") or after.lower_ in ("per", "percent", "%"))))
 
 
 def _inside(s: int, e: int, ents: list[Span], starts: list[int]) -> bool:

@@ -1,8 +1,26 @@
 """Reported speech without quotation marks: "Blinken added that this policy had been decided…".
 
-A reporting verb outside any quotation, with a clausal complement: the complement is the reported
-clause and the verb's subject its speaker. "According to X, <clause>" reports the whole clause.
-Each result records which of the two rules found it (`Reported.rule`).
+Each rule below finds one way a text reports what someone said or holds without quoting them, and
+its result records the rule's name (`Reported.rule`). In every one the speaker is the reporting
+verb's subject, resolved as a quotation's would be (a name, a pronoun, a description, "who" of a
+relative clause), and nothing is reported when it resolves to no one.
+
+* `reporting_verb`: a reporting verb with a clause of its own ("Walsh said that the bridge would
+  reopen", "the bridge will reopen, the mayor said"): the clause.
+* `parenthetical`: the reporting verb set inside the clause it reports ("The museum, Obama said,
+  would face…"): the whole clause, the verb's own words included, since they cut it in two.
+* `according_to`: "According to X, <clause>": the rest of the sentence.
+* `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
+  "urged the council to approve the budget"): what is to be done, and by whom when it is named.
+* `content_object`: a verb of stance whose object is what was said ("denied the allegations of
+  misconduct", "called her vote a mistake", "questioned the need for moderators"): the object and
+  what the verb says of it. Only verbs that take what was said as their object (`STANCE_VERBS`),
+  and those that report only with what they say of it (`CHARACTERISING_STANCE_VERBS`: "attacked her
+  opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
+* `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
+  "warned of a recession", "called for an inquiry"): that phrase.
+* `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
+  opposed the war"): the clause, said by the possessor.
 """
 
 from __future__ import annotations
@@ -13,19 +31,28 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import CLAUSE_OPENERS, REPORTING_VERBS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, PREPOSITION_REPORTING_VERBS, REPORTING_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
 REPORTING_VERB = "reporting_verb"
+PARENTHETICAL = "parenthetical"
 ACCORDING_TO = "according_to"
+INFINITIVE = "infinitive"
+CONTENT_OBJECT = "content_object"
+PREPOSITION_OBJECT = "preposition_object"
+CLAIM_NOUN = "claim_noun"
 
 # A clause has a subject of its own: "he said of US plans to…" has none, whatever the parse calls it.
 _CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS + ("expl", "csubj")
-# "who" too: the reporting verb of a relative clause ("Holm, who said that …") is not read here.
-_NO_REPORTER = VAGUE_SUBJECTS | {"who"}
+_NO_REPORTER = VAGUE_SUBJECTS
 # A clause may end with a quotation it contains: its closing mark stays with it.
 _CLOSING_MARKS = ("”", "’", '"', "'")
+# What sets a parenthetical reporting verb off from the clause around it.
+_PARENTHESIS_MARKS = (",", "—", "–", "-")
+# What a verb of stance says of its object: "called it a mistake", "blamed X for Y", "described X as Y".
+_OBJECT_COMPLEMENT_DEPS = ("oprd", "xcomp", "ccomp")
+_OBJECT_PREPOSITIONS = frozenset(("for", "of", "as", "about", "over", "against"))
 # Shortest reported clause, in tokens.
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
@@ -67,41 +94,203 @@ def _too_short_or_quoted(start: int, end: int, in_quote: list[bool]) -> bool:
 
 
 def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
-    found = _reporting_verbs(doc, finder, in_quote) + _according_to(doc, finder, in_quote)
+    verbs = _reporting_verbs_of(doc, in_quote)
+    found = [r for rule in RULES for r in rule(doc, finder, in_quote, verbs)]
     # A clause reported inside another reported clause is shown once, as the outer one.
     return outermost(found, lambda r: (r.start, r.end))
 
 
-def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
-    out = []
+def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token, start: int, end: int, rule: str, *, across: bool = False,
+              subject: Token | None = None) -> Reported | None:
+    """What `verb` reports in tokens [start, end), said by its subject (or `subject`: a claim's
+    possessor), unless that is no report: too short, mostly quoted already, reaching into another
+    paragraph, the verb inside it (unless `across`: a parenthetical verb stands inside what it
+    reports), or a subject that is no one."""
+    if _too_short_or_quoted(start, end, in_quote):
+        return None
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return None  # "veterans invited to take part": by someone the text does not name
+    if not across and start <= verb.i < end:
+        return None  # a clause reaching across the verb is a misparse
+    if _has_newline(doc, start, end) or _has_newline(doc, min(start, verb.i), max(end, verb.i + 1)):
+        return None
+    subj = subject if subject is not None else finder.subject_of(verb)
+    if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
+        return None
+    speaker = finder.speaker_for(subj, None)
+    if speaker is None:
+        return None
+    return Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, verb.text, verb.idx, rule)
+
+
+# Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
+_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+
+Verbs = dict[str, list[Token]]  # lemma → its verbs outside quotations, in text order
+
+
+def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
+    """The verbs outside quotations that some rule starts from, by lemma, in one pass."""
     cols = columns(doc)
     toks = token_list(doc)
-    for i in range(len(doc)):
-        if in_quote[i] or cols.pos[i] not in ("VERB", "AUX") or cols.lemma[i] not in REPORTING_VERBS:
-            continue
-        tok = toks[i]
-        for k in cols.children[i]:
-            if cols.dep[k] != "ccomp" or cols.pos[k] not in ("VERB", "AUX"):
+    found: Verbs = {}
+    for i, lemma in enumerate(cols.lemma):
+        if lemma in _ANY_REPORTING and not in_quote[i] and cols.pos[i] in ("VERB", "AUX"):
+            found.setdefault(lemma, []).append(toks[i])
+    return found
+
+
+def _verbs(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
+    """The verbs of `lemmas`, in text order."""
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs), key=lambda v: v.i)
+
+
+def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    out = []
+    for verb in _verbs(verbs, REPORTING_VERBS):
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
                 continue
-            if not any(cols.dep[c] in _CLAUSE_SUBJECT_DEPS for c in cols.children[k]):
+            if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
                 continue
-            comp = toks[k]
-            start, end = _clause_bounds(doc, comp)
-            if _too_short_or_quoted(start, end, in_quote):
-                continue
-            if start <= tok.i < end or _has_newline(doc, start, end) or _has_newline(doc, min(start, tok.i), max(end, tok.i)):
-                continue  # a clause reaching across the verb or into another paragraph is a misparse
-            subj = finder.subject_of(tok)
-            if subj is None or in_quote[subj.i] or start <= subj.i < end or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
-                continue
-            speaker = finder.speaker_for(subj, None)
-            if speaker is None:
-                continue
-            out.append(Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, tok.text, tok.idx, REPORTING_VERB))
+            r = _reported(doc, finder, in_quote, verb, *_clause_bounds(doc, comp), REPORTING_VERB)
+            if r is not None:
+                out.append(r)
     return out
 
 
-def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
+def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The museum, Mr. Obama said, would make…": the verb and its subject set off by commas or
+    dashes inside the clause it reports, which the parse hangs either way round."""
+    out = []
+    toks = token_list(doc)
+    for verb in _verbs(verbs, REPORTING_VERBS):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is None or verb.i + 1 >= len(doc) or subj.left_edge.i == 0:
+            continue
+        # (what the verb has after it before the closing mark, "the senator said then, …", is its own)
+        after = max((c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in ("ccomp", "punct")), default=verb.i) + 1
+        if after >= len(doc) or toks[subj.left_edge.i - 1].text not in _PARENTHESIS_MARKS or toks[after].text not in _PARENTHESIS_MARKS:
+            continue
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            clause = verb.head
+        else:
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+            if clause is None:
+                continue
+        if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS and c.i < subj.left_edge.i for c in clause.children):
+            continue  # the clause's own subject stands before the parenthesis
+        start, end = _clause_bounds(doc, clause)
+        if not (start < subj.left_edge.i - 1 and after + 1 < end):
+            continue  # words of the clause on both sides of the parenthesis
+        r = _reported(doc, finder, in_quote, verb, start, end, PARENTHETICAL, across=True)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _infinitives(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "promised to cut taxes", "urged the council to approve the budget": from the one urged (when
+    named) to the end of what is to be done."""
+    out = []
+    for verb in _verbs(verbs, INFINITIVE_REPORTING_VERBS):
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if comp is None or _anonymity(comp):
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < comp.i), None)
+        start = (obj or comp).left_edge.i
+        end = _clause_bounds(doc, comp)[1]
+        r = _reported(doc, finder, in_quote, verb, start, end, INFINITIVE)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _anonymity(comp: Token) -> bool:
+    """ "asked not to be named", "spoke on condition… asking not to be identified": a source's terms, not a report."""
+    return comp.lemma_ in ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in comp.children)
+
+
+def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "denied the allegations of misconduct", "called her vote a mistake": the verb's object, and
+    what the verb says of it after it ("a mistake", "for the delay", "as reckless")."""
+    out = []
+    for verb in _verbs(verbs, STANCE_VERBS | CHARACTERISING_STANCE_VERBS):
+        if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            # "was criticised by": the object is the subject, the speaker an agent; "trying to
+            # question", "required to disclose": a statement wanted, tried or owed, not made
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None:
+            continue
+        end = obj.right_edge.i + 1
+        said = [c for c in verb.children if c.i > obj.i and (c.dep_ in _OBJECT_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS))]
+        if verb.lemma_ in CHARACTERISING_STANCE_VERBS and not said:
+            continue  # "called a meeting", "attacked the village"
+        if verb.lemma_ in NAMING_VERBS and not any(c.dep_ != "prep" or c.lower_ == "as" for c in said):
+            continue  # "called a meeting for Friday": a name or a label is what it says
+        if obj.pos_ == "PRON" and not said:
+            continue  # "denied it": nothing said of what
+        for c in said:
+            end = max(end, c.right_edge.i + 1)
+        start = obj.left_edge.i
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING_MARKS:
+            end -= 1
+        r = _reported(doc, finder, in_quote, verb, start, end, CONTENT_OBJECT)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "commented on the verdict", "warned of a recession", "called for an inquiry": the phrase the
+    preposition brings in, for the verbs and prepositions of `PREPOSITION_REPORTING_VERBS`."""
+    out = []
+    for verb in _verbs(verbs, frozenset(PREPOSITION_REPORTING_VERBS)):
+        if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue
+        preps = PREPOSITION_REPORTING_VERBS[verb.lemma_]
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
+                     and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if prep is None:
+            continue
+        start, end = prep.i + 1, prep.right_edge.i + 1
+        if any(t.lower_ in ANONYMITY_WORDS for t in doc[start:end]):
+            continue
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING_MARKS:
+            end -= 1
+        r = _reported(doc, finder, in_quote, verb, start, end, PREPOSITION_OBJECT)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Trump's claim that he opposed the war": the "that" clause of a noun of saying whose possessor
+    says it. (Not "her promise to cut fares": an infinitive after a noun is too often misparsed.)"""
+    out = []
+    cols = columns(doc)
+    toks = token_list(doc)
+    for i, lemma in enumerate(cols.lemma):
+        if lemma not in CLAIM_NOUNS or cols.pos[i] != "NOUN" or in_quote[i]:
+            continue
+        noun = toks[i]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        start, end = _clause_bounds(doc, clause)
+        if start <= noun.head.i < end:
+            continue  # the clause took in the sentence's own verb: a misparse
+        r = _reported(doc, finder, in_quote, noun, start, end, CLAIM_NOUN, subject=owner)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     out = []
     lower = columns(doc).lower
     for i in range(len(doc)):
@@ -128,3 +317,7 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
             continue
         out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx, ACCORDING_TO))
     return out
+
+
+# The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
+RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _content_objects, _preposition_objects, _claim_nouns)
