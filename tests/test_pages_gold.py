@@ -30,20 +30,28 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 class _Text(html.parser.HTMLParser):
     """All character data of a document, scripts' and templates' included, entities decoded;
-    screen-reader-only text left out (a reader does not see it)."""
+    screen-reader-only text left out (a reader does not see it); a <q>'s quotation marks, which the
+    browser draws around it, put in (“…”, and ‘…’ for a <q> inside another)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden_depth = 0
+        self.q_depth = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
             return
+        if tag == "q":
+            self.handle_data("“‘"[self.q_depth % 2])
+            self.q_depth += 1
         if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or ""):
             self.hidden_depth += 1
 
     def handle_endtag(self, tag):
+        if tag == "q" and self.q_depth:
+            self.q_depth -= 1
+            self.handle_data("”’"[self.q_depth % 2])
         if self.hidden_depth and tag not in VOID:
             self.hidden_depth -= 1
 

@@ -122,3 +122,28 @@ test("an embed's transcript is furniture", () => {
   assert.equal(furnitureElement(document.getElementById("a")), 'named "transcript"');
   assert.equal(furnitureElement(document.getElementById("b")), 'named "transcript"');
 });
+
+test("a syndicated story's 'originally published' line and a press release's contact line are furniture", () => {
+  for (const text of [
+    "Originally published by Meridian Press Agency",
+    "This story was originally published in The Valley Ledger.",
+    "This article first appeared on harbourwire.example",
+    "This article is republished from The Quarterly Review under a Creative Commons license. Read the original article.",
+    "Media enquiries: 0300 123 4567 or press.office@dch.example.gov.uk",
+    "Press office: 020 7946 0000",
+    "For media enquiries, contact Jo Bright on 0161 496 0000.",
+    "For more information, contact the press office.",
+    "Contact: Jo Bright, jo@example.org",
+  ]) {
+    assert.ok(furnitureBlock(block(text)), text);
+  }
+  // The story's own sentences that begin alike.
+  for (const text of [
+    "Originally published in 1887, the novel was banned in three countries before it was reprinted.",
+    "First published in a small literary magazine, the poem has been read at every inauguration since.",
+    "Press office staff said the minister had not been told about the leak until Friday morning.",
+    "“Media enquiries have tripled since the flood,” said the council’s spokeswoman, Ines Oduya.",
+  ]) {
+    assert.equal(furnitureBlock(block(text)), null, text);
+  }
+});

@@ -179,3 +179,44 @@ def test_a_name_the_model_missed_is_a_person_by_what_the_text_says(nlp, text, la
 @pytest.mark.parametrize("text, name", [("Goalie Marc Fontaine signed a new deal on Friday.", "Marc Fontaine"), ("Winger Nadia Okoro, 34, scored twice.", "Nadia Okoro")])
 def test_a_role_word_at_the_start_of_a_sentence_is_not_part_of_the_name(run, text, name):
     assert name in [a.name for a in run(text).analysis.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "name", "gender"),
+    [
+        # an honorific outside the entity, after its own full stop, as Indian English writes "Smt."
+        ("Party leader Smt. Kalyani Rao called it a delay.", [("Smt", 1, "ORG"), ("Kalyani Rao", 1, "ORG")], "Kalyani Rao", "f"),
+        # an honorific the model took into an organisation's name
+        ("A statement signed by Mr Tunde Bello was read out.", [("Mr Tunde Bello", 1, "ORG")], "Tunde Bello", "m"),
+        # "(Mrs)" between a professional title and the name
+        ("His deputy, Engr. (Mrs) Ada Obi, spoke.", [("Ada Obi", 1, "GPE")], "Ada Obi", "f"),
+    ],
+)
+def test_an_honorific_makes_a_person_and_says_their_gender(nlp, text, labels, name, gender):
+    idx = index_with_labels(nlp, text, labels)
+    people = {a.name: a for a in idx.actors}
+    assert name in people and people[name].type == "person" and people[name].gender == gender
+    assert not any(a.name.rstrip(".") in ("Smt", "Mr", "Engr") for a in idx.actors)
+
+
+def test_a_title_and_an_unlabelled_given_name_before_a_surname_make_a_full_name(nlp):
+    # the model labelled only the surname, and as a place
+    idx = index_with_labels(nlp, "The governor, Prince Dapo Akinola, spoke first.", [("Akinola", 1, "GPE")])
+    assert {a.name: a.type for a in idx.actors} == {"Dapo Akinola": "person"}
+    # a second title word is no given name
+    idx = index_with_labels(nlp, "Deputy Mayor Ines Qorri opened the bridge.", [("Ines Qorri", 1, "ORG")])
+    assert [a.name for a in idx.actors] == ["Ines Qorri"]
+    # nor is a saint's name a person's title
+    idx = index_with_labels(nlp, "Ferries leave St Mary Harbour daily.", [("Harbour", 1, "GPE")])
+    assert all(a.type != "person" for a in idx.actors)
+
+
+def test_an_unlabelled_name_with_a_hyphenated_surname_after_a_title(nlp):
+    idx = index_with_labels(nlp, "The Ogun State Governor, Prince Dapo Adeyemi-Okoro, flagged off the road.", [])
+    assert [(a.name, a.type) for a in idx.actors] == [("Dapo Adeyemi-Okoro", "person")]
+
+
+def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_that_person(nlp):
+    text = "Opposition MP Charlene van Wyk was not satisfied. Van Wyk asked for the figures. Van Wyk left early."
+    idx = index_with_labels(nlp, text, [("Charlene van Wyk", 1, "PERSON"), ("Van Wyk", 1, "PERSON"), ("Van Wyk", 2, "PERSON")])
+    assert [(a.name, len(a.mentions)) for a in idx.actors] == [("Charlene van Wyk", 3)]

@@ -26,6 +26,60 @@ CASES = [
         "Alex Moreau",
     ),
     (
+        "a capitalised title with the name in apposition is the role 'the governor' refers to",
+        "The Lagos State Governor, Prince Femi Adebanjo-Cole, opened the bridge on Monday.\n\n"
+        "Residents cheered. The road had been closed for a year.\n\n“This is only the start,” the governor said.",
+        "“This is only the start,”",
+        "Femi Adebanjo-Cole",
+    ),
+    (
+        "'she' is not a name the model typed a person when an honorific marks the woman",
+        "Lok Sewa Sangh general secretary Smt. Kalyani Deshpande-Rao called the plan a delay.\n\n"
+        "“They are announcing money in Delhi,” she said.",
+        "“They are announcing money in Delhi,”",
+        "Kalyani Deshpande-Rao",
+    ),
+    (
+        "the sentences of a quotation do not push a name out of a pronoun's view",
+        "Tom Reid told the panel the line would open in May.\n\nAnn Roy was not convinced.\n\n"
+        "“Mr Reid, every year you bring a new date. Nobody believes it. The riders do not. The drivers do not. "
+        "My office does not,” she said.\n\n“That is not fair. We fixed the signals,” he shot back.",
+        "“That is not fair. We fixed the signals,”",
+        "Tom Reid",
+    ),
+    (
+        "'the skipper' is the captain",
+        "Australia captain Hugh Barrow made 58 before he was caught.\n\n“We were second best,” the skipper said.",
+        "“We were second best,”",
+        "Hugh Barrow",
+    ),
+    (
+        "a handedness epithet is the person in view, whatever role the text gave them",
+        "Fast bowler Piet Marais took five wickets. Marais said he had not expected to play again.\n\n"
+        "“My physio told me to find another job,” said the right-armer.",
+        "“My physio told me to find another job,”",
+        "Piet Marais",
+    ),
+    (
+        "a role word the tagger takes for a name ('the CEO') is a description",
+        "Agency chief executive Thabo Mokoena spoke first.\n\n“We will do our job,” the CEO said.",
+        "“We will do our job,”",
+        "Thabo Mokoena",
+    ),
+    (
+        "a common noun the tagger takes for a name after a quotation is still a description",
+        "Liam Grey, 26, is the one taking over the wheel.\n\nThe harbour master, Declan Fitzroy, says the river will be "
+        "poorer without her. “Marj has pulled more people out of the river than most of our rescue crew,” the harbour master says.",
+        "“Marj has pulled more people out of the river than most of our rescue crew,”",
+        "Declan Fitzroy",
+    ),
+    (
+        "'the CS' is the Cabinet Secretary",
+        "Health Cabinet Secretary Dr. Miriam Kiptoo met the union on Monday.\n\n“We have met them six times,” the CS added.",
+        "“We have met them six times,”",
+        "Miriam Kiptoo",
+    ),
+    (
         "a company suffix makes the name a company that 'the company' refers to",
         "Halvern Inc said profits fell. “We expect a better year,” the company said.",
         "“We expect a better year,”",

@@ -18,6 +18,19 @@ SEEDS = sorted((Path(__file__).parents[2] / "seeds" / "articles").glob("*.json")
 # quotation nested in another) does not report it as a quote of its own.
 KNOWN_MISSES = {
     ("live-blog-ukraine-recovery", "“Threat of ballistic missile"): "the source is a channel named before an emoji and a colon",
+    ("politics-nigeria-road-flag-off", "“Our fathers travelled"): "'the monarch' for a traditional ruler the model typed an organisation",
+    ("profile-hobart-ferry-skipper", '"I\'ll probably cry,"'): "a bare surname two people share goes to the one named last",
+    ("profile-hobart-ferry-skipper", '"Don\'t put that in."'): "carries on the quotation above, whose shared surname went to the one named last",
+    ("hearing-rail-agency-committee", '"Then show us the numbers."'): "a bare turn in a quick exchange carries on the previous speaker",
+    ("hearing-rail-agency-committee", '"They promised us signals'): "the speaker is named only in the next sentence ('The words were Van Wyk's')",
+}
+
+# The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
+# figures are guarded on their own, so that the first fifteen keep their stricter ones.
+HELD_OUT = {
+    "politics-india-flood-relief", "politics-nigeria-road-flag-off", "profile-hobart-ferry-skipper",
+    "health-kaiwaka-water-contamination", "hearing-rail-agency-committee", "sports-perth-test-press-conference",
+    "qa-heat-wards-initials", "politics-kenya-doctors-strike",
 }
 
 
@@ -31,7 +44,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 15
+    assert len(SEEDS) >= 23
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
@@ -68,7 +81,8 @@ def test_no_quote_where_the_gold_says_it_is_not_speech(results, path):
 def test_overall_figures_on_the_seeds(results):
     total = Score(id="seeds")
     for gold, analysis in results.values():
-        total.add(score(gold, analysis))
+        if gold.id not in HELD_OUT:
+            total.add(score(gold, analysis))
     assert total.quotes.f1 >= 0.98
     # The eight first seeds alone are at 0.96; the seven written later as unseen articles bring the
     # descriptions, pronouns and bare quotes KNOWN_MISSES lists.
@@ -76,3 +90,15 @@ def test_overall_figures_on_the_seeds(results):
     assert total.actors.f1 >= 0.96
     assert total.number_recall >= 0.95
     assert total.reported_recall >= 0.8
+
+
+def test_overall_figures_on_the_held_out_articles(results):
+    total = Score(id="held-out")
+    for gold, analysis in results.values():
+        if gold.id in HELD_OUT:
+            total.add(score(gold, analysis))
+    assert total.quotes.f1 >= 0.99
+    # 73 of 78 speakers; KNOWN_MISSES lists the other five. Actors suffer from the small model's
+    # typing of names and places it has not seen (Yoruba, Hindi and Kenyan names, Indian states).
+    assert total.attributed.f1 >= 0.93
+    assert total.actors.f1 >= 0.80

@@ -49,6 +49,7 @@ CASES = [
     ("according_to", "The plant will close. “It is over,” according to Peter Holm.", "“It is over,”", "Peter Holm"),
     ("colon_paragraph", "The health ministry said in a statement on Friday:\n\n“All clinics will reopen on Monday.”", "“All clinics will reopen on Monday.”", "the health ministry"),
     ("label", "Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”", "“With a single measurement.”", "Elena Reyes"),
+    ("reply", "“We lost,” said captain James Reid.\n\n“Was it the pitch?” one reporter asked.\n\n“No,” came the reply.", "“No,”", "James Reid"),
     ("governing_subject", "The mayor rejected the “reckless and costly plan” after a long debate.", "“reckless and costly plan”", "the mayor"),
     ("previous_subject", "Nora Banks founded the bakery in 1998. “I wanted a place that smelled like home.”", "“I wanted a place that smelled like home.”", "Nora Banks"),
     ("continuation", "“We lost focus,” said captain James Reid.\n\n“It will not happen again.”", "“It will not happen again.”", "James Reid"),
@@ -69,7 +70,7 @@ def test_the_chain_records_the_strategy_that_named_the_speaker(attributed, rule,
 def test_each_strategy_finds_the_speaker_of_its_example_on_its_own(attributed, rule, text, quoted, speaker):
     a = attributed(text)
     ctx = a.context(quoted)
-    ctx.last = next((r for r in a.results if r.quotation.start < ctx.q.start and r.speaker), None)
+    ctx.last = next((r for r in reversed(a.results) if r.quotation.start < ctx.q.start and r.speaker), None)
     (strategy,) = {s.find for s in CHAIN if s.name == rule}
     found = strategy(ctx)
     assert found is not None and found.speaker.name == speaker
@@ -88,6 +89,12 @@ def test_woven_and_standalone_quotations_take_the_governing_subject_at_different
 
 def test_every_strategy_has_an_example():
     assert {s.name for s in CHAIN} | {ECHO} == {c[0] for c in CASES}
+
+
+def test_a_reply_with_no_question_before_it_names_nobody(attributed):
+    a = attributed("The vote was close.\n\n“We will appeal,” came the reply from the back of the room.")
+    aq = a.quote("“We will appeal,”")
+    assert aq.speaker is None or aq.speaker.name != "the reply"
 
 
 def test_no_speaker_no_rule(attributed):

@@ -120,6 +120,22 @@ CASES = [
         [],
         id="questions in a report whose answers are the writer's prose make no answers",
     ),
+    pytest.param(
+        (
+            "Ferries in the fog",
+            "Marta Quiroga (MQ) has run the harbour ferry service in Valparaíso for nine years. "
+            "She spoke to our reporter Tomás Ibarra (TI). The interview has been edited for length.",
+            "TI: What is the hardest month?",
+            "MQ: July. The fog sits on the bay for days and the timetable becomes a wish list.",
+            "TI: Will fares go up?",
+            "MQ: Not this year.",
+        ),
+        [
+            ("July. The fog sits on the bay for days and the timetable becomes a wish list.", "Marta Quiroga"),
+            ("Not this year.", "Marta Quiroga"),
+        ],
+        id="initials the introduction defines are labels, and the one who only asks is the interviewer",
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from .lexicon import (
     COUNTRIES,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    HONORIFIC_TITLES,
     HUMAN_VERBS,
     MALE_NAMES,
     MALE_TITLES,
@@ -33,7 +34,9 @@ from .lexicon import (
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
     PUBLIC_BODY_HEADS,
+    ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
+    SURNAME_PARTICLES,
     TITLES,
 )
 
@@ -44,6 +47,7 @@ _ORG_OR_PLACE_WORDS = ORG_NOUNS | PLACE_HEADS
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STRIP_LEADING = {"the", "a", "an"}
+_PLACE_TITLES = frozenset(("st", "saint"))  # "St. Kilda", "Saint Lucia": places
 
 
 @dataclass
@@ -93,6 +97,12 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         while s < e - 1 and (toks[s].lower_ in TITLES or toks[s].lower_.rstrip(".") in TITLES):
             title = toks[s].lower_
             s += 1
+    else:
+        # "Mr Tunde Bello" labelled an organisation: the honorific is no part of the name, and says
+        # what it is a name of
+        while s < e - 1 and toks[s].is_title and toks[s].lower_.rstrip(".") in HONORIFIC_TITLES:
+            title = toks[s].lower_
+            s += 1
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
     # (whatever it labelled the whole; a given name after the role word says it is a person)
     while s < e - 2 and toks[s].is_title and toks[s].lower_ in _ROLE_OR_PERSON_NOUNS and (
@@ -111,6 +121,38 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         if j > e and toks[j - 1].lower_ in PLACE_HEADS:
             e = j
     return s, e, title
+
+
+def _honorific_before(doc: Doc, s: int) -> str:
+    """The honorific just before a name the recogniser left out of it: "Smt. Kalyani Rao" (with the
+    full stop a token of its own), "Engr. (Mrs) Ada Obi" (the nearer one, in brackets, says more)."""
+    toks = token_list(doc)
+    k = s - 1
+    if k >= 0 and toks[k].text == ")":
+        k -= 1
+    if k >= 0 and toks[k].text == ".":
+        k -= 1
+    if k < 0 or not toks[k].is_title:
+        return ""
+    word = toks[k].lower_.rstrip(".")
+    return word if word in HONORIFIC_TITLES else ""
+
+
+def _given_name_after_title(doc: Doc, s: int) -> tuple[int, str]:
+    """ "Prince Dapo Adeyemi-Okoro" of which the recogniser took only the surname, and for a place:
+    a title, then a capitalised word it left unlabelled, then the name is a person's full name."""
+    toks = token_list(doc)
+    if s < 2:
+        return s, ""
+    given, title = toks[s - 1], toks[s - 2]
+    if not (given.is_title and given.pos_ == "PROPN" and not given.ent_type_ and title.is_title):
+        return s, ""
+    if given.lower_.rstrip(".") in TITLES or given.lower_ in _ROLE_OR_PERSON_NOUNS:  # "Deputy Mayor Ines Qorri"
+        return s, ""
+    word = title.lower_.rstrip(".")
+    if word in TITLES and word not in _PLACE_TITLES:
+        return s - 1, title.lower_
+    return s, ""
 
 
 def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
@@ -180,6 +222,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if text.lower() in NOT_ACTORS:
         return False  # "GMT", "Q&A"
+    if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
+        return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
     return True
 
 
@@ -216,8 +260,11 @@ def build_actor_index(doc: Doc) -> ActorIndex:
             continue
         s, e, title = cleaned
         s, e = _whole_name(doc, s, e, ent.label_)
+        title = title or _honorific_before(doc, s)
+        if not title and ent.label_ != "PERSON":
+            s, title = _given_name_after_title(doc, s)
         span = doc[s:e]
-        kind = _mention_type(span, ent.label_)
+        kind = "person" if title.rstrip(".") in HONORIFIC_TITLES else _mention_type(span, ent.label_)
         stated = None
         if e < ent.end and doc[e].lower_ in PUBLIC_BODY_HEADS:
             kind = stated = "place"  # "Merrigan council", "the Halifax police": the place they serve
@@ -244,7 +291,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         if m.label == "person" and len(m.text.split()) > 1:
             words = m.text.split()
             match = next(
-                (a for a in by_surname.get(words[-1], ()) if _same_given_name(words, a.tokens)),
+                (a for a in by_surname.get(words[-1], ()) if _same_given_name(words, a.tokens) or _particle_surname(words, a.tokens)),
                 None,
             )
             if match is None:
@@ -296,7 +343,8 @@ def _canonical_name(person: ActorRecord) -> str:
     """The most frequent full form of the name; the longer one on a tie ("Antony Blinken")."""
     counts: dict[str, int] = {}
     for m in person.mentions:
-        if len(m.text.split()) > 1:
+        words = m.text.split()
+        if len(words) > 1 and not _particle_surname(words, person.tokens):  # ("Van Wyk" is the surname alone)
             counts[m.text] = counts.get(m.text, 0) + 1
     return max(counts, key=lambda n: (counts[n], len(n))) if counts else person.name
 
@@ -342,6 +390,11 @@ class _People:
         return starts[i - 1] if i else -1
 
 
+def _particle_surname(words: list[str], tokens: list[str]) -> bool:
+    """ "Van Wyk" at a sentence start is the surname of "Charlene van Wyk", not a given name and a surname."""
+    return len(words) == 2 and len(tokens) > 2 and words[0].lower() in SURNAME_PARTICLES and tokens[-2] == words[0].lower()
+
+
 def _same_given_name(words: list[str], tokens: list[str]) -> bool:
     """Two full names with one surname are one person when the given names agree: "Keith Scott" and
     "Keith Lamont Scott", "K. Scott" and "Keith Scott", but not "Rakeyia Scott" and "Keith Lamont Scott"."""
@@ -367,6 +420,7 @@ def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             end = i + 1
             while end < len(doc) and end - i < 3 and title[end] and cols.pos[end] == "PROPN" and end not in covered and not ent_type[end]:
                 end += 1
+            end = _through_hyphens(cols, i, end, covered)
             if end > i + 1 and cols.lower[end - 1] not in ORG_HEADS:
                 span = doc[i:end]
                 found.append(Mention(span.start_char, span.end_char, i, end, "person", span.text))
@@ -396,6 +450,7 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         end = i
         while end < len(doc) and end - i < 3 and end not in covered and pos[end] == "PROPN" and title[end] and ent_type[end] in _STRAY_LABELS:
             end += 1
+        end = _through_hyphens(cols, i, end, covered)
         if end > i and (lower[i] in TITLES or lower[i].rstrip(".") in TITLES):
             i += 1  # "Mr Prichard": a title and a surname, which the surname lookup takes care of
             continue
@@ -406,6 +461,21 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         i = max(end, i + 1)
     return found
+
+
+def _through_hyphens(cols, start: int, end: int, covered: set[int]) -> int:
+    """The end of a run of capitalised words [start, end) carried over a hyphenated surname
+    ("Dapo Adeyemi-Okoro", which the tokenizer splits in three)."""
+    starts, text, title = cols.starts, cols.text, cols.is_title
+    while (
+        start < end < len(text) - 1
+        and text[end] == "-"
+        and starts[end - 1] + len(text[end - 1]) == starts[end] == starts[end + 1] - 1
+        and title[end + 1]
+        and end + 1 not in covered
+    ):
+        end += 2
+    return end
 
 
 def _described_as_person(tok) -> bool:

@@ -14,6 +14,7 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
   according_to       "according to X" in its sentence
   colon_paragraph    "The ministry said in a statement:" ending the paragraph above it
   label              an interview label: Name: “…”
+  reply              “…,” came the reply: whoever was asked the question quoted just before
   governing_subject  woven into a sentence: the subject of the verb it hangs from
   previous_subject   standing alone: the subject of the plain sentence just before it
   paragraph_before   opening its paragraph: the one the paragraph before brings in ("X says …")
@@ -48,6 +49,7 @@ from .lexicon import (
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
     NAMING_VERB_STEMS,
+    REPLY_NOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TALK_ABOUT_VERBS,
@@ -509,6 +511,29 @@ def governing_subject(ctx: Context) -> Found | None:
     return nearest
 
 
+def reply(ctx: Context) -> Found | None:
+    """ "“Is this the worst day of your career?” one reporter asked. “It's up there,” came the
+    reply.": an answer to the question quoted just before is the words of whoever was asked, the
+    latest speaker before the one who asked. Without a quoted question, or anyone before its
+    asker, the reply names nobody (`Attributor.can_speak`)."""
+    reply_noun = next((t for t in ctx.after_toks if _comes_as_reply(t)), None)
+    last = ctx.last
+    if reply_noun is None or last is None or last.speaker is None or not ctx.at.inner(last.quotation).rstrip().endswith("?"):
+        return None
+    asker = last.speaker
+    for at, sp in reversed(ctx.at.speakers):
+        if at >= last.quotation.start:
+            continue
+        if not ((sp.actor is not None and sp.actor is asker.actor) or sp.name == asker.name):
+            verb = reply_noun.head
+            return Found(sp.at(reply_noun.idx, reply_noun.idx + len(reply_noun.text)), verb.text, verb.idx)
+    return None
+
+
+def _comes_as_reply(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in REPLY_NOUNS and tok.head.lemma_.lower() == "come"
+
+
 def previous_subject(ctx: Context) -> Found | None:
     """A quotation standing alone right after a sentence about someone, in the same paragraph:
     "Cummings called him a master at the deal. “He showed again and again…”"."""
@@ -603,6 +628,7 @@ CHAIN: tuple[Strategy, ...] = (
     Strategy("according_to", according_to),
     Strategy("colon_paragraph", colon_paragraph),
     Strategy("label", label),
+    Strategy("reply", reply),
     # A partial quote woven into a sentence belongs to that sentence's subject; a quotation
     # standing alone carries on the previous speaker, and its parse reaches outside its
     # sentence only when nothing else worked.
@@ -726,6 +752,7 @@ class Attributor:
         self.in_quote = [False] * len(doc)
         self._mark(self.quotations)
         self.finder = SpeakerFinder(doc, index, self.in_quote, text)
+        self.speakers: list[tuple[int, Speaker]] = []  # (where, who) of the quotations so far, in order (`reply`)
 
     def _mark(self, quotations: list[Quotation]) -> None:
         for q in quotations:
@@ -749,6 +776,7 @@ class Attributor:
             if got:
                 aq.rule, (aq.speaker, aq.cue, aq.cue_start) = got
                 last = aq
+                self.speakers.append((q.start, aq.speaker))
             results.append(aq)
         results.sort(key=lambda a: a.quotation.start)
         self._echo(results)
@@ -919,7 +947,7 @@ class Attributor:
     def can_speak(self, subj: Token) -> bool:
         """A subject outside the quotations that is not a date, time or amount ("the 34-year-old"
         is a person, whatever the recogniser says)."""
-        return not self.in_quote[subj.i] and (subj.ent_type_ not in _NON_SPEAKER_ENTS or is_age_nominal(subj))
+        return not self.in_quote[subj.i] and (subj.ent_type_ not in _NON_SPEAKER_ENTS or is_age_nominal(subj)) and not _comes_as_reply(subj)
 
     def from_cue(self, verb: Token, last_speaker: Speaker | None, after_start: int | None = None) -> Found | None:
         """The speaker of a cue: its subject; for a cue after the quotation (from `after_start`),

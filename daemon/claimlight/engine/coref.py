@@ -41,9 +41,11 @@ from .lexicon import (
     STAND_IN_MODIFIERS,
     EPITHET_ENTITY_LABELS,
     EPITHET_MODIFIERS,
+    EPITHET_NOUNS,
     FEMALE_NOUNS,
     FEMALE_TITLES,
     GENERIC_ORG_NOUNS,
+    HONORIFIC_TITLES,
     MALE_NOUNS,
     MALE_TITLES,
     ORG_NOUNS,
@@ -53,7 +55,9 @@ from .lexicon import (
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
     REPORTING_VERBS,
+    ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
+    TITLES,
 )
 from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
@@ -66,9 +70,21 @@ _MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
+# Role words the tagger takes for proper nouns ("the CEO", "the Governor"): descriptions all the same.
+ROLE_PROPER_NOUNS = frozenset(w for w in ROLE_ABBREVIATIONS.keys() | TITLES if w.rstrip(".") not in HONORIFIC_TITLES)
+
+
+def common_as_proper(word: str) -> bool:
+    """Whether a word the tagger called a proper noun is a common one all the same: a role word
+    ("the CEO said"), or a word in lower case ("the harbour master says", tagged so after a quote)."""
+    return word.islower() or word.lower() in ROLE_PROPER_NOUNS
 
 # How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
 PRONOUN_SENTENCES = 5
+# ... counted in sentences of the narrative: the sentences of a long quotation between a name and
+# its pronoun ("Mokoena … “…. …. ….” he shot back") do not push the name out of view, though they
+# still lower its salience; a bound on the sentences looked at all the same keeps the look-back short.
+PRONOUN_SENTENCES_IN_ALL = 3 * PRONOUN_SENTENCES
 # How many sentences before "the company" the organisation it stands for is looked for.
 ORG_DESCRIPTION_SENTENCES = 8
 # Salience, in points: each sentence further back costs SENTENCE_COST, each paragraph boundary
@@ -156,6 +172,8 @@ class Coreference:
         self.speech_subjects = self._speech_subjects()
         self.referents: list[list[Referent]] = [[] for _ in self.sents]
         self.resolved: dict[int, Resolution] = {}  # pronoun or description head → what it stands for
+        # each sentence with words outside quotations, numbered in order as the reading reaches it
+        self.narrative_rank: dict[int, int] = {}
         self._next = 0  # the first token not read yet (`_read_through`)
 
     # -- what each actor is -----------------------------------------------------------------------
@@ -218,6 +236,7 @@ class Coreference:
             i = words[k]
             if self.in_quote[i]:
                 continue
+            self.narrative_rank.setdefault(self.sent_of[i], len(self.narrative_rank))
             m = self.index.mention_at(i)
             if m is not None:
                 if m.token_end - 1 == i and m.actor is not None and self.kind.get(m.actor.id):
@@ -233,7 +252,7 @@ class Coreference:
                         self.resolved[i] = best.resolution()
                         self._push(self._as_mention(best, tok, span))
                 continue
-            if pos == "NOUN":
+            if pos == "NOUN" or (pos == "PROPN" and common_as_proper(cols.text[i])):
                 if not self._names_modifier(i) and self._may_refer(i):
                     self._read_noun(toks[i])
             elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(toks[i]) and not self._names_modifier(i):
@@ -248,7 +267,12 @@ class Coreference:
         return [
             i
             for i, p in enumerate(pos)
-            if p == "NOUN" or p == "PRON" or i in mentions or tag[i] == "PRP$" or (p == "ADJ" and lower[i] == "old")
+            if p == "NOUN"
+            or p == "PRON"
+            or i in mentions
+            or tag[i] == "PRP$"
+            or (p == "ADJ" and lower[i] == "old")
+            or (p == "PROPN" and common_as_proper(cols.text[i]))
         ]
 
     def _names_modifier(self, i: int) -> bool:
@@ -386,10 +410,13 @@ class Coreference:
         n = self.sent_of[tok.i]
         para = self.para_of_sent[n]
         scored: list[tuple[float, Referent]] = []
-        for back in range(0, PRONOUN_SENTENCES + 1):
-            s = n - back
-            if s < 0:
+        rank = self.narrative_rank.get(n, len(self.narrative_rank))
+        for s in range(n, max(-1, n - PRONOUN_SENTENCES_IN_ALL - 1), -1):
+            if not self.referents[s]:
+                continue  # (every sentence with a referent has a word outside quotations, so a rank)
+            if rank - self.narrative_rank[s] > PRONOUN_SENTENCES:
                 break
+            back = n - s  # (salience still falls with every sentence, a quotation's too)
             for r in self.referents[s]:
                 if r.i >= tok.i or not self._agrees(r, kinds, gender, plural) or self._bound(tok, r):
                     continue
@@ -451,7 +478,7 @@ class Coreference:
         """ "the mayor" ← "Mayor Doug McCallum"; "the rookie defenceman" ← "Jones, a rookie
         defenceman"; "the 34-year-old" ← "Smith, 34,"; "the company" ← the organisation in view;
         "the official" ← "a senior official" said before."""
-        if tok.pos_ not in ("NOUN", "ADJ") or self.index.mention_at(tok.i) is not None:
+        if (tok.pos_ not in ("NOUN", "ADJ") and not common_as_proper(tok.text)) or self.index.mention_at(tok.i) is not None:
             return None
         if not self._definite(tok.i):
             return None  # "a spokesman": someone new
@@ -494,6 +521,8 @@ class Coreference:
         text never gave anyone, made an epithet by a place, a party or a word like "former"."""
         if any(c.dep_ == "prep" for c in tok.children):
             return False  # "the director of the museum": someone the phrase itself introduces
+        if normalise(tok.text) in EPITHET_NOUNS:
+            return True  # "the left-hander", "the skipper": only ever someone already in the story
         for c in tok.children:
             if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
                 continue
@@ -600,6 +629,8 @@ class Coreference:
         return self._as_mention(best[1], tok, span) if best is not None else None
 
     def _other_role(self, actor: ActorRecord, role: frozenset[str]) -> bool:
+        if role & EPITHET_NOUNS:
+            return False  # "the left-hander" may be the opener, the captain or anyone else
         heads = self.roles.heads(actor) & PERSON_NOUNS
         return bool(heads) and not heads & role and not any(heads & ROLE_FAMILIES.get(h, frozenset()) for h in role)
 

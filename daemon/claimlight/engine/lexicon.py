@@ -62,6 +62,10 @@ CLAIM_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns for an answer that "comes" after a question ("“It's up there,” came the reply"): the words of
+# whoever was asked, never a speaker of their own.
+REPLY_NOUNS = frozenset("reply answer response retort rejoinder riposte".split())
+
 # Verbs whose subject is the author of the statement they take as object: "Clinton made a comment
 # that …", "the ministry issued a statement saying …".
 MAKING_VERBS = frozenset("make issue release give deliver post publish send write file offer".split())
@@ -149,12 +153,31 @@ TITLES = frozenset(
     father bishop archbishop coach ambassador commissioner chancellor premier deputy director
     spokesman spokeswoman spokesperson leader speaker attorney prosecutor dean councillor councilor
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
+    cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
+    madam oba
     """.split()
 )
 
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman".split())
+# Words that open a surname in lower case ("Charlene van Wyk", "Luis de la Cruz"), capitalised only at
+# the start of a sentence ("Van Wyk asked …").
+SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter ten".split())
+
+# Titles that only ever stand before a person's name, never name a job: a name after one is a
+# person's whatever the statistical label says ("Smt. Kalyani Rao", "Engr. (Mrs) Ada Obi").
+HONORIFIC_TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
+    engr hon adv
+    """.split()
+)
+
+# (with the honorifics of South Asian and West African English: "Shri", "Smt.", "Alhaji", "Hajia")
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam".split())
 FEMALE_TITLES = frozenset(
-    "mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman".split()
+    """
+    mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
+    smt smt. shrimati kumari alhaja hajia madam
+    """.split()
 )
 
 # Given names, to tell "he" from "she" (the long lists of many cultures live in `given_names`). A
@@ -342,6 +365,8 @@ ROLE_ABBREVIATIONS = {
     "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "congressman": "representative",
     "congresswoman": "representative", "defenseman": "defenceman",
+    # Kenyan and Indian English: "the CS" (Cabinet Secretary), "the PS" (Principal Secretary), "the MoS"
+    "cs": "secretary", "ps": "secretary", "mos": "minister",
 }
 
 # Words that stand in an apposition or before a name without saying what someone is.
@@ -365,6 +390,14 @@ EPITHET_MODIFIERS = frozenset(
     """
     former longtime long-time veteran embattled outgoing incumbent retired then-current current
     presidential vice-presidential first-term two-term three-term seasoned
+    """.split()
+)
+# Nouns that are an epithet whatever modifies them: a sports writer's words for someone already in
+# the story ("the left-hander", "the right-armer", "the skipper"), never for someone new.
+EPITHET_NOUNS = frozenset(
+    """
+    hander left-hander right-hander armer left-armer right-armer skipper youngster teenager
+    southpaw
     """.split()
 )
 # Entity labels of a modifier that make a role noun an epithet: a place, a party, a nationality.
@@ -410,7 +443,9 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     outfielder infielder fullback halfback jockey skier skater swimmer cyclist boxer wrestler golfer
     nominee hopeful frontrunner front-runner incumbent challenger contender businesswoman billionaire
     entrepreneur developer mogul
-    """.split()
+    skipper bowler batter batsman batswoman opener spinner seamer paceman keeper wicketkeeper
+    all-rounder debutant youngster
+    """.split() + list(EPITHET_NOUNS)
 )
 
 # Nouns a description uses for an organisation. The generic ones ("the company", "the firm")
@@ -450,6 +485,8 @@ ROLE_FAMILIES = {
     "boss": frozenset("executive president chair owner manager coach director".split()),
     "doctor": frozenset("doctor physician surgeon".split()),
     "spokesperson": frozenset("spokesperson".split()),
+    "skipper": frozenset("captain skipper".split()),
+    "captain": frozenset("captain skipper".split()),
 }
 
 # Sources that are documents or data rather than people ("a study found", "league figures show"),

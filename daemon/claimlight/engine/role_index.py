@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
-from .lexicon import ABBREVIATIONS, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
+from .lexicon import ABBREVIATIONS, HONORIFIC_TITLES, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
 
 _ABBREVIATIONS = ABBREVIATIONS | ROLE_ABBREVIATIONS.keys()  # words a period ends without ending a sentence
 
@@ -188,6 +188,8 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     age = age_of(doc[words[0].i : words[-1].i + 1].text)
     role_words = [t for t in words if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in ("year", "years")]
+    # "Health Cabinet Secretary Dr. Miriam Kiptoo": the role is the secretary's, not the honorific's
+    role_words = [t for t in role_words if t.lower_.rstrip(".") not in HONORIFIC_TITLES] or role_words
     if not role_words and age is None:
         return None
     if role_words and not _role_like(role_words[-1]):
@@ -229,7 +231,8 @@ def _appositions(head: Token):
     for c in head.children:
         if c.dep_ == "appos":
             yield c
-    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "NUM"):
+    # (a capitalised title too: "The Ogun State Governor, Prince Dapo Bello,")
+    if head.dep_ == "appos" and (head.head.pos_ in ("NOUN", "NUM") or _is_title_word(head.head)):
         yield head.head
 
 
@@ -238,7 +241,7 @@ def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | Non
         if noun.like_num and noun.text.isdigit() and MIN_AGE <= int(noun.text) <= MAX_AGE and noun.ent_type_ in ("DATE", "CARDINAL", ""):
             return Role("", (), noun.idx, noun.idx + len(noun.text), how, int(noun.text))
         return None
-    if noun.pos_ != "NOUN" or index.mention_at(noun.i) is not None:
+    if (noun.pos_ != "NOUN" and not _is_title_word(noun)) or index.mention_at(noun.i) is not None:
         return None
     if noun.lower_ in ROLE_IGNORED_WORDS:
         return None

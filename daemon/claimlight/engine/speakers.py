@@ -13,7 +13,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .coref import Chain, Coreference, description_text
+from .coref import Chain, Coreference, common_as_proper, description_text
 from .lexicon import CLAIM_NOUNS, MAKING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 from .role_index import RoleIndex, build_role_index
 
@@ -224,11 +224,14 @@ class SpeakerFinder:
             if low in PRONOUNS_FIRST:
                 return None
             return self.resolve_pronoun(tok, last_speaker) or Speaker(tok.text, tok.idx, tok.idx + len(tok.text), None)
-        if tok.pos_ == "PROPN":
+        # ("the CEO said", "the harbour master says": a common noun the tagger took for a name is a
+        # description all the same)
+        described = tok.pos_ in ("NOUN", "NUM", "ADJ") or (common_as_proper(tok.text) and any(c.dep_ == "det" for c in tok.children))
+        if tok.pos_ == "PROPN" and not described:
             start, end = self._name_bounds(tok)
             span = self.doc[start:end]
             return Speaker(span.text, span.start_char, span.end_char, None)
-        if tok.pos_ in ("NOUN", "NUM", "ADJ"):
+        if described:
             for appos in self._appositions(tok):
                 m = self.index.mention_at(appos.i)
                 if m is None:

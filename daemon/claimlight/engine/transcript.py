@@ -30,6 +30,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A label opening a paragraph: "Q:", "Q.", "A:", "Answer:", or one to four capitalised words and a
 # colon ("Reyes:", "ELENA REYES:").
 _LABEL = re.compile(r"(?:(?P<qa>Q|A|Question|Answer|Interviewer)[:.]|(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}):)\s+(?=\S)")
+# Initials in brackets right after a name, which an introduction defines as that person's label.
+_INITIALS = re.compile(r" \(([A-Z]{2,4})\)")
 # A question set as a paragraph of its own is short.
 QUESTION_MAX_WORDS = 45
 # Unlabelled questions: how many, each followed by an answer, make a Q&A.
@@ -76,7 +78,7 @@ def with_answers(doc: Doc, index: ActorIndex, quotations: list[Quotation]) -> li
 
 
 def _paragraphs(text: str, index: ActorIndex) -> list[_Para]:
-    people = _people_by_label_word(index)
+    people = _people_by_label_word(index) | _people_by_initials(text, index)
     out: list[_Para] = []
     for i, m in enumerate(_PARAGRAPH.finditer(text)):
         start, end = m.start(), m.start() + len(m.group().rstrip())
@@ -95,7 +97,35 @@ def _paragraphs(text: str, index: ActorIndex) -> list[_Para]:
         if kind == "text" and i > 0 and text[end - 1] == "?" and len(text[start:end].split()) <= QUESTION_MAX_WORDS:
             kind = "question"
         out.append(_Para(i, start, end, label, kind, person))
+    _asking_in_every_turn(out, text)
     return out
+
+
+def _people_by_initials(text: str, index: ActorIndex) -> dict[str, ActorRecord]:
+    """Labels an introduction defines: "Dr Ada Obi (AO) spoke to our reporter Tom Lee (TL)" makes
+    "AO:" and "TL:" labels of those two."""
+    ends = {x.end: a for a in index.actors if a.type == "person" for x in a.mentions}
+    out: dict[str, ActorRecord] = {}
+    for m in _INITIALS.finditer(text):
+        person = ends.get(m.start())
+        if person is not None:
+            out.setdefault(m.group(1).lower(), person)
+    return out
+
+
+def _asking_in_every_turn(paras: list[_Para], text: str) -> None:
+    """The interviewer named by a label ("TL: And then?"): someone every turn of whom asks a
+    question, while another labelled person answers, asks the questions, which are not quotes."""
+    turns: dict[str, list[_Para]] = {}
+    for p in paras:
+        if p.kind == "named" and p.person is not None:
+            turns.setdefault(p.person.id, []).append(p)
+    if len(turns) < 2:
+        return
+    asking = [ps for ps in turns.values() if all(text[p.end - 1] == "?" for p in ps)]
+    if len(asking) == 1 and len(turns) - 1 >= 1:
+        for p in asking[0]:
+            p.kind = "question"
 
 
 def _people_by_label_word(index: ActorIndex) -> dict[str, ActorRecord]:
@@ -194,7 +224,10 @@ def _relabel(doc: Doc, index: ActorIndex, paras: list[_Para], turns: list[tuple[
             _set_mention(doc, index, *p.label.span("name"), actor)
     for p in paras:
         if p.label is not None and p.kind in ("question", "answer"):
-            _set_mention(doc, index, *p.label.span("qa"), None)
+            if p.label.group("qa"):
+                _set_mention(doc, index, *p.label.span("qa"), None)
+            else:
+                _set_mention(doc, index, *p.label.span("name"), p.person)  # the interviewer's label
     index.actors[:] = [a for a in index.actors if a.mentions]
 
 

@@ -24,7 +24,10 @@ GET_PAGE_STATE = "cl-get-page-state"
 # claimlight.evaluation.pages reads); `starts` maps each text node to where its data begins in `text`.
 # Text clipped to nothing for screen readers only is not visible; a floated initial (a drop cap)
 # is part of its word, not a block of its own; a footnote reference mark (`<sup><a href=#fn1>1</a></sup>`)
-# points to a note and is not text, as the corpus gold has it.
+# points to a note and is not text, as the corpus gold has it. A <q>'s quotation marks are drawn by
+# the browser (generated content, absent from the DOM's text) and are text a reader reads: its
+# ::before and ::after strings, and `open-quote`/`close-quote` as the default style draws them for
+# English (the corpus's pages are English; nested <q>s take the second pair).
 _PAGE_TEXT = r"""
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
@@ -37,6 +40,13 @@ _PAGE_TEXT = r"""
   const noteRef = (el, tag) => el.getAttribute('role') === 'doc-noteref' || ((tag === 'SUP' || tag === 'A')
     && /^\[?\s*(\p{N}{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u.test(el.textContent.trim())
     && (tag === 'SUP' ? inPage(el.querySelector('a[href]')) || inPage(el.closest('a[href]')) : inPage(el) && !!el.querySelector('sup')));
+  const drawn = (el, pseudo) => {
+    let depth = 0;
+    for (let a = el.parentElement; a; a = a.parentElement) if (a.tagName === 'Q') depth++;
+    const marks = depth % 2 ? ['\u2018', '\u2019'] : ['\u201c', '\u201d'];
+    return (getComputedStyle(el, pseudo).content.match(/"(?:[^"\\]|\\.)*"|open-quote|close-quote/g) || [])
+      .map((t) => (t === 'open-quote' ? marks[0] : t === 'close-quote' ? marks[1] : t.slice(1, -1))).join('');
+  };
   const preformatted = (el) => !!el && /^(pre|break-spaces)/.test(getComputedStyle(el).whiteSpace);
   const visitChildren = (node) => { for (let n = node.firstChild; n; n = n.nextSibling) visit(n); };
   const visit = (n) => {
@@ -60,7 +70,9 @@ _PAGE_TEXT = r"""
     const initial = style.float !== 'none' && n.textContent.trim().length <= 3;
     const block = !initial && !style.display.startsWith('inline') && style.display !== 'contents';
     if (block) text += '\u2029';
+    if (tag === 'Q') text += drawn(n, '::before');
     if (n.shadowRoot) visitChildren(n.shadowRoot); else visitChildren(n);
+    if (tag === 'Q') text += drawn(n, '::after');
     if (block) text += '\u2029';
   };
   visit(document.documentElement);

@@ -6,7 +6,9 @@
 // preformatted text) in the composed tree: shadow trees and same-origin frames included.
 // What a furniture heading opens ("Readers' comments (3)", "More on this story") is left out
 // up to the next heading of its level: on sites without class names that heading is all
-// that tells a comment thread from the story above it. Only reads the DOM.
+// that tells a comment thread from the story above it. The quotation marks a browser draws
+// around a <q> are text of the block too, though no text node holds them (generated.js): each is
+// a piece of its own, anchored where the quote's text begins or ends. Only reads the DOM.
 
 import { composedChildren } from "./composed.js";
 import { isCreditLine, isFurnitureHeading, isNoteReference } from "./furniture.js";
@@ -76,17 +78,31 @@ function preSegments(data) {
   return segments;
 }
 
+/** Puts the marks drawn around an inline element into `block`, whose pieces from `from` on are
+ * the element's text: the opening one before its first word, the closing one after its last. */
+function drawMarks(block, from, { before, after }) {
+  const words = block.pieces.slice(from).filter((p) => p.node && /\S/.test(p.node.data.slice(p.start ?? 0, p.end ?? p.node.data.length)));
+  if (!words.length) return;
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (after) block.pieces.splice(block.pieces.lastIndexOf(last) + 1, 0, { mark: after, node: last.node, offset: last.end ?? last.node.data.length });
+  if (before) block.pieces.splice(block.pieces.indexOf(first, from), 0, { mark: before, node: first.node, offset: first.start ?? 0 });
+}
+
 /**
- * @typedef {{pieces: Array<{node: Text, start?: number, end?: number} | {br: true}>, el: Element,
- *   first: Text, chars: number, linkChars: number}} CutBlock
+ * @typedef {{pieces: Array<{node: Text, start?: number, end?: number} | {br: true} |
+ *   {mark: string, node: Text, offset: number}>, el: Element, first: Text, chars: number,
+ *   linkChars: number}} CutBlock
  * @param {Element} root where to cut (in the composed tree)
  * @param {{keep: (t: Text) => boolean, lookOf: (el: Element) => object | undefined,
- *   skip: (el: Element, look: object) => boolean}} how `keep`: is this text article text;
- *   `lookOf`: how an element is rendered (undefined: not rendered); `skip`: leave out this
- *   block-level element and everything in it
+ *   skip: (el: Element, look: object) => boolean,
+ *   marksOf?: (el: Element) => {before: string, after: string} | undefined}} how `keep`: is this
+ *   text article text; `lookOf`: how an element is rendered (undefined: not rendered); `skip`:
+ *   leave out this block-level element and everything in it; `marksOf`: the marks drawn around
+ *   an inline element (a <q>'s quotation marks)
  * @returns {CutBlock[]} in reading order
  */
-export function cutBlocks(root, { keep, lookOf, skip }) {
+export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
   const blocks = [];
   const containers = [root]; // the block-level elements the walk is in
   let current = null;
@@ -156,7 +172,11 @@ export function cutBlocks(root, { keep, lookOf, skip }) {
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {
         if (isNoteReference(child)) continue;
+        const marks = marksOf?.(child);
+        const before = current;
+        const from = current?.pieces.length ?? 0;
         visit(child, link, isPreformatted(look));
+        if (marks && current && (current === before || !before)) drawMarks(current, before ? from : 0, marks);
         continue;
       }
       flush();

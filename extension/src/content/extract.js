@@ -65,7 +65,7 @@ function withGaps(blocks, { focus, chosen, rendering, chars, total }) {
     if (isArticleBody(el) || (chars.get(el) ?? 0) >= WRAPPER_SHARE * total) return false;
     return !!furnitureElement(el, look);
   };
-  const all = cutBlocks(focus, { keep: (t) => rendering.isVisibleText(t), lookOf: (el) => rendering.lookOf(el), skip });
+  const all = cutBlocks(focus, { keep: (t) => rendering.isVisibleText(t), lookOf: (el) => rendering.lookOf(el), marksOf: (el) => rendering.marksOf(el), skip });
   const order = new Map(); // text node → the index of its block in reading order
   all.forEach((c, i) => c.pieces.forEach((p) => p.node && order.set(p.node, i)));
   const gaps = [];
@@ -156,6 +156,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   const cut = cutBlocks(root, {
     keep: (t) => chosen.has(t) && rendering.isVisibleText(t),
     lookOf: (el) => rendering.lookOf(el),
+    marksOf: (el) => rendering.marksOf(el),
     skip,
   });
 

@@ -61,17 +61,41 @@ export function offFlow(blocks) {
   // a list inside a box of its own is not.
   const flowParents = new Set(main.blocks.map((b) => composedParentElement(b.el)));
   const inFlowList = (el) => el.localName === "li" && flowParents.has(composedParentElement(composedParentElement(el)));
+  // A passage quoted in a <blockquote> (a statement read out, a judgment's paragraphs) reads as
+  // one: its short closing paragraph is as much prose as the long ones before it. The line that
+  // cites its source (a pull quote's "Name, title") is not part of the passage.
+  const passages = new Map(); // a <blockquote> → the words of its blocks
+  const passageOf = (el) => {
+    for (let n = el; n; n = composedParentElement(n)) {
+      if (n.localName === "cite") return null;
+      if (n.localName === "blockquote") return n;
+    }
+    return null;
+  };
+  for (const b of blocks) {
+    const q = passageOf(b.el);
+    if (q) passages.set(q, [...(passages.get(q) ?? []), ...b.words]);
+  }
   const out = new Set();
   for (const g of groups) {
     if (g === main) continue;
     for (const b of g.blocks) {
       if (inFlowList(b.el)) continue;
-      const ws = b.words;
-      const lower = ws.filter((w) => /^\p{Ll}/u.test(w)).length / ws.length;
-      if ((ws.length < OFF_FLOW_MIN_WORDS && !hasQuoteMark(b.text)) || lower < OFF_FLOW_MIN_LOWERCASE) out.add(b);
+      const passage = passages.get(passageOf(b.el));
+      if (passage && readsAsProse(passage)) continue;
+      if ((b.words.length < OFF_FLOW_MIN_WORDS && !hasQuoteMark(b.text)) || lowerShare(b.words) < OFF_FLOW_MIN_LOWERCASE) out.add(b);
     }
   }
   return out;
+}
+
+function lowerShare(ws) {
+  return ws.length ? ws.filter((w) => /^\p{Ll}/u.test(w)).length / ws.length : 0;
+}
+
+/** Enough words, enough of them in lower case: running prose, not a box of names and figures. */
+function readsAsProse(ws) {
+  return ws.length >= OFF_FLOW_MIN_WORDS && lowerShare(ws) >= OFF_FLOW_MIN_LOWERCASE;
 }
 
 /**

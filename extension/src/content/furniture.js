@@ -281,6 +281,22 @@ export const BLOCK_RULES = [
       b.words.length <= 40 &&
       /^([—–-]\s*with (assistance|reporting) from\b|contributing\s*:|\((updates|adds|recasts|rewrites|corrects|changes|refiles)\b[^)]*\)$|to contact the (reporters?|editors?|authors?)\b|(got|have) a (story|news) tip\b|(got|have) a tip\?)/i.test(b.text),
   ],
+  // A story syndicated from elsewhere says where it first ran: "Originally published by …",
+  // "This article is republished from … under a Creative Commons license."
+  [
+    "syndication line",
+    (b) =>
+      (b.words.length <= 16 && /^(this (story|article|piece|post|report) (was |is )?)?(originally|first) (published|appeared|ran)\s+(on|in|by|at|with)\s+[^,;]{1,80}$/i.test(b.text)) ||
+      (b.words.length <= 30 && /^this (story|article|piece|post|report) (is|was) republished (from|with permission of)\b/i.test(b.text)),
+  ],
+  // A press release's line for journalists: "Media enquiries: 0300 …", "Press contact: …".
+  [
+    "contact line",
+    (b) =>
+      b.words.length <= 30 &&
+      !QUOTE_MARK.test(b.text) &&
+      /^((media|press|news)\s+(enquiries|inquiries|contacts?|office|desk)\s*[:：–—-]|for (media|press) (enquiries|inquiries)\b|for (more|further) information,? (please )?(contact|call|email)\b|contacts?\s*:)/i.test(b.text),
+  ],
   ["source line", (b) => b.words.length <= 12 && /^sources?\s*:/i.test(b.text) && !QUOTE_MARK.test(b.text)],
   [
     "promotion",

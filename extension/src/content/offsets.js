@@ -2,7 +2,8 @@
 //
 // A block's text is the concatenation of its text nodes with HTML whitespace collapsed
 // (so the daemon sees "said the mayor", not "said\n      the mayor"), soft hyphens
-// dropped and <br> read as a space. Every offset is a UTF-16 code unit index, as in JS
+// dropped and <br> read as a space; a mark the browser draws (a <q>'s quotation mark, blocks.js)
+// is written where it is drawn and maps back to the edge of the quote's text. Every offset is a UTF-16 code unit index, as in JS
 // strings and as the daemon sends them: nothing here converts between encodings.
 //
 // The functions are DOM-free: a "node" is whatever the caller passes (a Text node in the
@@ -16,11 +17,14 @@ const DROPPED = new Set([0xad, 0x200b]); // soft hyphen, zero-width space: invis
 const SPECIAL = new RegExp(`[${[...COLLAPSIBLE, ...DROPPED].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`, "g");
 
 /**
- * @param {Array<{node: {data: string}, start?: number, end?: number} | {br: true}>} pieces in
- *   document order; `start`/`end` take only part of a node's data (a paragraph of a <pre>)
- * @returns {{text: string, entries: Array<{node, start: number, end: number, raw: Int32Array}>}}
- *   entries[i] covers text[start, end); raw[k] is the offset in node.data of text[start + k],
- *   and raw[end - start] the offset just past the last character taken from that node.
+ * @param {Array<{node: {data: string}, start?: number, end?: number} | {br: true} |
+ *   {mark: string, node: {data: string}, offset: number}>} pieces in document order;
+ *   `start`/`end` take only part of a node's data (a paragraph of a <pre>); a `mark` is drawn
+ *   text, anchored at `offset` in its node's data
+ * @returns {{text: string, entries: Array<{node, start: number, end: number, raw: Int32Array,
+ *   drawn?: true}>}} entries[i] covers text[start, end); raw[k] is the offset in node.data of
+ *   text[start + k], and raw[end - start] the offset just past the last character taken from
+ *   that node; a drawn entry's characters all map to its anchor.
  */
 export function buildText(pieces) {
   let out = "";
@@ -32,6 +36,16 @@ export function buildText(pieces) {
     if (piece.br) {
       // Attach the space to the previous node's end; a leading <br> adds nothing.
       if (current && !pending) pending = { entry: current, rawOffset: current.limit, rawEnd: current.limit };
+      continue;
+    }
+    if (piece.mark) {
+      const entry = { node: piece.node, start: -1, end: -1, raws: [], rawEnd: piece.offset, limit: piece.offset, drawn: true };
+      if (pending) {
+        write(pending.entry, pending.rawOffset, pending.rawEnd, " ");
+        pending = null;
+      }
+      write(entry, piece.offset, piece.offset, piece.mark);
+      current = entry;
       continue;
     }
     const data = piece.node.data;
@@ -66,7 +80,7 @@ export function buildText(pieces) {
       entry.start = out.length;
       entries.push(entry);
     }
-    for (let k = 0; k < chars.length; k++) entry.raws.push(rawOffset + k);
+    for (let k = 0; k < chars.length; k++) entry.raws.push(entry.drawn ? rawOffset : rawOffset + k);
     entry.rawEnd = rawEnd;
     out += chars;
     entry.end = out.length;
@@ -78,7 +92,7 @@ export function buildText(pieces) {
       const raw = new Int32Array(e.raws.length + 1);
       raw.set(e.raws);
       raw[e.raws.length] = e.rawEnd;
-      return { node: e.node, start: e.start, end: e.end, raw };
+      return e.drawn ? { node: e.node, start: e.start, end: e.end, raw, drawn: true } : { node: e.node, start: e.start, end: e.end, raw };
     }),
   };
 }
@@ -97,7 +111,8 @@ export function locate(entries, offset, edge = "start") {
     if (i < 0) return { node: entries[0].node, offset: entries[0].raw[0] };
     const e = entries[i];
     const k = Math.min(offset - 1, e.end - 1) - e.start;
-    return { node: e.node, offset: e.raw[k] + 1 };
+    // A drawn mark has no characters of its own in the node: it ends where it is anchored.
+    return { node: e.node, offset: e.drawn ? e.raw[k] : e.raw[k] + 1 };
   }
   let i = lastStartingAtOrBefore(entries, offset);
   if (i < 0) i = 0;
@@ -121,7 +136,7 @@ export function slicePieces(pieces, entries, start, end) {
   const out = [];
   let inside = false;
   for (const piece of pieces) {
-    if (piece.br) {
+    if (piece.br || piece.mark) {
       if (inside) out.push(piece);
       continue;
     }

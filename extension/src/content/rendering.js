@@ -1,8 +1,9 @@
-// How elements are rendered — their computed display, float, white-space — and whether a
-// reader can see them at all, asked only of the elements the article is cut from: reading
-// computed styles is the costly part of walking a page, so it is done lazily and once.
+// How elements are rendered — their computed display, float, white-space, the marks drawn around
+// a <q> — and whether a reader can see them at all, asked only of the elements the article is cut
+// from: reading computed styles is the costly part of walking a page, so it is done lazily and once.
 
 import { composedParentElement, windowOf } from "./composed.js";
+import { quoteMarks } from "./generated.js";
 
 /** Is the element positioned out of sight or clipped to nothing (a "screen-reader only" label)? */
 export function visuallyHidden(style) {
@@ -30,6 +31,11 @@ function skipsContents(style) {
 export class Rendering {
   constructor() {
     this.styles = new Map(); // element → its computed style, or null when it is not rendered
+  }
+
+  /** The quotation marks drawn around a <q> ({before, after}), or undefined (generated.js). */
+  marksOf(el) {
+    return el.localName === "q" ? quoteMarks(el, windowOf(el)) ?? undefined : undefined;
   }
 
   /** The element's computed style (a live object, read while the page is unchanged), or
