@@ -226,6 +226,16 @@ _SAMPLE = """() => {
 }"""
 
 
+def _sample_load(context, url: str) -> dict:
+    """One load of `url` in a new page of `context`, and what the page's watcher measured."""
+    page = context.new_page()
+    try:
+        _load(page, url)
+        return page.evaluate(_SAMPLE)
+    finally:
+        page.close()
+
+
 def _load(page, url: str) -> None:
     """Opens `url` and waits for its watcher to say the load's figures are in, without running
     anything in the page meanwhile."""
@@ -307,20 +317,10 @@ def _page_loads(context, pw, port: int, loads: int, bare_too: bool = True) -> tu
             samples, plain = [], []
             for n in range(loads + 1):  # the first load opens the extension's connection: not counted
                 if bare_context is not None:
-                    page = bare_context.new_page()
-                    try:
-                        _load(page, f"{site}/v/{n}/{PAGE}")
-                        sample = page.evaluate(_SAMPLE)
-                    finally:
-                        page.close()
+                    sample = _sample_load(bare_context, f"{site}/v/{n}/{PAGE}")
                     if n:
                         plain.append({k: sample[k] for k in ("dcl", "load", "fcp")})
-                page = context.new_page()
-                try:
-                    _load(page, f"{site}/v/{n}/{PAGE}")
-                    sample = page.evaluate(_SAMPLE)
-                finally:
-                    page.close()
+                sample = _sample_load(context, f"{site}/v/{n}/{PAGE}")
                 if n:
                     samples.append(sample)
         finally:

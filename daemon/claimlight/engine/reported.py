@@ -74,9 +74,15 @@ def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     start, end = head.left_edge.i, head.right_edge.i + 1
     while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct):
         start += 1
+    return start, _without_trailing_punctuation(doc, start, end)
+
+
+def _without_trailing_punctuation(doc: Doc, start: int, end: int) -> int:
+    """Where [start, end) ends without its trailing punctuation (a closing quotation mark stays with it)."""
+    toks = token_list(doc)
     while end > start and toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS:
         end -= 1
-    return start, end
+    return end
 
 
 def _has_newline(doc: Doc, start: int, end: int) -> bool:
@@ -235,9 +241,7 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
         for c in said:
             end = max(end, c.right_edge.i + 1)
         start = obj.left_edge.i
-        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING_MARKS:
-            end -= 1
-        r = _reported(doc, finder, in_quote, verb, start, end, CONTENT_OBJECT)
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), CONTENT_OBJECT)
         if r is not None:
             out.append(r)
     return out
@@ -258,9 +262,7 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
         start, end = prep.i + 1, prep.right_edge.i + 1
         if any(t.lower_ in ANONYMITY_WORDS for t in doc[start:end]):
             continue
-        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSING_MARKS:
-            end -= 1
-        r = _reported(doc, finder, in_quote, verb, start, end, PREPOSITION_OBJECT)
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), PREPOSITION_OBJECT)
         if r is not None:
             out.append(r)
     return out
