@@ -24,6 +24,14 @@ CASES = [
         "“We lost focus,” said captain James Reid.\n\n“It will not happen again.”",
         [("“We lost focus,”", "James Reid"), ("“It will not happen again.”", "James Reid")],
     ),
+    # a bare quotation after a paragraph bringing in an unnamed source with a speech verb is theirs,
+    # and "who" stands for the person, not the organisation the parse hung the clause on
+    (
+        "“The cuts were needed,” said a spokeswoman for Tarrow Buses.\n\n"
+        "A former manager at the company, who asked me not to use her name because she still works in the sector, put it more bluntly.\n\n"
+        "“The cuts were about money, not safety.”",
+        [("“The cuts were needed,”", "a spokeswoman for Tarrow Buses"), ("“The cuts were about money, not safety.”", "a former manager")],
+    ),
     # according to
     ("The plant will close, according to Peter Holm. “It is over,” according to Holm.", [("“It is over,”", "Peter Holm")]),
     # an organisation as speaker

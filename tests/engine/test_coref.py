@@ -185,6 +185,77 @@ CASES = [
         "Ruth Calder",
     ),
     (
+        "an age the parser hangs on the verb after it is still the verb's subject",
+        "Midfielder Rory Callaghan came off the bench after an hour and scored twice for Dunmore.\n\n"
+        "“I have been waiting for that one for a while,” the 24-year-old said.",
+        "“I have been waiting for that one for a while,”",
+        "Rory Callaghan",
+    ),
+    (
+        "a word for someone of a nation is an epithet for the person in view, not a name",
+        "Ewan Baird watched his side lose 3-0 to Kilbride United on Saturday.\n\n"
+        "“We were second best all afternoon,” the Scot said.",
+        "“We were second best all afternoon,”",
+        "Ewan Baird",
+    ),
+    (
+        "a player's position is an epithet for the player the paragraph is about",
+        "Kofi Mensah-Bright, who scored the only goal, was delighted.\n\n"
+        "“I saw the gap and went for it,” the striker said.",
+        "“I saw the gap and went for it,”",
+        "Kofi Mensah-Bright",
+    ),
+    (
+        "a club's name in a description picks the manager of that club, not the last one named",
+        "Kelso Albion drew 1-1 with Brora Harriers at home on Saturday.\n\n"
+        "Albion boss Dale Ormsby was pleased with the point. Harriers manager Mick Hayter was not.\n\n"
+        "“They deserved it,” the Kelso boss said.",
+        "“They deserved it,”",
+        "Dale Ormsby",
+    ),
+    (
+        "'the CEO' is the chief executive officer, not any officer",
+        "Chief executive officer Ines Varga spoke to analysts. Chief financial officer Tom Rudd spoke after her.\n\n"
+        "“We had a hard year,” the CEO said.",
+        "“We had a hard year,”",
+        "Ines Varga",
+    ),
+    (
+        "'the lawyer' is the person the text called counsel",
+        "Defence counsel Priya Menon asked for a fine. Judge Alan Frost adjourned the case.\n\n"
+        "“My client will plead guilty,” the lawyer said.",
+        "“My client will plead guilty,”",
+        "Priya Menon",
+    ),
+    (
+        "a capitalised civic title with the name in apposition is the role 'the provost' refers to",
+        "The Provost, Elspeth Garvie, opened the new library on Friday.\n\n“Books are for everyone,” the provost said.",
+        "“Books are for everyone,”",
+        "Elspeth Garvie",
+    ),
+    (
+        "an honorific is no role that keeps an epithet away",
+        "Dr. Samuel Oduro-Boakye addressed a large rally in Kumasi on Friday.\n\n"
+        "“We will build the roads,” the former trade minister said.",
+        "“We will build the roads,”",
+        "Samuel Oduro-Boakye",
+    ),
+    (
+        "'the party' may stand for a party whose name calls it a congress",
+        "The Popular Reform Party held a rally. The governing Liberal Congress said the rally was small.\n\n"
+        "In a statement, the party said: “Nobody came.”",
+        "“Nobody came.”",
+        "Liberal Congress",
+    ),
+    (
+        "a pronoun may stand for the person a sentence opens with after 'For'",
+        "Anna Kowalczyk, a union spokeswoman, welcomed the report.\n\n"
+        "For Marta Lindqvist, a nurse in Malmö, the change came quickly.\n\n"
+        "“I sleep better now,” she says.",
+        "“I sleep better now,”",
+        "Marta Lindqvist",
+    ),
+    (
         "an epithet with 'former' skips a person of the other gender",
         "Gloria Benn met Oscar Vidal at the gala. Benn praised the museum.\n\n“It is a treasure,” the former businessman said.",
         "“It is a treasure,”",

@@ -49,6 +49,7 @@ from .lexicon import (
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
     NAMING_VERB_STEMS,
+    PERSON_NOUNS,
     REPLY_NOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -584,12 +585,19 @@ def paragraph_before(ctx: Context) -> Found | None:
         if subj is None or not at.can_speak(subj) or subj.idx < plo:
             continue
         sp = ctx.speaker(subj)
-        if sp is None or sp.actor is None:
+        if sp is None or (sp.actor is None and not (verb in speech and _unnamed_person(at, subj))):
             continue
-        if sp.actor.type == "place" or (verb not in speech and (sp.actor.type != "person" or subj.pos_ not in ("PROPN", "PRON"))):
+        if sp.actor is not None and (sp.actor.type == "place" or (verb not in speech and (sp.actor.type != "person" or subj.pos_ not in ("PROPN", "PRON")))):
             continue
         return Found(sp, verb.text, verb.idx)
     return None
+
+
+def _unnamed_person(at: Attributor, subj: Token) -> bool:
+    """ "A former manager, who asked not to be named, …" ¶ “…”: an unnamed person brought in by a
+    speech verb speaks the bare quotation after it as a named one would."""
+    tok = at.finder.relative_antecedent(subj) or subj
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS
 
 
 def continuation(ctx: Context) -> Found | None:

@@ -37,6 +37,7 @@ from .actors import ActorIndex, ActorRecord
 from .docview import columns, text_of, token_list
 from .lexicon import (
     COMPANY_NOUNS,
+    DEMONYM_NOUNS,
     DISTINCT_ROLE_MODIFIERS,
     STAND_IN_MODIFIERS,
     EPITHET_ENTITY_LABELS,
@@ -48,6 +49,7 @@ from .lexicon import (
     HONORIFIC_TITLES,
     MALE_NOUNS,
     MALE_TITLES,
+    ORG_FAMILIES,
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS_FEMALE,
@@ -58,6 +60,7 @@ from .lexicon import (
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
     TITLES,
+    TOPIC_PREPOSITIONS,
 )
 from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
@@ -76,8 +79,10 @@ ROLE_PROPER_NOUNS = frozenset(w for w in ROLE_ABBREVIATIONS.keys() | TITLES if w
 
 def common_as_proper(word: str) -> bool:
     """Whether a word the tagger called a proper noun is a common one all the same: a role word
-    ("the CEO said"), or a word in lower case ("the harbour master says", tagged so after a quote)."""
-    return word.islower() or word.lower() in ROLE_PROPER_NOUNS
+    ("the CEO said"), a word in lower case ("the harbour master says", tagged so after a quote), or
+    a word for someone of a nation ("the Scot said")."""
+    low = word.lower()
+    return word.islower() or low in ROLE_PROPER_NOUNS or low in DEMONYM_NOUNS
 
 # How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
 PRONOUN_SENTENCES = 5
@@ -339,7 +344,7 @@ class Coreference:
         """(subject, speaker) for a mention headed by `tok`."""
         subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ in ("compound", "appos", "flat") and tok.head.dep_ in SUBJECT_DEPS)
         # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
-        subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok)
+        subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
         return subject, speaker
 
@@ -480,7 +485,7 @@ class Coreference:
         "the official" ← "a senior official" said before."""
         if (tok.pos_ not in ("NOUN", "ADJ") and not common_as_proper(tok.text)) or self.index.mention_at(tok.i) is not None:
             return None
-        if not self._definite(tok.i):
+        if not self._definite(tok.i) and not (age_before_verb(tok) and _article_before(tok)):
             return None  # "a spokesman": someone new
         if tok.tag_ in ("NNS", "NNPS"):
             return None  # "the developers": several, not one actor
@@ -492,7 +497,8 @@ class Coreference:
         cols = self.cols
         mods = {normalise(cols.text[c]) for c in cols.children[tok.i] if cols.dep[c] in ("compound", "amod", "nmod") and c < tok.i}
         if head in ORG_NOUNS and head not in PERSON_NOUNS:
-            named = [a for a in self.roles.with_head(head) if self.kind.get(a.id) == ORGANIZATION]
+            heads = ORG_FAMILIES.get(head, frozenset()) | {head}
+            named = [a for h in heads for a in self.roles.with_head(h) if self.kind.get(a.id) == ORGANIZATION]
             got = self._latest(named, tok, span, mods)
             if got is None and (head in GENERIC_ORG_NOUNS or head in COMPANY_NOUNS):
                 got = self._organisation_in_view(tok, span, head)
@@ -559,6 +565,8 @@ class Coreference:
             overlap = 0
             if mods is not None:
                 words = {normalise(w) for r in self.roles.roles(a) for w in r.words}
+                if mods:
+                    words |= {p for w in words for p in self._name_partners.get(w, ())}
                 same_role = {normalise(w) for r in self.roles.roles(a) if r.head == head for w in r.words}
                 if (mods - words) & DISTINCT_ROLE_MODIFIERS or (same_role - mods) & (DISTINCT_ROLE_MODIFIERS - STAND_IN_MODIFIERS):
                     continue  # "the vice presidential nominee" ≠ "presidential nominee Donald Trump", "the mayor" ≠ "Deputy Mayor Ann Roy"
@@ -570,6 +578,25 @@ class Coreference:
             return None
         actor = best[1]
         return self._actor_referent(actor, tok, span, (self._named_mention(actor, tok.idx),))
+
+    @cached_property
+    def _name_partners(self) -> dict[str, frozenset[str]]:
+        """The other words of each name of several words the text uses: "the Wexley boss" is
+        "Athletic boss Gary Holroyd" where the text names "Wexley Athletic", not the other club's.
+        (read from the proper nouns only, once, when a description first has a modifier)"""
+        cols = self.cols
+        out: dict[str, set[str]] = {}
+        run: list[int] = []
+        for i in [i for i, p in enumerate(cols.pos) if p == "PROPN" and not self.in_quote[i]] + [-2]:
+            if run and i == run[-1] + 1:
+                run.append(i)
+                continue
+            if len(run) > 1:
+                words = {cols.lower[j] for j in run}
+                for w in words:
+                    out.setdefault(w, set()).update(words)
+            run = [i]
+        return {w: frozenset(ws) for w, ws in out.items()}
 
     def _named_mention(self, actor: ActorRecord, before: int) -> tuple[int, int]:
         """The mention that best names the actor before a point: the latest full name, else the latest mention."""
@@ -631,7 +658,9 @@ class Coreference:
     def _other_role(self, actor: ActorRecord, role: frozenset[str]) -> bool:
         if role & EPITHET_NOUNS:
             return False  # "the left-hander" may be the opener, the captain or anyone else
-        heads = self.roles.heads(actor) & PERSON_NOUNS
+        # (an honorific says nothing of what someone does: "Dr. Asante-Mensah" may be "the former minister")
+        heads = {r.head for r in self.roles.roles(actor) if not (r.how == TITLE and r.words[-1:] and r.words[-1] in HONORIFIC_TITLES)}
+        heads &= PERSON_NOUNS
         return bool(heads) and not heads & role and not any(heads & ROLE_FAMILIES.get(h, frozenset()) for h in role)
 
     def _aged(self, actor: ActorRecord) -> bool:
@@ -662,11 +691,29 @@ def _relative_subject(tok: Token) -> bool:
     return any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ in ("who", "that") for w in c.children) for c in tok.children)
 
 
+def _fronted_topic(tok: Token) -> bool:
+    """ "For Sanne de Graaf, …, the change was felt at once": the person a sentence opens with."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in TOPIC_PREPOSITIONS and prep.i == prep.sent.start and prep.head.dep_ == "ROOT"
+
+
 def is_age_nominal(tok: Token) -> bool:
     """ "the 34-year-old": an age standing for a person (the recogniser calls it a date)."""
-    if tok.lower_ != "old" or tok.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "appos"):
+    if tok.lower_ != "old" or (tok.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "appos") and not age_before_verb(tok)):
         return False
     return age_of(tok.doc[tok.left_edge.i : tok.i + 1].text) is not None
+
+
+def age_before_verb(tok: Token) -> bool:
+    """ "…,” the 24-year-old said": the parser often hangs the age on the verb right after it as
+    its adjective, and the article on the verb too; the age is the verb's subject all the same."""
+    return tok.dep_ == "amod" and tok.head.i == tok.i + 1 and tok.head.pos_ == "VERB"
+
+
+def _article_before(tok: Token) -> bool:
+    """Whether a definite article opens the age phrase the parser left without one."""
+    i = tok.left_edge.i - 1
+    return i >= 0 and tok.doc[i].lower_ in _DEFINITE and tok.doc[i].dep_ == "det"
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:

@@ -154,7 +154,7 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson leader speaker attorney prosecutor dean councillor councilor
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
-    madam oba
+    madam oba provost
     """.split()
 )
 
@@ -367,6 +367,13 @@ ROLE_ABBREVIATIONS = {
     "congresswoman": "representative", "defenseman": "defenceman",
     # Kenyan and Indian English: "the CS" (Cabinet Secretary), "the PS" (Principal Secretary), "the MoS"
     "cs": "secretary", "ps": "secretary", "mos": "minister",
+    "cfo": "cfo", "coo": "coo", "cto": "cto",
+}
+# Roles of two words whose head is no role of its own: "chief executive officer Jane Roy" is "the
+# CEO" (the executive), "chief financial officer" "the CFO", not any officer.
+ROLE_PHRASES = {
+    ("executive", "officer"): "executive", ("financial", "officer"): "cfo", ("operating", "officer"): "coo",
+    ("technology", "officer"): "cto", ("executive", "director"): "executive",
 }
 
 # Words that stand in an apposition or before a name without saying what someone is.
@@ -392,16 +399,34 @@ EPITHET_MODIFIERS = frozenset(
     presidential vice-presidential first-term two-term three-term seasoned
     """.split()
 )
+# Nouns for a person from a country or nation ("the Scot said", "the Spaniard said"): in a sports or
+# feature story an epithet for someone already named, never a name (the tagger calls some a person).
+DEMONYM_NOUNS = frozenset(
+    """
+    scot scotsman scotswoman englishman englishwoman irishman irishwoman welshman welshwoman
+    frenchman frenchwoman dutchman dutchwoman spaniard swede norwegian icelander kiwi aussie brit
+    american canadian mexican brazilian argentine argentinian uruguayan colombian chilean peruvian
+    australian german italian portuguese belgian swiss austrian croat serb czech slovak hungarian
+    romanian bulgarian ukrainian russian georgian turk greek nigerian ghanaian kenyan ugandan
+    tanzanian ethiopian cameroonian senegalese ivorian moroccan algerian tunisian egyptian
+    zimbabwean zambian jamaican trinidadian barbadian indian pakistani bangladeshi afghan iranian
+    iraqi japanese korean filipino indonesian malaysian
+    """.split()
+)
 # Nouns that are an epithet whatever modifies them: a sports writer's words for someone already in
-# the story ("the left-hander", "the right-armer", "the skipper"), never for someone new.
-EPITHET_NOUNS = frozenset(
+# the story ("the left-hander", "the right-armer", "the skipper", "the winger"), never for someone new.
+EPITHET_NOUNS = DEMONYM_NOUNS | frozenset(
     """
     hander left-hander right-hander armer left-armer right-armer skipper youngster teenager
-    southpaw
+    southpaw winger striker midfielder playmaker centre-back full-back
     """.split()
 )
 # Entity labels of a modifier that make a role noun an epithet: a place, a party, a nationality.
 EPITHET_ENTITY_LABELS = frozenset(("GPE", "NORP", "LOC", "ORG"))
+
+# Prepositions that open a sentence with the person it is about ("For Ana Ortiz, a nurse, the change
+# was immediate."): that person is as much in view as a subject for the pronouns after it.
+TOPIC_PREPOSITIONS = frozenset("for to".split())
 
 # Nouns for people that say their gender: in an apposition or before a name ("his wife, Jane Doe",
 # "spokeswoman Ana Ortiz") they give the name a gender, like a title does.
@@ -485,8 +510,16 @@ ROLE_FAMILIES = {
     "boss": frozenset("executive president chair owner manager coach director".split()),
     "doctor": frozenset("doctor physician surgeon".split()),
     "spokesperson": frozenset("spokesperson".split()),
+    "lawyer": frozenset("lawyer counsel attorney barrister solicitor advocate".split()),
+    "counsel": frozenset("lawyer counsel attorney barrister solicitor advocate".split()),
     "skipper": frozenset("captain skipper".split()),
     "captain": frozenset("captain skipper".split()),
+}
+
+# An organisation's description may use a broader word than its name: "the party" for the "United
+# Democratic Congress" or a "National Alliance". Name heads each description word covers.
+ORG_FAMILIES = {
+    "party": frozenset("congress alliance front movement coalition".split()),
 }
 
 # Sources that are documents or data rather than people ("a study found", "league figures show"),

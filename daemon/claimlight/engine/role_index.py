@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
-from .lexicon import ABBREVIATIONS, HONORIFIC_TITLES, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, TITLES
+from .lexicon import ABBREVIATIONS, HONORIFIC_TITLES, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, ROLE_PHRASES, TITLES
 
 _ABBREVIATIONS = ABBREVIATIONS | ROLE_ABBREVIATIONS.keys()  # words a period ends without ending a sentence
 
@@ -196,8 +196,14 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
         role_words = []
     if not role_words and age is None:
         return None
-    head_word = normalise(role_words[-1].text) if role_words else ""
+    head_word = phrase_head([t.text for t in words if t.i == role_words[-1].i - 1] + [role_words[-1].text]) if role_words else ""
     return Role(head_word, tuple(_word(t.text) for t in words if not t.like_num), start, end, TITLE, age)
+
+
+def phrase_head(words: list[str]) -> str:
+    """The role a phrase names: its last word, unless the last two are one role ("chief executive officer")."""
+    pair = tuple(_word(w) for w in words[-2:])
+    return ROLE_PHRASES.get(pair) or normalise(words[-1])
 
 
 def _is_title_word(tok: Token) -> bool:
@@ -251,5 +257,5 @@ def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | Non
     first = min([noun] + mods, key=lambda t: t.i)
     start, end = first.idx, noun.idx + len(noun.text)
     age = age_of(doc[first.i : noun.i + 1].text)
-    head_word = "" if age is not None and noun.lower_ == "old" else normalise(noun.lemma_ if noun.tag_ == "NNS" else noun.text)
+    head_word = "" if age is not None and noun.lower_ == "old" else phrase_head([t.text for t in mods if t.i == noun.i - 1] + [noun.lemma_ if noun.tag_ == "NNS" else noun.text])
     return Role(head_word, words, start, end, how, age)

@@ -13,12 +13,23 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .coref import Chain, Coreference, common_as_proper, description_text
-from .lexicon import CLAIM_NOUNS, MAKING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+from .coref import Chain, Coreference, age_before_verb, common_as_proper, description_text, is_age_nominal
+from .lexicon import CLAIM_NOUNS, MAKING_VERBS, PERSON_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 from .role_index import RoleIndex, build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
+
+
+def _person_for_who(rel: Token, noun: Token) -> Token:
+    """ "A former manager at the company, who asked …": "who" stands for a person, so when the parse
+    hangs the clause on a thing named after a person noun, the person noun is what it is about."""
+    if rel.lower_ not in ("who", "whom") or noun.dep_ != "pobj" or noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS:
+        return noun
+    owner = noun.head.head if noun.head.dep_ == "prep" else None
+    if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in PERSON_NOUNS:
+        return owner
+    return noun
 _THIRD_PERSON_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL  # of a speaker: not "it"
 _ALL_PRONOUNS = _THIRD_PERSON_PRONOUNS | PRONOUNS_NEUTER | PRONOUNS_FIRST
 # Pronouns that are never a subject.
@@ -141,6 +152,8 @@ class SpeakerFinder:
         for tok in verb.sent:
             if tok.i >= verb.i:
                 break
+            if tok.i == verb.i - 1 and not self.in_quote[tok.i] and age_before_verb(tok) and is_age_nominal(tok):
+                return tok  # "…,” the 24-year-old said", parsed with the age as the verb's adjective
             if self.in_quote[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "appos", "attr", "npadvmod", "nmod", "nsubjpass"):
@@ -193,7 +206,7 @@ class SpeakerFinder:
         if tok.lower_ not in _RELATIVE:
             return None
         if tok.head.dep_ == "relcl":
-            return tok.head.head
+            return _person_for_who(tok, tok.head.head)
         if tok.lower_ in ("who", "which") and tok.dep_ in SUBJECT_DEPS and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
             return tok.doc[tok.i - 1]
         return None
