@@ -23,6 +23,8 @@ KNOWN_MISSES = {
     ("profile-hobart-ferry-skipper", '"Don\'t put that in."'): "carries on the quotation above, whose shared surname went to the one named last",
     ("hearing-rail-agency-committee", '"Then show us the numbers."'): "a bare turn in a quick exchange carries on the previous speaker",
     ("hearing-rail-agency-committee", '"They promised us signals'): "the speaker is named only in the next sentence ('The words were Van Wyk's')",
+    ("politics-ghana-northern-roads", "‘fix the roads first’"): "a headline's partial quotation that no later quotation repeats is left without a speaker",
+    ("op-ed-kingston-buses", "“All three?"): "'he' for a man named only as a first name in apposition to 'his first name', which the model takes for a place",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -31,6 +33,10 @@ HELD_OUT = {
     "politics-india-flood-relief", "politics-nigeria-road-flag-off", "profile-hobart-ferry-skipper",
     "health-kaiwaka-water-contamination", "hearing-rail-agency-committee", "sports-perth-test-press-conference",
     "qa-heat-wards-initials", "politics-kenya-doctors-strike",
+    # the third round: other Englishes and genres, written and annotated before the engine was run on them
+    "council-aberdeen-bus-gate", "business-halvern-pipeline-delay", "court-singapore-invoice-scheme",
+    "politics-ghana-northern-roads", "health-night-shift-naps", "obituary-desmond-furlong",
+    "sports-wexley-brindle-draw", "op-ed-kingston-buses",
 }
 
 
@@ -44,7 +50,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 23
+    assert len(SEEDS) >= 31
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
@@ -98,7 +104,8 @@ def test_overall_figures_on_the_held_out_articles(results):
         if gold.id in HELD_OUT:
             total.add(score(gold, analysis))
     assert total.quotes.f1 >= 0.99
-    # 73 of 78 speakers; KNOWN_MISSES lists the other five. Actors suffer from the small model's
-    # typing of names and places it has not seen (Yoruba, Hindi and Kenyan names, Indian states).
+    # 153 of 160 speakers; KNOWN_MISSES lists the other seven. Actors suffer from the small model's
+    # typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
+    # states, football clubs typed as people).
     assert total.attributed.f1 >= 0.93
     assert total.actors.f1 >= 0.80
