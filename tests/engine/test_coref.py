@@ -277,6 +277,10 @@ CASES = [
         ),
         # a role noun with a plain modifier may be someone new
         ("Coach Rita Vance watched the parade.\n\n“What a night,” the band leader said.", "“What a night,”", "the band leader"),
+        # a word for someone of a nation stands for no one when no person is in view
+        ("The council met for an hour on Monday.\n\n“We are pleased,” the Spaniard said.", "“We are pleased,”", "the Spaniard"),
+        # "Congress" alone is a legislature, not the party a description means
+        ("Senator Ann Ruiz spoke on Monday. Congress passed the bill on Friday.\n\n“We won,” the party said.", "“We won,”", "the party"),
     ],
 )
 def test_an_epithet_is_left_unresolved_when_no_one_fits(run, text, quoted, speaker):

@@ -497,8 +497,9 @@ class Coreference:
         cols = self.cols
         mods = {normalise(cols.text[c]) for c in cols.children[tok.i] if cols.dep[c] in ("compound", "amod", "nmod") and c < tok.i}
         if head in ORG_NOUNS and head not in PERSON_NOUNS:
-            heads = ORG_FAMILIES.get(head, frozenset()) | {head}
-            named = [a for h in heads for a in self.roles.with_head(h) if self.kind.get(a.id) == ORGANIZATION]
+            named = [a for a in self.roles.with_head(head) if self.kind.get(a.id) == ORGANIZATION]
+            # (a name of its own that says "congress": "Congress" alone is a legislature, no party)
+            named += [a for h in ORG_FAMILIES.get(head, ()) for a in self.roles.with_head(h) if self.kind.get(a.id) == ORGANIZATION and len(a.tokens) > 1]
             got = self._latest(named, tok, span, mods)
             if got is None and (head in GENERIC_ORG_NOUNS or head in COMPANY_NOUNS):
                 got = self._organisation_in_view(tok, span, head)
