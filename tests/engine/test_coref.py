@@ -256,6 +256,24 @@ CASES = [
         "Marta Lindqvist",
     ),
     (
+        "a family count is a reporter's epithet for the person in view",
+        "Gillian Marr has lived on the estate for 30 years.\n\n“Nobody listens to us,” the mother-of-three said.",
+        "“Nobody listens to us,”",
+        "Gillian Marr",
+    ),
+    (
+        "'MP' is a title, so 'the Labour MP' is the MP the text named",
+        "Labour MP Dev Sandhu raised the case in Parliament on Tuesday.\n\n“This is a scandal,” the Labour MP said.",
+        "“This is a scandal,”",
+        "Dev Sandhu",
+    ),
+    (
+        "'the pensioner' is an epithet for the person the paragraph is about",
+        "Trevor Nash, 72, was also told to leave his flat.\n\n“I have nowhere to go,” the pensioner said.",
+        "“I have nowhere to go,”",
+        "Trevor Nash",
+    ),
+    (
         "an epithet with 'former' skips a person of the other gender",
         "Gloria Benn met Oscar Vidal at the gala. Benn praised the museum.\n\n“It is a treasure,” the former businessman said.",
         "“It is a treasure,”",

@@ -225,8 +225,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False  # "GMT", "Q&A"
     if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
         return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
-    if len(span) == 1 and text.lower() in DEMONYM_NOUNS and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
-        return False  # "the Scot said": a word for someone of a nation, not a name
+    if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or (text.isupper() and text.lower() in TITLES)) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
+        return False  # "the Scot said", "the TD said": a word for someone of a nation or a title, not a name
     return True
 
 

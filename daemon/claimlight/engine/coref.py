@@ -47,6 +47,7 @@ from .lexicon import (
     FEMALE_TITLES,
     GENERIC_ORG_NOUNS,
     HONORIFIC_TITLES,
+    KINSHIP_NOUNS,
     MALE_NOUNS,
     MALE_TITLES,
     ORG_FAMILIES,
@@ -526,7 +527,11 @@ class Coreference:
     def _epithet(self, tok: Token) -> bool:
         """ "the New York businessman", "the Vermont senator", "the former first lady": a role the
         text never gave anyone, made an epithet by a place, a party or a word like "former"."""
-        if any(c.dep_ == "prep" for c in tok.children):
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ == "of" and normalise(tok.text) in KINSHIP_NOUNS and any(g.dep_ == "pobj" and g.like_num for g in c.children):
+                return True  # "the mother-of-three", "the father of two": how a reporter calls someone named
             return False  # "the director of the museum": someone the phrase itself introduces
         if normalise(tok.text) in EPITHET_NOUNS:
             return True  # "the left-hander", "the skipper": only ever someone already in the story

@@ -154,7 +154,7 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson leader speaker attorney prosecutor dean councillor councilor
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
-    madam oba provost
+    madam oba provost mp msp mla mpp mep td
     """.split()
 )
 
@@ -418,7 +418,7 @@ DEMONYM_NOUNS = frozenset(
 EPITHET_NOUNS = DEMONYM_NOUNS | frozenset(
     """
     hander left-hander right-hander armer left-armer right-armer skipper youngster teenager
-    southpaw winger striker midfielder playmaker centre-back full-back
+    southpaw winger striker midfielder playmaker centre-back full-back pensioner retiree
     """.split()
 )
 # Entity labels of a modifier that make a role noun an epithet: a place, a party, a nationality.
