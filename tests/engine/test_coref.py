@@ -274,6 +274,20 @@ CASES = [
         "Trevor Nash",
     ),
     (
+        "Malaysian honorifics between a title and a name leave the title the name's role",
+        "Prime Minister Datuk Seri Rizal Hakim opened the new bridge in Penang on Sunday.\n\n"
+        "“This bridge belongs to the people,” the Prime Minister said.",
+        "“This bridge belongs to the people,”",
+        "Rizal Hakim",
+    ),
+    (
+        "an all-capital role word before a name is that person's role",
+        "Tan Sri Lim Kok Leong, the chairman of the builder, was also present.\n\n"
+        "CEO Jane Royce spoke to analysts on Monday. “Demand is strong,” the chief executive said.",
+        "“Demand is strong,”",
+        "Jane Royce",
+    ),
+    (
         "an epithet with 'former' skips a person of the other gender",
         "Gloria Benn met Oscar Vidal at the gala. Benn praised the museum.\n\n“It is a treasure,” the former businessman said.",
         "“It is a treasure,”",
@@ -297,6 +311,8 @@ CASES = [
         ("Coach Rita Vance watched the parade.\n\n“What a night,” the band leader said.", "“What a night,”", "the band leader"),
         # a word for someone of a nation stands for no one when no person is in view
         ("The council met for an hour on Monday.\n\n“We are pleased,” the Spaniard said.", "“We are pleased,”", "the Spaniard"),
+        # a title the recogniser labelled a person is no name ("the Taoiseach", whose name it cut short)
+        ("Taoiseach Ciarán Doyle was asked about housing on Tuesday.\n\n“We are building more homes than ever,” the Taoiseach said.", "“We are building more homes than ever,”", "the Taoiseach"),
         # "Congress" alone is a legislature, not the party a description means
         ("Senator Ann Ruiz spoke on Monday. Congress passed the bill on Friday.\n\n“We won,” the party said.", "“We won,”", "the party"),
     ],

@@ -225,8 +225,13 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False  # "GMT", "Q&A"
     if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
         return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
-    if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or (text.isupper() and text.lower() in TITLES)) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
-        return False  # "the Scot said", "the TD said": a word for someone of a nation or a title, not a name
+    if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or text.lower() in TITLES) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
+        return False  # "the Scot said", "the TD said", "the Taoiseach said": a word for someone, not a name
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if len(span) == 1 and text.lower() in TITLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+        return False  # "Taoiseach Ciarán Doyle" with the title labelled apart: the title of the name after it
+    if len(span) > 1 and span[-1].lower_ in TITLES and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return False  # "the Prime Minister said": a role, which the text may give to a name elsewhere
     return True
 
 
@@ -493,6 +498,8 @@ def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
     words = {doc[k].lower_ for k in range(s, e)}
     if words & _ORG_OR_PLACE_WORDS or head.lower_ in COUNTRIES or any(doc[k].ent_type_ == "NORP" for k in range(s + 1, e)):
         return False
+    if head.lower_ in TITLES:
+        return False  # "the Prime Minister said", "the Chief Minister said": a role, not a name
     if any(doc[k].head.i not in range(s, e) for k in range(s, e - 1)):
         return False  # not one phrase
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in PERSON_SUBJECT_VERBS:

@@ -154,7 +154,8 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson leader speaker attorney prosecutor dean councillor councilor
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
-    madam oba provost mp msp mla mpp mep td
+    madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
+    puan encik
     """.split()
 )
 
@@ -167,16 +168,17 @@ SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter t
 HONORIFIC_TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
-    engr hon adv
+    engr hon adv datuk dato datin seri tengku tunku puan encik
     """.split()
 )
 
-# (with the honorifics of South Asian and West African English: "Shri", "Smt.", "Alhaji", "Hajia")
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam".split())
+# (with the honorifics of South Asian, West African and Malaysian English: "Shri", "Smt.", "Alhaji",
+# "Hajia", "Encik", "Datin")
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik".split())
 FEMALE_TITLES = frozenset(
     """
     mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
-    smt smt. shrimati kumari alhaja hajia madam
+    smt smt. shrimati kumari alhaja hajia madam puan datin
     """.split()
 )
 

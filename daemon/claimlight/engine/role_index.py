@@ -217,7 +217,7 @@ def _role_like(tok: Token) -> bool:
     low = normalise(tok.text)
     if tok.text[:1].islower():
         return low not in ROLE_IGNORED_WORDS
-    return low in TITLES or tok.lower_ in TITLES or _is_title_word(tok)
+    return low in TITLES or tok.lower_ in TITLES or _is_title_word(tok) or (tok.text.isupper() and tok.lower_ in ROLE_ABBREVIATIONS)
 
 
 def _reaches(tok: Token, targets: set[int], name_head: int) -> bool:
