@@ -288,6 +288,24 @@ CASES = [
         "Jane Royce",
     ),
     (
+        "'the magistrate' is the judge the text named",
+        "Judge Patricia Okello jailed a former clerk for six years on Friday.\n\n“You showed no remorse,” the magistrate said.",
+        "“You showed no remorse,”",
+        "Patricia Okello",
+    ),
+    (
+        "'the advocate' is the lawyer the text named",
+        "His lawyer, Grace Wanjiru, said she would appeal. “The sentence is too harsh,” the advocate said.",
+        "“The sentence is too harsh,”",
+        "Grace Wanjiru",
+    ),
+    (
+        "'the officer' is the officer named, not the officers of a clause in between",
+        "Police spokesman Insp. Daniel Koech said officers had recovered the money. “The case is closed,” the officer said.",
+        "“The case is closed,”",
+        "Daniel Koech",
+    ),
+    (
         "an epithet with 'former' skips a person of the other gender",
         "Gloria Benn met Oscar Vidal at the gala. Benn praised the museum.\n\n“It is a treasure,” the former businessman said.",
         "“It is a treasure,”",

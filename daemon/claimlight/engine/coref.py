@@ -687,7 +687,8 @@ class Coreference:
             if s < 0:
                 break
             for r in reversed(self.referents[s]):
-                if r.i < tok.i and r.actor is None and normalise(self.cols.lemma[r.i]) == head:
+                # ("officers had recovered …" is no one officer)
+                if r.i < tok.i and r.actor is None and not r.plural and normalise(self.cols.lemma[r.i]) == head:
                     return self._as_mention(r, tok, span)
         return None
 

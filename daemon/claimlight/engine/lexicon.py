@@ -512,8 +512,8 @@ ROLE_FAMILIES = {
     "boss": frozenset("executive president chair owner manager coach director".split()),
     "doctor": frozenset("doctor physician surgeon".split()),
     "spokesperson": frozenset("spokesperson".split()),
-    "lawyer": frozenset("lawyer counsel attorney barrister solicitor advocate".split()),
-    "counsel": frozenset("lawyer counsel attorney barrister solicitor advocate".split()),
+    **{w: frozenset("lawyer counsel attorney barrister solicitor advocate".split()) for w in "lawyer counsel advocate".split()},
+    **{w: frozenset("judge magistrate justice".split()) for w in "judge magistrate".split()},
     "skipper": frozenset("captain skipper".split()),
     "captain": frozenset("captain skipper".split()),
 }
