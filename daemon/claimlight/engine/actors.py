@@ -230,8 +230,10 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if len(span) == 1 and text.lower() in TITLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
         return False  # "Taoiseach Ciarán Doyle" with the title labelled apart: the title of the name after it
-    if len(span) > 1 and span[-1].lower_ in TITLES and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
-        return False  # "the Prime Minister said": a role, which the text may give to a name elsewhere
+    # "the Prime Minister said": a role, which the text may give to a name elsewhere (a person's only:
+    # an organisation may end in a title word, "the Auditor-General", "the Court of Justice")
+    if kind == "person" and len(span) > 1 and span[-1].lower_ in TITLES and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return False
     return True
 
 
