@@ -124,6 +124,11 @@ def test_a_strategy_name_names_one_function():
          "The new terminal, Mayor Ilse Brandt said, would open before the summer", PARENTHETICAL),
         ("The delay, the minister said then, was the contractor's doing.",
          "The delay, the minister said then, was the contractor's doing", PARENTHETICAL),
+        # the clause opens with a phrase of its own and has its subject after the parenthesis
+        ("Too often, the harbour master said, the ferries leave the quay late.",
+         "Too often, the harbour master said, the ferries leave the quay late", PARENTHETICAL),
+        ("Back in Lisbon, Mr. Duarte said, he decided to sell the vineyard.",
+         "Back in Lisbon, Mr. Duarte said, he decided to sell the vineyard", PARENTHETICAL),
         ("Senator Ruth Okafor promised to cut fares for students.", "to cut fares for students", INFINITIVE),
         ("Mayor Joan Pratt urged the council to approve the budget before July.", "the council to approve the budget before July", INFINITIVE),
         ("Police denied the allegations of misconduct at the station.", "the allegations of misconduct", CONTENT_OBJECT),

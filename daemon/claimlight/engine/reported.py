@@ -184,8 +184,8 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
             if clause is None:
                 continue
-        if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS and c.i < subj.left_edge.i for c in clause.children):
-            continue  # the clause's own subject stands before the parenthesis
+        if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS and (c.i < subj.left_edge.i or c.i > after) for c in clause.children):
+            continue  # the clause has a subject of its own, before the parenthesis or after it ("Too often, he said, the debate…")
         start, end = _clause_bounds(doc, clause)
         if not (start < subj.left_edge.i - 1 and after + 1 < end):
             continue  # words of the clause on both sides of the parenthesis
