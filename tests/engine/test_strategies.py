@@ -9,7 +9,7 @@ from claimlight.engine import attribution
 from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CONTENT_OBJECT, INFINITIVE, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CONTENT_OBJECT, INFINITIVE, INTENTION, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
 from claimlight.engine.transcript import with_answers
 
@@ -131,6 +131,9 @@ def test_a_strategy_name_names_one_function():
          "Back in Lisbon, Mr. Duarte said, he decided to sell the vineyard", PARENTHETICAL),
         ("Senator Ruth Okafor promised to cut fares for students.", "to cut fares for students", INFINITIVE),
         ("Mayor Joan Pratt urged the council to approve the budget before July.", "the council to approve the budget before July", INFINITIVE),
+        ("The ferry company plans to replace its oldest boats next year.", "to replace its oldest boats next year", INTENTION),
+        ("Councillor Mara Lind refused to back the new parking rules.", "to back the new parking rules", INTENTION),
+        ("The harbour board hopes to finish the dredging by March.", "to finish the dredging by March", INTENTION),
         ("Police denied the allegations of misconduct at the station.", "the allegations of misconduct", CONTENT_OBJECT),
         ("Clinton called her vote in favor of the Iraq War a mistake.", "her vote in favor of the Iraq War a mistake", CONTENT_OBJECT),
         ("The union leader attacked the board as reckless and out of touch.", "the board as reckless and out of touch", CONTENT_OBJECT),
@@ -156,8 +159,11 @@ def test_reported_speech_records_its_rule(attributed, text, clause, rule):
         "The Senate needs a majority to confirm the new judges.",
         "Republicans have been trying to question the officials for weeks.",  # a statement tried, not made
         "Her promise to cut fares for students won votes.",  # the parse took the sentence's verb into the clause
+        "The ferry is expected to reach the island by noon.",  # expected by someone the text does not name
+        "A spokesperson for the airline declined to comment on the delays.",  # nothing said
+        "Two board members refused to speak to reporters after the vote.",
     ],
 )
 def test_what_is_not_reported_speech(attributed, text):
     rules = {r.rule for r in attributed(text).reported}
-    assert not rules & {PARENTHETICAL, INFINITIVE, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]
+    assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]

@@ -96,6 +96,21 @@ INFINITIVE_REPORTING_VERBS = frozenset(
     """.split()
 )
 
+# Verbs of intention, hope and decision that report what someone means to do by what is to be done:
+# "plans to release her tax returns", "refused to testify", "hopes to open the plant by spring"
+# (`engine.reported`, rule `intention`). An attribution of a will or a stance, as news reports one;
+# not verbs of trying or needing ("tried to", "needs to"), which report an act or a fact. "hop" is
+# the lemma the model gives "hopes" and "hoped"; the infinitive the rule asks for keeps the animal out.
+INTENTION_VERBS = frozenset(
+    """
+    want plan intend hope hop expect refuse decline agree decide seek aim wish resolve
+    """.split()
+)
+
+# "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
+REFUSING_VERBS = frozenset("refuse decline".split())
+SILENCE_VERBS = frozenset("comment speak talk respond elaborate answer say".split())
+
 # Verbs of stance whose object is what was said or held: "denied the allegations", "called her vote a
 # mistake", "questioned the need for moderators" (`engine.reported`). Not verbs whose object is a thing
 # acted on or a listener ("attack", "tell", "thank").

@@ -12,6 +12,8 @@ relative clause), and nothing is reported when it resolves to no one.
 * `according_to`: "According to X, <clause>": the rest of the sentence.
 * `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
   "urged the council to approve the budget"): what is to be done, and by whom when it is named.
+* `intention`: a verb of intention, hope or decision with what is to be done ("plans to release
+  her returns", "refused to testify", "expects the board to resign"), as `infinitive` does.
 * `content_object`: a verb of stance whose object is what was said ("denied the allegations of
   misconduct", "called her vote a mistake", "questioned the need for moderators"): the object and
   what the verb says of it. Only verbs that take what was said as their object (`STANCE_VERBS`),
@@ -31,7 +33,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, PREPOSITION_REPORTING_VERBS, REPORTING_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -39,6 +41,7 @@ REPORTING_VERB = "reporting_verb"
 PARENTHETICAL = "parenthetical"
 ACCORDING_TO = "according_to"
 INFINITIVE = "infinitive"
+INTENTION = "intention"
 CONTENT_OBJECT = "content_object"
 PREPOSITION_OBJECT = "preposition_object"
 CLAIM_NOUN = "claim_noun"
@@ -130,7 +133,7 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
 
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | INTENTION_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
 
 Verbs = dict[str, list[Token]]  # lemma → its verbs outside quotations, in text order
 
@@ -198,16 +201,29 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
 def _infinitives(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "promised to cut taxes", "urged the council to approve the budget": from the one urged (when
     named) to the end of what is to be done."""
+    return _what_is_to_be_done(doc, finder, in_quote, _verbs(verbs, INFINITIVE_REPORTING_VERBS), INFINITIVE)
+
+
+def _intentions(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "plans to release her returns", "refused to testify", "expects the board to resign": read as
+    `_infinitives` reads a promise."""
+    return _what_is_to_be_done(doc, finder, in_quote, _verbs(verbs, INTENTION_VERBS), INTENTION)
+
+
+def _what_is_to_be_done(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], cues: list[Token], rule: str) -> list[Reported]:
+    """What each verb of `cues` says is to be done: its infinitive, from the one asked to do it (when named)."""
     out = []
-    for verb in _verbs(verbs, INFINITIVE_REPORTING_VERBS):
+    for verb in cues:
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue  # "is expected to rise", "was asked to leave": by someone the subject is not
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-        if comp is None or _anonymity(comp):
+        if comp is None or _anonymity(comp) or (verb.lemma_ in REFUSING_VERBS and comp.lemma_ in SILENCE_VERBS):
             continue
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < comp.i), None)
         start = (obj or comp).left_edge.i
         end = _clause_bounds(doc, comp)[1]
-        r = _reported(doc, finder, in_quote, verb, start, end, INFINITIVE)
+        r = _reported(doc, finder, in_quote, verb, start, end, rule)
         if r is not None:
             out.append(r)
     return out
@@ -322,4 +338,4 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _content_objects, _preposition_objects, _claim_nouns)
+RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _preposition_objects, _claim_nouns)
