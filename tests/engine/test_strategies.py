@@ -9,7 +9,7 @@ from claimlight.engine import attribution
 from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CONTENT_OBJECT, INFINITIVE, INTENTION, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CONTENT_OBJECT, FINDING, INFINITIVE, INTENTION, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
 from claimlight.engine.transcript import with_answers
 
@@ -137,6 +137,8 @@ def test_a_strategy_name_names_one_function():
         ("Police denied the allegations of misconduct at the station.", "the allegations of misconduct", CONTENT_OBJECT),
         ("Clinton called her vote in favor of the Iraq War a mistake.", "her vote in favor of the Iraq War a mistake", CONTENT_OBJECT),
         ("The union leader attacked the board as reckless and out of touch.", "the board as reckless and out of touch", CONTENT_OBJECT),
+        ("Polls show a close race for the mayor's office in Porto.", "a close race for the mayor's office in Porto", FINDING),
+        ("A 2019 audit of the port found forty faulty cranes on the docks.", "forty faulty cranes on the docks", FINDING),
         ("Councillor Amir Haddad commented on the ruling by the planning panel.", "the ruling by the planning panel", PREPOSITION_OBJECT),
         ("The central bank warned of a sharp slowdown in lending.", "a sharp slowdown in lending", PREPOSITION_OBJECT),
         ("The senator's warning that the fund would run dry by 2030 went unheeded.", "the fund would run dry by 2030", CLAIM_NOUN),
@@ -161,9 +163,10 @@ def test_reported_speech_records_its_rule(attributed, text, clause, rule):
         "Her promise to cut fares for students won votes.",  # the parse took the sentence's verb into the clause
         "The ferry is expected to reach the island by noon.",  # expected by someone the text does not name
         "A spokesperson for the airline declined to comment on the delays.",  # nothing said
+        "The rescue team found the missing hikers near the summit.",  # a finding by people, not a source of information
         "Two board members refused to speak to reporters after the vote.",
     ],
 )
 def test_what_is_not_reported_speech(attributed, text):
     rules = {r.rule for r in attributed(text).reported}
-    assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]
+    assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, FINDING, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]

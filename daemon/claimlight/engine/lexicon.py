@@ -107,6 +107,11 @@ INTENTION_VERBS = frozenset(
     """.split()
 )
 
+# Verbs by which a poll, a study or a record reports what it found, as its object: "polls show a close
+# race", "a 2019 study found 40 cases of fraud", "the video shows him with his hands raised"
+# (`engine.reported`, rule `finding`), when their subject is one of `FINDING_SOURCE_NOUNS`.
+FINDING_VERBS = frozenset("show find indicate suggest reveal confirm document".split())
+
 # "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
 REFUSING_VERBS = frozenset("refuse decline".split())
 SILENCE_VERBS = frozenset("comment speak talk respond elaborate answer say".split())
@@ -514,6 +519,10 @@ DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
     ad advert advertisement commercial clip article video book documentary
     """.split()
 )
+
+# The sources of information a `FINDING_VERBS` verb reports for (`engine.reported`): documents, and
+# what polls and tests yield ("the polling average shows…", "the results suggest…").
+FINDING_SOURCE_NOUNS = DOCUMENT_NOUNS | frozenset("average averages result results test tests experiment trial projection forecast".split())
 
 # Common nouns for an organisation speaking as one ("the company said", "the ministry said").
 INSTITUTION_NOUNS = ORG_HEADS | frozenset(

@@ -19,6 +19,8 @@ relative clause), and nothing is reported when it resolves to no one.
   what the verb says of it. Only verbs that take what was said as their object (`STANCE_VERBS`),
   and those that report only with what they say of it (`CHARACTERISING_STANCE_VERBS`: "attacked her
   opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
+* `finding`: a poll, a study or a record with what it shows or found as its object ("polls show a
+  close race", "the audit found 40 faulty meters"): the object and what follows it in the clause.
 * `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
   "warned of a recession", "called for an inquiry"): that phrase.
 * `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
@@ -33,7 +35,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -43,6 +45,7 @@ ACCORDING_TO = "according_to"
 INFINITIVE = "infinitive"
 INTENTION = "intention"
 CONTENT_OBJECT = "content_object"
+FINDING = "finding"
 PREPOSITION_OBJECT = "preposition_object"
 CLAIM_NOUN = "claim_noun"
 
@@ -133,7 +136,7 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
 
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | INTENTION_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
 
 Verbs = dict[str, list[Token]]  # lemma → its verbs outside quotations, in text order
 
@@ -263,6 +266,23 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     return out
 
 
+def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Polls show a close contest in the state", "the video shows him with his hands in the air": what
+    a source of information shows, from its object to the end of the verb's clause. (A clause it
+    shows, "the audit found that…", is `_reporting_verbs`'.)"""
+    out = []
+    for verb in _verbs(verbs, FINDING_VERBS):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if subj is None or obj is None or subj.lemma_.lower() not in FINDING_SOURCE_NOUNS or any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        start, end = obj.left_edge.i, verb.right_edge.i + 1
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), FINDING)
+        if r is not None:
+            out.append(r)
+    return out
+
+
 def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "commented on the verdict", "warned of a recession", "called for an inquiry": the phrase the
     preposition brings in, for the verbs and prepositions of `PREPOSITION_REPORTING_VERBS`."""
@@ -338,4 +358,4 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _preposition_objects, _claim_nouns)
+RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _findings, _preposition_objects, _claim_nouns)
