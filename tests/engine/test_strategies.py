@@ -137,6 +137,8 @@ def test_a_strategy_name_names_one_function():
         ("Police denied the allegations of misconduct at the station.", "the allegations of misconduct", CONTENT_OBJECT),
         ("Clinton called her vote in favor of the Iraq War a mistake.", "her vote in favor of the Iraq War a mistake", CONTENT_OBJECT),
         ("The union leader attacked the board as reckless and out of touch.", "the board as reckless and out of touch", CONTENT_OBJECT),
+        ("The minister cited rising costs at the shipyard in Gdansk.", "rising costs at the shipyard in Gdansk", CONTENT_OBJECT),
+        ("The fishermen's union welcomed the decision to reopen the harbour.", "the decision to reopen the harbour", CONTENT_OBJECT),
         ("Polls show a close race for the mayor's office in Porto.", "a close race for the mayor's office in Porto", FINDING),
         ("A 2019 audit of the port found forty faulty cranes on the docks.", "forty faulty cranes on the docks", FINDING),
         ("Councillor Amir Haddad commented on the ruling by the planning panel.", "the ruling by the planning panel", PREPOSITION_OBJECT),

@@ -124,7 +124,8 @@ STANCE_VERBS = frozenset(
     deny reject dispute question challenge criticize criticise condemn denounce decry praise hail laud
     applaud defend dismiss blame accuse announce propose recommend demand promise pledge predict
     forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
-    describe advocate recount mention
+    describe advocate recount mention cite note discuss invoke echo stress emphasize emphasise highlight
+    tout welcome reiterate support back favor favour
     """.split()
 )
 
@@ -138,7 +139,7 @@ ANONYMITY_WORDS = frozenset("anonymity anonymously".split())
 CHARACTERISING_STANCE_VERBS = frozenset(
     """
     call characterize characterise label brand dub attack hit slam blast rip knock grill lambaste fault
-    chide scold rebuke thank credit cite identify paint portray depict present cast frame
+    chide scold rebuke thank credit identify paint portray depict present cast frame
     """.split()
 )
 
