@@ -120,6 +120,10 @@ def test_a_strategy_name_names_one_function():
     [
         ("Walsh said that the bridge would reopen in May.", "the bridge would reopen in May", REPORTING_VERB),
         ("According to the ministry, the bridge will reopen in May.", "the bridge will reopen in May", ACCORDING_TO),
+        # the clause the phrase follows, even when another one comes after it
+        ("Fares rose by a tenth in 2023, according to the rail regulator, and the old ferry closed.", "Fares rose by a tenth in 2023", ACCORDING_TO),
+        ("In March, according to the ministry, prices rose by three percent.", "prices rose by three percent", ACCORDING_TO),
+        ("The plant, according to two engineers, will close next year.", "The plant, according to two engineers, will close next year", ACCORDING_TO),
         ("The new terminal, Mayor Ilse Brandt said, would open before the summer.",
          "The new terminal, Mayor Ilse Brandt said, would open before the summer", PARENTHETICAL),
         ("The delay, the minister said then, was the contractor's doing.",

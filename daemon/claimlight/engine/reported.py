@@ -343,10 +343,14 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
             continue
         sent = tok.sent
         phrase_lo, phrase_hi = tok.i, obj.right_edge.i + 1
-        # The clause is the rest of the sentence, on whichever side of the phrase it stands.
+        # The clause is the rest of the sentence: the clause the phrase follows ("Prices rose, according
+        # to X, and …"), else the one after it ("According to X, prices rose"; "In May, according to X, …"),
+        # or both when the phrase parts a clause from its subject ("The plant, according to X, will close").
         left = (sent.start, phrase_lo)
         right = (phrase_hi, sent.end)
-        lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
+        lo, hi = left if _holds_a_clause(doc, *left) else right
+        if lo == phrase_hi and any(c.dep_ in SUBJECT_DEPS and left[0] <= c.i < left[1] for c in sent.root.children):
+            lo = left[0]
         while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that"):
             lo += 1
         while hi > lo and doc[hi - 1].is_punct:
@@ -355,6 +359,12 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
             continue
         out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx, ACCORDING_TO))
     return out
+
+
+def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) hold a clause: enough words, one of them a verb."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return len(words) >= MIN_CLAUSE_TOKENS and any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
