@@ -9,7 +9,7 @@ from claimlight.engine import attribution
 from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CONTENT_OBJECT, FINDING, INFINITIVE, INTENTION, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CLAIM_OBJECT, CONTENT_OBJECT, FINDING, INFINITIVE, INTENTION, INTENTION_NOUN, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
 from claimlight.engine.transcript import with_answers
 
@@ -148,6 +148,9 @@ def test_a_strategy_name_names_one_function():
         ("Councillor Amir Haddad commented on the ruling by the planning panel.", "the ruling by the planning panel", PREPOSITION_OBJECT),
         ("The central bank warned of a sharp slowdown in lending.", "a sharp slowdown in lending", PREPOSITION_OBJECT),
         ("The senator's warning that the fund would run dry by 2030 went unheeded.", "the fund would run dry by 2030", CLAIM_NOUN),
+        ("The mayor's comments on the closure of the fish market came after the vote.", "the closure of the fish market", CLAIM_OBJECT),
+        ("The harbour board's refusal to publish the safety report drew criticism.", "to publish the safety report", INTENTION_NOUN),
+        ("Yet the governor's determination to act alone inflamed her opponents.", "to act alone", INTENTION_NOUN),
     ],
 )
 def test_reported_speech_records_its_rule(attributed, text, clause, rule):
@@ -169,10 +172,13 @@ def test_reported_speech_records_its_rule(attributed, text, clause, rule):
         "Her promise to cut fares for students won votes.",  # the parse took the sentence's verb into the clause
         "The ferry is expected to reach the island by noon.",  # expected by someone the text does not name
         "A spokesperson for the airline declined to comment on the delays.",  # nothing said
+        "His plan for the harbour includes a new ferry terminal.",  # a plan, not what it is about
+        "The mayor's decision to close the pier angered fishermen.",  # the parse took the sentence's verb into the clause
+        "Mayor Ortiz's comments on the closure of the fish market angered traders.",
         "The rescue team found the missing hikers near the summit.",  # a finding by people, not a source of information
         "Two board members refused to speak to reporters after the vote.",
     ],
 )
 def test_what_is_not_reported_speech(attributed, text):
     rules = {r.rule for r in attributed(text).reported}
-    assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, FINDING, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]
+    assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, FINDING, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN, CLAIM_OBJECT, INTENTION_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]

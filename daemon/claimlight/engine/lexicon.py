@@ -112,6 +112,15 @@ INTENTION_VERBS = frozenset(
 # (`engine.reported`, rule `finding`), when their subject is one of `FINDING_SOURCE_NOUNS`.
 FINDING_VERBS = frozenset("show find indicate suggest reveal confirm document".split())
 
+# Nouns of intention and decision that report, with their possessor, what is to be done: "her decision
+# to close the plant", "the ministry's refusal to publish the report" (`engine.reported`).
+INTENTION_NOUNS = frozenset(
+    """
+    decision determination eagerness promise pledge plan plans refusal vow threat willingness intention
+    intent desire wish hope commitment resolve readiness
+    """.split()
+)
+
 # "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
 REFUSING_VERBS = frozenset("refuse decline".split())
 SILENCE_VERBS = frozenset("comment speak talk respond elaborate answer say".split())

@@ -25,6 +25,10 @@ relative clause), and nothing is reported when it resolves to no one.
   "warned of a recession", "called for an inquiry"): that phrase.
 * `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
   opposed the war"): the clause, said by the possessor.
+* `claim_object`: a noun of saying with its possessor and what it is about ("Clinton's comments on
+  the shooting", "her warning of a recession"): the phrase, said by the possessor.
+* `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
+  decision to close the plant", "the board's refusal to publish the report"): the infinitive.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -48,6 +52,10 @@ CONTENT_OBJECT = "content_object"
 FINDING = "finding"
 PREPOSITION_OBJECT = "preposition_object"
 CLAIM_NOUN = "claim_noun"
+CLAIM_OBJECT = "claim_object"
+INTENTION_NOUN = "intention_noun"
+# What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
+_ABOUT = ("on", "about")
 
 # A clause has a subject of its own: "he said of US plans to…" has none, whatever the parse calls it.
 _CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS + ("expl", "csubj")
@@ -138,23 +146,34 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
 _ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
 
-Verbs = dict[str, list[Token]]  # lemma → its verbs outside quotations, in text order
+# Every noun a rule starts from.
+_ANY_REPORTING_NOUN = CLAIM_NOUNS | INTENTION_NOUNS
+
+Verbs = dict[str, list[Token]]  # lemma → its verbs and nouns outside quotations, in text order
 
 
 def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
-    """The verbs outside quotations that some rule starts from, by lemma, in one pass."""
+    """The verbs (and the nouns) outside quotations that some rule starts from, by lemma, in one pass."""
     cols = columns(doc)
     toks = token_list(doc)
     found: Verbs = {}
     for i, lemma in enumerate(cols.lemma):
-        if lemma in _ANY_REPORTING and not in_quote[i] and cols.pos[i] in ("VERB", "AUX"):
+        if in_quote[i]:
+            continue
+        pos = cols.pos[i]
+        if (lemma in _ANY_REPORTING and pos in ("VERB", "AUX")) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN"):
             found.setdefault(lemma, []).append(toks[i])
     return found
 
 
 def _verbs(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The verbs of `lemmas`, in text order."""
-    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs), key=lambda v: v.i)
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ != "NOUN"), key=lambda v: v.i)
+
+
+def _nouns(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
+    """The nouns of `lemmas`, in text order."""
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ == "NOUN"), key=lambda v: v.i)
 
 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -306,14 +325,9 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
 
 def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Trump's claim that he opposed the war": the "that" clause of a noun of saying whose possessor
-    says it. (Not "her promise to cut fares": an infinitive after a noun is too often misparsed.)"""
+    says it. (An infinitive after a noun, "her promise to cut fares", is `_intention_nouns`'.)"""
     out = []
-    cols = columns(doc)
-    toks = token_list(doc)
-    for i, lemma in enumerate(cols.lemma):
-        if lemma not in CLAIM_NOUNS or cols.pos[i] != "NOUN" or in_quote[i]:
-            continue
-        noun = toks[i]
+    for noun in _nouns(verbs, CLAIM_NOUNS):
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -323,6 +337,44 @@ def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: V
         if start <= noun.head.i < end:
             continue  # the clause took in the sentence's own verb: a misparse
         r = _reported(doc, finder, in_quote, noun, start, end, CLAIM_NOUN, subject=owner)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _claim_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Clinton's comments on the shooting", "North Korea's claims about its test": what a noun of
+    saying is about, said by its possessor, for the prepositions `PREPOSITION_REPORTING_VERBS` gives
+    the verb of the same name, or "on" and "about"."""
+    out = []
+    for noun in _nouns(verbs, CLAIM_NOUNS):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        preps = PREPOSITION_REPORTING_VERBS.get(noun.lemma_, ()) + _ABOUT
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i
+                     and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if owner is None or prep is None or noun.dep_ == "ROOT":
+            continue  # (a noun heading its sentence: the parse took the sentence's verb into the phrase)
+        start, end = prep.i + 1, prep.right_edge.i + 1
+        r = _reported(doc, finder, in_quote, noun, start, _without_trailing_punctuation(doc, start, end), CLAIM_OBJECT, subject=owner)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _intention_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "her decision to close the plant", "the ministry's refusal to publish the report": what its
+    possessor means to do, said to be meant by them."""
+    out = []
+    for noun in _nouns(verbs, INTENTION_NOUNS):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        comp = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if owner is None or comp is None or noun.dep_ == "ROOT":
+            continue  # (a noun heading its sentence: the parse took the sentence's verb into the clause)
+        start, end = comp.left_edge.i, _clause_bounds(doc, comp)[1]
+        if start <= noun.head.i < end:
+            continue  # the clause took in the sentence's own verb: a misparse
+        r = _reported(doc, finder, in_quote, noun, start, end, INTENTION_NOUN, subject=owner)
         if r is not None:
             out.append(r)
     return out
@@ -368,4 +420,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _findings, _preposition_objects, _claim_nouns)
+RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns)
