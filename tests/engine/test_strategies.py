@@ -9,7 +9,7 @@ from claimlight.engine import attribution
 from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CLAIM_OBJECT, CONTENT_OBJECT, FINDING, INFINITIVE, INTENTION, INTENTION_NOUN, PARENTHETICAL, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CLAIM_OBJECT, CONTENT_OBJECT, FINDING, INFINITIVE, INTENTION, INTENTION_NOUN, PARENTHETICAL, PASSIVE_AGENT, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
 from claimlight.engine.transcript import with_answers
 
@@ -143,6 +143,8 @@ def test_a_strategy_name_names_one_function():
         ("The union leader attacked the board as reckless and out of touch.", "the board as reckless and out of touch", CONTENT_OBJECT),
         ("The minister cited rising costs at the shipyard in Gdansk.", "rising costs at the shipyard in Gdansk", CONTENT_OBJECT),
         ("The fishermen's union welcomed the decision to reopen the harbour.", "the decision to reopen the harbour", CONTENT_OBJECT),
+        ("Dr. Hale has been called a charlatan by fellow surgeons in Leeds.", "Dr. Hale has been called a charlatan", PASSIVE_AGENT),
+        ("The new stadium plan has been endorsed by three local newspapers.", "The new stadium plan", PASSIVE_AGENT),
         ("Polls show a close race for the mayor's office in Porto.", "a close race for the mayor's office in Porto", FINDING),
         ("A 2019 audit of the port found forty faulty cranes on the docks.", "forty faulty cranes on the docks", FINDING),
         ("Councillor Amir Haddad commented on the ruling by the planning panel.", "the ruling by the planning panel", PREPOSITION_OBJECT),
@@ -175,10 +177,11 @@ def test_reported_speech_records_its_rule(attributed, text, clause, rule):
         "His plan for the harbour includes a new ferry terminal.",  # a plan, not what it is about
         "The mayor's decision to close the pier angered fishermen.",  # the parse took the sentence's verb into the clause
         "Mayor Ortiz's comments on the closure of the fish market angered traders.",
+        "An emergency meeting was called by the mayor of Tromsø.",  # a characterising verb with nothing said of its subject
         "The rescue team found the missing hikers near the summit.",  # a finding by people, not a source of information
         "Two board members refused to speak to reporters after the vote.",
     ],
 )
 def test_what_is_not_reported_speech(attributed, text):
     rules = {r.rule for r in attributed(text).reported}
-    assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, FINDING, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN, CLAIM_OBJECT, INTENTION_NOUN}, [text[r.start : r.end] for r in attributed(text).reported]
+    assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, FINDING, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN, CLAIM_OBJECT, INTENTION_NOUN, PASSIVE_AGENT}, [text[r.start : r.end] for r in attributed(text).reported]

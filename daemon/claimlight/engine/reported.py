@@ -19,6 +19,8 @@ relative clause), and nothing is reported when it resolves to no one.
   what the verb says of it. Only verbs that take what was said as their object (`STANCE_VERBS`),
   and those that report only with what they say of it (`CHARACTERISING_STANCE_VERBS`: "attacked her
   opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
+* `passive_agent`: a verb of stance in the passive with its agent ("the plan was criticised by
+  unions as reckless"): its subject and what the verb says of it, said by the agent.
 * `finding`: a poll, a study or a record with what it shows or found as its object ("polls show a
   close race", "the audit found 40 faulty meters"): the object and what follows it in the clause.
 * `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
@@ -50,6 +52,7 @@ INFINITIVE = "infinitive"
 INTENTION = "intention"
 CONTENT_OBJECT = "content_object"
 FINDING = "finding"
+PASSIVE_AGENT = "passive_agent"
 PREPOSITION_OBJECT = "preposition_object"
 CLAIM_NOUN = "claim_noun"
 CLAIM_OBJECT = "claim_object"
@@ -285,6 +288,27 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     return out
 
 
+def _passive_agents(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The plan was criticised by unions as reckless", "he has been called a charlatan by fellow
+    doctors": a verb of stance in the passive, said by its agent, of its subject and what it says of it.
+    The span runs from the subject to the end of what is said, the agent inside it when it stands there."""
+    out = []
+    for verb in _verbs(verbs, STANCE_VERBS | CHARACTERISING_STANCE_VERBS):
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+        by = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None or by is None or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        said = [c for c in verb.children if c.i > verb.i and (c.dep_ in _OBJECT_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS))]
+        if verb.lemma_ in CHARACTERISING_STANCE_VERBS and not said:
+            continue  # "a meeting was called by the mayor"
+        start, end = subj.left_edge.i, max([subj.right_edge.i] + [c.right_edge.i for c in said]) + 1
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), PASSIVE_AGENT, across=True, subject=by)
+        if r is not None:
+            out.append(r)
+    return out
+
+
 def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Polls show a close contest in the state", "the video shows him with his hands in the air": what
     a source of information shows, from its object to the end of the verb's clause. (A clause it
@@ -420,4 +444,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns)
+RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns)
