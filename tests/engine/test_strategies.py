@@ -135,6 +135,8 @@ def test_a_strategy_name_names_one_function():
          "Back in Lisbon, Mr. Duarte said, he decided to sell the vineyard", PARENTHETICAL),
         ("Senator Ruth Okafor promised to cut fares for students.", "to cut fares for students", INFINITIVE),
         ("Mayor Joan Pratt urged the council to approve the budget before July.", "the council to approve the budget before July", INFINITIVE),
+        ("The bishop appealed to residents to stay calm during the storm.", "residents to stay calm during the storm", INFINITIVE),
+        ("Mayor Joan Pratt called on the council to halt the demolition.", "the council to halt the demolition", INFINITIVE),
         ("The ferry company plans to replace its oldest boats next year.", "to replace its oldest boats next year", INTENTION),
         ("Councillor Mara Lind refused to back the new parking rules.", "to back the new parking rules", INTENTION),
         ("The harbour board hopes to finish the dredging by March.", "to finish the dredging by March", INTENTION),
@@ -177,6 +179,7 @@ def test_reported_speech_records_its_rule(attributed, text, clause, rule):
         "His plan for the harbour includes a new ferry terminal.",  # a plan, not what it is about
         "The mayor's decision to close the pier angered fishermen.",  # the parse took the sentence's verb into the clause
         "Mayor Ortiz's comments on the closure of the fish market angered traders.",
+        "The minister called to congratulate the winning team.",  # a call that urges nobody
         "An emergency meeting was called by the mayor of Tromsø.",  # a characterising verb with nothing said of its subject
         "The rescue team found the missing hikers near the summit.",  # a finding by people, not a source of information
         "Two board members refused to speak to reporters after the vote.",

@@ -96,6 +96,10 @@ INFINITIVE_REPORTING_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that urge through a preposition, and the preposition that brings in the one urged: "called on
+# the council to act", "appealed to residents to stay calm" (`engine.reported`, rule `infinitive`).
+URGING_PREPOSITIONS = {"call": ("on", "upon"), "appeal": ("to",)}
+
 # Verbs of intention, hope and decision that report what someone means to do by what is to be done:
 # "plans to release her tax returns", "refused to testify", "hopes to open the plant by spring"
 # (`engine.reported`, rule `intention`). An attribution of a will or a stance, as news reports one;

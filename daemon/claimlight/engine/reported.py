@@ -11,7 +11,8 @@ relative clause), and nothing is reported when it resolves to no one.
   would face…"): the whole clause, the verb's own words included, since they cut it in two.
 * `according_to`: "According to X, <clause>": the rest of the sentence.
 * `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
-  "urged the council to approve the budget"): what is to be done, and by whom when it is named.
+  "urged the council to approve the budget", "called on the council to act"): what is to be done,
+  and by whom when it is named.
 * `intention`: a verb of intention, hope or decision with what is to be done ("plans to release
   her returns", "refused to testify", "expects the board to resign"), as `infinitive` does.
 * `content_object`: a verb of stance whose object is what was said ("denied the allegations of
@@ -41,7 +42,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -147,7 +148,7 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
 
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
 
 # Every noun a rule starts from.
 _ANY_REPORTING_NOUN = CLAIM_NOUNS | INTENTION_NOUNS
@@ -226,7 +227,7 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
 def _infinitives(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "promised to cut taxes", "urged the council to approve the budget": from the one urged (when
     named) to the end of what is to be done."""
-    return _what_is_to_be_done(doc, finder, in_quote, _verbs(verbs, INFINITIVE_REPORTING_VERBS), INFINITIVE)
+    return _what_is_to_be_done(doc, finder, in_quote, _verbs(verbs, INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS)), INFINITIVE)
 
 
 def _intentions(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -246,6 +247,13 @@ def _what_is_to_be_done(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], c
         if comp is None or _anonymity(comp) or (verb.lemma_ in REFUSING_VERBS and comp.lemma_ in SILENCE_VERBS):
             continue
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < comp.i), None)
+        if verb.lemma_ in URGING_PREPOSITIONS and verb.lemma_ not in INFINITIVE_REPORTING_VERBS:
+            # "called on the council to act": only with the one urged after its preposition ("called
+            # to congratulate the team", "called the police to report a fire" urge nobody)
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in URGING_PREPOSITIONS[verb.lemma_] and verb.i < c.i < comp.i), None)
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                continue
         start = (obj or comp).left_edge.i
         end = _clause_bounds(doc, comp)[1]
         r = _reported(doc, finder, in_quote, verb, start, end, rule)
