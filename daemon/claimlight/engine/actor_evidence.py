@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from .docview import token_list
 from .lexicon import (
     FEMALE_NAMES,
+    HOLDING_NOUNS,
     HUMAN_VERBS,
     INSTITUTION_NOUNS,
     KINSHIP_NOUNS,
@@ -247,6 +248,9 @@ def located(doc: Doc, m) -> Iterator[Evidence]:
         return
     if any(w.lower() in ORG_HEADS for w in m.text.split()):
         return
+    if prep.lower_ == "in" and prep.head.pos_ == "NOUN" and prep.head.lower_ in HOLDING_NOUNS:
+        yield Evidence(VOTE, ORG, 2)  # "shares in Northwind Energy"
+        return
     yield Evidence(VOTE, PLACE, LOCATIVE_PREPOSITIONS[prep.lower_])
 
 
@@ -331,6 +335,17 @@ RULES: tuple[Callable, ...] = (
     modifies_place_noun,
     human_subject,
 )
+
+
+def states_a_place(doc: Doc, mentions: list) -> bool:
+    """Whether the text says outright that one of these mentions is a place ("the Emir of Kano", "in
+    Moncton, N.B.", a dateline): then a lone first word of a club's or firm's name ("Kano" beside
+    "Kano Pillars") is that place, not a short form of the club."""
+    return any(ev.strength == DECISIVE and ev.type == PLACE for m in mentions for rule in _PLACE_STATEMENTS for ev in rule(doc, m))
+
+
+# The rules that can state a place outright.
+_PLACE_STATEMENTS = (address, dateline, origin, place_of)
 
 
 def decide_type(doc: Doc, mentions: list) -> str | None:
