@@ -15,7 +15,8 @@ Evidence comes in three strengths:
   veto      the text rules one type out: "X, which …" is no person, "X, who …" no place, a name
             with a number in it ("Pier 4") no person;
   vote      the model's label, and for a place "in X" / "from X" (or a later name of a list they
-            govern: "in Lagos, Malmö and Multan") and a name in front of a road or a pitch.
+            govern: "in Lagos, Malmö and Multan") and a name in front of a road or a pitch, and the
+            model's label of a name it is listed with ("to Tavira and Morlanz").
 Decisive evidence decides (the heaviest type wins; a veto cancels only what the text implies, not
 what it states); without it the votes no veto rules out do.
 """
@@ -308,6 +309,22 @@ def modifies_place_noun(doc: Doc, m) -> Iterator[Evidence]:
             return
 
 
+# The model's labels as actor types, for a name joined to another by "and" / "or".
+_LABEL_TYPES = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE}
+
+
+def coordinated(doc: Doc, m) -> Iterator[Evidence]:
+    """ "to Lyari and Korangi", "the PTI and the MQM-P": names joined in a list are mostly of one
+    kind, so the label of the name it is joined to is a vote."""
+    root = _root(doc, m)
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    for other in others:
+        kind = _LABEL_TYPES.get(other.ent_type_)
+        if kind is not None and not m.token_start <= other.i < m.token_end:
+            yield Evidence(VOTE, kind)
+
+
 def human_subject(doc: Doc, m) -> Iterator[Evidence]:
     """ "Arsenault died in 2024", "Vold laughs": verbs only people do."""
     root = _root(doc, m)
@@ -333,6 +350,7 @@ RULES: tuple[Callable, ...] = (
     located,
     place_of,
     modifies_place_noun,
+    coordinated,
     human_subject,
 )
 
