@@ -22,11 +22,7 @@ from .conftest import PAGES
 CORPUS = PAGES / "corpus"
 
 # Page → why today's extension fails it (extension/src/content/extract.js and blocktext.js).
-KNOWN_FAILURES: dict[str, str] = {
-    "dl-interview": "a definition list's <dt> questions are taken for a box off the <dd> answers' flow",
-    "header-lede-standfirst": "the lede paragraph inside the article's <header> is dropped with the header",
-    "click-to-tweet-boxes": "a 'Click to Tweet' box repeating a body quote with an attribution is kept",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 PAGE_LIST = corpus_pages([CORPUS])
 
