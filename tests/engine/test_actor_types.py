@@ -38,6 +38,16 @@ def types_with_label(nlp, text: str, name: str, label: str) -> dict[str, str]:
         ("Students at Darrow University on Kessel Island protested.", "Darrow University on Kessel Island", "ORG", "organization"),
         # club names that end in City or Town are not made places
         ("Harbin City beat Oldfield Town 2-1.", "Harbin City", "ORG", "organization"),
+        # what a place's people, parts or governor are "of"; a clause after it is theirs, not the place's
+        ("Residents of Kolmar have waited a year for the bridge.", "Kolmar", "PERSON", "place"),
+        ("Governor Ruth Awino of Tana Ridge, who chairs the council, disagreed.", "Tana Ridge", "PERSON", "place"),
+        ("The leader of Corven said the party would vote no.", "Corven", "ORG", "organization"),
+        # a later name of a list that "in" governs
+        ("She has worked in Lagos, Vexmo and now Multan.", "Vexmo", "PERSON", "place"),
+        # a name in front of a pitch or a road
+        ("The captain refused to blame the Kestrel pitch after the defeat.", "Kestrel", "PERSON", "place"),
+        # a dateline followed by a colon
+        ("KARVO: Health officials said on Tuesday that talks would go on.", "KARVO", "ORG", "place"),
         # the statistical label stands when nothing in the text contradicts it
         ("Kessler Mining reported higher profits.", "Kessler Mining", "ORG", "organization"),
         ("Officials in Tavira said the bridge would reopen.", "Tavira", "GPE", "place"),
