@@ -599,7 +599,9 @@ PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
 )
 # Titles of an office that governs a place, whose holder is "of X": "Governor Agnes Chemutai of Uasin
 # Gishu", "the mayor of Leeds".
-PLACE_OFFICE_TITLES = frozenset("governor mayor premier deputy-governor lord-mayor".split())
+PLACE_OFFICE_TITLES = frozenset("governor mayor premier deputy-governor lord-mayor emir sultan king queen oba olu bishop archbishop".split())
+# Nouns whose "in X" is a firm, not a place: "shares in Northwind Energy", "a stake in Restwerk".
+HOLDING_NOUNS = frozenset("share shares stake stakes investment investments holding holdings shareholding interest".split())
 # Nouns a place name modifies in front: "the Perth pitch", "the Ilaro–Owode road", "the Eldoret bypass".
 PLACE_MODIFIED_NOUNS = frozenset(
     """
