@@ -137,7 +137,7 @@ STANCE_VERBS = frozenset(
     deny reject dispute question challenge criticize criticise condemn denounce decry praise hail laud
     applaud defend dismiss blame accuse announce propose recommend demand promise pledge predict
     forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
-    describe advocate recount mention cite note discuss invoke echo stress emphasize emphasise highlight
+    describe advocate recount mention cite note discuss echo stress emphasize emphasise highlight
     tout welcome reiterate support back favor favour
     """.split()
 )
