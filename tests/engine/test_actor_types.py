@@ -142,6 +142,26 @@ def test_a_public_body_named_after_its_place_leaves_the_place_a_place(nlp):
     assert types["Dunmore Police"] == "organization" and types["Dunmore"] == "place"
 
 
+def test_a_first_word_the_text_calls_a_place_is_not_the_club_named_after_it(nlp):
+    text = "The Kesto Pillars coach met the Emir of Kesto on Friday. Residents of Kesto cheered."
+    types = types_of(nlp, text, [("Kesto Pillars", 1, "ORG"), ("Kesto", 3, "PERSON")])
+    assert types["Kesto Pillars"] == "organization" and types["Kesto"] == "place"
+    (club,) = [a for a in index_with_labels(nlp, text, [("Kesto Pillars", 1, "ORG")]).actors if a.name == "Kesto Pillars"]
+    assert [m.text for m in club.mentions] == ["Kesto Pillars"]  # "the Emir of Kesto" is not the club
+
+
+def test_what_a_names_own_clause_calls_its_is_no_person(nlp):
+    assert types_of(nlp, "Officials said Karsavo would review its contracts.", [("Karsavo", 1, "PERSON")])["Karsavo"] == "organization"
+    # a hyphenated phrase's "its" says nothing of the subject
+    text = "Ilse Varnhagen presided over a first-of-its-kind summit."
+    assert types_of(nlp, text, [("Ilse Varnhagen", 1, "PERSON")])["Ilse Varnhagen"] == "person"
+
+
+def test_shares_in_a_name_make_it_a_firm(nlp):
+    types = types_of(nlp, "Shares in Dunmore Energy fell sharply on Monday.", [("Dunmore Energy", 1, "GPE")])
+    assert types["Dunmore Energy"] == "organization"
+
+
 def test_a_name_is_its_capitalised_words_and_the_rest_of_a_place_name(nlp):
     # "Carrick council": the council's town; "Sella Vane" + "National Park": one place
     types = types_of(nlp, "The Carrick council voted 6-3.", [("Carrick council", 1, "ORG")])
