@@ -42,8 +42,8 @@ VOICES = {
     "Organisations": {
         "a council report": (0, 2),  # "according to a council report", then "The report said that …"
         # "… confirmed"; the standfirst's "the council now says …" is not article text (the corpus rule)
+        "Calder & Webb": (0, 2),  # "said in a statement that …", "The firm expects to complete …"
         "Northport City Council": (0, 1),
-        "Calder & Webb": (0, 1),  # "said in a statement that …"
     },
 }
 
