@@ -175,6 +175,8 @@ class Coreference:
         # each sentence with words outside quotations, numbered in order as the reading reaches it
         self.narrative_rank: dict[int, int] = {}
         self._next = 0  # the first token not read yet (`_read_through`)
+        self._last_referent: dict[str, int] = {}  # actor id → the sentence of its latest referent so far
+        self._whole_genders = False  # whether a question wanted the genders the whole text gives (`_settle`)
 
     # -- what each actor is -----------------------------------------------------------------------
 
@@ -334,6 +336,8 @@ class Coreference:
     def _push(self, r: Referent | None) -> None:
         if r is not None:
             self.referents[r.sent].append(r)
+            if r.actor is not None:
+                self._last_referent[r.actor.id] = r.sent  # (the reading only goes forward)
 
     def _roles_of(self, tok: Token) -> tuple[bool, bool]:
         """(subject, speaker) for a mention headed by `tok`."""
@@ -376,17 +380,73 @@ class Coreference:
         if kind is None or kind not in kinds:
             return False
         if gender is not None and self.gender.get(actor.id) is None:
-            self._read_all()  # the whole text's evidence of the actor's gender (a gender once known stays)
+            # the whole text's evidence of the actor's gender (a gender once known stays)
+            self._whole_genders = True
+            self._settle({actor.id: actor})
         return gender is None or self.gender.get(actor.id) in (None, gender)
 
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
         not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
         self._read_through(tok.i)
-        if self._gender_open_in_view(tok):
-            self._read_all()  # the whole text's evidence of their gender (a gender once known stays)
+        feats = pronoun_features(tok.text)
+        # (once a question wanted the whole text's genders, every later one is answered with them)
+        if feats is not None and (self._whole_genders or self._gender_open_in_view(tok)):
+            # the whole text's evidence of their gender (a gender once known stays)
+            self._whole_genders = True
+            n = self.sent_of[tok.i]
+            self._read_through(self.sents[n][1] - 1)
+            if n not in self.narrative_rank:
+                self._read_all()  # (its rank would be the count of every sentence read: only the whole reading gives it)
+            self._settle(self._in_view(tok, PRONOUN_SENTENCES_IN_ALL, feats[0]))
         best = self._antecedent(tok, exclude=actor)
         return best.resolution() if best is not None else None
+
+    def _in_view(self, tok: Token, sentences: int, kinds: frozenset[str]) -> dict[str, ActorRecord]:
+        """The actors of the referents of `kinds` from `sentences` sentences before `tok` up to it."""
+        n = self.sent_of[tok.i]
+        return {
+            r.actor.id: r.actor
+            for s in range(max(0, n - sentences), n + 1)
+            for r in self.referents[s]
+            if r.i < tok.i and r.actor is not None and r.kind in kinds
+        }
+
+    def _settle(self, actors: dict[str, ActorRecord]) -> None:
+        """Reads on until the gender of each of `actors` is the one the whole text gives it, so that a
+        question weighing them answers as it does after the whole reading, for a few sentences more
+        instead of the rest of a long page (the nested quotations whose speaker is a pronoun each ask,
+        with a reading of their own: `engine.nested`). A gender is settled once known (it never
+        changes then), or once nothing further on can bring its actor back into view (`_gender_settled`)."""
+        s = self.sent_of[self._next] if self._next < len(self.doc) else len(self.sents)
+        pending = actors
+        while True:
+            pending = {k: a for k, a in pending.items() if not self._gender_settled(a, s)}
+            if not pending or s >= len(self.sents):
+                return
+            self._read_through(self.sents[s][1] - 1)
+            s += 1
+
+    def _gender_settled(self, actor: ActorRecord, s: int) -> bool:
+        """Whether `actor`'s gender can change no more, the reading being in sentence `s` or past it.
+        Evidence is only taken from a pronoun resolved to a referent of the actor a few sentences
+        before it (`_antecedent`); a new referent of the actor comes only from a mention of it, from a
+        description resolved through its roles, or from a referent of it in view. So with no mention
+        left ahead, no role and no referent within the longest look-back, it never comes into view again."""
+        if self.gender.get(actor.id) is not None or self.kind.get(actor.id) != PERSON:
+            return True  # (only a person's gender is ever learnt)
+        if self.roles.roles(actor) or self._last_mention_token.get(actor.id, -1) >= self._next:
+            return False
+        return self._last_referent.get(actor.id, -1) < s - max(PRONOUN_SENTENCES_IN_ALL, ORG_DESCRIPTION_SENTENCES, PRONOUN_SENTENCES)
+
+    @cached_property
+    def _last_mention_token(self) -> dict[str, int]:
+        """Each actor's last mention, by the token the reading takes it at (its last)."""
+        last: dict[str, int] = {}
+        for m in self.index.by_token.values():
+            if m.actor is not None:
+                last[m.actor.id] = max(last.get(m.actor.id, -1), m.token_end - 1)
+        return last
 
     def _gender_open_in_view(self, tok: Token) -> bool:
         """Whether a gendered pronoun has in view (`_antecedent`) an actor whose gender is not known
