@@ -83,3 +83,18 @@ def test_the_reading_stops_before_the_end_when_nothing_ahead_can_change_the_answ
     assert coref._whole_genders
     # Kim Arden's gender is learnt in the second paragraph; what follows the last mention of anyone is not read
     assert coref._next < len(doc) - 100
+
+
+def test_a_finder_like_another_shares_its_reading_and_builds_the_same_roles(nlp):
+    text = _texts()[1]
+    doc = parse(nlp, text)
+    index = build_actor_index(doc)
+    outer = Attributor(doc, text, find_quotations(text), index).in_quote
+    article = SpeakerFinder(doc, index, outer, text)
+    inner = [False] * len(doc)
+    nested = SpeakerFinder(doc, index, inner, text, like=article)
+    assert article.roles == SpeakerFinder(doc, index, outer, text).roles
+    assert nested.roles == SpeakerFinder(doc, index, inner, text).roles
+    assert nested.coref.layout is article.coref.layout
+    alone = SpeakerFinder(doc, index, inner, text).coref
+    assert (nested.coref.gender, nested.coref.kind, nested.coref.speech_subjects) == (alone.gender, alone.kind, alone.speech_subjects)
