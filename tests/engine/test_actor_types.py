@@ -38,6 +38,16 @@ def types_with_label(nlp, text: str, name: str, label: str) -> dict[str, str]:
         ("Students at Darrow University on Kessel Island protested.", "Darrow University on Kessel Island", "ORG", "organization"),
         # club names that end in City or Town are not made places
         ("Harbin City beat Oldfield Town 2-1.", "Harbin City", "ORG", "organization"),
+        # what a place's people, parts or governor are "of"; a clause after it is theirs, not the place's
+        ("Residents of Kolmar have waited a year for the bridge.", "Kolmar", "PERSON", "place"),
+        ("Governor Ruth Awino of Tana Ridge, who chairs the council, disagreed.", "Tana Ridge", "PERSON", "place"),
+        ("The leader of Corven said the party would vote no.", "Corven", "ORG", "organization"),
+        # a later name of a list that "in" governs
+        ("She has worked in Lagos, Vexmo and now Multan.", "Vexmo", "PERSON", "place"),
+        # a name in front of a pitch or a road
+        ("The captain refused to blame the Kestrel pitch after the defeat.", "Kestrel", "PERSON", "place"),
+        # a dateline followed by a colon
+        ("KARVO: Health officials said on Tuesday that talks would go on.", "KARVO", "ORG", "place"),
         # the statistical label stands when nothing in the text contradicts it
         ("Kessler Mining reported higher profits.", "Kessler Mining", "ORG", "organization"),
         ("Officials in Tavira said the bridge would reopen.", "Tavira", "GPE", "place"),
@@ -130,6 +140,19 @@ def test_a_public_body_named_after_its_place_leaves_the_place_a_place(nlp):
     text = "Dunmore Police said the road would reopen. Residents of Dunmore were told to wait."
     types = types_of(nlp, text, [("Dunmore Police", 1, "ORG"), ("Dunmore", 2, "PERSON")])
     assert types["Dunmore Police"] == "organization" and types["Dunmore"] == "place"
+
+
+def test_a_first_word_the_text_calls_a_place_is_not_the_club_named_after_it(nlp):
+    text = "The Kesto Pillars coach met the Emir of Kesto on Friday. Residents of Kesto cheered."
+    types = types_of(nlp, text, [("Kesto Pillars", 1, "ORG"), ("Kesto", 3, "PERSON")])
+    assert types["Kesto Pillars"] == "organization" and types["Kesto"] == "place"
+    (club,) = [a for a in index_with_labels(nlp, text, [("Kesto Pillars", 1, "ORG")]).actors if a.name == "Kesto Pillars"]
+    assert [m.text for m in club.mentions] == ["Kesto Pillars"]  # "the Emir of Kesto" is not the club
+
+
+def test_shares_in_a_name_make_it_a_firm(nlp):
+    types = types_of(nlp, "Shares in Dunmore Energy fell sharply on Monday.", [("Dunmore Energy", 1, "GPE")])
+    assert types["Dunmore Energy"] == "organization"
 
 
 def test_a_name_is_its_capitalised_words_and_the_rest_of_a_place_name(nlp):

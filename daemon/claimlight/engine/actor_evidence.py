@@ -10,10 +10,12 @@ Evidence comes in three strengths:
   decisive  the text says what it is: an apposition ("Restwerk, a Leipzig company"; "her husband,
             Léon"), an age ("Marsh, 52,"), an address ("of Ashford, Kent"), a dateline, "Leipzig-based",
             a title or a given name, a team named in the plural ("the Harbourside Pilots"), a verb
-            only people do ("Arsenault died");
+            only people do ("Arsenault died"), what a place's people, parts or governor are of
+            ("the people of Dhemaji", "Governor Chemutai of Uasin Gishu");
   veto      the text rules one type out: "X, which …" is no person, "X, who …" no place, a name
             with a number in it ("Pier 4") no person;
-  vote      the model's label, and "in X" / "from X" for a place.
+  vote      the model's label, and for a place "in X" / "from X" (or a later name of a list they
+            govern: "in Lagos, Malmö and Multan") and a name in front of a road or a pitch.
 Decisive evidence decides (the heaviest type wins; a veto cancels only what the text implies, not
 what it states); without it the votes no veto rules out do.
 """
@@ -29,6 +31,7 @@ from spacy.tokens import Doc, Token
 from .docview import token_list
 from .lexicon import (
     FEMALE_NAMES,
+    HOLDING_NOUNS,
     HUMAN_VERBS,
     INSTITUTION_NOUNS,
     KINSHIP_NOUNS,
@@ -40,7 +43,10 @@ from .lexicon import (
     ORIGIN_SUFFIXES,
     PLACE_HEADS,
     PLACE_ALIASES,
+    PLACE_MODIFIED_NOUNS,
     PLACE_NOUNS,
+    PLACE_OF_NOUNS,
+    PLACE_OFFICE_TITLES,
     ROLE_NOUNS,
     TITLES,
 )
@@ -52,6 +58,8 @@ PERSON, ORG, PLACE = "person", "organization", "place"
 # How much decisive evidence weighs: what the text states outright, then what it implies.
 STATED = 3
 IMPLIED = 2
+# How many names back a list may go to the preposition that governs it ("in A, B, C and D").
+_LIST_REACH = 6
 # The model's label for a name of several words that it calls a person: decisive, but the lightest.
 LABELLED_FULL_NAME = 1
 _GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
@@ -147,6 +155,8 @@ def relative(doc: Doc, m) -> Iterator[Evidence]:
     comma, rel = _after(doc, m), _after(doc, m, 1)
     if comma is None or rel is None or comma.text != ",":
         return
+    if _of_something(doc, m):
+        return  # "Governor Chemutai of Uasin Gishu, who chairs …": the clause is the governor's
     if rel.lower_ == "which":
         yield Evidence(VETO, PERSON)
     elif rel.lower_ == "who":
@@ -197,7 +207,8 @@ def dateline(doc: Doc, m) -> Iterator[Evidence]:
     nxt = _after(doc, m)
     prev = _before(doc, m)
     starts_paragraph = prev is None or "\n" in prev.whitespace_ or prev.is_space
-    if starts_paragraph and m.text.isupper() and len(m.text) > 2 and nxt is not None and nxt.text in ("—", "–", "-", ","):
+    # ("NEW DELHI:" and "NAIROBI:" where a colon follows it, as many papers print it)
+    if starts_paragraph and m.text.isupper() and len(m.text) > 2 and nxt is not None and nxt.text in ("—", "–", "-", ",", ":"):
         yield Evidence(DECISIVE, PLACE, STATED + 1)
 
 
@@ -229,15 +240,72 @@ def plural_team(doc: Doc, m) -> Iterator[Evidence]:
 def located(doc: Doc, m) -> Iterator[Evidence]:
     """ "in Moncton", "on Friargate", "from El Calafate": a vote for a place, never for a name with an
     organisation word or one that owns something ("in Trump's view")."""
-    prep = _before(doc, m)
+    prep = _locative_preposition(doc, m)
     nxt = _after(doc, m)
-    if prep is None or not prep.is_lower or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+    if prep is None:
         return
     if nxt is not None and (nxt.text in ("'s", "’s") or (nxt.text in ("'", "’") and m.text.endswith("s"))):
         return
     if any(w.lower() in ORG_HEADS for w in m.text.split()):
         return
+    if prep.lower_ == "in" and prep.head.pos_ == "NOUN" and prep.head.lower_ in HOLDING_NOUNS:
+        yield Evidence(VOTE, ORG, 2)  # "shares in Northwind Energy"
+        return
     yield Evidence(VOTE, PLACE, LOCATIVE_PREPOSITIONS[prep.lower_])
+
+
+def _locative_preposition(doc: Doc, m) -> Token | None:
+    """The preposition of place a name follows, directly ("in Moncton") or as the next name in a list
+    the preposition governs ("in Lagos, Malmö and now Multan")."""
+    prep = _before(doc, m)
+    if prep is not None and prep.is_lower and prep.lower_ in LOCATIVE_PREPOSITIONS:
+        return prep
+    first = _root(doc, m)
+    for _ in range(_LIST_REACH):
+        if first.dep_ != "conj" or first.head.i >= first.i:
+            break
+        first = first.head
+    else:
+        return None
+    if first is _root(doc, m) or first.dep_ != "pobj":
+        return None
+    prep = first.head
+    return prep if prep.is_lower and prep.lower_ in LOCATIVE_PREPOSITIONS else None
+
+
+def place_of(doc: Doc, m) -> Iterator[Evidence]:
+    """ "the people of Dhemaji", "the outskirts of Eldoret", "Governor Agnes Chemutai of Uasin Gishu":
+    who live in a place, its parts, and the office that governs it are "of" a place."""
+    owner = _of_something(doc, m)
+    if owner is None or any(w.lower() in ORG_HEADS for w in m.text.split()):
+        return
+    office = owner.lower_ in PLACE_OFFICE_TITLES or any(
+        c.dep_ == "compound" and c.lower_ in PLACE_OFFICE_TITLES for c in owner.children)
+    if office or owner.lemma_.lower() in PLACE_OF_NOUNS or owner.lower_ in PLACE_OF_NOUNS:
+        yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def _of_something(doc: Doc, m) -> Token | None:
+    """What the name is "of" ("the people" of "the people of Dhemaji"), if it is."""
+    root = _root(doc, m)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == m.token_start - 1:
+        return root.head.head
+    return None
+
+
+def modifies_place_noun(doc: Doc, m) -> Iterator[Evidence]:
+    """ "the Perth pitch", "the Ilaro–Owode road": a name in front of a noun of ground, roads and
+    coasts is where they are (a vote: "the Harbin City ground" is a club's)."""
+    head = _root(doc, m)
+    for _ in range(2):  # "Ilaro" of "Ilaro–Owode road" modifies "Owode", which modifies "road"
+        if head.dep_ not in ("compound", "nmod") or head.head.i <= head.i:
+            return
+        head = head.head
+        if head.lower_ in PLACE_MODIFIED_NOUNS:
+            yield Evidence(VOTE, PLACE, 2)
+            return
+        if head.pos_ != "PROPN":
+            return
 
 
 def human_subject(doc: Doc, m) -> Iterator[Evidence]:
@@ -263,8 +331,21 @@ RULES: tuple[Callable, ...] = (
     origin,
     plural_team,
     located,
+    place_of,
+    modifies_place_noun,
     human_subject,
 )
+
+
+def states_a_place(doc: Doc, mentions: list) -> bool:
+    """Whether the text says outright that one of these mentions is a place ("the Emir of Kano", "in
+    Moncton, N.B.", a dateline): then a lone first word of a club's or firm's name ("Kano" beside
+    "Kano Pillars") is that place, not a short form of the club."""
+    return any(ev.strength == DECISIVE and ev.type == PLACE for m in mentions for rule in _PLACE_STATEMENTS for ev in rule(doc, m))
+
+
+# The rules that can state a place outright.
+_PLACE_STATEMENTS = (address, dateline, origin, place_of)
 
 
 def decide_type(doc: Doc, mentions: list) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from .actor_evidence import decide_type
+from .actor_evidence import decide_type, states_a_place
 from .docview import columns, ents_of, text_of, token_list
 from .lexicon import (
     COUNTRIES,
@@ -652,7 +652,8 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
     """The first word of an organisation's or a place's name, alone, is that organisation or place
     ("Saltmarsh" after "Saltmarsh Property Group", "Upsala" after "the Upsala Glacier"), even where the
     model labelled it a person or did not label it. A public body named after its place ("Kent
-    Police", "Merrigan Shire Council") is the exception: its first word alone is the place."""
+    Police", "Merrigan Shire Council") is the exception: its first word alone is the place; and so is
+    a first word the text calls a place outright ("Kano Pillars" and "the Emir of Kano")."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     unlabelled: dict[str, ActorRecord] = {}
     for a in list(actors):
@@ -670,7 +671,7 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
             lone = keyed.get((kind, low))
             if lone is None or lone is a or any(len(m.text.split()) > 1 for m in lone.mentions):
                 continue
-            if place_named:
+            if place_named or states_a_place(doc, lone.mentions):
                 for m in lone.mentions:
                     m.stated = "place"
                 continue
@@ -692,5 +693,7 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
         if nxt is not None and nxt.pos_ == "PROPN":
             continue  # part of a longer name
         m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, a.type, tok.text, actor=a)
+        if states_a_place(doc, [m]):
+            continue  # "the Emir of Kano" beside "Kano Pillars": the place, which is not the club
         a.mentions.append(m)
         mentions.append(m)

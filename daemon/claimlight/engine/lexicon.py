@@ -550,6 +550,27 @@ PLACE_NOUNS = frozenset(
 HUMAN_VERBS = frozenset("die marry smile laugh shrug grin frown wink weep cry sigh nod blush retire".split())
 # Prepositions of place and how much they say: "in X" is nearly always a place, "from X" or "on X" less.
 LOCATIVE_PREPOSITIONS = {"in": 2, "near": 2, "outside": 2, "across": 1, "throughout": 1, "from": 1, "on": 1}
+# Nouns whose "of X" names a place: "the people of Dhemaji", "the outskirts of Eldoret", "districts of
+# Assam"; a place noun itself ("the town of Narsaq") is one too.
+PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
+    """
+    people residents citizens inhabitants villagers townspeople outskirts suburbs streets centre center
+    heart north south east west northeast northwest southeast southwest districts villages towns
+    counties provinces regions
+    """.split()
+)
+# Titles of an office that governs a place, whose holder is "of X": "Governor Agnes Chemutai of Uasin
+# Gishu", "the mayor of Leeds".
+PLACE_OFFICE_TITLES = frozenset("governor mayor premier deputy-governor lord-mayor emir sultan king queen oba olu bishop archbishop".split())
+# Nouns whose "in X" is a firm, not a place: "shares in Northwind Energy", "a stake in Restwerk".
+HOLDING_NOUNS = frozenset("share shares stake stakes investment investments holding holdings shareholding interest".split())
+# Nouns a place name modifies in front: "the Perth pitch", "the Ilaro–Owode road", "the Eldoret bypass".
+PLACE_MODIFIED_NOUNS = frozenset(
+    """
+    pitch wicket ground road highway expressway motorway freeway bypass railway airport harbour harbor
+    waterfront suburbs outskirts border coastline floods earthquake
+    """.split()
+)
 # Words after a name that make it where something is based or born ("Leipzig-based", "Preston-born").
 ORIGIN_SUFFIXES = frozenset("based born raised bred headquartered".split())
 # Names that are never actors, whatever the model labels them: time zones and page furniture.

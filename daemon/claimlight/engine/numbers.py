@@ -23,20 +23,34 @@ _WORD_NUMBER = "|".join(NUMBER_WORDS + MAGNITUDE_WORDS + FRACTION_WORDS + SELF_C
 _FIRST_LETTERS = re.escape("".join(sorted({w[0].lower() for w in _WORD_NUMBER.split("|")})))
 _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
 _SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")  # 3-1
+_MAGNITUDE = r"(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand|crore|lakh)\b)?"
 _PATTERNS = [
-    re.compile(r"[$€£¥₹]\s?\d+(?:[,.]\d+)*(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?", re.I),
+    re.compile(r"[$€£¥₹₦₵₱₩₽₺₴₪]\s?\d+(?:[,.]\d+)*" + _MAGNITUDE, re.I),
+    # a currency's letters against the figure, where no word boundary lets the bare number below
+    # match: "KSh300m", "Rs4,200 crore", "R1.4bn" (the lookahead lets the pattern fail fast elsewhere)
+    re.compile(r"\b(?=[GKNRSTU])(?:KSh|Ksh|Rs|R|N|GH₵|Sh|USh|TSh|Tk)\d+(?:[,.]\d+)*" + _MAGNITUDE),
     re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|bn\b|m\b|tn\b|billion\b|million\b|trillion\b|thousand\b)", re.I),
     _SCORE,
-    re.compile(r"\b\d+(?:[,.]\d+)*\b"),
+    _BARE := re.compile(r"\b\d+(?:[,.]\d+)*\b"),
     # (the lookahead, the words' first letters, only lets the pattern fail fast at the other words:
     # trying every alternative at every word boundary was most of this pass's time)
-    re.compile(r"\b(?=[" + _FIRST_LETTERS + r"])(?:" + _WORD_NUMBER + r")\b(?:[ -]" + _UNITS + r"\b)?", re.I),
+    _IN_WORDS := re.compile(r"\b(?=[" + _FIRST_LETTERS + r"])(?:" + _WORD_NUMBER + r")\b(?:[ -]" + _UNITS + r"\b)?", re.I),
 ]
 _DURATION = re.compile(r"\b(?:\d[\d,.]*|" + _WORD_NUMBER + r")[ -]+" + _UNITS + r"\b", re.I)
 # How far a number may stand from what it counts: "5,000 combat helmets", "thousands of Syrian troops".
 COUNTED_NOUN_REACH = 3
 # Characters after a number inside a date within which a unit makes it a duration ("the past three years").
 DURATION_LOOKAHEAD = 12
+# What widens a bare number, looked for only around the numbers found (a pattern of its own,
+# tried at every word of the text, cost more than the rest of the pass): a currency's code before it
+# ("KSh 300 million", "Rs 4,200 crore", "USD 2.6m"), and after it a ratio ("one in five", "nine out
+# of ten") or degrees ("46°C", "40 degrees").
+_CODE_BEFORE = re.compile(r"(?<![\w$])(?:KSh|Ksh|Sh|USh|TSh|GH₵|Rs\.?|INR|Tk|ZAR|NGN|KES|GHS|USD|EUR|GBP|AUD|CAD|NZD|SGD|HKD|JPY|CNY|RM|Rp)\s$")
+CODE_REACH = 6
+_RATIO_AFTER = re.compile(r"\s(?:in|out\sof)\s(?:\d+|" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+_DEGREES_AFTER = re.compile(r"\s?°\s?[CF]?\b|\s?°|\sdegrees?\b")
+# A share a quantity changed by, which the recogniser sometimes reads as a date ("by a quarter in a year").
+_BY_SHARE = re.compile(r"\bby (?:" + "|".join(SHARE_WORDS) + r")\b", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 # A number at all: the recogniser sometimes labels a stray word a cardinal ("else.‹").
 _ANY_NUMBER = re.compile(r"\d|\b(?:" + _WORD_NUMBER + r")\b", re.I)
@@ -67,17 +81,36 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
             s, e = m.span()
             if _inside(s, e, names, name_starts) and pattern is not _SCORE:
                 continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
-            if _inside(s, e, dates, date_starts) and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD)):
-                continue  # "September 18", "in 2014": dates are not claims
+            s, e, widened = _widen(text, s, e) if pattern is _BARE or pattern is _IN_WORDS else (s, e, False)
+            # "September 18", "in 2014": dates are not claims (but "46°C", "one in five" and "rose by a
+            # quarter", which the recogniser sometimes calls dates, are none)
+            if (not widened and _inside(s, e, dates, date_starts)
+                    and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD))
+                    and not _BY_SHARE.search(text, max(0, s - 3), e)):
+                continue
             word = m.group(0)
             if _YEAR.match(word):
                 continue
-            if word[:1].isalpha() and not _counts_words(doc, s, e):
+            if pattern is _IN_WORDS and not widened and not _counts_words(doc, s, e):
                 continue
             if _no_claim(doc, s, e):
                 continue
             candidates.append((s, e))
     return [NumberClaim(s, e) for s, e in _merge(_extend(doc, c) for c in candidates)]
+
+
+def _widen(text: str, s: int, e: int) -> tuple[int, int, bool]:
+    """A bare number with its currency's code before it, or the ratio or degrees after it."""
+    word = text[s:e]
+    plain = word.isdigit() or word.lower() in NUMBER_WORDS  # "one in five", not "a quarter in six weeks"
+    widened = False
+    code = _CODE_BEFORE.search(text, max(0, s - CODE_REACH), s)
+    if code is not None:
+        s, widened = code.start(), True
+    after = (_RATIO_AFTER.match(text, e) if plain else None) or _DEGREES_AFTER.match(text, e)
+    if after is not None:
+        e, widened = after.end(), True
+    return s, e, widened
 
 
 def _no_claim(doc: Doc, s: int, e: int) -> bool:
@@ -114,8 +147,8 @@ def _counts_words(doc: Doc, s: int, e: int) -> bool:
     if _DURATION.fullmatch(span.text) or span.text.lower() in SELF_COUNTING_WORDS:
         return True
     if span.text.lower().startswith(SHARE_WORDS):
-        # "a third of the crop" is a share; "a third boat" is an ordinal
-        return span.end < len(doc) and doc[span.end].lower_ == "of"
+        # "a third of the crop" and "rose by a quarter" are shares; "a third boat" is an ordinal
+        return (span.end < len(doc) and doc[span.end].lower_ == "of") or (span.start > 0 and doc[span.start - 1].lower_ == "by")
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
         nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
