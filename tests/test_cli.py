@@ -61,8 +61,9 @@ def test_eval_prints_per_article_rows_and_overall(tmp_path):
     data = json.loads(out.stdout)
     assert data["files"] >= 8
     assert data["overall"]["quote_f1"] >= 0.98
+    assert 0.5 <= data["overall"]["reported_speaker_acc"] <= 1
     table = claimlight("eval", str(ROOT / "seeds" / "articles" / "wire-geneva-water-deal.json"))
-    assert "attributed_f1" in table.stdout and "overall" in table.stdout
+    assert "attributed_f1" in table.stdout and "reported_speaker_acc" in table.stdout and "overall" in table.stdout
 
 
 def test_eval_bad_gold_file_is_a_clear_error(tmp_path):

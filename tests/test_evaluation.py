@@ -1,5 +1,6 @@
 """The scorer follows shared/eval/FORMAT.md: half-overlap quote matching, speaker by name or
-mention, actor mentions by type with optional strings ignored, number and reported recall."""
+mention, actor mentions by type with optional strings ignored, number and reported recall, and the
+speaker of the reported spans found."""
 
 import json
 
@@ -44,6 +45,7 @@ def test_perfect_prediction(tmp_path):
         span("Paris", "place"),
     ))
     assert (s.quotes.f1, s.attributed.f1, s.actors.f1, s.number_recall, s.reported_recall, s.reported_precision) == (1, 1, 1, 1, 1, 1)
+    assert (s.reported_speaker_right, s.reported_speaker_total) == (1, 1)
 
 
 def test_wrong_speaker_scare_quote_and_wrong_type_count_against(tmp_path):
@@ -100,3 +102,44 @@ def test_a_nested_quote_is_neither_right_nor_wrong_when_the_gold_covers_it_with_
     # without a matched outer quote around it, it is a false quote like any other
     s = score(nested_gold(tmp_path, with_inner=False), predicted(NESTED_SPANS[1]))
     assert (s.quotes.tp, s.quotes.fp, s.quotes.fn) == (0, 1, 1)
+
+
+REPORTED = "Ann Lee said the plan works and that the vote, which Bo Chen opposed, was fair."
+PLAN, VOTE = "the plan works", "the vote, which Bo Chen opposed, was fair"
+
+
+def reported_gold(tmp_path, indirect):
+    p = tmp_path / "r.json"
+    p.write_text(json.dumps({"id": "r", "text": REPORTED, "indirect_abs": indirect}), encoding="utf-8")
+    return load_gold(p)
+
+
+def test_a_found_reported_span_has_its_speaker_right_by_name_or_by_mention(tmp_path):
+    lee = [0, 7]
+    gold = reported_gold(tmp_path, [
+        {"start": REPORTED.index(PLAN), "end": REPORTED.index(PLAN) + len(PLAN), "speaker_match": ["Lee"], "speaker_span": lee},
+        {"start": REPORTED.index(VOTE), "end": REPORTED.index(VOTE) + len(VOTE), "speaker_match": [], "speaker_span": lee},
+    ])
+    by_mention = dict(speaker="she", speaker_start=0, speaker_end=3)
+    s = score(gold, predicted(span(PLAN, "reported", within=REPORTED, speaker="Ann Lee"), span(VOTE, "reported", within=REPORTED, **by_mention)))
+    assert (s.reported_found, s.reported_speaker_right, s.reported_speaker_total, s.reported_speaker_accuracy) == (2, 2, 2, 1)
+    # a wrong speaker counts against, and is listed among the errors
+    s = score(gold, predicted(span(PLAN, "reported", within=REPORTED, speaker="Bo Chen"), span(VOTE, "reported", within=REPORTED, **by_mention)))
+    assert (s.reported_speaker_right, s.reported_speaker_total) == (1, 2)
+    assert any(e.startswith("reported speaker") and "Bo Chen" in e for e in s.errors)
+
+
+def test_the_reported_speaker_is_judged_on_the_span_covering_most_and_only_when_the_gold_names_one(tmp_path):
+    start = REPORTED.index(VOTE)
+    gold = reported_gold(tmp_path, [{"start": start, "end": start + len(VOTE), "speaker_match": ["Lee"], "speaker_span": None}])
+    # the relative clause's few words, given to Bo Chen, do not decide the clause Ann Lee reports
+    s = score(gold, predicted(span(VOTE, "reported", within=REPORTED, speaker="Ann Lee"), span("Bo Chen opposed", "reported", within=REPORTED, speaker="Bo Chen")))
+    assert (s.reported_speaker_right, s.reported_speaker_total) == (1, 1)
+    # a found span whose gold names no source is counted as found, not for its speaker
+    gold = reported_gold(tmp_path, [{"start": start, "end": start + len(VOTE), "speaker_match": [], "speaker_span": None}])
+    s = score(gold, predicted(span(VOTE, "reported", within=REPORTED, speaker="Bo Chen")))
+    assert (s.reported_found, s.reported_speaker_total, s.reported_speaker_accuracy) == (1, 0, 1)
+    # and the totals add up over articles
+    total = score(gold, predicted())
+    total.add(s)
+    assert (total.reported_found, total.reported_total) == (1, 2)

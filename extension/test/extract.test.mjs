@@ -223,3 +223,14 @@ test("pages of the corpus with pictures: captions are analysed only where they t
     assert.deepEqual(texts(found).map(normalizeSpace), gold.text.split("\n\n").map(normalizeSpace), name);
   }
 });
+
+test("a lede inside the article's <header> is read first; the rest of the header is not", () => {
+  const doc = page(`<article><header><div class="kicker">Drought</div><h1>Towns face rationing</h1>
+    <p class="standfirst">Forty towns will get water for sixteen hours a day.</p><div class="meta">By A. Writer · 16 April 2026</div>
+    <p class="lede">LISBON — The water utility will ration supply to forty towns from Monday, after the driest winter the region has recorded, the company said on Thursday.</p></header>
+    <div class="body"><p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p><p>${para(4)}</p></div></article>`,
+    `<meta property="og:type" content="article">`);
+  const all = texts(findArticle(doc));
+  assert.match(all[0], /^LISBON — The water utility/);
+  assert.equal(all.length, 5);
+});

@@ -45,3 +45,25 @@ test("a long pull quote's citation line is not part of a quoted passage", () => 
   const off = offFlow(blocks);
   assert.ok(off.has(blocks[4]));
 });
+
+test("a definition list's terms are in the flow when its definitions are (questions before answers); a fact box's are not", () => {
+  const answer = (i) => `<dd data-b>Answer ${i}: I think we did what we could with the boats we had, and my crew would say the same thing to you.</dd>`;
+  const blocks = blocksOf(`<div>${para(1)}</div><dl><dt data-b>What went wrong?</dt>${answer(1)}<div><dt data-b>And now?</dt>${answer(2)}</div>
+    <dt data-b>Why stay?</dt>${answer(3)}<dt data-b>Who helped?</dt>${answer(4)}</dl>
+    <div class="box"><dl><dt data-b>Founded</dt><dd data-b>1911</dd></dl></div>`);
+  const off = offFlow(blocks);
+  for (const i of [1, 3, 5, 7]) assert.ok(!off.has(blocks[i]), blocks[i].text);
+  assert.ok(off.has(blocks[9]), "the term of a list holding one block of the flow is off it");
+});
+
+test("a box off the flow made mostly of the flow's own quotations repeats it (a pull quote with its attribution, a tweetable box)", () => {
+  const quoted = `<p data-b>“Nobody should have to buy a carpet cleaner to clean one carpet,” said the librarian, who runs the scheme.</p>`;
+  const blocks = blocksOf(`<div>${para(1)}${quoted}${para(2)}${para(3)}
+    <div class="x"><span data-b>“Nobody should have to buy a carpet cleaner to clean one carpet” — the librarian</span></div>
+    <div class="x"><span data-b>A new quote in a box: “We never planned any of this, it simply grew and grew.”</span></div>
+    <div class="x"><span data-b>Then the mayor spoke at length about parking, schools and the new library roof, and added: “to clean one carpet”.</span></div></div>`);
+  const out = repeats(blocks, offFlow(blocks));
+  assert.ok(out.has(blocks[4]), "the body's quote with an attribution line");
+  assert.ok(!out.has(blocks[5]), "a quote the body does not hold");
+  assert.ok(!out.has(blocks[6]), "prose that only repeats a few quoted words");
+});

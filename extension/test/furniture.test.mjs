@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, isAuthorBio, isFurnitureHeading, nameWords } from "../src/content/furniture.js";
+import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, headerLede, isAuthorBio, isFurnitureHeading, nameWords } from "../src/content/furniture.js";
 
 const block = (text, linkShare = 0) => ({ text, words: blockWords(text), linkShare });
 
@@ -146,4 +146,18 @@ test("a syndicated story's 'originally published' line and a press release's con
   ]) {
     assert.equal(furnitureBlock(block(text)), null, text);
   }
+});
+
+test("an article header's last text, a paragraph of prose, is the story's lede; a standfirst before the byline is not", () => {
+  const lede = "LISBON — The water utility will ration supply to forty towns from Monday, after the driest winter the region has recorded, the company said on Thursday.";
+  const header = (inside) => new JSDOM(`<body><article><header>${inside}</header><p>Body.</p></article></body>`).window.document.querySelector("header");
+  const withLede = header(`<h1>Towns face rationing</h1><p class="standfirst">Forty towns will get water for sixteen hours a day.</p><div class="meta">By A. Writer</div><p class="lede">${lede}</p>`);
+  assert.equal(headerLede(withLede)?.textContent, lede);
+  // A long standfirst above the byline, the header's usual order, is not a lede.
+  assert.equal(headerLede(header(`<h1>Towns face rationing</h1><div class="intro"><p>${lede}</p></div><div class="authors">By A. Writer</div>`)), null);
+  // Nor a lede-like paragraph in a box named as furniture, a short line, or a page's own header.
+  assert.equal(headerLede(header(`<h1>Towns</h1><div class="summary-box promo"><p>${lede}</p></div>`)), null);
+  assert.equal(headerLede(header(`<h1>Towns</h1><p>Updated on Thursday.</p>`)), null);
+  const site = new JSDOM(`<body><header><p>${lede}</p></header><article><p>Body.</p></article></body>`).window.document.querySelector("header");
+  assert.equal(headerLede(site), null);
 });

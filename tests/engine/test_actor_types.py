@@ -150,6 +150,13 @@ def test_a_first_word_the_text_calls_a_place_is_not_the_club_named_after_it(nlp)
     assert [m.text for m in club.mentions] == ["Kesto Pillars"]  # "the Emir of Kesto" is not the club
 
 
+def test_what_a_names_own_clause_calls_its_is_no_person(nlp):
+    assert types_of(nlp, "Officials said Karsavo would review its contracts.", [("Karsavo", 1, "PERSON")])["Karsavo"] == "organization"
+    # a hyphenated phrase's "its" says nothing of the subject
+    text = "Ilse Varnhagen presided over a first-of-its-kind summit."
+    assert types_of(nlp, text, [("Ilse Varnhagen", 1, "PERSON")])["Ilse Varnhagen"] == "person"
+
+
 def test_shares_in_a_name_make_it_a_firm(nlp):
     types = types_of(nlp, "Shares in Dunmore Energy fell sharply on Monday.", [("Dunmore Energy", 1, "GPE")])
     assert types["Dunmore Energy"] == "organization"

@@ -53,6 +53,7 @@ def figures(s: Score) -> dict:
         "speaker_acc": s.speaker_accuracy,
         "reported_r": s.reported_recall,
         "reported_p": s.reported_precision,
+        "reported_speaker_acc": s.reported_speaker_accuracy,
     }
     out["actor_f1"] = s.actors.f1 if s.has_actors else None
     out["number_r"] = s.number_recall if s.has_numbers else None
@@ -85,7 +86,11 @@ def group_table(s: Score, baseline: dict | None) -> list[str]:
     return lines
 
 
-COLUMNS = ["quote_p", "quote_r", "quote_f1", "attributed_f1", "speaker_acc", "actor_f1", "number_r", "reported_r", "reported_p"]
+def _width(column: str) -> int:
+    return max(13, len(column))
+
+
+COLUMNS = ["quote_p", "quote_r", "quote_f1", "attributed_f1", "speaker_acc", "actor_f1", "number_r", "reported_r", "reported_p", "reported_speaker_acc"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -111,20 +116,21 @@ def run(args: argparse.Namespace) -> int:
         return 0
     width = max(len(s.id) for s in scores + [total])
     width = min(width, 48)
-    header = f"{'article':<{width}}  " + "  ".join(f"{c:>13}" for c in COLUMNS)
+    header = f"{'article':<{width}}  " + "  ".join(f"{c:>{_width(c)}}" for c in COLUMNS)
     print(header)
     print("-" * len(header))
     for s in scores + [total]:
         if s is total:
             print("-" * len(header))
         row = figures(s)
-        cells = "  ".join(f"{'—' if row[c] is None else format(row[c], '.3f'):>13}" for c in COLUMNS)
+        cells = "  ".join(f"{'—' if row[c] is None else format(row[c], '.3f'):>{_width(c)}}" for c in COLUMNS)
         print(f"{s.id[:width]:<{width}}  {cells}")
         if args.errors and s is not total:
             for e in s.errors:
                 print(f"    {e}")
     print(f"\n{len(files)} articles; quotes {total.quotes.tp} matched, {total.quotes.fp} false, {total.quotes.fn} missed; "
-          f"speakers right {total.speaker_right}/{total.speaker_total}")
+          f"speakers right {total.speaker_right}/{total.speaker_total}; "
+          f"reported {total.reported_found}/{total.reported_total} found, speakers right {total.reported_speaker_right}/{total.reported_speaker_total}")
     if args.errors or baseline:
         print("\n".join(group_table(total, baseline)))
     return 0

@@ -13,7 +13,8 @@ Evidence comes in three strengths:
             only people do ("Arsenault died"), what a place's people, parts or governor are of
             ("the people of Dhemaji", "Governor Chemutai of Uasin Gishu");
   veto      the text rules one type out: "X, which …" is no person, "X, who …" no place, a name
-            with a number in it ("Pier 4") no person;
+            with a number in it ("Pier 4") no person, nor one whose clause says "its" ("Petronas
+            would review its contracts");
   vote      the model's label, and for a place "in X" / "from X" (or a later name of a list they
             govern: "in Lagos, Malmö and Multan") and a name in front of a road or a pitch.
 Decisive evidence decides (the heaviest type wins; a veto cancels only what the text implies, not
@@ -58,6 +59,8 @@ PERSON, ORG, PLACE = "person", "organization", "place"
 # How much decisive evidence weighs: what the text states outright, then what it implies.
 STATED = 3
 IMPLIED = 2
+# How many words after its subject's verb a clause's "its" is looked for, and how deep under the verb.
+ITS_REACH = 10
 # How many names back a list may go to the preposition that governs it ("in A, B, C and D").
 _LIST_REACH = 6
 # The model's label for a name of several words that it calls a person: decisive, but the lightest.
@@ -267,7 +270,7 @@ def _locative_preposition(doc: Doc, m) -> Token | None:
         first = first.head
     else:
         return None
-    if first is _root(doc, m) or first.dep_ != "pobj":
+    if first.i == m.token_end - 1 or first.dep_ != "pobj":
         return None
     prep = first.head
     return prep if prep.is_lower and prep.lower_ in LOCATIVE_PREPOSITIONS else None
@@ -308,6 +311,36 @@ def modifies_place_noun(doc: Doc, m) -> Iterator[Evidence]:
             return
 
 
+def its_own(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Petronas would review its contracts": what a name's own clause calls "its" is no person's."""
+    root = _root(doc, m)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.i < root.i:
+        return
+    toks = token_list(doc)
+    for i in range(verb.i + 1, min(len(doc), verb.i + ITS_REACH)):
+        tok = toks[i]
+        if tok.is_sent_start:
+            return
+        # (a possessive, not the "its" of "a first-of-its-kind summit")
+        if tok.lower_ == "its" and tok.dep_ == "poss" and toks[i - 1].text != "-" and _governed_by(tok, verb):
+            yield Evidence(VETO, PERSON)
+            yield Evidence(VOTE, ORG)
+            return
+
+
+def _governed_by(tok: Token, verb: Token) -> bool:
+    """Whether `verb` is the first verb above `tok` (so `tok` is in its clause, not a clause of its own)."""
+    head = tok.head
+    for _ in range(ITS_REACH):
+        if head.i == verb.i:
+            return True
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
 def human_subject(doc: Doc, m) -> Iterator[Evidence]:
     """ "Arsenault died in 2024", "Vold laughs": verbs only people do."""
     root = _root(doc, m)
@@ -333,6 +366,7 @@ RULES: tuple[Callable, ...] = (
     located,
     place_of,
     modifies_place_noun,
+    its_own,
     human_subject,
 )
 

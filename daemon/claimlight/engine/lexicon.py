@@ -96,6 +96,39 @@ INFINITIVE_REPORTING_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that urge through a preposition, and the preposition that brings in the one urged: "called on
+# the council to act", "appealed to residents to stay calm" (`engine.reported`, rule `infinitive`).
+URGING_PREPOSITIONS = {"call": ("on", "upon"), "appeal": ("to",)}
+
+# Verbs of intention, hope and decision that report what someone means to do by what is to be done:
+# "plans to release her tax returns", "refused to testify", "hopes to open the plant by spring"
+# (`engine.reported`, rule `intention`). An attribution of a will or a stance, as news reports one;
+# not verbs of trying or needing ("tried to", "needs to"), which report an act or a fact. "hop" is
+# the lemma the model gives "hopes" and "hoped"; the infinitive the rule asks for keeps the animal out.
+INTENTION_VERBS = frozenset(
+    """
+    want plan intend hope hop expect refuse decline agree decide seek aim wish resolve
+    """.split()
+)
+
+# Verbs by which a poll, a study or a record reports what it found, as its object: "polls show a close
+# race", "a 2019 study found 40 cases of fraud", "the video shows him with his hands raised"
+# (`engine.reported`, rule `finding`), when their subject is one of `FINDING_SOURCE_NOUNS`.
+FINDING_VERBS = frozenset("show find indicate suggest reveal confirm document".split())
+
+# Nouns of intention and decision that report, with their possessor, what is to be done: "her decision
+# to close the plant", "the ministry's refusal to publish the report" (`engine.reported`).
+INTENTION_NOUNS = frozenset(
+    """
+    decision determination eagerness promise pledge plan plans refusal vow threat willingness intention
+    intent desire wish hope commitment resolve readiness
+    """.split()
+)
+
+# "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
+REFUSING_VERBS = frozenset("refuse decline".split())
+SILENCE_VERBS = frozenset("comment speak talk respond elaborate answer say".split())
+
 # Verbs of stance whose object is what was said or held: "denied the allegations", "called her vote a
 # mistake", "questioned the need for moderators" (`engine.reported`). Not verbs whose object is a thing
 # acted on or a listener ("attack", "tell", "thank").
@@ -104,7 +137,8 @@ STANCE_VERBS = frozenset(
     deny reject dispute question challenge criticize criticise condemn denounce decry praise hail laud
     applaud defend dismiss blame accuse announce propose recommend demand promise pledge predict
     forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
-    describe advocate recount mention
+    describe advocate recount mention cite note discuss echo stress emphasize emphasise highlight
+    tout welcome reiterate support back favor favour
     """.split()
 )
 
@@ -118,7 +152,7 @@ ANONYMITY_WORDS = frozenset("anonymity anonymously".split())
 CHARACTERISING_STANCE_VERBS = frozenset(
     """
     call characterize characterise label brand dub attack hit slam blast rip knock grill lambaste fault
-    chide scold rebuke thank credit cite identify paint portray depict present cast frame
+    chide scold rebuke thank credit identify paint portray depict present cast frame
     """.split()
 )
 
@@ -499,6 +533,10 @@ DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
     ad advert advertisement commercial clip article video book documentary
     """.split()
 )
+
+# The sources of information a `FINDING_VERBS` verb reports for (`engine.reported`): documents, and
+# what polls and tests yield ("the polling average shows…", "the results suggest…").
+FINDING_SOURCE_NOUNS = DOCUMENT_NOUNS | frozenset("average averages result results test tests experiment trial projection forecast".split())
 
 # Common nouns for an organisation speaking as one ("the company said", "the ministry said").
 INSTITUTION_NOUNS = ORG_HEADS | frozenset(

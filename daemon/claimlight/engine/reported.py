@@ -11,16 +11,27 @@ relative clause), and nothing is reported when it resolves to no one.
   would face…"): the whole clause, the verb's own words included, since they cut it in two.
 * `according_to`: "According to X, <clause>": the rest of the sentence.
 * `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
-  "urged the council to approve the budget"): what is to be done, and by whom when it is named.
+  "urged the council to approve the budget", "called on the council to act"): what is to be done,
+  and by whom when it is named.
+* `intention`: a verb of intention, hope or decision with what is to be done ("plans to release
+  her returns", "refused to testify", "expects the board to resign"), as `infinitive` does.
 * `content_object`: a verb of stance whose object is what was said ("denied the allegations of
   misconduct", "called her vote a mistake", "questioned the need for moderators"): the object and
   what the verb says of it. Only verbs that take what was said as their object (`STANCE_VERBS`),
   and those that report only with what they say of it (`CHARACTERISING_STANCE_VERBS`: "attacked her
   opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
+* `passive_agent`: a verb of stance in the passive with its agent ("the plan was criticised by
+  unions as reckless"): its subject and what the verb says of it, said by the agent.
+* `finding`: a poll, a study or a record with what it shows or found as its object ("polls show a
+  close race", "the audit found 40 faulty meters"): the object and what follows it in the clause.
 * `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
   "warned of a recession", "called for an inquiry"): that phrase.
 * `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
   opposed the war"): the clause, said by the possessor.
+* `claim_object`: a noun of saying with its possessor and what it is about ("Clinton's comments on
+  the shooting", "her warning of a recession"): the phrase, said by the possessor.
+* `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
+  decision to close the plant", "the board's refusal to publish the report"): the infinitive.
 """
 
 from __future__ import annotations
@@ -31,7 +42,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, PREPOSITION_REPORTING_VERBS, REPORTING_VERBS, STANCE_VERBS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -39,9 +50,16 @@ REPORTING_VERB = "reporting_verb"
 PARENTHETICAL = "parenthetical"
 ACCORDING_TO = "according_to"
 INFINITIVE = "infinitive"
+INTENTION = "intention"
 CONTENT_OBJECT = "content_object"
+FINDING = "finding"
+PASSIVE_AGENT = "passive_agent"
 PREPOSITION_OBJECT = "preposition_object"
 CLAIM_NOUN = "claim_noun"
+CLAIM_OBJECT = "claim_object"
+INTENTION_NOUN = "intention_noun"
+# What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
+_ABOUT = ("on", "about")
 
 # A clause has a subject of its own: "he said of US plans to…" has none, whatever the parse calls it.
 _CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS + ("expl", "csubj")
@@ -130,25 +148,36 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
 
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
 
-Verbs = dict[str, list[Token]]  # lemma → its verbs outside quotations, in text order
+# Every noun a rule starts from.
+_ANY_REPORTING_NOUN = CLAIM_NOUNS | INTENTION_NOUNS
+
+Verbs = dict[str, list[Token]]  # lemma → its verbs and nouns outside quotations, in text order
 
 
 def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
-    """The verbs outside quotations that some rule starts from, by lemma, in one pass."""
+    """The verbs (and the nouns) outside quotations that some rule starts from, by lemma, in one pass."""
     cols = columns(doc)
     toks = token_list(doc)
     found: Verbs = {}
     for i, lemma in enumerate(cols.lemma):
-        if lemma in _ANY_REPORTING and not in_quote[i] and cols.pos[i] in ("VERB", "AUX"):
+        if in_quote[i]:
+            continue
+        pos = cols.pos[i]
+        if (lemma in _ANY_REPORTING and pos in ("VERB", "AUX")) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN"):
             found.setdefault(lemma, []).append(toks[i])
     return found
 
 
 def _verbs(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The verbs of `lemmas`, in text order."""
-    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs), key=lambda v: v.i)
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ != "NOUN"), key=lambda v: v.i)
+
+
+def _nouns(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
+    """The nouns of `lemmas`, in text order."""
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ == "NOUN"), key=lambda v: v.i)
 
 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -184,8 +213,8 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
             if clause is None:
                 continue
-        if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS and c.i < subj.left_edge.i for c in clause.children):
-            continue  # the clause's own subject stands before the parenthesis
+        if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS and (c.i < subj.left_edge.i or c.i > after) for c in clause.children):
+            continue  # the clause has a subject of its own, before the parenthesis or after it ("Too often, he said, the debate…")
         start, end = _clause_bounds(doc, clause)
         if not (start < subj.left_edge.i - 1 and after + 1 < end):
             continue  # words of the clause on both sides of the parenthesis
@@ -198,16 +227,36 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
 def _infinitives(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "promised to cut taxes", "urged the council to approve the budget": from the one urged (when
     named) to the end of what is to be done."""
+    return _what_is_to_be_done(doc, finder, in_quote, _verbs(verbs, INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS)), INFINITIVE)
+
+
+def _intentions(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "plans to release her returns", "refused to testify", "expects the board to resign": read as
+    `_infinitives` reads a promise."""
+    return _what_is_to_be_done(doc, finder, in_quote, _verbs(verbs, INTENTION_VERBS), INTENTION)
+
+
+def _what_is_to_be_done(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], cues: list[Token], rule: str) -> list[Reported]:
+    """What each verb of `cues` says is to be done: its infinitive, from the one asked to do it (when named)."""
     out = []
-    for verb in _verbs(verbs, INFINITIVE_REPORTING_VERBS):
+    for verb in cues:
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue  # "is expected to rise", "was asked to leave": by someone the subject is not
         comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-        if comp is None or _anonymity(comp):
+        if comp is None or _anonymity(comp) or (verb.lemma_ in REFUSING_VERBS and comp.lemma_ in SILENCE_VERBS):
             continue
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < comp.i), None)
+        if verb.lemma_ in URGING_PREPOSITIONS and verb.lemma_ not in INFINITIVE_REPORTING_VERBS:
+            # "called on the council to act": only with the one urged after its preposition ("called
+            # to congratulate the team", "called the police to report a fire" urge nobody)
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in URGING_PREPOSITIONS[verb.lemma_] and verb.i < c.i < comp.i), None)
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                continue
         start = (obj or comp).left_edge.i
         end = _clause_bounds(doc, comp)[1]
-        r = _reported(doc, finder, in_quote, verb, start, end, INFINITIVE)
+        r = _reported(doc, finder, in_quote, verb, start, end, rule)
         if r is not None:
             out.append(r)
     return out
@@ -247,6 +296,44 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     return out
 
 
+def _passive_agents(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The plan was criticised by unions as reckless", "he has been called a charlatan by fellow
+    doctors": a verb of stance in the passive, said by its agent, of its subject and what it says of it.
+    The span runs from the subject to the end of what is said, the agent inside it when it stands there."""
+    out = []
+    for verb in _verbs(verbs, STANCE_VERBS | CHARACTERISING_STANCE_VERBS):
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+        by = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None or by is None or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        said = [c for c in verb.children if c.i > verb.i and (c.dep_ in _OBJECT_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS))]
+        if verb.lemma_ in CHARACTERISING_STANCE_VERBS and not said:
+            continue  # "a meeting was called by the mayor"
+        start, end = subj.left_edge.i, max([subj.right_edge.i] + [c.right_edge.i for c in said]) + 1
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), PASSIVE_AGENT, across=True, subject=by)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Polls show a close contest in the state", "the video shows him with his hands in the air": what
+    a source of information shows, from its object to the end of the verb's clause. (A clause it
+    shows, "the audit found that…", is `_reporting_verbs`'.)"""
+    out = []
+    for verb in _verbs(verbs, FINDING_VERBS):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if subj is None or obj is None or subj.lemma_.lower() not in FINDING_SOURCE_NOUNS or any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        start, end = obj.left_edge.i, verb.right_edge.i + 1
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), FINDING)
+        if r is not None:
+            out.append(r)
+    return out
+
+
 def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "commented on the verdict", "warned of a recession", "called for an inquiry": the phrase the
     preposition brings in, for the verbs and prepositions of `PREPOSITION_REPORTING_VERBS`."""
@@ -270,14 +357,9 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
 
 def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Trump's claim that he opposed the war": the "that" clause of a noun of saying whose possessor
-    says it. (Not "her promise to cut fares": an infinitive after a noun is too often misparsed.)"""
+    says it. (An infinitive after a noun, "her promise to cut fares", is `_intention_nouns`'.)"""
     out = []
-    cols = columns(doc)
-    toks = token_list(doc)
-    for i, lemma in enumerate(cols.lemma):
-        if lemma not in CLAIM_NOUNS or cols.pos[i] != "NOUN" or in_quote[i]:
-            continue
-        noun = toks[i]
+    for noun in _nouns(verbs, CLAIM_NOUNS):
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -287,6 +369,44 @@ def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: V
         if start <= noun.head.i < end:
             continue  # the clause took in the sentence's own verb: a misparse
         r = _reported(doc, finder, in_quote, noun, start, end, CLAIM_NOUN, subject=owner)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _claim_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Clinton's comments on the shooting", "North Korea's claims about its test": what a noun of
+    saying is about, said by its possessor, for the prepositions `PREPOSITION_REPORTING_VERBS` gives
+    the verb of the same name, or "on" and "about"."""
+    out = []
+    for noun in _nouns(verbs, CLAIM_NOUNS):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        preps = PREPOSITION_REPORTING_VERBS.get(noun.lemma_, ()) + _ABOUT
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i
+                     and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if owner is None or prep is None or noun.dep_ == "ROOT":
+            continue  # (a noun heading its sentence: the parse took the sentence's verb into the phrase)
+        start, end = prep.i + 1, prep.right_edge.i + 1
+        r = _reported(doc, finder, in_quote, noun, start, _without_trailing_punctuation(doc, start, end), CLAIM_OBJECT, subject=owner)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _intention_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "her decision to close the plant", "the ministry's refusal to publish the report": what its
+    possessor means to do, said to be meant by them."""
+    out = []
+    for noun in _nouns(verbs, INTENTION_NOUNS):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        comp = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if owner is None or comp is None or noun.dep_ == "ROOT":
+            continue  # (a noun heading its sentence: the parse took the sentence's verb into the clause)
+        start, end = comp.left_edge.i, _clause_bounds(doc, comp)[1]
+        if start <= noun.head.i < end:
+            continue  # the clause took in the sentence's own verb: a misparse
+        r = _reported(doc, finder, in_quote, noun, start, end, INTENTION_NOUN, subject=owner)
         if r is not None:
             out.append(r)
     return out
@@ -307,10 +427,14 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
             continue
         sent = tok.sent
         phrase_lo, phrase_hi = tok.i, obj.right_edge.i + 1
-        # The clause is the rest of the sentence, on whichever side of the phrase it stands.
+        # The clause is the rest of the sentence: the clause the phrase follows ("Prices rose, according
+        # to X, and …"), else the one after it ("According to X, prices rose"; "In May, according to X, …"),
+        # or both when the phrase parts a clause from its subject ("The plant, according to X, will close").
         left = (sent.start, phrase_lo)
         right = (phrase_hi, sent.end)
-        lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
+        lo, hi = left if _holds_a_clause(doc, *left) else right
+        if lo == phrase_hi and any(c.dep_ in SUBJECT_DEPS and left[0] <= c.i < left[1] for c in sent.root.children):
+            lo = left[0]
         while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that"):
             lo += 1
         while hi > lo and doc[hi - 1].is_punct:
@@ -321,5 +445,11 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
     return out
 
 
+def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) hold a clause: enough words, one of them a verb."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return len(words) >= MIN_CLAUSE_TOKENS and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _content_objects, _preposition_objects, _claim_nouns)
+RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns)

@@ -182,7 +182,7 @@ class Group:
 # The plain counters of a Score, summed as they are when scores are added.
 _COUNTERS = (
     "speaker_right", "speaker_total", "numbers_found", "numbers_total", "reported_found", "reported_total",
-    "reported_touching", "reported_predicted", "has_actors", "has_numbers",
+    "reported_touching", "reported_predicted", "reported_speaker_right", "reported_speaker_total", "has_actors", "has_numbers",
 )
 
 
@@ -200,6 +200,8 @@ class Score:
     reported_total: int = 0
     reported_touching: int = 0
     reported_predicted: int = 0
+    reported_speaker_right: int = 0
+    reported_speaker_total: int = 0  # found gold reported spans whose gold names a speaker
     has_actors: bool = False
     has_numbers: bool = False
     errors: list[str] = field(default_factory=list)
@@ -225,6 +227,7 @@ class Score:
     number_recall = rate("numbers_found", "numbers_total", 1.0)
     reported_recall = rate("reported_found", "reported_total", 1.0)
     reported_precision = rate("reported_touching", "reported_predicted", 1.0)
+    reported_speaker_accuracy = rate("reported_speaker_right", "reported_speaker_total", 1.0)
 
 
 def _speaker_right(span: Span, gold: GoldQuote, text: str) -> bool:
@@ -311,12 +314,25 @@ def score(gold: Gold, analysis: Analysis) -> Score:
             else:
                 s.errors.append(f"number missed: {text[g[0]:g[1]]!r}")
 
-    reported = [(sp.start, sp.end) for sp in analysis.spans if sp.category == Category.reported]
+    reported_spans = [sp for sp in analysis.spans if sp.category == Category.reported]
+    reported = [(sp.start, sp.end) for sp in reported_spans]
     s.reported_total = len(gold.indirect)
     for g in gold.indirect:
         covered = _covered(g.start, g.end, reported)
-        if covered * 10 >= (g.end - g.start) * 3:
-            s.reported_found += 1
+        if covered * 10 < (g.end - g.start) * 3:
+            continue
+        s.reported_found += 1
+        if not (g.speaker_match or g.speaker_span):
+            continue  # the gold names no source: its speaker can be neither right nor wrong
+        # judged by the predicted span that covers most of it (several may cut it in pieces)
+        sp = max(reported_spans, key=lambda p: _overlap((p.start, p.end), (g.start, g.end)))
+        s.reported_speaker_total += 1
+        if _speaker_right(sp, g, text):
+            s.reported_speaker_right += 1
+        else:
+            gold_who = g.speaker_match or text[g.speaker_span[0] : g.speaker_span[1]]
+            rule = sp.via.rule if sp.via else UNATTRIBUTED
+            s.errors.append(f"reported speaker [{rule}]: {sp.text[:50]!r} → {sp.speaker!r}{_chain_note(sp)}, gold {gold_who!r}")
     attributions = [(g.start, g.end) for g in gold.indirect + gold.quotes]
     s.reported_predicted = len(reported)
     s.reported_touching = sum(1 for r in reported if any(_overlap(r, a) for a in attributions))

@@ -14,7 +14,7 @@ import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articlene
 import { cutBlocks } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
 import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
-import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, isArticleBody, isAuthorBio } from "./furniture.js";
+import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
 import { buildText, slicePieces } from "./offsets.js";
@@ -113,6 +113,7 @@ function linkedHeadings(root) {
  * left out. `dropped` says what was left out and why (for tests and debugging).
  */
 function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
+  if (strict) chosen = withHeaderLede(chosen);
   const nodes = [...chosen];
   const root = composedCommonAncestor(nodes);
   // Readability may pick what the reader cannot see (a hidden copy of the story for phones).
@@ -141,11 +142,29 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     for (let n = el; n && n !== root; n = composedParentElement(n)) if (captionWhy.has(n)) return n;
     return undefined;
   };
+  // An article header that holds the story's lede: only the lede is kept of it.
+  const ledes = new Map(); // a header → its lede
+  const besideLede = (el) => {
+    for (let n = composedParentElement(el); n && n !== root; n = composedParentElement(n)) {
+      const lede = ledes.get(n);
+      if (lede) return !el.contains(lede) && !lede.contains(el);
+    }
+    return false;
+  };
   const skip = (el, look) => {
     const c = chars.get(el) ?? 0;
     if (c === 0) return true;
+    if (ledes.size && besideLede(el)) {
+      dropped.push({ why: "<header>", text: normalizeSpace(el.textContent).slice(0, 80) });
+      return true;
+    }
     if (isArticleBody(el) || c >= WRAPPER_SHARE * total) return false;
     const why = furnitureElement(el, look, { strict });
+    const lede = why && strict ? headerLede(el) : null;
+    if (lede) {
+      ledes.set(el, lede);
+      return false;
+    }
     if (why && isCaptionElement(el)) {
       captionWhy.set(el, why);
       return false;
@@ -200,6 +219,26 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     else kept.push({ el: b.el, key: b.key, text: b.text, hash: hashText(b.text), entries: b.entries, linkShare: b.linkShare });
   }
   return { root, focus, blocks: kept, dropped };
+}
+
+// How far up from Readability's pick a header with the story's lede is looked for.
+const LEDE_MAX_LEVELS = 3;
+
+/** The chosen text with the story's lede when Readability took the body after the article's
+ * header but not the lede inside it: the lede is the story's first paragraph. */
+function withHeaderLede(chosen) {
+  let n = composedCommonAncestor([...chosen]);
+  for (let level = 0; n && level < LEDE_MAX_LEVELS; level++, n = n.parentElement) {
+    for (let sib = n.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      const lede = headerLede(sib);
+      if (!lede) continue;
+      const texts = [];
+      const walker = lede.ownerDocument.createTreeWalker(lede, 0x4);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) if (/\S/.test(t.data)) texts.push(t);
+      return texts.every((t) => chosen.has(t)) ? chosen : new Set([...texts, ...chosen]);
+    }
+  }
+  return chosen;
 }
 
 /** The blocks with the captions' blocks kept when the captions carry the story (a photo

@@ -14,6 +14,8 @@ const ARTICLE_SHARE = 0.8;
 const FLOW_MIN_BLOCKS = 3;
 const OFF_FLOW_MIN_WORDS = 20;
 const OFF_FLOW_MIN_LOWERCASE = 0.35;
+// A definition list holding this many of the flow's blocks is part of the flow.
+const FLOW_LIST_MIN_BLOCKS = 2;
 // A block whose letters all appear in a longer block repeats it (a pull quote).
 const REPEAT_MIN_LETTERS = 24;
 const REPEAT_MAX_WORDS = 80; // a pull quote is short; longer blocks are not searched for repeats
@@ -61,6 +63,14 @@ export function offFlow(blocks) {
   // a list inside a box of its own is not.
   const flowParents = new Set(main.blocks.map((b) => composedParentElement(b.el)));
   const inFlowList = (el) => el.localName === "li" && flowParents.has(composedParentElement(composedParentElement(el)));
+  // A definition list's terms go with its definitions (an interview's questions set as <dt>s
+  // before the <dd> answers): they are in the flow when the list holds a few of its blocks.
+  const flowLists = new Map(); // a <dl> → how many of the flow's blocks it holds
+  for (const b of main.blocks) {
+    const dl = definitionListOf(b.el);
+    if (dl) flowLists.set(dl, (flowLists.get(dl) ?? 0) + 1);
+  }
+  const inFlowDefinitionList = (el) => (flowLists.get(definitionListOf(el)) ?? 0) >= FLOW_LIST_MIN_BLOCKS;
   // A passage quoted in a <blockquote> (a statement read out, a judgment's paragraphs) reads as
   // one: its short closing paragraph is as much prose as the long ones before it. The line that
   // cites its source (a pull quote's "Name, title") is not part of the passage.
@@ -80,13 +90,22 @@ export function offFlow(blocks) {
   for (const g of groups) {
     if (g === main) continue;
     for (const b of g.blocks) {
-      if (inFlowList(b.el)) continue;
+      if (inFlowList(b.el) || inFlowDefinitionList(b.el)) continue;
       const passage = passages.get(passageOf(b.el));
       if (passage && readsAsProse(passage)) continue;
       if ((b.words.length < OFF_FLOW_MIN_WORDS && !hasQuoteMark(b.text)) || lowerShare(b.words) < OFF_FLOW_MIN_LOWERCASE) out.add(b);
     }
   }
   return out;
+}
+
+/** The <dl> a <dt> or <dd> belongs to (directly, or through the <div> HTML allows around a
+ * term and its definitions), or null. */
+function definitionListOf(el) {
+  if (el.localName !== "dt" && el.localName !== "dd") return null;
+  let list = composedParentElement(el);
+  if (list?.localName === "div") list = composedParentElement(list);
+  return list?.localName === "dl" ? list : null;
 }
 
 function lowerShare(ws) {
@@ -98,17 +117,38 @@ function readsAsProse(ws) {
   return ws.length >= OFF_FLOW_MIN_WORDS && lowerShare(ws) >= OFF_FLOW_MIN_LOWERCASE;
 }
 
+// Quotations in double marks or guillemets (single marks are too often apostrophes).
+const QUOTATION = /“[^“”]+”|„[^“”]+“|«[^«»]+»|"[^"]+"/g;
+// A box off the flow is a pull quote when the body's quotations are most of it, whatever it
+// adds around them (a "— Name" line, a teaser's few words, a "Click to Tweet" prompt).
+const PULL_QUOTE_MIN_SHARE = 0.5;
+
+/** Does a block off the story's flow consist mostly of quotations the flow already holds? */
+function quotesTheFlow(key, text, flowKeys) {
+  const quoted = (text.match(QUOTATION) ?? []).map(letters).filter((q) => q.length >= REPEAT_MIN_LETTERS);
+  if (!quoted.length || !quoted.every((q) => flowKeys.some((k) => k.includes(q)))) return false;
+  return quoted.reduce((n, q) => n + q.length, 0) >= PULL_QUOTE_MIN_SHARE * key.length;
+}
+
 /**
- * Blocks whose text a longer kept block already holds (a pull quote, a repeated summary), and
- * the second of two equal blocks (a live blog's pinned post shown again at its own time): of
- * two equal blocks the one off the story's flow goes, else the later one.
+ * Blocks whose text a longer kept block already holds (a pull quote, a repeated summary), the
+ * second of two equal blocks (a live blog's pinned post shown again at its own time): of two
+ * equal blocks the one off the story's flow goes, else the later one; and short blocks off the
+ * flow made of the flow's own quotations (a pull quote with its attribution, a tweetable box).
  */
 export function repeats(blocks, offFlowSet) {
   const keys = blocks.map((b) => letters(b.text));
+  const { main } = flowGroups(blocks);
+  const inFlow = new Set(main?.blocks ?? []);
+  const flowKeys = blocks.flatMap((b, i) => (inFlow.has(b) ? [keys[i]] : []));
   const out = new Set();
   blocks.forEach((b, i) => {
     const k = keys[i];
     if (k.length < REPEAT_MIN_LETTERS || b.words.length > REPEAT_MAX_WORDS) return;
+    if (main && !inFlow.has(b) && quotesTheFlow(k, b.text, flowKeys)) {
+      out.add(b);
+      return;
+    }
     for (let j = 0; j < blocks.length; j++) {
       if (j === i || out.has(blocks[j])) continue;
       const other = keys[j];

@@ -156,6 +156,32 @@ export function furnitureElement(el, look, { strict = true } = {}) {
   return null;
 }
 
+// Some sites begin the story inside the article's own <header>: after the kicker, the headline,
+// the standfirst and the byline comes the first paragraph, the lede. Such a lede is the header's
+// last text and a paragraph of prose; a standfirst stands before the byline.
+const LEDE_MIN_WORDS = 20;
+const LEDE_MAX_CAPITALISED = 0.5;
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+/** The story's lede inside an article's header element, or null. */
+export function headerLede(el) {
+  if (el.localName !== "header" && !furnitureWords(el).has("header")) return null;
+  if (!el.parentElement?.closest("article, main, [role=main], [itemprop~=articleBody]")) return null;
+  const paragraphs = el.querySelectorAll("p");
+  const last = paragraphs[paragraphs.length - 1];
+  if (!last) return null;
+  const text = last.textContent.trim();
+  const ws = words(text);
+  if (ws.length < LEDE_MIN_WORDS || !SENTENCE_END.test(text) || capitalised(ws) > LEDE_MAX_CAPITALISED) return null;
+  for (let n = last; n && n !== el; n = n.parentElement) if (furnitureWord(n)) return null;
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (/\S/.test(t.data) && !last.contains(t) && last.compareDocumentPosition(t) & FOLLOWING) return null;
+  }
+  return last;
+}
+
 /** Elements whose furniture verdict never applies: the story's own body. */
 export function isArticleBody(el) {
   const itemprop = el.getAttribute("itemprop");
