@@ -11,6 +11,7 @@ import numpy
 import pytest
 
 from claimlight.engine import parsed
+from claimlight.engine.docview import text_of
 from claimlight.engine.nlp import parse, parse_each
 from claimlight.paragraphs import paragraphs
 
@@ -43,6 +44,9 @@ def test_a_document_rebuilt_from_kept_parses_is_the_one_parsed_whole(nlp):
         parsed.forget()  # as a worker that never saw the page
         from_bytes = parsed.join(nlp.vocab, parts)
         assert (annotations(from_bytes) == annotations(whole)).all()
+        # the text a rebuilt document is known by (from its paragraphs', made or read) is its tokens'
+        for doc in (from_kept, from_bytes):
+            assert text_of(doc) == "".join(t.text_with_ws for t in doc) == TEXT
 
 
 def test_kept_parses_stay_within_their_bound(nlp, monkeypatch):

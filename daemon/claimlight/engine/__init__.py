@@ -49,7 +49,7 @@ def analyze_doc(doc: Doc) -> Analysis:
     quotations = with_answers(doc, index, quotations)
     attributor = Attributor(doc, text, quotations, index)
     attributed = attributor.run()
-    nested = attribute_nested(doc, text, index, attributed)
+    nested = attribute_nested(doc, text, index, attributed, attributor.finder)
     reported = find_reported(doc, attributor.finder, attributor.in_quote)
     numbers = find_numbers(doc)
     roles = find_roles(doc, index, attributor.in_quote)

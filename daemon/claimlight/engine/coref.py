@@ -155,24 +155,91 @@ def pronoun_features(word: str) -> tuple[frozenset[str], str | None, bool] | Non
     return None
 
 
+class Layout:
+    """What every reading of one document sees alike, whatever it takes for quoted: its sentences and
+    paragraphs, where each actor is named, the words a reading looks at. Made once for a document:
+    the quotations nested in others have a reading of their own (`engine.nested`), and take this
+    from the article's."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, text: str):
+        # (a Doc makes a new Token object at each step of a loop: the loops below filter on these
+        # columns and make Tokens only for the words they read)
+        self.cols = cols = columns(doc)
+        self.index = index
+        self.sents = cols.sents
+        self.sent_of = [n for n, (a, b) in enumerate(self.sents) for _ in range(a, b)]
+        line_starts = [m.start() for m in re.finditer(r"[^\n]+", text)]
+        self.para_of_sent = [max(0, bisect_right(line_starts, cols.starts[a]) - 1) if a < len(doc) else 0 for a, _ in self.sents]
+        self.mention_starts = {a.id: sorted(m.start for m in a.mentions) for a in index.actors}
+
+    @cached_property
+    def reporting_verbs(self) -> list[int]:
+        """The verbs of reporting, in order, quoted or not."""
+        pos, lemma = self.cols.pos, self.cols.lemma
+        return [i for i in range(len(pos)) if pos[i] in ("VERB", "AUX") and lemma[i] in REPORTING_VERBS]
+
+    @cached_property
+    def last_mention_token(self) -> dict[str, int]:
+        """Each actor's last mention, by the token a reading takes it at (its last)."""
+        last: dict[str, int] = {}
+        for m in self.index.by_token.values():
+            if m.actor is not None:
+                last[m.actor.id] = max(last.get(m.actor.id, -1), m.token_end - 1)
+        return last
+
+    @cached_property
+    def words(self) -> list[int]:
+        """The tokens the reading looks at, in order: where a mention is, pronouns, nouns, "old"; the
+        reading passes over every other token without a look, so it is spared the loop over them."""
+        cols, mentions = self.cols, self.index.by_token
+        pos, tag, lower = cols.pos, cols.tag, cols.lower
+        return [
+            i
+            for i, p in enumerate(pos)
+            if p == "NOUN"
+            or p == "PRON"
+            or i in mentions
+            or tag[i] == "PRP$"
+            or (p == "ADJ" and lower[i] == "old")
+            or (p == "PROPN" and common_as_proper(cols.text[i]))
+        ]
+
+    @cached_property
+    def definite_heads(self) -> frozenset[int]:
+        """The tokens with a possessor or a definite determiner before them among their children:
+        found in one pass over the determiners, not by a walk through each noun's children."""
+        cols = self.cols
+        dep, lower, head = cols.dep, cols.lower, cols.head
+        return frozenset(
+            head[c]
+            for c, d in enumerate(dep)
+            if (d == "poss" or (d == "det" and (lower[c] in _DEFINITE or lower[c] in _POSSESSIVE_DETS))) and c < head[c]
+        )
+
+
 class Coreference:
     def __init__(
-        self, doc: Doc, index: ActorIndex, in_quote: list[bool], roles: RoleIndex, subject_of: Callable[[Token], Token | None], text: str | None = None
+        self,
+        doc: Doc,
+        index: ActorIndex,
+        in_quote: list[bool],
+        roles: RoleIndex,
+        subject_of: Callable[[Token], Token | None],
+        text: str | None = None,
+        layout: Layout | None = None,
     ):
         self.doc = doc
         self.text = text_of(doc) if text is None else text
-        # (a Doc makes a new Token object at each step of a loop: the loops below filter on these
-        # columns and make Tokens only for the words they read)
-        self.cols = columns(doc)
+        self.layout = layout or Layout(doc, index, self.text)
+        self.cols = self.layout.cols
         self.index = index
         self.in_quote = in_quote
         self.roles = roles
         self._subject_of = subject_of
-        self.sents = self.cols.sents
-        self.sent_of = [n for n, (a, b) in enumerate(self.sents) for _ in range(a, b)]
-        line_starts = [m.start() for m in re.finditer(r"[^\n]+", self.text)]
-        self.para_of_sent = [max(0, bisect_right(line_starts, self.cols.starts[a]) - 1) if a < len(doc) else 0 for a, _ in self.sents]
-        self.mention_starts = {a.id: sorted(m.start for m in a.mentions) for a in index.actors}
+        self.sents = self.layout.sents
+        self.sent_of = self.layout.sent_of
+        self.para_of_sent = self.layout.para_of_sent
+        self.mention_starts = self.layout.mention_starts
         self.gender = self._gender_evidence()
         self.kind = {a.id: self._actor_kind(a) for a in index.actors}
         self.speech_subjects = self._speech_subjects()
@@ -181,6 +248,8 @@ class Coreference:
         # each sentence with words outside quotations, numbered in order as the reading reaches it
         self.narrative_rank: dict[int, int] = {}
         self._next = 0  # the first token not read yet (`_read_through`)
+        self._last_referent: dict[str, int] = {}  # actor id → the sentence of its latest referent so far
+        self._whole_genders = False  # whether a question wanted the genders the whole text gives (`_settle`)
 
     # -- what each actor is -----------------------------------------------------------------------
 
@@ -211,9 +280,9 @@ class Coreference:
 
     def _speech_subjects(self) -> set[int]:
         out: set[int] = set()
-        pos, lemma, doc = self.cols.pos, self.cols.lemma, self.doc
-        for i in range(len(doc)):
-            if pos[i] in ("VERB", "AUX") and not self.in_quote[i] and lemma[i] in REPORTING_VERBS:
+        doc = self.doc
+        for i in self.layout.reporting_verbs:
+            if not self.in_quote[i]:
                 subj = self._subject_of(token_list(doc)[i])
                 if subj is not None:
                     out.add(subj.i)
@@ -229,15 +298,15 @@ class Coreference:
         (`engine.nested`) was a whole second pass. Lazy reading answers as the full reading does: a
         token's resolution is made when the reading reaches it, from what came before it only, and
         no question changes what the reading keeps (only the reading itself adds evidence). A question
-        that reads an actor's gender reads the whole text first when that gender is not known yet:
-        a gender once known never changes, one not known yet may be learnt further on (`_antecedent`)."""
+        that reads an actor's gender reads on first when that gender is not known yet, as far as it
+        may still be learnt (`_settle`): a gender once known never changes."""
         doc, cols = self.doc, self.cols
         stop = min(last + 1, len(doc))
         if self._next >= stop:
             return
         toks = token_list(doc)
         start, self._next = self._next, stop
-        words = self._words
+        words = self.layout.words
         for k in range(bisect_left(words, start), bisect_left(words, stop)):
             i = words[k]
             if self.in_quote[i]:
@@ -264,23 +333,6 @@ class Coreference:
             elif pos == "ADJ" and cols.lower[i] == "old" and is_age_nominal(toks[i]) and not self._names_modifier(i):
                 self._read_noun(toks[i])
 
-    @cached_property
-    def _words(self) -> list[int]:
-        """The tokens the reading looks at, in order: where a mention is, pronouns, nouns, "old"; the
-        reading passes over every other token without a look, so it is spared the loop over them."""
-        cols, mentions = self.cols, self.index.by_token
-        pos, tag, lower = cols.pos, cols.tag, cols.lower
-        return [
-            i
-            for i, p in enumerate(pos)
-            if p == "NOUN"
-            or p == "PRON"
-            or i in mentions
-            or tag[i] == "PRP$"
-            or (p == "ADJ" and lower[i] == "old")
-            or (p == "PROPN" and common_as_proper(cols.text[i]))
-        ]
-
     def _names_modifier(self, i: int) -> bool:
         """ "Surrey Mayor Doug McCallum", "the rookie defenceman Jones": a role word inside a name's phrase."""
         head = self.cols.head[i]
@@ -296,19 +348,7 @@ class Coreference:
 
     def _definite(self, i: int) -> bool:
         """ "the mayor", "this official", "her statement", "Lindqvist's coach"; not "a spokesman"."""
-        return i in self._definite_heads
-
-    @cached_property
-    def _definite_heads(self) -> frozenset[int]:
-        """The tokens with a possessor or a definite determiner before them among their children:
-        found in one pass over the determiners, not by a walk through each noun's children."""
-        cols = self.cols
-        dep, lower, head = cols.dep, cols.lower, cols.head
-        return frozenset(
-            head[c]
-            for c, d in enumerate(dep)
-            if (d == "poss" or (d == "det" and (lower[c] in _DEFINITE or lower[c] in _POSSESSIVE_DETS))) and c < head[c]
-        )
+        return i in self.layout.definite_heads
 
     def _read_noun(self, tok: Token) -> None:
         cols = self.cols
@@ -340,6 +380,8 @@ class Coreference:
     def _push(self, r: Referent | None) -> None:
         if r is not None:
             self.referents[r.sent].append(r)
+            if r.actor is not None:
+                self._last_referent[r.actor.id] = r.sent  # (the reading only goes forward)
 
     def _roles_of(self, tok: Token) -> tuple[bool, bool]:
         """(subject, speaker) for a mention headed by `tok`."""
@@ -382,17 +424,64 @@ class Coreference:
         if kind is None or kind not in kinds:
             return False
         if gender is not None and self.gender.get(actor.id) is None:
-            self._read_all()  # the whole text's evidence of the actor's gender (a gender once known stays)
+            # the whole text's evidence of the actor's gender (a gender once known stays)
+            self._whole_genders = True
+            self._settle({actor.id: actor})
         return gender is None or self.gender.get(actor.id) in (None, gender)
 
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
         not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
         self._read_through(tok.i)
-        if self._gender_open_in_view(tok):
-            self._read_all()  # the whole text's evidence of their gender (a gender once known stays)
+        feats = pronoun_features(tok.text)
+        # (once a question wanted the whole text's genders, every later one is answered with them)
+        if feats is not None and (self._whole_genders or self._gender_open_in_view(tok)):
+            # the whole text's evidence of their gender (a gender once known stays)
+            self._whole_genders = True
+            n = self.sent_of[tok.i]
+            self._read_through(self.sents[n][1] - 1)
+            if n not in self.narrative_rank:
+                self._read_all()  # (its rank would be the count of every sentence read: only the whole reading gives it)
+            self._settle(self._in_view(tok, PRONOUN_SENTENCES_IN_ALL, feats[0]))
         best = self._antecedent(tok, exclude=actor)
         return best.resolution() if best is not None else None
+
+    def _in_view(self, tok: Token, sentences: int, kinds: frozenset[str]) -> dict[str, ActorRecord]:
+        """The actors of the referents of `kinds` from `sentences` sentences before `tok` up to it."""
+        n = self.sent_of[tok.i]
+        return {
+            r.actor.id: r.actor
+            for s in range(max(0, n - sentences), n + 1)
+            for r in self.referents[s]
+            if r.i < tok.i and r.actor is not None and r.kind in kinds
+        }
+
+    def _settle(self, actors: dict[str, ActorRecord]) -> None:
+        """Reads on until the gender of each of `actors` is the one the whole text gives it, so that a
+        question weighing them answers as it does after the whole reading, for a few sentences more
+        instead of the rest of a long page (the nested quotations whose speaker is a pronoun each ask,
+        with a reading of their own: `engine.nested`). A gender is settled once known (it never
+        changes then), or once nothing further on can bring its actor back into view (`_gender_settled`)."""
+        s = self.sent_of[self._next] if self._next < len(self.doc) else len(self.sents)
+        pending = actors
+        while True:
+            pending = {k: a for k, a in pending.items() if not self._gender_settled(a, s)}
+            if not pending or s >= len(self.sents):
+                return
+            self._read_through(self.sents[s][1] - 1)
+            s += 1
+
+    def _gender_settled(self, actor: ActorRecord, s: int) -> bool:
+        """Whether `actor`'s gender can change no more, the reading being in sentence `s` or past it.
+        Evidence is only taken from a pronoun resolved to a referent of the actor a few sentences
+        before it (`_antecedent`); a new referent of the actor comes only from a mention of it, from a
+        description resolved through its roles, or from a referent of it in view. So with no mention
+        left ahead, no role and no referent within the longest look-back, it never comes into view again."""
+        if self.gender.get(actor.id) is not None or self.kind.get(actor.id) != PERSON:
+            return True  # (only a person's gender is ever learnt)
+        if self.roles.roles(actor) or self.layout.last_mention_token.get(actor.id, -1) >= self._next:
+            return False
+        return self._last_referent.get(actor.id, -1) < s - max(PRONOUN_SENTENCES_IN_ALL, ORG_DESCRIPTION_SENTENCES, PRONOUN_SENTENCES)
 
     def _gender_open_in_view(self, tok: Token) -> bool:
         """Whether a gendered pronoun has in view (`_antecedent`) an actor whose gender is not known

@@ -26,7 +26,7 @@ from .actors import ActorIndex
 from .attribution import CHAIN, AttributedQuote, Attributor, Context
 from .lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL, WEAK_SPEECH_VERBS
 from .quotes import Quotation
-from .speakers import Speaker
+from .speakers import Speaker, SpeakerFinder
 
 # The strategies that read the words around a quotation, not the article around it, and find a
 # source, not merely a subject ("Dad's first rule was, “…”" names no one who said it).
@@ -44,10 +44,12 @@ class NestedQuote:
 class _Within(Attributor):
     """An attributor for quotations nested in others, for which the outer quotation is the paragraph."""
 
-    def __init__(self, doc: Doc, text: str, outers: list[Quotation], inner: list[Quotation], index: ActorIndex):
+    def __init__(self, doc: Doc, text: str, outers: list[Quotation], inner: list[Quotation], index: ActorIndex, like: SpeakerFinder | None):
         self._outers = outers
         self._outer_starts = [q.inner_start for q in outers]
         super().__init__(doc, text, inner, index)
+        # what the article's finder read of the document, quotations aside, is not read again
+        self.finder = SpeakerFinder(doc, index, self.in_quote, text, like=like)
 
     def speaker(self, tok, last_speaker):
         if tok.lower_ == "i":
@@ -63,13 +65,14 @@ class _Within(Attributor):
         return outer.inner_start, outer.inner_end(self.text)
 
 
-def attribute_nested(doc: Doc, text: str, index: ActorIndex, results: list[AttributedQuote]) -> list[NestedQuote]:
-    """The nested quotations of spoken quotes whose text names a source of their own."""
+def attribute_nested(doc: Doc, text: str, index: ActorIndex, results: list[AttributedQuote], finder: SpeakerFinder | None = None) -> list[NestedQuote]:
+    """The nested quotations of spoken quotes whose text names a source of their own. `finder`:
+    the article's speaker finder, whose reading of the document they share."""
     outers = [r for r in results if r.speech and r.quotation.nested]
     if not outers:
         return []
     parent_of = {n: r for r in outers for n in r.quotation.nested}
-    within = _Within(doc, text, [r.quotation for r in outers], list(parent_of), index)
+    within = _Within(doc, text, [r.quotation for r in outers], list(parent_of), index, finder)
     found: list[NestedQuote] = []
     for q, before, after in within._with_segments(within.quotations):
         ctx = Context(within, q, before, after, None)

@@ -36,7 +36,7 @@ from spacy.attrs import intify_attr
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .docview import StringColumns, know_strings, string_columns, string_pieces
+from .docview import StringColumns, know_strings, know_text, string_columns, string_pieces, text_of
 
 # Token annotations the engine reads: pos_, tag_, dep_, head, lemma_, ent_iob_/ent_type_ (doc.ents),
 # sentence starts, morphology; DocBin's default set.
@@ -66,13 +66,24 @@ class _Entry:
     """A paragraph's parse, decoded, and once it has been in a document its string columns
     (`docview.string_columns`), which the document's columns are made of next time."""
 
-    __slots__ = ("data", "decoded", "weight", "strings")
+    __slots__ = ("data", "decoded", "weight", "strings", "_text")
 
-    def __init__(self, data: bytes, decoded: Decoded):
+    def __init__(self, data: bytes, decoded: Decoded, text: str | None = None):
         self.data = data
         self.decoded = decoded
         self.weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 60 * len(decoded[2])
         self.strings: StringColumns | None = None
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text, as `Doc.text` gives it: its words, each with its space."""
+        if self._text is None:
+            array, spaces, names = self.decoded
+            # (the strings are those of the string columns' distinct hashes, in order: `encode`)
+            word = dict(zip(numpy.unique(array[:, _STRING_COLUMNS]).tolist(), names)) if len(array) else {}
+            self._text = "".join(word[h] + " " if space else word[h] for h, space in zip(array[:, _ORTH].tolist(), spaces.tolist()))
+        return self._text
 
 
 _kept: OrderedDict[bytes, _Entry] = OrderedDict()
@@ -87,7 +98,7 @@ def encode(doc: Doc) -> bytes:
     hashes = numpy.unique(array[:, _STRING_COLUMNS]) if len(doc) else ()
     names = [strings[int(h)] for h in hashes]
     data = zlib.compress(pickle.dumps((len(doc), array.tobytes(), spaces.tobytes(), names), _PICKLE), _LEVEL)
-    _keep(_Entry(data, (array, spaces, names)))  # the page's next version will be rebuilt from these bytes
+    _keep(_Entry(data, (array, spaces, names), text_of(doc)))  # the page's next version will be rebuilt from these bytes
     return data
 
 
@@ -153,7 +164,8 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     # Words by their hashes, as DocBin does: no string is looked up twice.
     doc = Doc(vocab, words=array[:, _ORTH], spaces=numpy.concatenate(spaces)).from_array(_IDS, array)
     know_strings(doc, _string_columns(doc, entries))
-    return doc
+    # (`Doc.text` would join every token's text again: each paragraph's is kept)
+    return know_text(doc, "".join(entry.text for entry in entries))
 
 
 def _string_columns(doc: Doc, entries: list[_Entry]) -> StringColumns:

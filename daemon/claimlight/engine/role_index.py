@@ -98,8 +98,9 @@ def age_of(text: str) -> int | None:
     return None
 
 
-def build_role_index(doc: Doc, index: ActorIndex, in_quote: list[bool] | None = None) -> RoleIndex:
+def build_role_index(doc: Doc, index: ActorIndex, in_quote: list[bool] | None = None, stated: "StatedRoles | None" = None) -> RoleIndex:
     """Every role the text states for an actor, outside quotations. Linear in the mentions."""
+    stated = stated or StatedRoles(doc, index)
     roles = RoleIndex()
     for actor in index.actors:
         if actor.type == "place":
@@ -107,9 +108,26 @@ def build_role_index(doc: Doc, index: ActorIndex, in_quote: list[bool] | None = 
         for m in actor.mentions:
             if in_quote is not None and in_quote[m.token_start]:
                 continue
-            for role in _roles_of_mention(doc, index, m, actor):
-                roles.add(actor, replace(role, name_start=m.start, name_end=m.end))
+            for role in stated.at(m, actor):
+                roles.add(actor, role)
     return roles
+
+
+class StatedRoles:
+    """The roles the text states at each mention, read once for a document however many role indexes,
+    each leaving out what another set of quotations holds, are made of them (`engine.nested`)."""
+
+    def __init__(self, doc: Doc, index: ActorIndex):
+        self.doc = doc
+        self.index = index
+        self._at: dict[tuple[int, str], list[Role]] = {}
+
+    def at(self, m: Mention, actor: ActorRecord) -> list[Role]:
+        key = (id(m), actor.id)  # (the mentions live as long as the index, and this with it)
+        got = self._at.get(key)
+        if got is None:
+            got = self._at[key] = [replace(role, name_start=m.start, name_end=m.end) for role in _roles_of_mention(self.doc, self.index, m, actor)]
+        return got
 
 
 def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecord):

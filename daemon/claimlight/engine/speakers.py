@@ -13,9 +13,10 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .coref import Chain, Coreference, age_before_verb, common_as_proper, description_text, is_age_nominal
+from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal
 from .lexicon import CLAIM_NOUNS, MAKING_VERBS, PERSON_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
-from .role_index import RoleIndex, build_role_index
+from .docview import text_of
+from .role_index import RoleIndex, StatedRoles, build_role_index
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -68,21 +69,33 @@ STATEMENT_REACH = 120
 
 
 class SpeakerFinder:
-    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool], text: str | None = None):
+    """`like`: the finder of the same document with other quotations (the article's, for the
+    quotations nested in its quotations), whose reading of what quotations do not change is taken."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, in_quote: list[bool], text: str | None = None, like: SpeakerFinder | None = None):
         self.doc = doc
         self.index = index
         self.in_quote = in_quote  # per token: inside a quotation
         self._text = text
+        self._like = like
 
     # Read on first use: the quotations nested in others often find no cue at all, and then their
     # finder never needs the pass over the whole document.
     @cached_property
     def roles(self) -> RoleIndex:
-        return build_role_index(self.doc, self.index, self.in_quote)
+        return build_role_index(self.doc, self.index, self.in_quote, self._stated_roles)
 
     @cached_property
     def coref(self) -> Coreference:
-        return Coreference(self.doc, self.index, self.in_quote, self.roles, self.subject_of, self._text)
+        return Coreference(self.doc, self.index, self.in_quote, self.roles, self.subject_of, self._text, self._layout)
+
+    @cached_property
+    def _stated_roles(self) -> StatedRoles:
+        return self._like._stated_roles if self._like is not None else StatedRoles(self.doc, self.index)
+
+    @cached_property
+    def _layout(self) -> Layout:
+        return self._like._layout if self._like is not None else Layout(self.doc, self.index, self._text if self._text is not None else text_of(self.doc))
 
     # -- cue → subject token ------------------------------------------------------------------
 
