@@ -27,8 +27,10 @@ _MAGNITUDE = r"(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand|crore|lakh)\
 _PATTERNS = [
     re.compile(r"[$€£¥₹₦₵₱₩₽₺₴₪]\s?\d+(?:[,.]\d+)*" + _MAGNITUDE, re.I),
     # a currency's letters against the figure, where no word boundary lets the bare number below
-    # match: "KSh300m", "Rs4,200 crore", "R1.4bn" (the lookahead lets the pattern fail fast elsewhere)
-    re.compile(r"\b(?=[GKNRSTU])(?:KSh|Ksh|Rs|R|N|GH₵|Sh|USh|TSh|Tk)\d+(?:[,.]\d+)*" + _MAGNITUDE),
+    # match: "KSh300m", "Rs4,200 crore" (the lookahead lets the pattern fail fast elsewhere). Not a
+    # lone "R" or "N", which name roads and masks ("the N7", "N95 masks"); the recogniser finds
+    # "R1.4 billion" as money.
+    re.compile(r"\b(?=[GKRSTU])(?:KSh|Ksh|Rs|GH₵|Sh|USh|TSh|Tk)\d+(?:[,.]\d+)*" + _MAGNITUDE),
     re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|bn\b|m\b|tn\b|billion\b|million\b|trillion\b|thousand\b)", re.I),
     _SCORE,
     _BARE := re.compile(r"\b\d+(?:[,.]\d+)*\b"),
