@@ -36,6 +36,7 @@ relative clause), and nothing is reported when it resolves to no one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -178,6 +179,14 @@ def _verbs(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
 def _nouns(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The nouns of `lemmas`, in text order."""
     return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ == "NOUN"), key=lambda v: v.i)
+
+
+def _owned_nouns(verbs: Verbs, lemmas: frozenset[str]) -> Iterator[tuple[Token, Token]]:
+    """The nouns of `lemmas` that have a possessor ("Trump's claim"), with it, in text order."""
+    for noun in _nouns(verbs, lemmas):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            yield noun, owner
 
 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -359,11 +368,10 @@ def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: V
     """ "Trump's claim that he opposed the war": the "that" clause of a noun of saying whose possessor
     says it. (An infinitive after a noun, "her promise to cut fares", is `_intention_nouns`'.)"""
     out = []
-    for noun in _nouns(verbs, CLAIM_NOUNS):
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    for noun, owner in _owned_nouns(verbs, CLAIM_NOUNS):
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if owner is None or clause is None:
+        if clause is None:
             continue
         start, end = _clause_bounds(doc, clause)
         if start <= noun.head.i < end:
@@ -379,12 +387,11 @@ def _claim_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs:
     saying is about, said by its possessor, for the prepositions `PREPOSITION_REPORTING_VERBS` gives
     the verb of the same name, or "on" and "about"."""
     out = []
-    for noun in _nouns(verbs, CLAIM_NOUNS):
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    for noun, owner in _owned_nouns(verbs, CLAIM_NOUNS):
         preps = PREPOSITION_REPORTING_VERBS.get(noun.lemma_, ()) + _ABOUT
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i
                      and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
-        if owner is None or prep is None or noun.dep_ == "ROOT":
+        if prep is None or noun.dep_ == "ROOT":
             continue  # (a noun heading its sentence: the parse took the sentence's verb into the phrase)
         start, end = prep.i + 1, prep.right_edge.i + 1
         r = _reported(doc, finder, in_quote, noun, start, _without_trailing_punctuation(doc, start, end), CLAIM_OBJECT, subject=owner)
@@ -397,11 +404,10 @@ def _intention_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     """ "her decision to close the plant", "the ministry's refusal to publish the report": what its
     possessor means to do, said to be meant by them."""
     out = []
-    for noun in _nouns(verbs, INTENTION_NOUNS):
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    for noun, owner in _owned_nouns(verbs, INTENTION_NOUNS):
         comp = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.pos_ in ("VERB", "AUX")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-        if owner is None or comp is None or noun.dep_ == "ROOT":
+        if comp is None or noun.dep_ == "ROOT":
             continue  # (a noun heading its sentence: the parse took the sentence's verb into the clause)
         start, end = comp.left_edge.i, _clause_bounds(doc, comp)[1]
         if start <= noun.head.i < end:
