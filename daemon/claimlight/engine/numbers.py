@@ -9,12 +9,13 @@ and years are not claims and are left out, and so are the numbers of names ("Art
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from .docview import columns, ents_of, text_of, token_list
+from .local import by_paragraph, paragraphs_of
 from .lexicon import FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
@@ -56,6 +57,8 @@ _BY_SHARE = re.compile(r"\bby (?:" + "|".join(SHARE_WORDS) + r")\b", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 # A number at all: the recogniser sometimes labels a stray word a cardinal ("else.‹").
 _ANY_NUMBER = re.compile(r"\d|\b(?:" + _WORD_NUMBER + r")\b", re.I)
+_ENT_STARTS = "claimlight.ent_starts"
+Match = tuple[int, int, int]  # a pattern's index in _PATTERNS, where its match starts and ends
 
 
 
@@ -66,39 +69,82 @@ class NumberClaim:
 
 
 def find_numbers(doc: Doc) -> list[NumberClaim]:
+    # The patterns are looked for over the whole text (a match may run across a line break, and
+    # where one ends is where the next is looked for); what follows from each paragraph's matches
+    # is worked out paragraph by paragraph, and kept for the page's next version (`engine.local`),
+    # under a key that holds the matches too.
     text = text_of(doc)
-    ents = ents_of(doc)
+    paras = paragraphs_of(doc)
+    starts = [p.start for p in paras]
+    matches: list[list[Match]] = [[] for _ in paras]
+    for k, pattern in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            i = bisect_right(starts, s) - 1
+            matches[i].append((k, s - starts[i], e - starts[i]))
+    found = by_paragraph(doc, "numbers", lambda d, i, p, w: numbers_in(d, p.start, p.end, matches[i], w.start, w.end), _shift,
+                         inputs=lambda i: tuple(matches[i]))
+    return [NumberClaim(s, e) for s, e in _merge(found)]
+
+
+def find_matches(text: str) -> list[Match]:
+    """Every pattern's matches in `text`, as `numbers_in` takes them (from the text's start)."""
+    return [(k, *m.span()) for k, pattern in enumerate(_PATTERNS) for m in pattern.finditer(text)]
+
+
+def _shift(rng: tuple[int, int], chars: int, tokens: int) -> tuple[int, int]:
+    return rng[0] + chars, rng[1] + chars
+
+
+def numbers_in(doc: Doc, start: int, end: int, matches: list[Match], seen_from: int = 0, seen_to: int | None = None) -> list[tuple[int, int]]:
+    """The number claims that start in the characters [start, end) of `doc`, before they are
+    merged, from the patterns' `matches` there (offsets from `start`): the rules read no further
+    than [seen_from, seen_to) (a window of whole paragraphs around them, `engine.local`)."""
+    text = text_of(doc)
+    seen_to = len(text) if seen_to is None else seen_to
+    ents = _ents_between(doc, seen_from, seen_to)
     dates = [e for e in ents if e.label_ == "DATE"]
     names = [e for e in ents if e.label_ in NAME_LABELS]
     date_starts, name_starts = [e.start_char for e in dates], [e.start_char for e in names]
     candidates: list[tuple[int, int]] = []
     for ent in ents:
+        if not start <= ent.start_char < end:
+            continue
         if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
             if ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text):
                 continue  # "morning", "an hour ago"
             if _counts(ent) and _ANY_NUMBER.search(ent.text) and not _no_claim(doc, ent.start_char, ent.end_char):
                 candidates.append((ent.start_char, ent.end_char))
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if _inside(s, e, names, name_starts) and pattern is not _SCORE:
-                continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
-            s, e, widened = _widen(text, s, e) if pattern is _BARE or pattern is _IN_WORDS else (s, e, False)
-            # "September 18", "in 2014": dates are not claims (but "46°C", "one in five" and "rose by a
-            # quarter", which the recogniser sometimes calls dates, are none)
-            if (not widened and _inside(s, e, dates, date_starts)
-                    and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD))
-                    and not _BY_SHARE.search(text, max(0, s - 3), e)):
-                continue
-            word = m.group(0)
-            if _YEAR.match(word):
-                continue
-            if pattern is _IN_WORDS and not widened and not _counts_words(doc, s, e):
-                continue
-            if _no_claim(doc, s, e):
-                continue
-            candidates.append((s, e))
-    return [NumberClaim(s, e) for s, e in _merge(_extend(doc, c) for c in candidates)]
+    for k, s, e in matches:
+        pattern = _PATTERNS[k]
+        s, e = s + start, e + start
+        word = text[s:e]
+        if _inside(s, e, names, name_starts) and pattern is not _SCORE:
+            continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
+        s, e, widened = _widen(text, s, e) if pattern is _BARE or pattern is _IN_WORDS else (s, e, False)
+        # "September 18", "in 2014": dates are not claims (but "46°C", "one in five" and "rose by a
+        # quarter", which the recogniser sometimes calls dates, are none)
+        if (not widened and _inside(s, e, dates, date_starts)
+                and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD))
+                and not _BY_SHARE.search(text, max(0, s - 3), e)):
+            continue
+        if _YEAR.match(word):
+            continue
+        if pattern is _IN_WORDS and not widened and not _counts_words(doc, s, e):
+            continue
+        if _no_claim(doc, s, e):
+            continue
+        candidates.append((s, e))
+    return [_extend(doc, c) for c in candidates]
+
+
+def _ents_between(doc: Doc, a: int, b: int) -> tuple[Span, ...]:
+    """The entities that start in the characters [a, b), found by binary search."""
+    ents = ents_of(doc)
+    starts = doc.user_data.get(_ENT_STARTS)
+    if starts is None or len(starts) != len(ents):
+        starts = doc.user_data[_ENT_STARTS] = [e.start_char for e in ents]
+    return ents[bisect_left(starts, a) : bisect_left(starts, b)]
 
 
 def _widen(text: str, s: int, e: int) -> tuple[int, int, bool]:

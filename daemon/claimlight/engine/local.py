@@ -1,0 +1,137 @@
+"""What a pass finds in one paragraph, kept, so that a page analysed again redoes only what changed.
+
+A live page is analysed again on every change, and its next version is the same paragraphs but one
+or two: a new entry at the top or the bottom, an edited one in the middle. Every paragraph is parsed
+alone (`engine.nlp.parse`), so what a pass finds from a paragraph's own tokens cannot depend on the
+rest of the page, except through the few tokens and characters its rules read across the
+paragraph's edges (the token after a number, the currency code before it). Such a pass is run here
+paragraph by paragraph, each paragraph's findings kept in this process under an explicit key: the
+paragraph's parse and its neighbours' (`Window`), widened until each side holds at least
+`REACH_TOKENS` tokens and `REACH_CHARS` characters, more than any such rule reads. Same key, same
+inputs, so the same findings: a page whose newest entry is at its top, or whose middle paragraph
+was edited, recomputes the paragraphs whose window changed, and takes the others as kept.
+
+A paragraph's parse is keyed by its text and a digest of its tokens' annotations, not by the text
+alone: a document parsed otherwise (whole, in a test) never meets findings made from another parse.
+Findings are kept relative to their paragraph's start (characters and tokens), so a paragraph that
+moved down the page (an entry added above it) is found again. The store is bounded (`KEPT_ENTRIES`,
+least recently used out), like the decoded parses of `engine.parsed`.
+
+`tests/engine/test_local.py` checks the pass by paragraph against the same pass over the whole
+document on every seed, PolNeAR and bench page, and a live blog through its versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.tokens import Doc
+
+from ..paragraphs import paragraph_starts
+from .docview import columns, text_of
+
+T = TypeVar("T")
+
+# How much of the neighbouring paragraphs a window holds on each side, at least: the rules these
+# passes run read a token or two and a dozen characters across a paragraph's edge (numbers: the
+# currency code before a figure, the noun it counts after it, a ratio's "in five").
+REACH_TOKENS = 8
+REACH_CHARS = 64
+# Paragraph windows kept per process, for every pass together: a few hundred bytes each, so a few MB.
+KEPT_ENTRIES = 10_000
+
+# Every annotation a pass may read, for a paragraph's digest (heads are relative: a paragraph's
+# are the same wherever it stands).
+_ATTRS = [ORTH, NORM, TAG, POS, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START, SPACY]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int  # characters, in the document
+    end: int
+    first: int  # tokens
+    last: int  # one past
+    key: bytes  # the paragraph's text and annotations
+
+
+@dataclass(frozen=True)
+class Window:
+    """A paragraph with enough of its neighbours for any rule's reach: who it is and where."""
+
+    key: tuple  # the keys of the window's paragraphs, and which of them is the one
+    start: int  # characters: where the window's first paragraph starts
+    end: int  # and where its last one ends
+
+
+_PARAGRAPHS_KEY = "claimlight.paragraphs"
+_kept: OrderedDict[tuple, object] = OrderedDict()
+
+
+def paragraphs_of(doc: Doc) -> list[Paragraph]:
+    """The paragraphs of the document (`claimlight.paragraphs`), each with its key; made once."""
+    got = doc.user_data.get(_PARAGRAPHS_KEY)
+    if got is not None:
+        return got
+    text = text_of(doc)
+    bounds = [0, *paragraph_starts(text), len(text)]
+    starts = columns(doc).starts
+    array = doc.to_array(_ATTRS) if len(doc) else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        first, last = bisect_left(starts, a), bisect_left(starts, b)
+        digest = hashlib.blake2b(array[first:last].tobytes(), digest_size=16)
+        digest.update(text[a:b].encode("utf-8", "surrogatepass"))
+        out.append(Paragraph(a, b, first, last, digest.digest()))
+    doc.user_data[_PARAGRAPHS_KEY] = out
+    return out
+
+
+def window(paras: list[Paragraph], k: int) -> Window:
+    """Paragraph k with its neighbours, as many as it takes to reach REACH_TOKENS and REACH_CHARS
+    on each side (fewer at the document's edges)."""
+    lo = k
+    while lo > 0 and (paras[k].first - paras[lo].first < REACH_TOKENS or paras[k].start - paras[lo].start < REACH_CHARS):
+        lo -= 1
+    hi = k + 1
+    while hi < len(paras) and (paras[hi - 1].last - paras[k].last < REACH_TOKENS or paras[hi - 1].end - paras[k].end < REACH_CHARS):
+        hi += 1
+    # (at an edge of the document the window says so: the edge is part of what the rules see)
+    key = (lo == 0, hi == len(paras), k - lo, *(p.key for p in paras[lo:hi]))
+    return Window(key, paras[lo].start, paras[hi - 1].end)
+
+
+def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Window], list[T]],
+                 shift: Callable[[T, int, int], T], inputs: Callable[[int], tuple] | None = None) -> list[T]:
+    """What `find(doc, k, paragraph, window)` finds in every paragraph k, in order, kept per window
+    and, when the pass has any, the paragraph's other `inputs(k)` (a pass's own reading of the
+    whole text, offsets from the paragraph's start).
+
+    `find` returns its findings at their offsets in `doc`; they are kept moved to the paragraph's
+    start (`shift(item, -chars, -tokens)`) and moved back into place when found again."""
+    paras = paragraphs_of(doc)
+    out: list[T] = []
+    for k, p in enumerate(paras):
+        w = window(paras, k)
+        key = (name, w.key, inputs(k) if inputs is not None else ())
+        kept = _kept.get(key)
+        if kept is None:
+            found = find(doc, k, p, w)
+            _kept[key] = kept = tuple(shift(item, -p.start, -p.first) for item in found)
+            if len(_kept) > KEPT_ENTRIES:
+                _kept.popitem(last=False)
+        else:
+            _kept.move_to_end(key)
+        out.extend(shift(item, p.start, p.first) for item in kept)
+    return out
+
+
+def forget() -> None:
+    """Drops every kept finding of this process."""
+    _kept.clear()

@@ -1,0 +1,108 @@
+"""A pass run paragraph by paragraph, its findings kept (`engine.local`), finds what it finds over
+the whole document; and a live page analysed version after version, with everything kept from the
+versions before, is analysed exactly as from scratch."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimlight.bench import corpus
+from claimlight.engine import analyze_doc, local, parsed
+from claimlight.engine.docview import text_of
+from claimlight.engine.nlp import parse
+from claimlight.engine.numbers import _merge, find_matches, find_numbers, numbers_in
+
+ROOT = Path(__file__).parents[2]
+SHARED = ROOT.parent / "shared" / "eval"
+PAGES = sorted((ROOT / "seeds" / "articles").glob("*.json")) + sorted((SHARED / "polnear-dev").glob("*.json"))
+PAGES += [SHARED / "seed-article.json"] if (SHARED / "seed-article.json").exists() else []
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in PAGES]
+    return texts + [corpus.article(60_000 + i, 3000) for i in range(2)]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return [parse(nlp, text) for text in _texts()]
+
+
+def test_numbers_by_paragraph_are_those_of_the_whole_document(docs):
+    local.forget()
+    for doc in docs:
+        whole = _merge(numbers_in(doc, 0, len(text_of(doc)), find_matches(text_of(doc))))
+        assert [(n.start, n.end) for n in find_numbers(doc)] == whole
+        # and once more, from what was kept
+        assert [(n.start, n.end) for n in find_numbers(doc)] == whole
+
+
+def test_a_paragraph_window_reaches_far_enough(docs):
+    doc = docs[-1]
+    paras = local.paragraphs_of(doc)
+    for k in range(len(paras)):
+        w = local.window(paras, k)
+        p = paras[k]
+        assert w.start == 0 or (p.start - w.start >= local.REACH_CHARS and p.first - _first_token(paras, w.start) >= local.REACH_TOKENS)
+        assert w.end == len(text_of(doc)) or w.end - p.end >= local.REACH_CHARS
+
+
+def _first_token(paras, start):
+    return next(p.first for p in paras if p.start == start)
+
+
+# A live blog of invented people, written for this test: each version is the one before changed the
+# way live pages change.
+ENTRIES = [
+    "Live: storm closes the coastal road at Port Avenell",
+    "09:05 — The regional council said 3,200 homes were without power. “We are moving crews north as fast as we can,” said Halvard Teague, the council's emergency director.",
+    "09:20 — Ambulance services reported about 40 calls an hour, up from a usual 12. Mirela Sandor, who runs the dispatch centre, said staff had been called in from leave.",
+    "09:41 — Teague said the bridge at Corrin Ford would stay shut until engineers had inspected it, which could take two days.",
+    "10:02 — Residents gathered outside the town hall. “Nobody told us the road would close,” said one shop owner, who gave her name as Anouk.",
+]
+APPENDED = "10:15 — Sandor said the number of calls had fallen to 25 an hour. “The worst of it is behind us,” she said."
+PREPENDED = "10:30 — Halvard Teague told reporters that up to 600 homes had been reconnected since dawn."
+EDITED = "09:20 — Ambulance services reported about 45 calls an hour, up from a usual 12. Mirela Sandor, who runs the dispatch centre, said staff had been called in from leave."
+NEWCOMER = "10:44 — A second official, Oskar Venning of the roads agency, said repairs would cost more than £2m."
+PRONOUN = "10:52 — “We will not reopen the road before it is safe,” he said, adding that 14 crews were at work."
+
+
+def _versions() -> list[list[str]]:
+    first = ENTRIES[:]
+    appended = [*first, APPENDED]
+    prepended = [first[0], PREPENDED, *appended[1:]]
+    edited = [e if e is not ENTRIES[2] else EDITED for e in prepended]
+    removed = [e for e in edited if e is not ENTRIES[4]]
+    newcomer = [*removed, NEWCOMER]
+    pronoun = [*newcomer, PRONOUN]  # "he": the official the entry before introduced
+    named_again = [*pronoun, "11:03 — Teague and Sandor will brief the press at noon, the council said."]
+    return [first, appended, prepended, edited, removed, newcomer, pronoun, named_again]
+
+
+def _analyze_from_bytes(nlp, parts: list[str]) -> dict:
+    with nlp.memory_zone():
+        doc = parsed.join(nlp.vocab, [parsed.encode(d) for d in _parse_each(nlp, parts)])
+        return analyze_doc(doc).model_dump(mode="json")
+
+
+def _parse_each(nlp, parts):
+    from claimlight.engine.nlp import parse_each
+
+    return parse_each(nlp, parts)
+
+
+def test_a_live_blog_through_its_versions_is_analysed_as_from_scratch(nlp):
+    local.forget()
+    parsed.forget()
+    page = corpus.article(61_000, 1500).split(corpus.PARAGRAPH)
+    for version in _versions():
+        blocks = [version[0], *page[:4], *version[1:], *page[4:]]  # the entries amid other news
+        parts = [b + "\n\n" for b in blocks[:-1]] + [blocks[-1]]
+        incremental = _analyze_from_bytes(nlp, parts)  # with what every version before it left kept
+        local.forget()
+        parsed.forget()
+        with nlp.memory_zone():
+            scratch = analyze_doc(parse(nlp, "".join(parts))).model_dump(mode="json")
+        assert incremental == scratch
+        _analyze_from_bytes(nlp, parts)  # what the next version finds kept
