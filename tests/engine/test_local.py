@@ -9,6 +9,7 @@ import pytest
 
 from claimlight.bench import corpus
 from claimlight.engine import analyze_doc, local, parsed
+from claimlight.engine.actors import _mentions_in, _record, _sealed, find_mentions
 from claimlight.engine.docview import text_of
 from claimlight.engine.nlp import parse
 from claimlight.engine.numbers import _merge, find_matches, find_numbers, numbers_in
@@ -36,6 +37,17 @@ def test_numbers_by_paragraph_are_those_of_the_whole_document(docs):
         assert [(n.start, n.end) for n in find_numbers(doc)] == whole
         # and once more, from what was kept
         assert [(n.start, n.end) for n in find_numbers(doc)] == whole
+
+
+def test_mentions_by_paragraph_are_those_of_the_whole_document(docs):
+    local.forget()
+    sealed = 0
+    for doc in docs:
+        whole = [_record(m) for m in _mentions_in(doc)]
+        assert [_record(m) for m in find_mentions(doc)] == whole
+        assert [_record(m) for m in find_mentions(doc)] == whole
+        sealed += _sealed(doc)
+    assert sealed == len(docs)  # all of them were read paragraph by paragraph
 
 
 def test_a_paragraph_window_reaches_far_enough(docs):

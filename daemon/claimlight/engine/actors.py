@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan
 
 from .actor_evidence import decide_type, states_a_place
-from .docview import columns, ents_of, text_of, token_list
+from .docview import columns, text_of, token_list
+from .local import by_paragraph, ents_starting, paragraphs_of
 from .lexicon import (
     COUNTRIES,
     DEMONYM_NOUNS,
@@ -260,9 +261,10 @@ def _place_key(text: str) -> str:
     return PLACE_ALIASES.get(low, text).lower()
 
 
-def build_actor_index(doc: Doc) -> ActorIndex:
+def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> list[Mention]:
+    """The names the recogniser labelled, cleaned, of the entities that start in tokens [first, last)."""
     mentions: list[Mention] = []
-    for ent in ents_of(doc):
+    for ent in ents_starting(doc, first, len(doc) if last is None else last):
         if ent.label_ not in LABEL_TYPES:
             continue
         cleaned = _clean(ent)
@@ -282,8 +284,61 @@ def build_actor_index(doc: Doc) -> ActorIndex:
             continue
         mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title, stated=stated))
 
-    mentions.extend(_unlabelled_full_names(doc, mentions))
-    mentions.extend(_names_by_what_they_do(doc, mentions))
+    return mentions
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every mention of a name, before they are grouped: the names the recogniser labelled, then the
+    full names it missed, then the names it missed that the sentence treats as a person's.
+
+    Worked out paragraph by paragraph and kept for the page's next version (`engine.local`): no
+    mention runs across the whitespace between two paragraphs, and each rule reads a few tokens
+    beyond a mention at most, so each paragraph's mentions are those the whole document gives
+    there. A document with a paragraph cut inside a line (one longer than a paragraph may be,
+    `claimlight.paragraphs`, has no whitespace between its pieces) is read whole."""
+    if not _sealed(doc):
+        return _mentions_in(doc)
+    found = by_paragraph(doc, "mentions", lambda d, k, p, w: [(stage, _record(m)) for stage, m in _staged(d, p.first, p.last)], _shift_record)
+    return [_mention(record) for stage in range(3) for kind, record in found if kind == stage]
+
+
+def _mentions_in(doc: Doc) -> list[Mention]:
+    """`find_mentions` over the whole document at once."""
+    return [m for _, m in _staged(doc, 0, len(doc))]
+
+
+def _staged(doc: Doc, first: int, last: int) -> list[tuple[int, Mention]]:
+    mentions = _labelled_mentions(doc, first, last)
+    unlabelled = _unlabelled_full_names(doc, mentions, first, last)
+    by_deeds = _names_by_what_they_do(doc, mentions + unlabelled, first, last)
+    return [(0, m) for m in mentions] + [(1, m) for m in unlabelled] + [(2, m) for m in by_deeds]
+
+
+def _sealed(doc: Doc) -> bool:
+    """Whether whitespace of its own stands between every two paragraphs (see `find_mentions`)."""
+    text = columns(doc).text
+    return all(p.first == 0 or text[p.first - 1].isspace() for p in paragraphs_of(doc))
+
+
+_Record = tuple  # a Mention's fields, but its actor: (start, end, token_start, token_end, label, text, title, stated)
+
+
+def _record(m: Mention) -> _Record:
+    return (m.start, m.end, m.token_start, m.token_end, m.label, m.text, m.title, m.stated)
+
+
+def _shift_record(item: tuple[int, _Record], chars: int, tokens: int) -> tuple[int, _Record]:
+    stage, (start, end, token_start, token_end, *rest) = item
+    return stage, (start + chars, end + chars, token_start + tokens, token_end + tokens, *rest)
+
+
+def _mention(record: _Record) -> Mention:
+    start, end, token_start, token_end, label, text, title, stated = record
+    return Mention(start, end, token_start, token_end, label, text, title=title, stated=stated)
+
+
+def build_actor_index(doc: Doc) -> ActorIndex:
+    mentions = find_mentions(doc)
 
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
@@ -416,15 +471,15 @@ def _same_given_name(words: list[str], tokens: list[str]) -> bool:
     return len(words) != len(tokens) and (words[0] in tokens or tokens[0] in words)
 
 
-def _unlabelled_full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _unlabelled_full_names(doc: Doc, mentions: list[Mention], first: int = 0, last: int | None = None) -> list[Mention]:
     """ "Elena Reyes leads the programme": a known given name and a capitalised surname that
     the NER did not label at all."""
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     found: list[Mention] = []
     cols = columns(doc)
     title, ent_type = cols.is_title, cols.ent_type
-    i = 0
-    while i < len(doc) - 1:
+    i, stop = first, len(doc) - 1 if last is None else min(last, len(doc) - 1)
+    while i < stop:
         low = cols.lower[i]
         if i not in covered and title[i] and (low in MALE_NAMES or low in FEMALE_NAMES) and not ent_type[i]:
             end = i + 1
@@ -446,7 +501,7 @@ PERSON_SUBJECT_VERBS = HUMAN_VERBS | frozenset("say tell speak recall remember e
 _STRAY_LABELS = frozenset({"NORP", ""})
 
 
-def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _names_by_what_they_do(doc: Doc, mentions: list[Mention], first: int = 0, last: int | None = None) -> list[Mention]:
     """ "Darian Lonechild spoke to reporters": two or three capitalised words the recogniser left
     unlabelled (or took the first for a nationality), which the sentence treats as a person: the
     subject of a verb only people do, a name with a person's role in apposition ("…, an elder,"),
@@ -455,8 +510,8 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     cols = columns(doc)
     pos, title, ent_type, lower = cols.pos, cols.is_title, cols.ent_type, cols.lower
-    i = 0
-    while i < len(doc) - 1:
+    i, stop = first, len(doc) - 1 if last is None else min(last, len(doc) - 1)
+    while i < stop:
         end = i
         while end < len(doc) and end - i < 3 and end not in covered and pos[end] == "PROPN" and title[end] and ent_type[end] in _STRAY_LABELS:
             end += 1

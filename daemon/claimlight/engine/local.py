@@ -35,7 +35,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, 
 from spacy.tokens import Doc
 
 from ..paragraphs import paragraph_starts
-from .docview import columns, text_of
+from .docview import columns, ents_of, text_of
 
 T = TypeVar("T")
 
@@ -130,6 +130,18 @@ def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Windo
             _kept.move_to_end(key)
         out.extend(shift(item, p.start, p.first) for item in kept)
     return out
+
+
+_ENT_STARTS = "claimlight.ent_token_starts"
+
+
+def ents_starting(doc: Doc, first: int, last: int) -> tuple:
+    """The entities that start in the tokens [first, last), found by binary search."""
+    ents = ents_of(doc)
+    starts = doc.user_data.get(_ENT_STARTS)
+    if starts is None or len(starts) != len(ents):
+        starts = doc.user_data[_ENT_STARTS] = [e.start for e in ents]
+    return ents[bisect_left(starts, first) : bisect_left(starts, last)]
 
 
 def forget() -> None:
