@@ -22,7 +22,9 @@ PAGES += [SHARED / "seed-article.json"] if (SHARED / "seed-article.json").exists
 
 def _texts() -> list[str]:
     texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in PAGES]
-    return texts + [corpus.article(60_000 + i, 3000) for i in range(2)]
+    bench = [corpus.article(60_000 + i, 3000) for i in range(2)]
+    # and lines broken by a single newline, between which a match may run
+    return texts + bench + [page.replace(corpus.PARAGRAPH, "\n") for page in bench]
 
 
 @pytest.fixture(scope="module")

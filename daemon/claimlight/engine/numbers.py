@@ -69,27 +69,32 @@ class NumberClaim:
 
 
 def find_numbers(doc: Doc) -> list[NumberClaim]:
-    # The patterns are looked for over the whole text (a match may run across a line break, and
-    # where one ends is where the next is looked for); what follows from each paragraph's matches
-    # is worked out paragraph by paragraph, and kept for the page's next version (`engine.local`),
-    # under a key that holds the matches too.
+    # Worked out paragraph by paragraph, each one's claims kept for the page's next version
+    # (`engine.local`). A match holds no two whitespace characters in a row and neither starts nor
+    # ends with one, so where two stand between paragraphs (a blank line, as in news) no match runs
+    # across, and a paragraph's matches are those of its own text. Elsewhere the patterns are
+    # looked for over the whole text (where one match ends is where the next is looked for), and a
+    # paragraph's matches become part of its key.
     text = text_of(doc)
     paras = paragraphs_of(doc)
-    starts = [p.start for p in paras]
-    matches: list[list[Match]] = [[] for _ in paras]
-    for k, pattern in enumerate(_PATTERNS):
-        for m in pattern.finditer(text):
-            s, e = m.span()
+    if all(p.start >= 2 and text[p.start - 2 : p.start].isspace() for p in paras[1:]):
+        found = by_paragraph(doc, "numbers", lambda d, i, p, w: numbers_in(d, p.start, p.end, find_matches(text, p.start, p.end), w.start, w.end), _shift)
+    else:
+        starts = [p.start for p in paras]
+        matches: list[list[Match]] = [[] for _ in paras]
+        for k, s, e in find_matches(text):
             i = bisect_right(starts, s) - 1
             matches[i].append((k, s - starts[i], e - starts[i]))
-    found = by_paragraph(doc, "numbers", lambda d, i, p, w: numbers_in(d, p.start, p.end, matches[i], w.start, w.end), _shift,
-                         inputs=lambda i: tuple(matches[i]))
+        found = by_paragraph(doc, "numbers", lambda d, i, p, w: numbers_in(d, p.start, p.end, matches[i], w.start, w.end), _shift,
+                             inputs=lambda i: tuple(matches[i]))
     return [NumberClaim(s, e) for s, e in _merge(found)]
 
 
-def find_matches(text: str) -> list[Match]:
-    """Every pattern's matches in `text`, as `numbers_in` takes them (from the text's start)."""
-    return [(k, *m.span()) for k, pattern in enumerate(_PATTERNS) for m in pattern.finditer(text)]
+def find_matches(text: str, start: int = 0, end: int | None = None) -> list[Match]:
+    """Every pattern's matches in the characters [start, end) of `text`, as `numbers_in` takes
+    them: by pattern, each at its offsets from `start`."""
+    end = len(text) if end is None else end
+    return [(k, s - start, e - start) for k, pattern in enumerate(_PATTERNS) for s, e in (m.span() for m in pattern.finditer(text, start, end))]
 
 
 def _shift(rng: tuple[int, int], chars: int, tokens: int) -> tuple[int, int]:
