@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .actor_evidence import decide_type, states_a_place
 from .docview import columns, ents_of, text_of, token_list
 from .lexicon import (
+    AMOUNT_MAGNITUDES,
     COUNTRIES,
+    CURRENCY_SIGNS,
     DEMONYM_NOUNS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -228,6 +230,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
     if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or text.lower() in TITLES) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
         return False  # "the Scot said", "the TD said", "the Taoiseach said": a word for someone, not a name
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if CURRENCY_SIGNS.intersection(text) or (any(ch.isdigit() for ch in text) and nxt is not None and nxt.lower_ in AMOUNT_MAGNITUDES):
+        return False  # "GH₵4" of "GH₵4 billion", "R1.4" of "R1.4 billion": an amount, not a name
     if len(span) == 1 and text.lower() in TITLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
         return False  # "Taoiseach Ciarán Doyle" with the title labelled apart: the title of the name after it
     # "the Prime Minister said": a role, which the text may give to a name elsewhere (a person's only:
