@@ -294,3 +294,16 @@ def test_an_amount_the_model_reads_as_a_name_is_no_actor(nlp):
     text = "The party would set aside GH₵4 billion for roads and R1.4 billion for rail."
     index = index_with_labels(nlp, text, [("GH₵4 billion", 1, "ORG"), ("R1.4", 1, "ORG")])
     assert index.actors == []
+
+
+def test_a_saints_name_is_a_place_not_a_person(nlp):
+    text = "She chairs a commuters' association in St Corvin, east of the capital."
+    # the recogniser labels the given name alone, or the whole with the title, a person
+    for name in ("Corvin", "St Corvin"):
+        index = index_with_labels(nlp, text, [(name, 1, "PERSON")])
+        assert [(a.name, a.type) for a in index.actors] == [("St Corvin", "place")]
+
+
+def test_the_pronoun_i_is_no_actor(nlp):
+    index = index_with_labels(nlp, "They say improvements are coming. So am I.", [("I.", 1, "PERSON")])
+    assert index.actors == []

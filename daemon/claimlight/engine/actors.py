@@ -97,7 +97,7 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     while s < e and (toks[s].lower_ in _STRIP_LEADING or toks[s].is_space):
         s += 1
     if ent.label_ == "PERSON":
-        while s < e - 1 and (toks[s].lower_ in TITLES or toks[s].lower_.rstrip(".") in TITLES):
+        while s < e - 1 and (toks[s].lower_ in TITLES or toks[s].lower_.rstrip(".") in TITLES) and not _saint(toks[s]):
             title = toks[s].lower_
             s += 1
     else:
@@ -124,6 +124,12 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         if j > e and toks[j - 1].lower_ in PLACE_HEADS:
             e = j
     return s, e, title
+
+
+def _saint(tok) -> bool:
+    """Whether the word is the title of a saint (\"St\", \"St.\", \"Saint\"), which names places and
+    churches in the news, not people."""
+    return tok.is_title and tok.lower_.rstrip(".") in _PLACE_TITLES
 
 
 def _honorific_before(doc: Doc, s: int) -> str:
@@ -192,6 +198,8 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
             return "place"  # "warehouses near Rotterdam"
     if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
         return "place"
+    if label == "PERSON" and len(span) > 1 and _saint(span[0]):
+        return "place"  # "St Catherine", "Saint Lucia": a living person is not named after a saint's title
     if label in ("FAC", "LOC") and words[-1] in ORG_HEADS and len(span) > 1:
         return "organization"
     if label == "ORG" and " ".join(words) in COUNTRIES:
@@ -223,8 +231,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if len(span) == 1 and root.is_stop and not text.isupper():
         return False
-    if text.lower() in NOT_ACTORS:
-        return False  # "GMT", "Q&A"
+    if text.lower() in NOT_ACTORS or text.rstrip(".") == "I":
+        return False  # "GMT", "Q&A"; "So am I." with the pronoun labelled a person
     if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
         return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
     if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or text.lower() in TITLES) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
@@ -274,6 +282,8 @@ def build_actor_index(doc: Doc) -> ActorIndex:
             continue
         s, e, title = cleaned
         s, e = _whole_name(doc, s, e, ent.label_)
+        if s > 0 and _saint(doc[s - 1]):
+            s -= 1  # "in St Catherine" with the saint's title left out: the place's name is the whole
         title = title or _honorific_before(doc, s)
         if not title and ent.label_ != "PERSON":
             s, title = _given_name_after_title(doc, s)
