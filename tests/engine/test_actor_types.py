@@ -307,3 +307,15 @@ def test_a_saints_name_is_a_place_not_a_person(nlp):
 def test_the_pronoun_i_is_no_actor(nlp):
     index = index_with_labels(nlp, "They say improvements are coming. So am I.", [("I.", 1, "PERSON")])
     assert index.actors == []
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full(nlp):
+    text = "Opposition MP Ms Idalene van Rooyen was not satisfied. The words were Van Rooyen's."
+    index = index_with_labels(nlp, text, [("Idalene van Rooyen", 1, "PERSON"), ("Van Rooyen", 1, "ORG")])
+    assert [(a.name, a.type, len(a.mentions)) for a in index.actors] == [("Idalene van Rooyen", "person", 2)]
+
+
+def test_a_roles_abbreviation_in_capitals_is_a_title(nlp):
+    # a headline's "CS Kiptanui" (a cabinet secretary) labelled an organisation
+    text = "Strike enters third week as CS Kiptanui insists talks go on"
+    assert types_of(nlp, text, [("CS Kiptanui", 1, "ORG")])["Kiptanui"] == "person"

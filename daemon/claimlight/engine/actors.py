@@ -103,7 +103,11 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     else:
         # "Mr Tunde Bello" labelled an organisation: the honorific is no part of the name, and says
         # what it is a name of
-        while s < e - 1 and toks[s].is_title and toks[s].lower_.rstrip(".") in HONORIFIC_TITLES:
+        while s < e - 1 and (
+            (toks[s].is_title and toks[s].lower_.rstrip(".") in HONORIFIC_TITLES)
+            # "CS Kiptoo insists …" in a headline: a role's abbreviation in capitals is a title too
+            or (toks[s].is_upper and len(toks[s].text) > 1 and toks[s].lower_ in ROLE_ABBREVIATIONS)
+        ):
             title = toks[s].lower_
             s += 1
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
@@ -393,9 +397,13 @@ class _People:
 
     def for_single(self, words: list[str], m: Mention) -> ActorRecord | None:
         """A lone surname (or given name) that belongs to a person named in full elsewhere."""
-        if len(words) != 1:
+        if len(words) == 2 and words[0].lower() in SURNAME_PARTICLES:
+            # "The words were Van Wyk's", labelled apart from "Charlene van Wyk": her surname
+            candidates = [p for p in self.by_last.get(words[1], ()) if _particle_surname(words, p.tokens)]
+        elif len(words) == 1:
+            candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
+        else:
             return None
-        candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
         # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
         said = _gender([], {m.title} if m.title else set())
         if said is not None and candidates:
@@ -416,7 +424,7 @@ class _People:
 
 def _particle_surname(words: list[str], tokens: list[str]) -> bool:
     """ "Van Wyk" at a sentence start is the surname of "Charlene van Wyk", not a given name and a surname."""
-    return len(words) == 2 and len(tokens) > 2 and words[0].lower() in SURNAME_PARTICLES and tokens[-2] == words[0].lower()
+    return len(words) == 2 and len(tokens) > 2 and words[0].lower() in SURNAME_PARTICLES and tokens[-2].lower() == words[0].lower()
 
 
 def _same_given_name(words: list[str], tokens: list[str]) -> bool:
