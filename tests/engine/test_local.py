@@ -5,13 +5,11 @@ versions before, is analysed exactly as from scratch."""
 import json
 from pathlib import Path
 
-import pytest
-
 from claimlight.bench import corpus
 from claimlight.engine import analyze_doc, local, parsed
 from claimlight.engine.actors import _mentions_in, _record, _sealed, find_mentions
 from claimlight.engine.docview import text_of
-from claimlight.engine.nlp import parse
+from claimlight.engine.nlp import parse, parse_each
 from claimlight.engine.numbers import _merge, find_matches, find_numbers, numbers_in
 
 ROOT = Path(__file__).parents[2]
@@ -27,33 +25,22 @@ def _texts() -> list[str]:
     return texts + bench + [page.replace(corpus.PARAGRAPH, "\n") for page in bench]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    return [parse(nlp, text) for text in _texts()]
-
-
-def test_numbers_by_paragraph_are_those_of_the_whole_document(docs):
+def test_by_paragraph_each_pass_finds_what_it_finds_over_the_whole_document(nlp):
+    # (one document at a time: a hundred parsed pages held at once would weigh on the test process)
     local.forget()
-    for doc in docs:
+    for text in _texts():
+        doc = parse(nlp, text)
         whole = _merge(numbers_in(doc, 0, len(text_of(doc)), find_matches(text_of(doc))))
         assert [(n.start, n.end) for n in find_numbers(doc)] == whole
-        # and once more, from what was kept
-        assert [(n.start, n.end) for n in find_numbers(doc)] == whole
+        assert [(n.start, n.end) for n in find_numbers(doc)] == whole  # and once more, from what was kept
+        assert _sealed(doc)  # read paragraph by paragraph
+        mentions = [_record(m) for m in _mentions_in(doc)]
+        assert [_record(m) for m in find_mentions(doc)] == mentions
+        assert [_record(m) for m in find_mentions(doc)] == mentions
 
 
-def test_mentions_by_paragraph_are_those_of_the_whole_document(docs):
-    local.forget()
-    sealed = 0
-    for doc in docs:
-        whole = [_record(m) for m in _mentions_in(doc)]
-        assert [_record(m) for m in find_mentions(doc)] == whole
-        assert [_record(m) for m in find_mentions(doc)] == whole
-        sealed += _sealed(doc)
-    assert sealed == len(docs)  # all of them were read paragraph by paragraph
-
-
-def test_a_paragraph_window_reaches_far_enough(docs):
-    doc = docs[-1]
+def test_a_paragraph_window_reaches_far_enough(nlp):
+    doc = parse(nlp, corpus.article(60_000, 3000))
     paras = local.paragraphs_of(doc)
     for k in range(len(paras)):
         w = local.window(paras, k)
@@ -96,14 +83,8 @@ def _versions() -> list[list[str]]:
 
 def _analyze_from_bytes(nlp, parts: list[str]) -> dict:
     with nlp.memory_zone():
-        doc = parsed.join(nlp.vocab, [parsed.encode(d) for d in _parse_each(nlp, parts)])
+        doc = parsed.join(nlp.vocab, [parsed.encode(d) for d in parse_each(nlp, parts)])
         return analyze_doc(doc).model_dump(mode="json")
-
-
-def _parse_each(nlp, parts):
-    from claimlight.engine.nlp import parse_each
-
-    return parse_each(nlp, parts)
 
 
 def test_a_live_blog_through_its_versions_is_analysed_as_from_scratch(nlp):
