@@ -25,6 +25,11 @@ KNOWN_MISSES = {
     ("hearing-rail-agency-committee", '"They promised us signals'): "the speaker is named only in the next sentence ('The words were Van Wyk's')",
     ("politics-ghana-northern-roads", "‘fix the roads first’"): "a headline's partial quotation that no later quotation repeats is left without a speaker",
     ("op-ed-kingston-buses", "“All three?"): "'he' for a man named only as a first name in apposition to 'his first name', which the model takes for a place",
+    ("community-baptiste-corner-shop", '"The knees have gone.'): "'her husband' for a man the text names only in 'Winston and Marcia Baptiste' and as 'Mr Baptiste'",
+    ("parliament-ferry-contract-debate", '"I will not pretend'): "'the minister' for the lede's unnamed 'transport minister', whom the next paragraph names without a role",
+    ("parliament-ferry-contract-debate", '"But walking away'): "carries on the quotation above, given to the lede's unnamed minister",
+    ("parliament-ferry-contract-debate", '"under active consideration"'): "'the minister' for the lede's unnamed 'transport minister', whom the next paragraph names without a role",
+    ("ruling-duluth-protest-fees", '"extraordinary public safety costs"'): "the words of an ordinance, quoted as the object of what it allows a city to do: left without a speaker",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -37,6 +42,10 @@ HELD_OUT = {
     "council-aberdeen-bus-gate", "business-halvern-pipeline-delay", "court-singapore-invoice-scheme",
     "politics-ghana-northern-roads", "health-night-shift-naps", "obituary-desmond-furlong",
     "sports-wexley-brindle-draw", "op-ed-kingston-buses",
+    # the fourth round: genres and situations the first thirty-one lack, annotated before the engine was run on them
+    "crime-dayton-store-shooting", "ruling-duluth-protest-fees", "parliament-ferry-contract-debate",
+    "sports-ferreira-transfer-talks", "weather-lismore-flood-return", "arts-brennan-seascapes",
+    "community-baptiste-corner-shop", "politics-punjab-wheat-walkout",
 }
 
 
@@ -50,7 +59,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 31
+    assert len(SEEDS) >= 39
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
