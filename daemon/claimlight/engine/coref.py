@@ -58,6 +58,7 @@ from .lexicon import (
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
     REPORTING_VERBS,
+    EVERYDAY_SENSE_VERBS,
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
     TITLES,
@@ -74,6 +75,8 @@ _MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
+# Where a verb stands inside another clause; a weak verb of speech there is no cue ("open", "close").
+_EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
 # Role words the tagger takes for proper nouns ("the CEO", "the Governor"): descriptions all the same.
 ROLE_PROPER_NOUNS = frozenset(w for w in ROLE_ABBREVIATIONS.keys() | TITLES if w.rstrip(".") not in HONORIFIC_TITLES)
 
@@ -281,7 +284,10 @@ class Coreference:
     def _speech_subjects(self) -> set[int]:
         out: set[int] = set()
         doc = self.doc
+        cols = self.cols
         for i in self.layout.reporting_verbs:
+            if cols.lemma[i] in EVERYDAY_SENSE_VERBS and cols.dep[i] in _EMBEDDED_DEPS:
+                continue  # "said their father still opens at 7am": the shop opens, nobody speaks
             if not self.in_quote[i]:
                 subj = self._subject_of(token_list(doc)[i])
                 if subj is not None:
@@ -352,7 +358,7 @@ class Coreference:
 
     def _read_noun(self, tok: Token) -> None:
         cols = self.cols
-        if any(cols.dep[c] == "appos" and self.index.mention_at(c) is not None for c in cols.children[tok.i]):
+        if any(cols.dep[c] == "appos" and self._names(c) for c in cols.children[tok.i]):
             return  # "The first witness, Linda Chau,", "the party's nominee, Omar Hale,": the name is the referent
         found = self._description_referent(tok)
         if found is not None:
@@ -377,6 +383,14 @@ class Coreference:
         n = self.sent_of[tok.i]
         self._push(Referent(tok.i, span[0], span[1], text, None, kind, gender, plural, True, tok.i in self.speech_subjects, n, (span,)))
 
+    def _names(self, i: int) -> bool:
+        """Whether the apposition at i is a name, or a role word with the name in apposition to it
+        ("Brennan's daughter, the ceramicist Nell Brennan-Hart,")."""
+        cols = self.cols
+        if self.index.mention_at(i) is not None:
+            return True
+        return cols.pos[i] == "NOUN" and any(cols.dep[g] == "appos" and self.index.mention_at(g) is not None for g in cols.children[i])
+
     def _push(self, r: Referent | None) -> None:
         if r is not None:
             self.referents[r.sent].append(r)
@@ -385,7 +399,9 @@ class Coreference:
 
     def _roles_of(self, tok: Token) -> tuple[bool, bool]:
         """(subject, speaker) for a mention headed by `tok`."""
-        subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ in ("compound", "appos", "flat") and tok.head.dep_ in SUBJECT_DEPS)
+        # (through a role word between: "Brennan's daughter, the ceramicist Nell Brennan-Hart, helped")
+        up = tok.head if tok.dep_ == "appos" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN" else tok
+        subject = tok.dep_ in SUBJECT_DEPS or (up.dep_ in ("compound", "appos", "flat") and up.head.dep_ in SUBJECT_DEPS)
         # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
         subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
@@ -662,7 +678,9 @@ class Coreference:
                 words = {normalise(w) for r in self.roles.roles(a) for w in r.words}
                 if mods:
                     words |= {p for w in words for p in self._name_partners.get(w, ())}
-                same_role = {normalise(w) for r in self.roles.roles(a) if r.head == head for w in r.words}
+                # (the role's own head is no modifier: "Lt. Ana Ortiz" is "the lieutenant", though a
+                # lieutenant governor is not the governor)
+                same_role = {normalise(w) for r in self.roles.roles(a) if r.head == head for w in r.words} - {head}
                 if (mods - words) & DISTINCT_ROLE_MODIFIERS or (same_role - mods) & (DISTINCT_ROLE_MODIFIERS - STAND_IN_MODIFIERS):
                     continue  # "the vice presidential nominee" ≠ "presidential nominee Donald Trump", "the mayor" ≠ "Deputy Mayor Ann Roy"
                 overlap = len(mods & words)

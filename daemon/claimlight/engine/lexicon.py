@@ -33,6 +33,10 @@ WEAK_SPEECH_VERBS = frozenset(
     "put offer begin open close finish call smile nod laugh sigh point signal liken compare label refer cite question challenge reject greet welcome celebrate thank".split()
 )
 
+# Weak cues whose everyday sense is no speech at all ("the shop opens at 7am", "she finished the
+# race"): inside another clause, their subject is nobody speaking.
+EVERYDAY_SENSE_VERBS = frozenset("put offer begin open close finish".split())
+
 # Weak cues that introduce a quotation even without "it": they characterise what they quote
 # ("called the plan “reckless”", "likened the refugees to a “vicious snake”").
 CHARACTERISING_VERBS = frozenset("call liken compare label refer".split())
@@ -75,7 +79,7 @@ ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr st jr sr rep sen gov gen col lt sgt capt prof rev no vs etc inc corp co ltd
     jan feb mar apr jun jul aug sep sept oct nov dec fla calif ala ariz ark colo conn del ga ill ind
-    kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s
+    kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s ch
     """.split()
 )
 
@@ -189,7 +193,7 @@ TITLES = frozenset(
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
-    puan encik
+    puan encik ch ch. syed syeda mian begum mpa mna
     """.split()
 )
 
@@ -202,17 +206,17 @@ SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter t
 HONORIFIC_TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
-    engr hon adv datuk dato datin seri tengku tunku puan encik
+    engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum
     """.split()
 )
 
 # (with the honorifics of South Asian, West African and Malaysian English: "Shri", "Smt.", "Alhaji",
-# "Hajia", "Encik", "Datin")
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik".split())
+# "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum")
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik syed mian".split())
 FEMALE_TITLES = frozenset(
     """
     mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
-    smt smt. shrimati kumari alhaja hajia madam puan datin
+    smt smt. shrimati kumari alhaja hajia madam puan datin syeda begum
     """.split()
 )
 
@@ -538,8 +542,8 @@ ORG_NOUNS = ORG_HEADS | GENERIC_ORG_NOUNS | COMPANY_NOUNS | frozenset(
 # A description may name a role by a broader word than the text used first: "the lawmaker" for
 # "Sen. Ana Ortiz", "the officer" for "Const. Tom Reid". Role heads each description word covers.
 ROLE_FAMILIES = {
-    "lawmaker": frozenset("senator representative mp mpp mla legislator assemblyman assemblywoman member".split()),
-    "legislator": frozenset("senator representative mp mpp mla lawmaker assemblyman assemblywoman".split()),
+    "lawmaker": frozenset("senator representative mp mpp mla mpa mna legislator assemblyman assemblywoman member".split()),
+    "legislator": frozenset("senator representative mp mpp mla mpa mna lawmaker assemblyman assemblywoman".split()),
     "politician": frozenset("senator representative mp mpp mla legislator lawmaker mayor premier governor minister councillor president".split()),
     "officer": frozenset("constable sergeant inspector detective corporal superintendent lieutenant captain officer".split()),
     "executive": frozenset("executive president chair founder owner".split()),
@@ -549,6 +553,11 @@ ROLE_FAMILIES = {
     **{w: frozenset("lawyer counsel attorney barrister solicitor advocate".split()) for w in "lawyer counsel advocate".split()},
     **{w: frozenset("judge magistrate justice".split()) for w in "judge magistrate".split()},
     "skipper": frozenset("captain skipper".split()),
+    # "the player" for someone the text called by a position ("winger Tiago Ferreira")
+    "player": frozenset(
+        "player winger striker forward midfielder playmaker defender centre-back full-back goalkeeper keeper defenceman goalie "
+        "goaltender quarterback pitcher batter batsman bowler all-rounder opener".split()
+    ),
     "captain": frozenset("captain skipper".split()),
 }
 

@@ -226,7 +226,8 @@ def phrase_head(words: list[str]) -> str:
 
 def _is_title_word(tok: Token) -> bool:
     low = tok.lower_.rstrip(".")
-    return tok.is_title and (low in TITLES or low in ROLE_ABBREVIATIONS)
+    # (an office's letters too: "a senior opposition MPA", "the CS")
+    return (tok.is_title or (tok.is_upper and len(low) > 1)) and (low in TITLES or low in ROLE_ABBREVIATIONS)
 
 
 def _role_like(tok: Token) -> bool:
