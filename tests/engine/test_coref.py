@@ -348,6 +348,13 @@ CASES = [
         "Tobias",
     ),
     (
+        "an opening that brings someone in by role and names them a sentence later gives them the role",
+        "Councils warn of cuts\n\nThe housing secretary faced angry questions from council leaders on Tuesday.\n\n"
+        "Miriam Osei told the conference that no new money was coming.\n\n“We have to live within our means,” the secretary said.",
+        "“We have to live within our means,”",
+        "Miriam Osei",
+    ),
+    (
         "a kin word with a role word and a name in apposition is the named person",
         "Okoro's sister, the novelist Ada Okoro-Bell, read a poem at the service. “He taught me to read,” she said.",
         "“He taught me to read,”",
@@ -373,6 +380,12 @@ CASES = [
         ("The council met for an hour on Monday.\n\n“We are pleased,” the Spaniard said.", "“We are pleased,”", "the Spaniard"),
         # a title the recogniser labelled a person is no name ("the Taoiseach", whose name it cut short)
         ("Taoiseach Ciarán Doyle was asked about housing on Tuesday.\n\n“We are building more homes than ever,” the Taoiseach said.", "“We are building more homes than ever,”", "the Taoiseach"),
+        # a name after an opening's role is not that role's when the text gives the name another
+        (
+            "The housing secretary faced questions on Tuesday.\n\nMiriam Osei, a council leader, said the money had run out.\n\n“We are not convinced,” the secretary said.",
+            "“We are not convinced,”",
+            "the housing secretary",
+        ),
         # "Congress" alone is a legislature, not the party a description means
         ("Senator Ann Ruiz spoke on Monday. Congress passed the bill on Friday.\n\n“We won,” the party said.", "“We won,”", "the party"),
     ],

@@ -27,6 +27,7 @@ from .lexicon import (
     MALE_TITLES,
     NAME_PREFIX_WORDS,
     NOT_ACTORS,
+    OFFICE_LETTERS,
     ORG_CONTEXT,
     ORG_HEADS,
     ORG_NOUNS,
@@ -248,7 +249,7 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
     if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or text.lower() in TITLES) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
         return False  # "the Scot said", "the TD said", "the Taoiseach said": a word for someone, not a name
-    if len(span) == 1 and text.isupper() and len(text) > 1 and text.lower() in TITLES:
+    if len(span) == 1 and text.isupper() and text.lower() in OFFICE_LETTERS:
         return False  # "a senior opposition MPA", "the Labour MP": an office's letters, never a name
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if len(span) == 1 and text.lower() in TITLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":

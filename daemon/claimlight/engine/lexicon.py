@@ -197,6 +197,9 @@ TITLES = frozenset(
     """.split()
 )
 
+# Offices written as letters ("the Labour MP", "a senior opposition MPA"): a word for someone, never a name.
+OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos".split())
+
 # Words that open a surname in lower case ("Charlene van Wyk", "Luis de la Cruz"), capitalised only at
 # the start of a sentence ("Van Wyk asked …").
 SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter ten".split())
