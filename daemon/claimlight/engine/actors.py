@@ -117,6 +117,8 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         ent.label_ == "PERSON" or toks[s + 1].lower_ in MALE_NAMES or toks[s + 1].lower_ in FEMALE_NAMES
     ):
         s += 1
+    # "SAN FRANCISCO - Lumora unveiled …": a dash with spaces round it ends a dateline, never lies in a name
+    e = next((k for k in range(s + 1, e) if toks[k].text in ("-", "–", "—") and toks[k - 1].whitespace_ and toks[k].whitespace_), e)
     while e > s and (toks[e - 1].text in _POSSESSIVE or toks[e - 1].is_punct or toks[e - 1].is_space or (toks[e - 1].is_lower and toks[e - 2].whitespace_)):
         e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
     if s >= e:
