@@ -615,6 +615,10 @@ KINSHIP_NOUNS = frozenset(
     nephew fiancé fiancée fiance fiancee girlfriend boyfriend mum mom dad stepfather stepmother
     """.split()
 )
+# Nouns for someone a story need never name ("The victim was taken to hospital. Tom Reid said …"):
+# unlike a role ("The transport minister …"), never the person named in the sentence after.
+UNNAMED_PERSON_NOUNS = frozenset("man woman boy girl person victim suspect witness resident child".split())
+
 # Nouns for a business or a body, besides INSTITUTION_NOUNS, whose apposition is an organisation
 # ("Korvane, a Lisbon company"; "Spinning Disc, a record shop").
 ORGANISATION_NOUNS = frozenset(

@@ -17,7 +17,18 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
-from .lexicon import ABBREVIATIONS, HONORIFIC_TITLES, ORG_CONTEXT, ORG_HEADS, PERSON_NOUNS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, ROLE_PHRASES, TITLES
+from .lexicon import (
+    ABBREVIATIONS,
+    HONORIFIC_TITLES,
+    ORG_CONTEXT,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    ROLE_ABBREVIATIONS,
+    ROLE_IGNORED_WORDS,
+    ROLE_PHRASES,
+    TITLES,
+    UNNAMED_PERSON_NOUNS,
+)
 
 _ABBREVIATIONS = ABBREVIATIONS | ROLE_ABBREVIATIONS.keys()  # words a period ends without ending a sentence
 
@@ -34,7 +45,7 @@ MIN_AGE, MAX_AGE = 1, 120
 # The opening sentences (a headline and a lede or two) where a role may be named a sentence later.
 LEDE_SENTENCES = 5
 # The role words such an opening uses for one person (not "the man", "the victim": someone unnamed).
-LEDE_ROLE_WORDS = (TITLES | PERSON_NOUNS) - frozenset("man woman boy girl person victim suspect witness resident child".split())
+LEDE_ROLE_WORDS = (TITLES | PERSON_NOUNS) - UNNAMED_PERSON_NOUNS
 # How many words before a name are read as its title or role ("former Surrey Mayor Doug McCallum").
 TITLE_MAX_WORDS = 5
 _AGE_WORDS = re.compile(r"(\d{1,3})\s*-?\s*years?\s*-?\s*old", re.IGNORECASE)
