@@ -355,6 +355,13 @@ CASES = [
         "Miriam Osei",
     ),
     (
+        "'her husband' is the one man named who shares her surname, a given name joined to her full name",
+        "Gordon and Helen Achterberg have run the ferry café since 1996. Mrs Achterberg bakes the scones.\n\n"
+        "Her husband does the accounts. “I can add up, that's all,” he said.",
+        "“I can add up, that's all,”",
+        "Gordon Achterberg",
+    ),
+    (
         "a kin word with a role word and a name in apposition is the named person",
         "Okoro's sister, the novelist Ada Okoro-Bell, read a poem at the service. “He taught me to read,” she said.",
         "“He taught me to read,”",
@@ -385,6 +392,12 @@ CASES = [
             "The housing secretary faced questions on Tuesday.\n\nMiriam Osei, a council leader, said the money had run out.\n\n“We are not convinced,” the secretary said.",
             "“We are not convinced,”",
             "the housing secretary",
+        ),
+        # "her husband" is nobody the text named when no man shares her surname
+        (
+            "Helen Achterberg has run the ferry café since 1996. Tom Reid delivers the milk.\n\n“I just do the accounts,” her husband said.",
+            "“I just do the accounts,”",
+            "Helen Achterberg's husband",
         ),
         # "Congress" alone is a legislature, not the party a description means
         ("Senator Ann Ruiz spoke on Monday. Congress passed the bill on Friday.\n\n“We won,” the party said.", "“We won,”", "the party"),

@@ -330,6 +330,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
 
     mentions.extend(_unlabelled_full_names(doc, mentions))
     mentions.extend(_names_by_what_they_do(doc, mentions))
+    mentions = _coordinated_given_names(doc, mentions)
 
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
@@ -394,6 +395,31 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         a.id = f"a{i}"
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
     return ActorIndex(actors, by_token)
+
+
+def _coordinated_given_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A given name joined by "and" to a full name shares its surname: in "Winston and Marcia
+    Baptiste" Winston is Winston Baptiste (a person, whatever the recogniser made of the lone word).
+    Only a known given name, so that "Leeds and Simone Baptiste" stays a place."""
+    toks = token_list(doc)
+    at = {m.token_start: m for m in mentions}
+    out = list(mentions)
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "person" or len(words) != 2 or m.token_start < 2 or toks[m.token_start - 1].lower_ != "and":
+            continue
+        given = toks[m.token_start - 2]
+        if not (given.pos_ == "PROPN" and given.is_title and (given.lower_ in MALE_NAMES or given.lower_ in FEMALE_NAMES)):
+            continue
+        old = at.get(given.i)
+        if old is not None and old.token_end != given.i + 1:
+            continue  # part of a longer name of its own
+        named = Mention(given.idx, given.idx + len(given.text), given.i, given.i + 1, "person", f"{given.text} {words[-1]}")
+        if old is not None:
+            out[out.index(old)] = named
+        else:
+            out.insert(out.index(m), named)
+    return out
 
 
 def _title_shared_surnames(actors: list[ActorRecord]) -> None:

@@ -61,6 +61,7 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
+    SPOUSE_NOUNS,
     TITLES,
     TOPIC_PREPOSITIONS,
 )
@@ -610,6 +611,9 @@ class Coreference:
             if got is None and (head in GENERIC_ORG_NOUNS or head in COMPANY_NOUNS):
                 got = self._organisation_in_view(tok, span, head)
             return got
+        spouse = self._spouse(tok, head)
+        if spouse is not None:
+            return self._actor_referent(spouse, tok, span, (self._named_mention(spouse, tok.idx),))
         family = ROLE_FAMILIES.get(head, frozenset()) | {head}
         people = [a for h in family for a in self.roles.with_head(h) if self.kind.get(a.id) == PERSON]
         owner = self._named_possessor(tok)
@@ -628,6 +632,26 @@ class Coreference:
             gender = "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
             got = self._person_in_view(tok, span, gender=gender, role=family)
         return got
+
+    def _spouse(self, tok: Token, head: str) -> ActorRecord | None:
+        """ "Her husband" where "her" is Marcia Baptiste and the text has named a Winston Baptiste: the
+        one person of the other gender who shares her surname, named before. None when there are
+        several, or none: a husband may keep his own name, and then the text has to say who he is."""
+        gender = SPOUSE_NOUNS.get(head)
+        if gender is None:
+            return None
+        poss = next((c for c in self.cols.children[tok.i] if self.cols.dep[c] == "poss" and self.cols.tag[c] == "PRP$"), None)
+        res = self.resolved.get(poss) if poss is not None else None
+        partner = res.actor if res is not None else None
+        if partner is None or self.kind.get(partner.id) != PERSON or len(partner.tokens) < 2:
+            return None
+        named = [
+            a
+            for a in self.index.actors
+            if a is not partner and self.kind.get(a.id) == PERSON and len(a.tokens) > 1 and a.tokens[-1] == partner.tokens[-1]
+            and self.gender.get(a.id) == gender and self._last_mention_before(a, tok.idx) >= 0
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _epithet(self, tok: Token) -> bool:
         """ "the New York businessman", "the Vermont senator", "the former first lady": a role the

@@ -615,6 +615,9 @@ KINSHIP_NOUNS = frozenset(
     nephew fiancé fiancée fiance fiancee girlfriend boyfriend mum mom dad stepfather stepmother
     """.split()
 )
+# Nouns for a spouse, by the spouse's gender: "her husband" may be the man who shares her surname.
+SPOUSE_NOUNS = {"husband": "m", "wife": "f"}
+
 # Nouns for someone a story need never name ("The victim was taken to hospital. Tom Reid said …"):
 # unlike a role ("The transport minister …"), never the person named in the sentence after.
 UNNAMED_PERSON_NOUNS = frozenset("man woman boy girl person victim suspect witness resident child".split())
