@@ -257,7 +257,7 @@ export function isNoteReference(el) {
 const FURNITURE_HEADING = new RegExp(
   "^(\\d+\\s+)?(" +
     [
-      "comments?", "readers?['’]? comments?", "your (comments|views|say)", "join the (conversation|discussion)",
+      "comments?", "readers?['’]? comments?", "(readers?['’]? )?responses", "your (comments|views|say)", "join the (conversation|discussion)",
       "leave a (comment|reply)", "related( stories| articles| coverage| content| links| topics| reading| posts)?",
       "more on this( story| topic)?", "more (from|in|stories|like this|news|to explore)\\b.{0,30}", "read (more|next|also)",
       "most (read|popular|viewed|shared|commented)", "trending( now| stories)?", "recommended( for you| stories| reading)?",
