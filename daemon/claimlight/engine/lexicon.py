@@ -86,6 +86,21 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     acknowledge recognise recognize realise realize guess doubt
     """.split()
 )
+# Verbs of belief, ruling and finding that report a clause only when "that" brings it in: "assumed
+# that the mine was sold", "the court ruled that…"; not "assume office", "decide who will win".
+THAT_CLAUSE_VERBS = frozenset(
+    """
+    assume presume suppose speculate theorize theorise posit surmise decide rule determine
+    discover notice prove
+    """.split()
+)
+# The verbs whose clause is reported speech (`engine.reported`): those, with the ones the quotation
+# rules need not know ("hop" is the lemma the model gives "hoped").
+CLAUSE_REPORTING_VERBS = REPORTING_VERBS | THAT_CLAUSE_VERBS | frozenset(("hop",))
+# What brings in a clause of its own under a reporting verb, when the parse missed its subject or verb.
+CLAUSE_MARKS = frozenset(("that", "whether"))
+# What brings in the reason a speaker gives, said with the clause before it ("said X, because Y").
+REASON_MARKS = frozenset(("because", "since", "although", "though"))
 
 # Verbs that report a promise, a demand or advice by what is to be done: "promised to cut taxes",
 # "urged the council to approve the budget" (`engine.reported`).

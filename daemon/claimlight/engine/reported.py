@@ -43,7 +43,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -91,15 +91,17 @@ class Reported:
 def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     toks = token_list(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct):
+    while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct or toks[start].is_space):
         start += 1
     return start, _without_trailing_punctuation(doc, start, end)
 
 
 def _without_trailing_punctuation(doc: Doc, start: int, end: int) -> int:
-    """Where [start, end) ends without its trailing punctuation (a closing quotation mark stays with it)."""
+    """Where [start, end) ends without its trailing punctuation (a closing quotation mark stays with it)
+    and the line break that ends a paragraph (which the parse hangs on its last word when an abbreviation,
+    "in the U.S.", took the full stop)."""
     toks = token_list(doc)
-    while end > start and toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS:
+    while end > start and (toks[end - 1].is_space or (toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS)):
         end -= 1
     return end
 
@@ -149,7 +151,7 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
 
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
 
 # Every noun a rule starts from.
 _ANY_REPORTING_NOUN = CLAIM_NOUNS | INTENTION_NOUNS
@@ -166,19 +168,25 @@ def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
         if in_quote[i]:
             continue
         pos = cols.pos[i]
-        if (lemma in _ANY_REPORTING and pos in ("VERB", "AUX")) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN"):
+        if (lemma in _ANY_REPORTING and (pos in ("VERB", "AUX") or (pos == "NOUN" and _as_verb(toks[i])))) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN"):
             found.setdefault(lemma, []).append(toks[i])
     return found
 
 
+def _as_verb(tok: Token) -> bool:
+    """Whether `tok` is used as a verb: tagged one, or a noun with a subject of its own ("But Trump
+    claims that…", which the tagger read as a plural noun)."""
+    return tok.pos_ != "NOUN" or any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def _verbs(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The verbs of `lemmas`, in text order."""
-    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ != "NOUN"), key=lambda v: v.i)
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if _as_verb(v)), key=lambda v: v.i)
 
 
 def _nouns(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The nouns of `lemmas`, in text order."""
-    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ == "NOUN"), key=lambda v: v.i)
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if not _as_verb(v)), key=lambda v: v.i)
 
 
 def _owned_nouns(verbs: Verbs, lemmas: frozenset[str]) -> Iterator[tuple[Token, Token]]:
@@ -191,16 +199,30 @@ def _owned_nouns(verbs: Verbs, lemmas: frozenset[str]) -> Iterator[tuple[Token, 
 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     out = []
-    for verb in _verbs(verbs, REPORTING_VERBS):
+    for verb in _verbs(verbs, CLAUSE_REPORTING_VERBS):
         for comp in verb.children:
-            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
+            if comp.dep_ != "ccomp" or not _is_clause(comp):
                 continue
-            if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
+            if verb.lemma_ in THAT_CLAUSE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
                 continue
-            r = _reported(doc, finder, in_quote, verb, *_clause_bounds(doc, comp), REPORTING_VERB)
+            start, end = _clause_bounds(doc, comp)
+            # "said the plan was unfair, because …": the reason the parse hangs on the verb is said too
+            reasons = [c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
+            if reasons:
+                end = _without_trailing_punctuation(doc, start, max(c.right_edge.i for c in reasons) + 1)
+            r = _reported(doc, finder, in_quote, verb, start, end, REPORTING_VERB)
             if r is not None:
                 out.append(r)
     return out
+
+
+def _is_clause(comp: Token) -> bool:
+    """Whether `comp` heads a clause of its own: a verb with a subject, or anything "that" or "whether"
+    brings in ("demanding that the campaign stop…", "demanding that police release…", where the parse
+    missed the subject or the verb)."""
+    if comp.pos_ in ("VERB", "AUX") and any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in comp.children)
 
 
 def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -208,7 +230,7 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
     dashes inside the clause it reports, which the parse hangs either way round."""
     out = []
     toks = token_list(doc)
-    for verb in _verbs(verbs, REPORTING_VERBS):
+    for verb in _verbs(verbs, CLAUSE_REPORTING_VERBS):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
         if subj is None or verb.i + 1 >= len(doc) or subj.left_edge.i == 0:
             continue
@@ -336,7 +358,9 @@ def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verb
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if subj is None or obj is None or subj.lemma_.lower() not in FINDING_SOURCE_NOUNS or any(c.dep_ == "ccomp" for c in verb.children):
             continue
-        start, end = obj.left_edge.i, verb.right_edge.i + 1
+        # to the end of the verb's own words: not into a clause joined to it ("…, but the officer said…")
+        end = max([obj.right_edge.i] + [c.right_edge.i for c in verb.children if c.i > obj.i and c.dep_ not in ("cc", "conj", "punct")]) + 1
+        start = obj.left_edge.i
         r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), FINDING)
         if r is not None:
             out.append(r)
@@ -443,7 +467,7 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
             lo = left[0]
         while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that"):
             lo += 1
-        while hi > lo and doc[hi - 1].is_punct:
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1
         if _too_short_or_quoted(lo, hi, in_quote):
             continue

@@ -1,0 +1,65 @@
+"""Reported speech, rule by rule, on invented sentences: what each rule reports and what it leaves alone."""
+
+import pytest
+from spacy.tokens import Doc
+
+from claimlight.engine.actors import build_actor_index
+from claimlight.engine.attribution import Attributor
+from claimlight.engine.nlp import parse
+from claimlight.engine.quotes import find_quotations
+from claimlight.engine.reported import REPORTING_VERB, _as_verb, find_reported
+from claimlight.engine.transcript import with_answers
+
+
+@pytest.fixture(scope="module")
+def reported(nlp):
+    def _reported(text):
+        doc = parse(nlp, text)
+        index = build_actor_index(doc)
+        attributor = Attributor(doc, text, with_answers(doc, index, find_quotations(text)), index)
+        attributor.run()
+        return [(text[r.start : r.end], r.rule, r.speaker.name) for r in find_reported(doc, attributor.finder, attributor.in_quote)]
+
+    return _reported
+
+
+@pytest.mark.parametrize(
+    "text, clause, rule, speaker",
+    [
+        # the paragraph's line break hangs on its last word when an abbreviation took the full stop
+        ("Mayor Walsh said the new bridge would be the longest in the U.S.\n\nWork starts in May.",
+         "the new bridge would be the longest in the U.S.", REPORTING_VERB, "Walsh"),
+        # "that" brings in a clause whose subject the parse missed
+        ("The city of Tromsø is demanding that the ferry company stop using its harbour for repairs.",
+         "the ferry company stop using its harbour for repairs", REPORTING_VERB, "the city of Tromsø"),
+        # the reason given is said too
+        ("The harbour master said the plan was unfair, because the channel had already been dredged.",
+         "the plan was unfair, because the channel had already been dredged", REPORTING_VERB, "the harbour master"),
+        ("The court ruled that the eviction of the tenants was unlawful.", "the eviction of the tenants was unlawful", REPORTING_VERB, "the court"),
+        ("Ms. Adeyemi hoped the council would reopen the library by spring.", "the council would reopen the library by spring", REPORTING_VERB, "Adeyemi"),
+    ],
+)
+def test_what_a_rule_reports(reported, text, clause, rule, speaker):
+    assert (clause, rule) in [(c, r) for c, r, _ in reported(text)], reported(text)
+    assert speaker in next(s for c, r, s in reported(text) if c == clause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The voters will decide who runs the port authority next year.",  # a decision to come, nothing held
+        "She will assume the post of harbour master in June.",  # "assume" an office
+    ],
+)
+def test_what_is_no_report(reported, text):
+    assert reported(text) == []
+
+
+def test_a_noun_with_a_subject_is_a_verb(nlp):
+    # "But Okafor claims that…" where the tagger read "claims" as a plural noun
+    words = ["But", "Okafor", "claims", "that", "he", "lost"]
+    doc = Doc(nlp.vocab, words=words, pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "VERB"],
+              deps=["cc", "nsubj", "ROOT", "mark", "nsubj", "ccomp"], heads=[2, 2, 2, 5, 5, 2])
+    assert _as_verb(doc[2])
+    plain = Doc(nlp.vocab, words=["Her", "claims", "failed"], pos=["PRON", "NOUN", "VERB"], deps=["poss", "nsubj", "ROOT"], heads=[1, 2, 2])
+    assert not _as_verb(plain[1])
