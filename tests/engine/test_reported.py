@@ -7,7 +7,7 @@ from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import Attributor
 from claimlight.engine.nlp import parse
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import REPORTING_VERB, _as_verb, find_reported
+from claimlight.engine.reported import HEADLINE, REPORTING_VERB, TRAILING_VERB, _as_verb, find_reported
 from claimlight.engine.transcript import with_answers
 
 
@@ -37,6 +37,13 @@ def reported(nlp):
          "the plan was unfair, because the channel had already been dredged", REPORTING_VERB, "the harbour master"),
         ("The court ruled that the eviction of the tenants was unlawful.", "the eviction of the tenants was unlawful", REPORTING_VERB, "the court"),
         ("Ms. Adeyemi hoped the council would reopen the library by spring.", "the council would reopen the library by spring", REPORTING_VERB, "Adeyemi"),
+        # what comes before the comma, however the parse read it
+        ("Rota unclear on whether night nurses are covered, unions say.", "Rota unclear on whether night nurses are covered", TRAILING_VERB, "unions"),
+        ("Harbour Board Hid Repair Costs From Public, Former Auditor Says.\n\nThe board denies it.",
+         "Harbour Board Hid Repair Costs From Public", TRAILING_VERB, "Auditor"),
+        # a headline's source before its colon
+        ("Okafor: Ferry fares will rise in spring.\n\nThe transport minister, Mara Okafor, said so on Friday.",
+         "Ferry fares will rise in spring", HEADLINE, "Mara Okafor"),
     ],
 )
 def test_what_a_rule_reports(reported, text, clause, rule, speaker):
@@ -49,6 +56,9 @@ def test_what_a_rule_reports(reported, text, clause, rule, speaker):
     [
         "The voters will decide who runs the port authority next year.",  # a decision to come, nothing held
         "She will assume the post of harbour master in June.",  # "assume" an office
+        "The ferry left the quay, the crowd waved, and she smiled.",  # weak cues report nothing before them
+        "Opinion: Ferry fares will rise in spring.\n\nThe minister said so.",  # a label, not a source
+        "The panel heard two witnesses.\n\nOkafor: Ferry fares will rise in spring.",  # an answer of a transcript
     ],
 )
 def test_what_is_no_report(reported, text):

@@ -79,11 +79,14 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Verbs of belief: what someone holds, reported like what they say ("…, experts believe").
+BELIEF_VERBS = frozenset("believe think feel fear suspect worry reckon doubt".split())
+
 # Verbs that report a belief or a finding: reported speech when they take a clause, never a quote cue.
-REPORTING_VERBS = SPEECH_VERBS | frozenset(
+REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS | frozenset(
     """
-    believe think feel fear hope expect find show conclude learn suspect worry reckon know understand
-    acknowledge recognise recognize realise realize guess doubt
+    hope expect find show conclude learn know understand acknowledge recognise recognize realise realize
+    guess
     """.split()
 )
 # Verbs of belief, ruling and finding that report a clause only when "that" brings it in: "assumed

@@ -43,7 +43,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -59,6 +59,8 @@ PREPOSITION_OBJECT = "preposition_object"
 CLAIM_NOUN = "claim_noun"
 CLAIM_OBJECT = "claim_object"
 INTENTION_NOUN = "intention_noun"
+TRAILING_VERB = "trailing_verb"
+HEADLINE = "headline"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
 
@@ -72,6 +74,9 @@ _PARENTHESIS_MARKS = (",", "—", "–", "-")
 # What a verb of stance says of its object: "called it a mistake", "blamed X for Y", "described X as Y".
 _OBJECT_COMPLEMENT_DEPS = ("oprd", "xcomp", "ccomp")
 _OBJECT_PREPOSITIONS = frozenset(("for", "of", "as", "about", "over", "against"))
+# A headline's source before its colon, and the headline itself, at most this long (tokens).
+HEADLINE_NAME_TOKENS = 5
+HEADLINE_TOKENS = 40
 # Shortest reported clause, in tokens.
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
@@ -149,6 +154,10 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
         return None
     return Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, verb.text, verb.idx, rule)
 
+
+# The verbs that report what comes before them and their subject ("…, experts say"): not the weak
+# cues ("…, she smiled", "…, he called").
+_TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
 _ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
@@ -250,6 +259,39 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
         if not (start < subj.left_edge.i - 1 and after + 1 < end):
             continue  # words of the clause on both sides of the parenthesis
         r = _reported(doc, finder, in_quote, verb, start, end, PARENTHETICAL, across=True)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _trailing_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The plan is vague about who would qualify, experts say", "Ferry Fares Will Rise, Minister Says":
+    a reporting verb and its subject after a comma, ending the sentence or set off by one, with what
+    comes before the comma as what is said, however the parse read it (a noun, a title-case word, a
+    clause the verb hangs from as `parataxis`). A clause the parse gave the verb is `_reporting_verbs`'."""
+    out = []
+    toks = token_list(doc)
+    for verb in _verbs(verbs, _TRAILING_VERBS):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None or subj.left_edge.i == 0 or toks[subj.left_edge.i - 1].text not in _PARENTHESIS_MARKS:
+            continue
+        if any(t.dep_ not in ("aux", "neg", "advmod") for t in doc[subj.right_edge.i + 1 : verb.i]):
+            continue  # only "has", "also", "often" between the subject and the verb
+        comma = subj.left_edge.i - 1
+        before = [c for c in verb.children if c.i < comma and c.dep_ in ("ccomp", "dep")]
+        if verb.dep_ == "parataxis" and verb.head.i < comma:
+            head = verb.head
+        elif verb.dep_ == "ROOT" and before and not _is_clause(before[0]):
+            head = before[0]
+        else:
+            continue
+        after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+        if after and not (toks[verb.i + 1].text in _PARENTHESIS_MARKS or all(c.dep_ in ("npadvmod", "prep", "advmod") for c in after)):
+            continue  # "…, experts say, including…", "…, she said on Friday"; not "…, she said he would"
+        start = head.sent.start
+        while start < comma and (toks[start].is_punct or toks[start].is_space or toks[start].lower_ in CLAUSE_OPENERS):
+            start += 1
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, comma), TRAILING_VERB)
         if r is not None:
             out.append(r)
     return out
@@ -475,6 +517,27 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
     return out
 
 
+def _headlines(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Okafor: Ferry fares will rise in spring": a headline that gives its claim to a person or an
+    organisation named before a colon. Only the article's first line, where a headline stands: further
+    down, a name and a colon open an answer of an interview or a line of a transcript."""
+    toks = token_list(doc)
+    colon = next((t.i for t in toks[: HEADLINE_NAME_TOKENS + 1] if t.text == ":" or "\n" in t.text), None)
+    if colon is None or colon == 0 or toks[colon].text != ":":
+        return []
+    mention = finder.index.mention_at(colon - 1)
+    if mention is None or mention.token_start != 0 or mention.token_end != colon or mention.actor is None or mention.actor.type not in ("person", "organization"):
+        return []
+    end = next((t.i for t in toks[colon + 1 : colon + 1 + HEADLINE_TOKENS] if "\n" in t.text), min(len(toks), colon + 1 + HEADLINE_TOKENS))
+    start, end = colon + 1, _without_trailing_punctuation(doc, colon + 1, end)
+    if not _holds_a_clause(doc, start, end) or _too_short_or_quoted(start, end, in_quote) or _has_newline(doc, start, end):
+        return []
+    speaker = finder.speaker_for(toks[colon - 1], None)
+    if speaker is None:
+        return []
+    return [Reported(toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text), speaker, ":", toks[colon].idx, HEADLINE)]
+
+
 def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) hold a clause: enough words, one of them a verb."""
     words = [t for t in doc[start:end] if not t.is_punct]
@@ -482,4 +545,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns, _headlines)
