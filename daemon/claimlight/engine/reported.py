@@ -9,6 +9,9 @@ relative clause), and nothing is reported when it resolves to no one.
   reopen", "the bridge will reopen, the mayor said"): the clause.
 * `parenthetical`: the reporting verb set inside the clause it reports ("The museum, Obama said,
   would face…"): the whole clause, the verb's own words included, since they cut it in two.
+* `trailing_verb`: a reporting verb and its subject after a comma ("The plan is vague about who
+  would qualify, experts say", "Ferry Fares Will Rise, Minister Says"): what comes before the comma,
+  however the parse read it.
 * `according_to`: "According to X, <clause>": the rest of the sentence.
 * `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
   "urged the council to approve the budget", "called on the council to act"): what is to be done,
@@ -32,6 +35,8 @@ relative clause), and nothing is reported when it resolves to no one.
   the shooting", "her warning of a recession"): the phrase, said by the possessor.
 * `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
   decision to close the plant", "the board's refusal to publish the report"): the infinitive.
+* `headline`: a person or an organisation named before a colon on the article's first line
+  ("Okafor: Ferry fares will rise"): what follows the colon.
 """
 
 from __future__ import annotations
@@ -90,7 +95,7 @@ class Reported:
     speaker: Speaker
     cue: str
     cue_start: int
-    rule: str  # REPORTING_VERB or ACCORDING_TO
+    rule: str  # the name of the rule that found it (REPORTING_VERB, ACCORDING_TO, …)
 
 
 def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
