@@ -73,3 +73,12 @@ def test_a_noun_with_a_subject_is_a_verb(nlp):
     assert _as_verb(doc[2])
     plain = Doc(nlp.vocab, words=["Her", "claims", "failed"], pos=["PRON", "NOUN", "VERB"], deps=["poss", "nsubj", "ROOT"], heads=[1, 2, 2])
     assert not _as_verb(plain[1])
+
+
+def test_a_pronoun_reporter_is_not_the_one_its_clause_is_about(reported):
+    text = "Ilse Vos, a night nurse in Utrecht, tried the naps first.\n\nHer manager was sceptical at first, she adds."
+    assert all(speaker != "Her manager" for _, _, speaker in reported(text)), reported(text)
+
+
+def test_nobody_in_particular_reports_nothing(reported):
+    assert reported("Someone plans to take over the shipyard and its debts before the winter.") == []

@@ -48,7 +48,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_VERBS, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -71,7 +71,11 @@ _ABOUT = ("on", "about")
 
 # A clause has a subject of its own: "he said of US plans to…" has none, whatever the parse calls it.
 _CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS + ("expl", "csubj")
-_NO_REPORTER = VAGUE_SUBJECTS
+_NO_REPORTER = VAGUE_SUBJECTS | INDEFINITE_PRONOUNS  # ("someone plans to…" names no one)
+# What is no reporter, as the parse tags it, unless it is a name ("Trump" tagged a verb): a number ("73
+# percent said"), or a word the parse took for a subject in a misread sentence ("Let's say…", a verb
+# opening a line).
+_NO_REPORTER_POS = ("NUM", "PART", "VERB", "AUX", "ADP", "PUNCT", "SYM")
 # A clause may end with a quotation it contains: its closing mark stays with it.
 _CLOSING_MARKS = ("”", "’", '"', "'")
 # What sets a parenthetical reporting verb off from the clause around it.
@@ -152,11 +156,14 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     if _has_newline(doc, start, end) or _has_newline(doc, min(start, verb.i), max(end, verb.i + 1)):
         return None
     subj = subject if subject is not None else finder.subject_of(verb)
-    if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
+    if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.lower_ in _NO_REPORTER or (subj.pos_ in _NO_REPORTER_POS and finder.index.mention_at(subj.i) is None):
         return None
     speaker = finder.speaker_for(subj, None)
     if speaker is None:
         return None
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if subj.pos_ == "PRON" and len(speaker.chain) > 1 and lo <= speaker.chain[-1][0] and speaker.chain[-1][1] <= hi:
+        return None  # "Her manager was sceptical, she adds": "she" is not who the clause is about
     return Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, verb.text, verb.idx, rule)
 
 
