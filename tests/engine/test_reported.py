@@ -7,7 +7,7 @@ from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import Attributor
 from claimlight.engine.nlp import parse
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import HEADLINE, REPORTING_VERB, TRAILING_VERB, _as_verb, find_reported
+from claimlight.engine.reported import CONTENT_OBJECT, HEADLINE, PREPOSITION_OBJECT, REPORTING_VERB, TRAILING_VERB, _as_verb, find_reported
 from claimlight.engine.transcript import with_answers
 
 
@@ -41,6 +41,10 @@ def reported(nlp):
         ("Rota unclear on whether night nurses are covered, unions say.", "Rota unclear on whether night nurses are covered", TRAILING_VERB, "unions"),
         ("Harbour Board Hid Repair Costs From Public, Former Auditor Says.\n\nThe board denies it.",
          "Harbour Board Hid Repair Costs From Public", TRAILING_VERB, "Auditor"),
+        ("The inspector detailed the repairs the ferry needed before its licence ran out.",
+         "the repairs the ferry needed before its licence ran out", CONTENT_OBJECT, "the inspector"),
+        ("The harbour board pointed to the rising cost of dredging the channel.",
+         "the rising cost of dredging the channel", PREPOSITION_OBJECT, "the harbour board"),
         # a headline's source before its colon
         ("Okafor: Ferry fares will rise in spring.\n\nThe transport minister, Mara Okafor, said so on Friday.",
          "Ferry fares will rise in spring", HEADLINE, "Mara Okafor"),

@@ -156,7 +156,8 @@ STANCE_VERBS = frozenset(
     applaud defend dismiss blame accuse announce propose recommend demand promise pledge predict
     forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
     describe advocate recount mention cite note discuss echo stress emphasize emphasise highlight
-    tout welcome reiterate support back favor favour
+    tout welcome reiterate support back favor favour explain outline detail reference lament bemoan
+    deplore champion
     """.split()
 )
 
@@ -186,6 +187,7 @@ PREPOSITION_REPORTING_VERBS = {
     "advocate": ("for",), "lobby": ("for", "against"), "testify": ("about", "on"), "insist": ("on",),
     "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), "write": ("about", "of"), "tweet": ("about",),
     "ask": ("about", "for"), "reflect": ("on",), "campaign": ("for", "against"), "plead": ("for",), "rail": ("against",),
+    "point": ("to",), "refer": ("to",), "apologize": ("for",), "apologise": ("for",), "bristle": ("at",),
 }
 
 # Nouns heading an attribution phrase: "in a statement", "in an interview".
