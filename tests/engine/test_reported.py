@@ -43,6 +43,8 @@ def reported(nlp):
          "Harbour Board Hid Repair Costs From Public", TRAILING_VERB, "Auditor"),
         ("The inspector detailed the repairs the ferry needed before its licence ran out.",
          "the repairs the ferry needed before its licence ran out", CONTENT_OBJECT, "the inspector"),
+        # what was said, as a gerund
+        ("The mayor proposed dropping the harbour levy for fishing boats.", "dropping the harbour levy for fishing boats", CONTENT_OBJECT, "the mayor"),
         ("The harbour board pointed to the rising cost of dredging the channel.",
          "the rising cost of dredging the channel", PREPOSITION_OBJECT, "the harbour board"),
         # a headline's source before its colon
@@ -60,7 +62,8 @@ def test_what_a_rule_reports(reported, text, clause, rule, speaker):
     [
         "The voters will decide who runs the port authority next year.",  # a decision to come, nothing held
         "She will assume the post of harbour master in June.",  # "assume" an office
-        "The ferry left the quay, the crowd waved, and she smiled.",  # weak cues report nothing before them
+        "The ferry left the quay, the crowd waved, and she smiled.",
+        "The council stopped paying the contractor in May.",  # a gerund after a verb that reports nothing  # weak cues report nothing before them
         "Opinion: Ferry fares will rise in spring.\n\nThe minister said so.",  # a label, not a source
         "The panel heard two witnesses.\n\nOkafor: Ferry fares will rise in spring.",  # an answer of a transcript
     ],

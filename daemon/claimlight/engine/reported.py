@@ -362,6 +362,9 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
             # question", "required to disclose": a statement wanted, tried or owed, not made
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None and verb.lemma_ in STANCE_VERBS:
+            # "proposed dropping the levy", "denied taking the money": what was said, as a gerund
+            obj = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
         if obj is None:
             continue
         end = obj.right_edge.i + 1
