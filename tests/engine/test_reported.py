@@ -7,7 +7,7 @@ from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import Attributor
 from claimlight.engine.nlp import parse
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import CONTENT_OBJECT, HEADLINE, PREPOSITION_OBJECT, REPORTING_VERB, TRAILING_VERB, _as_verb, find_reported
+from claimlight.engine.reported import CONTENT_OBJECT, HEADLINE, PREPOSITION_OBJECT, REPORTING_VERB, STANCE_ADJECTIVE, TRAILING_VERB, _as_verb, find_reported
 from claimlight.engine.transcript import with_answers
 
 
@@ -47,6 +47,10 @@ def reported(nlp):
         ("The mayor proposed dropping the harbour levy for fishing boats.", "dropping the harbour levy for fishing boats", CONTENT_OBJECT, "the mayor"),
         ("The harbour board pointed to the rising cost of dredging the channel.",
          "the rising cost of dredging the channel", PREPOSITION_OBJECT, "the harbour board"),
+        # a stance after "be", by its phrase, its clause or its infinitive
+        ("The fishermen's union is critical of the plan to close the ferry.", "the plan to close the ferry", STANCE_ADJECTIVE, "union"),
+        ("The harbour master is confident that the dredging will end by May.", "the dredging will end by May", STANCE_ADJECTIVE, "the harbour master"),
+        ("Some councillors were willing to back the pier plan in its new form.", "to back the pier plan in its new form", STANCE_ADJECTIVE, "councillors"),
         # a headline's source before its colon
         ("Okafor: Ferry fares will rise in spring.\n\nThe transport minister, Mara Okafor, said so on Friday.",
          "Ferry fares will rise in spring", HEADLINE, "Mara Okafor"),
@@ -63,7 +67,9 @@ def test_what_a_rule_reports(reported, text, clause, rule, speaker):
         "The voters will decide who runs the port authority next year.",  # a decision to come, nothing held
         "She will assume the post of harbour master in June.",  # "assume" an office
         "The ferry left the quay, the crowd waved, and she smiled.",
-        "The council stopped paying the contractor in May.",  # a gerund after a verb that reports nothing  # weak cues report nothing before them
+        "The council stopped paying the contractor in May.",
+        "The ferry is critical to the island's economy.",  # "critical to": needed, not a stance
+        "It is critical that the council acts before the storm season.",  # a gerund after a verb that reports nothing  # weak cues report nothing before them
         "Opinion: Ferry fares will rise in spring.\n\nThe minister said so.",  # a label, not a source
         "The panel heard two witnesses.\n\nOkafor: Ferry fares will rise in spring.",  # an answer of a transcript
     ],

@@ -190,6 +190,28 @@ PREPOSITION_REPORTING_VERBS = {
     "point": ("to",), "refer": ("to",), "apologize": ("for",), "apologise": ("for",), "bristle": ("at",),
 }
 
+# Adjectives of stance after "be" and the prepositions that bring in what the stance is about: "is
+# critical of the plan", "were worried about the cost", "is opposed to the merger" (`engine.reported`).
+STANCE_ADJECTIVES = {
+    "critical": ("of",), "skeptical": ("of", "about"), "sceptical": ("of", "about"), "supportive": ("of",),
+    "opposed": ("to",), "worried": ("about", "by"), "concerned": ("about", "by", "over"), "confident": ("of", "about", "in"),
+    "optimistic": ("about",), "pessimistic": ("about",), "wary": ("of",), "hopeful": ("of", "about"),
+    "angry": ("about", "at", "over"), "furious": ("about", "at", "over"), "upset": ("about", "over", "by"),
+    "unhappy": ("with", "about"), "dismissive": ("of",), "hostile": ("to",), "vague": ("about", "on"),
+    "adamant": ("about",), "doubtful": ("about", "of"), "enthusiastic": ("about",), "proud": ("of",),
+    "frustrated": ("by", "with"), "alarmed": ("by", "at"), "outraged": ("by", "at", "over"), "uneasy": ("about",),
+    "aware": ("of",), "convinced": ("of",), "sure": ("of", "about"), "certain": ("of", "about"),
+}
+# Of those, the ones that report a clause ("is confident that the vote will pass") or, in the second
+# list, an intention ("is willing to compromise") as well.
+BELIEF_ADJECTIVES = frozenset(
+    """
+    confident optimistic pessimistic hopeful adamant doubtful worried concerned aware convinced sure
+    certain skeptical sceptical
+    """.split()
+)
+WILLING_ADJECTIVES = frozenset("willing unwilling eager reluctant determined keen loath hesitant".split())
+
 # Nouns heading an attribution phrase: "in a statement", "in an interview".
 STATEMENT_NOUNS = frozenset(
     """

@@ -25,6 +25,9 @@ relative clause), and nothing is reported when it resolves to no one.
   opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
 * `passive_agent`: a verb of stance in the passive with its agent ("the plan was criticised by
   unions as reckless"): its subject and what the verb says of it, said by the agent.
+* `stance_adjective`: an adjective of stance after "be" with what the stance is about, a clause held
+  or what is to be done ("is critical of the plan", "is confident that the vote will pass", "were
+  willing to back the bill"): that phrase, clause or infinitive, held by the subject of "be".
 * `finding`: a poll, a study or a record with what it shows or found as its object ("polls show a
   close race", "the audit found 40 faulty meters"): the object and what follows it in the clause.
 * `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
@@ -48,7 +51,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_VERBS, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -66,6 +69,7 @@ CLAIM_OBJECT = "claim_object"
 INTENTION_NOUN = "intention_noun"
 TRAILING_VERB = "trailing_verb"
 HEADLINE = "headline"
+STANCE_ADJECTIVE = "stance_adjective"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
 
@@ -176,6 +180,8 @@ _ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset
 
 # Every noun a rule starts from.
 _ANY_REPORTING_NOUN = CLAIM_NOUNS | INTENTION_NOUNS
+# Every adjective.
+_ANY_STANCE_ADJECTIVE = frozenset(STANCE_ADJECTIVES) | BELIEF_ADJECTIVES | WILLING_ADJECTIVES
 
 Verbs = dict[str, list[Token]]  # lemma → its verbs and nouns outside quotations, in text order
 
@@ -189,7 +195,9 @@ def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
         if in_quote[i]:
             continue
         pos = cols.pos[i]
-        if (lemma in _ANY_REPORTING and (pos in ("VERB", "AUX") or (pos == "NOUN" and _as_verb(toks[i])))) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN"):
+        if (lemma in _ANY_REPORTING and (pos in ("VERB", "AUX") or (pos == "NOUN" and _as_verb(toks[i])))) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN") or (
+            lemma in _ANY_STANCE_ADJECTIVE and pos in ("ADJ", "VERB")
+        ):
             found.setdefault(lemma, []).append(toks[i])
     return found
 
@@ -202,7 +210,13 @@ def _as_verb(tok: Token) -> bool:
 
 def _verbs(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The verbs of `lemmas`, in text order."""
-    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if _as_verb(v)), key=lambda v: v.i)
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if _as_verb(v) and v.pos_ != "ADJ"), key=lambda v: v.i)
+
+
+def _adjectives(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
+    """The adjectives of `lemmas` that say what their copula's subject is ("was critical of", "is
+    opposed to"; a participle the tagger read as a verb included), in text order."""
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.dep_ == "acomp" and v.head.lemma_ == "be"), key=lambda v: v.i)
 
 
 def _nouns(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
@@ -405,6 +419,34 @@ def _passive_agents(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
     return out
 
 
+def _stance_adjectives(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The union is critical of the plan", "residents were worried about the cost", "the mayor is
+    confident that the vote will pass", "some senators were willing to back the bill": what the subject
+    of "be" holds or means to do, by the adjective's phrase, clause or infinitive."""
+    out = []
+    for adj in _adjectives(verbs, _ANY_STANCE_ADJECTIVE):
+        what = None
+        if adj.lemma_ in STANCE_ADJECTIVES:
+            what = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in STANCE_ADJECTIVES[adj.lemma_] and c.i > adj.i
+                         and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if what is not None:
+            start, end = what.i + 1, what.right_edge.i + 1
+        else:
+            if adj.lemma_ in BELIEF_ADJECTIVES:
+                what = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i and _is_clause(c)), None)
+            if what is None and adj.lemma_ in WILLING_ADJECTIVES:
+                what = next((c for c in adj.children if c.dep_ == "xcomp" and c.i > adj.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if what is None:
+                continue
+            start, end = (what.left_edge.i if what.dep_ == "xcomp" else _clause_bounds(doc, what)[0]), what.right_edge.i + 1
+        # (said by the subject of "be", the adjective its cue)
+        r = _reported(doc, finder, in_quote, adj.head, start, _without_trailing_punctuation(doc, start, end), STANCE_ADJECTIVE)
+        if r is not None:
+            r.cue, r.cue_start = adj.text, adj.idx
+            out.append(r)
+    return out
+
+
 def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Polls show a close contest in the state", "the video shows him with his hands in the air": what
     a source of information shows, from its object to the end of the verb's clause. (A clause it
@@ -560,4 +602,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns, _headlines)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns, _headlines)
