@@ -43,6 +43,8 @@ def reported(nlp):
          "Harbour Board Hid Repair Costs From Public", TRAILING_VERB, "Auditor"),
         ("The inspector detailed the repairs the ferry needed before its licence ran out.",
          "the repairs the ferry needed before its licence ran out", CONTENT_OBJECT, "the inspector"),
+        # what was said, as the object of "say"
+        ("Several harbour pilots have said the same thing about the new channel.", "the same thing about the new channel", CONTENT_OBJECT, "harbour pilots"),
         # what was said, as a gerund
         ("The mayor proposed dropping the harbour levy for fishing boats.", "dropping the harbour levy for fishing boats", CONTENT_OBJECT, "the mayor"),
         ("The harbour board pointed to the rising cost of dredging the channel.",

@@ -157,7 +157,7 @@ STANCE_VERBS = frozenset(
     forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
     describe advocate recount mention cite note discuss echo stress emphasize emphasise highlight
     tout welcome reiterate support back favor favour explain outline detail reference lament bemoan
-    deplore champion
+    deplore champion say
     """.split()
 )
 
