@@ -95,5 +95,10 @@ def test_a_pronoun_reporter_is_not_the_one_its_clause_is_about(reported):
     assert all(speaker != "Her manager" for _, _, speaker in reported(text)), reported(text)
 
 
+def test_a_label_before_a_colon_is_no_reporter(reported):
+    text = "Election 2030: Party flagbearer vows to fix the northern roads first\n\nThe campaign heads north."
+    assert all(not speaker.startswith("Election") for _, _, speaker in reported(text)), reported(text)
+
+
 def test_nobody_in_particular_reports_nothing(reported):
     assert reported("Someone plans to take over the shipyard and its debts before the winter.") == []

@@ -162,6 +162,8 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     subj = subject if subject is not None else finder.subject_of(verb)
     if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.lower_ in _NO_REPORTER or (subj.pos_ in _NO_REPORTER_POS and finder.index.mention_at(subj.i) is None):
         return None
+    if subj.i < verb.i and any(t.text == ":" for t in doc[subj.i : min(verb.i, subj.right_edge.i + 2)]):
+        return None  # "Election 2028: candidate vows…": a label before a colon is no subject
     speaker = finder.speaker_for(subj, None)
     if speaker is None:
         return None
