@@ -83,13 +83,31 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Verbs of belief: what someone holds, reported like what they say ("…, experts believe").
+BELIEF_VERBS = frozenset("believe think feel fear suspect worry reckon doubt".split())
+
 # Verbs that report a belief or a finding: reported speech when they take a clause, never a quote cue.
-REPORTING_VERBS = SPEECH_VERBS | frozenset(
+REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS | frozenset(
     """
-    believe think feel fear hope expect find show conclude learn suspect worry reckon know understand
-    acknowledge recognise recognize realise realize guess doubt
+    hope expect find show conclude learn know understand acknowledge recognise recognize realise realize
+    guess
     """.split()
 )
+# Verbs of belief, ruling and finding that report a clause only when "that" brings it in: "assumed
+# that the mine was sold", "the court ruled that…"; not "assume office", "decide who will win".
+THAT_CLAUSE_VERBS = frozenset(
+    """
+    assume presume suppose speculate theorize theorise posit surmise decide rule determine
+    discover notice prove
+    """.split()
+)
+# The verbs whose clause is reported speech (`engine.reported`): those, with the ones the quotation
+# rules need not know ("hop" is the lemma the model gives "hoped").
+CLAUSE_REPORTING_VERBS = REPORTING_VERBS | THAT_CLAUSE_VERBS | frozenset(("hop",))
+# What brings in a clause of its own under a reporting verb, when the parse missed its subject or verb.
+CLAUSE_MARKS = frozenset(("that", "whether"))
+# What brings in the reason a speaker gives, said with the clause before it ("said X, because Y").
+REASON_MARKS = frozenset(("because", "since", "although", "though"))
 
 # Verbs that report a promise, a demand or advice by what is to be done: "promised to cut taxes",
 # "urged the council to approve the budget" (`engine.reported`).
@@ -142,7 +160,8 @@ STANCE_VERBS = frozenset(
     applaud defend dismiss blame accuse announce propose recommend demand promise pledge predict
     forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
     describe advocate recount mention cite note discuss echo stress emphasize emphasise highlight
-    tout welcome reiterate support back favor favour
+    tout welcome reiterate support back favor favour explain outline detail reference lament bemoan
+    deplore champion say
     """.split()
 )
 
@@ -172,7 +191,30 @@ PREPOSITION_REPORTING_VERBS = {
     "advocate": ("for",), "lobby": ("for", "against"), "testify": ("about", "on"), "insist": ("on",),
     "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), "write": ("about", "of"), "tweet": ("about",),
     "ask": ("about", "for"), "reflect": ("on",), "campaign": ("for", "against"), "plead": ("for",), "rail": ("against",),
+    "point": ("to",), "refer": ("to",), "apologize": ("for",), "apologise": ("for",), "bristle": ("at",),
 }
+
+# Adjectives of stance after "be" and the prepositions that bring in what the stance is about: "is
+# critical of the plan", "were worried about the cost", "is opposed to the merger" (`engine.reported`).
+STANCE_ADJECTIVES = {
+    "critical": ("of",), "skeptical": ("of", "about"), "sceptical": ("of", "about"), "supportive": ("of",),
+    "opposed": ("to",), "worried": ("about", "by"), "concerned": ("about", "by", "over"), "confident": ("of", "about", "in"),
+    "optimistic": ("about",), "pessimistic": ("about",), "wary": ("of",), "hopeful": ("of", "about"),
+    "angry": ("about", "at", "over"), "furious": ("about", "at", "over"), "upset": ("about", "over", "by"),
+    "unhappy": ("with", "about"), "dismissive": ("of",), "hostile": ("to",), "vague": ("about", "on"),
+    "adamant": ("about",), "doubtful": ("about", "of"), "enthusiastic": ("about",), "proud": ("of",),
+    "frustrated": ("by", "with"), "alarmed": ("by", "at"), "outraged": ("by", "at", "over"), "uneasy": ("about",),
+    "aware": ("of",), "convinced": ("of",), "sure": ("of", "about"), "certain": ("of", "about"),
+}
+# Of those, the ones that report a clause ("is confident that the vote will pass") or, in the second
+# list, an intention ("is willing to compromise") as well.
+BELIEF_ADJECTIVES = frozenset(
+    """
+    confident optimistic pessimistic hopeful adamant doubtful worried concerned aware convinced sure
+    certain skeptical sceptical
+    """.split()
+)
+WILLING_ADJECTIVES = frozenset("willing unwilling eager reluctant determined keen loath hesitant".split())
 
 # Nouns heading an attribution phrase: "in a statement", "in an interview".
 STATEMENT_NOUNS = frozenset(
