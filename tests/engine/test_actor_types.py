@@ -170,6 +170,11 @@ def test_a_name_is_its_capitalised_words_and_the_rest_of_a_place_name(nlp):
     assert types == {"Sella Vane National Park": "place"}
 
 
+def test_a_spaced_dash_ends_a_dateline_the_recogniser_ran_into_a_name(nlp):
+    types = types_of(nlp, "OAKLAND - Brivane opened a store on Monday.", [("OAKLAND - Brivane", 1, "GPE")])
+    assert types == {"OAKLAND": "place"}
+
+
 def test_time_zones_are_not_actors(nlp):
     assert types_of(nlp, "The session opens at 09:00 GMT on Friday.", [("GMT", 1, "ORG")]) == {}
 
