@@ -260,14 +260,14 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if len(span) == 1 and root.is_stop and not text.isupper():
         return False
-    if text.lower() in NOT_ACTORS or text.rstrip(".") == "I":
-        return False  # "GMT", "Q&A"; "So am I." with the pronoun labelled a person
+    if text.lower() in NOT_ACTORS or text.rstrip(".") == "I" or "[" in text or "]" in text:
+        return False  # "GMT", "Q&A"; "So am I." with the pronoun labelled a person; an editor's "[W]e"
     if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
         return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
     if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or text.lower() in TITLES) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
         return False  # "the Scot said", "the TD said", "the Taoiseach said": a word for someone, not a name
-    if len(span) == 1 and text.isupper() and text.lower() in OFFICE_LETTERS:
-        return False  # "a senior opposition MPA", "the Labour MP": an office's letters, never a name
+    if len(span) == 1 and (text.isupper() or text[:-1].isupper()) and text.lower().removesuffix("s") in OFFICE_LETTERS:
+        return False  # "a senior opposition MPA", "the Labour MP", "MPs": an office's letters, never a name
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if CURRENCY_SIGNS.intersection(text) or (any(ch.isdigit() for ch in text) and nxt is not None and nxt.lower_ in AMOUNT_MAGNITUDES):
         return False  # "GH₵4" of "GH₵4 billion", "R1.4" of "R1.4 billion": an amount, not a name

@@ -673,6 +673,15 @@ ORGANISATION_NOUNS = frozenset(
     choir newspaper magazine broadcaster outlet
     """.split()
 )
+# Words for a kind of organisation that stand right before its name ("Premier League side Hartwell
+# City", "tech firm Lumora", "the broadcaster RT"); not "producer" or "maker", which a state can be
+# ("coal-producer West Virginia").
+ORG_KIND_NOUNS = frozenset(
+    """
+    firm company group side club team outfit newspaper paper network broadcaster airline carrier retailer
+    charity band label startup start-up bank insurer lender regulator watchdog conglomerate chain
+    """.split()
+)
 # Nouns for a place, whose apposition is a place ("Narsaq, a town of 1,300").
 PLACE_NOUNS = frozenset(
     """
@@ -693,7 +702,7 @@ TRAVEL_VERBS = frozenset("travel fly return head drive sail flee emigrate reloca
 CLUB_STAFF_NOUNS = frozenset(
     """
     manager boss coach captain skipper goalkeeper keeper striker midfielder defender winger forward
-    full-back fullback centre-back center-back playmaker substitute debutant
+    full-back fullback centre-back center-back playmaker substitute debutant player players squad
     """.split()
 )
 # Nouns whose "of X" names a place: "the people of Dhemaji", "the outskirts of Eldoret", "districts of
