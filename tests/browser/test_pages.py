@@ -10,12 +10,10 @@ failures: the suite stays green, and a page that starts passing fails loudly unt
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from claimlight.evaluation.pages import corpus_pages, normalise, normalise_page, score_page
-from claimlight.testing.pages import ASK_TAB, FIND_TAB, GET_ANALYSED_TEXT, observe, open_and_read, page_texts
+from claimlight.testing.pages import observe, open_and_read, page_texts
 
 from .conftest import PAGES
 
@@ -41,8 +39,14 @@ def test_known_failures_are_pages_of_the_corpus():
 
 @pytest.mark.parametrize("html,gold", list(_cases()))
 def test_page(ext, site, html, gold):
-    score = score_page(gold, observe(ext.context, ext.worker, f"{site}/corpus/{html.name}"))
+    seen = observe(ext.context, ext.worker, f"{site}/corpus/{html.name}")
+    score = score_page(gold, seen)
     assert score.passes, f"{gold.name} ({gold.shape}):\n  " + "\n  ".join(score.failures())
+    if html.read_text(encoding="utf-8").lower().count("<article") == 1:
+        # A page with one <article> is one a first look may read (content/firstlook.js). The quotes
+        # painted from it stay painted only if the search keeps their paragraphs: every paragraph a
+        # first look read is one of the article's blocks (the unit test has the same on jsdom).
+        assert not set(seen.first_look) - set(seen.blocks), f"{gold.name}: a first look read paragraphs the search left out"
 
 
 @pytest.mark.parametrize("html,gold", [pytest.param(h, g, id=g.name) for h, g in PAGE_LIST if g.article])
@@ -57,28 +61,3 @@ def test_gold_is_visible_text_of_its_page(browser_context, site, html, gold):
         page.close()
     for piece in [*gold.text.split("\n\n"), *gold.optional]:
         assert any(normalise(piece) in v for v in visible), f"not visible on {html.name}: {piece[:80]!r}"
-
-
-# Pages with one <article>: those a first look may read (content/firstlook.js).
-ONE_ARTICLE = [(h, g) for h, g in PAGE_LIST if h.read_text(encoding="utf-8").lower().count("<article") == 1]
-
-
-@pytest.mark.parametrize("html,gold", [pytest.param(h, g, id=g.name) for h, g in ONE_ARTICLE])
-def test_a_first_look_takes_only_paragraphs_the_search_keeps(ext, site, html, gold):
-    """The quotes painted from a first look at the story's paragraphs, before the article is found,
-    stay painted only if the search keeps their paragraphs: every paragraph a first look read is one
-    of the article's blocks, on the rendered page (the unit test has the same on jsdom)."""
-    page = ext.context.new_page()
-    try:
-        page.goto(f"{site}/corpus/{html.name}", wait_until="load")
-        tab, state = None, None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not (state and state.get("blocks")):
-            time.sleep(0.2)
-            tab = tab or ext.worker.evaluate(FIND_TAB, page.url)
-            state = ext.worker.evaluate(ASK_TAB, [tab, GET_ANALYSED_TEXT]) if tab else None
-    finally:
-        page.close()
-    assert state and "blocks" in state, state
-    kept = {b["text"] for b in state["blocks"]}
-    assert not set(state.get("firstLook") or []) - kept, gold.name

@@ -174,6 +174,7 @@ class Observation:
     highlights: list[Highlight] = field(default_factory=list)
     timed_out: bool = False  # the analysis had not settled when the observer gave up
     error: str = ""
+    first_look: list[str] = field(default_factory=list)  # the paragraphs read at a first look, before the search
 
 
 # --- extraction: analysed text against gold text ------------------------------------------------------

@@ -222,6 +222,7 @@ def observe(context, worker, url: str, timing: Timing = Timing()) -> Observation
             blocks=[b["text"] for b in state.get("blocks", [])] if state.get("active") else [],
             highlights=_highlights(page, timing.context_chars),
             timed_out=timed_out,
+            first_look=list(state.get("firstLook") or []),
         )
     finally:
         page.close()
