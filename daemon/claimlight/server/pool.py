@@ -110,6 +110,7 @@ class _Job:
     keys: tuple[bytes, ...] = ()  # the paragraphs whose parses the job makes or reads (and the worker then keeps)
     near_keys: bool = False  # best run by the worker that has had most of them
     future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
+    submitted: float = field(default_factory=time.monotonic)
     worker: WorkerProcess | None = None
 
 
@@ -238,8 +239,12 @@ class AnalysisPool:
         proc.job = None
         if running is None or running.seq != seq or job is None:
             return None
+        now = time.monotonic()
         if running.cancelled_at is not None:
-            log.debug("worker %d free %.0f ms after a cancel", proc.number, (time.monotonic() - running.cancelled_at) * 1000)
+            log.debug("worker %d free %.0f ms after a cancel", proc.number, (now - running.cancelled_at) * 1000)
+        # Where a request's time goes: waiting for a worker, then the job there (its pipe both ways included).
+        log.debug("job %d %s on worker %d: queued %.1f ms, ran %.1f ms", seq, job.name, proc.number,
+                  (running.started - job.submitted) * 1000, (now - running.started) * 1000)
         return job
 
     def _on_exit(self, proc: WorkerProcess) -> None:
@@ -387,10 +392,13 @@ class AnalysisPool:
     async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> bytes:
         """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
         parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
+        started = time.monotonic()
         plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
-        if await self._ahead_of(plan):
+        if waited := await self._ahead_of(plan):
             plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
         self.reused += len(plan.paragraphs) - plan.missing
+        log.debug("plan: %d paragraphs, %d to parse in %d pieces (%.1f ms%s)", len(plan.paragraphs), plan.missing, len(plan.pieces),
+                  (time.monotonic() - started) * 1000, ", waited for a parse made ahead" if waited else "")
         merge_cost = MERGE_COST * len(text)
         if len(plan.pieces) <= 1:
             items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
