@@ -255,6 +255,28 @@ async def test_a_page_is_analysed_again_by_the_worker_that_has_its_parses_not_th
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
 
 
+async def test_the_parse_ahead_a_request_leaves_starts_when_its_caller_says_its_reply_is_out(pool):
+    from claimlight.server.foresight import grown_tail
+
+    loop = asyncio.get_running_loop()
+    for _ in range(1200):
+        if pool.idle_workers() == pool.workers:
+            break
+        await asyncio.sleep(0.05)
+    text = text_of(SEEDS[2])
+    key = paragraph_key(grown_tail(paragraphs(text)))
+    later = []
+    await pool.analyze(text, deadline=loop.time() + 120, later=later)
+    assert len(later) == 1 and key not in pool._ahead and key not in pool.parses
+    later[0]()
+    assert key in pool._ahead
+    for _ in range(600):
+        if key in pool.parses:
+            break
+        await asyncio.sleep(0.05)
+    assert key in pool.parses
+
+
 def test_the_guess_is_the_last_paragraph_as_the_next_block_will_end_it():
     from claimlight.server.foresight import grown_tail
 

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import itertools
 import logging
 import threading
@@ -362,6 +363,7 @@ class AnalysisPool:
         cuts: list[int] | None = None,
         on_piece: Callable[[int, Analysis], Awaitable[None]] | None = None,
         lane: Lane = Lane(),
+        later: list[Callable[[], None]] | None = None,
     ) -> tuple[Analysis, bool]:
         """(analysis, cached?) of `text` with code-point offsets.
 
@@ -374,6 +376,10 @@ class AnalysisPool:
         (offsets into `text`, no actors), in order, as soon as it and the stretches before it are
         parsed, before the whole analysis is returned; a stretch with paragraphs parsed before gets
         none.
+
+        `later`: the work the request leaves for idle workers (`_foresee`) is put there for the
+        caller to start once its reply is out, instead of being started at once: on a busy machine
+        it would share the cores with that reply.
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
@@ -381,7 +387,7 @@ class AnalysisPool:
         self._start()
         deadline = await self._until_loaded(deadline)
         if self.pieces:
-            data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane)
+            data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane, later)
         else:
             data = await self._whole_with_previews(text, cuts or [], deadline, on_piece, lane)
         analysis = Analysis.model_validate_json(data)
@@ -389,7 +395,8 @@ class AnalysisPool:
             self.cache.put(key, data, weight=len(data))
         return analysis, False
 
-    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> bytes:
+    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane,
+                             later: list[Callable[[], None]] | None = None) -> bytes:
         """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
         parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
         started = time.monotonic()
@@ -411,7 +418,10 @@ class AnalysisPool:
         else:
             await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
             data = await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text), keys=tuple(plan.keys), near_keys=True)
-        self._foresee(plan, lane)
+        if later is None:
+            self._foresee(plan, lane)
+        else:
+            later.append(functools.partial(self._foresee, plan, lane))
         return data
 
     async def _parse_pieces(self, plan: Plan, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> None:
