@@ -20,6 +20,8 @@ def numbers(nlp, text: str) -> list[str]:
         ("The board approved KSh 300 million for the clinics.", "KSh 300 million"),
         ("The contract is worth ₦2.5bn over three years.", "₦2.5bn"),
         ("The utility lost R1.4 billion last year.", "R1.4 billion"),
+        # the recogniser reads this one as an organisation's name
+        ("He said an NRP government would set aside GH₵4 billion in its first budget.", "GH₵4 billion"),
         # ratios, temperatures, shares after "by"
         ("Nine out of ten teachers said the rooms were too hot.", "Nine out of ten teachers"),
         ("One in five pupils missed a week.", "One in five pupils"),

@@ -10,13 +10,14 @@ Evidence comes in three strengths:
   decisive  the text says what it is: an apposition ("Restwerk, a Leipzig company"; "her husband,
             Léon"), an age ("Marsh, 52,"), an address ("of Ashford, Kent"), a dateline, "Leipzig-based",
             a title or a given name, a team named in the plural ("the Harbourside Pilots"), a verb
-            only people do ("Arsenault died"), what a place's people, parts or governor are of
+            only people do ("Arsenault died"), the sides of a score line ("Wexley Athletic 2 Brindle
+            Vale 2"), what a place's people, parts or governor are of
             ("the people of Dhemaji", "Governor Chemutai of Uasin Gishu");
   veto      the text rules one type out: "X, which …" is no person, "X, who …" no place, a name
             with a number in it ("Pier 4") no person, nor one whose clause says "its" ("Petronas
-            would review its contracts");
+            would review its contracts"), nor one in front of a team's staff ("Vale manager");
   vote      the model's label, and for a place "in X" / "from X" (or a later name of a list they
-            govern: "in Lagos, Malmö and Multan") and a name in front of a road or a pitch.
+            govern: "in Lagos, Malmö and Multan"), "flew to X" and a name in front of a road or a pitch.
 Decisive evidence decides (the heaviest type wins; a veto cancels only what the text implies, not
 what it states); without it the votes no veto rules out do.
 """
@@ -41,6 +42,7 @@ from .lexicon import (
     MALE_NAMES,
     ORG_HEADS,
     ORGANISATION_NOUNS,
+    CLUB_STAFF_NOUNS,
     ORIGIN_SUFFIXES,
     PLACE_HEADS,
     PLACE_ALIASES,
@@ -50,6 +52,7 @@ from .lexicon import (
     PLACE_OFFICE_TITLES,
     ROLE_NOUNS,
     TITLES,
+    TRAVEL_VERBS,
 )
 
 _PERSON_WORDS = KINSHIP_NOUNS | ROLE_NOUNS | TITLES  # a noun only a person is called
@@ -61,6 +64,8 @@ STATED = 3
 IMPLIED = 2
 # How many words after its subject's verb a clause's "its" is looked for, and how deep under the verb.
 ITS_REACH = 10
+# The highest number a score line's side can have ("Wexley Athletic 2 Brindle Vale 2", "Arsenal 3-1 Chelsea").
+SCORE_MAX = 30
 # How many names back a list may go to the preposition that governs it ("in A, B, C and D").
 _LIST_REACH = 6
 # The model's label for a name of several words that it calls a person: decisive, but the lightest.
@@ -341,6 +346,54 @@ def _governed_by(tok: Token, verb: Token) -> bool:
     return False
 
 
+def club_staff(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Vale manager Alan McCrindle", "the Wexley winger", "Apple boss Tim Cook": a name right in front of
+    a word for a team's staff is the team's (or the firm's), which is no person, whatever the model's
+    label for its full name says ("Brindle Vale" read as a given name and a surname)."""
+    staff = _after(doc, m)
+    if staff is None or not staff.is_lower or staff.lower_ not in CLUB_STAFF_NOUNS:
+        return
+    if _root(doc, m).head.i == staff.i or staff.head.i == _root(doc, m).head.i:
+        yield Evidence(VETO, PERSON)
+        yield Evidence(VOTE, ORG, 2)
+
+
+def scoreline(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Wexley Athletic 2 Brindle Vale 2", "Arsenal 3-1 Chelsea": the names on either side of a score are
+    teams (implied, so that a driver's points in a standings line do not outweigh his given name)."""
+    toks = token_list(doc)
+    after = _score_at(toks, m.token_end, 1)
+    if after is not None and after < len(toks) and toks[after].pos_ == "PROPN" and toks[after].is_title:
+        yield Evidence(DECISIVE, ORG, IMPLIED)
+        return
+    before = _score_at(toks, m.token_start - 1, -1)
+    if before is not None and before >= 0 and toks[before].pos_ == "PROPN" and toks[before].is_title:
+        yield Evidence(DECISIVE, ORG, IMPLIED)
+
+
+def _score_at(toks: list[Token], i: int, step: int) -> int | None:
+    """The index past a score ("2", "3-1", "3–1") starting at toks[i] and read in the direction of
+    `step`, or None when there is none."""
+    def goal(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].text.isdigit() and int(toks[k].text) <= SCORE_MAX
+    if not goal(i):
+        return None
+    if goal(i + 2 * step) and 0 <= i + step < len(toks) and toks[i + step].text in ("-", "–"):
+        return i + 3 * step
+    return i + step
+
+
+def destination(doc: Doc, m) -> Iterator[Evidence]:
+    """ "flew to Brussels", "Athletic travel to Doncaster": where someone goes is a place (a vote)."""
+    to = _before(doc, m)
+    root = _root(doc, m)
+    if to is None or to.lower_ != "to" or root.head.i != to.i or to.head.lemma_.lower() not in TRAVEL_VERBS:
+        return
+    if any(w.lower() in ORG_HEADS for w in m.text.split()):
+        return
+    yield Evidence(VOTE, PLACE, 2)
+
+
 def human_subject(doc: Doc, m) -> Iterator[Evidence]:
     """ "Arsenault died in 2024", "Vold laughs": verbs only people do."""
     root = _root(doc, m)
@@ -367,6 +420,9 @@ RULES: tuple[Callable, ...] = (
     place_of,
     modifies_place_noun,
     its_own,
+    club_staff,
+    scoreline,
+    destination,
     human_subject,
 )
 

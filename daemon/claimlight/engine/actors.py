@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .actor_evidence import decide_type, states_a_place
 from .docview import columns, ents_of, text_of, token_list
 from .lexicon import (
+    AMOUNT_MAGNITUDES,
     COUNTRIES,
+    CURRENCY_SIGNS,
     DEMONYM_NOUNS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -95,13 +97,17 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     while s < e and (toks[s].lower_ in _STRIP_LEADING or toks[s].is_space):
         s += 1
     if ent.label_ == "PERSON":
-        while s < e - 1 and (toks[s].lower_ in TITLES or toks[s].lower_.rstrip(".") in TITLES):
+        while s < e - 1 and (toks[s].lower_ in TITLES or toks[s].lower_.rstrip(".") in TITLES) and not _saint(toks[s]):
             title = toks[s].lower_
             s += 1
     else:
         # "Mr Tunde Bello" labelled an organisation: the honorific is no part of the name, and says
         # what it is a name of
-        while s < e - 1 and toks[s].is_title and toks[s].lower_.rstrip(".") in HONORIFIC_TITLES:
+        while s < e - 1 and (
+            (toks[s].is_title and toks[s].lower_.rstrip(".") in HONORIFIC_TITLES)
+            # "CS Kiptoo insists …" in a headline: a role's abbreviation in capitals is a title too
+            or (toks[s].is_upper and len(toks[s].text) > 1 and toks[s].lower_ in ROLE_ABBREVIATIONS)
+        ):
             title = toks[s].lower_
             s += 1
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
@@ -122,6 +128,12 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         if j > e and toks[j - 1].lower_ in PLACE_HEADS:
             e = j
     return s, e, title
+
+
+def _saint(tok) -> bool:
+    """Whether the word is the title of a saint (\"St\", \"St.\", \"Saint\"), which names places and
+    churches in the news, not people."""
+    return tok.is_title and tok.lower_.rstrip(".") in _PLACE_TITLES
 
 
 def _honorific_before(doc: Doc, s: int) -> str:
@@ -190,6 +202,8 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
             return "place"  # "warehouses near Rotterdam"
     if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
         return "place"
+    if label == "PERSON" and len(span) > 1 and _saint(span[0]):
+        return "place"  # "St Catherine", "Saint Lucia": a living person is not named after a saint's title
     if label in ("FAC", "LOC") and words[-1] in ORG_HEADS and len(span) > 1:
         return "organization"
     if label == "ORG" and " ".join(words) in COUNTRIES:
@@ -221,13 +235,15 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if len(span) == 1 and root.is_stop and not text.isupper():
         return False
-    if text.lower() in NOT_ACTORS:
-        return False  # "GMT", "Q&A"
+    if text.lower() in NOT_ACTORS or text.rstrip(".") == "I":
+        return False  # "GMT", "Q&A"; "So am I." with the pronoun labelled a person
     if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
         return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
     if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or text.lower() in TITLES) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
         return False  # "the Scot said", "the TD said", "the Taoiseach said": a word for someone, not a name
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if CURRENCY_SIGNS.intersection(text) or (any(ch.isdigit() for ch in text) and nxt is not None and nxt.lower_ in AMOUNT_MAGNITUDES):
+        return False  # "GH₵4" of "GH₵4 billion", "R1.4" of "R1.4 billion": an amount, not a name
     if len(span) == 1 and text.lower() in TITLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
         return False  # "Taoiseach Ciarán Doyle" with the title labelled apart: the title of the name after it
     # "the Prime Minister said": a role, which the text may give to a name elsewhere (a person's only:
@@ -270,6 +286,8 @@ def build_actor_index(doc: Doc) -> ActorIndex:
             continue
         s, e, title = cleaned
         s, e = _whole_name(doc, s, e, ent.label_)
+        if s > 0 and _saint(doc[s - 1]):
+            s -= 1  # "in St Catherine" with the saint's title left out: the place's name is the whole
         title = title or _honorific_before(doc, s)
         if not title and ent.label_ != "PERSON":
             s, title = _given_name_after_title(doc, s)
@@ -379,9 +397,13 @@ class _People:
 
     def for_single(self, words: list[str], m: Mention) -> ActorRecord | None:
         """A lone surname (or given name) that belongs to a person named in full elsewhere."""
-        if len(words) != 1:
+        if len(words) == 2 and words[0].lower() in SURNAME_PARTICLES:
+            # "The words were Van Wyk's", labelled apart from "Charlene van Wyk": her surname
+            candidates = [p for p in self.by_last.get(words[1], ()) if _particle_surname(words, p.tokens)]
+        elif len(words) == 1:
+            candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
+        else:
             return None
-        candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
         # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
         said = _gender([], {m.title} if m.title else set())
         if said is not None and candidates:
@@ -402,7 +424,7 @@ class _People:
 
 def _particle_surname(words: list[str], tokens: list[str]) -> bool:
     """ "Van Wyk" at a sentence start is the surname of "Charlene van Wyk", not a given name and a surname."""
-    return len(words) == 2 and len(tokens) > 2 and words[0].lower() in SURNAME_PARTICLES and tokens[-2] == words[0].lower()
+    return len(words) == 2 and len(tokens) > 2 and words[0].lower() in SURNAME_PARTICLES and tokens[-2].lower() == words[0].lower()
 
 
 def _same_given_name(words: list[str], tokens: list[str]) -> bool:

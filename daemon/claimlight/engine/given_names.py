@@ -46,7 +46,7 @@ _MALE = {
         aodh brendan bryn cathal cian ciaran cillian colm conor cormac dafydd darragh donal
         donnacha dylan eamon eamonn emlyn eoghan eoin euan ewan fergus fearghal finbar fionn
         gethin hamish iain ieuan iwan kenzie lorcan niall oisin padraig pádraig rhodri rhys
-        ronan ruairi seamus séamus shay tadhg tomas tomás
+        ronan ruairi seamus séamus shay tadhg tomas tomás callum calum struan ruaridh
     """,
     "french": """
         adrien alain alexandre alexis amaury anatole andré antoine armand arnaud aurélien
@@ -141,7 +141,7 @@ _MALE = {
     "east_southeast_asian": """
         akira daisuke haruki hideki hiroshi hiroki ichiro kazuo kenji kenta koji makoto
         masahiro masato naoki osamu ryota ryu satoshi shinji shinzo shota takashi takeshi
-        taro tetsuya yoshihide yuki yusuke
+        taro tetsuya yoshihide yuki yusuke haruto sota hayato
         byung dong-hyun jae-in jae-hyun jin-ho jun-ho kyung-soo min-jun min-ho sang-woo
         seung-min sung-min young-ho
         anh bao cuong duc hieu hoang khanh minh nam phuc quang thang tuan
@@ -201,7 +201,7 @@ _FEMALE = {
         aisling aoife bronagh caoimhe ciara clodagh deirdre eimear eithne fionnuala grainne
         gráinne maeve máire mairead mhairi niamh orla orlaith roisin róisín saoirse siobhan
         siobhán sinead sinéad una áine aine cerys ffion angharad bethan eluned gwyneth rhiannon
-        seonaid kirsty morag
+        seonaid kirsty morag eilidh catriona
     """,
     "french": """
         adèle agathe amélie amelie anaïs anais annick anne-marie apolline armelle aurélie aurelie

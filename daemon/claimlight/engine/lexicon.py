@@ -623,6 +623,18 @@ PLACE_NOUNS = frozenset(
 HUMAN_VERBS = frozenset("die marry smile laugh shrug grin frown wink weep cry sigh nod blush retire".split())
 # Prepositions of place and how much they say: "in X" is nearly always a place, "from X" or "on X" less.
 LOCATIVE_PREPOSITIONS = {"in": 2, "near": 2, "outside": 2, "across": 1, "throughout": 1, "from": 1, "on": 1}
+# Verbs of going somewhere: the name "to" which someone travels is a place ("flew to Brussels", "Athletic
+# travel to Doncaster"). Not "move" or "transfer": a player moves to a club.
+TRAVEL_VERBS = frozenset("travel fly return head drive sail flee emigrate relocate journey commute trek deport evacuate".split())
+# A team's staff and players, named after the team in front ("Vale manager Alan McCrindle", "the Wexley
+# winger", "Apple boss Tim Cook"): the name in front is a club or a firm, never a person. Not "chief",
+# "adviser", "aide", "spokesman", "campaign manager": people have those too ("Obama adviser").
+CLUB_STAFF_NOUNS = frozenset(
+    """
+    manager boss coach captain skipper goalkeeper keeper striker midfielder defender winger forward
+    full-back fullback centre-back center-back playmaker substitute debutant
+    """.split()
+)
 # Nouns whose "of X" names a place: "the people of Dhemaji", "the outskirts of Eldoret", "districts of
 # Assam"; a place noun itself ("the town of Narsaq") is one too.
 PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
@@ -648,6 +660,10 @@ PLACE_MODIFIED_NOUNS = frozenset(
 ORIGIN_SUFFIXES = frozenset("based born raised bred headquartered".split())
 # Names that are never actors, whatever the model labels them: time zones and page furniture.
 NOT_ACTORS = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt cet cest aest aedt q&a faq".split())
+# Words for how large an amount is, written after its figure ("R1.4 billion", "KSh300m", "Rs 4,200 crore").
+AMOUNT_MAGNITUDES = ("trillion", "billion", "million", "thousand", "crore", "lakh", "bn", "tn", "m", "k")
+# Signs of a currency: a name with one in it is an amount the model took for a name ("GH₵4").
+CURRENCY_SIGNS = frozenset("$€£¥₹₦₵₱₩₽₺₴₪")
 # Last words of an organisation named after its place: the name's first word is then the place
 # ("Kent Police", "Merrigan Shire Council"), not a short form of the organisation.
 PUBLIC_BODY_HEADS = frozenset(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .docview import columns, ents_of, text_of, token_list
-from .lexicon import FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
+from .lexicon import AMOUNT_MAGNITUDES, FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
@@ -23,14 +23,14 @@ _WORD_NUMBER = "|".join(NUMBER_WORDS + MAGNITUDE_WORDS + FRACTION_WORDS + SELF_C
 _FIRST_LETTERS = re.escape("".join(sorted({w[0].lower() for w in _WORD_NUMBER.split("|")})))
 _UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
 _SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")  # 3-1
-_MAGNITUDE = r"(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand|crore|lakh)\b)?"
+_MAGNITUDE = r"(?:\s?(?:" + "|".join(AMOUNT_MAGNITUDES) + r")\b)?"
 _PATTERNS = [
-    re.compile(r"[$€£¥₹₦₵₱₩₽₺₴₪]\s?\d+(?:[,.]\d+)*" + _MAGNITUDE, re.I),
+    _SIGNED := re.compile(r"[$€£¥₹₦₵₱₩₽₺₴₪]\s?\d+(?:[,.]\d+)*" + _MAGNITUDE, re.I),
     # a currency's letters against the figure, where no word boundary lets the bare number below
     # match: "KSh300m", "Rs4,200 crore" (the lookahead lets the pattern fail fast elsewhere). Not a
     # lone "R" or "N", which name roads and masks ("the N7", "N95 masks"); the recogniser finds
     # "R1.4 billion" as money.
-    re.compile(r"\b(?=[GKRSTU])(?:KSh|Ksh|Rs|GH₵|Sh|USh|TSh|Tk)\d+(?:[,.]\d+)*" + _MAGNITUDE),
+    _CODED := re.compile(r"\b(?=[GKRSTU])(?:KSh|Ksh|Rs|GH₵|Sh|USh|TSh|Tk)\d+(?:[,.]\d+)*" + _MAGNITUDE),
     re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|bn\b|m\b|tn\b|billion\b|million\b|trillion\b|thousand\b)", re.I),
     _SCORE,
     _BARE := re.compile(r"\b\d+(?:[,.]\d+)*\b"),
@@ -38,6 +38,9 @@ _PATTERNS = [
     # trying every alternative at every word boundary was most of this pass's time)
     _IN_WORDS := re.compile(r"\b(?=[" + _FIRST_LETTERS + r"])(?:" + _WORD_NUMBER + r")\b(?:[ -]" + _UNITS + r"\b)?", re.I),
 ]
+# What a name never holds, though the recogniser may read it into one: a score, an amount in a currency
+# ("GH₵4 billion" labelled an organisation).
+_NOT_IN_NAMES = (_SCORE, _SIGNED, _CODED)
 _DURATION = re.compile(r"\b(?:\d[\d,.]*|" + _WORD_NUMBER + r")[ -]+" + _UNITS + r"\b", re.I)
 # How far a number may stand from what it counts: "5,000 combat helmets", "thousands of Syrian troops".
 COUNTED_NOUN_REACH = 3
@@ -81,7 +84,7 @@ def find_numbers(doc: Doc) -> list[NumberClaim]:
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
-            if _inside(s, e, names, name_starts) and pattern is not _SCORE:
+            if _inside(s, e, names, name_starts) and pattern not in _NOT_IN_NAMES:
                 continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
             s, e, widened = _widen(text, s, e) if pattern is _BARE or pattern is _IN_WORDS else (s, e, False)
             # "September 18", "in 2014": dates are not claims (but "46°C", "one in five" and "rose by a
