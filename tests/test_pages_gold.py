@@ -25,23 +25,33 @@ QUOTE_MARKS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 
 # Classes that by convention clip an element to nothing, for screen readers only.
 SCREEN_READER_ONLY = re.compile(r"(^|\s)(sr-only|visually-hidden|screen-reader-text)(\s|$)")
+# A note number in a <sup>: bracketed ('[1]'), or bare inside an in-page link ('<a href=#fn1>1</a>').
+BRACKETED_NOTE, NOTE_NUMBER = re.compile(r"\[\s*\d{1,3}\s*\]"), re.compile(r"\d{1,3}")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Text(html.parser.HTMLParser):
     """All character data of a document, scripts' and templates' included, entities decoded;
     screen-reader-only text left out (a reader does not see it); a <q>'s quotation marks, which the
-    browser draws around it, put in (“…”, and ‘…’ for a <q> inside another)."""
+    browser draws around it, put in (“…”, and ‘…’ for a <q> inside another); a note number set as a
+    <sup> ('[1]', or '1' linking within the page) left out, since it is a pointer the gold leaves
+    out wherever it stands."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden_depth = 0
         self.q_depth = 0
+        self.sup_depth = 0
+        self.in_page_link = False
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
             return
+        if tag == "sup":
+            self.sup_depth += 1
+        if tag == "a":
+            self.in_page_link = (dict(attrs).get("href") or "").startswith("#")
         if tag == "q":
             self.handle_data("“‘"[self.q_depth % 2])
             self.q_depth += 1
@@ -49,6 +59,10 @@ class _Text(html.parser.HTMLParser):
             self.hidden_depth += 1
 
     def handle_endtag(self, tag):
+        if tag == "sup" and self.sup_depth:
+            self.sup_depth -= 1
+        if tag == "a":
+            self.in_page_link = False
         if tag == "q" and self.q_depth:
             self.q_depth -= 1
             self.handle_data("”’"[self.q_depth % 2])
@@ -56,6 +70,9 @@ class _Text(html.parser.HTMLParser):
             self.hidden_depth -= 1
 
     def handle_data(self, data):
+        note = BRACKETED_NOTE.fullmatch(data.strip()) or (self.in_page_link and NOTE_NUMBER.fullmatch(data.strip()))
+        if self.sup_depth and note:
+            return
         if not self.hidden_depth:
             self.parts.append(data)
 

@@ -109,3 +109,14 @@ test("footnote references are pointers, not words: left out of the paragraph aro
     <p>Water is H<sub>2</sub>O and area is m<sup>2</sup>; see <sup><a href="https://example.org/">source</a></sup> and <a role="doc-noteref" href="#n3">3</a>.</p>`;
   assert.deepEqual(texts(html), ["The law passed in 2026. It sets no fine.", "Water is H2O and area is m2; see source and ."]);
 });
+
+test("a print view's bracketed note numbers ('[1]' after a link) are pointers even without a link; a power is not", () => {
+  const html = `<p>It goes to the <a href="https://example.org/report">council's report</a><sup class="ref">[1]</sup>, the mayor said.</p><p>An area of 20 m<sup>2</sup>.</p>`;
+  assert.deepEqual(texts(html), ["It goes to the council's report, the mayor said.", "An area of 20 m2."]);
+});
+
+test("a box collapsed to no height that clips its contents (a closed language tab) shows nothing; a padded or unclipped one does", () => {
+  const html = `<p>English text.</p><div style="height: 0px; overflow-y: hidden"><p>Texto en español.</p></div>
+    <div style="height: 0px; overflow-y: visible"><p>Spills out.</p></div><div style="height: 0px; overflow-y: hidden; padding-top: 10px"><p>Padded.</p></div>`;
+  assert.deepEqual(texts(html), ["English text.", "Spills out.", "Padded."]);
+});

@@ -234,3 +234,12 @@ test("a lede inside the article's <header> is read first; the rest of the header
   assert.match(all[0], /^LISBON — The water utility/);
   assert.equal(all.length, 5);
 });
+
+test("a long thread under a title saying what it is ('Reader responses (60)') is left out, though it outweighs the story", () => {
+  const response = (i) => `<div class=resp><div><b>Reader ${i}</b> <span>${i} min ago</span></div><p>Response ${i}: I read this story twice, and the council, the mayor, and, frankly, all of us should have asked about the meters sooner, “it could be worse,” my neighbour says.</p><div><button>Reply</button></div></div>`;
+  const doc = page(`<div class=wrap><article><h1>Meters nobody reads</h1><div class=body>${[1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("")}</div></article>
+    <section class=responses><h2>Reader responses (60)</h2>${Array.from({ length: 60 }, (_, i) => response(i)).join("")}</section></div>`,
+  `<meta property="og:type" content="article">`);
+  const found = findArticle(doc);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5].map(para));
+});

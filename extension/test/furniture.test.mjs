@@ -161,3 +161,39 @@ test("an article header's last text, a paragraph of prose, is the story's lede; 
   const site = new JSDOM(`<body><header><p>${lede}</p></header><article><p>Body.</p></article></body>`).window.document.querySelector("header");
   assert.equal(headerLede(site), null);
 });
+
+test("a South Asian portal's '(With inputs from agencies)' credit is furniture; a story's sentence that starts alike is not", () => {
+  assert.equal(furnitureBlock(block("(With inputs from agencies)")), "newsroom line");
+  assert.equal(furnitureBlock(block("(With inputs from PTI, Reuters)")), "newsroom line");
+  assert.equal(furnitureBlock(block("With agency inputs")), "newsroom line");
+  assert.equal(furnitureBlock(block("With inputs from farmers and traders, the board changed its plan.")), null);
+});
+
+test("a box titled by a plain first line ('Editor’s picks') is furniture, whatever its teasers hold", () => {
+  const { document } = new JSDOM(`
+    <div id=a><div>Editor’s picks</div><ul><li><a href=#>A headline</a><p>A long summary, “with a quote,” of another story.</p></li></ul></div>
+    <div id=b><span>Most read</span><ol><li>One</li></ol></div>
+    <div id=c><div>Related costs rose</div><p>The story goes on.</p></div>
+    <div id=d><div>Trending</div><h1>The headline of the story</h1><p>Its first paragraph.</p></div>
+    <div id=e>Lead text <div>Related</div><p>More.</p></div>
+    <div id=f><div>Related</div></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  assert.equal(why("a"), 'titled "Editor’s picks"');
+  assert.equal(why("b"), 'titled "Most read"');
+  assert.equal(why("c"), null); // a story's own line that starts like a title
+  assert.equal(why("d"), null); // a kicker above the page's headline
+  assert.equal(why("e"), null); // the title is not the box's first text
+  assert.equal(why("f"), null); // a title with nothing under it titles no box
+});
+
+test("a recipe card (ingredients, then the method) is furniture; a story with such words is not", () => {
+  const { document } = new JSDOM(`
+    <div id=a><div>Potato gratin</div><div><h3>Ingredients</h3><ul><li>1 kg potatoes</li></ul></div>
+      <div><h3>Instructions</h3><ol><li>Heat the oven.</li></ol></div><div>Notes: “Slice by hand,” the chef says.</div></div>
+    <div id=b><h2>Ingredients</h2><ul><li>Flour</li></ul><h2>Method</h2><p>Mix.</p></div>
+    <div id=c><h2>Ingredients of a comeback</h2><p>The team won.</p><h2>What comes next</h2><p>A final.</p></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  assert.equal(why("a"), "recipe card");
+  assert.equal(why("b"), "recipe card");
+  assert.equal(why("c"), null);
+});

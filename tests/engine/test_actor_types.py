@@ -170,6 +170,11 @@ def test_a_name_is_its_capitalised_words_and_the_rest_of_a_place_name(nlp):
     assert types == {"Sella Vane National Park": "place"}
 
 
+def test_a_spaced_dash_ends_a_dateline_the_recogniser_ran_into_a_name(nlp):
+    types = types_of(nlp, "OAKLAND - Brivane opened a store on Monday.", [("OAKLAND - Brivane", 1, "GPE")])
+    assert types == {"OAKLAND": "place"}
+
+
 def test_time_zones_are_not_actors(nlp):
     assert types_of(nlp, "The session opens at 09:00 GMT on Friday.", [("GMT", 1, "ORG")]) == {}
 
@@ -319,3 +324,34 @@ def test_a_roles_abbreviation_in_capitals_is_a_title(nlp):
     # a headline's "CS Kiptanui" (a cabinet secretary) labelled an organisation
     text = "Strike enters third week as CS Kiptanui insists talks go on"
     assert types_of(nlp, text, [("CS Kiptanui", 1, "ORG")])["Kiptanui"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "name", "expected"),
+    [
+        # a name in the singular with a verb in the plural is a team or a firm, as British papers write
+        ("Talks went on. Tolvar are prepared to pay more. Tolvar know the price.", [("Tolvar", 1, "GPE"), ("Tolvar", 2, "GPE")], "Tolvar", "organization"),
+        ("Mirrow have won four in a row.", [("Mirrow", 1, "PERSON")], "Mirrow", "organization"),
+        # not the subjunctive, not a headline's noun read as a verb, not a country's side
+        ("Can you imagine if Dalby were a woman?", [("Dalby", 1, "PERSON")], "Dalby", "person"),
+        ("Captain refuses to blame pitch after Kelton collapse", [("Kelton", 1, "GPE")], "Kelton", "place"),
+        ("England are two down.", [("England", 1, "GPE")], "England", "place"),
+        # a word for its kind right before a name
+        ("Ferreira is closing in on a move to Premier League side Hartley City.", [("Hartley City", 1, "GPE")], "Hartley City", "organization"),
+        ("Shares in tech firm Quellar rose on Monday.", [("Quellar", 1, "PERSON")], "Quellar", "organization"),
+        # not a word a state can be called ("coal-producer West Virginia")
+        ("States led by coal-producer Kessia are suing.", [("Kessia", 1, "GPE")], "Kessia", "place"),
+    ],
+)
+def test_the_verb_and_the_word_before_a_name_say_what_it_is(nlp, text, labels, name, expected):
+    assert types_of(nlp, text, labels)[name] == expected
+
+
+def test_office_letters_in_the_plural_are_no_actor(nlp):
+    index = index_with_labels(nlp, "MPs voted against the contract.", [("MPs", 1, "ORG")])
+    assert index.actors == []
+
+
+def test_a_kind_word_before_a_name_that_starts_a_clause_says_nothing_of_it(nlp):
+    text = "The manager told the club Tomlinson would leave in May."
+    assert types_of(nlp, text, [("Tomlinson", 1, "PERSON")])["Tomlinson"] == "person"

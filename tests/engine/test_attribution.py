@@ -108,12 +108,38 @@ CASES = [
         "According to a lawsuit filed by the city of Leeds, the two landlords ran a “decade-long rent scheme” in which they “quietly pocketed” the deposits of hundreds of tenants.",
         [("“decade-long rent scheme”", "a lawsuit"), ("“quietly pocketed”", "a lawsuit")],
     ),
+    # a verb of saying set into the sentence before a bare quotation says whose it is
+    (
+        "Sara Lind has painted for years. The change, she says, came during lockdown. “I could not go anywhere. I went home and got the big brushes out.”",
+        [("“I could not go anywhere. I went home and got the big brushes out.”", "Sara Lind")],
+    ),
+    # who a rule lets or makes do something does not author its quoted words: no speaker, not a wrong one
+    (
+        "The bylaw allowed Halton to recoup “extraordinary policing costs” from organisers. The mayor was pleased.",
+        [("“extraordinary policing costs”", None)],
+    ),
+    # a surname two people share is named with its title, so neither is shown the other's name
+    (
+        "Amara Patel and her daughter, Leela Patel, run the shop with Mr Patel.\n\n“We never close,” said Mr Patel.",
+        [("“We never close,”", "Mr Patel")],
+    ),
+    # a titled surname is the one the text called so before, not whoever shares it and was named last
+    (
+        "Grace Mensah runs the bakery. Mrs Mensah opened it in 1988. Her daughter, Efua Mensah, joined in 2010.\n\n"
+        "“I still bake at four every morning,” said Mrs Mensah.",
+        [("“I still bake at four every morning,”", "Grace Mensah")],
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_speaker(run, text, expected):
     assert run(text).quotes() == expected
+
+
+def test_a_name_in_apposition_to_an_organisation_subject_is_who_speaks(run):
+    r = run("The Bureau of Statistics's chief economist, Dana Whitlow, said prices would rise again in the spring.")
+    assert [s.speaker for s in r.spans("reported")] == ["Dana Whitlow"]
 
 
 def test_speaker_fields_point_at_the_mention_and_the_actor(run):

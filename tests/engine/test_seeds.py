@@ -25,6 +25,7 @@ KNOWN_MISSES = {
     ("hearing-rail-agency-committee", '"They promised us signals'): "the speaker is named only in the next sentence ('The words were Van Wyk's')",
     ("politics-ghana-northern-roads", "‘fix the roads first’"): "a headline's partial quotation that no later quotation repeats is left without a speaker",
     ("op-ed-kingston-buses", "“All three?"): "'he' for a man named only as a first name in apposition to 'his first name', which the model takes for a place",
+    ("ruling-duluth-protest-fees", '"extraordinary public safety costs"'): "the words of an ordinance, quoted as the object of what it allows a city to do: left without a speaker",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -37,6 +38,10 @@ HELD_OUT = {
     "council-aberdeen-bus-gate", "business-halvern-pipeline-delay", "court-singapore-invoice-scheme",
     "politics-ghana-northern-roads", "health-night-shift-naps", "obituary-desmond-furlong",
     "sports-wexley-brindle-draw", "op-ed-kingston-buses",
+    # the fourth round: genres and situations the first thirty-one lack, annotated before the engine was run on them
+    "crime-dayton-store-shooting", "ruling-duluth-protest-fees", "parliament-ferry-contract-debate",
+    "sports-ferreira-transfer-talks", "weather-lismore-flood-return", "arts-brennan-seascapes",
+    "community-baptiste-corner-shop", "politics-punjab-wheat-walkout",
 }
 
 
@@ -50,7 +55,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 31
+    assert len(SEEDS) >= 39
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
@@ -104,7 +109,7 @@ def test_overall_figures_on_the_held_out_articles(results):
         if gold.id in HELD_OUT:
             total.add(score(gold, analysis))
     assert total.quotes.f1 >= 0.99
-    # 153 of 160 speakers; KNOWN_MISSES lists the other seven. Actors suffer from the small model's
+    # 241 of 249 speakers; KNOWN_MISSES lists the other eight. Actors suffer from the small model's
     # typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
     # states, football clubs typed as people).
     assert total.attributed.f1 >= 0.93

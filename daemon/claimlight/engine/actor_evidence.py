@@ -8,10 +8,10 @@ in RULES, and the actor's type is decided over all of them.
 
 Evidence comes in three strengths:
   decisive  the text says what it is: an apposition ("Restwerk, a Leipzig company"; "her husband,
-            Léon"), an age ("Marsh, 52,"), an address ("of Ashford, Kent"), a dateline, "Leipzig-based",
+            Léon") or a word for its kind before it ("tech firm Lumora"), an age ("Marsh, 52,"), an address ("of Ashford, Kent"), a dateline, "Leipzig-based",
             a title or a given name, a team named in the plural ("the Harbourside Pilots"), a verb
             only people do ("Arsenault died"), the sides of a score line ("Wexley Athletic 2 Brindle
-            Vale 2"), what a place's people, parts or governor are of
+            Vale 2"), a verb in the plural for a name in the singular ("Hartwell are"), what a place's people, parts or governor are of
             ("the people of Dhemaji", "Governor Chemutai of Uasin Gishu");
   veto      the text rules one type out: "X, which …" is no person, "X, who …" no place, a name
             with a number in it ("Pier 4") no person, nor one whose clause says "its" ("Petronas
@@ -36,6 +36,7 @@ from .lexicon import (
     HOLDING_NOUNS,
     HUMAN_VERBS,
     INSTITUTION_NOUNS,
+    ORG_KIND_NOUNS,
     KINSHIP_NOUNS,
     LOCATIVE_PREPOSITIONS,
     COUNTRIES,
@@ -64,6 +65,8 @@ STATED = 3
 IMPLIED = 2
 # How many words after its subject's verb a clause's "its" is looked for, and how deep under the verb.
 ITS_REACH = 10
+# How many words after a name its verb in the plural may stand ("Hartwell are", "Kestrel have now won").
+SUBJECT_VERB_REACH = 2
 # The highest number a score line's side can have ("Wexley Athletic 2 Brindle Vale 2", "Arsenal 3-1 Chelsea").
 SCORE_MAX = 30
 # How many names back a list may go to the preposition that governs it ("in A, B, C and D").
@@ -147,6 +150,22 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
             yield Evidence(DECISIVE, ORG, STATED)
         elif lemma in PLACE_NOUNS:
             yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def kind_before(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Premier League side Hartwell City", "tech firm Lumora", "the newspaper Diário Desportivo": a
+    word for a business or a body right before a name, as a role word before a person's, says what
+    it is."""
+    kind = _before(doc, m)
+    if kind is None or not kind.is_lower or kind.pos_ != "NOUN":
+        return
+    if kind.lemma_.lower() not in ORG_KIND_NOUNS:
+        return
+    root = _root(doc, m)
+    # (joined to it by the parse, or set beside it as one more object of the same word: "shares in tech
+    # firm Quellar"; not "told the club Smith would leave", where the name starts a clause of its own)
+    if kind.head.i == root.i or root.head.i == kind.i or (kind.head.i == root.head.i and kind.dep_ == root.dep_):
+        yield Evidence(DECISIVE, ORG, STATED)
 
 
 def age(doc: Doc, m) -> Iterator[Evidence]:
@@ -351,8 +370,8 @@ def club_staff(doc: Doc, m) -> Iterator[Evidence]:
     a word for a team's staff is the team's (or the firm's), which is no person, whatever the model's
     label for its full name says ("Brindle Vale" read as a given name and a surname)."""
     staff = _after(doc, m)
-    if staff is None or not staff.is_lower or staff.lower_ not in CLUB_STAFF_NOUNS:
-        return
+    if staff is None or not staff.is_lower or staff.lower_ not in CLUB_STAFF_NOUNS or m.text.lower() in COUNTRIES:
+        return  # ("Australia captain": the country and its national side share the name)
     if _root(doc, m).head.i == staff.i or staff.head.i == _root(doc, m).head.i:
         yield Evidence(VETO, PERSON)
         yield Evidence(VOTE, ORG, 2)
@@ -383,6 +402,34 @@ def _score_at(toks: list[Token], i: int, step: int) -> int | None:
     return i + step
 
 
+def collective_subject(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Hartwell are prepared to pay", "Atlântico are understood to want", "Kestrel have won four in a
+    row": a name in the singular with a verb in the plural is a team, a firm or a band (as British
+    papers write of them); a person or a place takes the singular. Not a country (a national side and
+    the country share the name) nor names joined by "and"."""
+    root = _root(doc, m)
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.text.endswith("s") or m.text.lower() in COUNTRIES:
+        return
+    if any(c.dep_ == "conj" for c in root.children):
+        return
+    verb = root.head
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    # right after the name, as a subject's verb stands (a parse that hangs a name on a verb before it or
+    # far away is more often wrong than a team); not "were", the subjunctive's too ("if Trump were")
+    plural = [w for w in words if w.tag_ == "VBP" and 0 < w.i - root.i <= SUBJECT_VERB_REACH]
+    # a verb other than "are" or "have" only in a sentence, not in a headline ("… after Perth collapse")
+    if any(w.lower_ in ("are", "have") for w in plural) or (plural and _in_a_sentence(root)):
+        yield Evidence(DECISIVE, ORG, IMPLIED)
+
+
+def _in_a_sentence(tok: Token) -> bool:
+    """Whether the word is in a sentence that ends as one does, not in a headline or a label."""
+    last = tok.sent[-1]
+    while last.is_space and last.i > tok.i:
+        last = token_list(tok.doc)[last.i - 1]
+    return last.text in (".", "!", "?", "”", "\"", "’", "'")
+
+
 def destination(doc: Doc, m) -> Iterator[Evidence]:
     """ "flew to Brussels", "Athletic travel to Doncaster": where someone goes is a place (a vote)."""
     to = _before(doc, m)
@@ -409,6 +456,7 @@ RULES: tuple[Callable, ...] = (
     stated_elsewhere,
     title_or_given_name,
     apposition,
+    kind_before,
     age,
     relative,
     number_in_name,
@@ -422,6 +470,7 @@ RULES: tuple[Callable, ...] = (
     its_own,
     club_staff,
     scoreline,
+    collective_subject,
     destination,
     human_subject,
 )

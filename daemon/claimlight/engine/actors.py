@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .actor_evidence import decide_type, states_a_place
 from .docview import columns, ents_of, text_of, token_list
@@ -29,6 +29,7 @@ from .lexicon import (
     MALE_TITLES,
     NAME_PREFIX_WORDS,
     NOT_ACTORS,
+    OFFICE_LETTERS,
     ORG_CONTEXT,
     ORG_HEADS,
     ORG_NOUNS,
@@ -116,6 +117,8 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         ent.label_ == "PERSON" or toks[s + 1].lower_ in MALE_NAMES or toks[s + 1].lower_ in FEMALE_NAMES
     ):
         s += 1
+    # "SAN FRANCISCO - Lumora unveiled …": a dash with spaces round it ends a dateline, never lies in a name
+    e = next((k for k in range(s + 1, e) if toks[k].text in ("-", "–", "—") and toks[k - 1].whitespace_ and toks[k].whitespace_), e)
     while e > s and (toks[e - 1].text in _POSSESSIVE or toks[e - 1].is_punct or toks[e - 1].is_space or (toks[e - 1].is_lower and toks[e - 2].whitespace_)):
         e -= 1  # "Merrigan council": the name is the capitalised part (but "Ban Ki-moon" is whole)
     if s >= e:
@@ -184,7 +187,28 @@ def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
         if toks[e - 1].dep_ == "compound" and toks[e - 1].head.i == e and nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_:
             if nxt.dep_ != "compound" and nxt.lower_.rstrip(".") not in TITLES:
                 e += 1
+        elif _name_piece(toks[e - 1], nxt) and (e + 1 == len(doc) or toks[e + 1].ent_iob_ != "I"):
+            e += 1  # "Khalid Mahmood" + "Khokhar", "Syeda Nusrat" + "Bukhari": one name the model cut in two
+    if label == "PERSON" and e - s >= 2:
+        # "Ch. Zaheer" + "Ahmad Warraich": a given name the model left out, hanging from the name
+        # (a full name's: one word alone may be a name's last word only, "the 1994 Crime Bill")
+        while s > 0 and e - s < 4 and s <= toks[s - 1].head.i < e and _name_piece(toks[s - 1], toks[toks[s - 1].head.i]) and not toks[s - 1].ent_type_:
+            s -= 1
     return s, e
+
+
+def _name_piece(before: Token, after: Token) -> bool:
+    """Whether two capitalised words next to each other are one person's name: the first leads to the
+    second (the parse's compound), both are plain proper nouns, and neither is a title, a role or a
+    public body's word (the small model cuts names it does not know, mostly South Asian and African ones)."""
+    return (
+        before.dep_ == "compound"
+        and before.head.i == after.i
+        and before.whitespace_ != ""
+        and all(t.pos_ == "PROPN" and t.is_title and not t.is_upper and t.ent_type_ in ("", "PERSON", "ORG") for t in (before, after))
+        # (in the plural too: "Senators Charles E. Grassley and …")
+        and not any(w in TITLES or w in ROLE_ABBREVIATIONS or w in ORG_HEADS or w in PERSON_NOUNS for t in (before, after) for w in (t.lower_.rstrip("."), t.lower_.removesuffix("s")))
+    )
 
 
 def _mention_type(span: SpacySpan, label: str) -> str | None:
@@ -235,12 +259,14 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if len(span) == 1 and root.is_stop and not text.isupper():
         return False
-    if text.lower() in NOT_ACTORS or text.rstrip(".") == "I":
-        return False  # "GMT", "Q&A"; "So am I." with the pronoun labelled a person
+    if text.lower() in NOT_ACTORS or text.rstrip(".") == "I" or "[" in text or "]" in text:
+        return False  # "GMT", "Q&A"; "So am I." with the pronoun labelled a person; an editor's "[W]e"
     if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
         return False  # "Smt" of "Smt. Kalyani Rao", cut off by its full stop; "the CS", "the CEO"
     if len(span) == 1 and (text.lower() in DEMONYM_NOUNS or text.lower() in TITLES) and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an"):
         return False  # "the Scot said", "the TD said", "the Taoiseach said": a word for someone, not a name
+    if len(span) == 1 and (text.isupper() or text[:-1].isupper()) and text.lower().removesuffix("s") in OFFICE_LETTERS:
+        return False  # "a senior opposition MPA", "the Labour MP", "MPs": an office's letters, never a name
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if CURRENCY_SIGNS.intersection(text) or (any(ch.isdigit() for ch in text) and nxt is not None and nxt.lower_ in AMOUNT_MAGNITUDES):
         return False  # "GH₵4" of "GH₵4 billion", "R1.4" of "R1.4 billion": an amount, not a name
@@ -285,6 +311,8 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         if not cleaned:
             continue
         s, e, title = cleaned
+        if mentions and mentions[-1].token_start <= s and e <= mentions[-1].token_end:
+            continue  # a piece of a name the one before took in (`_whole_name`)
         s, e = _whole_name(doc, s, e, ent.label_)
         if s > 0 and _saint(doc[s - 1]):
             s -= 1  # "in St Catherine" with the saint's title left out: the place's name is the whole
@@ -302,6 +330,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
 
     mentions.extend(_unlabelled_full_names(doc, mentions))
     mentions.extend(_names_by_what_they_do(doc, mentions))
+    mentions = _coordinated_given_names(doc, mentions)
 
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
@@ -353,7 +382,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
 
     _merge_same_names(keyed)
     _add_short_forms(doc, actors, keyed, mentions)
-    _add_unlabelled_surnames(doc, persons_full, mentions)
+    _add_unlabelled_surnames(doc, persons_full, mentions, [a for a in keyed.values() if a.type == "person" and len(a.tokens) == 1])
     _add_unlabelled_repeats(doc, actors, mentions)
     _add_datelines(doc, actors, mentions, keyed, new_actor)
     _vote_types(actors, doc)
@@ -361,10 +390,48 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         if a.type == "person":
             a.gender = _gender(a.tokens, {m.title for m in a.mentions if m.title})
     actors = [a for a in actors if a.mentions]
+    _title_shared_surnames(actors)
     for i, a in enumerate(actors, 1):
         a.id = f"a{i}"
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
     return ActorIndex(actors, by_token)
+
+
+def _coordinated_given_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A given name joined by "and" to a full name shares its surname: in "Winston and Marcia
+    Baptiste" Winston is Winston Baptiste (a person, whatever the recogniser made of the lone word).
+    Only a known given name, so that "Leeds and Simone Baptiste" stays a place."""
+    toks = token_list(doc)
+    at = {m.token_start: m for m in mentions}
+    out = list(mentions)
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "person" or len(words) != 2 or m.token_start < 2 or toks[m.token_start - 1].lower_ != "and":
+            continue
+        given = toks[m.token_start - 2]
+        if not (given.pos_ == "PROPN" and given.is_title and (given.lower_ in MALE_NAMES or given.lower_ in FEMALE_NAMES)):
+            continue
+        old = at.get(given.i)
+        if old is not None and old.token_end != given.i + 1:
+            continue  # part of a longer name of its own
+        named = Mention(given.idx, given.idx + len(given.text), given.i, given.i + 1, "person", f"{given.text} {words[-1]}")
+        if old is not None:
+            out[out.index(old)] = named
+        else:
+            out.insert(out.index(m), named)
+    return out
+
+
+def _title_shared_surnames(actors: list[ActorRecord]) -> None:
+    """A person known by surname alone who shares it with another person is named with their title
+    ("Mr Baptiste" beside "Marcia Baptiste"), so that a reader is not shown a name that fits both."""
+    surnames = {a.tokens[-1] for a in actors if a.type == "person" and len(a.tokens) > 1}
+    for a in actors:
+        if a.type != "person" or len(a.tokens) != 1 or a.name not in surnames:
+            continue
+        title = next((m.title for m in a.mentions if m.title.rstrip(".") in HONORIFIC_TITLES), "")
+        if title:
+            a.name = f"{title[:1].upper()}{title[1:]} {a.name}"
 
 
 def _canonical_name(person: ActorRecord) -> str:
@@ -408,6 +475,11 @@ class _People:
         said = _gender([], {m.title} if m.title else set())
         if said is not None and candidates:
             candidates = [p for p in candidates if _gender(p.tokens, {x.title for x in p.mentions if x.title}) in (None, said)]
+        if m.title and candidates and len(candidates) > 1:
+            # "Mrs Baptiste" after her daughter "Simone Baptiste" was named: the one the text has
+            # called "Mrs Baptiste" before, not whoever shares the surname and was named last
+            titled = [p for p in candidates if any(x.title == m.title for x in p.mentions)]
+            candidates = titled or candidates
         if not candidates:
             return None
         # Several people share the name: the one mentioned most recently before this mention.
@@ -534,14 +606,19 @@ def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
     return before is not None and (before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES)
 
 
-def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention]) -> None:
+def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: list[Mention], by_surname_only: list[ActorRecord] = ()) -> None:
     """Surnames of known people that the NER missed ("Blinken’s remarks…") become mentions too."""
     if not persons:
         return
     covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     surnames: dict[str, ActorRecord] = {}
+    sharing: dict[str, list[ActorRecord]] = {}
     for p in persons:
         surnames.setdefault(p.tokens[-1], p)
+        sharing.setdefault(p.tokens[-1], []).append(p)
+    for p in by_surname_only:
+        if p.name in sharing:
+            sharing[p.name].append(p)
     _add_hyphenated_surnames(doc, surnames, mentions, covered)
     cols = columns(doc)
     for i, word in enumerate(cols.text):
@@ -552,7 +629,15 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
         if prev is not None and prev.pos_ == "PROPN" and prev.i not in covered and prev.lower_.rstrip(".") not in TITLES:
             continue  # part of a longer name the NER did not label: not our person ("Mr Prichard" is ours)
         person = surnames[tok.text]
-        m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person)
+        title = prev.lower_ if prev is not None and prev.lower_.rstrip(".") in HONORIFIC_TITLES else ""
+        said = _gender([], {title}) if title else None
+        if said is not None:
+            # "Mr Baptiste" where Marcia and Simone Baptiste were named in full: the one of that title
+            fits = [p for p in sharing[tok.text] if _gender(p.tokens, {x.title for x in p.mentions if x.title}) in (None, said)]
+            person = next((p for p in fits if any(x.title == title for x in p.mentions)), fits[0] if fits else None)
+            if person is None:
+                continue
+        m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person, title=title)
         person.mentions.append(m)
         mentions.append(m)
 

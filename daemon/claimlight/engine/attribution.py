@@ -502,6 +502,10 @@ def governing_subject(ctx: Context) -> Found | None:
                 continue
             if subj is None or not at.can_speak(subj):
                 return None
+            if _made_to(tok, subj):
+                # "The ordinance allowed Duluth to recover “…”": who is made to do something does
+                # not author the words of it (and whoever made them is no speaker either)
+                return None
             sp = ctx.speaker(subj)
             if sp is None or not (sp.actor is not None or subj.pos_ in ("PRON", "PROPN", "NOUN")):
                 return None
@@ -510,6 +514,15 @@ def governing_subject(ctx: Context) -> Found | None:
             if not reported:
                 break
     return nearest
+
+
+def _made_to(verb: Token, subj: Token) -> bool:
+    """Whether `subj` does `verb` because the clause above lets or makes them: "allowed Duluth to
+    recover", "forced the club to cover" (the object of the verb above, or the subject the parse gave
+    the infinitive itself), not "wants to make" (the clause above's own subject)."""
+    if verb.dep_ not in ("xcomp", "ccomp") or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return (subj.dep_ == "dobj" and subj.head.i == verb.head.i) or (subj.head.i == verb.i and subj.i < verb.i)
 
 
 def reply(ctx: Context) -> Found | None:
@@ -547,7 +560,10 @@ def previous_subject(ctx: Context) -> Found | None:
     if prev.start_char < lo or any(at.in_quote[i] for i in range(prev.start, prev.end)):
         return None  # no plain sentence before it, or that sentence already quotes someone
     root = prev.root
-    subj = at.finder.subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    # "The change, she says, came during lockdown.": a verb of saying set into the sentence says
+    # whose account it is, and so whose the quotation after it
+    aside = next((c for c in root.children if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS and at.is_cue(c)), None)
+    subj = at.finder.subject_of(aside or root) if root.pos_ in ("VERB", "AUX") else None
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in _NO_PREVIOUS_SPEAKER:
         return None
     sp = ctx.speaker(subj)

@@ -39,6 +39,7 @@ from .lexicon import (
     COMPANY_NOUNS,
     DEMONYM_NOUNS,
     DISTINCT_ROLE_MODIFIERS,
+    EVERYDAY_SENSE_VERBS,
     STAND_IN_MODIFIERS,
     EPITHET_ENTITY_LABELS,
     EPITHET_MODIFIERS,
@@ -60,6 +61,7 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
+    SPOUSE_NOUNS,
     TITLES,
     TOPIC_PREPOSITIONS,
 )
@@ -74,6 +76,8 @@ _MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
+# Where a verb stands inside another clause; a weak verb of speech there is no cue ("open", "close").
+_EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
 # Role words the tagger takes for proper nouns ("the CEO", "the Governor"): descriptions all the same.
 ROLE_PROPER_NOUNS = frozenset(w for w in ROLE_ABBREVIATIONS.keys() | TITLES if w.rstrip(".") not in HONORIFIC_TITLES)
 
@@ -281,7 +285,10 @@ class Coreference:
     def _speech_subjects(self) -> set[int]:
         out: set[int] = set()
         doc = self.doc
+        cols = self.cols
         for i in self.layout.reporting_verbs:
+            if cols.lemma[i] in EVERYDAY_SENSE_VERBS and cols.dep[i] in _EMBEDDED_DEPS:
+                continue  # "said their father still opens at 7am": the shop opens, nobody speaks
             if not self.in_quote[i]:
                 subj = self._subject_of(token_list(doc)[i])
                 if subj is not None:
@@ -352,7 +359,7 @@ class Coreference:
 
     def _read_noun(self, tok: Token) -> None:
         cols = self.cols
-        if any(cols.dep[c] == "appos" and self.index.mention_at(c) is not None for c in cols.children[tok.i]):
+        if any(cols.dep[c] == "appos" and self._names(c) for c in cols.children[tok.i]):
             return  # "The first witness, Linda Chau,", "the party's nominee, Omar Hale,": the name is the referent
         found = self._description_referent(tok)
         if found is not None:
@@ -377,6 +384,14 @@ class Coreference:
         n = self.sent_of[tok.i]
         self._push(Referent(tok.i, span[0], span[1], text, None, kind, gender, plural, True, tok.i in self.speech_subjects, n, (span,)))
 
+    def _names(self, i: int) -> bool:
+        """Whether the apposition at i is a name, or a role word with the name in apposition to it
+        ("Brennan's daughter, the ceramicist Nell Brennan-Hart,")."""
+        cols = self.cols
+        if self.index.mention_at(i) is not None:
+            return True
+        return cols.pos[i] == "NOUN" and any(cols.dep[g] == "appos" and self.index.mention_at(g) is not None for g in cols.children[i])
+
     def _push(self, r: Referent | None) -> None:
         if r is not None:
             self.referents[r.sent].append(r)
@@ -385,7 +400,9 @@ class Coreference:
 
     def _roles_of(self, tok: Token) -> tuple[bool, bool]:
         """(subject, speaker) for a mention headed by `tok`."""
-        subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ in ("compound", "appos", "flat") and tok.head.dep_ in SUBJECT_DEPS)
+        # (through a role word between: "Brennan's daughter, the ceramicist Nell Brennan-Hart, helped")
+        up = tok.head if tok.dep_ == "appos" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN" else tok
+        subject = tok.dep_ in SUBJECT_DEPS or (up.dep_ in ("compound", "appos", "flat") and up.head.dep_ in SUBJECT_DEPS)
         # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
         subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
@@ -594,6 +611,9 @@ class Coreference:
             if got is None and (head in GENERIC_ORG_NOUNS or head in COMPANY_NOUNS):
                 got = self._organisation_in_view(tok, span, head)
             return got
+        spouse = self._spouse(tok, head)
+        if spouse is not None:
+            return self._actor_referent(spouse, tok, span, (self._named_mention(spouse, tok.idx),))
         family = ROLE_FAMILIES.get(head, frozenset()) | {head}
         people = [a for h in family for a in self.roles.with_head(h) if self.kind.get(a.id) == PERSON]
         owner = self._named_possessor(tok)
@@ -612,6 +632,26 @@ class Coreference:
             gender = "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
             got = self._person_in_view(tok, span, gender=gender, role=family)
         return got
+
+    def _spouse(self, tok: Token, head: str) -> ActorRecord | None:
+        """ "Her husband" where "her" is Marcia Baptiste and the text has named a Winston Baptiste: the
+        one person of the other gender who shares her surname, named before. None when there are
+        several, or none: a husband may keep his own name, and then the text has to say who he is."""
+        gender = SPOUSE_NOUNS.get(head)
+        if gender is None:
+            return None
+        poss = next((c for c in self.cols.children[tok.i] if self.cols.dep[c] == "poss" and self.cols.tag[c] == "PRP$"), None)
+        res = self.resolved.get(poss) if poss is not None else None
+        partner = res.actor if res is not None else None
+        if partner is None or self.kind.get(partner.id) != PERSON or len(partner.tokens) < 2:
+            return None
+        named = [
+            a
+            for a in self.index.actors
+            if a is not partner and self.kind.get(a.id) == PERSON and len(a.tokens) > 1 and a.tokens[-1] == partner.tokens[-1]
+            and self.gender.get(a.id) == gender and self._last_mention_before(a, tok.idx) >= 0
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _epithet(self, tok: Token) -> bool:
         """ "the New York businessman", "the Vermont senator", "the former first lady": a role the
@@ -662,7 +702,9 @@ class Coreference:
                 words = {normalise(w) for r in self.roles.roles(a) for w in r.words}
                 if mods:
                     words |= {p for w in words for p in self._name_partners.get(w, ())}
-                same_role = {normalise(w) for r in self.roles.roles(a) if r.head == head for w in r.words}
+                # (the role's own head is no modifier: "Lt. Ana Ortiz" is "the lieutenant", though a
+                # lieutenant governor is not the governor)
+                same_role = {normalise(w) for r in self.roles.roles(a) if r.head == head for w in r.words} - {head}
                 if (mods - words) & DISTINCT_ROLE_MODIFIERS or (same_role - mods) & (DISTINCT_ROLE_MODIFIERS - STAND_IN_MODIFIERS):
                     continue  # "the vice presidential nominee" ≠ "presidential nominee Donald Trump", "the mayor" ≠ "Deputy Mayor Ann Roy"
                 overlap = len(mods & words)

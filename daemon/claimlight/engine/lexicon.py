@@ -33,6 +33,10 @@ WEAK_SPEECH_VERBS = frozenset(
     "put offer begin open close finish call smile nod laugh sigh point signal liken compare label refer cite question challenge reject greet welcome celebrate thank".split()
 )
 
+# Weak cues whose everyday sense is no speech at all ("the shop opens at 7am", "she finished the
+# race"): inside another clause, their subject is nobody speaking.
+EVERYDAY_SENSE_VERBS = frozenset("put offer begin open close finish".split())
+
 # Weak cues that introduce a quotation even without "it": they characterise what they quote
 # ("called the plan “reckless”", "likened the refugees to a “vicious snake”").
 CHARACTERISING_VERBS = frozenset("call liken compare label refer".split())
@@ -75,17 +79,35 @@ ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr st jr sr rep sen gov gen col lt sgt capt prof rev no vs etc inc corp co ltd
     jan feb mar apr jun jul aug sep sept oct nov dec fla calif ala ariz ark colo conn del ga ill ind
-    kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s
+    kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo u.s ch
     """.split()
 )
 
+# Verbs of belief: what someone holds, reported like what they say ("…, experts believe").
+BELIEF_VERBS = frozenset("believe think feel fear suspect worry reckon doubt".split())
+
 # Verbs that report a belief or a finding: reported speech when they take a clause, never a quote cue.
-REPORTING_VERBS = SPEECH_VERBS | frozenset(
+REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS | frozenset(
     """
-    believe think feel fear hope expect find show conclude learn suspect worry reckon know understand
-    acknowledge recognise recognize realise realize guess doubt
+    hope expect find show conclude learn know understand acknowledge recognise recognize realise realize
+    guess
     """.split()
 )
+# Verbs of belief, ruling and finding that report a clause only when "that" brings it in: "assumed
+# that the mine was sold", "the court ruled that…"; not "assume office", "decide who will win".
+THAT_CLAUSE_VERBS = frozenset(
+    """
+    assume presume suppose speculate theorize theorise posit surmise decide rule determine
+    discover notice prove
+    """.split()
+)
+# The verbs whose clause is reported speech (`engine.reported`): those, with the ones the quotation
+# rules need not know ("hop" is the lemma the model gives "hoped").
+CLAUSE_REPORTING_VERBS = REPORTING_VERBS | THAT_CLAUSE_VERBS | frozenset(("hop",))
+# What brings in a clause of its own under a reporting verb, when the parse missed its subject or verb.
+CLAUSE_MARKS = frozenset(("that", "whether"))
+# What brings in the reason a speaker gives, said with the clause before it ("said X, because Y").
+REASON_MARKS = frozenset(("because", "since", "although", "though"))
 
 # Verbs that report a promise, a demand or advice by what is to be done: "promised to cut taxes",
 # "urged the council to approve the budget" (`engine.reported`).
@@ -138,7 +160,8 @@ STANCE_VERBS = frozenset(
     applaud defend dismiss blame accuse announce propose recommend demand promise pledge predict
     forecast estimate acknowledge admit reveal disclose allege claim express voice endorse oppose
     describe advocate recount mention cite note discuss echo stress emphasize emphasise highlight
-    tout welcome reiterate support back favor favour
+    tout welcome reiterate support back favor favour explain outline detail reference lament bemoan
+    deplore champion say
     """.split()
 )
 
@@ -168,7 +191,30 @@ PREPOSITION_REPORTING_VERBS = {
     "advocate": ("for",), "lobby": ("for", "against"), "testify": ("about", "on"), "insist": ("on",),
     "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), "write": ("about", "of"), "tweet": ("about",),
     "ask": ("about", "for"), "reflect": ("on",), "campaign": ("for", "against"), "plead": ("for",), "rail": ("against",),
+    "point": ("to",), "refer": ("to",), "apologize": ("for",), "apologise": ("for",), "bristle": ("at",),
 }
+
+# Adjectives of stance after "be" and the prepositions that bring in what the stance is about: "is
+# critical of the plan", "were worried about the cost", "is opposed to the merger" (`engine.reported`).
+STANCE_ADJECTIVES = {
+    "critical": ("of",), "skeptical": ("of", "about"), "sceptical": ("of", "about"), "supportive": ("of",),
+    "opposed": ("to",), "worried": ("about", "by"), "concerned": ("about", "by", "over"), "confident": ("of", "about", "in"),
+    "optimistic": ("about",), "pessimistic": ("about",), "wary": ("of",), "hopeful": ("of", "about"),
+    "angry": ("about", "at", "over"), "furious": ("about", "at", "over"), "upset": ("about", "over", "by"),
+    "unhappy": ("with", "about"), "dismissive": ("of",), "hostile": ("to",), "vague": ("about", "on"),
+    "adamant": ("about",), "doubtful": ("about", "of"), "enthusiastic": ("about",), "proud": ("of",),
+    "frustrated": ("by", "with"), "alarmed": ("by", "at"), "outraged": ("by", "at", "over"), "uneasy": ("about",),
+    "aware": ("of",), "convinced": ("of",), "sure": ("of", "about"), "certain": ("of", "about"),
+}
+# Of those, the ones that report a clause ("is confident that the vote will pass") or, in the second
+# list, an intention ("is willing to compromise") as well.
+BELIEF_ADJECTIVES = frozenset(
+    """
+    confident optimistic pessimistic hopeful adamant doubtful worried concerned aware convinced sure
+    certain skeptical sceptical
+    """.split()
+)
+WILLING_ADJECTIVES = frozenset("willing unwilling eager reluctant determined keen loath hesitant".split())
 
 # Nouns heading an attribution phrase: "in a statement", "in an interview".
 STATEMENT_NOUNS = frozenset(
@@ -189,9 +235,12 @@ TITLES = frozenset(
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
-    puan encik
+    puan encik ch ch. syed syeda mian begum mpa mna
     """.split()
 )
+
+# Offices written as letters ("the Labour MP", "a senior opposition MPA"): a word for someone, never a name.
+OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos".split())
 
 # Words that open a surname in lower case ("Charlene van Wyk", "Luis de la Cruz"), capitalised only at
 # the start of a sentence ("Van Wyk asked …").
@@ -202,17 +251,17 @@ SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter t
 HONORIFIC_TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
-    engr hon adv datuk dato datin seri tengku tunku puan encik
+    engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum
     """.split()
 )
 
 # (with the honorifics of South Asian, West African and Malaysian English: "Shri", "Smt.", "Alhaji",
-# "Hajia", "Encik", "Datin")
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik".split())
+# "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum")
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik syed mian".split())
 FEMALE_TITLES = frozenset(
     """
     mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
-    smt smt. shrimati kumari alhaja hajia madam puan datin
+    smt smt. shrimati kumari alhaja hajia madam puan datin syeda begum
     """.split()
 )
 
@@ -538,8 +587,8 @@ ORG_NOUNS = ORG_HEADS | GENERIC_ORG_NOUNS | COMPANY_NOUNS | frozenset(
 # A description may name a role by a broader word than the text used first: "the lawmaker" for
 # "Sen. Ana Ortiz", "the officer" for "Const. Tom Reid". Role heads each description word covers.
 ROLE_FAMILIES = {
-    "lawmaker": frozenset("senator representative mp mpp mla legislator assemblyman assemblywoman member".split()),
-    "legislator": frozenset("senator representative mp mpp mla lawmaker assemblyman assemblywoman".split()),
+    "lawmaker": frozenset("senator representative mp mpp mla mpa mna legislator assemblyman assemblywoman member".split()),
+    "legislator": frozenset("senator representative mp mpp mla mpa mna lawmaker assemblyman assemblywoman".split()),
     "politician": frozenset("senator representative mp mpp mla legislator lawmaker mayor premier governor minister councillor president".split()),
     "officer": frozenset("constable sergeant inspector detective corporal superintendent lieutenant captain officer".split()),
     "executive": frozenset("executive president chair founder owner".split()),
@@ -549,6 +598,11 @@ ROLE_FAMILIES = {
     **{w: frozenset("lawyer counsel attorney barrister solicitor advocate".split()) for w in "lawyer counsel advocate".split()},
     **{w: frozenset("judge magistrate justice".split()) for w in "judge magistrate".split()},
     "skipper": frozenset("captain skipper".split()),
+    # "the player" for someone the text called by a position ("winger Tiago Ferreira")
+    "player": frozenset(
+        "player winger striker forward midfielder playmaker defender centre-back full-back goalkeeper keeper defenceman goalie "
+        "goaltender quarterback pitcher batter batsman bowler all-rounder opener".split()
+    ),
     "captain": frozenset("captain skipper".split()),
 }
 
@@ -603,6 +657,13 @@ KINSHIP_NOUNS = frozenset(
     nephew fiancé fiancée fiance fiancee girlfriend boyfriend mum mom dad stepfather stepmother
     """.split()
 )
+# Nouns for a spouse, by the spouse's gender: "her husband" may be the man who shares her surname.
+SPOUSE_NOUNS = {"husband": "m", "wife": "f"}
+
+# Nouns for someone a story need never name ("The victim was taken to hospital. Tom Reid said …"):
+# unlike a role ("The transport minister …"), never the person named in the sentence after.
+UNNAMED_PERSON_NOUNS = frozenset("man woman boy girl person victim suspect witness resident child".split())
+
 # Nouns for a business or a body, besides INSTITUTION_NOUNS, whose apposition is an organisation
 # ("Korvane, a Lisbon company"; "Spinning Disc, a record shop").
 ORGANISATION_NOUNS = frozenset(
@@ -610,6 +671,15 @@ ORGANISATION_NOUNS = frozenset(
     chain maker producer developer brand label studio shop store restaurant cafe café bakery diner pub
     bar hotel brewery winery farm practice consultancy startup nonprofit non-profit band orchestra
     choir newspaper magazine broadcaster outlet
+    """.split()
+)
+# Words for a kind of organisation that stand right before its name ("Premier League side Hartwell
+# City", "tech firm Lumora", "the broadcaster RT"); not "producer" or "maker", which a state can be
+# ("coal-producer West Virginia").
+ORG_KIND_NOUNS = frozenset(
+    """
+    firm company group side club team outfit newspaper paper network broadcaster airline carrier retailer
+    charity band label startup start-up bank insurer lender regulator watchdog conglomerate chain
     """.split()
 )
 # Nouns for a place, whose apposition is a place ("Narsaq, a town of 1,300").
@@ -632,7 +702,7 @@ TRAVEL_VERBS = frozenset("travel fly return head drive sail flee emigrate reloca
 CLUB_STAFF_NOUNS = frozenset(
     """
     manager boss coach captain skipper goalkeeper keeper striker midfielder defender winger forward
-    full-back fullback centre-back center-back playmaker substitute debutant
+    full-back fullback centre-back center-back playmaker substitute debutant player players squad
     """.split()
 )
 # Nouns whose "of X" names a place: "the people of Dhemaji", "the outskirts of Eldoret", "districts of

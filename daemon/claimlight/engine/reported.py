@@ -9,6 +9,9 @@ relative clause), and nothing is reported when it resolves to no one.
   reopen", "the bridge will reopen, the mayor said"): the clause.
 * `parenthetical`: the reporting verb set inside the clause it reports ("The museum, Obama said,
   would face…"): the whole clause, the verb's own words included, since they cut it in two.
+* `trailing_verb`: a reporting verb and its subject after a comma ("The plan is vague about who
+  would qualify, experts say", "Ferry Fares Will Rise, Minister Says"): what comes before the comma,
+  however the parse read it.
 * `according_to`: "According to X, <clause>": the rest of the sentence.
 * `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
   "urged the council to approve the budget", "called on the council to act"): what is to be done,
@@ -22,6 +25,9 @@ relative clause), and nothing is reported when it resolves to no one.
   opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
 * `passive_agent`: a verb of stance in the passive with its agent ("the plan was criticised by
   unions as reckless"): its subject and what the verb says of it, said by the agent.
+* `stance_adjective`: an adjective of stance after "be" with what the stance is about, a clause held
+  or what is to be done ("is critical of the plan", "is confident that the vote will pass", "were
+  willing to back the bill"): that phrase, clause or infinitive, held by the subject of "be".
 * `finding`: a poll, a study or a record with what it shows or found as its object ("polls show a
   close race", "the audit found 40 faulty meters"): the object and what follows it in the clause.
 * `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
@@ -32,6 +38,8 @@ relative clause), and nothing is reported when it resolves to no one.
   the shooting", "her warning of a recession"): the phrase, said by the possessor.
 * `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
   decision to close the plant", "the board's refusal to publish the report"): the infinitive.
+* `headline`: a person or an organisation named before a colon on the article's first line
+  ("Okafor: Ferry fares will rise"): what follows the colon.
 """
 
 from __future__ import annotations
@@ -43,7 +51,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, REFUSING_VERBS, REPORTING_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -59,12 +67,19 @@ PREPOSITION_OBJECT = "preposition_object"
 CLAIM_NOUN = "claim_noun"
 CLAIM_OBJECT = "claim_object"
 INTENTION_NOUN = "intention_noun"
+TRAILING_VERB = "trailing_verb"
+HEADLINE = "headline"
+STANCE_ADJECTIVE = "stance_adjective"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
 
 # A clause has a subject of its own: "he said of US plans to…" has none, whatever the parse calls it.
 _CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS + ("expl", "csubj")
-_NO_REPORTER = VAGUE_SUBJECTS
+_NO_REPORTER = VAGUE_SUBJECTS | INDEFINITE_PRONOUNS  # ("someone plans to…" names no one)
+# What is no reporter, as the parse tags it, unless it is a name ("Trump" tagged a verb): a number ("73
+# percent said"), or a word the parse took for a subject in a misread sentence ("Let's say…", a verb
+# opening a line).
+_NO_REPORTER_POS = ("NUM", "PART", "VERB", "AUX", "ADP", "PUNCT", "SYM")
 # A clause may end with a quotation it contains: its closing mark stays with it.
 _CLOSING_MARKS = ("”", "’", '"', "'")
 # What sets a parenthetical reporting verb off from the clause around it.
@@ -72,6 +87,9 @@ _PARENTHESIS_MARKS = (",", "—", "–", "-")
 # What a verb of stance says of its object: "called it a mistake", "blamed X for Y", "described X as Y".
 _OBJECT_COMPLEMENT_DEPS = ("oprd", "xcomp", "ccomp")
 _OBJECT_PREPOSITIONS = frozenset(("for", "of", "as", "about", "over", "against"))
+# A headline's source before its colon, and the headline itself, at most this long (tokens).
+HEADLINE_NAME_TOKENS = 5
+HEADLINE_TOKENS = 40
 # Shortest reported clause, in tokens.
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
@@ -85,21 +103,23 @@ class Reported:
     speaker: Speaker
     cue: str
     cue_start: int
-    rule: str  # REPORTING_VERB or ACCORDING_TO
+    rule: str  # the name of the rule that found it (REPORTING_VERB, ACCORDING_TO, …)
 
 
 def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     toks = token_list(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct):
+    while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct or toks[start].is_space):
         start += 1
     return start, _without_trailing_punctuation(doc, start, end)
 
 
 def _without_trailing_punctuation(doc: Doc, start: int, end: int) -> int:
-    """Where [start, end) ends without its trailing punctuation (a closing quotation mark stays with it)."""
+    """Where [start, end) ends without its trailing punctuation (a closing quotation mark stays with it)
+    and the line break that ends a paragraph (which the parse hangs on its last word when an abbreviation,
+    "in the U.S.", took the full stop)."""
     toks = token_list(doc)
-    while end > start and toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS:
+    while end > start and (toks[end - 1].is_space or (toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS)):
         end -= 1
     return end
 
@@ -140,19 +160,30 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     if _has_newline(doc, start, end) or _has_newline(doc, min(start, verb.i), max(end, verb.i + 1)):
         return None
     subj = subject if subject is not None else finder.subject_of(verb)
-    if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.pos_ == "NUM" or subj.lower_ in _NO_REPORTER:
+    if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.lower_ in _NO_REPORTER or (subj.pos_ in _NO_REPORTER_POS and finder.index.mention_at(subj.i) is None):
         return None
+    if subj.i < verb.i and any(t.text == ":" for t in doc[subj.i : min(verb.i, subj.right_edge.i + 2)]):
+        return None  # "Election 2028: candidate vows…": a label before a colon is no subject
     speaker = finder.speaker_for(subj, None)
     if speaker is None:
         return None
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if subj.pos_ == "PRON" and len(speaker.chain) > 1 and lo <= speaker.chain[-1][0] and speaker.chain[-1][1] <= hi:
+        return None  # "Her manager was sceptical, she adds": "she" is not who the clause is about
     return Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, verb.text, verb.idx, rule)
 
 
+# The verbs that report what comes before them and their subject ("…, experts say"): not the weak
+# cues ("…, she smiled", "…, he called").
+_TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
+
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
 
 # Every noun a rule starts from.
 _ANY_REPORTING_NOUN = CLAIM_NOUNS | INTENTION_NOUNS
+# Every adjective.
+_ANY_STANCE_ADJECTIVE = frozenset(STANCE_ADJECTIVES) | BELIEF_ADJECTIVES | WILLING_ADJECTIVES
 
 Verbs = dict[str, list[Token]]  # lemma → its verbs and nouns outside quotations, in text order
 
@@ -166,19 +197,33 @@ def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
         if in_quote[i]:
             continue
         pos = cols.pos[i]
-        if (lemma in _ANY_REPORTING and pos in ("VERB", "AUX")) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN"):
+        if (lemma in _ANY_REPORTING and (pos in ("VERB", "AUX") or (pos == "NOUN" and _as_verb(toks[i])))) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN") or (
+            lemma in _ANY_STANCE_ADJECTIVE and pos in ("ADJ", "VERB")
+        ):
             found.setdefault(lemma, []).append(toks[i])
     return found
 
 
+def _as_verb(tok: Token) -> bool:
+    """Whether `tok` is used as a verb: tagged one, or a noun with a subject of its own ("But Trump
+    claims that…", which the tagger read as a plural noun)."""
+    return tok.pos_ != "NOUN" or any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def _verbs(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The verbs of `lemmas`, in text order."""
-    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ != "NOUN"), key=lambda v: v.i)
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if _as_verb(v) and v.pos_ != "ADJ"), key=lambda v: v.i)
+
+
+def _adjectives(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
+    """The adjectives of `lemmas` that say what their copula's subject is ("was critical of", "is
+    opposed to"; a participle the tagger read as a verb included), in text order."""
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.dep_ == "acomp" and v.head.lemma_ == "be"), key=lambda v: v.i)
 
 
 def _nouns(verbs: Verbs, lemmas: frozenset[str]) -> list[Token]:
     """The nouns of `lemmas`, in text order."""
-    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if v.pos_ == "NOUN"), key=lambda v: v.i)
+    return sorted((v for lemma, vs in verbs.items() if lemma in lemmas for v in vs if not _as_verb(v)), key=lambda v: v.i)
 
 
 def _owned_nouns(verbs: Verbs, lemmas: frozenset[str]) -> Iterator[tuple[Token, Token]]:
@@ -191,16 +236,30 @@ def _owned_nouns(verbs: Verbs, lemmas: frozenset[str]) -> Iterator[tuple[Token, 
 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     out = []
-    for verb in _verbs(verbs, REPORTING_VERBS):
+    for verb in _verbs(verbs, CLAUSE_REPORTING_VERBS):
         for comp in verb.children:
-            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
+            if comp.dep_ != "ccomp" or not _is_clause(comp):
                 continue
-            if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
+            if verb.lemma_ in THAT_CLAUSE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
                 continue
-            r = _reported(doc, finder, in_quote, verb, *_clause_bounds(doc, comp), REPORTING_VERB)
+            start, end = _clause_bounds(doc, comp)
+            # "said the plan was unfair, because …": the reason the parse hangs on the verb is said too
+            reasons = [c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
+            if reasons:
+                end = _without_trailing_punctuation(doc, start, max(c.right_edge.i for c in reasons) + 1)
+            r = _reported(doc, finder, in_quote, verb, start, end, REPORTING_VERB)
             if r is not None:
                 out.append(r)
     return out
+
+
+def _is_clause(comp: Token) -> bool:
+    """Whether `comp` heads a clause of its own: a verb with a subject, or anything "that" or "whether"
+    brings in ("demanding that the campaign stop…", "demanding that police release…", where the parse
+    missed the subject or the verb)."""
+    if comp.pos_ in ("VERB", "AUX") and any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in comp.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in comp.children)
 
 
 def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -208,7 +267,7 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
     dashes inside the clause it reports, which the parse hangs either way round."""
     out = []
     toks = token_list(doc)
-    for verb in _verbs(verbs, REPORTING_VERBS):
+    for verb in _verbs(verbs, CLAUSE_REPORTING_VERBS):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
         if subj is None or verb.i + 1 >= len(doc) or subj.left_edge.i == 0:
             continue
@@ -228,6 +287,39 @@ def _parentheticals(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
         if not (start < subj.left_edge.i - 1 and after + 1 < end):
             continue  # words of the clause on both sides of the parenthesis
         r = _reported(doc, finder, in_quote, verb, start, end, PARENTHETICAL, across=True)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _trailing_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The plan is vague about who would qualify, experts say", "Ferry Fares Will Rise, Minister Says":
+    a reporting verb and its subject after a comma, ending the sentence or set off by one, with what
+    comes before the comma as what is said, however the parse read it (a noun, a title-case word, a
+    clause the verb hangs from as `parataxis`). A clause the parse gave the verb is `_reporting_verbs`'."""
+    out = []
+    toks = token_list(doc)
+    for verb in _verbs(verbs, _TRAILING_VERBS):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None or subj.left_edge.i == 0 or toks[subj.left_edge.i - 1].text not in _PARENTHESIS_MARKS:
+            continue
+        if any(t.dep_ not in ("aux", "neg", "advmod") for t in doc[subj.right_edge.i + 1 : verb.i]):
+            continue  # only "has", "also", "often" between the subject and the verb
+        comma = subj.left_edge.i - 1
+        before = [c for c in verb.children if c.i < comma and c.dep_ in ("ccomp", "dep")]
+        if verb.dep_ == "parataxis" and verb.head.i < comma:
+            head = verb.head
+        elif verb.dep_ == "ROOT" and before and not _is_clause(before[0]):
+            head = before[0]
+        else:
+            continue
+        after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+        if after and not (toks[verb.i + 1].text in _PARENTHESIS_MARKS or all(c.dep_ in ("npadvmod", "prep", "advmod") for c in after)):
+            continue  # "…, experts say, including…", "…, she said on Friday"; not "…, she said he would"
+        start = head.sent.start
+        while start < comma and (toks[start].is_punct or toks[start].is_space or toks[start].lower_ in CLAUSE_OPENERS):
+            start += 1
+        r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, comma), TRAILING_VERB)
         if r is not None:
             out.append(r)
     return out
@@ -286,6 +378,9 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
             # question", "required to disclose": a statement wanted, tried or owed, not made
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None and verb.lemma_ in STANCE_VERBS:
+            # "proposed dropping the levy", "denied taking the money": what was said, as a gerund
+            obj = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
         if obj is None:
             continue
         end = obj.right_edge.i + 1
@@ -326,6 +421,34 @@ def _passive_agents(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
     return out
 
 
+def _stance_adjectives(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The union is critical of the plan", "residents were worried about the cost", "the mayor is
+    confident that the vote will pass", "some senators were willing to back the bill": what the subject
+    of "be" holds or means to do, by the adjective's phrase, clause or infinitive."""
+    out = []
+    for adj in _adjectives(verbs, _ANY_STANCE_ADJECTIVE):
+        what = None
+        if adj.lemma_ in STANCE_ADJECTIVES:
+            what = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in STANCE_ADJECTIVES[adj.lemma_] and c.i > adj.i
+                         and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if what is not None:
+            start, end = what.i + 1, what.right_edge.i + 1
+        else:
+            if adj.lemma_ in BELIEF_ADJECTIVES:
+                what = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i and _is_clause(c)), None)
+            if what is None and adj.lemma_ in WILLING_ADJECTIVES:
+                what = next((c for c in adj.children if c.dep_ == "xcomp" and c.i > adj.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if what is None:
+                continue
+            start, end = (what.left_edge.i if what.dep_ == "xcomp" else _clause_bounds(doc, what)[0]), what.right_edge.i + 1
+        # (said by the subject of "be", the adjective its cue)
+        r = _reported(doc, finder, in_quote, adj.head, start, _without_trailing_punctuation(doc, start, end), STANCE_ADJECTIVE)
+        if r is not None:
+            r.cue, r.cue_start = adj.text, adj.idx
+            out.append(r)
+    return out
+
+
 def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Polls show a close contest in the state", "the video shows him with his hands in the air": what
     a source of information shows, from its object to the end of the verb's clause. (A clause it
@@ -336,7 +459,9 @@ def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verb
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if subj is None or obj is None or subj.lemma_.lower() not in FINDING_SOURCE_NOUNS or any(c.dep_ == "ccomp" for c in verb.children):
             continue
-        start, end = obj.left_edge.i, verb.right_edge.i + 1
+        # to the end of the verb's own words: not into a clause joined to it ("…, but the officer said…")
+        end = max([obj.right_edge.i] + [c.right_edge.i for c in verb.children if c.i > obj.i and c.dep_ not in ("cc", "conj", "punct")]) + 1
+        start = obj.left_edge.i
         r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), FINDING)
         if r is not None:
             out.append(r)
@@ -443,12 +568,33 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
             lo = left[0]
         while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that"):
             lo += 1
-        while hi > lo and doc[hi - 1].is_punct:
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1
         if _too_short_or_quoted(lo, hi, in_quote):
             continue
         out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx, ACCORDING_TO))
     return out
+
+
+def _headlines(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Okafor: Ferry fares will rise in spring": a headline that gives its claim to a person or an
+    organisation named before a colon. Only the article's first line, where a headline stands: further
+    down, a name and a colon open an answer of an interview or a line of a transcript."""
+    toks = token_list(doc)
+    colon = next((t.i for t in toks[: HEADLINE_NAME_TOKENS + 1] if t.text == ":" or "\n" in t.text), None)
+    if colon is None or colon == 0 or toks[colon].text != ":":
+        return []
+    mention = finder.index.mention_at(colon - 1)
+    if mention is None or mention.token_start != 0 or mention.token_end != colon or mention.actor is None or mention.actor.type not in ("person", "organization"):
+        return []
+    end = next((t.i for t in toks[colon + 1 : colon + 1 + HEADLINE_TOKENS] if "\n" in t.text), min(len(toks), colon + 1 + HEADLINE_TOKENS))
+    start, end = colon + 1, _without_trailing_punctuation(doc, colon + 1, end)
+    if not _holds_a_clause(doc, start, end) or _too_short_or_quoted(start, end, in_quote) or _has_newline(doc, start, end):
+        return []
+    speaker = finder.speaker_for(toks[colon - 1], None)
+    if speaker is None:
+        return []
+    return [Reported(toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text), speaker, ":", toks[colon].idx, HEADLINE)]
 
 
 def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
@@ -458,4 +604,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns, _headlines)

@@ -12,11 +12,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
-from .lexicon import ABBREVIATIONS, HONORIFIC_TITLES, ORG_CONTEXT, ORG_HEADS, ROLE_ABBREVIATIONS, ROLE_IGNORED_WORDS, ROLE_PHRASES, TITLES
+from .lexicon import (
+    ABBREVIATIONS,
+    HONORIFIC_TITLES,
+    ORG_CONTEXT,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    ROLE_ABBREVIATIONS,
+    ROLE_IGNORED_WORDS,
+    ROLE_PHRASES,
+    TITLES,
+    UNNAMED_PERSON_NOUNS,
+)
 
 _ABBREVIATIONS = ABBREVIATIONS | ROLE_ABBREVIATIONS.keys()  # words a period ends without ending a sentence
 
@@ -25,10 +37,15 @@ TITLE = "title"  # words before the name: "Mayor Doug McCallum", "rookie defence
 APPOSITION = "apposition"  # "Jones, a rookie defenceman," / "the team's captain, Ana Ortiz,"
 COPULA = "copula"  # "Ortiz is the club's president"
 NAME = "name"  # an organisation's own name says what it is: "Surrey Police Service"
+LEDE = "lede"  # "The transport minister was forced to … . Rachel Fennimore told MPs …": named a sentence later
 USAGE = "usage"  # "Vantor shares fell": a company, by what the name is used with
 
 # Ages outside this range are years or counts, not a person's age ("Smith, 2019,").
 MIN_AGE, MAX_AGE = 1, 120
+# The opening sentences (a headline and a lede or two) where a role may be named a sentence later.
+LEDE_SENTENCES = 5
+# The role words such an opening uses for one person (not "the man", "the victim": someone unnamed).
+LEDE_ROLE_WORDS = (TITLES | PERSON_NOUNS) - UNNAMED_PERSON_NOUNS
 # How many words before a name are read as its title or role ("former Surrey Mayor Doug McCallum").
 TITLE_MAX_WORDS = 5
 _AGE_WORDS = re.compile(r"(\d{1,3})\s*-?\s*years?\s*-?\s*old", re.IGNORECASE)
@@ -110,7 +127,41 @@ def build_role_index(doc: Doc, index: ActorIndex, in_quote: list[bool] | None = 
                 continue
             for role in stated.at(m, actor):
                 roles.add(actor, role)
+    _delayed_identification(doc, index, roles)
     return roles
+
+
+def _delayed_identification(doc: Doc, index: ActorIndex, roles: RoleIndex) -> None:
+    """A news opening that brings someone in by what they are and names them in the next sentence
+    ("The transport minister was forced to defend … . Rachel Fennimore told MPs …"): the role is the
+    person's, when the text gives that role to nobody and the name comes with no role of its own.
+    Only the opening sentences are read: further on, a role with no name is someone unnamed."""
+    sents = list(islice(doc.sents, LEDE_SENTENCES))
+    for first, second in zip(sents, sents[1:]):
+        described = next((t for t in first if _unnamed_role_subject(t, index)), None)
+        if described is None:
+            continue
+        head = normalise(described.text)
+        if roles.with_head(head):
+            continue
+        subject = next((t for t in second if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        m = index.mention_at(subject.i) if subject is not None else None
+        actor = m.actor if m is not None else None
+        if actor is None or actor.type != "person" or len(m.text.split()) < 2 or actor.mentions[0] is not m:
+            continue
+        if any(r.head and r.head not in HONORIFIC_TITLES for r in roles.roles(actor)):
+            continue
+        words = tuple(_word(t.text) for t in described.lefts if t.dep_ in ("compound", "amod")) + (_word(described.text),)
+        roles.add(actor, Role(head, words, described.idx, described.idx + len(described.text), LEDE, None, m.start, m.end))
+
+
+def _unnamed_role_subject(tok: Token, index: ActorIndex) -> bool:
+    """ "The transport minister" as a sentence's subject: a definite role noun, with no name to it."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN" or index.mention_at(tok.i) is not None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(c.dep_ in ("appos", "poss") for c in tok.children):
+        return False
+    return normalise(tok.text) in LEDE_ROLE_WORDS
 
 
 class StatedRoles:
@@ -226,7 +277,8 @@ def phrase_head(words: list[str]) -> str:
 
 def _is_title_word(tok: Token) -> bool:
     low = tok.lower_.rstrip(".")
-    return tok.is_title and (low in TITLES or low in ROLE_ABBREVIATIONS)
+    # (an office's letters too: "a senior opposition MPA", "the CS")
+    return (tok.is_title or (tok.is_upper and len(low) > 1)) and (low in TITLES or low in ROLE_ABBREVIATIONS)
 
 
 def _role_like(tok: Token) -> bool:

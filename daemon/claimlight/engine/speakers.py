@@ -109,9 +109,11 @@ class SpeakerFinder:
         v = self._past_relative_clause(verb)
         for _ in range(SUBJECT_CLIMB):
             # (a dash the parser took for a noun is no subject)
-            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i] and any(ch.isalnum() for ch in c.text)), None)
-            if subj is not None:
-                return subj
+            subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i] and any(ch.isalnum() for ch in c.text)]
+            if subjects:
+                # (two subjects is a parse that cut a name: "Ch. Zaheer Warraich accused", where
+                # the honorific is one and the name the other; the name is who speaks)
+                return next((c for c in subjects if self.index.mention_at(c.i) is not None), subjects[0]) if len(subjects) > 1 else subjects[0]
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 noun = v.head
                 if self.index.mention_at(noun.i) or noun.pos_ == "PROPN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
@@ -240,6 +242,14 @@ class SpeakerFinder:
             # (only people: in "a Northgate player" the club is not the speaker, the player is)
             for child in tok.children:
                 m = self.index.mention_at(child.i) if child.dep_ in ("compound", "appos", "flat") else None
+                if m is not None and m.actor is not None and m.actor.type == "person":
+                    mention = m
+                    break
+        if mention is not None and mention.actor is not None and mention.actor.type == "organization":
+            # "The Bureau of Meteorology's senior forecaster, Joanna Pirelli, said", parsed with the
+            # organisation as the subject: a person's name in apposition to it is who speaks
+            for child in tok.children:
+                m = self.index.mention_at(child.i) if child.dep_ == "appos" else None
                 if m is not None and m.actor is not None and m.actor.type == "person":
                     mention = m
                     break

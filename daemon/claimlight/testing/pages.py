@@ -23,8 +23,8 @@ GET_PAGE_STATE = "cl-get-page-state"
 # boundary, U+2028 for a <br> and for a newline in preformatted text (the marks
 # claimlight.evaluation.pages reads); `starts` maps each text node to where its data begins in `text`.
 # Text clipped to nothing for screen readers only is not visible; a floated initial (a drop cap)
-# is part of its word, not a block of its own; a footnote reference mark (`<sup><a href=#fn1>1</a></sup>`)
-# points to a note and is not text, as the corpus gold has it. A <q>'s quotation marks are drawn by
+# is part of its word, not a block of its own; a footnote reference mark (`<sup><a href=#fn1>1</a></sup>`,
+# or a bracketed `<sup>[1]</sup>`) points to a note and is not text, as the corpus gold has it. A <q>'s quotation marks are drawn by
 # the browser (generated content, absent from the DOM's text) and are text a reader reads: its
 # ::before and ::after strings, and `open-quote`/`close-quote` as the default style draws them for
 # English (the corpus's pages are English; nested <q>s take the second pair).
@@ -37,7 +37,8 @@ _PAGE_TEXT = r"""
   const starts = new Map();
   const order = [];
   const inPage = (a) => !!a && /^#./.test(a.getAttribute('href') || '');
-  const noteRef = (el, tag) => el.getAttribute('role') === 'doc-noteref' || ((tag === 'SUP' || tag === 'A')
+  const noteRef = (el, tag) => el.getAttribute('role') === 'doc-noteref'
+    || (tag === 'SUP' && /^\[\s*\p{N}{1,3}\s*\]$/u.test(el.textContent.trim())) || ((tag === 'SUP' || tag === 'A')
     && /^\[?\s*(\p{N}{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u.test(el.textContent.trim())
     && (tag === 'SUP' ? inPage(el.querySelector('a[href]')) || inPage(el.closest('a[href]')) : inPage(el) && !!el.querySelector('sup')));
   const drawn = (el, pseudo) => {

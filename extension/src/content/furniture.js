@@ -147,6 +147,9 @@ export function furnitureElement(el, look, { strict = true } = {}) {
   const itemprop = el.getAttribute("itemprop");
   if (itemprop && itemprop.toLowerCase().split(/\s+/).some((p) => FURNITURE_ITEMPROPS.has(p))) return `itemprop=${itemprop}`;
   if (!strict) return null;
+  const title = boxTitle(el);
+  if (title) return `titled "${title}"`;
+  if (isRecipeCard(el)) return "recipe card";
   let word = furnitureWord(el);
   if (RENDERING_WORDS.includes(word) && words(el.textContent).length > RENDERING_MAX_WORDS) word = null;
   if (tag === "blockquote" && word) return "embedded post";
@@ -154,6 +157,44 @@ export function furnitureElement(el, look, { strict = true } = {}) {
   if (look && (look.float === "left" || look.float === "right")) return "floated box";
   if (look && (look.position === "fixed" || look.position === "sticky")) return "fixed box";
   return null;
+}
+
+// A box titled by its first line, set as a plain <div> or <span> as often as a heading: "Editor’s
+// picks", "Related", "Most read" name the whole box, whatever the teasers below say. Only a
+// title that is the box's first text, with more after it, and never in a box holding the page's
+// headline (a kicker saying "Trending" above a story).
+const BOX_TITLE_MAX_CHARS = 40;
+
+function boxTitle(el) {
+  const first = el.firstElementChild;
+  if (!first || first === el.lastElementChild) return null;
+  for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return null;
+  const title = first.textContent.trim().replace(/\s+/g, " ");
+  if (!title || title.length > BOX_TITLE_MAX_CHARS || !isFurnitureHeading(title)) return null;
+  if (el.querySelector("h1")) return null;
+  return title;
+}
+
+// A recipe card (ingredients, then the method) on a cooking page: a structured list of
+// quantities and steps like a fact box, not the story told around it. Its sections are titled
+// alike on every site; they are looked for among the card's children and grandchildren only,
+// so that the check stays cheap on every element the article is cut from.
+const RECIPE_SECTIONS = [/^ingredients\b/i, /^(instructions|method|directions|preparation|steps)\b/i];
+const RECIPE_TITLE_MAX_CHARS = 30;
+
+function isRecipeCard(el) {
+  const titles = [];
+  const take = (n) => {
+    if (/^h[2-6]$/.test(n.localName) || n.getAttribute("role") === "heading") {
+      const t = n.textContent.trim();
+      if (t.length <= RECIPE_TITLE_MAX_CHARS) titles.push(t);
+    }
+  };
+  for (const c of el.children) {
+    take(c);
+    for (const g of c.children) take(g);
+  }
+  return titles.length >= 2 && RECIPE_SECTIONS.every((re) => titles.some((t) => re.test(t)));
 }
 
 // Some sites begin the story inside the article's own <header>: after the kicker, the headline,
@@ -192,16 +233,20 @@ export function isArticleBody(el) {
 // "[2]", "*", "†"). It is a pointer, not a word of the sentence, and glued to the word before it
 // ("2027.1") it would change the text the engine reads.
 const NOTE_MARK = /^\[?\s*([\p{N}]{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u;
+const BRACKETED_NUMBER = /^\[\s*\p{N}{1,3}\s*\]$/u;
 
 /** Is this inline element a note reference (`<sup><a href="#fn1">1</a></sup>`,
- * `<a href="#note-1"><sup>[1]</sup></a>`, role=doc-noteref)? */
+ * `<a href="#note-1"><sup>[1]</sup></a>`, `<sup>[1]</sup>`, role=doc-noteref)? */
 export function isNoteReference(el) {
   if (el.getAttribute("role") === "doc-noteref") return true;
   const tag = el.localName;
   if (tag !== "sup" && tag !== "a") return false;
   if (!NOTE_MARK.test(el.textContent.trim())) return false;
   const inPage = (a) => a?.localName === "a" && /^#./.test(a.getAttribute("href") ?? "");
-  if (tag === "sup") return inPage(el.querySelector("a[href]")) || inPage(el.closest("a[href]"));
+  // A bracketed number in superscript ("[3]") is a note mark on its own, linked or not: a print
+  // view numbers each link of the story and lists the addresses after it. A bare one may be a
+  // power ("m<sup>2</sup>"), so it needs the link to a note.
+  if (tag === "sup") return BRACKETED_NUMBER.test(el.textContent.trim()) || inPage(el.querySelector("a[href]")) || inPage(el.closest("a[href]"));
   return inPage(el) && !!el.querySelector("sup");
 }
 
@@ -212,7 +257,7 @@ export function isNoteReference(el) {
 const FURNITURE_HEADING = new RegExp(
   "^(\\d+\\s+)?(" +
     [
-      "comments?", "readers?['’]? comments?", "your (comments|views|say)", "join the (conversation|discussion)",
+      "comments?", "readers?['’]? comments?", "(readers?['’]? )?responses", "your (comments|views|say)", "join the (conversation|discussion)",
       "leave a (comment|reply)", "related( stories| articles| coverage| content| links| topics| reading| posts)?",
       "more on this( story| topic)?", "more (from|in|stories|like this|news|to explore)\\b.{0,30}", "read (more|next|also)",
       "most (read|popular|viewed|shared|commented)", "trending( now| stories)?", "recommended( for you| stories| reading)?",
@@ -300,12 +345,13 @@ export const BLOCK_RULES = [
   ],
   ["contributor line", (b) => b.words.length <= 40 && /\bcontributed( reporting)?( to)? (to )?(this|the) (report|story|article)\W*$/i.test(b.text)],
   // Wire and newsroom conventions around a story: "— With assistance from …", "Contributing: …",
+  // "(With inputs from agencies)" (South Asian portals' credit for wire copy),
   // "(Updates with comments from the minister)", "To contact the reporter on this story: …".
   [
     "newsroom line",
     (b) =>
       b.words.length <= 40 &&
-      /^([—–-]\s*with (assistance|reporting) from\b|contributing\s*:|\((updates|adds|recasts|rewrites|corrects|changes|refiles)\b[^)]*\)$|to contact the (reporters?|editors?|authors?)\b|(got|have) a (story|news) tip\b|(got|have) a tip\?)/i.test(b.text),
+      /^([—–-]\s*with (assistance|reporting) from\b|\(\s*with (inputs? from|agency inputs)\b[^)]*\)$|with (inputs? from\s[\p{L} ,&]{1,40}|agency inputs)$|contributing\s*:|\((updates|adds|recasts|rewrites|corrects|changes|refiles)\b[^)]*\)$|to contact the (reporters?|editors?|authors?)\b|(got|have) a (story|news) tip\b|(got|have) a tip\?)/iu.test(b.text),
   ],
   // A story syndicated from elsewhere says where it first ran: "Originally published by …",
   // "This article is republished from … under a Creative Commons license."

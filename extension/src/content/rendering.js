@@ -14,6 +14,12 @@ export function visuallyHidden(style) {
   return parseFloat(style.width) <= 1 && parseFloat(style.height) <= 1 && style.overflow === "hidden";
 }
 
+/** Is the element a box collapsed to no height that clips what it holds (a language tab or an
+ * accordion panel closed with `max-height: 0; overflow: hidden`, not with display: none)? */
+function collapsedBox(style) {
+  return style.height === "0px" && /hidden|clip/.test(style.overflowY) && !parseFloat(style.paddingTop) && !parseFloat(style.paddingBottom);
+}
+
 /** Is the element inside a closed <details> (anything but its summary)? The browser does not
  * render it until the reader opens the box, though its own computed display says "block". */
 function collapsed(el) {
@@ -45,7 +51,7 @@ export class Rendering {
     if (style === undefined) {
       const s = windowOf(el)?.getComputedStyle?.(el);
       const parent = composedParentElement(el);
-      const hidden = !s || s.display === "none" || visuallyHidden(s) || collapsed(el) || (parent && skipsContents(this.lookOf(parent)));
+      const hidden = !s || s.display === "none" || visuallyHidden(s) || collapsedBox(s) || collapsed(el) || (parent && skipsContents(this.lookOf(parent)));
       style = hidden ? null : s;
       this.styles.set(el, style);
     }
