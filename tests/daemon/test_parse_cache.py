@@ -217,6 +217,66 @@ async def test_a_request_that_needs_a_paragraph_being_parsed_ahead_waits_for_it(
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
 
 
+async def test_a_page_is_analysed_again_by_the_worker_that_has_its_parses_not_the_first_idle_one(pool, nlp, monkeypatch):
+    from claimlight.server.pool import Lane
+
+    jobs = []
+    submit = pool._submit
+
+    def spy(*args, **kwargs):
+        jobs.append(submit(*args, **kwargs))
+        return jobs[-1]
+
+    monkeypatch.setattr(pool, "_submit", spy)
+    loop = asyncio.get_running_loop()
+    for _ in range(1200):
+        if pool.idle_workers() == pool.workers:
+            break
+        await asyncio.sleep(0.05)
+    first = pool._procs[0]
+    # The first worker is busy (a long parse of other pages) while the page is first analysed.
+    others = [p for path in SEEDS[1:11] for p in paragraphs(text_of(path))]
+    busy = asyncio.create_task(pool._run(Lane("another client"), loop.time() + 120, "parse", (others, False), 1.0))
+    while first.job is None:
+        await asyncio.sleep(0.01)
+    text = text_of(SEEDS[0])
+    await pool.analyze(text, deadline=loop.time() + 120)
+    [analysed] = [j for j in jobs if j.name in ("update", "merge")]
+    assert analysed.worker is not first
+    await busy
+    for _ in range(1200):  # both idle again: the first in line is `first`
+        if pool.idle_workers() == pool.workers:
+            break
+        await asyncio.sleep(0.05)
+    grown_text = f"{text}\n\n22:10 — “We are not done,” the owner said."
+    analysis, _ = await pool.analyze(grown_text, deadline=loop.time() + 120)
+    [again] = [j for j in jobs if j.name in ("update", "merge") and j is not analysed]
+    assert again.worker is analysed.worker
+    assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
+
+
+async def test_the_parse_ahead_a_request_leaves_starts_when_its_caller_says_its_reply_is_out(pool):
+    from claimlight.server.foresight import grown_tail
+
+    loop = asyncio.get_running_loop()
+    for _ in range(1200):
+        if pool.idle_workers() == pool.workers:
+            break
+        await asyncio.sleep(0.05)
+    text = text_of(SEEDS[2])
+    key = paragraph_key(grown_tail(paragraphs(text)))
+    later = []
+    await pool.analyze(text, deadline=loop.time() + 120, later=later)
+    assert len(later) == 1 and key not in pool._ahead and key not in pool.parses
+    later[0]()
+    assert key in pool._ahead
+    for _ in range(600):
+        if key in pool.parses:
+            break
+        await asyncio.sleep(0.05)
+    assert key in pool.parses
+
+
 def test_the_guess_is_the_last_paragraph_as_the_next_block_will_end_it():
     from claimlight.server.foresight import grown_tail
 

@@ -9,7 +9,8 @@ whitespace that ends a paragraph is part of its parse (the parse is keyed by the
 The second one is known as soon as the page is: its last paragraph with the separator after it.
 So once the page is analysed, a worker with nothing to do parses that paragraph and the daemon
 keeps it with the others (`server.pool`); the next version of the page then only has its new entry
-parsed. (Not beside the page's own analysis: on a busy machine the two would share a core. A
+parsed. (Not beside the page's own analysis, nor beside its reply, which the daemon's own process
+makes and sends: on a busy machine they would share a core; it starts once the reply is out. A
 request that needs the paragraph while it is being parsed waits for it instead of parsing it again.) A guess that is never used costs the parse of one paragraph on a worker that had
 nothing to do, and a place in the bounded parse cache, which drops it in its turn if it stays unused.
 A guess cannot change any analysis: it is the parse of that exact text, as any request would make it.

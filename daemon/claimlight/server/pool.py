@@ -14,6 +14,13 @@ part, has only its new paragraphs parsed, and its new paragraphs and its analysi
 (`update`) when they fit in one piece. So a live page analysed again after a change costs about
 its new entry's parse and the document-wide extraction, not a parse of the whole page.
 
+A worker keeps the decoded form of the parses it made or read lately (`engine.parsed`), which
+saves a page's next version some 10 ms of decoding there. So the pool remembers which paragraphs
+each worker has had (`WorkerProcess.decoded`, as far as the pool can tell), and the job that
+analyses a text from its parses goes to the idle worker that has had most of them, not simply the
+first idle one. Only among idle workers: it never waits for a busy one. The parses' bytes still
+travel with the job, so a worker that dropped them (or was replaced) decodes them again.
+
 The express lane: the quotations a text's marks give (`engine.early`) come from a thread of a
 worker that answers at once even while the worker parses (`server.processes`), so a page's first
 highlights never wait behind parses, its own or anybody's.
@@ -42,6 +49,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import itertools
 import logging
 import threading
@@ -77,6 +85,9 @@ DEFAULT_CACHE_BYTES = 16 * 2**20
 # How long a request waits for a paragraph's parse being made ahead (`server.foresight`) before it
 # has it parsed again: one paragraph's parse, with room for a busy machine.
 AHEAD_WAIT_S = 0.5
+# The paragraphs the pool remembers a worker has had: about as many as a worker keeps decoded
+# (`engine.parsed.KEPT_BYTES`, some 7 kB for a paragraph of news).
+DECODED_PARAGRAPHS = 1000
 
 log = logging.getLogger("claimlight.pool")
 
@@ -97,7 +108,10 @@ class _Job:
     lane: Lane
     cost: float
     long: bool = False
+    keys: tuple[bytes, ...] = ()  # the paragraphs whose parses the job makes or reads (and the worker then keeps)
+    near_keys: bool = False  # best run by the worker that has had most of them
     future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
+    submitted: float = field(default_factory=time.monotonic)
     worker: WorkerProcess | None = None
 
 
@@ -226,8 +240,12 @@ class AnalysisPool:
         proc.job = None
         if running is None or running.seq != seq or job is None:
             return None
+        now = time.monotonic()
         if running.cancelled_at is not None:
-            log.debug("worker %d free %.0f ms after a cancel", proc.number, (time.monotonic() - running.cancelled_at) * 1000)
+            log.debug("worker %d free %.0f ms after a cancel", proc.number, (now - running.cancelled_at) * 1000)
+        # Where a request's time goes: waiting for a worker, then the job there (its pipe both ways included).
+        log.debug("job %d %s on worker %d: queued %.1f ms, ran %.1f ms", seq, job.name, proc.number,
+                  (running.started - job.submitted) * 1000, (now - running.started) * 1000)
         return job
 
     def _on_exit(self, proc: WorkerProcess) -> None:
@@ -261,15 +279,28 @@ class AnalysisPool:
         for proc in self._procs:
             if not proc.idle:
                 continue
-            job = self._queue.pop(self._may_start)
+            def allowed(job: _Job, proc: WorkerProcess = proc) -> bool:
+                return self._may_start(job) and self._belongs_on(job, proc)
+
+            job = self._queue.pop(allowed)
             while job is not None and job.future.done():  # cancelled while it waited
-                job = self._queue.pop(self._may_start)
+                job = self._queue.pop(allowed)
             if job is None:
                 continue
             proc.running, proc.job, job.worker = Running(job.seq, time.monotonic()), job, proc
             if not proc.send((job.seq, job.name, job.args)):
                 proc.running, proc.job, job.worker = None, None, None
                 _fail(job.future, WorkerCrashed("the analysis worker stopped"))
+                continue
+            proc.had(job.keys, DECODED_PARAGRAPHS)
+
+    def _belongs_on(self, job: _Job, proc: WorkerProcess) -> bool:
+        """Whether idle `proc` may take `job`: yes, unless the job is best run near its parses and
+        another idle worker has had more of them."""
+        if not job.near_keys:
+            return True
+        mine = proc.has_had(job.keys)
+        return all(other.has_had(job.keys) <= mine for other in self._procs if other is not proc and other.idle)
 
     def _may_start(self, job: _Job) -> bool:
         """A long job may start only while another worker (alive, loaded) runs no long job."""
@@ -279,8 +310,9 @@ class AnalysisPool:
         running_long = sum(1 for p in live if p.job is not None and p.job.long)
         return len(live) < 2 or running_long < len(live) - 1
 
-    def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0) -> _Job:
-        job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS)
+    def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0, keys: tuple[bytes, ...] = (),
+                near_keys: bool = False) -> _Job:
+        job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS, keys=keys, near_keys=near_keys)
         with self._lock:
             if self._closed:
                 raise WorkerCrashed("the analysis pool is shut down")
@@ -331,6 +363,7 @@ class AnalysisPool:
         cuts: list[int] | None = None,
         on_piece: Callable[[int, Analysis], Awaitable[None]] | None = None,
         lane: Lane = Lane(),
+        later: list[Callable[[], None]] | None = None,
     ) -> tuple[Analysis, bool]:
         """(analysis, cached?) of `text` with code-point offsets.
 
@@ -343,6 +376,10 @@ class AnalysisPool:
         (offsets into `text`, no actors), in order, as soon as it and the stretches before it are
         parsed, before the whole analysis is returned; a stretch with paragraphs parsed before gets
         none.
+
+        `later`: the work the request leaves for idle workers (`_foresee`) is put there for the
+        caller to start once its reply is out, instead of being started at once: on a busy machine
+        it would share the cores with that reply.
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
@@ -350,7 +387,7 @@ class AnalysisPool:
         self._start()
         deadline = await self._until_loaded(deadline)
         if self.pieces:
-            data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane)
+            data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane, later)
         else:
             data = await self._whole_with_previews(text, cuts or [], deadline, on_piece, lane)
         analysis = Analysis.model_validate_json(data)
@@ -358,32 +395,41 @@ class AnalysisPool:
             self.cache.put(key, data, weight=len(data))
         return analysis, False
 
-    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane) -> bytes:
+    async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane,
+                             later: list[Callable[[], None]] | None = None) -> bytes:
         """The paragraphs without a parse parsed by whichever workers the fair queue gives them, then the
         parses joined and analysed in one job; one job for both when the new paragraphs are one piece."""
+        started = time.monotonic()
         plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
-        if await self._ahead_of(plan):
+        if waited := await self._ahead_of(plan):
             plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
         self.reused += len(plan.paragraphs) - plan.missing
+        log.debug("plan: %d paragraphs, %d to parse in %d pieces (%.1f ms%s)", len(plan.paragraphs), plan.missing, len(plan.pieces),
+                  (time.monotonic() - started) * 1000, ", waited for a parse made ahead" if waited else "")
         merge_cost = MERGE_COST * len(text)
         if len(plan.pieces) <= 1:
             items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
             new = sum(plan.chars(piece) for piece in plan.pieces)
-            data, parsed = await self._run(lane, deadline, "update", (items, text), new + merge_cost, len(text))
+            data, parsed = await self._run(lane, deadline, "update", (items, text), new + merge_cost, len(text),
+                                           keys=tuple(plan.keys), near_keys=True)
             todo = [i for i, part in enumerate(plan.parts) if part is None]
             for i, part in zip(todo, parsed):
                 self._keep(plan, i, part)
         else:
             await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
-            data = await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text))
-        self._foresee(plan, lane)
+            data = await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text), keys=tuple(plan.keys), near_keys=True)
+        if later is None:
+            self._foresee(plan, lane)
+        else:
+            later.append(functools.partial(self._foresee, plan, lane))
         return data
 
     async def _parse_pieces(self, plan: Plan, cuts: list[int], deadline: float | None, on_piece, lane: Lane) -> None:
         """Each piece of the plan parsed (its parses kept, `plan.parts` filled in). Stretches between
         `cuts` are previewed once all their pieces are parsed, if all their paragraphs are new."""
         preview = on_piece is not None
-        jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (plan.paragraphs[a:b], preview), plan.chars((a, b))))
+        jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (plan.paragraphs[a:b], preview), plan.chars((a, b)),
+                                              keys=tuple(plan.keys[a:b])))
                 for a, b in plan.pieces]
         stretches = [plan.stretch_of(c) for c in [0, *cuts]] + [len(plan.paragraphs)]
         try:
@@ -417,7 +463,7 @@ class AnalysisPool:
         if key in self.parses or key in self._ahead:
             return
         try:
-            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess))
+            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess), keys=(key,))
         except WorkerCrashed:
             return
         self._ahead[key] = job.future
@@ -534,10 +580,12 @@ class AnalysisPool:
         with self._lock:
             return any(p.ready and p.killed is None for p in self._procs)
 
-    async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float, chars: int = 0):
+    async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float, chars: int = 0,
+                   keys: tuple[bytes, ...] = (), near_keys: bool = False):
         """The job `name(*args)` on a worker, under the failure policy in the module docstring;
-        `chars`: the length of text the job works on at once (a long one is kept off one worker)."""
-        job = self._submit(lane, name, args, cost, chars)
+        `chars`: the length of text the job works on at once (a long one is kept off one worker);
+        `keys`, `near_keys`: the paragraphs it parses or reads, and whether it is best run near them."""
+        job = self._submit(lane, name, args, cost, chars, keys, near_keys)
         try:
             async with asyncio.timeout_at(deadline):
                 return await asyncio.wrap_future(job.future)

@@ -23,7 +23,8 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import worker
@@ -53,6 +54,9 @@ class WorkerProcess:
         self.running: Running | None = None  # set and cleared by the pool, under its lock
         self.job: object | None = None  # the pool's own record of that job
         self.killed: str | None = None  # why the pool killed it, when it did
+        # The paragraphs (keys) whose parses it made or read lately, most recent last: the pool's
+        # guess at what it keeps decoded (`engine.parsed`), set and read under the pool's lock.
+        self.decoded: OrderedDict[bytes, None] = OrderedDict()
         self.started = time.monotonic()
         self._send_lock = threading.Lock()
         self._on_message, self._on_exit = on_message, on_exit
@@ -74,6 +78,18 @@ class WorkerProcess:
     @property
     def idle(self) -> bool:
         return self.ready and self.running is None and self.killed is None
+
+    def had(self, keys: Iterable[bytes], bound: int) -> None:
+        """It was given a job that makes or reads the parses of `keys`; remember the last `bound`."""
+        for key in keys:
+            self.decoded[key] = None
+            self.decoded.move_to_end(key)
+        while len(self.decoded) > bound:
+            self.decoded.popitem(last=False)
+
+    def has_had(self, keys: Iterable[bytes]) -> int:
+        """How many of `keys` it had lately."""
+        return sum(key in self.decoded for key in keys)
 
     def send(self, message) -> bool:
         """False when the worker is gone (its exit is reported separately)."""

@@ -226,6 +226,7 @@ class Session:
         log.debug("%s request %r: %d chars, %s blocks, stream=%s", self.name, rid, len(text),
                   len(request.blocks) if request.blocks is not None else "no", request.stream)
         early: _Early | None = None
+        later: list[Callable[[], None]] = []  # work for idle workers, started once the reply is out (`pool.analyze`)
         try:
             if request.stream and not self.pool.has_cached(text):
                 # Partial replies name the client's own blocks; a text is split where blocks would join.
@@ -240,9 +241,9 @@ class Session:
                     # Planning a long page's work holds the event loop for tens of milliseconds; its
                     # first highlights must not wait for that, and its analysis takes seconds anyway.
                     await asyncio.wait({early.task}, timeout=EARLY_WAIT_S)
-                analysis, cached = await self._stream(rid, text, blocks, deadline, lane, early)
+                analysis, cached = await self._stream(rid, text, blocks, deadline, lane, early, later)
             else:
-                analysis, cached = await self.pool.analyze(text, deadline=deadline, lane=lane)
+                analysis, cached = await self.pool.analyze(text, deadline=deadline, lane=lane, later=later)
             if early is not None:
                 await early.settle()
         except AnalysisTimeout:
@@ -267,13 +268,16 @@ class Session:
         finally:
             if early is not None:
                 early.drop()
+        analysed = time.perf_counter()
         wire = analysis_to_utf16(self._visible(analysis), text)
         elapsed = (time.perf_counter() - started) * 1000
         await self.send(
             ResultReply(id=rid, spans=wire.spans, actors=wire.actors, ledger=wire.ledger, cached=cached, elapsed_ms=round(elapsed, 1))
         )
-        log.debug("%s request %r: %d spans, %d actors in %.0f ms%s", self.name, rid, len(wire.spans),
-                  len(wire.actors), elapsed, " (cached)" if cached else "")
+        log.debug("%s request %r: %d spans, %d actors in %.0f ms, %.1f ms of it the reply%s", self.name, rid, len(wire.spans),
+                  len(wire.actors), elapsed, (time.perf_counter() - analysed) * 1000, " (cached)" if cached else "")
+        for start in later:
+            start()
         del analysis, wire
         _HEAP.settle()  # a huge page's result and reply are gone now: their memory goes back too
 
@@ -290,10 +294,11 @@ class Session:
         early.sending = True
         await self.send(PartialReply(id=rid, stage="quotes", blocks=(0, blocks), spans=wire.spans))
 
-    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float, lane: Lane, early: _Early) -> tuple[Analysis, bool]:
+    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float, lane: Lane, early: _Early,
+                      later: list[Callable[[], None]]) -> tuple[Analysis, bool]:
         chunks = pieces.plan_chunks(blocks)
         if len(chunks) <= 1 or len(text) < pieces.PREVIEW_MIN_CHARS:
-            return await self.pool.analyze(text, deadline=deadline, lane=lane)
+            return await self.pool.analyze(text, deadline=deadline, lane=lane, later=later)
 
         async def preview(i: int, analysis: Analysis) -> None:
             await early.done()  # the quotes first
@@ -303,7 +308,7 @@ class Session:
         # The pool parses the chunks (in parallel when it can), previews each one as it is done, in
         # order, and analyses the whole text from those same parses.
         cuts = pieces.aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
-        return await self.pool.analyze(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane)
+        return await self.pool.analyze(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane, later=later)
 
     def _visible(self, analysis: Analysis) -> Analysis:
         spans = [s for s in analysis.spans if s.category.value in self._categories]
