@@ -21,6 +21,7 @@ ARTICLES_DIR = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 PATHS = sorted(ARTICLES_DIR.glob("*.json"))
 
 GENRES = {
+    "entertainment", "investigation", "conflict",
     "wire", "business", "sports", "court", "op-ed", "qa", "live-blog", "british", "science", "obituary", "council",
     "politics", "profile", "health", "hearing", "crime", "ruling", "parliament", "weather", "arts", "community",
 }
