@@ -112,6 +112,11 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         ):
             title = toks[s].lower_
             s += 1
+        # "Independent TD Eoin Mac Aodha", "Labour MP Jane Ross" labelled an organisation: a party
+        # before an office in letters, then the person's name
+        office = next((k for k in range(s + 1, e - 1) if toks[k].is_upper and toks[k].lower_ in OFFICE_LETTERS), None)
+        if office is not None and all(t.is_title for t in toks[office + 1 : e]):
+            s, title = office + 1, toks[office].lower_
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
     # (whatever it labelled the whole; a given name after the role word says it is a person)
     while s < e - 2 and toks[s].is_title and toks[s].lower_ in _ROLE_OR_PERSON_NOUNS and (
@@ -322,7 +327,7 @@ def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> lis
         if not title and ent.label_ != "PERSON":
             s, title = _given_name_after_title(doc, s)
         span = doc[s:e]
-        kind = "person" if title.rstrip(".") in HONORIFIC_TITLES else _mention_type(span, ent.label_)
+        kind = "person" if title.rstrip(".") in HONORIFIC_TITLES or title in OFFICE_LETTERS else _mention_type(span, ent.label_)
         stated = None
         if e < ent.end and doc[e].lower_ in PUBLIC_BODY_HEADS:
             kind = stated = "place"  # "Merrigan council", "the Halifax police": the place they serve

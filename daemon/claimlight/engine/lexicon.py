@@ -122,6 +122,11 @@ INFINITIVE_REPORTING_VERBS = frozenset(
 # the council to act", "appealed to residents to stay calm" (`engine.reported`, rule `infinitive`).
 URGING_PREPOSITIONS = {"call": ("on", "upon"), "appeal": ("to",)}
 
+# Speech verbs said to someone ("asked her whether …", "told him that …"): a quotation under one of them
+# whose subject is a noun ("a club official once asked her whether she had “…”") is that subject's
+# words even when a verb above relays them (`engine.attribution`, rule `governing_cue`).
+ADDRESSED_SPEECH_VERBS = frozenset("ask tell question challenge".split())
+
 # Verbs of intention, hope and decision that report what someone means to do by what is to be done:
 # "plans to release her tax returns", "refused to testify", "hopes to open the plant by spring"
 # (`engine.reported`, rule `intention`). An attribution of a will or a stance, as news reports one;
@@ -237,6 +242,15 @@ TITLES = frozenset(
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
     puan encik ch ch. syed syeda mian begum mpa mna
     """.split()
+)
+
+# Phrases by which a text gives an unnamed person the only name it will use ("a medic whose call sign is
+# Doc", "a pilot who goes by the call sign Bober", "a mother who gave only her first name, Ana"): that
+# name, the capitalised word after the phrase, is the speaker's name (`engine.coref`).
+NAMING_PHRASES = (
+    "call sign", "callsign", "nom de guerre", "known only as", "identified only as", "nicknamed",
+    "gave only his first name", "gave only her first name", "gave only their first name",
+    "gave his name as", "gave her name as", "gave their name as", "gave only the name",
 )
 
 # Offices written as letters ("the Labour MP", "a senior opposition MPA"): a word for someone, never a name.
