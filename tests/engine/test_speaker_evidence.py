@@ -1,7 +1,8 @@
 """Speakers on unseen outlets' habits, one rule at a time (the fifth held-out round): a dateline the parse
 makes a subject, a question put to someone inside another's account, a name the parse cut in two, an
-office in letters inside a name the model typed an organisation, and a name the text gives an unnamed
-person ("whose call sign is …"). Each case is a short invented text where a careful reader knows who spoke."""
+office in letters inside a name the model typed an organisation, the titles "Cr" and "Aunty", and a name
+the text gives an unnamed person ("whose call sign is …"). Each case is a short invented text where a
+careful reader knows who spoke."""
 
 import pytest
 
@@ -41,6 +42,20 @@ CASES = [
         "\"Nobody in Donegal believes a word of it,\" the TD said.",
         "\"Nobody in Donegal believes a word of it,\"",
         "Colm Mac Giolla Bhríde",
+    ),
+    (
+        "'Cr' is a councillor's title: the name after it is a person's, and 'the councillor' later",
+        "Cr Ngaire Paewai moved the motion on Wednesday.\n\nThe councillor, who chairs the parks committee, said the "
+        "trees were a hundred years old.\n\n\"You cannot replant a century,\" she said.",
+        "\"You cannot replant a century,\"",
+        "Ngaire Paewai",
+    ),
+    (
+        "'Aunty' before an elder's name makes her a person and a woman",
+        "Aunty Rangi Whaanga, 79, still walks to the beach each morning. Her nephew runs the shop.\n\n"
+        "\"The sand has moved a long way since I was young,\" she said.",
+        "\"The sand has moved a long way since I was young,\"",
+        "Rangi Whaanga",
     ),
     (
         "a call sign is the name of a soldier the text names no other way",

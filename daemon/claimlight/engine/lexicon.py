@@ -240,7 +240,7 @@ TITLES = frozenset(
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
-    puan encik ch ch. syed syeda mian begum mpa mna
+    puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
     """.split()
 )
 
@@ -265,17 +265,18 @@ SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter t
 HONORIFIC_TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
-    engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum
+    engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum cr cllr aunty auntie uncle
     """.split()
 )
 
 # (with the honorifics of South Asian, West African and Malaysian English: "Shri", "Smt.", "Alhaji",
-# "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum")
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik syed mian".split())
+# "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum"; the councillor's
+# "Cr"/"Cllr" of Australia and Britain; "Aunty"/"Uncle" for Aboriginal, Māori and Pacific elders)
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik syed mian uncle".split())
 FEMALE_TITLES = frozenset(
     """
     mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
-    smt smt. shrimati kumari alhaja hajia madam puan datin syeda begum
+    smt smt. shrimati kumari alhaja hajia madam puan datin syeda begum aunty auntie
     """.split()
 )
 
@@ -459,7 +460,7 @@ ROLE_ABBREVIATIONS = {
     "sgt": "sergeant", "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
     "gen": "general", "col": "colonel", "capt": "captain", "cpl": "corporal", "cst": "constable",
     "const": "constable", "insp": "inspector", "supt": "superintendent", "det": "detective",
-    "dr": "doctor", "prof": "professor", "pres": "president", "atty": "attorney", "cllr": "councillor",
+    "dr": "doctor", "prof": "professor", "pres": "president", "atty": "attorney", "cllr": "councillor", "cr": "councillor",
     "coun": "councillor", "councilor": "councillor", "rev": "reverend", "ceo": "executive",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "congressman": "representative",

@@ -31,8 +31,11 @@ def _is_dateline(tok: Token) -> bool:
         return False
     if not (tok.is_upper or tok.ent_type_ in ("GPE", "LOC")):
         return False
-    after = next((t for t in doc[tok.i + 1 : tok.i + 8] if t.is_punct and t.text != ","), None)
-    return after is not None and after.text in _SETTING_OFF[1:]
+    after = next((t for t in doc[tok.i + 1 : tok.i + DATELINE_TAIL] if t.is_punct and t.text != ","), None)
+    if after is None or after.text not in _SETTING_OFF[1:]:
+        return False
+    # (only names and commas up to the dash: "FELLOW DOCTORS DON'T WANT TO … —" is a section's heading)
+    return all(t.pos_ in ("PROPN", "NOUN", "PUNCT") for t in doc[start : after.i])
 
 
 def _person_for_who(rel: Token, noun: Token) -> Token:
@@ -54,6 +57,8 @@ _RELATIVE_CLAUSE_COMPLETE = ("ccomp", "dobj")
 _SETTING_OFF = (",", "-", "—", "–")
 # How many steps up the parse a speech verb's subject is looked for ("…, she said, adding that …").
 SUBJECT_CLIMB = 4
+# How far after a dateline's place its dash may stand ("HULIAIPOLE DISTRICT, Ukraine —").
+DATELINE_TAIL = 8
 # How far after a speech verb its inverted subject may stand: "…," said the former minister.
 INVERTED_SUBJECT_REACH = 8
 
