@@ -112,7 +112,7 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         ):
             title = toks[s].lower_
             s += 1
-        # "Independent TD Eoin Mac Aodha", "Labour MP Jane Ross" labelled an organisation: a party
+        # "Independent TD Nóra Ní Bhriain", "Labour MP Jane Ross" labelled an organisation: a party
         # before an office in letters, then the person's name
         office = next((k for k in range(s + 1, e - 1) if toks[k].is_upper and toks[k].lower_ in OFFICE_LETTERS), None)
         if office is not None and all(t.is_title for t in toks[office + 1 : e]):

@@ -319,7 +319,7 @@ def governing_cue(ctx: Context) -> Found | None:
 
 
 def _asked_of(ctx: Context, verb: Token) -> bool:
-    """ "Okafor-Reid says a club official once asked her whether she had “…”": a question put to
+    """ "Kerr says a steward once asked her whether she had “…”": a question put to
     someone by a speaker the text names with a noun is that speaker's words, relayed by the one
     above; a pronoun ("they had said they would …") is more often the outer source again."""
     if verb.lemma_.lower() not in ADDRESSED_SPEECH_VERBS or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
@@ -330,8 +330,8 @@ def _asked_of(ctx: Context, verb: Token) -> bool:
 
 def _addressee_clause(ctx: Context, inner: Token, outer: Token) -> bool:
     """ "Morial told a young woman who suggested that … that “…”": a speech verb in a relative clause
-    on the one spoken to, where the parse hung the words, is no cue of its own; they are what the
-    verb said to them (one with no clause of its own) says."""
+    on the one spoken to, where the parse hung the words, is no cue of its own: they are the words
+    of the verb that speaks to them, when that verb has no clause of its own."""
     if outer.lemma_.lower() not in ADDRESSED_SPEECH_VERBS or inner.dep_ != "relcl" or inner.head.head.i != outer.i:
         return False
     return inner.head.dep_ in ("dobj", "dative") and not any(c.dep_ in _REPORTED_DEPS and not ctx.at.in_quote[c.i] for c in outer.children)

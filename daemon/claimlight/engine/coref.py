@@ -294,7 +294,7 @@ class Coreference:
                 subj = self._subject_of(token_list(doc)[i])
                 if subj is not None:
                     out.add(subj.i)
-                    # ("Okafor - Reid says": a name the parse cut in two is the speaker by its last word)
+                    # ("Hartley - Osei says": a name the parse cut in two is the speaker by its last word)
                     m = self.index.mention_at(subj.i)
                     if m is not None:
                         out.add(m.token_end - 1)
@@ -901,7 +901,7 @@ NAMING_REACH = 16
 
 
 def given_name(tok: Token, in_quote: list[bool]) -> str | None:
-    """ "the third man, a quiet medic whose call sign is Doc,": the name the description's own
+    """ "the driver, a wiry sergeant whose call sign is Lis,": the name the description's own
     phrase gives it (`NAMING_PHRASES`), from the words that hang from it after it."""
     doc = tok.doc
     end = min(tok.right_edge.i + 1, tok.i + NAMING_REACH)
@@ -913,7 +913,7 @@ def given_name(tok: Token, in_quote: list[bool]) -> str | None:
 
 def description_text(tok: Token, in_quote: list[bool]) -> tuple[str, int, int]:
     """The description as a speaker's name ("A senior official said" → "a senior official") and its
-    characters; the name its own phrase gives it, when it gives one ("whose call sign is Doc")."""
+    characters; the name its own phrase gives it, when it gives one ("whose call sign is Lis")."""
     doc = tok.doc
     a, b = description_tokens(tok, in_quote)
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)

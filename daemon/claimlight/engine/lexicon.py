@@ -123,7 +123,7 @@ INFINITIVE_REPORTING_VERBS = frozenset(
 URGING_PREPOSITIONS = {"call": ("on", "upon"), "appeal": ("to",)}
 
 # Speech verbs said to someone ("asked her whether …", "told him that …"): a quotation under one of them
-# whose subject is a noun ("a club official once asked her whether she had “…”") is that subject's
+# whose subject is a noun ("a steward once asked her whether she had “…”") is that subject's
 # words even when a verb above relays them (`engine.attribution`, rule `governing_cue`).
 ADDRESSED_SPEECH_VERBS = frozenset("ask tell question challenge".split())
 
@@ -244,8 +244,8 @@ TITLES = frozenset(
     """.split()
 )
 
-# Phrases by which a text gives an unnamed person the only name it will use ("a medic whose call sign is
-# Doc", "a pilot who goes by the call sign Bober", "a mother who gave only her first name, Ana"): that
+# Phrases by which a text gives an unnamed person the only name it will use ("a sergeant whose call sign
+# is Lis", "a gunner who goes by the call sign Fox", "a mother who gave only her first name, Ana"): that
 # name, the capitalised word after the phrase, is the speaker's name (`engine.coref`).
 NAMING_PHRASES = (
     "call sign", "callsign", "nom de guerre", "known only as", "identified only as", "nicknamed",

@@ -23,7 +23,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 
 
 def _is_dateline(tok: Token) -> bool:
-    """ "DUBLIN — …", "GQEBERHA, South Africa — …": a place in capitals or a place opening its
+    """ "CORK — …", "PORT ELIZABETH, South Africa — …": a place in capitals or a place opening its
     paragraph, set off by a dash."""
     doc = tok.doc
     start = tok.left_edge.i
@@ -129,7 +129,7 @@ class SpeakerFinder:
             # (a dash the parser took for a noun is no subject)
             subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i] and any(ch.isalnum() for ch in c.text)]
             if any(_is_dateline(c) for c in subjects):
-                # "DUBLIN — The Taoiseach, …, has rejected …": a dateline the parse made a subject, of
+                # "CORK — The Tánaiste, …, has defended …": a dateline the parse made a subject, of
                 # its own or with the real one in apposition to it
                 subjects = [c for c in subjects if not _is_dateline(c)] or [a for c in subjects for a in c.children if a.dep_ == "appos"][:1]
             if subjects:
