@@ -8,7 +8,10 @@ from pathlib import Path
 from claimlight.bench import corpus
 from claimlight.engine import analyze_doc, local, parsed, resume
 from claimlight.engine.actors import _mentions_in, _record, _sealed, find_mentions
-from claimlight.engine.docview import text_of
+from claimlight.engine.docview import columns, text_of
+from claimlight.engine.ledger import WORD, _word_starts
+from claimlight.engine.quotes import find_quotations
+from claimlight.engine.reported import _reporting_verbs_in, _reporting_verbs_of
 from claimlight.engine.nlp import parse, parse_each
 from claimlight.engine.numbers import _merge, find_matches, find_numbers, numbers_in
 
@@ -37,6 +40,21 @@ def test_by_paragraph_each_pass_finds_what_it_finds_over_the_whole_document(nlp)
         mentions = [_record(m) for m in _mentions_in(doc)]
         assert [_record(m) for m in find_mentions(doc)] == mentions
         assert [_record(m) for m in find_mentions(doc)] == mentions
+        words = [m.start() for m in WORD.finditer(text_of(doc))]
+        assert _word_starts(doc, text_of(doc)) == words
+        assert _word_starts(doc, text_of(doc)) == words
+        in_quote = _quoted_tokens(doc)
+        verbs = _reporting_verbs_in(doc, in_quote, 0, len(doc))
+        for _ in range(2):
+            assert sorted((lemma, t.i) for lemma, ts in _reporting_verbs_of(doc, in_quote).items() for t in ts) == sorted(verbs)
+
+
+def _quoted_tokens(doc) -> list[bool]:
+    """Which tokens start inside a quotation, as the attributor marks them."""
+    inside = bytearray(len(text_of(doc)) + 1)
+    for q in find_quotations(text_of(doc)):
+        inside[q.start : q.end] = b"\x01" * (q.end - q.start)
+    return [bool(inside[s]) for s in columns(doc).starts]
 
 
 def test_a_paragraph_window_reaches_far_enough(nlp):
