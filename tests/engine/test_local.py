@@ -168,3 +168,12 @@ def test_a_live_blog_changed_at_the_top_the_bottom_and_the_middle_is_analysed_as
     assert actors[1]["Ines Brannick"]["mentions"] < actors[2]["Ines Brannick"]["mentions"]
     assert actors[2]["Skelby"]["type"] != actors[3]["Skelby"]["type"] != actors[5]["Skelby"]["type"]
     assert any(s["category"] == "reported" and s["speaker"] == "Ines Brannick" and "reopen" in s["text"] for s in spans[2])
+
+
+def test_the_kept_evidence_is_bounded(nlp, monkeypatch):
+    resume.forget()
+    monkeypatch.setattr(resume, "KEPT_MENTIONS", 25)
+    with nlp.memory_zone():
+        analyze_doc(parse(nlp, corpus.article(63_000, 1500)))
+    assert 0 < len(resume._kept) <= 25
+    resume.forget()
