@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actor_evidence import decide_type, states_a_place
+from .actor_evidence import decide_type, mention_evidence, states_a_place
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, ents_starting, paragraphs_of
+from .resume import kept_evidence
 from .lexicon import (
     AMOUNT_MAGNITUDES,
     COUNTRIES,
@@ -803,11 +804,13 @@ def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention],
 
 
 def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
+    # (each mention's evidence is local, so kept for the page's next version: `engine.resume`)
+    evidence = kept_evidence if _sealed(doc) else mention_evidence
     for a in actors:
         if a.mentions and all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
             a.type = "organization"
             continue
-        a.type = decide_type(doc, a.mentions) or a.type
+        a.type = decide_type(doc, a.mentions, evidence) or a.type
     for a in actors:
         for m in a.mentions:
             m.label = a.type
