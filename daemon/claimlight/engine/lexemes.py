@@ -14,9 +14,9 @@ start a sentence or a name, abbreviations; some 10 MB per worker), and of the si
 makes those of the names, numbers and rare words it meets (about 200 on a 3,000-word page instead of
 about 370 with lower-case words alone, some 60 µs each). Whole numbers up to 2,100 (counts, ages,
 scores, years) are made too: they were a fifth of what a news page still made each time, and some
-2,000 lexemes cost a worker a few hundred kilobytes. The set is the model's and those numbers, never
-a page's, so it does not grow while the daemon runs. A lexeme made here has the attributes it would have had in a
-job (spaCy computes them from the word alone), so the analysis is unchanged.
+2,000 lexemes cost a worker a few hundred kilobytes. The set is the model's and those numbers,
+never a page's, so it does not grow while the daemon runs. A lexeme made here has the attributes it
+would have had in a job (spaCy computes them from the word alone), so the analysis is unchanged.
 
 It takes about a second and a half, in slices between jobs (`slices`), so it never delays a worker's start
 and holds up a job by one slice at most.
