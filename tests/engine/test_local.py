@@ -85,6 +85,14 @@ PREPENDED = "10:30 — Halvard Teague told reporters that up to 600 homes had be
 EDITED = "09:20 — Ambulance services reported about 45 calls an hour, up from a usual 12. Mirela Sandor, who runs the dispatch centre, said staff had been called in from leave."
 NEWCOMER = "10:44 — A second official, Oskar Venning of the roads agency, said repairs would cost more than £2m."
 PRONOUN = "10:52 — “We will not reopen the road before it is safe,” he said, adding that 14 crews were at work."
+# What a later entry says about someone already quoted: his gender (an old "she" may then not be
+# him: the text after a quotation decides whose it is), a man named just before an old "he" (who may
+# now be the one it stands for), a full name for a surname.
+TOURED = "11:05 — Teague toured the flooded quarter with Sandor. “It is worse than we feared,” she said."
+GENDERED = "11:10 — Teague, a father of two who has led the emergency team since 2019, said crews would work through the night."
+MAN_BEFORE = "10:48 — Dorran Pike, the harbour master, said no boats would leave port before Thursday."
+SURNAME = "11:20 — “The levee held, and it will hold tonight,” said Brennick."
+FULL_NAME = "11:31 — Ilse Brennick, the council's flood engineer, said the levee would be checked again at dusk."
 
 
 def _versions() -> list[list[str]]:
@@ -96,7 +104,13 @@ def _versions() -> list[list[str]]:
     newcomer = [*removed, NEWCOMER]
     pronoun = [*newcomer, PRONOUN]  # "he": the official the entry before introduced
     named_again = [*pronoun, "11:03 — Teague and Sandor will brief the press at noon, the council said."]
-    return [first, appended, prepended, edited, removed, newcomer, pronoun, named_again]
+    toured = [*named_again, TOURED]
+    gendered = [*toured, GENDERED]
+    man_before = [*gendered[: gendered.index(PRONOUN)], MAN_BEFORE, *gendered[gendered.index(PRONOUN) :]]  # an edit mid-page
+    surname = [*man_before, SURNAME]
+    full_name = [*surname, FULL_NAME]
+    newest_on_top = [full_name[0], "11:40 — “We are not out of it yet,” Pike said of the harbour.", *full_name[1:]]
+    return [first, appended, prepended, edited, removed, newcomer, pronoun, named_again, toured, gendered, man_before, surname, full_name, newest_on_top]
 
 
 def _analyze_from_bytes(nlp, parts: list[str]) -> dict:
