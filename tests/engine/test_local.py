@@ -92,7 +92,7 @@ TOURED = "11:05 — Teague toured the flooded quarter with Sandor. “It is wors
 GENDERED = "11:10 — Teague, a father of two who has led the emergency team since 2019, said crews would work through the night."
 MAN_BEFORE = "10:48 — Dorran Pike, the harbour master, said no boats would leave port before Thursday."
 SURNAME = "11:20 — “The levee held, and it will hold tonight,” said Brennick."
-FULL_NAME = "11:31 — Ilse Brennick, the council's flood engineer, said the levee would be checked again at dusk."
+SURNAME_IN_FULL = "11:31 — Ilse Brennick, the council's flood engineer, said the levee would be checked again at dusk."
 
 
 def _versions() -> list[list[str]]:
@@ -108,7 +108,7 @@ def _versions() -> list[list[str]]:
     gendered = [*toured, GENDERED]
     man_before = [*gendered[: gendered.index(PRONOUN)], MAN_BEFORE, *gendered[gendered.index(PRONOUN) :]]  # an edit mid-page
     surname = [*man_before, SURNAME]
-    full_name = [*surname, FULL_NAME]
+    full_name = [*surname, SURNAME_IN_FULL]
     newest_on_top = [full_name[0], "11:40 — “We are not out of it yet,” Pike said of the harbour.", *full_name[1:]]
     return [first, appended, prepended, edited, removed, newcomer, pronoun, named_again, toured, gendered, man_before, surname, full_name, newest_on_top]
 
