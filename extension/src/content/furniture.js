@@ -444,11 +444,18 @@ export function isAuthorBio(block) {
 const TITLE_SEPARATOR = /\s+[-–—|:·•»]{1,2}\s+/;
 const SITE_NAME_MAX_WORDS = 6;
 
+// The last title split: asked once per short block of a page, with the same title each time.
+let lastTitle = { title: null, parts: [] };
+function titleParts(title) {
+  if (lastTitle.title !== title) lastTitle = { title, parts: title.split(TITLE_SEPARATOR).map((t) => t.trim().toLowerCase()) };
+  return lastTitle.parts;
+}
+
 /** Is the block the site's name, as the page's title gives it beside a longer headline (a
  * masthead set as a bold line on a page without a <header>)? */
 export function isSiteName(block, title) {
   if (!title || block.words.length > SITE_NAME_MAX_WORDS) return false;
-  const parts = title.split(TITLE_SEPARATOR).map((t) => t.trim().toLowerCase());
+  const parts = titleParts(title);
   if (parts.length < 2) return false;
   const text = block.text.trim().toLowerCase();
   return parts.includes(text) && parts.some((t) => t.length > text.length);
