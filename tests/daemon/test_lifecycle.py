@@ -128,3 +128,30 @@ def test_a_killed_daemons_state_file_is_harmless(tmp_path):
     assert list((tmp_path / "state" / "claimlight" / "running").glob("*.json"))  # left behind
     check = check_port(Config(), tmp_path / "config.toml", daemon.env)
     assert f"port {daemon.port}" not in check.detail
+
+
+# A test run killed outright (a CI timeout): its daemon and the daemon's workers go with it.
+_HARNESS = """import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from daemon_harness import start_daemon, children
+d = start_daemon(Path(sys.argv[1]), "--workers", "1")
+print(d.proc.pid, *children(d.proc.pid), flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_daemon_stops_when_the_process_that_started_it_is_killed(tmp_path):
+    from daemon_harness import HERE
+
+    harness = subprocess.Popen([sys.executable, "-c", _HARNESS, str(tmp_path), str(HERE)], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in harness.stdout.readline().split()]
+        assert pids and all(alive(p) for p in pids)
+    finally:
+        harness.kill()
+        harness.wait()
+    deadline = time.monotonic() + 20
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(p) for p in pids)

@@ -175,6 +175,7 @@ class Observation:
     timed_out: bool = False  # the analysis had not settled when the observer gave up
     error: str = ""
     first_look: list[str] = field(default_factory=list)  # the paragraphs read at a first look, before the search
+    visible: list[str] = field(default_factory=list)  # the page's visible text per frame, when asked for (testing.pages)
 
 
 # --- extraction: analysed text against gold text ------------------------------------------------------

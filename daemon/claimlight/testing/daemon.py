@@ -24,6 +24,20 @@ from pathlib import Path
 _SERVICE_VARIABLES = ("NOTIFY_SOCKET", "JOURNAL_STREAM", "INVOCATION_ID", "XPC_SERVICE_NAME")
 _READY = re.compile(r"ready on http://127\.0\.0\.1:(\d+)")
 
+# Run before the daemon's own command, in its process: on Linux, ask the kernel to send SIGTERM when
+# the process that started it dies (prctl PR_SET_PDEATHSIG, which survives exec), so a test run killed
+# outright (a CI timeout, a second Ctrl-C) leaves no daemon behind holding memory and workers; the
+# daemon stops its workers on SIGTERM as it always does. If that process is already gone, do not
+# start. The `-c` launcher, not Popen's preexec_fn, which is unsafe in a process with threads.
+_LEASH = """import ctypes, os, signal, sys
+parent = int(sys.argv[1])
+if sys.platform.startswith("linux"):
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+if os.getppid() != parent:
+    sys.exit(1)
+os.execv(sys.executable, [sys.executable, *sys.argv[2:]])
+"""
+
 
 def clean_env(root: Path, extra: Mapping[str, str] | None = None, pythonpath: Sequence[Path | str] = ()) -> dict[str, str]:
     """This process's environment for a daemon living in `root`: no CLAIMLIGHT_* settings, private dirs."""
@@ -65,7 +79,8 @@ class Daemon:
 
     def start(self, *, wait: bool = True, timeout: float = 120.0) -> "Daemon":
         self.root.mkdir(parents=True, exist_ok=True)
-        cmd = [sys.executable, "-m", "claimlight", "serve", "--port", str(self.port), "--log-level", self.log_level, *self.args]
+        cmd = [sys.executable, "-c", _LEASH, str(os.getpid()),
+               "-m", "claimlight", "serve", "--port", str(self.port), "--log-level", self.log_level, *self.args]
         if self.engine:
             cmd += ["--engine", self.engine]
         self._log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0

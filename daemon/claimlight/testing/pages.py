@@ -165,13 +165,6 @@ def page_texts(page) -> list[str]:
     return texts
 
 
-def open_and_read(page, url: str, wait_s: float = 2.0) -> None:
-    """Loads `url` and scrolls through it as a reader does, then lets timers and lazy loading run."""
-    page.goto(url, wait_until="load")
-    page.evaluate(SCROLL_THROUGH)
-    page.wait_for_timeout(wait_s * 1000)
-
-
 def _analysed(worker, tab: int) -> dict | None:
     state = worker.evaluate(ASK_TAB, [tab, GET_ANALYSED_TEXT])
     return state if isinstance(state, dict) and "blocks" in state else None
@@ -193,9 +186,11 @@ def _signature(state: dict, highlights: int) -> tuple:
     return (state.get("active"), state.get("pending"), len(blocks), sum(b["done"] for b in blocks), highlights)
 
 
-def observe(context, worker, url: str, timing: Timing = Timing()) -> Observation:
+def observe(context, worker, url: str, timing: Timing = Timing(), read_visible: bool = False) -> Observation:
     """Opens `url` in a new tab of `context` (a browser with the extension loaded, talking to a
-    daemon), waits for the analysis to settle and reports what the extension did. Closes the tab."""
+    daemon), waits for the analysis to settle and reports what the extension did. Closes the tab.
+    With `read_visible`, the page's visible text once settled (`page_texts`) comes too: a check of
+    the page itself can then share this page load instead of opening the page again."""
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
@@ -232,6 +227,7 @@ def observe(context, worker, url: str, timing: Timing = Timing()) -> Observation
             highlights=_highlights(page, timing.context_chars),
             timed_out=timed_out,
             first_look=list(state.get("firstLook") or []),
+            visible=page_texts(page) if read_visible else [],
         )
     finally:
         page.close()
