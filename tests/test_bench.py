@@ -116,7 +116,7 @@ def test_the_live_update_breakdown_times_every_pass_and_parses_only_what_is_new(
     assert stages["paragraphs parsed"] == 1
     for name in live_stages.PASSES:
         assert stages[f"  pass: {name}"] >= 0
-    steps = ("parse the new paragraphs", "rebuild the document from bytes", "extraction, all passes", "parent: JSON")
+    steps = ("parse the new paragraphs", "rebuild the document from bytes", "extraction, all passes", "parent: reply frame")
     assert sum(stages[name] for name in steps) <= stages["update, all steps"] + 1
     # the passes were put back as they were
     from claimlight import engine

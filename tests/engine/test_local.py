@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 from claimlight.bench import corpus
-from claimlight.engine import analyze_doc, local, parsed
+from claimlight.engine import analyze_doc, local, parsed, resume
 from claimlight.engine.actors import _mentions_in, _record, _sealed, find_mentions
-from claimlight.engine.docview import text_of
+from claimlight.engine.docview import columns, text_of
+from claimlight.engine.ledger import WORD, _word_starts
+from claimlight.engine.quotes import find_quotations
+from claimlight.engine.reported import _reporting_verbs_in, _reporting_verbs_of
 from claimlight.engine.nlp import parse, parse_each
 from claimlight.engine.numbers import _merge, find_matches, find_numbers, numbers_in
 
@@ -37,6 +40,21 @@ def test_by_paragraph_each_pass_finds_what_it_finds_over_the_whole_document(nlp)
         mentions = [_record(m) for m in _mentions_in(doc)]
         assert [_record(m) for m in find_mentions(doc)] == mentions
         assert [_record(m) for m in find_mentions(doc)] == mentions
+        words = [m.start() for m in WORD.finditer(text_of(doc))]
+        assert _word_starts(doc, text_of(doc)) == words
+        assert _word_starts(doc, text_of(doc)) == words
+        in_quote = _quoted_tokens(doc)
+        verbs = _reporting_verbs_in(doc, in_quote, 0, len(doc))
+        for _ in range(2):
+            assert sorted((lemma, t.i) for lemma, ts in _reporting_verbs_of(doc, in_quote).items() for t in ts) == sorted(verbs)
+
+
+def _quoted_tokens(doc) -> list[bool]:
+    """Which tokens start inside a quotation, as the attributor marks them."""
+    inside = bytearray(len(text_of(doc)) + 1)
+    for q in find_quotations(text_of(doc)):
+        inside[q.start : q.end] = b"\x01" * (q.end - q.start)
+    return [bool(inside[s]) for s in columns(doc).starts]
 
 
 def test_a_paragraph_window_reaches_far_enough(nlp):
@@ -67,6 +85,14 @@ PREPENDED = "10:30 — Halvard Teague told reporters that up to 600 homes had be
 EDITED = "09:20 — Ambulance services reported about 45 calls an hour, up from a usual 12. Mirela Sandor, who runs the dispatch centre, said staff had been called in from leave."
 NEWCOMER = "10:44 — A second official, Oskar Venning of the roads agency, said repairs would cost more than £2m."
 PRONOUN = "10:52 — “We will not reopen the road before it is safe,” he said, adding that 14 crews were at work."
+# What a later entry says about someone already quoted: his gender (an old "she" may then not be
+# him: the text after a quotation decides whose it is), a man named just before an old "he" (who may
+# now be the one it stands for), a full name for a surname.
+TOURED = "11:05 — Teague toured the flooded quarter with Sandor. “It is worse than we feared,” she said."
+GENDERED = "11:10 — Teague, a father of two who has led the emergency team since 2019, said crews would work through the night."
+MAN_BEFORE = "10:48 — Dorran Pike, the harbour master, said no boats would leave port before Thursday."
+SURNAME = "11:20 — “The levee held, and it will hold tonight,” said Brennick."
+FULL_NAME = "11:31 — Ilse Brennick, the council's flood engineer, said the levee would be checked again at dusk."
 
 
 def _versions() -> list[list[str]]:
@@ -78,7 +104,13 @@ def _versions() -> list[list[str]]:
     newcomer = [*removed, NEWCOMER]
     pronoun = [*newcomer, PRONOUN]  # "he": the official the entry before introduced
     named_again = [*pronoun, "11:03 — Teague and Sandor will brief the press at noon, the council said."]
-    return [first, appended, prepended, edited, removed, newcomer, pronoun, named_again]
+    toured = [*named_again, TOURED]
+    gendered = [*toured, GENDERED]
+    man_before = [*gendered[: gendered.index(PRONOUN)], MAN_BEFORE, *gendered[gendered.index(PRONOUN) :]]  # an edit mid-page
+    surname = [*man_before, SURNAME]
+    full_name = [*surname, FULL_NAME]
+    newest_on_top = [full_name[0], "11:40 — “We are not out of it yet,” Pike said of the harbour.", *full_name[1:]]
+    return [first, appended, prepended, edited, removed, newcomer, pronoun, named_again, toured, gendered, man_before, surname, full_name, newest_on_top]
 
 
 def _analyze_from_bytes(nlp, parts: list[str]) -> dict:
@@ -101,3 +133,61 @@ def test_a_live_blog_through_its_versions_is_analysed_as_from_scratch(nlp):
             scratch = analyze_doc(parse(nlp, "".join(parts))).model_dump(mode="json")
         assert incremental == scratch
         _analyze_from_bytes(nlp, parts)  # what the next version finds kept
+
+
+# A second live blog, newest entry at the top as well as the bottom, the rest of the news between, so
+# that what an entry changes reaches pages up: a lone surname that a later entry names in full (two
+# actors become one, and the clause it reported gets the full name), a title that gives her gender, a
+# clause reported at the bottom by the person named at the top, a name that a new entry shows to be a
+# team (its type changes), an edit amid the news, and that entry rewritten.
+EARLY = "08:50 — Brannick said the ferry to Skelby would not sail today."
+FULL_NAME = "11:10 — Harbour master Ines Brannick said crews were ready to move the ferry."
+TITLED = "11:20 — Ms Brannick added that the harbour would reopen on Friday. “We will be ready,” she said."
+TEAM = "11:30 — Skelby have won four in a row this season, and Skelby are prepared to pay for a new pitch."
+
+
+def _top_and_bottom_versions(page: list[str]) -> list[list[str]]:
+    head, tail = ENTRIES[0], ENTRIES[3]
+    first = [head, EARLY, *page, tail]
+    full = [head, FULL_NAME, EARLY, *page, tail]
+    titled = [*full, TITLED]
+    team = [head, TEAM, *titled[1:]]
+    middle = len(page) // 2 + 3
+    edited = [*team[:middle], team[middle].replace(".", ", Brannick said.", 1), *team[middle + 1 :]]
+    # the team's entry rewritten: the same name at the same place in it, the words after it not
+    singular = [TEAM.replace(" have ", " has ").replace(" are ", " is ") if b is TEAM else b for b in edited]
+    return [first, full, titled, team, edited, singular]
+
+
+def test_a_live_blog_changed_at_the_top_the_bottom_and_the_middle_is_analysed_as_from_scratch(nlp):
+    local.forget()
+    parsed.forget()
+    resume.forget()
+    page = corpus.article(62_000, 1500).split(corpus.PARAGRAPH)
+    actors, spans = [], []
+    for blocks in _top_and_bottom_versions(page):
+        parts = [b + "\n\n" for b in blocks[:-1]] + [blocks[-1]]
+        incremental = _analyze_from_bytes(nlp, parts)
+        local.forget()
+        parsed.forget()
+        resume.forget()
+        with nlp.memory_zone():
+            scratch = analyze_doc(parse(nlp, "".join(parts))).model_dump(mode="json")
+        assert incremental == scratch
+        actors.append({a["name"]: a for a in scratch["actors"]})
+        spans.append(scratch["spans"])
+        _analyze_from_bytes(nlp, parts)
+    # the versions did change what the passes resume from
+    assert "Brannick" in actors[0] and "Brannick" not in actors[1] and "Ines Brannick" in actors[1]
+    assert actors[1]["Ines Brannick"]["mentions"] < actors[2]["Ines Brannick"]["mentions"]
+    assert actors[2]["Skelby"]["type"] != actors[3]["Skelby"]["type"] != actors[5]["Skelby"]["type"]
+    assert any(s["category"] == "reported" and s["speaker"] == "Ines Brannick" and "reopen" in s["text"] for s in spans[2])
+
+
+def test_the_kept_evidence_is_bounded(nlp, monkeypatch):
+    resume.forget()
+    monkeypatch.setattr(resume, "KEPT_MENTIONS", 25)
+    with nlp.memory_zone():
+        analyze_doc(parse(nlp, corpus.article(63_000, 1500)))
+    assert 0 < len(resume._kept) <= 25
+    resume.forget()

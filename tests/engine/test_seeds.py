@@ -26,6 +26,10 @@ KNOWN_MISSES = {
     ("politics-ghana-northern-roads", "‘fix the roads first’"): "a headline's partial quotation that no later quotation repeats is left without a speaker",
     ("op-ed-kingston-buses", "“All three?"): "'he' for a man named only as a first name in apposition to 'his first name', which the model takes for a place",
     ("ruling-duluth-protest-fees", '"extraordinary public safety costs"'): "the words of an ordinance, quoted as the object of what it allows a city to do: left without a speaker",
+    ("entertainment-marchetti-tour-cancelled", '"enormous pressure'): "an organisation whose name holds a verb ('Mind Your Stage'), of which the model takes the first word only",
+    ("entertainment-marchetti-tour-cancelled", '"Day one of doing nothing.'): "'the caption read' of a post the sentence before names only by its poster's verb: left without a speaker",
+    ("entertainment-marchetti-tour-cancelled", '"Take all the time you need."'): "'One wrote:' for one of the fans the sentence before names as a group: left without a speaker",
+    ("profile-okafor-reid-referee", '"She is very strict.'): "the sentence before ends on 'her mother says', a relation to someone else's daughter: left without a speaker",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -42,6 +46,11 @@ HELD_OUT = {
     "crime-dayton-store-shooting", "ruling-duluth-protest-fees", "parliament-ferry-contract-debate",
     "sports-ferreira-transfer-talks", "weather-lismore-flood-return", "arts-brennan-seascapes",
     "community-baptiste-corner-shop", "politics-punjab-wheat-walkout",
+    # the fifth round: other genres (a study, a celebrity's posts, leaked documents, a war dispatch) and
+    # other politics (Irish, South African, Philippine), annotated before the engine was run on them
+    "politics-ireland-galway-housing", "politics-south-africa-no-confidence", "science-walking-school-study",
+    "entertainment-marchetti-tour-cancelled", "investigation-eastmoor-theatre-emails",
+    "conflict-huliaipole-drone-crews", "profile-okafor-reid-referee", "politics-philippines-flood-control-probe",
 }
 
 
@@ -55,7 +64,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 39
+    assert len(SEEDS) >= 47
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
@@ -109,7 +118,7 @@ def test_overall_figures_on_the_held_out_articles(results):
         if gold.id in HELD_OUT:
             total.add(score(gold, analysis))
     assert total.quotes.f1 >= 0.99
-    # 241 of 249 speakers; KNOWN_MISSES lists the other eight. Actors suffer from the small model's
+    # 323 of 335 speakers; KNOWN_MISSES lists the other twelve. Actors suffer from the small model's
     # typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
     # states, football clubs typed as people).
     assert total.attributed.f1 >= 0.93

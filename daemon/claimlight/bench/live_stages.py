@@ -7,14 +7,14 @@ so this module does the same work here, the way a worker does it (the model's le
 idle worker parses ahead, `server.foresight`; their decoded form kept too, as in the worker that
 analysed the page), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
 the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
-functions `engine.analyze_doc` calls, for the length of the measurement), the reply's plain data,
-and the parent's side (validation, UTF-16 offsets, JSON). A from-scratch analysis of the same page
+functions `engine.analyze_doc` calls, for the length of the measurement), the reply's JSON as the
+worker makes it, and the parent's side (the UTF-16 check and the reply's frame around that JSON,
+`server.replies`). A from-scratch analysis of the same page
 in the same process gives the scale. cProfile would distort this code heavily; plain timers do not.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,9 +32,9 @@ def measure(pages: list[str], grown: list[str]) -> dict:
     from ..engine import jobs, lexemes, parsed
     from ..engine.nlp import load_nlp, parse_each
     from ..paragraphs import paragraphs
-    from ..protocol import Analysis
     from ..server.foresight import grown_tail
-    from ..server.offsets import analysis_to_utf16
+    from ..server.offsets import Utf16Map
+    from ..server.replies import result_frame
 
     nlp = load_nlp()
     for _ in lexemes.slices(nlp):  # as a worker does between its first jobs
@@ -64,10 +64,9 @@ def measure(pages: list[str], grown: list[str]) -> dict:
                 items[i] = data
             doc = clock("rebuild the document from bytes", parsed.join, nlp.vocab, items)
             analysis = clock("extraction, all passes", engine.analyze_doc, doc)
-            data = clock("reply as plain data", lambda: analysis.model_dump(mode="json"))
-        wire = clock("parent: validate", Analysis.model_validate, data)
-        wire = clock("parent: UTF-16 offsets", analysis_to_utf16, wire, new)
-        clock("parent: JSON", lambda: json.dumps(wire.model_dump(mode="json")))
+            data = clock("reply as JSON (worker)", jobs.as_json, analysis)
+        if clock("parent: UTF-16 check", lambda: Utf16Map(new).identity):
+            clock("parent: reply frame", lambda: result_frame(data, id="live", cached=False, elapsed_ms=0.0))
         times.setdefault("update, all steps", []).append(1000 * (time.perf_counter() - start))
     return {name: round(median(values), 1) for name, values in times.items()}
 

@@ -487,20 +487,25 @@ def states_a_place(doc: Doc, mentions: list) -> bool:
 _PLACE_STATEMENTS = (address, dateline, origin, place_of)
 
 
-def decide_type(doc: Doc, mentions: list) -> str | None:
-    """The type all the mentions of one actor point to; None when they say nothing."""
+def mention_evidence(doc: Doc, m) -> list[Evidence]:
+    """What every rule finds about one mention, in the rules' order."""
+    return [ev for rule in RULES for ev in rule(doc, m)]
+
+
+def decide_type(doc: Doc, mentions: list, evidence: Callable[[Doc, object], list[Evidence]] = mention_evidence) -> str | None:
+    """The type all the mentions of one actor point to; None when they say nothing. (`evidence` is
+    `mention_evidence`, or the same findings kept from the page's previous version.)"""
     decisive: list[Evidence] = []
     votes: Counter[str] = Counter()
     vetoed: set[str] = set()
     for m in mentions:
-        for rule in RULES:
-            for ev in rule(doc, m):
-                if ev.strength == VETO:
-                    vetoed.add(ev.type)
-                elif ev.strength == DECISIVE:
-                    decisive.append(ev)
-                else:
-                    votes[ev.type] += ev.weight
+        for ev in evidence(doc, m):
+            if ev.strength == VETO:
+                vetoed.add(ev.type)
+            elif ev.strength == DECISIVE:
+                decisive.append(ev)
+            else:
+                votes[ev.type] += ev.weight
     # A veto outweighs what the text only implies, never what it states ("for Clinton, which is
     # something…" does not make Hillary Clinton a thing).
     stated: Counter[str] = Counter()

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actor_evidence import decide_type, states_a_place
+from .actor_evidence import decide_type, mention_evidence, states_a_place
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, ents_starting, paragraphs_of
+from .resume import kept_evidence
 from .lexicon import (
     AMOUNT_MAGNITUDES,
     COUNTRIES,
@@ -112,6 +113,11 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         ):
             title = toks[s].lower_
             s += 1
+        # "Independent TD Nóra Ní Bhriain", "Labour MP Jane Ross" labelled an organisation: a party
+        # before an office in letters, then the person's name
+        office = next((k for k in range(s + 1, e - 1) if toks[k].is_upper and toks[k].lower_ in OFFICE_LETTERS), None)
+        if office is not None and all(t.is_title for t in toks[office + 1 : e]):
+            s, title = office + 1, toks[office].lower_
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
     # (whatever it labelled the whole; a given name after the role word says it is a person)
     while s < e - 2 and toks[s].is_title and toks[s].lower_ in _ROLE_OR_PERSON_NOUNS and (
@@ -322,7 +328,7 @@ def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> lis
         if not title and ent.label_ != "PERSON":
             s, title = _given_name_after_title(doc, s)
         span = doc[s:e]
-        kind = "person" if title.rstrip(".") in HONORIFIC_TITLES else _mention_type(span, ent.label_)
+        kind = "person" if title.rstrip(".") in HONORIFIC_TITLES or title in OFFICE_LETTERS else _mention_type(span, ent.label_)
         stated = None
         if e < ent.end and doc[e].lower_ in PUBLIC_BODY_HEADS:
             kind = stated = "place"  # "Merrigan council", "the Halifax police": the place they serve
@@ -798,11 +804,13 @@ def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention],
 
 
 def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
+    # (each mention's evidence is local, so kept for the page's next version: `engine.resume`)
+    evidence = kept_evidence if _sealed(doc) else mention_evidence
     for a in actors:
         if a.mentions and all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
             a.type = "organization"
             continue
-        a.type = decide_type(doc, a.mentions) or a.type
+        a.type = decide_type(doc, a.mentions, evidence) or a.type
     for a in actors:
         for m in a.mentions:
             m.label = a.type

@@ -42,6 +42,7 @@ from .coref import is_age_nominal
 from .docview import columns, token_list, tokens_of
 from .lexicon import (
     ABBREVIATIONS,
+    ADDRESSED_SPEECH_VERBS,
     CHARACTERISING_VERBS,
     CLAIM_NOUNS,
     DESCRIBING_VERBS,
@@ -297,7 +298,10 @@ def governing_cue(ctx: Context) -> Found | None:
             # (a characterising verb joined to the outer one by "but"/"and" is a statement of its own:
             # "The company said …, but Mara Lind called the quarter “a reset”")
             characterises = path[0].lemma_.lower() in DESCRIBING_VERBS | CHARACTERISING_VERBS and path[0].dep_ != "conj"
-            if got is not None and (characterises or all(t.dep_ in _REPORTED_DEPS for t in path)):
+            if got is not None and _addressee_clause(ctx, path[0], tok):
+                found, path = got, [tok]
+                continue
+            if got is not None and (characterises or all(t.dep_ in _REPORTED_DEPS for t in path)) and not _asked_of(ctx, path[0]):
                 found, path = got, [tok]
                 continue
             path.append(tok)
@@ -312,6 +316,25 @@ def governing_cue(ctx: Context) -> Found | None:
                 if sp:
                     return Found(sp, tok.text, tok.idx)
     return found
+
+
+def _asked_of(ctx: Context, verb: Token) -> bool:
+    """ "Kerr says a steward once asked her whether she had “…”": a question put to
+    someone by a speaker the text names with a noun is that speaker's words, relayed by the one
+    above; a pronoun ("they had said they would …") is more often the outer source again."""
+    if verb.lemma_.lower() not in ADDRESSED_SPEECH_VERBS or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    subj = ctx.at.finder.subject_of(verb)
+    return subj is not None and subj.head.i == verb.i and subj.pos_ in ("NOUN", "PROPN")
+
+
+def _addressee_clause(ctx: Context, inner: Token, outer: Token) -> bool:
+    """ "Morial told a young woman who suggested that … that “…”": a speech verb in a relative clause
+    on the one spoken to, where the parse hung the words, is no cue of its own: they are the words
+    of the verb that speaks to them, when that verb has no clause of its own."""
+    if outer.lemma_.lower() not in ADDRESSED_SPEECH_VERBS or inner.dep_ != "relcl" or inner.head.head.i != outer.i:
+        return False
+    return inner.head.dep_ in ("dobj", "dative") and not any(c.dep_ in _REPORTED_DEPS and not ctx.at.in_quote[c.i] for c in outer.children)
 
 
 def _signed_after_colon(ctx: Context) -> bool:

@@ -49,6 +49,7 @@ from .lexicon import (
     GENERIC_ORG_NOUNS,
     HONORIFIC_TITLES,
     KINSHIP_NOUNS,
+    NAMING_PHRASES,
     MALE_NOUNS,
     MALE_TITLES,
     ORG_FAMILIES,
@@ -293,6 +294,10 @@ class Coreference:
                 subj = self._subject_of(token_list(doc)[i])
                 if subj is not None:
                     out.add(subj.i)
+                    # ("Hartley - Osei says": a name the parse cut in two is the speaker by its last word)
+                    m = self.index.mention_at(subj.i)
+                    if m is not None:
+                        out.add(m.token_end - 1)
         return out
 
     # -- one pass over the document ---------------------------------------------------------------
@@ -890,11 +895,31 @@ def description_tokens(tok: Token, in_quote: list[bool]) -> tuple[int, int]:
     return start, end
 
 
+_NAMING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in NAMING_PHRASES) + r")(?: is| was)?,? ([A-Z][\w'’-]*)")
+# How far past the head noun the phrase that names it is looked for.
+NAMING_REACH = 16
+
+
+def given_name(tok: Token, in_quote: list[bool]) -> str | None:
+    """ "the driver, a wiry sergeant whose call sign is Lis,": the name the description's own
+    phrase gives it (`NAMING_PHRASES`), from the words that hang from it after it."""
+    doc = tok.doc
+    end = min(tok.right_edge.i + 1, tok.i + NAMING_REACH)
+    if end <= tok.i + 2 or any(in_quote[tok.i + 1 : end]):
+        return None
+    found = _NAMING.search(doc[tok.i + 1 : end].text)
+    return found.group(1) if found else None
+
+
 def description_text(tok: Token, in_quote: list[bool]) -> tuple[str, int, int]:
-    """The description as a speaker's name ("A senior official said" → "a senior official") and its characters."""
+    """The description as a speaker's name ("A senior official said" → "a senior official") and its
+    characters; the name its own phrase gives it, when it gives one ("whose call sign is Lis")."""
     doc = tok.doc
     a, b = description_tokens(tok, in_quote)
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    named = given_name(tok, in_quote)
+    if named:
+        return named, start, end
     text = doc[a:b].text
     if text[:1].isupper() and doc[a].pos_ == "DET":
         text = text[0].lower() + text[1:]

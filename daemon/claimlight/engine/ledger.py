@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from ..protocol import Analysis, Category, Ledger, LedgerFigure, LedgerSource, Span
 from .actors import ActorIndex
 from .docview import columns, text_of
+from .local import by_paragraph, paragraphs_of
 from .lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -66,7 +67,7 @@ class _Source:
 
 def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
     text = text_of(doc)
-    words = [m.start() for m in WORD.finditer(text)]
+    words = _word_starts(doc, text)
     quotes = [s for s in analysis.spans if s.category == Category.quote]
     reported = [s for s in analysis.spans if s.category == Category.reported]
     quoted = _union(quotes)
@@ -116,6 +117,16 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
 
 
 # -- words -------------------------------------------------------------------------------------------
+
+
+def _word_starts(doc: Doc, text: str) -> list[int]:
+    """Where every word of the text starts. No word runs across whitespace, so where whitespace
+    stands before every paragraph each paragraph's words are its own, kept for the page's next
+    version (`engine.local`); otherwise the whole text is read."""
+    if any(p.start and not text[p.start - 1].isspace() for p in paragraphs_of(doc)):
+        return [m.start() for m in WORD.finditer(text)]
+    return by_paragraph(doc, "word starts", lambda d, k, p, w: [m.start() for m in WORD.finditer(text, p.start, p.end)],
+                        lambda start, chars, tokens: start + chars)
 
 
 def _union(spans: list[Span] | list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -122,6 +122,11 @@ INFINITIVE_REPORTING_VERBS = frozenset(
 # the council to act", "appealed to residents to stay calm" (`engine.reported`, rule `infinitive`).
 URGING_PREPOSITIONS = {"call": ("on", "upon"), "appeal": ("to",)}
 
+# Speech verbs said to someone ("asked her whether …", "told him that …"): a quotation under one of them
+# whose subject is a noun ("a steward once asked her whether she had “…”") is that subject's
+# words even when a verb above relays them (`engine.attribution`, rule `governing_cue`).
+ADDRESSED_SPEECH_VERBS = frozenset("ask tell question challenge".split())
+
 # Verbs of intention, hope and decision that report what someone means to do by what is to be done:
 # "plans to release her tax returns", "refused to testify", "hopes to open the plant by spring"
 # (`engine.reported`, rule `intention`). An attribution of a will or a stance, as news reports one;
@@ -235,8 +240,17 @@ TITLES = frozenset(
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
-    puan encik ch ch. syed syeda mian begum mpa mna
+    puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
     """.split()
+)
+
+# Phrases by which a text gives an unnamed person the only name it will use ("a sergeant whose call sign
+# is Lis", "a gunner who goes by the call sign Fox", "a mother who gave only her first name, Ana"): that
+# name, the capitalised word after the phrase, is the speaker's name (`engine.coref`).
+NAMING_PHRASES = (
+    "call sign", "callsign", "nom de guerre", "known only as", "identified only as", "nicknamed",
+    "gave only his first name", "gave only her first name", "gave only their first name",
+    "gave his name as", "gave her name as", "gave their name as", "gave only the name",
 )
 
 # Offices written as letters ("the Labour MP", "a senior opposition MPA"): a word for someone, never a name.
@@ -251,17 +265,18 @@ SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter t
 HONORIFIC_TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
-    engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum
+    engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum cr cllr aunty auntie uncle
     """.split()
 )
 
 # (with the honorifics of South Asian, West African and Malaysian English: "Shri", "Smt.", "Alhaji",
-# "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum")
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik syed mian".split())
+# "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum"; the councillor's
+# "Cr"/"Cllr" of Australia and Britain; "Aunty"/"Uncle" for Aboriginal, Māori and Pacific elders)
+MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik syed mian uncle".split())
 FEMALE_TITLES = frozenset(
     """
     mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
-    smt smt. shrimati kumari alhaja hajia madam puan datin syeda begum
+    smt smt. shrimati kumari alhaja hajia madam puan datin syeda begum aunty auntie
     """.split()
 )
 
@@ -445,7 +460,7 @@ ROLE_ABBREVIATIONS = {
     "sgt": "sergeant", "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
     "gen": "general", "col": "colonel", "capt": "captain", "cpl": "corporal", "cst": "constable",
     "const": "constable", "insp": "inspector", "supt": "superintendent", "det": "detective",
-    "dr": "doctor", "prof": "professor", "pres": "president", "atty": "attorney", "cllr": "councillor",
+    "dr": "doctor", "prof": "professor", "pres": "president", "atty": "attorney", "cllr": "councillor", "cr": "councillor",
     "coun": "councillor", "councilor": "councillor", "rev": "reverend", "ceo": "executive",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "congressman": "representative",

@@ -161,8 +161,10 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     array = numpy.concatenate(arrays) if arrays else numpy.zeros((0, len(_IDS)), dtype=numpy.uint64)
     if not len(array):
         return Doc(vocab, words=[], spaces=[])
-    # Words by their hashes, as DocBin does: no string is looked up twice.
-    doc = Doc(vocab, words=array[:, _ORTH], spaces=numpy.concatenate(spaces)).from_array(_IDS, array)
+    # Words by their hashes, as DocBin does: no string is looked up twice. As Python lists: spaCy
+    # reads them one by one, and a NumPy scalar costs it a conversion each time (~1 ms a page).
+    words, spaces = array[:, _ORTH].tolist(), numpy.concatenate(spaces).tolist()
+    doc = Doc(vocab, words=words, spaces=spaces).from_array(_IDS, array)
     know_strings(doc, _string_columns(doc, entries))
     # (`Doc.text` would join every token's text again: each paragraph's is kept)
     return know_text(doc, "".join(entry.text for entry in entries))

@@ -51,6 +51,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
+from .local import by_paragraph, paragraphs_of
 from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
@@ -189,18 +190,34 @@ Verbs = dict[str, list[Token]]  # lemma → its verbs and nouns outside quotatio
 
 
 def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
-    """The verbs (and the nouns) outside quotations that some rule starts from, by lemma, in one pass."""
-    cols = columns(doc)
+    """The verbs (and the nouns) outside quotations that some rule starts from, by lemma, in one pass.
+
+    A token's own annotations and its children (all in its paragraph, which is parsed alone) decide,
+    so each paragraph's are kept for the page's next version (`engine.local`), keyed by its parse
+    and which of its tokens are quoted."""
+    paras = paragraphs_of(doc)
     toks = token_list(doc)
     found: Verbs = {}
-    for i, lemma in enumerate(cols.lemma):
+    for lemma, i in by_paragraph(doc, "reporting verbs", lambda d, k, p, w: _reporting_verbs_in(d, in_quote, p.first, p.last),
+                                 lambda item, chars, tokens: (item[0], item[1] + tokens),
+                                 lambda k: bytes(in_quote[paras[k].first : paras[k].last])):
+        found.setdefault(lemma, []).append(toks[i])
+    return found
+
+
+def _reporting_verbs_in(doc: Doc, in_quote: list[bool], first: int, last: int) -> list[tuple[str, int]]:
+    """(lemma, token) of every token in [first, last) that some rule starts from, in order."""
+    cols = columns(doc)
+    toks = token_list(doc)
+    found = []
+    for i in range(first, last):
         if in_quote[i]:
             continue
-        pos = cols.pos[i]
+        lemma, pos = cols.lemma[i], cols.pos[i]
         if (lemma in _ANY_REPORTING and (pos in ("VERB", "AUX") or (pos == "NOUN" and _as_verb(toks[i])))) or (lemma in _ANY_REPORTING_NOUN and pos == "NOUN") or (
             lemma in _ANY_STANCE_ADJECTIVE and pos in ("ADJ", "VERB")
         ):
-            found.setdefault(lemma, []).append(toks[i])
+            found.append((lemma, i))
     return found
 
 

@@ -22,6 +22,22 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
+def _is_dateline(tok: Token) -> bool:
+    """ "CORK — …", "PORT ELIZABETH, South Africa — …": a place in capitals or a place opening its
+    paragraph, set off by a dash."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    if start > 0 and "\n" not in doc[start - 1].whitespace_ + doc[start - 1].text:
+        return False
+    if not (tok.is_upper or tok.ent_type_ in ("GPE", "LOC")):
+        return False
+    after = next((t for t in doc[tok.i + 1 : tok.i + DATELINE_TAIL] if t.is_punct and t.text != ","), None)
+    if after is None or after.text not in _SETTING_OFF[1:]:
+        return False
+    # (only names and commas up to the dash: "FELLOW DOCTORS DON'T WANT TO … —" is a section's heading)
+    return all(t.pos_ in ("PROPN", "NOUN", "PUNCT") for t in doc[start : after.i])
+
+
 def _person_for_who(rel: Token, noun: Token) -> Token:
     """ "A former manager at the company, who asked …": "who" stands for a person, so when the parse
     hangs the clause on a thing named after a person noun, the person noun is what it is about."""
@@ -41,6 +57,8 @@ _RELATIVE_CLAUSE_COMPLETE = ("ccomp", "dobj")
 _SETTING_OFF = (",", "-", "—", "–")
 # How many steps up the parse a speech verb's subject is looked for ("…, she said, adding that …").
 SUBJECT_CLIMB = 4
+# How far after a dateline's place its dash may stand ("HULIAIPOLE DISTRICT, Ukraine —").
+DATELINE_TAIL = 8
 # How far after a speech verb its inverted subject may stand: "…," said the former minister.
 INVERTED_SUBJECT_REACH = 8
 
@@ -110,6 +128,10 @@ class SpeakerFinder:
         for _ in range(SUBJECT_CLIMB):
             # (a dash the parser took for a noun is no subject)
             subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i] and any(ch.isalnum() for ch in c.text)]
+            if any(_is_dateline(c) for c in subjects):
+                # "CORK — The Tánaiste, …, has defended …": a dateline the parse made a subject, of
+                # its own or with the real one in apposition to it
+                subjects = [c for c in subjects if not _is_dateline(c)] or [a for c in subjects for a in c.children if a.dep_ == "appos"][:1]
             if subjects:
                 # (two subjects is a parse that cut a name: "Ch. Zaheer Warraich accused", where
                 # the honorific is one and the name the other; the name is who speaks)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from aiohttp import WSCloseCode, web
 
 from .. import __version__
-from ..protocol import Health
+from ..protocol import Category, Health
 from ..settings import Config
 from . import security
 from .budget import Budget
@@ -56,7 +56,8 @@ def create_app(config: Config, *, pool: AnalysisPool | None = None, local_token:
     """
     owns_pool = pool is None
     pool = pool or AnalysisPool(model=config.model, workers=config.workers, cache_size=config.cache_size, engine=engine,
-                                parse_cache_bytes=config.parse_cache_mb * 2**20)
+                                parse_cache_bytes=config.parse_cache_mb * 2**20,
+                                hidden=[c.value for c in Category if c.value not in config.categories])
     state = State(config=config, pool=pool, local_token=config.token or local_token,
                   origins=security.allowed_origins(config.allowed_extension_ids),
                   budget=Budget(config.max_requests_in_flight, config.max_chars_in_flight))

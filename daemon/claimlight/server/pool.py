@@ -54,7 +54,7 @@ import itertools
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 from ..protocol import Analysis
@@ -117,8 +117,11 @@ class _Job:
 
 class AnalysisPool:
     def __init__(self, *, model: str, workers: int = 1, cache_size: int = 256, engine: str = DEFAULT_ENGINE,
-                 cache_bytes: int = DEFAULT_CACHE_BYTES, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES):
+                 cache_bytes: int = DEFAULT_CACHE_BYTES, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES,
+                 hidden: Iterable[str] = ()):
         self.model = model
+        # Categories the daemon does not send: the workers leave their spans out of a whole text's analysis.
+        self.hidden = tuple(hidden)
         self.workers = workers
         self.engine = engine
         self.cache: LRUCache[bytes] = LRUCache(cache_size, max_weight=cache_bytes)
@@ -158,7 +161,7 @@ class AnalysisPool:
 
     def _spawn(self) -> None:
         self._procs.append(WorkerProcess(model=self.model, engine=self.engine, on_message=self._on_message, on_exit=self._on_exit,
-                                         on_express=self._on_express))
+                                         on_express=self._on_express, hidden=self.hidden))
 
     async def warmup(self) -> str:
         """Start the workers and load the model in each; returns the model label. Raises ModelLoadError."""
@@ -354,7 +357,12 @@ class AnalysisPool:
     def has_cached(self, text: str) -> bool:
         return self.cache.get(text_key(text)) is not None
 
-    async def analyze(
+    async def analyze(self, text: str, **options) -> tuple[Analysis, bool]:
+        """(analysis, cached?) of `text` with code-point offsets: `analyze_json`'s, read into models."""
+        data, cached = await self.analyze_json(text, **options)
+        return Analysis.model_validate_json(data), cached
+
+    async def analyze_json(
         self,
         text: str,
         *,
@@ -364,8 +372,10 @@ class AnalysisPool:
         on_piece: Callable[[int, Analysis], Awaitable[None]] | None = None,
         lane: Lane = Lane(),
         later: list[Callable[[], None]] | None = None,
-    ) -> tuple[Analysis, bool]:
-        """(analysis, cached?) of `text` with code-point offsets.
+    ) -> tuple[bytes, bool]:
+        """(analysis, cached?) of `text` with code-point offsets, the analysis as the JSON its worker
+        made from the engine's models (what the cache keeps), not read back into models here: the
+        session sends it on as it is when it can (`server.replies`).
 
         `deadline` is in loop.time(). Raises AnalysisTimeout, WorkerCrashed or AnalysisFailed; cancelling
         the calling task cancels the work, running or not.
@@ -383,17 +393,16 @@ class AnalysisPool:
         """
         key = text_key(text) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
-            return Analysis.model_validate_json(hit), True
+            return hit, True
         self._start()
         deadline = await self._until_loaded(deadline)
         if self.pieces:
             data = await self._by_paragraphs(text, cuts, deadline, on_piece, lane, later)
         else:
             data = await self._whole_with_previews(text, cuts or [], deadline, on_piece, lane)
-        analysis = Analysis.model_validate_json(data)
         if key is not None:
             self.cache.put(key, data, weight=len(data))
-        return analysis, False
+        return data, False
 
     async def _by_paragraphs(self, text: str, cuts: list[int] | None, deadline: float | None, on_piece, lane: Lane,
                              later: list[Callable[[], None]] | None = None) -> bytes:

@@ -43,12 +43,13 @@ class Running:
 
 class WorkerProcess:
     def __init__(self, *, model: str, engine: str, on_message: Callable[["WorkerProcess", tuple], None],
-                 on_exit: Callable[["WorkerProcess"], None], on_express: Callable[[tuple], None] | None = None):
+                 on_exit: Callable[["WorkerProcess"], None], on_express: Callable[[tuple], None] | None = None,
+                 hidden: tuple[str, ...] = ()):
         ctx = multiprocessing.get_context("spawn")
         self.number = next(_numbers)
         self.conn, child = ctx.Pipe(duplex=True)
         self.express, express_child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=worker.main, args=(child, model, engine, os.getpid(), express_child),
+        self.process = ctx.Process(target=worker.main, args=(child, model, engine, os.getpid(), express_child, hidden),
                                    name=f"claimlight-worker-{self.number}", daemon=True)
         self.ready = False
         self.running: Running | None = None  # set and cleared by the pool, under its lock

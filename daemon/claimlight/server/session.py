@@ -32,6 +32,7 @@ from .. import __version__
 from ..protocol import (
     Analysis,
     AnalyzeRequest,
+    Category,
     CancelRequest,
     ErrorReply,
     PartialReply,
@@ -46,8 +47,9 @@ from .heap import Heap
 from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
 from .logsafe import describe_exception, refusals
 from .messages import decode
-from .offsets import analysis_to_utf16
+from .offsets import Utf16Map, analysis_to_utf16
 from .pool import AnalysisPool, Lane
+from .replies import has_category, result_frame
 
 log = logging.getLogger("claimlight.session")
 
@@ -116,6 +118,7 @@ class Session:
         self.chars = 0  # characters of text in flight on this connection
         self._send_lock = asyncio.Lock()
         self._categories = frozenset(config.categories)
+        self._hidden = [category.value for category in Category if category.value not in self._categories]
 
     # -- the read loop --
 
@@ -241,9 +244,9 @@ class Session:
                     # Planning a long page's work holds the event loop for tens of milliseconds; its
                     # first highlights must not wait for that, and its analysis takes seconds anyway.
                     await asyncio.wait({early.task}, timeout=EARLY_WAIT_S)
-                analysis, cached = await self._stream(rid, text, blocks, deadline, lane, early, later)
+                data, cached = await self._stream(rid, text, blocks, deadline, lane, early, later)
             else:
-                analysis, cached = await self.pool.analyze(text, deadline=deadline, lane=lane, later=later)
+                data, cached = await self.pool.analyze_json(text, deadline=deadline, lane=lane, later=later)
             if early is not None:
                 await early.settle()
         except AnalysisTimeout:
@@ -269,16 +272,13 @@ class Session:
             if early is not None:
                 early.drop()
         analysed = time.perf_counter()
-        wire = analysis_to_utf16(self._visible(analysis), text)
-        elapsed = (time.perf_counter() - started) * 1000
-        await self.send(
-            ResultReply(id=rid, spans=wire.spans, actors=wire.actors, ledger=wire.ledger, cached=cached, elapsed_ms=round(elapsed, 1))
-        )
-        log.debug("%s request %r: %d spans, %d actors in %.0f ms, %.1f ms of it the reply%s", self.name, rid, len(wire.spans),
-                  len(wire.actors), elapsed, (time.perf_counter() - analysed) * 1000, " (cached)" if cached else "")
+        frame = self._result_frame(rid, data, text, cached, started)
+        await self.send_frame(frame)
+        log.debug("%s request %r: %d bytes of analysis in %.0f ms, %.1f ms of it the reply%s", self.name, rid, len(data),
+                  (analysed - started) * 1000, (time.perf_counter() - analysed) * 1000, " (cached)" if cached else "")
         for start in later:
             start()
-        del analysis, wire
+        del data, frame
         _HEAP.settle()  # a huge page's result and reply are gone now: their memory goes back too
 
     async def _early_quotes(self, rid: str, head: str, blocks: int, asked, early: _Early) -> None:
@@ -295,10 +295,10 @@ class Session:
         await self.send(PartialReply(id=rid, stage="quotes", blocks=(0, blocks), spans=wire.spans))
 
     async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float, lane: Lane, early: _Early,
-                      later: list[Callable[[], None]]) -> tuple[Analysis, bool]:
+                      later: list[Callable[[], None]]) -> tuple[bytes, bool]:
         chunks = pieces.plan_chunks(blocks)
         if len(chunks) <= 1 or len(text) < pieces.PREVIEW_MIN_CHARS:
-            return await self.pool.analyze(text, deadline=deadline, lane=lane, later=later)
+            return await self.pool.analyze_json(text, deadline=deadline, lane=lane, later=later)
 
         async def preview(i: int, analysis: Analysis) -> None:
             await early.done()  # the quotes first
@@ -308,7 +308,19 @@ class Session:
         # The pool parses the chunks (in parallel when it can), previews each one as it is done, in
         # order, and analyses the whole text from those same parses.
         cuts = pieces.aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
-        return await self.pool.analyze(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane, later=later)
+        return await self.pool.analyze_json(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane, later=later)
+
+    def _result_frame(self, rid: str, data: bytes, text: str, cached: bool, started: float) -> str:
+        """The `result` frame of the analysis `data` (its worker's JSON) of `text`. Sent as the worker
+        wrote it when nothing in it changes on the way (`server.replies`): every offset is the same in
+        UTF-16 (no character outside the BMP) and no span is of a hidden category. Otherwise read
+        into models, filtered and converted."""
+        if Utf16Map(text).identity and not any(has_category(data, category) for category in self._hidden):
+            return result_frame(data, id=rid, cached=cached, elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
+        wire = analysis_to_utf16(self._visible(Analysis.model_validate_json(data)), text)
+        elapsed = (time.perf_counter() - started) * 1000
+        return ResultReply(id=rid, spans=wire.spans, actors=wire.actors, ledger=wire.ledger, cached=cached,
+                           elapsed_ms=round(elapsed, 1)).model_dump_json()
 
     def _visible(self, analysis: Analysis) -> Analysis:
         spans = [s for s in analysis.spans if s.category.value in self._categories]
@@ -318,11 +330,15 @@ class Session:
 
     async def send(self, reply: BaseModel) -> bool:
         """False when the client has gone; that is not an error worth more than a debug line."""
+        return await self.send_frame(reply.model_dump_json())
+
+    async def send_frame(self, frame: str) -> bool:
+        """`send` for a reply already made into its frame."""
         if self.ws.closed:
             return False
         try:
             async with self._send_lock:
-                await self.ws.send_str(reply.model_dump_json())
+                await self.ws.send_str(frame)
             return True
         except (ConnectionError, RuntimeError) as exc:
             log.debug("%s reply not sent: %s", self.name, type(exc).__name__)

@@ -52,8 +52,10 @@ _WARM_UP_TEXT = "\n\n".join(
 )
 
 
-def main(conn, model: str, engine: str, parent_pid: int, express=None) -> None:
-    """The process's entry point: load, report ready, then serve jobs until the pipe closes."""
+def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: tuple[str, ...] = ()) -> None:
+    """The process's entry point: load, report ready, then serve jobs until the pipe closes.
+    `hidden`: the categories the daemon does not send (`sent_json`)."""
+    _worker["hidden"] = frozenset(hidden)
     # Ctrl-C and SIGTERM reach the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -183,11 +185,20 @@ def info() -> dict:
     return {"label": _worker["label"], "pieces": _worker["analyze_doc"] is not None}
 
 
+def sent_json(analysis) -> bytes:
+    """A whole text's analysis as the JSON the daemon keeps and sends (`jobs.as_json`), without the
+    spans of the categories its settings hide, so that the session can send it as it is
+    (`server.replies`) instead of reading it back into models to filter it."""
+    hidden = _worker.get("hidden")
+    if hidden and any(span.category.value in hidden for span in analysis.spans):
+        analysis = analysis.model_copy(update={"spans": [span for span in analysis.spans if span.category.value not in hidden]})
+    return _worker["jobs"].as_json(analysis)
+
+
 def analyze(text: str) -> bytes:
     """Job: a whole text."""
     _ready()
-    jobs = _worker["jobs"]
-    return jobs.analyze_text(_worker["nlp"], text, _worker["analyze"], out=jobs.as_json)
+    return _worker["jobs"].analyze_text(_worker["nlp"], text, _worker["analyze"], out=sent_json)
 
 
 def parse(parts: list[str], preview: bool) -> tuple[list[bytes], dict | None]:
@@ -199,18 +210,16 @@ def parse(parts: list[str], preview: bool) -> tuple[list[bytes], dict | None]:
 def merge(parts: list[bytes], text: str) -> bytes:
     """Job: the analysis of a text from the parses of its paragraphs."""
     _ready()
-    jobs = _worker["jobs"]
-    return jobs.merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"], out=jobs.as_json)
+    return _worker["jobs"].merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"], out=sent_json)
 
 
 def update(items: list[bytes | str], text: str) -> tuple[bytes, list[bytes]]:
     """Job: the analysis of a text from its paragraphs' parses where the daemon has them, the
     paragraphs' text where it has not; also the parses of those."""
     _ready()
-    # A whole text's analysis travels and is kept as JSON (`jobs.as_json`): the daemon validates it
-    # straight from the bytes and caches the bytes, a sixth of the objects' size.
-    jobs = _worker["jobs"]
-    return jobs.parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"], out=jobs.as_json)
+    # A whole text's analysis travels and is kept as JSON (`sent_json`): the daemon sends it on as it
+    # is (`server.replies`) and caches the bytes, a sixth of the objects' size.
+    return _worker["jobs"].parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"], out=sent_json)
 
 
 # -- the express lane ---------------------------------------------------------------------------------

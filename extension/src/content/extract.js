@@ -14,7 +14,7 @@ import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articlene
 import { cutBlocks, isBlockLevel } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
 import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
-import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName } from "./furniture.js";
+import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
 import { buildText, slicePieces } from "./offsets.js";
@@ -274,7 +274,11 @@ function withCaptions(blocks, captions, why, dropped) {
  *   blocks: Array<{el: Element, key: Node, text: string, hash: string, entries: Array}>,
  *   dropped: Array<{why: string, text: string}>}}
  */
-export function findArticle(doc, { exclude, forced = false } = {}) {
+export function findArticle(doc, options) {
+  return withVerdictsKept(() => search(doc, options));
+}
+
+function search(doc, { exclude, forced = false } = {}) {
   const docs = readableDocuments(doc);
   const signals = metadataSignals(docs);
   const early = decide(signals);

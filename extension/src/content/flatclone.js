@@ -37,11 +37,14 @@ const LISTS = new Set(["ul", "ol"]);
 /** Is the element a list whose every item is a lone link (the link's text all of the item's)? */
 function isMenu(el) {
   if (!LISTS.has(el.localName) || el.childElementCount < MENU_MIN_ITEMS) return false;
-  for (const li of el.children) {
+  // Asked of every list of the page, a mega-menu's thousand items among them: walked by
+  // siblings, and an item that is nothing but its link is seen at once.
+  for (let li = el.firstElementChild; li; li = li.nextElementSibling) {
     if (li.localName !== "li" || li.childElementCount !== 1) return false;
     const a = li.firstElementChild;
     if (a.localName !== "a" || !a.hasAttribute("href")) return false;
-    for (const n of li.childNodes) if (n !== a && (n.nodeType !== 3 || /\S/.test(n.data))) return false;
+    if (li.firstChild === a && li.lastChild === a) continue;
+    for (let n = li.firstChild; n; n = n.nextSibling) if (n !== a && (n.nodeType !== 3 || /\S/.test(n.data))) return false;
   }
   return true;
 }

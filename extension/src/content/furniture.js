@@ -81,6 +81,21 @@ export const FURNITURE_WORDS = new Set([
  * and only real camelCase words are split ("keyEvents", not the hash "hAdXq").
  */
 export function nameWords(name) {
+  let words = wordsOfName.get(name);
+  if (!words) {
+    if (wordsOfName.size >= NAMES_KEPT) wordsOfName.clear();
+    wordsOfName.set(name, (words = cutName(name)));
+  }
+  return words;
+}
+
+// A page repeats its class names on every teaser and paragraph, and cutting a name into words
+// takes a few regular expressions: the words of the names last seen are kept (they depend on
+// the name alone). The array given out is shared: read it, never change it.
+const wordsOfName = new Map();
+const NAMES_KEPT = 4000;
+
+function cutName(name) {
   const words = [];
   for (const part of name.split(/[^A-Za-z0-9\u00c0-\u024f]+/)) {
     if (!part || /\d/.test(part)) continue;
@@ -139,6 +154,34 @@ function isDataTable(el) {
  * @param {{float?: string, position?: string} | undefined} look
  */
 export function furnitureElement(el, look, { strict = true } = {}) {
+  if (!verdicts) return elementVerdict(el, look, strict);
+  let seen = verdicts.get(el);
+  if (!seen) verdicts.set(el, (seen = []));
+  const hit = seen.find((v) => v.look === look && v.strict === strict);
+  if (hit) return hit.why;
+  const why = elementVerdict(el, look, strict);
+  seen.push({ look, strict, why });
+  return why;
+}
+
+// One search for the article asks for the verdict on the same element several times (cutting
+// the article, putting back its gaps, walking up from each linked heading of a listing), and a
+// box's verdict reads its children and grandchildren: within one search, while the page cannot
+// change, each is worked out once. Never kept across searches: the page changes between them.
+let verdicts = null; // element → [{look, strict, why}], during a search
+
+/** Runs `search` with each element's furniture verdict worked out once. */
+export function withVerdictsKept(search) {
+  if (verdicts) return search();
+  verdicts = new Map();
+  try {
+    return search();
+  } finally {
+    verdicts = null;
+  }
+}
+
+function elementVerdict(el, look, strict) {
   const tag = el.localName;
   if (FURNITURE_TAGS.has(tag)) return `<${tag}>`;
   if (isDataTable(el)) return "data table";
@@ -181,18 +224,19 @@ function boxTitle(el) {
 // so that the check stays cheap on every element the article is cut from.
 const RECIPE_SECTIONS = [/^ingredients\b/i, /^(instructions|method|directions|preparation|steps)\b/i];
 const RECIPE_TITLE_MAX_CHARS = 30;
+const RECIPE_HEADINGS = new Set(["h2", "h3", "h4", "h5", "h6"]);
 
 function isRecipeCard(el) {
   const titles = [];
   const take = (n) => {
-    if (/^h[2-6]$/.test(n.localName) || n.getAttribute("role") === "heading") {
+    if (RECIPE_HEADINGS.has(n.localName) || n.getAttribute("role") === "heading") {
       const t = n.textContent.trim();
       if (t.length <= RECIPE_TITLE_MAX_CHARS) titles.push(t);
     }
   };
-  for (const c of el.children) {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     take(c);
-    for (const g of c.children) take(g);
+    for (let g = c.firstElementChild; g; g = g.nextElementSibling) take(g);
   }
   return titles.length >= 2 && RECIPE_SECTIONS.every((re) => titles.some((t) => re.test(t)));
 }
@@ -234,6 +278,7 @@ export function isArticleBody(el) {
 // ("2027.1") it would change the text the engine reads.
 const NOTE_MARK = /^\[?\s*([\p{N}]{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u;
 const BRACKETED_NUMBER = /^\[\s*\p{N}{1,3}\s*\]$/u;
+const NOTE_MARK_MAX_CHARS = 8; // "[" three astral digits "]", spaces aside
 
 /** Is this inline element a note reference (`<sup><a href="#fn1">1</a></sup>`,
  * `<a href="#note-1"><sup>[1]</sup></a>`, `<sup>[1]</sup>`, role=doc-noteref)? */
@@ -241,6 +286,9 @@ export function isNoteReference(el) {
   if (el.getAttribute("role") === "doc-noteref") return true;
   const tag = el.localName;
   if (tag !== "sup" && tag !== "a") return false;
+  // Asked of every link of the story: a mark is a few characters at most (an astral digit is
+  // two), so a link's words are told apart without compiling NOTE_MARK's Unicode classes.
+  if (el.textContent.replace(/\s+/g, "").length > NOTE_MARK_MAX_CHARS) return false;
   if (!NOTE_MARK.test(el.textContent.trim())) return false;
   const inPage = (a) => a?.localName === "a" && /^#./.test(a.getAttribute("href") ?? "");
   // A bracketed number in superscript ("[3]") is a note mark on its own, linked or not: a print
@@ -437,7 +485,8 @@ export const BIO_MAX_WORDS = 60;
 export const BIO_FROM_END = 2;
 
 export function isAuthorBio(block) {
-  return block.words.length <= BIO_MAX_WORDS && BIO_START.test(block.text) && BIO_WORDS.test(block.text) && !QUOTE_MARK.test(block.text);
+  // The cheap tests first: BIO_START's Unicode classes take a while to compile on each page.
+  return block.words.length <= BIO_MAX_WORDS && !QUOTE_MARK.test(block.text) && BIO_WORDS.test(block.text) && BIO_START.test(block.text);
 }
 
 // A page's title names the story and the site: "Mill fire: owners rebuild - Dunmore Gazette".
