@@ -27,7 +27,8 @@ test("runs of <br> split text in a table cell into paragraphs", () => {
   const html = `<table><tr><td><font><b>By A. Writer</b><br><i>Staff</i><br><br>
     RIDGEFORD - First paragraph, which goes on.<BR><BR>
     "A quote," he said.<br><br><br>Last one.</font></td><td>Other cell</td></tr></table>`;
-  assert.deepEqual(texts(html), ["By A. Writer Staff", "RIDGEFORD - First paragraph, which goes on.", '"A quote," he said.', "Last one.", "Other cell"]);
+  // A line all in bold ended by a <br> is a line of its own (a heading line), not a paragraph's start.
+  assert.deepEqual(texts(html), ["By A. Writer", "Staff", "RIDGEFORD - First paragraph, which goes on.", '"A quote," he said.', "Last one.", "Other cell"]);
 });
 
 test("blank lines split preformatted text, and a wire credit line stands alone", () => {
@@ -119,4 +120,15 @@ test("a box collapsed to no height that clips its contents (a closed language ta
   const html = `<p>English text.</p><div style="height: 0px; overflow-y: hidden"><p>Texto en español.</p></div>
     <div style="height: 0px; overflow-y: visible"><p>Spills out.</p></div><div style="height: 0px; overflow-y: hidden; padding-top: 10px"><p>Padded.</p></div>`;
   assert.deepEqual(texts(html), ["English text.", "Spills out.", "Padded."]);
+});
+
+test("an <hr> parts the text around it, though the browser draws it as a box collapsed to no height", () => {
+  const html = `<font>Home | News | Sport</font><hr style="height: 0px; overflow: hidden"><font>The story begins here.</font>`;
+  assert.deepEqual(texts(html), ["Home | News | Sport", "The story begins here."]);
+});
+
+test("a line all in bold ended by a <br> is a line of its own; bold words inside a line are not", () => {
+  const html = `<font><b>Mill fire: owners will rebuild</b></font><br><font>Posted Friday by the staff</font><br><br>
+    The <b>owners</b> said<br>on Thursday they would rebuild.`;
+  assert.deepEqual(texts(html), ["Mill fire: owners will rebuild", "Posted Friday by the staff", "The owners said on Thursday they would rebuild."]);
 });

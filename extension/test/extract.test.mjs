@@ -243,3 +243,15 @@ test("a long thread under a title saying what it is ('Reader responses (60)') is
   const found = findArticle(doc);
   assert.deepEqual(texts(found), [1, 2, 3, 4, 5].map(para));
 });
+
+test("a story of <font>s and bare text under <body>, with no block element at all, is read whole, not one <font> of it", () => {
+  const story = (i) => `${para(i)}<br><br>`;
+  const doc = load("t.html", `<html><head><title>Mill fire: owners rebuild - The Valley Gazette</title></head><body>
+    <font size="5"><b>The Valley Gazette</b></font><br><font size="1"><a href="#">Home</a> | <a href="#">News</a> | <a href="#">Sport</a></font><hr>
+    <font size="4"><b>Mill fire: owners rebuild</b></font><br><font size="1">Posted Friday, November 27, 2026 by the staff</font><br><br>
+    <font>${story(1)}${story(2)}${story(3)}</font><font>${story(4)}${story(5)}${story(6)}${para(7)}</font><br><br><hr><font size="1">Copyright © 2026 The Valley Gazette.</font>
+    </body></html>`).document;
+  const found = findArticle(doc);
+  assert.equal(found.isArticle, true);
+  assert.deepEqual(texts(found).filter((t) => t !== "Mill fire: owners rebuild"), [1, 2, 3, 4, 5, 6, 7].map(para));
+});

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, headerLede, isAuthorBio, isFurnitureHeading, nameWords } from "../src/content/furniture.js";
+import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, headerLede, isAuthorBio, isFurnitureHeading, isSiteName, nameWords } from "../src/content/furniture.js";
 
 const block = (text, linkShare = 0) => ({ text, words: blockWords(text), linkShare });
 
@@ -196,4 +196,36 @@ test("a recipe card (ingredients, then the method) is furniture; a story with su
   assert.equal(why("a"), "recipe card");
   assert.equal(why("b"), "recipe card");
   assert.equal(why("c"), null);
+});
+
+test("a wiki's apparatus headings, with or without their edit link, and a platform's 'More from …' rail are furniture headings", () => {
+  for (const h of ["Sources[edit]", "References", "Notes [edit source]", "Footnotes", "External links", "Categories",
+    "More from Marit Osei-Halvorsen and Street Level"]) {
+    assert.ok(isFurnitureHeading(h), h);
+  }
+  for (const h of ["Sources of the leak", "Notes from a flooded town", "References to the war [edit]"]) assert.ok(!isFurnitureHeading(h), h);
+});
+
+test("a photo credit in square brackets ends a caption, as Chinese sites set it; a notice's sign-off is furniture", () => {
+  for (const text of ["Residents attend a class in Chengdu, Nov 27, 2026. [Photo by Tang Xiaoyu/Sichuan Daily]", "Pandas at the base on Monday. [Photo/Xinhua]",
+    "Signed: Fiona Drummond-Leys, Clerk to the Board", "Sgd. A. Fenwick, Chief Engineer"]) {
+    assert.ok(furnitureBlock(block(text)), text);
+  }
+  for (const text of ["The court saw a photo [the defence said it was staged] of the scene.", "Signed into law on Monday, the act takes effect in May.",
+    "Signed by 40 mayors, the letter asks for more money."]) {
+    assert.equal(furnitureBlock(block(text)), null, text);
+  }
+});
+
+test("a block that is the site's name as the page's title gives it, beside a longer headline, is the masthead", () => {
+  const title = "Mill fire: owners promise to rebuild - Dunmore Valley Gazette";
+  assert.ok(isSiteName(block("Dunmore Valley Gazette"), title));
+  assert.ok(!isSiteName(block("Mill fire: owners promise to rebuild"), title));
+  assert.ok(!isSiteName(block("Dunmore Valley Gazette"), "Dunmore Valley Gazette"));
+  assert.ok(!isSiteName(block("The owners said on Thursday they would rebuild the mill."), title));
+});
+
+test("a writer's title on its own line under a byline is furniture; a sentence ending alike is not", () => {
+  for (const text of ["Sentinel Staff Writer", "Chief Political Correspondent", "Senior Editor"]) assert.equal(furnitureBlock(block(text)), "role line", text);
+  for (const text of ["She was named editor.", "The paper hired a new correspondent", "Meet the new editor"]) assert.notEqual(furnitureBlock(block(text)), "role line", text);
 });

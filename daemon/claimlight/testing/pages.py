@@ -27,7 +27,8 @@ GET_PAGE_STATE = "cl-get-page-state"
 # or a bracketed `<sup>[1]</sup>`) points to a note and is not text, as the corpus gold has it. A <q>'s quotation marks are drawn by
 # the browser (generated content, absent from the DOM's text) and are text a reader reads: its
 # ::before and ::after strings, and `open-quote`/`close-quote` as the default style draws them for
-# English (the corpus's pages are English; nested <q>s take the second pair).
+# English (the corpus's pages are English; nested <q>s take the second pair). An element per printed
+# line (a converted PDF, OCR text) ends with a line break, not a block boundary.
 _PAGE_TEXT = r"""
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
@@ -48,6 +49,11 @@ _PAGE_TEXT = r"""
     return (getComputedStyle(el, pseudo).content.match(/"(?:[^"\\]|\\.)*"|open-quote|close-quote/g) || [])
       .map((t) => (t === 'open-quote' ? marks[0] : t === 'close-quote' ? marks[1] : t.slice(1, -1))).join('');
   };
+  // One element per printed line (a PDF converted to HTML, OCR text), beside others like it: a
+  // line break, which may or may not end a paragraph, as the content script reads such lines.
+  const unwrapped = (el, style) => !el.firstElementChild && /^(nowrap|pre)$/.test(style.whiteSpace);
+  const printedLine = (el, style) => unwrapped(el, style) && [el.previousElementSibling, el.nextElementSibling]
+    .some((s) => !!s && s.tagName === el.tagName && unwrapped(s, getComputedStyle(s)));
   const preformatted = (el) => !!el && /^(pre|break-spaces)/.test(getComputedStyle(el).whiteSpace);
   const visitChildren = (node) => { for (let n = node.firstChild; n; n = n.nextSibling) visit(n); };
   const visit = (n) => {
@@ -70,11 +76,14 @@ _PAGE_TEXT = r"""
     if (style.display === 'none' || style.visibility === 'hidden' || clippedAway(style)) return;
     const initial = style.float !== 'none' && n.textContent.trim().length <= 3;
     const block = !initial && !style.display.startsWith('inline') && style.display !== 'contents';
-    if (block) text += '\u2029';
+    const line = block && printedLine(n, style);
+    // A column of such lines: a paragraph may run on from one column into the next.
+    const column = block && !!n.firstElementChild && [...n.children].every((c) => printedLine(c, getComputedStyle(c)));
+    if (block && !column) text += line ? '\u2028' : '\u2029';
     if (tag === 'Q') text += drawn(n, '::before');
     if (n.shadowRoot) visitChildren(n.shadowRoot); else visitChildren(n);
     if (tag === 'Q') text += drawn(n, '::after');
-    if (block) text += '\u2029';
+    if (block && !line && !column) text += '\u2029';
   };
   visit(document.documentElement);
 """

@@ -2,7 +2,7 @@
 // boundaries a reader sees, whatever the markup: block-level elements (by their computed
 // display, so <p>, <div>, <section>, a custom element styled display:block, a table cell, a
 // list item and a live-blog entry all count), runs of two or more <br>, and blank lines in
-// preformatted text. A block is a list of text pieces (whole text nodes, or part of one in
+// preformatted text; an element per printed line is a line of a paragraph (lines.js). A block is a list of text pieces (whole text nodes, or part of one in
 // preformatted text) in the composed tree: shadow trees and same-origin frames included.
 // What a furniture heading opens ("Readers' comments (3)", "More on this story") is left out
 // up to the next heading of its level: on sites without class names that heading is all
@@ -12,6 +12,7 @@
 
 import { composedChildren } from "./composed.js";
 import { isCreditLine, isFurnitureHeading, isNoteReference } from "./furniture.js";
+import { joinLines } from "./lines.js";
 
 /** Block-level in the sense of "starts a new line of its own" (list items, cells, flex items…). */
 export function isBlockLevel(display) {
@@ -49,6 +50,14 @@ function headingLevel(el) {
     if (BOLD.has(n.localName)) return n !== el && wholeText() && n.textContent.trim() === wholeText() ? BOLD_LEVEL : 0;
   }
   return 0;
+}
+
+/** Is the block so far one line all in bold? Ended by a <br>, it is a heading line of a page
+ * without heading elements ("<b>Mill fire</b><br>Posted Friday…"), not the start of a paragraph. */
+function boldLine(block) {
+  if (!block) return false;
+  const texts = block.pieces.filter((p) => p.node && !p.mark && /\S/.test(p.node.data));
+  return texts.length > 0 && texts.every((p) => !!p.node.parentElement?.closest("b, strong")) && !block.pieces.some((p) => p.br);
 }
 
 function isPreformatted(look) {
@@ -164,8 +173,14 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
       if (child.nodeType !== 1) continue;
       if (child.localName === "br") {
         brRun++;
-        if (brRun >= 2) flush();
+        if (brRun >= 2 || boldLine(current)) flush();
         else if (current) current.pieces.push({ br: true });
+        continue;
+      }
+      // A rule is drawn as an empty box with its overflow hidden (the browser's own style for
+      // <hr>), which reads as collapsed: it still parts the text on either side.
+      if (child.localName === "hr") {
+        flush();
         continue;
       }
       if (!look) continue; // not rendered
@@ -190,5 +205,6 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
 
   visit(root, false, isPreformatted(lookOf(root)));
   flush();
-  return blocks;
+  // A page set one element per printed line (a converted PDF, OCR text) is read in paragraphs.
+  return joinLines(blocks, lookOf);
 }

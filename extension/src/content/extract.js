@@ -11,10 +11,10 @@
 // when that is not enough.
 
 import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articleness.js";
-import { cutBlocks } from "./blocks.js";
+import { cutBlocks, isBlockLevel } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
 import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
-import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, withVerdictsKept } from "./furniture.js";
+import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
 import { buildText, slicePieces } from "./offsets.js";
@@ -74,7 +74,7 @@ function withGaps(blocks, { focus, chosen, rendering, chars, total }) {
     const { text, entries } = buildText(c.pieces);
     if (!text) return;
     const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars, at: i };
-    if (sameFlow(main.key, flowKey(block.el)) && !furnitureBlock(block)) gaps.push(block);
+    if (sameFlow(main.key, flowKey(block.el)) && !blockFurniture(block, focus.ownerDocument?.title)) gaps.push(block);
   });
   if (!gaps.length) return blocks;
   const merged = [];
@@ -93,6 +93,11 @@ function withGaps(blocks, { focus, chosen, rendering, chars, total }) {
   }
   merged.splice(afterFocus < 0 ? merged.length : afterFocus, 0, ...gaps.slice(g));
   return merged;
+}
+
+/** Why one cut block is not the story's text (furniture.js), or null. `title`: the page's. */
+function blockFurniture(block, title) {
+  return furnitureBlock(block) ?? (isSiteName(block, title) ? "site name" : null);
 }
 
 /** Headlines that are links, outside the boxes of links an article has: a listing's teasers. */
@@ -115,7 +120,13 @@ function linkedHeadings(root) {
 function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   if (strict) chosen = withHeaderLede(chosen);
   const nodes = [...chosen];
-  const root = composedCommonAncestor(nodes);
+  let root = composedCommonAncestor(nodes);
+  // Readability may pick an inline element: one <font> of a page whose story is <font>s and bare
+  // text under <body>, with no block element at all. The story's flow is that of the nearest
+  // block around it, where its other paragraphs are.
+  let widened = false;
+  const inline = (el) => { const look = rendering.lookOf(el); return !!look && !isBlockLevel(look.display); };
+  for (; root && inline(root) && composedParentElement(root); widened = true) root = composedParentElement(root);
   // Readability may pick what the reader cannot see (a hidden copy of the story for phones).
   if (!root || !rendering.isRendered(root)) return { root, focus: root, blocks: [], dropped: [] };
   // How much of the article's text each element holds.
@@ -132,7 +143,8 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   let focus = root;
   for (let next = focus; next; ) {
     focus = next;
-    next = composedChildren(focus).find((c) => c.nodeType === 1 && (chars.get(c) ?? 0) >= FOCUS_SHARE * total);
+    // Not into an inline element: the flow is the block's (see above).
+    next = composedChildren(focus).find((c) => c.nodeType === 1 && (chars.get(c) ?? 0) >= FOCUS_SHARE * total && (!widened || isBlockLevel(rendering.lookOf(c)?.display)));
   }
   const dropped = [];
   // Pictures and their captions are cut like the rest, each block marked with the caption it
@@ -193,7 +205,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     }
     if (!text) continue;
     const block = { el: c.el, key: first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars };
-    const why = furnitureBlock(block);
+    const why = blockFurniture(block, docs[0].title);
     if (why) dropped.push({ why, text: text.slice(0, 80) });
     else if (caption) captions.set(caption, [...(captions.get(caption) ?? []), block]);
     if (!why) blocks.push(block);

@@ -307,7 +307,9 @@ const FURNITURE_HEADING = new RegExp(
     [
       "comments?", "readers?['’]? comments?", "(readers?['’]? )?responses", "your (comments|views|say)", "join the (conversation|discussion)",
       "leave a (comment|reply)", "related( stories| articles| coverage| content| links| topics| reading| posts)?",
-      "more on this( story| topic)?", "more (from|in|stories|like this|news|to explore)\\b.{0,30}", "read (more|next|also)",
+      "more on this( story| topic)?", "more (in|stories|like this|news|to explore)\\b.{0,30}",
+      // "More from Jane Doe and The Street Journal": a platform's writer-and-publication rail.
+      "more from\\b.{0,50}", "read (more|next|also)",
       "most (read|popular|viewed|shared|commented)", "trending( now| stories)?", "recommended( for you| stories| reading)?",
       "you (may|might) (also )?(like|enjoy|be interested in)", "popular( now| stories)?", "latest (news|stories|headlines)",
       "editor['’]?s picks", "top stories", "further reading", "see also", "also read", "share( this)?( article| story| page)?",
@@ -316,13 +318,18 @@ const FURNITURE_HEADING = new RegExp(
       "line-?ups?", "teams", "timeline", "minute[- ]by[- ]minute", "lire aussi", "à lire aussi", "sur le même sujet",
       "commentaires", "réagissez", "mehr zum thema", "kommentare", "leserkommentare", "diskutieren sie mit",
       "comentarios",
+      // A wiki-style article's apparatus after the story: its sources, notes and categories.
+      "sources", "references", "(foot|end)?notes", "citations", "bibliography", "external links", "categories",
     ].join("|") +
     ")\\s*(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
   "i",
 );
 
+// A wiki's section heading carries its edit link in brackets: "Sources[edit]", "Notes [edit source]".
+const EDIT_LINK = /\s*\[\s*(edit|edit source|hide|show)\s*\]\s*$/i;
+
 export function isFurnitureHeading(text) {
-  return text.length <= 60 && FURNITURE_HEADING.test(text.trim().replace(/\s+/g, " "));
+  return text.length <= 60 && FURNITURE_HEADING.test(text.trim().replace(/\s+/g, " ").replace(EDIT_LINK, ""));
 }
 
 // ---- blocks -----------------------------------------------------------------------------------
@@ -417,6 +424,8 @@ export const BLOCK_RULES = [
       !QUOTE_MARK.test(b.text) &&
       /^((media|press|news)\s+(enquiries|inquiries|contacts?|office|desk)\s*[:：–—-]|for (media|press) (enquiries|inquiries)\b|for (more|further) information,? (please )?(contact|call|email)\b|contacts?\s*:)/i.test(b.text),
   ],
+  // A notice's sign-off: "Signed: Jane Doe, Clerk to the Council", "Sgd. …" (not "Signed into law…").
+  ["sign-off", (b) => b.words.length <= 30 && /^([Ss]igned\s*[:,]|[Ss]gd\.)\s*\p{Lu}/u.test(b.text) && !QUOTE_MARK.test(b.text)],
   ["source line", (b) => b.words.length <= 12 && /^sources?\s*:/i.test(b.text) && !QUOTE_MARK.test(b.text)],
   [
     "promotion",
@@ -437,6 +446,11 @@ export const BLOCK_RULES = [
     "follow line",
     (b) => b.words.length <= 16 && /^follow\s.{1,60}\s(on|at)\s(x|twitter|instagram|bluesky|facebook|threads|mastodon|tiktok|linkedin|https?:)/iu.test(b.text),
   ],
+  // The writer's title on its own line under a byline: "Sentinel Staff Writer", "Chief Political Correspondent".
+  [
+    "role line",
+    (b) => b.words.length <= 5 && !SENTENCE_END.test(b.text) && capitalised(b.words) >= 0.7 && /\b(writer|reporter|correspondent|editor|columnist|contributor|photographer)s?$/i.test(b.text),
+  ],
   ["byline", (b) => b.words.length <= 16 && /^[Bb][Yy]\s+\p{Lu}/u.test(b.text) && capitalised(b.words) >= 0.7],
   [
     "time line",
@@ -455,8 +469,9 @@ export const BLOCK_RULES = [
       b.words.length <= 60 &&
       // Each pattern needs a character the first check looks for: most blocks are spared both.
       ((b.text.includes(":") && /(^|[\s(·|])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|video|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?$/i.test(b.text)) ||
-        // "(Sentinel photo by Ann Lutz)", "(EAW Photo/Hajara Nsubuga)", "(File photo courtesy of …)"
-        (b.text.endsWith(")") && /\(([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?)\s+|\s*\/\s*)[^()]{2,60}\)$/iu.test(b.text))),
+        // "(Sentinel photo by Ann Lutz)", "(EAW Photo/Hajara Nsubuga)", "(File photo courtesy of …)",
+        // and in square brackets as Chinese sites set them: "[Photo by Li Wei/China Daily]", "[Photo/Xinhua]"
+        (/[)\]]$/.test(b.text) && /[([]([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?|provided (to|by))\s+|\s*\/\s*)[^()[\]]{2,60}[)\]]$/iu.test(b.text))),
   ],
   ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
 ];
@@ -472,6 +487,27 @@ export const BIO_FROM_END = 2;
 export function isAuthorBio(block) {
   // The cheap tests first: BIO_START's Unicode classes take a while to compile on each page.
   return block.words.length <= BIO_MAX_WORDS && !QUOTE_MARK.test(block.text) && BIO_WORDS.test(block.text) && BIO_START.test(block.text);
+}
+
+// A page's title names the story and the site: "Mill fire: owners rebuild - Dunmore Gazette".
+const TITLE_SEPARATOR = /\s+[-–—|:·•»]{1,2}\s+/;
+const SITE_NAME_MAX_WORDS = 6;
+
+// The last title split: asked once per short block of a page, with the same title each time.
+let lastTitle = { title: null, parts: [] };
+function titleParts(title) {
+  if (lastTitle.title !== title) lastTitle = { title, parts: title.split(TITLE_SEPARATOR).map((t) => t.trim().toLowerCase()) };
+  return lastTitle.parts;
+}
+
+/** Is the block the site's name, as the page's title gives it beside a longer headline (a
+ * masthead set as a bold line on a page without a <header>)? */
+export function isSiteName(block, title) {
+  if (!title || block.words.length > SITE_NAME_MAX_WORDS) return false;
+  const parts = titleParts(title);
+  if (parts.length < 2) return false;
+  const text = block.text.trim().toLowerCase();
+  return parts.includes(text) && parts.some((t) => t.length > text.length);
 }
 
 /** The name of the first block rule the block breaks, or null. */
