@@ -30,6 +30,20 @@ KNOWN_MISSES = {
     ("entertainment-marchetti-tour-cancelled", '"Day one of doing nothing.'): "'the caption read' of a post the sentence before names only by its poster's verb: left without a speaker",
     ("entertainment-marchetti-tour-cancelled", '"Take all the time you need."'): "'One wrote:' for one of the fans the sentence before names as a group: left without a speaker",
     ("profile-okafor-reid-referee", '"She is very strict.'): "the sentence before ends on 'her mother says', a relation to someone else's daughter: left without a speaker",
+    # the sixth round
+    ("business-tallinn-payments-outage", "“We are deeply sorry"): "'a spokesperson said in an emailed statement' for the company named before: given as the unnamed spokesperson",
+    ("business-tallinn-payments-outage", "“No card data"): "carries on the quotation above, given as the unnamed spokesperson",
+    ("business-tallinn-payments-outage", "“We have identified the cause"): "'An update on its status page … read:': the update's owner is the possessor of the page, not of the update: left without a speaker",
+    ("court-inverness-dog-attack", "‘He’s never done that"): "'the accused' inside the fiscal's account, for a man the report never calls so: left as the description",
+    ("crime-arima-missing-fisherman", "“He owed nobody"): "'the boat’s owner' for a man the text introduced as the owner of something else: left as the description",
+    ("crime-arima-missing-fisherman", "“He was talking about"): "carries on the quotation above, left as the description",
+    ("crime-arima-missing-fisherman", "“Tomorrow the fish"): "'her brother' for the one man sharing his sister's surname, whose gender nothing in the text states: left as the description",
+    ("health-kandy-dengue-ward", "'Drink, drink"): "'The doctor' inside a patient's quotation is given to the consultant the narrative named, not left as the patient's unnamed doctor",
+    ("panel-valletta-rent-roundtable", "“We have approved"): "'the academic' for a woman introduced only as one who 'teaches planning' (the lede's 'a planning academic'): left as the description",
+    ("panel-valletta-rent-roundtable", "“Of course the margins"): "a bare turn in a quick exchange carries on the previous speaker",
+    ("politics-malaysia-penang-flood-levy", "“Last November"): "'the 61-year-old said' in a sentence the parse breaks ('said' a noun) after an unnamed 'drinks seller': left without a speaker",
+    ("politics-malaysia-penang-flood-levy", "“If the money"): "carries on the quotation above, left without a speaker",
+    ("profile-aberaeron-harbour-choir", "“Dai, you sing"): "a wife's words inside her husband's quotation: given as 'My wife', whose name comes only in the next paragraph",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -51,6 +65,11 @@ HELD_OUT = {
     "politics-ireland-galway-housing", "politics-south-africa-no-confidence", "science-walking-school-study",
     "entertainment-marchetti-tour-cancelled", "investigation-eastmoor-theatre-emails",
     "conflict-huliaipole-drone-crews", "profile-okafor-reid-referee", "politics-philippines-flood-control-probe",
+    # the sixth round: a Caribbean police appeal, Malaysian and Sri Lankan dailies, a tech trade story, a
+    # roundtable, a Pacific sports report, a Welsh feature of first names, a Scottish sheriff court
+    "crime-arima-missing-fisherman", "politics-malaysia-penang-flood-levy", "health-kandy-dengue-ward",
+    "business-tallinn-payments-outage", "panel-valletta-rent-roundtable", "sports-suva-sevens-final",
+    "profile-aberaeron-harbour-choir", "court-inverness-dog-attack",
 }
 
 
@@ -64,7 +83,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 47
+    assert len(SEEDS) >= 55
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
@@ -118,8 +137,8 @@ def test_overall_figures_on_the_held_out_articles(results):
         if gold.id in HELD_OUT:
             total.add(score(gold, analysis))
     assert total.quotes.f1 >= 0.99
-    # 323 of 335 speakers; KNOWN_MISSES lists the other twelve. Actors suffer from the small model's
-    # typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
+    # 430 of 455 speakers after the sixth round; KNOWN_MISSES lists the others. Actors suffer from the
+    # small model's typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
     # states, football clubs typed as people).
     assert total.attributed.f1 >= 0.93
     assert total.actors.f1 >= 0.80

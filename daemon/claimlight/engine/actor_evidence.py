@@ -41,6 +41,7 @@ from .lexicon import (
     LOCATIVE_PREPOSITIONS,
     COUNTRIES,
     MALE_NAMES,
+    OCCUPATION_NOUNS,
     ORG_HEADS,
     ORGANISATION_NOUNS,
     CLUB_STAFF_NOUNS,
@@ -56,7 +57,7 @@ from .lexicon import (
     TRAVEL_VERBS,
 )
 
-_PERSON_WORDS = KINSHIP_NOUNS | ROLE_NOUNS | TITLES  # a noun only a person is called
+_PERSON_WORDS = KINSHIP_NOUNS | ROLE_NOUNS | TITLES | OCCUPATION_NOUNS  # a noun only a person is called
 
 DECISIVE, VETO, VOTE = "decisive", "veto", "vote"
 PERSON, ORG, PLACE = "person", "organization", "place"
@@ -74,6 +75,7 @@ _LIST_REACH = 6
 # The model's label for a name of several words that it calls a person: decisive, but the lightest.
 LABELLED_FULL_NAME = 1
 _GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+_GENDERED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _PLACE_OR_ORG_HEADS = ORG_HEADS | PLACE_HEADS
 
 
@@ -188,6 +190,22 @@ def relative(doc: Doc, m) -> Iterator[Evidence]:
         yield Evidence(VETO, PERSON)
     elif rel.lower_ == "who":
         yield Evidence(VETO, PLACE)
+
+
+def relative_says_person(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Litia Naivalu, who had travelled from Lautoka with her three sons": a "who" clause that
+    speaks of its subject as "her" or "his" is about a person (a team "who" won is "their"); so is
+    one that says what it is with a word only a person is called ("Carys, who is a singer")."""
+    comma, rel = _after(doc, m), _after(doc, m, 1)
+    if comma is None or rel is None or comma.text != "," or rel.lower_ != "who" or rel.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    clause = rel.head
+    if clause.dep_ != "relcl" or clause.head.i != m.token_end - 1 or _root(doc, m).dep_ == "pobj":
+        return  # ("Sandhu, an analyst at Pellworth Capital Markets, who cut his …": the analyst's clause)
+    if any(t.lower_ in _GENDERED_PRONOUNS for t in clause.subtree if t.i > rel.i and t.head.i != rel.i and t.pos_ == "PRON"):
+        yield Evidence(DECISIVE, PERSON, STATED)
+    elif clause.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _PERSON_WORDS for c in clause.children):
+        yield Evidence(DECISIVE, PERSON, STATED)
 
 
 def number_in_name(doc: Doc, m) -> Iterator[Evidence]:
@@ -459,6 +477,7 @@ RULES: tuple[Callable, ...] = (
     kind_before,
     age,
     relative,
+    relative_says_person,
     number_in_name,
     address,
     dateline,

@@ -25,6 +25,7 @@ from .lexicon import (
     DEMONYM_NOUNS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    HONORIFIC_PAIRS,
     HONORIFIC_TITLES,
     HUMAN_VERBS,
     MALE_NAMES,
@@ -35,11 +36,13 @@ from .lexicon import (
     ORG_CONTEXT,
     ORG_HEADS,
     ORG_NOUNS,
+    PATRONYMIC_WORDS,
     PERSON_NOUNS,
     PLACE_ALIASES,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
     PUBLIC_BODY_HEADS,
+    RANK_ABBREVIATIONS,
     ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
     SURNAME_PARTICLES,
@@ -99,7 +102,13 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     title = ""
     while s < e and (toks[s].lower_ in _STRIP_LEADING or toks[s].is_space):
         s += 1
-    if ent.label_ == "PERSON":
+    if _country_name(toks[s:e]):
+        pass  # "Sri Lanka", "Sri Lankan": a place (or its people) whose name opens with an honorific's word
+    elif ent.label_ == "PERSON":
+        if s + 1 < e and (toks[s].lower_, toks[s + 1].lower_) in HONORIFIC_PAIRS:
+            if s + 2 == e:
+                return None  # "Tan Sri" alone: the honorific of the name the recogniser labels next
+            title, s = f"{toks[s].lower_} {toks[s + 1].lower_}", s + 2
         while s < e - 1 and (toks[s].lower_ in TITLES or toks[s].lower_.rstrip(".") in TITLES) and not _saint(toks[s]):
             title = toks[s].lower_
             s += 1
@@ -108,8 +117,10 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         # what it is a name of
         while s < e - 1 and (
             (toks[s].is_title and toks[s].lower_.rstrip(".") in HONORIFIC_TITLES)
-            # "CS Kiptoo insists …" in a headline: a role's abbreviation in capitals is a title too
+            # "CS Kiptoo insists …" in a headline: a role's abbreviation in capitals is a title too;
+            # so is a rank's abbreviated ("Snr Supt Anil Persad" labelled an organisation)
             or (toks[s].is_upper and len(toks[s].text) > 1 and toks[s].lower_ in ROLE_ABBREVIATIONS)
+            or (toks[s].is_title and toks[s].lower_.rstrip(".") in RANK_ABBREVIATIONS)
         ):
             title = toks[s].lower_
             s += 1
@@ -140,6 +151,12 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
     return s, e, title
 
 
+def _country_name(toks) -> bool:
+    """Whether the words are a country's name (with a people's "-n": "Sri Lankan")."""
+    words = " ".join(t.lower_ for t in toks)
+    return words in COUNTRIES or words.removesuffix("n") in COUNTRIES or words.removesuffix("ns") in COUNTRIES
+
+
 def _saint(tok) -> bool:
     """Whether the word is the title of a saint (\"St\", \"St.\", \"Saint\"), which names places and
     churches in the news, not people."""
@@ -158,6 +175,8 @@ def _honorific_before(doc: Doc, s: int) -> str:
     if k < 0 or not toks[k].is_title:
         return ""
     word = toks[k].lower_.rstrip(".")
+    if k > 0 and (toks[k - 1].lower_, word) in HONORIFIC_PAIRS:
+        return f"{toks[k - 1].lower_} {word}"  # "Tan Sri Rosnah …": one honorific, not "Sri"
     return word if word in HONORIFIC_TITLES else ""
 
 
@@ -196,6 +215,16 @@ def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
                 e += 1
         elif _name_piece(toks[e - 1], nxt) and (e + 1 == len(doc) or toks[e + 1].ent_iob_ != "I"):
             e += 1  # "Khalid Mahmood" + "Khokhar", "Syeda Nusrat" + "Bukhari": one name the model cut in two
+    if label in ("PERSON", "ORG"):
+        # "Norhayati" + "binti" + "Ismail", labelled apart or not at all: one name, across the patronymic
+        def name_word(i: int) -> bool:
+            return 0 <= i < len(doc) and toks[i].pos_ == "PROPN" and toks[i].is_title and toks[i].ent_type_ in ("", "PERSON", "ORG")
+        if e + 1 < len(doc) and toks[e].lower_ in PATRONYMIC_WORDS and name_word(e + 1):
+            e += 2
+            if name_word(e) and toks[e - 1].dep_ == "compound" and toks[e - 1].head.i == e:
+                e += 1
+        if s >= 2 and toks[s - 1].lower_ in PATRONYMIC_WORDS and name_word(s - 2):
+            s -= 2
     if label == "PERSON" and e - s >= 2:
         # "Ch. Zaheer" + "Ahmad Warraich": a given name the model left out, hanging from the name
         # (a full name's: one word alone may be a name's last word only, "the 1994 Crime Bill")
@@ -294,7 +323,8 @@ def _gender(names: list[str], titles: set[str]) -> str | None:
     # The given name: the first word of a full name that is a known one ("Landlord Peter Voss"), or
     # the first word; a lone surname ("Garcia") says nothing.
     given = [w.lower() for w in names[:-1]]
-    first = next((w for w in given if w in MALE_NAMES or w in FEMALE_NAMES), given[0] if given else "")
+    # (the first word that is a name: "Rosnah Abdul Majid" is no man for her father's "Abdul")
+    first = next((w for w in given if w in MALE_NAMES or w in FEMALE_NAMES or (len(w.rstrip(".")) > 1 and w not in PERSON_NOUNS)), "")
     if first in MALE_NAMES and first not in FEMALE_NAMES:
         return "m"
     if first in FEMALE_NAMES and first not in MALE_NAMES:
@@ -322,13 +352,15 @@ def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> lis
         if mentions and mentions[-1].token_start <= s and e <= mentions[-1].token_end:
             continue  # a piece of a name the one before took in (`_whole_name`)
         s, e = _whole_name(doc, s, e, ent.label_)
+        while mentions and s <= mentions[-1].token_start and mentions[-1].token_end <= e:
+            mentions.pop()  # ("Norhayati" before "binti Ismail": a piece of the whole name now found)
         if s > 0 and _saint(doc[s - 1]):
             s -= 1  # "in St Catherine" with the saint's title left out: the place's name is the whole
         title = title or _honorific_before(doc, s)
         if not title and ent.label_ != "PERSON":
             s, title = _given_name_after_title(doc, s)
         span = doc[s:e]
-        kind = "person" if title.rstrip(".") in HONORIFIC_TITLES or title in OFFICE_LETTERS else _mention_type(span, ent.label_)
+        kind = "person" if title.rstrip(".") in HONORIFIC_TITLES or title in OFFICE_LETTERS or title.rstrip(".") in RANK_ABBREVIATIONS or any(t.lower_ in PATRONYMIC_WORDS for t in span[1:-1]) else _mention_type(span, ent.label_)
         stated = None
         if e < ent.end and doc[e].lower_ in PUBLIC_BODY_HEADS:
             kind = stated = "place"  # "Merrigan council", "the Halifax police": the place they serve
@@ -643,10 +675,21 @@ def _through_hyphens(cols, start: int, end: int, covered: set[int]) -> int:
 
 
 def _described_as_person(tok) -> bool:
-    """ "Jones, a rookie defenceman,": one capitalised word with a person's role in apposition."""
+    """ "Jones, a rookie defenceman,": one capitalised word with a person's role in apposition; or
+    with an age between commas ("Gwen, 72, has sung …": a feature that calls people by first name)."""
     if tok.lower_ in _ORG_OR_PLACE_WORDS or tok.lower_ in COUNTRIES:
         return False
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children):
+        return True
+    doc = tok.doc
+    # "Ffion, who at 24 is …": a clause with "who" for its subject, set off by a comma
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "who" and doc[tok.i + 2].head.head.i == tok.i:
+        return True
+    after = doc[tok.i + 1 : tok.i + 4]
+    return (
+        len(after) == 3 and after[0].text == "," and after[1].text.isdigit() and after[2].text in (",", ".")
+        and 0 < int(after[1].text) < 120 and after[1].head.i == tok.i
+    )
 
 
 def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
@@ -676,6 +719,10 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     for p in persons:
         surnames.setdefault(p.tokens[-1], p)
         sharing.setdefault(p.tokens[-1], []).append(p)
+        if any(t.lower() in PATRONYMIC_WORDS for t in p.tokens[1:-1]):
+            # "Zainal Abidin bin Harun" is "Zainal" later: a given name, not the father's, stands alone
+            surnames.setdefault(p.tokens[0], p)
+            sharing.setdefault(p.tokens[0], []).append(p)
     for p in by_surname_only:
         if p.name in sharing:
             sharing[p.name].append(p)

@@ -53,8 +53,10 @@ from .lexicon import (
     PERSON_NOUNS,
     REPLY_NOUNS,
     REPORTING_VERBS,
+    SIGN_NOUNS,
     SPEECH_VERBS,
     TALK_ABOUT_VERBS,
+    THING_NAMING_WORDS,
     TITLE_FUNCTION_WORDS,
     VAGUE_SUBJECTS,
     WEAK_SPEECH_VERBS,
@@ -120,6 +122,8 @@ THE_NICKNAME_MAX_WORDS = 4
 TITLE_MAX_WORDS = 8
 WORK_TITLE_MAX_WORDS = 14
 _INTRODUCER_REACH = 40
+# How many words before a quotation the verb whose subject is a sign is looked for ("urges visitors to").
+_SIGN_VERB_REACH = 6
 _NAME_REACH = 30
 _WORK_NOUN_WORDS = 3
 _NAMING_VERB_WORDS = 7
@@ -922,6 +926,12 @@ class Attributor:
         prev2 = " ".join(named[-2:])
         if prev in MENTION_INTRODUCERS or prev2 in MENTION_INTRODUCER_PHRASES:
             return "mention"
+        if self._sign_words(before):
+            return "mention"  # a hand-painted sign reads “Bring Them Home”
+        if prev in THING_NAMING_WORDS and len(words) <= NICKNAME_MAX_WORDS and all(w[:1].isupper() for w in words):
+            called = [t for t in self.tokens(before) if t.lower_ == prev][-1:]
+            if called and called[0].head.pos_ == "NOUN" and called[0].dep_ == "acl":
+                return "nickname"  # a large crossbreed called “Tyson”
         # Dwayne “The Rock” Johnson: a nickname inside a name.
         name_before = self.text[max(0, q.start - _NAME_REACH) : q.start].split()[-1:]
         name_after = self.text[q.end : q.end + _NAME_REACH].split()[:1]
@@ -938,7 +948,9 @@ class Attributor:
         if (
             self._title_like(words)
             and len(words) <= (WORK_TITLE_MAX_WORDS if after_work_noun else TITLE_MAX_WORDS)
-            and not self._has_cue(before, after)
+            # (a title in apposition to its work noun, "a 2023 study, “Housing for All”, whose
+            # findings she said …", whatever verbs of saying follow it)
+            and (prev in WORK_NOUNS or not self._has_cue(before, after))
             and not self._sentences_inside(q)
         ):
             if after_work_noun or not inner.endswith((".", "!", "?")):
@@ -946,6 +958,13 @@ class Attributor:
         if prev == "as" and len(words) <= MENTION_MAX_WORDS and any(w.startswith(NAMING_VERB_STEMS) for w in prev_words[-_NAMING_VERB_WORDS:]):
             return "mention"  # a practice he referred to in emails as "smoothing"
         return None
+
+    def _sign_words(self, before: Segment) -> bool:
+        """Whether the verb just before the quotation has a sign or a poster for its subject."""
+        for t in self.tokens(before)[-_SIGN_VERB_REACH:]:
+            if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SIGN_NOUNS for c in t.children):
+                return True
+        return False
 
     def _sentences_inside(self, q: Quotation) -> bool:
         """ “The Donald. Big Daddy.”: a sentence ends inside and another begins; a title is one phrase."""

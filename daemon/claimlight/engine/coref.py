@@ -254,6 +254,7 @@ class Coreference:
         self.narrative_rank: dict[int, int] = {}
         self._next = 0  # the first token not read yet (`_read_through`)
         self._last_referent: dict[str, int] = {}  # actor id → the sentence of its latest referent so far
+        self._pronoun_gender: dict[str, str] = {}  # actor id → the gender of the latest "he"/"she" read as it
         self._whole_genders = False  # whether a question wanted the genders the whole text gives (`_settle`)
 
     # -- what each actor is -----------------------------------------------------------------------
@@ -267,7 +268,7 @@ class Coreference:
             if a.type != "person":
                 out[a.id] = None
                 continue
-            said = {w for r in self.roles.roles(a) if r.how in (TITLE, APPOSITION, COPULA) for w in r.words[-1:]}
+            said = {w for r in self.roles.roles(a) if r.how in (TITLE, APPOSITION, COPULA) for w in _role_word(r.words)}
             male, female = bool(said & (MALE_NOUNS | _MALE_TITLES)), bool(said & (FEMALE_NOUNS | _FEMALE_TITLES))
             out[a.id] = "m" if male and not female else "f" if female and not male else a.gender
         return out
@@ -337,7 +338,12 @@ class Coreference:
                     if best is not None:
                         span = (tok.idx, tok.idx + len(tok.text))
                         self.resolved[i] = best.resolution()
-                        self._push(self._as_mention(best, tok, span))
+                        # (a "he" stays a man's mention: a later "she" does not go through it, nor
+                        # to the one the text has just called "he")
+                        said = pronoun_features(cols.text[i])[1]
+                        if said is not None and best.actor is not None:
+                            self._pronoun_gender[best.actor.id] = said
+                        self._push(replace(self._as_mention(best, tok, span), gender=said or best.gender))
                 continue
             if pos == "NOUN" or (pos == "PROPN" and common_as_proper(cols.text[i])):
                 if not self._names_modifier(i) and self._may_refer(i):
@@ -449,7 +455,7 @@ class Coreference:
             # the whole text's evidence of the actor's gender (a gender once known stays)
             self._whole_genders = True
             self._settle({actor.id: actor})
-        return gender is None or self.gender.get(actor.id) in (None, gender)
+        return gender is None or (self.gender.get(actor.id) or self._pronoun_gender.get(actor.id)) in (None, gender)
 
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
@@ -572,7 +578,7 @@ class Coreference:
         if r.kind == PERSON and r.plural != plural:
             return False
         if gender is not None:
-            g = self.gender.get(r.actor.id) if r.actor is not None else r.gender
+            g = (self.gender.get(r.actor.id) or r.gender or self._pronoun_gender.get(r.actor.id)) if r.actor is not None else r.gender
             return g in (None, gender)
         return True
 
@@ -829,6 +835,14 @@ class Coreference:
         return None
 
 
+def _role_word(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a role that may say a gender: its last, and the last before an honorific that
+    closes it ("Health Ministry spokesman Dr. Asanka Perera" is a man whatever his given name says)."""
+    last = words[-1:]
+    before = next((w for w in reversed(words) if w.rstrip(".") not in HONORIFIC_TITLES), None)
+    return last + ((before,) if before is not None and last and last[0].rstrip(".") in HONORIFIC_TITLES else ())
+
+
 def _relative_subject(tok: Token) -> bool:
     """ "Stoltenberg, who raised …": the name is the subject of the relative clause."""
     return any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ in ("who", "that") for w in c.children) for c in tok.children)
@@ -895,7 +909,8 @@ def description_tokens(tok: Token, in_quote: list[bool]) -> tuple[int, int]:
     return start, end
 
 
-_NAMING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in NAMING_PHRASES) + r")(?: is| was)?,? ([A-Z][\w'’-]*)")
+# (a name of up to three words: "gave his name only as Ah Seng")
+_NAMING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in NAMING_PHRASES) + r")(?: is| was)?,? ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
 # How far past the head noun the phrase that names it is looked for.
 NAMING_REACH = 16
 

@@ -241,6 +241,7 @@ TITLES = frozenset(
     cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
     puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
+    sheriff supt supt. snr insp insp. det det. cpl cpl. acp dcp ssp asp dsp
     """.split()
 )
 
@@ -251,14 +252,25 @@ NAMING_PHRASES = (
     "call sign", "callsign", "nom de guerre", "known only as", "identified only as", "nicknamed",
     "gave only his first name", "gave only her first name", "gave only their first name",
     "gave his name as", "gave her name as", "gave their name as", "gave only the name",
+    "gave his name only as", "gave her name only as", "gave their name only as",
+    "identified himself only as", "identified herself only as", "asked to be identified only as",
 )
 
+# Words of Malay and Arabic names that join a given name to the father's ("Norhayati binti Ismail",
+# "Zainal Abidin bin Harun"): the whole is one person's name, which the small model often cuts.
+PATRONYMIC_WORDS = frozenset("bin binti binte bte ibni".split())
+
 # Offices written as letters ("the Labour MP", "a senior opposition MPA"): a word for someone, never a name.
-OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos".split())
+OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos acp dcp ssp asp dsp".split())
 
 # Words that open a surname in lower case ("Charlene van Wyk", "Luis de la Cruz"), capitalised only at
 # the start of a sentence ("Van Wyk asked …").
 SURNAME_PARTICLES = frozenset("van von de der den da di du del della la le ter ten".split())
+
+# Malaysian honorifics of two words whose first is no title alone ("Tan" is a surname too): "Tan Sri
+# Rosnah …", "Puan Sri …", "Toh Puan …". Each pair is one honorific, which says nothing of gender
+# unless listed in FEMALE_TITLES.
+HONORIFIC_PAIRS = {("tan", "sri"), ("puan", "sri"), ("toh", "puan")}
 
 # Titles that only ever stand before a person's name, never name a job: a name after one is a
 # person's whatever the statistical label says ("Smt. Kalyani Rao", "Engr. (Mrs) Ada Obi").
@@ -267,18 +279,19 @@ HONORIFIC_TITLES = frozenset(
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
     engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum cr cllr aunty auntie uncle
     """.split()
-)
+) | frozenset(" ".join(p) for p in HONORIFIC_PAIRS)
 
 # (with the honorifics of South Asian, West African and Malaysian English: "Shri", "Smt.", "Alhaji",
 # "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum"; the councillor's
 # "Cr"/"Cllr" of Australia and Britain; "Aunty"/"Uncle" for Aboriginal, Māori and Pacific elders)
-MALE_TITLES = frozenset("mr mr. sir lord king prince father chairman congressman assemblyman spokesman shri sri alhaji mallam encik syed mian uncle".split())
+# ("chairman" is no title of a man's only: many papers write it of women too)
+MALE_TITLES = frozenset("mr mr. sir lord king prince father congressman assemblyman spokesman shri sri alhaji mallam encik syed mian uncle".split())
 FEMALE_TITLES = frozenset(
     """
     mrs mrs. ms ms. miss dame lady queen princess chairwoman congresswoman assemblywoman spokeswoman
     smt smt. shrimati kumari alhaja hajia madam puan datin syeda begum aunty auntie
     """.split()
-)
+) | frozenset(("puan sri", "toh puan"))
 
 # Given names, to tell "he" from "she" (the long lists of many cultures live in `given_names`). A
 # name missing here leaves the gender unknown, which only weakens pronoun resolution, never blocks it.
@@ -327,8 +340,15 @@ MENTION_INTRODUCERS = frozenset(
     slogan motto hashtag headline headlined
     """.split()
 )
-# The same, as two words: known as the “Iron Wall”, the term “smoothing”.
-MENTION_INTRODUCER_PHRASES = frozenset(("known as", "referred to", "the word", "the phrase", "the term"))
+# The same, as two words: known as the “Iron Wall”, the term “smoothing”, shown the message “…”.
+MENTION_INTRODUCER_PHRASES = frozenset(
+    ("known as", "referred to", "the word", "the phrase", "the term", "the message", "the error", "the warning")
+)
+# Things whose written words a text quotes ("a sign reads “…”", "a poster urges visitors to “…”"):
+# the words of a thing, not anyone's speech.
+SIGN_NOUNS = frozenset("sign signs poster posters banner banners placard placards notice plaque inscription graffiti billboard sticker mural t-shirt".split())
+# Words before which a short capitalised quotation is a name given to a thing ("a crossbreed called “Tyson”").
+THING_NAMING_WORDS = frozenset("called named".split())
 # "a practice he referred to in emails as “smoothing”": verbs of naming, by their first letters.
 NAMING_VERB_STEMS = ("refer", "known")
 # Words a title leaves in lower case: “The Lord of the Rings”, “Pride and Prejudice”.
@@ -337,7 +357,8 @@ WORK_NOUNS = frozenset(
     """
     book novel memoir film movie documentary series show programme program song album single play
     musical opera poem painting exhibition column article essay headline podcast episode report
-    newsletter magazine newspaper game video campaign slogan hashtag
+    newsletter magazine newspaper game video campaign slogan hashtag study survey strategy piece hymn
+    anthem track tune ballad
     """.split()
 )
 
@@ -412,6 +433,16 @@ COUNTRIES = frozenset(
     taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe scotland wales england
     """.split()
+) | frozenset(
+    # (names of two or three words, one of which may be an honorific's: "Sri Lanka", "Sri" as in "Sri Ram")
+    (
+        "sri lanka", "new zealand", "south africa", "south korea", "north korea", "saudi arabia", "costa rica",
+        "el salvador", "papua new guinea", "solomon islands", "marshall islands", "cook islands", "timor-leste",
+        "east timor", "sierra leone", "burkina faso", "cape verde", "south sudan", "united arab emirates",
+        "trinidad and tobago", "antigua and barbuda", "saint lucia", "st lucia", "dominican republic",
+        "czech republic", "central african republic", "equatorial guinea", "ivory coast", "northern ireland",
+        "hong kong", "puerto rico", "new caledonia", "french polynesia", "san marino", "vatican city",
+    )
 )
 
 # Nouns that a company or club name modifies ("Vantor shares", "Riverside fans"): a lone name
@@ -467,8 +498,16 @@ ROLE_ABBREVIATIONS = {
     "congresswoman": "representative", "defenseman": "defenceman",
     # Kenyan and Indian English: "the CS" (Cabinet Secretary), "the PS" (Principal Secretary), "the MoS"
     "cs": "secretary", "ps": "secretary", "mos": "minister",
+    # police ranks of Caribbean, South Asian and British English: "Snr Supt" (the senior
+    # superintendent), "ACP" (an assistant commissioner), "SSP"/"ASP"/"DSP" (superintendents)
+    "snr": "senior", "acp": "commissioner", "dcp": "commissioner", "ssp": "superintendent", "asp": "superintendent",
+    "dsp": "superintendent",
     "cfo": "cfo", "coo": "coo", "cto": "cto",
 }
+# Abbreviated ranks, written only before a name ("Snr Supt Anil Persad", "Det Insp Ruth Kay"): a name
+# after one is a person's whatever the statistical label says, as after an honorific.
+RANK_ABBREVIATIONS = frozenset("sgt lt capt cpl cst const insp supt snr det col gen acp dcp ssp asp dsp".split())
+
 # Roles of two words whose head is no role of its own: "chief executive officer Jane Roy" is "the
 # CEO" (the executive), "chief financial officer" "the CFO", not any officer.
 ROLE_PHRASES = {
@@ -511,6 +550,12 @@ DEMONYM_NOUNS = frozenset(
     tanzanian ethiopian cameroonian senegalese ivorian moroccan algerian tunisian egyptian
     zimbabwean zambian jamaican trinidadian barbadian indian pakistani bangladeshi afghan iranian
     iraqi japanese korean filipino indonesian malaysian
+    samoan fijian tongan papuan hawaiian estonian latvian lithuanian finn dane pole slovene slovenian
+    bosnian albanian macedonian montenegrin kosovan moldovan belarusian armenian azerbaijani azeri
+    maltese cypriot lebanese syrian jordanian saudi emirati qatari israeli palestinian lankan nepali
+    nepalese thai vietnamese chinese taiwanese singaporean cambodian burmese mongolian kazakh uzbek
+    somali sudanese rwandan malawian mozambican angolan namibian liberian gambian malian haitian cuban
+    guyanese bahamian venezuelan ecuadorian bolivian paraguayan panamanian honduran guatemalan
     """.split()
 )
 # Nouns that are an epithet whatever modifies them: a sports writer's words for someone already in
@@ -519,6 +564,7 @@ EPITHET_NOUNS = DEMONYM_NOUNS | frozenset(
     """
     hander left-hander right-hander armer left-armer right-armer skipper youngster teenager
     southpaw winger striker midfielder playmaker centre-back full-back pensioner retiree
+    flyer speedster flanker fly-half scrum-half
     """.split()
 )
 # Entity labels of a modifier that make a role noun an epithet: a place, a party, a nationality.
@@ -541,8 +587,24 @@ FEMALE_NOUNS = frozenset(
 MALE_NOUNS = frozenset(
     """
     man boy gentleman husband father son brother widower boyfriend fiance fiancé grandfather grandson
-    uncle nephew groom dad stepfather stepson spokesman chairman businessman congressman councilman
+    uncle nephew groom dad stepfather stepson spokesman businessman congressman councilman
     assemblyman policeman sportsman statesman duke earl baron emperor king prince monk patriarch
+    """.split()
+)
+
+# Trades and walks of life that only a person has ("Dai, a retired postman"): in an apposition they
+# make a name a person's, as a role does (no company is a postman; a "trader", a "landlord", "the
+# author of the report" or "a key driver of growth" may be one).
+OCCUPATION_NOUNS = frozenset(
+    """
+    postman postwoman fisherman fisher baker butcher builder plumber electrician carpenter mechanic
+    cleaner cook waiter bartender barman barmaid cashier labourer laborer miner welder shepherd herder
+    hawker pharmacist dentist midwife carer caregiver nanny housekeeper janitor caretaker gardener
+    engineer architect accountant banker programmer technician lecturer tutor academic scholar pupil
+    graduate chorister conductor organist painter sculptor poet dancer filmmaker presenter commentator
+    columnist blogger commuter passenger motorist pedestrian shopper tourist pilgrim worshipper
+    parishioner villager islander farmer teacher nurse doctor surgeon paramedic firefighter soldier
+    student singer musician actor novelist journalist reporter photographer
     """.split()
 )
 
@@ -570,8 +632,13 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     entrepreneur developer mogul
     skipper bowler batter batsman batswoman opener spinner seamer paceman keeper wicketkeeper
     all-rounder debutant youngster
-    """.split() + list(EPITHET_NOUNS)
+    fiscal sheriff mentor tactician trader vendor seller
+    """.split() + list(EPITHET_NOUNS) + list(OCCUPATION_NOUNS)
 )
+
+# Role nouns that also name the person when they qualify another role: a "consultant physician" is
+# "the consultant" later, a "student nurse" "the student".
+QUALIFYING_ROLE_NOUNS = frozenset("consultant student trainee apprentice locum".split())
 
 # Nouns a description uses for an organisation. The generic ones ("the company", "the firm")
 # stand for the organisation most recently in view; the others name a kind that the
@@ -611,7 +678,11 @@ ROLE_FAMILIES = {
     "doctor": frozenset("doctor physician surgeon".split()),
     "spokesperson": frozenset("spokesperson".split()),
     **{w: frozenset("lawyer counsel attorney barrister solicitor advocate".split()) for w in "lawyer counsel advocate".split()},
-    **{w: frozenset("judge magistrate justice".split()) for w in "judge magistrate".split()},
+    # (a Scottish sheriff is a judge; a procurator fiscal prosecutes)
+    **{w: frozenset("judge magistrate justice sheriff".split()) for w in "judge magistrate".split()},
+    **{w: frozenset("prosecutor fiscal".split()) for w in "prosecutor fiscal".split()},
+    # "the Kiwi-born mentor", "the tactician": a sports writer's words for the coach
+    **{w: frozenset("coach manager".split()) for w in "mentor tactician".split()},
     "skipper": frozenset("captain skipper".split()),
     # "the player" for someone the text called by a position ("winger Tiago Ferreira")
     "player": frozenset(

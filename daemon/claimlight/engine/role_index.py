@@ -23,6 +23,7 @@ from .lexicon import (
     ORG_CONTEXT,
     ORG_HEADS,
     PERSON_NOUNS,
+    QUALIFYING_ROLE_NOUNS,
     ROLE_ABBREVIATIONS,
     ROLE_IGNORED_WORDS,
     ROLE_PHRASES,
@@ -88,8 +89,10 @@ class RoleIndex:
         if any(r.head == role.head and r.words == role.words and r.age == role.age for r in roles):
             return
         roles.append(role)
-        if role.head:
-            bucket = self.by_head.setdefault(role.head, [])
+        # ("the consultant physician" is "the consultant" too: a role word that qualifies another)
+        heads = [role.head] + [w for w in role.words[:-1] if w in QUALIFYING_ROLE_NOUNS] if role.head else []
+        for head in heads:
+            bucket = self.by_head.setdefault(head, [])
             if actor not in bucket:
                 bucket.append(actor)
         if role.age is not None:
@@ -256,7 +259,8 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     words.reverse()
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     age = age_of(doc[words[0].i : words[-1].i + 1].text)
-    role_words = [t for t in words if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in ("year", "years")]
+    # ("Depute fiscal Lorna Baird": a role noun the tagger took for an adjective is a role all the same)
+    role_words = [t for t in words if (t.pos_ in ("PROPN", "NOUN") or t.lower_ in PERSON_NOUNS) and not t.like_num and t.lower_ not in ("year", "years")]
     # "Health Cabinet Secretary Dr. Miriam Kiptoo": the role is the secretary's, not the honorific's
     role_words = [t for t in role_words if t.lower_.rstrip(".") not in HONORIFIC_TITLES] or role_words
     if not role_words and age is None:
@@ -287,6 +291,9 @@ def _role_like(tok: Token) -> bool:
     low = normalise(tok.text)
     if tok.text[:1].islower():
         return low not in ROLE_IGNORED_WORDS
+    # ("Economist Mark Zammit said": a sentence's first word is capitalised whatever it is)
+    if tok.is_sent_start and tok.text[1:].islower() and low in PERSON_NOUNS:
+        return True
     return low in TITLES or tok.lower_ in TITLES or _is_title_word(tok) or (tok.text.isupper() and tok.lower_ in ROLE_ABBREVIATIONS)
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
 from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal
-from .lexicon import CLAIM_NOUNS, MAKING_VERBS, PERSON_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
+from .lexicon import CLAIM_NOUNS, MAKING_VERBS, ORG_NOUNS, PERSON_NOUNS, ROLE_FAMILIES, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 from .docview import text_of
 from .role_index import RoleIndex, StatedRoles, build_role_index
 
@@ -191,6 +191,8 @@ class SpeakerFinder:
                 break
             if tok.i == verb.i - 1 and not self.in_quote[tok.i] and age_before_verb(tok) and is_age_nominal(tok):
                 return tok  # "…,” the 24-year-old said", parsed with the age as the verb's adjective
+            if tok.i == verb.i - 1 and not self.in_quote[tok.i] and tok.pos_ == "ADJ" and tok.lower_ in PERSON_NOUNS and tok.i > 0 and self.doc[tok.i - 1].lower_ == "the":
+                return tok  # "…,” the fiscal said", a role noun parsed as the verb's adjective
             if self.in_quote[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ in ("pobj", "dobj", "poss", "compound", "amod", "appos", "attr", "npadvmod", "nmod", "nsubjpass"):
@@ -296,6 +298,9 @@ class SpeakerFinder:
                     m = next((self.index.mention_at(t.i) for t in appos.subtree if self.index.mention_at(t.i)), None)
                 if m and m.actor and m.actor.type == "person":
                     return Speaker(m.actor.name, m.start, m.end, m.actor)
+                if m and m.actor and m.actor.type == "organization" and appos.head.i == tok.i and tok.lemma_.lower() in ORG_NOUNS and tok.lemma_.lower() not in PERSON_NOUNS:
+                    # "Estonia's financial regulator, the Finantsinspektsioon, said": the body's name
+                    return Speaker(m.actor.name, m.start, m.end, m.actor)
             owner = self._owner(tok)
             if owner is not None:
                 # "her statement read", "the letter reads": a statement speaks for its owner; the words
@@ -309,6 +314,10 @@ class SpeakerFinder:
             name, start, end = description_text(tok, self.in_quote)
             if res is not None:
                 return Speaker(res.name, start, end, res.actor, ((start, end),) + res.chain)
+            holder = self._adjectival_role_holder(tok)
+            if holder is not None:
+                m = max((m for m in holder.mentions if m.start < tok.idx), key=lambda m: (len(m.text.split()) > 1, m.start))
+                return Speaker(holder.name, start, end, holder, ((start, end), (m.start, m.end)))
             principal = self._principal(tok, last_speaker)
             if principal is not None:
                 # "his spokesperson said": the spokesperson speaks, for the person "his" stands for
@@ -316,6 +325,20 @@ class SpeakerFinder:
                 return Speaker(f"{principal[0].name}'s {rest}", start, end, None, ((start, end),) + principal[0].chain)
             return Speaker(name, start, end, None)
         return None
+
+    def _adjectival_role_holder(self, tok: Token) -> ActorRecord | None:
+        """ "…,” the fiscal said" with "fiscal" parsed as the verb's adjective (so no description the
+        reading resolves): the person the text last named with that role ("Depute fiscal Lorna Baird")."""
+        low = tok.lower_
+        if tok.pos_ != "ADJ" or low not in PERSON_NOUNS or tok.i == 0 or self.doc[tok.i - 1].lower_ != "the":
+            return None
+        family = ROLE_FAMILIES.get(low, frozenset()) | {low}
+        best: tuple[int, ActorRecord] | None = None
+        for a in {a.id: a for h in family for a in self.roles.with_head(h) if a.type == "person"}.values():
+            last = max((m.start for m in a.mentions if m.start < tok.idx), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, a)
+        return best[1] if best is not None else None
 
     @staticmethod
     def _appositions(tok: Token):
@@ -345,7 +368,7 @@ class SpeakerFinder:
             return None
         for c in tok.children:
             if c.dep_ == "poss":
-                return self.head_of_name(c)
+                return self._introduced_owner(tok, c) or self.head_of_name(c)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("from", "by"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -362,6 +385,26 @@ class SpeakerFinder:
                 return self.head_of_name(subj)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             return self._earlier_owner(tok)
+        return None
+
+    def _introduced_owner(self, tok: Token, poss: Token) -> Token | None:
+        """ "Baird read a victim impact statement from Mrs Fraser. ¶ “…,” her statement read": "her"
+        is whoever the statement the text brought in shortly before was from, when the pronoun fits
+        them (not the one reading it out, who is the nearer subject)."""
+        if poss.tag_ != "PRP$":
+            return None
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, max(-1, tok.i - STATEMENT_REACH), -1):
+            t = self.doc[i]
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or self.in_quote[i]:
+                continue
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    m = self.index.mention_at(obj.i) if obj is not None and not self.in_quote[obj.i] else None
+                    if m is not None and m.actor is not None and self.coref.compatible(poss, m.actor):
+                        return self.head_of_name(obj)
+            return None
         return None
 
     def _earlier_owner(self, tok: Token) -> Token | None:
@@ -391,9 +434,19 @@ class SpeakerFinder:
         res = self.coref.pronoun(tok)
         if res is not None:
             return Speaker(res.name, span[0], span[1], res.actor, (span,) + res.chain)
-        if last_speaker is not None and last_speaker.actor is not None and self.coref.compatible(tok, last_speaker.actor):
+        if last_speaker is not None and last_speaker.actor is not None and self.coref.compatible(tok, last_speaker.actor) and not self._called_otherwise(tok, last_speaker):
             return Speaker(last_speaker.name, span[0], span[1], last_speaker.actor, (span,) + last_speaker.chain)
         return None
+
+    def _called_otherwise(self, tok: Token, speaker: Speaker) -> bool:
+        """Whether the text called the previous speaker by a pronoun of the other gender ("…,” he said.
+        ¶ “…,” she retorted": not him again, whatever his name leaves open)."""
+        if not speaker.chain:
+            return False
+        a, b = speaker.chain[0]
+        word = (self._text if self._text is not None else text_of(self.doc))[a:b].lower()
+        low = tok.lower_
+        return (low in PRONOUNS_FEMALE and word in PRONOUNS_MALE) or (low in PRONOUNS_MALE and word in PRONOUNS_FEMALE)
 
 
 def mention_kind(speaker: Speaker, text: str) -> str:
