@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from claimlight.server.offsets import Utf16Map, analysis_to_utf16, utf16_length, utf16_offset
+from claimlight.server.offsets import Utf16Map, analysis_to_utf16, same_in_utf16, utf16_length, utf16_offset
 from claimlight.protocol import Analysis, Category, Span
 
 
@@ -24,6 +24,18 @@ def test_bmp_only_text_is_unchanged():
     text = "Plain “text” with curly quotes — and accents: café"
     to16 = Utf16Map(text)
     assert [to16(i) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+
+
+def test_text_with_an_emoji_anywhere_is_not_the_same_in_utf16():
+    assert same_in_utf16("") and same_in_utf16("plain") and same_in_utf16("“curly” — café, 東京, \uffff")
+    for emoji in ("😀", "🇺🇦", "𝔸", "\U0010ffff"):
+        for text in (emoji, f"{emoji} first", f"last {emoji}", f"“mid {emoji} dle”" * 3):
+            assert not same_in_utf16(text), text
+
+
+@given(st.text())
+def test_same_in_utf16_is_what_the_offset_map_says(text):
+    assert same_in_utf16(text) == Utf16Map(text).identity == (utf16_length(text) == len(text))
 
 
 @given(st.text(), st.data())

@@ -184,10 +184,44 @@ def test_a_live_blog_changed_at_the_top_the_bottom_and_the_middle_is_analysed_as
     assert any(s["category"] == "reported" and s["speaker"] == "Ines Brannick" and "reopen" in s["text"] for s in spans[2])
 
 
-def test_the_kept_evidence_is_bounded(nlp, monkeypatch):
+def test_the_kept_findings_are_bounded_by_bytes(nlp, monkeypatch):
+    local.forget()
     resume.forget()
-    monkeypatch.setattr(resume, "KEPT_MENTIONS", 25)
+    monkeypatch.setattr(resume, "KEPT_BYTES", 6_000)
+    monkeypatch.setattr(local, "KEPT_BYTES", 20_000)
     with nlp.memory_zone():
         analyze_doc(parse(nlp, corpus.article(63_000, 1500)))
-    assert 0 < len(resume._kept) <= 25
+    # full, and no fuller than its bound, by the weight of what it holds now
+    assert 0 < resume.kept_bytes() <= 6_000 < resume.kept_bytes() + max(resume._entry_weight(key) for key in resume._kept)
+    assert resume.kept_bytes() == sum(resume._entry_weight(key) for key in resume._kept)
+    assert 0 < local.kept_bytes() <= 20_000
+    assert local.kept_bytes() == sum(local._entry_weight(key, kept) for key, kept in local._kept.items())
+    local.forget()
     resume.forget()
+
+
+def test_mentions_with_the_same_findings_share_one_kept_tuple(nlp):
+    resume.forget()
+    with nlp.memory_zone():
+        analyze_doc(parse(nlp, corpus.article(63_001, 3000)))
+    values = list(resume._kept.values())
+    assert len(values) > 50
+    assert len({id(v) for v in values}) == len(set(values)) < len(values) // 3
+    resume.forget()
+
+
+def test_a_page_too_long_to_keep_is_analysed_alike_and_keeps_nothing(nlp, monkeypatch):
+    text = corpus.article(63_002, 1500)
+    local.forget()
+    resume.forget()
+    with nlp.memory_zone():
+        kept = analyze_doc(parse(nlp, text)).model_dump(mode="json")
+    assert local._kept and resume._kept
+    local.forget()
+    resume.forget()
+    monkeypatch.setattr(local, "KEPT_PAGE_PARAGRAPHS", text.count(corpus.PARAGRAPH))  # one paragraph too many
+    with nlp.memory_zone():
+        doc = parse(nlp, text)
+        assert not local.keeps(doc)
+        assert analyze_doc(doc).model_dump(mode="json") == kept
+    assert not local._kept and not resume._kept and local.kept_bytes() == resume.kept_bytes() == 0

@@ -33,7 +33,7 @@ def measure(pages: list[str], grown: list[str]) -> dict:
     from ..engine.nlp import load_nlp, parse_each
     from ..paragraphs import paragraphs
     from ..server.foresight import grown_tail
-    from ..server.offsets import Utf16Map
+    from ..server.offsets import same_in_utf16
     from ..server.replies import result_frame
 
     nlp = load_nlp()
@@ -65,7 +65,7 @@ def measure(pages: list[str], grown: list[str]) -> dict:
             doc = clock("rebuild the document from bytes", parsed.join, nlp.vocab, items)
             analysis = clock("extraction, all passes", engine.analyze_doc, doc)
             data = clock("reply as JSON (worker)", jobs.as_json, analysis)
-        if clock("parent: UTF-16 check", lambda: Utf16Map(new).identity):
+        if clock("parent: UTF-16 check", same_in_utf16, new):
             clock("parent: reply frame", lambda: result_frame(data, id="live", cached=False, elapsed_ms=0.0))
         times.setdefault("update, all steps", []).append(1000 * (time.perf_counter() - start))
     return {name: round(median(values), 1) for name, values in times.items()}

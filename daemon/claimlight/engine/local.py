@@ -14,8 +14,14 @@ was edited, recomputes the paragraphs whose window changed, and takes the others
 A paragraph's parse is keyed by its text and a digest of its tokens' annotations, not by the text
 alone: a document parsed otherwise (whole, in a test) never meets findings made from another parse.
 Findings are kept relative to their paragraph's start (characters and tokens), so a paragraph that
-moved down the page (an entry added above it) is found again. The store is bounded (`KEPT_ENTRIES`,
-least recently used out), like the decoded parses of `engine.parsed`.
+moved down the page (an entry added above it) is found again. The store is bounded by bytes
+(`KEPT_BYTES`, least recently used out), like the decoded parses of `engine.parsed`.
+
+A page of more than `KEPT_PAGE_PARAGRAPHS` paragraphs (a 900,000-character page has some 5,000) is
+read without keeping anything: its findings would push each other out of the store before its
+next version came, so keeping them would save it nothing, would push out those of the pages that
+are live, and, made between the huge job's own objects, would hold tens of MB of the worker's heap
+that the job freed (Python cannot give back a block of its small objects while one of them lives).
 
 `tests/engine/test_local.py` checks the pass by paragraph against the same pass over the whole
 document on every seed, PolNeAR and bench page, and a live blog through its versions.
@@ -24,6 +30,7 @@ document on every seed, PolNeAR and bench page, and a live blog through its vers
 from __future__ import annotations
 
 import hashlib
+import sys
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
@@ -43,8 +50,16 @@ T = TypeVar("T")
 # currency code before a figure, the noun it counts after it, a ratio's "in five").
 REACH_TOKENS = 8
 REACH_CHARS = 64
-# Paragraph windows kept per process, for every pass together: a few hundred bytes each, so a few MB.
-KEPT_ENTRIES = 10_000
+# What the kept findings of every pass together may take per process, as `weight` counts them (a
+# news paragraph's four passes, some 2 kB together: about 2,000 paragraphs, twenty 3,000-word pages).
+KEPT_BYTES = 4 * 2**20
+# The longest page whose findings are kept (see the module docstring): some 300,000 characters of
+# news, ten times the longest live blog; its four passes would take half the store.
+KEPT_PAGE_PARAGRAPHS = 1_000
+# What an entry costs besides its findings and its other inputs: its place in the store (~100 bytes),
+# its key's tuple, and its share of the window's key (one tuple for the passes of a paragraph, and
+# digests shared with the neighbours' windows).
+_ENTRY_OVERHEAD = 200
 
 # Every annotation a pass may read, for a paragraph's digest (heads are relative: a paragraph's
 # are the same wherever it stands).
@@ -70,7 +85,9 @@ class Window:
 
 
 _PARAGRAPHS_KEY = "claimlight.paragraphs"
-_kept: OrderedDict[tuple, object] = OrderedDict()
+_WINDOWS_KEY = "claimlight.windows"
+_kept: OrderedDict[tuple, tuple] = OrderedDict()
+_kept_weight = 0
 
 
 def paragraphs_of(doc: Doc) -> list[Paragraph]:
@@ -108,6 +125,33 @@ def window(paras: list[Paragraph], k: int) -> Window:
     return Window(key, paras[lo].start, paras[hi - 1].end)
 
 
+def window_at(doc: Doc, k: int) -> Window:
+    """`window(paragraphs_of(doc), k)`, made once per document: every pass and `engine.resume` key
+    their findings by the same window, so its key is one tuple, not one per pass."""
+    windows = doc.user_data.get(_WINDOWS_KEY)
+    if windows is None:
+        windows = doc.user_data[_WINDOWS_KEY] = {}
+    w = windows.get(k)
+    if w is None:
+        w = windows[k] = window(paragraphs_of(doc), k)
+    return w
+
+
+def keeps(doc: Doc) -> bool:
+    """Whether what the passes find in the document is kept (see the module docstring)."""
+    return len(paragraphs_of(doc)) <= KEPT_PAGE_PARAGRAPHS
+
+
+def weight(obj) -> int:
+    """About what a kept finding costs in bytes: its object and, in a tuple, its members'. Strings
+    are counted even when shared, small whole numbers (which Python never makes twice) are not."""
+    if type(obj) is tuple:
+        return sys.getsizeof(obj) + sum(weight(x) for x in obj)
+    if type(obj) is int and -5 <= obj <= 256 or obj is None or type(obj) is bool:
+        return 0
+    return sys.getsizeof(obj)
+
+
 def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Window], list[T]],
                  shift: Callable[[T, int, int], T], inputs: Callable[[int], tuple] | None = None) -> list[T]:
     """What `find(doc, k, paragraph, window)` finds in every paragraph k, in order, kept per window
@@ -115,22 +159,42 @@ def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Windo
     whole text, offsets from the paragraph's start).
 
     `find` returns its findings at their offsets in `doc`; they are kept moved to the paragraph's
-    start (`shift(item, -chars, -tokens)`) and moved back into place when found again."""
+    start (`shift(item, -chars, -tokens)`) and moved back into place when found again. A page too
+    long to keep (`keeps`) is read paragraph by paragraph all the same, and nothing is kept."""
     paras = paragraphs_of(doc)
     out: list[T] = []
+    if not keeps(doc):
+        for k, p in enumerate(paras):
+            out.extend(find(doc, k, p, window(paras, k)))
+        return out
     for k, p in enumerate(paras):
-        w = window(paras, k)
+        w = window_at(doc, k)
         key = (name, w.key, inputs(k) if inputs is not None else ())
         kept = _kept.get(key)
         if kept is None:
             found = find(doc, k, p, w)
-            _kept[key] = kept = tuple(shift(item, -p.start, -p.first) for item in found)
-            if len(_kept) > KEPT_ENTRIES:
-                _kept.popitem(last=False)
+            kept = tuple(shift(item, -p.start, -p.first) for item in found)
+            _keep(key, kept)
         else:
             _kept.move_to_end(key)
         out.extend(shift(item, p.start, p.first) for item in kept)
     return out
+
+
+def _entry_weight(key: tuple, kept: tuple) -> int:
+    return _ENTRY_OVERHEAD + weight(key[2]) + weight(kept)
+
+
+def _keep(key: tuple, kept: tuple) -> None:
+    global _kept_weight
+    cost = _entry_weight(key, kept)
+    if cost > KEPT_BYTES:
+        return
+    _kept[key] = kept
+    _kept_weight += cost
+    while _kept_weight > KEPT_BYTES:
+        old_key, old = _kept.popitem(last=False)
+        _kept_weight -= _entry_weight(old_key, old)
 
 
 _ENT_STARTS = "claimlight.ent_token_starts"
@@ -145,6 +209,13 @@ def ents_starting(doc: Doc, first: int, last: int) -> tuple:
     return ents[bisect_left(starts, first) : bisect_left(starts, last)]
 
 
+def kept_bytes() -> int:
+    """What the kept findings take now, as `weight` counts them."""
+    return _kept_weight
+
+
 def forget() -> None:
     """Drops every kept finding of this process."""
+    global _kept_weight
     _kept.clear()
+    _kept_weight = 0

@@ -52,7 +52,9 @@ def create_app(config: Config, *, pool: AnalysisPool | None = None, local_token:
                engine: str = DEFAULT_ENGINE) -> web.Application:
     """The application. `local_token` is what Origin-less clients must present (see security.py).
 
-    A `pool` passed in stays the caller's to close; otherwise the app makes one and stops it on cleanup.
+    A `pool` passed in stays the caller's to close, and leaves out the categories it was made to
+    hide (its workers are the one filter), whatever `config.categories` says; otherwise the app makes
+    one, hiding what the settings do not name, and stops it on cleanup.
     """
     owns_pool = pool is None
     pool = pool or AnalysisPool(model=config.model, workers=config.workers, cache_size=config.cache_size, engine=engine,

@@ -120,7 +120,9 @@ class AnalysisPool:
                  cache_bytes: int = DEFAULT_CACHE_BYTES, parse_cache_bytes: int = DEFAULT_PARSE_CACHE_BYTES,
                  hidden: Iterable[str] = ()):
         self.model = model
-        # Categories the daemon does not send: the workers leave their spans out of a whole text's analysis.
+        # Categories the daemon does not send: the workers leave their spans out of everything they
+        # answer (a whole text's analysis, a piece's preview, the early quotations), and nothing after
+        # them filters again (`server.worker`).
         self.hidden = tuple(hidden)
         self.workers = workers
         self.engine = engine

@@ -32,7 +32,6 @@ from .. import __version__
 from ..protocol import (
     Analysis,
     AnalyzeRequest,
-    Category,
     CancelRequest,
     ErrorReply,
     PartialReply,
@@ -47,9 +46,9 @@ from .heap import Heap
 from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
 from .logsafe import describe_exception, refusals
 from .messages import decode
-from .offsets import Utf16Map, analysis_to_utf16
+from .offsets import analysis_to_utf16, same_in_utf16
 from .pool import AnalysisPool, Lane
-from .replies import has_category, result_frame
+from .replies import result_frame
 
 log = logging.getLogger("claimlight.session")
 
@@ -117,8 +116,6 @@ class Session:
         self.pages: dict[str, set[str]] = {}  # page -> ids of its requests in flight
         self.chars = 0  # characters of text in flight on this connection
         self._send_lock = asyncio.Lock()
-        self._categories = frozenset(config.categories)
-        self._hidden = [category.value for category in Category if category.value not in self._categories]
 
     # -- the read loop --
 
@@ -288,7 +285,7 @@ class Session:
         analysis = await self.pool.early_quotes(asked)
         if analysis is None or rid not in self.tasks:
             return
-        wire = analysis_to_utf16(self._visible(analysis), head)
+        wire = analysis_to_utf16(analysis, head)
         if not wire.spans:
             return  # nothing to show early
         early.sending = True
@@ -302,7 +299,7 @@ class Session:
 
         async def preview(i: int, analysis: Analysis) -> None:
             await early.done()  # the quotes first
-            wire = analysis_to_utf16(self._visible(analysis), text)
+            wire = analysis_to_utf16(analysis, text)
             await self.send(PartialReply(id=rid, blocks=(chunks[i].first, chunks[i].last), spans=wire.spans))
 
         # The pool parses the chunks (in parallel when it can), previews each one as it is done, in
@@ -310,21 +307,17 @@ class Session:
         cuts = pieces.aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
         return await self.pool.analyze_json(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane, later=later)
 
-    def _result_frame(self, rid: str, data: bytes, text: str, cached: bool, started: float) -> str:
-        """The `result` frame of the analysis `data` (its worker's JSON) of `text`. Sent as the worker
-        wrote it when nothing in it changes on the way (`server.replies`): every offset is the same in
-        UTF-16 (no character outside the BMP) and no span is of a hidden category. Otherwise read
-        into models, filtered and converted."""
-        if Utf16Map(text).identity and not any(has_category(data, category) for category in self._hidden):
+    def _result_frame(self, rid: str, data: bytes, text: str, cached: bool, started: float) -> str | bytes:
+        """The `result` frame of the analysis `data` (its worker's JSON, the hidden categories already
+        left out: `server.worker`) of `text`. Sent as the worker wrote it when every offset is the
+        same in UTF-16 (no character outside the BMP: `server.replies`); otherwise read into models
+        and converted."""
+        if same_in_utf16(text):
             return result_frame(data, id=rid, cached=cached, elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
-        wire = analysis_to_utf16(self._visible(Analysis.model_validate_json(data)), text)
+        wire = analysis_to_utf16(Analysis.model_validate_json(data), text)
         elapsed = (time.perf_counter() - started) * 1000
         return ResultReply(id=rid, spans=wire.spans, actors=wire.actors, ledger=wire.ledger, cached=cached,
                            elapsed_ms=round(elapsed, 1)).model_dump_json()
-
-    def _visible(self, analysis: Analysis) -> Analysis:
-        spans = [s for s in analysis.spans if s.category.value in self._categories]
-        return analysis if len(spans) == len(analysis.spans) else Analysis(spans=spans, actors=analysis.actors, ledger=analysis.ledger)
 
     # -- replies --
 
@@ -332,13 +325,16 @@ class Session:
         """False when the client has gone; that is not an error worth more than a debug line."""
         return await self.send_frame(reply.model_dump_json())
 
-    async def send_frame(self, frame: str) -> bool:
-        """`send` for a reply already made into its frame."""
+    async def send_frame(self, frame: str | bytes) -> bool:
+        """`send` for a reply already made into its frame (bytes: its UTF-8, sent as a text frame)."""
         if self.ws.closed:
             return False
         try:
             async with self._send_lock:
-                await self.ws.send_str(frame)
+                if isinstance(frame, bytes):
+                    await self.ws.send_frame(frame, WSMsgType.TEXT)
+                else:
+                    await self.ws.send_str(frame)
             return True
         except (ConnectionError, RuntimeError) as exc:
             log.debug("%s reply not sent: %s", self.name, type(exc).__name__)

@@ -20,6 +20,11 @@ takes milliseconds (the quotations a page's marks give, `engine.early`), so that
 behind a parse. The parse spends most of its time in code that lets other threads run, so the
 thread's answer comes within milliseconds even while the worker parses.
 
+The worker is the one place that leaves out the spans of the categories the daemon's settings
+hide (`hidden`, given when it starts): in a whole text's analysis (`sent_json`), a piece's preview
+(`parse`) and the early quotations (the express lane), so that nothing after it filters again and
+the session can send a worker's JSON on as it is (`server.replies`).
+
 Replies never carry an exception's message, which may quote page text: a failure is described by
 type and code location (`logsafe.describe_exception`).
 
@@ -195,6 +200,14 @@ def sent_json(analysis) -> bytes:
     return _worker["jobs"].as_json(analysis)
 
 
+def sent_data(analysis: dict | None) -> dict | None:
+    """`sent_json` for an analysis as plain data (a preview, the early quotations)."""
+    hidden = _worker.get("hidden")
+    if analysis is not None and hidden and any(span["category"] in hidden for span in analysis["spans"]):
+        analysis = {**analysis, "spans": [span for span in analysis["spans"] if span["category"] not in hidden]}
+    return analysis
+
+
 def analyze(text: str) -> bytes:
     """Job: a whole text."""
     _ready()
@@ -204,7 +217,8 @@ def analyze(text: str) -> bytes:
 def parse(parts: list[str], preview: bool) -> tuple[list[bytes], dict | None]:
     """Job: some paragraphs of a text, each one's parse as bytes, and their own analysis if `preview`."""
     _ready()
-    return _worker["jobs"].parse_paragraph_list(_worker["nlp"], parts, _worker["analyze_doc"] if preview else None)
+    data, own = _worker["jobs"].parse_paragraph_list(_worker["nlp"], parts, _worker["analyze_doc"] if preview else None)
+    return data, sent_data(own)
 
 
 def merge(parts: list[bytes], text: str) -> bytes:
@@ -240,7 +254,7 @@ def _serve_express(conn) -> None:
             return
         _, seq, text = message
         try:
-            reply = (seq, early.early_quotes(text).model_dump(mode="json"))
+            reply = (seq, sent_data(early.early_quotes(text).model_dump(mode="json")))
         except Exception:  # a failure costs the page its early quotes, nothing else
             reply = (seq, None)
         try:
