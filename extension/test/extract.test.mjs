@@ -255,3 +255,40 @@ test("a story of <font>s and bare text under <body>, with no block element at al
   assert.equal(found.isArticle, true);
   assert.deepEqual(texts(found).filter((t) => t !== "Mill fire: owners rebuild"), [1, 2, 3, 4, 5, 6, 7].map(para));
 });
+
+test("a block CMS's paragraphs, each wrapped in a <figure> of its own, are the story; the picture figures' captions are not", () => {
+  const text = (i) => `<figure class="blk blk-text"><div>${para(i)}</div></figure>`;
+  const picture = `<figure class="blk blk-media"><img alt=""><figcaption>The mayor on the bridge on Monday. “We are not going anywhere,” she said. <span>Photo: A. Lens</span></figcaption></figure>`;
+  const doc = page(`<div class=blocks>${text(1)}${text(2)}${picture}${text(3)}${text(4)}${picture}${text(5)}</div>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [1, 2, 3, 4, 5].map(para));
+});
+
+test("a paid unit among the paragraphs, told only by its disclosure line ('Paid content · Brand'), is left out", () => {
+  const unit = (line) => `<div class=in-feed-unit><div>${line}</div><p>When Margaret’s knee gave way on a Sunday afternoon, she did not want to spend hours in a waiting room, and with extras cover, she says, “I had a physio booked for Monday morning.”</p><a href="#">Find out more</a></div>`;
+  const doc = page(`<article><div class=story-body><p>${para(1)}</p><p>${para(2)}</p>${unit("Paid content · Brightwell Health Insurance")}<p>${para(3)}</p>${unit("Sponsored by Coastline Energy")}<p>${para(4)}</p></div></article>`,
+    `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [1, 2, 3, 4].map(para));
+});
+
+test("a quoted passage's attribution <footer> is read with the passage, and left out with a pull quote", () => {
+  const doc = page(`<article><p>${para(1)}</p><p>${para(2)}</p>
+    <blockquote class=voice><p>“The worksheets were coming back done by the parents, or not at all, and either way we were learning nothing about the children.”</p><footer>— Morag Paterson, head teacher</footer></blockquote>
+    <p>${para(3)} “We never saw the bridge so empty,” said Ann Lee.</p>
+    <blockquote class=voice><p>“We never saw the bridge so empty”</p><footer>— Ann Lee</footer></blockquote><p>${para(4)}</p></article>`,
+    `<meta property="og:type" content="article">`);
+  const all = texts(findArticle(doc));
+  assert.deepEqual(all.slice(2, 4), ["“The worksheets were coming back done by the parents, or not at all, and either way we were learning nothing about the children.”", "— Morag Paterson, head teacher"]);
+  assert.ok(!all.includes("— Ann Lee"));
+  assert.ok(!all.includes("“We never saw the bridge so empty”"));
+});
+
+test("an interview set as a table reads each row as a turn, its label cell ('Q:', 'Name:') first", () => {
+  const row = (who, turn) => `<tr><td class=who>${who}</td><td class=turn>${turn}</td></tr>`;
+  const doc = page(`<div class=col><div class=intro><p>Folasade Adeyemi-Cole opened her first workshop in a rented garage in 1998, with one sewing machine, and today dresses half of the city’s films.</p></div><table class=qa>
+    ${row("Q:", "How did the film work start?")}${row("Adeyemi-Cole:", "A producer came in to have a suit altered and saw a dress I was making, and asked for twelve by Friday.")}
+    ${row("Q:", "What is the hardest part now?")}${row("Adeyemi-Cole:", "Directors change their minds, and on the morning of the shoot somebody decides blue is wrong.")}</table></div>`,
+    `<meta property="og:type" content="article">`);
+  const all = texts(findArticle(doc));
+  assert.deepEqual(all.slice(1), ["Q: How did the film work start?", "Adeyemi-Cole: A producer came in to have a suit altered and saw a dress I was making, and asked for twelve by Friday.",
+    "Q: What is the hardest part now?", "Adeyemi-Cole: Directors change their minds, and on the morning of the shoot somebody decides blue is wrong."]);
+});
