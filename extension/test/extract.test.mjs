@@ -292,3 +292,23 @@ test("an interview set as a table reads each row as a turn, its label cell ('Q:'
   assert.deepEqual(all.slice(1), ["Q: How did the film work start?", "Adeyemi-Cole: A producer came in to have a suit altered and saw a dress I was making, and asked for twelve by Friday.",
     "Q: What is the hardest part now?", "Adeyemi-Cole: Directors change their minds, and on the morning of the shoot somebody decides blue is wrong."]);
 });
+
+test("Readability reads only the article the page marks when it holds the page's prose, and the whole page otherwise", async () => {
+  const { markedArticle } = await import("../src/content/pick.js");
+  const menu = `<div class=mega>${Array.from({ length: 30 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join("")}</div>`;
+  const rail = `<div class=rail>${Array.from({ length: 5 }, (_, i) => `<div><a href="/t${i}"><h3>Teaser ${i}</h3></a><p>A few words.</p></div>`).join("")}</div>`;
+  const story = [1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("");
+  const meta = `<meta property="og:type" content="article">`;
+  const marked = page(`${menu}<article id=story><h1>Meters nobody reads</h1>${story}</article>${rail}`, meta);
+  assert.equal(markedArticle(marked)?.id, "story");
+  assert.deepEqual(texts(findArticle(marked)), [1, 2, 3, 4, 5].map(para));
+  // Not with a second <article> (readers' posts), nor when most paragraphs are outside it.
+  assert.equal(markedArticle(page(`<article>${story}</article><article><p>${para(9)}</p></article>`, meta)), null);
+  assert.equal(markedArticle(page(`<article><p>${para(1)}</p><p>${para(2)}</p></article><section class=thread>${[3, 4, 5, 6].map((i) => `<p>${para(i)}</p>`).join("")}</section>`, meta)), null);
+  // Nor when the story is told in <div>s and the one <article> is a teaser with the only <p>s.
+  const teaser = `<article class=promo><p>${para(8)} ${para(9)} ${para(10)}</p></article>`;
+  assert.equal(markedArticle(page(`<div class=story>${[1, 2, 3, 4, 5, 6, 7].map((i) => `<div>${para(i)}</div>`).join("")}</div>${teaser}`, meta)), null);
+  // Nor for a region already found not to be the story.
+  const region = marked.getElementById("story");
+  assert.equal(markedArticle(marked, new Set([region])), null);
+});

@@ -298,7 +298,9 @@ function search(doc, { exclude, forced = false } = {}) {
 
   const excluded = new Set(exclude ? [exclude] : []);
   const rendering = new Rendering();
-  let { flat, chosen } = readabilityChoice(doc, excluded);
+  // Asked to analyse whatever the page holds, Readability reads all of it.
+  const narrow = !forced;
+  let { flat, chosen } = readabilityChoice(doc, excluded, { narrow });
   let found = chosen?.size ? articleBlocks(docs, rendering, chosen) : { root: null, blocks: [], dropped: [] };
   // Readability scores paragraphs, and a rail of two hundred teasers with a comma each can
   // outscore the story: when its pick is plainly not a story, leave that region out and ask again.
@@ -306,7 +308,7 @@ function search(doc, { exclude, forced = false } = {}) {
     const wrong = misplaced(found, doc);
     if (!wrong) break;
     excluded.add(wrong);
-    const again = readabilityChoice(doc, excluded);
+    const again = readabilityChoice(doc, excluded, { narrow });
     const other = again.chosen?.size ? articleBlocks(docs, rendering, again.chosen) : null;
     if (!other || !plausible(other, early.isArticle)) break;
     ({ flat, chosen } = again);
