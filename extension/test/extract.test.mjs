@@ -308,6 +308,12 @@ test("Readability reads only the article the page marks when it holds the page's
   // Nor when the story is told in <div>s and the one <article> is a teaser with the only <p>s.
   const teaser = `<article class=promo><p>${para(8)} ${para(9)} ${para(10)}</p></article>`;
   assert.equal(markedArticle(page(`<div class=story>${[1, 2, 3, 4, 5, 6, 7].map((i) => `<div>${para(i)}</div>`).join("")}</div>${teaser}`, meta)), null);
+  // An advert's blank frame beside it changes nothing; a shadow tree outside it, which may hold the story, does.
+  const framed = page(`${menu}<article id=story>${story}</article><iframe class=ad></iframe>`, meta);
+  assert.equal(markedArticle(framed)?.id, "story");
+  const hosted = page(`<article id=story>${story}</article><story-view></story-view>`, meta);
+  hosted.querySelector("story-view").attachShadow({ mode: "open" }).innerHTML = `<p>${para(7)}</p>`;
+  assert.equal(markedArticle(hosted), null);
   // Nor for a region already found not to be the story.
   const region = marked.getElementById("story");
   assert.equal(markedArticle(marked, new Set([region])), null);

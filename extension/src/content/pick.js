@@ -4,7 +4,7 @@
 // copied elements carry and the text.
 
 import { Readability } from "@mozilla/readability";
-import { composedChildren, shadowRootOf } from "./composed.js";
+import { composedChildren, frameDocument, shadowRootOf } from "./composed.js";
 import { flatClone, INDEX_ATTR } from "./flatclone.js";
 
 /** Live text nodes under `el` (in the composed tree) that the copy holds, in order. */
@@ -52,19 +52,26 @@ function choose(doc, exclude, root) {
 // of the page is menus, rails of teasers and footers of links. When the page marks its article
 // (one articleBody, or one <article>) and that element holds most of the page's paragraphs and
 // much of its text outside links, Readability's pick lies inside it: it is given only that
-// element to read. Not when the page has frames or shadow trees, which the counts cannot see.
+// element to read. Not when the page has frames or shadow trees outside it, which the counts
+// cannot see into.
 const MARKED_MIN_SHARE = 0.8; // of the page's <p> text (as flow.js's ARTICLE_SHARE of the story's)
 const MARKED_MIN_TEXT_SHARE = 0.5; // of the page's text outside links: a story told in <div>s is not a teaser <article>'s
 const MARKED_MIN_CHARS = 500; // below it Readability starts over, looser, on what it was given
 
 /** The element the page marks as its article, when it holds the page's prose, or null. */
 export function markedArticle(doc, exclude = new Set()) {
+  if (!doc.body) return null;
   const bodies = doc.querySelectorAll("[itemprop~=articleBody]");
   const marked = bodies.length ? bodies : doc.getElementsByTagName("article");
   if (marked.length !== 1) return null;
   const region = marked[0];
   if (region.checkVisibility?.() === false || [...exclude].some((x) => x.contains(region) || region.contains(x))) return null;
-  if (doc.querySelector("iframe, frame")) return null;
+  // A frame or a shadow tree outside the region may hold the story; an advert's frame (from
+  // another origin, or a blank one its script writes a few words into) does not.
+  const outside = (el) => !region.contains(el);
+  for (const frame of doc.querySelectorAll("iframe, frame")) {
+    if (outside(frame) && (frameDocument(frame)?.body?.textContent.length ?? 0) >= MARKED_MIN_CHARS) return null;
+  }
   let inside = 0;
   let all = 0;
   for (const p of doc.getElementsByTagName("p")) {
@@ -76,7 +83,7 @@ export function markedArticle(doc, exclude = new Set()) {
   let linked = 0;
   for (const a of doc.getElementsByTagName("a")) linked += a.textContent.length;
   if (region.textContent.length < MARKED_MIN_TEXT_SHARE * (doc.body.textContent.length - linked)) return null;
-  for (const el of doc.body.getElementsByTagName("*")) if (shadowRootOf(el)) return null;
+  for (const el of doc.body.getElementsByTagName("*")) if (shadowRootOf(el) && outside(el)) return null;
   return region;
 }
 
