@@ -255,3 +255,66 @@ test("a story of <font>s and bare text under <body>, with no block element at al
   assert.equal(found.isArticle, true);
   assert.deepEqual(texts(found).filter((t) => t !== "Mill fire: owners rebuild"), [1, 2, 3, 4, 5, 6, 7].map(para));
 });
+
+test("a block CMS's paragraphs, each wrapped in a <figure> of its own, are the story; the picture figures' captions are not", () => {
+  const text = (i) => `<figure class="blk blk-text"><div>${para(i)}</div></figure>`;
+  const picture = `<figure class="blk blk-media"><img alt=""><figcaption>The mayor on the bridge on Monday. “We are not going anywhere,” she said. <span>Photo: A. Lens</span></figcaption></figure>`;
+  const doc = page(`<div class=blocks>${text(1)}${text(2)}${picture}${text(3)}${text(4)}${picture}${text(5)}</div>`, `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [1, 2, 3, 4, 5].map(para));
+});
+
+test("a paid unit among the paragraphs, told only by its disclosure line ('Paid content · Brand'), is left out", () => {
+  const unit = (line) => `<div class=in-feed-unit><div>${line}</div><p>When Margaret’s knee gave way on a Sunday afternoon, she did not want to spend hours in a waiting room, and with extras cover, she says, “I had a physio booked for Monday morning.”</p><a href="#">Find out more</a></div>`;
+  const doc = page(`<article><div class=story-body><p>${para(1)}</p><p>${para(2)}</p>${unit("Paid content · Brightwell Health Insurance")}<p>${para(3)}</p>${unit("Sponsored by Coastline Energy")}<p>${para(4)}</p></div></article>`,
+    `<meta property="og:type" content="article">`);
+  assert.deepEqual(texts(findArticle(doc)), [1, 2, 3, 4].map(para));
+});
+
+test("a quoted passage's attribution <footer> is read with the passage, and left out with a pull quote", () => {
+  const doc = page(`<article><p>${para(1)}</p><p>${para(2)}</p>
+    <blockquote class=voice><p>“The worksheets were coming back done by the parents, or not at all, and either way we were learning nothing about the children.”</p><footer>— Morag Paterson, head teacher</footer></blockquote>
+    <p>${para(3)} “We never saw the bridge so empty,” said Ann Lee.</p>
+    <blockquote class=voice><p>“We never saw the bridge so empty”</p><footer>— Ann Lee</footer></blockquote><p>${para(4)}</p></article>`,
+    `<meta property="og:type" content="article">`);
+  const all = texts(findArticle(doc));
+  assert.deepEqual(all.slice(2, 4), ["“The worksheets were coming back done by the parents, or not at all, and either way we were learning nothing about the children.”", "— Morag Paterson, head teacher"]);
+  assert.ok(!all.includes("— Ann Lee"));
+  assert.ok(!all.includes("“We never saw the bridge so empty”"));
+});
+
+test("an interview set as a table reads each row as a turn, its label cell ('Q:', 'Name:') first", () => {
+  const row = (who, turn) => `<tr><td class=who>${who}</td><td class=turn>${turn}</td></tr>`;
+  const doc = page(`<div class=col><div class=intro><p>Folasade Adeyemi-Cole opened her first workshop in a rented garage in 1998, with one sewing machine, and today dresses half of the city’s films.</p></div><table class=qa>
+    ${row("Q:", "How did the film work start?")}${row("Adeyemi-Cole:", "A producer came in to have a suit altered and saw a dress I was making, and asked for twelve by Friday.")}
+    ${row("Q:", "What is the hardest part now?")}${row("Adeyemi-Cole:", "Directors change their minds, and on the morning of the shoot somebody decides blue is wrong.")}</table></div>`,
+    `<meta property="og:type" content="article">`);
+  const all = texts(findArticle(doc));
+  assert.deepEqual(all.slice(1), ["Q: How did the film work start?", "Adeyemi-Cole: A producer came in to have a suit altered and saw a dress I was making, and asked for twelve by Friday.",
+    "Q: What is the hardest part now?", "Adeyemi-Cole: Directors change their minds, and on the morning of the shoot somebody decides blue is wrong."]);
+});
+
+test("Readability reads only the article the page marks when it holds the page's prose, and the whole page otherwise", async () => {
+  const { markedArticle } = await import("../src/content/pick.js");
+  const menu = `<div class=mega>${Array.from({ length: 30 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join("")}</div>`;
+  const rail = `<div class=rail>${Array.from({ length: 5 }, (_, i) => `<div><a href="/t${i}"><h3>Teaser ${i}</h3></a><p>A few words.</p></div>`).join("")}</div>`;
+  const story = [1, 2, 3, 4, 5].map((i) => `<p>${para(i)}</p>`).join("");
+  const meta = `<meta property="og:type" content="article">`;
+  const marked = page(`${menu}<article id=story><h1>Meters nobody reads</h1>${story}</article>${rail}`, meta);
+  assert.equal(markedArticle(marked)?.id, "story");
+  assert.deepEqual(texts(findArticle(marked)), [1, 2, 3, 4, 5].map(para));
+  // Not with a second <article> (readers' posts), nor when most paragraphs are outside it.
+  assert.equal(markedArticle(page(`<article>${story}</article><article><p>${para(9)}</p></article>`, meta)), null);
+  assert.equal(markedArticle(page(`<article><p>${para(1)}</p><p>${para(2)}</p></article><section class=thread>${[3, 4, 5, 6].map((i) => `<p>${para(i)}</p>`).join("")}</section>`, meta)), null);
+  // Nor when the story is told in <div>s and the one <article> is a teaser with the only <p>s.
+  const teaser = `<article class=promo><p>${para(8)} ${para(9)} ${para(10)}</p></article>`;
+  assert.equal(markedArticle(page(`<div class=story>${[1, 2, 3, 4, 5, 6, 7].map((i) => `<div>${para(i)}</div>`).join("")}</div>${teaser}`, meta)), null);
+  // An advert's blank frame beside it changes nothing; a shadow tree outside it, which may hold the story, does.
+  const framed = page(`${menu}<article id=story>${story}</article><iframe class=ad></iframe>`, meta);
+  assert.equal(markedArticle(framed)?.id, "story");
+  const hosted = page(`<article id=story>${story}</article><story-view></story-view>`, meta);
+  hosted.querySelector("story-view").attachShadow({ mode: "open" }).innerHTML = `<p>${para(7)}</p>`;
+  assert.equal(markedArticle(hosted), null);
+  // Nor for a region already found not to be the story.
+  const region = marked.getElementById("story");
+  assert.equal(markedArticle(marked, new Set([region])), null);
+});

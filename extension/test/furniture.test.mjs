@@ -229,3 +229,20 @@ test("a writer's title on its own line under a byline is furniture; a sentence e
   for (const text of ["Sentinel Staff Writer", "Chief Political Correspondent", "Senior Editor"]) assert.equal(furnitureBlock(block(text)), "role line", text);
   for (const text of ["She was named editor.", "The paper hired a new correspondent", "Meet the new editor"]) assert.notEqual(furnitureBlock(block(text)), "role line", text);
 });
+
+test("a paid unit's disclosure line is a furniture heading; a story's own words about sponsors are not", () => {
+  for (const h of ["Paid content · Brightwell Health Insurance", "Sponsored by Coastline Energy", "Partner content from Alpine Bank", "Paid post: Northwind", "Promoted by Northwind", "In partnership with the Tourism Board"]) {
+    assert.ok(isFurnitureHeading(h), h);
+  }
+  for (const h of ["Sponsors pull out of the festival", "Paid leave for carers approved", "Promoted to captain at 19", "Promoted – and relegated a year later"]) {
+    assert.ok(!isFurnitureHeading(h), h);
+  }
+});
+
+test("a <figure> is a picture's box only when it holds one: a block CMS's text figure is not furniture", () => {
+  const { document } = new JSDOM(`<figure id=t><div>Words of the story.</div></figure><figure id=p><img alt=""><figcaption>Caption</figcaption></figure><blockquote><p>“Quote.”</p><footer id=f>— A. Name</footer></blockquote><footer id=s>Site footer</footer>`).window;
+  assert.equal(furnitureElement(document.getElementById("t")), null);
+  assert.equal(furnitureElement(document.getElementById("p")), "<figure>");
+  assert.equal(furnitureElement(document.getElementById("f")), null);
+  assert.equal(furnitureElement(document.getElementById("s")), "<footer>");
+});

@@ -28,7 +28,8 @@ GET_PAGE_STATE = "cl-get-page-state"
 # the browser (generated content, absent from the DOM's text) and are text a reader reads: its
 # ::before and ::after strings, and `open-quote`/`close-quote` as the default style draws them for
 # English (the corpus's pages are English; nested <q>s take the second pair). An element per printed
-# line (a converted PDF, OCR text) ends with a line break, not a block boundary.
+# line (a converted PDF, OCR text) ends with a line break, not a block boundary. A speaker's label
+# in a table row's first cell ('Q:') is read on one line with the turn in the cell beside it.
 _PAGE_TEXT = r"""
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
@@ -54,6 +55,11 @@ _PAGE_TEXT = r"""
   const unwrapped = (el, style) => !el.firstElementChild && /^(nowrap|pre)$/.test(style.whiteSpace);
   const printedLine = (el, style) => unwrapped(el, style) && [el.previousElementSibling, el.nextElementSibling]
     .some((s) => !!s && s.tagName === el.tagName && unwrapped(s, getComputedStyle(s)));
+  // A speaker's label in the first of a row's two cells ('Q:' | the question) is read on one line
+  // with the turn beside it, as the content script reads it: a space between them, no block boundary.
+  const LABEL_CELL = /^([\p{L}][\p{L}.'’ -]{0,30}:|Q|A)$/u;
+  const labelCell = (el, style) => style.display === 'table-cell' && !el.previousElementSibling && !!el.nextElementSibling
+    && !el.nextElementSibling.nextElementSibling && el.childElementCount <= 1 && LABEL_CELL.test(el.textContent.trim());
   const preformatted = (el) => !!el && /^(pre|break-spaces)/.test(getComputedStyle(el).whiteSpace);
   const visitChildren = (node) => { for (let n = node.firstChild; n; n = n.nextSibling) visit(n); };
   const visit = (n) => {
@@ -75,15 +81,19 @@ _PAGE_TEXT = r"""
     const style = getComputedStyle(n);
     if (style.display === 'none' || style.visibility === 'hidden' || clippedAway(style)) return;
     const initial = style.float !== 'none' && n.textContent.trim().length <= 3;
-    const block = !initial && !style.display.startsWith('inline') && style.display !== 'contents';
+    const label = labelCell(n, style);
+    const prev = n.previousElementSibling;
+    const turn = !label && style.display === 'table-cell' && !!prev && labelCell(prev, getComputedStyle(prev));
+    const block = !initial && !label && !style.display.startsWith('inline') && style.display !== 'contents';
     const line = block && printedLine(n, style);
     // A column of such lines: a paragraph may run on from one column into the next.
     const column = block && !!n.firstElementChild && [...n.children].every((c) => printedLine(c, getComputedStyle(c)));
-    if (block && !column) text += line ? '\u2028' : '\u2029';
+    if (block && !column && !turn) text += line ? '\u2028' : '\u2029';
     if (tag === 'Q') text += drawn(n, '::before');
     if (n.shadowRoot) visitChildren(n.shadowRoot); else visitChildren(n);
     if (tag === 'Q') text += drawn(n, '::after');
     if (block && !line && !column) text += '\u2029';
+    if (label) text += ' ';
   };
   visit(document.documentElement);
 """

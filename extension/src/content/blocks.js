@@ -60,6 +60,17 @@ function boldLine(block) {
   return texts.length > 0 && texts.every((p) => !!p.node.parentElement?.closest("b, strong")) && !block.pieces.some((p) => p.br);
 }
 
+// An interview set as a table: a row per turn, the speaker's label ("Q:", "Adeyemi-Cole:", "Q")
+// in the first of its two cells. Only a short label, so that a layout table's cells stay apart.
+const LABEL_CELL = /^([\p{L}][\p{L}.'’ -]{0,30}:|Q|A)$/u;
+
+function isLabelCell(el, look) {
+  if (look.display !== "table-cell" || el.previousElementSibling) return false;
+  const next = el.nextElementSibling;
+  if (!next || next.nextElementSibling || el.childElementCount > 1) return false;
+  return LABEL_CELL.test(el.textContent.trim());
+}
+
 function isPreformatted(look) {
   return /^(pre|break-spaces)/.test(look?.whiteSpace ?? "");
 }
@@ -116,6 +127,7 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
   const containers = [root]; // the block-level elements the walk is in
   let current = null;
   let brRun = 0;
+  let labelled = null; // the block a speaker's label cell began
 
   const flush = () => {
     if (current && current.chars > 0) blocks.push(current);
@@ -192,6 +204,20 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
         const from = current?.pieces.length ?? 0;
         visit(child, link, isPreformatted(look));
         if (marks && current && (current === before || !before)) drawMarks(current, before ? from : 0, marks);
+        continue;
+      }
+      // A speaker's label in a cell of its own ("Q:" | the question) begins the turn beside it.
+      if (isLabelCell(child, look)) {
+        flush();
+        if (skip(child, look)) continue;
+        visit(child, link, false);
+        if (current) current.pieces.push({ br: true });
+        labelled = current;
+        continue;
+      }
+      if (labelled && labelled === current && child.previousElementSibling && isLabelCell(child.previousElementSibling, lookOf(child.previousElementSibling))) {
+        if (!skip(child, look)) visit(child, link, isPreformatted(look));
+        flush();
         continue;
       }
       flush();

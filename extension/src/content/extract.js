@@ -14,7 +14,7 @@ import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articlene
 import { cutBlocks, isBlockLevel } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
 import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
-import { BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
+import { attributedQuote, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
 import { buildText, slicePieces } from "./offsets.js";
@@ -74,7 +74,10 @@ function withGaps(blocks, { focus, chosen, rendering, chars, total }) {
     const { text, entries } = buildText(c.pieces);
     if (!text) return;
     const block = { el: c.el, key: c.first, text, entries, words: blockWords(text), linkShare: c.linkChars / c.chars, at: i };
-    if (sameFlow(main.key, flowKey(block.el)) && !blockFurniture(block, focus.ownerDocument?.title)) gaps.push(block);
+    // A quoted passage's attribution line goes with the passage, off the flow as it is.
+    const quote = attributedQuote(block.el);
+    const placed = sameFlow(main.key, flowKey(block.el)) || (quote && blocks.some((b) => quote.contains(b.el)));
+    if (placed && !blockFurniture(block, focus.ownerDocument?.title)) gaps.push(block);
   });
   if (!gaps.length) return blocks;
   const merged = [];
@@ -230,6 +233,15 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     if (why) dropped.push({ why, text: b.text.slice(0, 80) });
     else kept.push({ el: b.el, key: b.key, text: b.text, hash: hashText(b.text), entries: b.entries, linkShare: b.linkShare });
   }
+  // An attribution line is kept only with its passage (not beside a pull quote left out).
+  const orphan = (b) => {
+    const quote = attributedQuote(b.el);
+    return quote && !kept.some((o) => o !== b && quote.contains(o.el));
+  };
+  for (const b of kept.filter(orphan)) {
+    dropped.push({ why: "attribution of a quote left out", text: b.text.slice(0, 80) });
+    kept.splice(kept.indexOf(b), 1);
+  }
   return { root, focus, blocks: kept, dropped };
 }
 
@@ -286,7 +298,9 @@ function search(doc, { exclude, forced = false } = {}) {
 
   const excluded = new Set(exclude ? [exclude] : []);
   const rendering = new Rendering();
-  let { flat, chosen } = readabilityChoice(doc, excluded);
+  // Asked to analyse whatever the page holds, Readability reads all of it.
+  const narrow = !forced;
+  let { flat, chosen } = readabilityChoice(doc, excluded, { narrow });
   let found = chosen?.size ? articleBlocks(docs, rendering, chosen) : { root: null, blocks: [], dropped: [] };
   // Readability scores paragraphs, and a rail of two hundred teasers with a comma each can
   // outscore the story: when its pick is plainly not a story, leave that region out and ask again.
@@ -294,7 +308,7 @@ function search(doc, { exclude, forced = false } = {}) {
     const wrong = misplaced(found, doc);
     if (!wrong) break;
     excluded.add(wrong);
-    const again = readabilityChoice(doc, excluded);
+    const again = readabilityChoice(doc, excluded, { narrow });
     const other = again.chosen?.size ? articleBlocks(docs, rendering, again.chosen) : null;
     if (!other || !plausible(other, early.isArticle)) break;
     ({ flat, chosen } = again);

@@ -51,12 +51,13 @@ function isMenu(el) {
 
 /**
  * @param {Document} doc the live top document
- * @param {{exclude?: Set<Element>, indexed?: boolean}} opts `exclude`: elements to leave out
- *   (ours, or a region already found not to be the story); `indexed`: mark copied elements
- *   with their index (for Readability's re-parse)
+ * @param {{exclude?: Set<Element>, indexed?: boolean, root?: Element | null}} opts `exclude`:
+ *   elements to leave out (ours, or a region already found not to be the story); `indexed`: mark
+ *   copied elements with their index (for Readability's re-parse); `root`: copy only this element
+ *   of the page (the region known to hold the story), not the whole body
  * @returns {{clone: Document, live: Map<Node, Node>, elements: Element[]}}
  */
-export function flatClone(doc, { exclude = new Set(), indexed = false } = {}) {
+export function flatClone(doc, { exclude = new Set(), indexed = false, root = null } = {}) {
   const clone = doc.implementation.createHTMLDocument(doc.title);
   const live = new Map(); // copy → live node
   const elements = []; // index → live element
@@ -128,7 +129,12 @@ export function flatClone(doc, { exclude = new Set(), indexed = false } = {}) {
     }
   };
 
-  if (doc.body) {
+  if (root) {
+    // Only the region that holds the story: it stands alone in the copy's body.
+    const copy = clone.importNode(root, true);
+    clone.body.appendChild(copy);
+    pair(root, copy);
+  } else if (doc.body) {
     const copy = clone.importNode(doc.body, true);
     clone.documentElement.replaceChild(copy, clone.body);
     pair(doc.body, copy);

@@ -181,9 +181,22 @@ export function withVerdictsKept(search) {
   }
 }
 
+// What makes a <figure> a picture's (or a clip's, a chart's) box. A block CMS wraps every block
+// in a <figure>, its paragraphs too: a figure with none of these is the story's text.
+const FIGURE_CONTENT = "img, picture, svg, canvas, video, audio, iframe, object, embed, figcaption, [role=img], amp-img, amp-video, amp-iframe";
+// The attribution of a quoted passage ("— Jane Doe, head teacher"), set as the <footer> of its
+// <blockquote>: read with the quote it names, when the quote is the story's.
+const ATTRIBUTION_TAGS = new Set(["footer"]);
+
+/** The <blockquote> whose attribution line `el` is, or null. */
+export function attributedQuote(el) {
+  return ATTRIBUTION_TAGS.has(el.localName) && el.parentElement?.localName === "blockquote" ? el.parentElement : null;
+}
+
 function elementVerdict(el, look, strict) {
   const tag = el.localName;
-  if (FURNITURE_TAGS.has(tag)) return `<${tag}>`;
+  const textFigure = tag === "figure" && !el.querySelector(FIGURE_CONTENT);
+  if (FURNITURE_TAGS.has(tag) && !textFigure && !attributedQuote(el)) return `<${tag}>`;
   if (isDataTable(el)) return "data table";
   const role = el.getAttribute("role");
   if (role && FURNITURE_ROLES.has(role)) return `role=${role}`;
@@ -213,7 +226,9 @@ function boxTitle(el) {
   if (!first || first === el.lastElementChild) return null;
   for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return null;
   const title = first.textContent.trim().replace(/\s+/g, " ");
-  if (!title || title.length > BOX_TITLE_MAX_CHARS || !isFurnitureHeading(title)) return null;
+  if (!title || !isFurnitureHeading(title)) return null;
+  // An advertiser's name makes a disclosure longer than a title ("Paid content · Brightwell Health").
+  if (title.length > BOX_TITLE_MAX_CHARS && !SPONSOR_LINE.test(title)) return null;
   if (el.querySelector("h1")) return null;
   return title;
 }
@@ -298,6 +313,11 @@ export function isNoteReference(el) {
   return inPage(el) && !!el.querySelector("sup");
 }
 
+// How a paid unit set among the story's paragraphs says what it is, the advertiser's name after.
+const SPONSOR_DISCLOSURE =
+  "((paid|sponsored|promoted|partner|advertiser|branded) (content|post|story|partnership|feature)|sponsored)" +
+  "(\\s+(by|from|with)\\b.{0,40}|\\s*[·|:–—-]\\s*.{0,40})?|(promoted|paid for|presented) by\\b.{0,40}|in partnership with\\b.{0,40}";
+
 // Headings that open a section of furniture rather than of the story: what follows such a
 // heading, up to the next heading of its level, is not the story ("Comments (3)", "Related",
 // "More on this story", "You may also like"). The whole heading must be the phrase, so that a
@@ -314,6 +334,8 @@ const FURNITURE_HEADING = new RegExp(
       "you (may|might) (also )?(like|enjoy|be interested in)", "popular( now| stories)?", "latest (news|stories|headlines)",
       "editor['’]?s picks", "top stories", "further reading", "see also", "also read", "share( this)?( article| story| page)?",
       "tags", "topics", "explore more( on these topics)?", "around the web", "sponsored( stories| content)?",
+      // A paid unit's disclosure: "Paid content · Brand", "Sponsored by Brand", "Partner content from Brand".
+      SPONSOR_DISCLOSURE,
       "from our partners", "in other news", "key (events|moments|points|facts)", "match (events|facts|stats|statistics)",
       "line-?ups?", "teams", "timeline", "minute[- ]by[- ]minute", "lire aussi", "à lire aussi", "sur le même sujet",
       "commentaires", "réagissez", "mehr zum thema", "kommentare", "leserkommentare", "diskutieren sie mit",
@@ -327,6 +349,8 @@ const FURNITURE_HEADING = new RegExp(
 
 // A wiki's section heading carries its edit link in brackets: "Sources[edit]", "Notes [edit source]".
 const EDIT_LINK = /\s*\[\s*(edit|edit source|hide|show)\s*\]\s*$/i;
+
+const SPONSOR_LINE = new RegExp(`^(${SPONSOR_DISCLOSURE})$`, "i");
 
 export function isFurnitureHeading(text) {
   return text.length <= 60 && FURNITURE_HEADING.test(text.trim().replace(/\s+/g, " ").replace(EDIT_LINK, ""));

@@ -4,7 +4,7 @@
 // copied elements carry and the text.
 
 import { Readability } from "@mozilla/readability";
-import { composedChildren } from "./composed.js";
+import { composedChildren, frameDocument, shadowRootOf } from "./composed.js";
 import { flatClone, INDEX_ATTR } from "./flatclone.js";
 
 /** Live text nodes under `el` (in the composed tree) that the copy holds, in order. */
@@ -25,16 +25,66 @@ function copiedTextsUnder(el, copied) {
  * Readability's article on a copy of the page, as live text nodes: by identity, and where
  * Readability re-parsed its copy (new nodes) by the index attribute of the nearest copied
  * element and the text. A copy is indexed only when the first one turned out to need it.
+ * `narrow`: read only the region the page marks as its article when it holds the page's prose
+ * (markedArticle), and the whole page when that region yields nothing.
  * @returns {{flat: object, chosen: Set<Text> | null}}
  */
-export function readabilityChoice(doc, exclude = new Set()) {
-  let flat = flatClone(doc, { exclude });
+export function readabilityChoice(doc, exclude = new Set(), { narrow = false } = {}) {
+  const region = narrow ? markedArticle(doc, exclude) : null;
+  if (region) {
+    const inRegion = choose(doc, exclude, region);
+    if (inRegion.chosen?.size) return inRegion;
+  }
+  return choose(doc, exclude, null);
+}
+
+function choose(doc, exclude, root) {
+  let flat = flatClone(doc, { exclude, root });
   let found = mapArticle(flat, readability(flat));
   if (found && found.missed > found.chosen.size) {
-    flat = flatClone(doc, { exclude, indexed: true });
+    flat = flatClone(doc, { exclude, indexed: true, root });
     found = mapArticle(flat, readability(flat));
   }
   return { flat, chosen: found?.chosen ?? null };
+}
+
+// Readability scores every paragraph, link and wrapper of what it reads, and on a news site most
+// of the page is menus, rails of teasers and footers of links. When the page marks its article
+// (one articleBody, or one <article>) and that element holds most of the page's paragraphs and
+// much of its text outside links, Readability's pick lies inside it: it is given only that
+// element to read. Not when the page has frames or shadow trees outside it, which the counts
+// cannot see into.
+const MARKED_MIN_SHARE = 0.8; // of the page's <p> text (as flow.js's ARTICLE_SHARE of the story's)
+const MARKED_MIN_TEXT_SHARE = 0.5; // of the page's text outside links: a story told in <div>s is not a teaser <article>'s
+const MARKED_MIN_CHARS = 500; // below it Readability starts over, looser, on what it was given
+
+/** The element the page marks as its article, when it holds the page's prose, or null. */
+export function markedArticle(doc, exclude = new Set()) {
+  if (!doc.body) return null;
+  const bodies = doc.querySelectorAll("[itemprop~=articleBody]");
+  const marked = bodies.length ? bodies : doc.getElementsByTagName("article");
+  if (marked.length !== 1) return null;
+  const region = marked[0];
+  if (region.checkVisibility?.() === false || [...exclude].some((x) => x.contains(region) || region.contains(x))) return null;
+  // A frame or a shadow tree outside the region may hold the story; an advert's frame (from
+  // another origin, or a blank one its script writes a few words into) does not.
+  const outside = (el) => !region.contains(el);
+  for (const frame of doc.querySelectorAll("iframe, frame")) {
+    if (outside(frame) && (frameDocument(frame)?.body?.textContent.length ?? 0) >= MARKED_MIN_CHARS) return null;
+  }
+  let inside = 0;
+  let all = 0;
+  for (const p of doc.getElementsByTagName("p")) {
+    const n = p.textContent.length;
+    all += n;
+    if (region.contains(p)) inside += n;
+  }
+  if (inside < MARKED_MIN_CHARS || inside < MARKED_MIN_SHARE * all) return null;
+  let linked = 0;
+  for (const a of doc.getElementsByTagName("a")) linked += a.textContent.length;
+  if (region.textContent.length < MARKED_MIN_TEXT_SHARE * (doc.body.textContent.length - linked)) return null;
+  for (const el of doc.body.getElementsByTagName("*")) if (shadowRootOf(el) && outside(el)) return null;
+  return region;
 }
 
 // Readability tidies its pick for display (absolute links, fewer nested wrappers); its text
