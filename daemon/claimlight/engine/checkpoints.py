@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from .coref import Coreference
 
 # Boundaries a reading saves its state at: the starts of the document's last MARKS paragraphs (a
-# new entry at the end changes the last paragraph's ending too: `server.foresight`).
-MARKS = 2
+# new entry at the end changes the last paragraph's ending too, `server.foresight`: the state at its
+# start is the one the next version takes up).
+MARKS = 1
 # Saved states per process, weighed by the tokens they have read: a state costs some 40 bytes a
 # token (its referents and resolutions, the facts' roles and mentions, the old page's actors they
 # hold; states of one reading share most of it), so about 2.5 MB in all. A page too long for half of
@@ -58,9 +59,25 @@ resumed = 0
 
 
 @dataclass
+class _Page:
+    """What a reading consults of the whole page, as it was (`_facts` reads it)."""
+
+    index: object  # the ActorIndex
+    roles: object  # the RoleIndex
+    kind: dict
+    given: dict  # the genders the page gives
+    mention_starts: dict
+    speech_subjects: set
+    partners: dict | None  # `Coreference._name_partners`, when the reading had read it
+    tokens: int  # where the paragraphs read end
+    chars: int
+
+
+@dataclass
 class _State:
     quoted: bytes  # which tokens of the paragraphs read the reading takes for quoted
-    facts: tuple  # what the reading consulted of the whole page (`_facts`)
+    page: _Page | None  # what the facts are made of, until they are made (on the first lookup)
+    facts: tuple | None  # what the reading consulted of the whole page (`_facts`)
     actors: list  # the actors named before the mark, in the order the text first names them
     next: int  # the mark: the first token not read
     referents: list  # per sentence before the mark
@@ -104,7 +121,11 @@ class Checkpoints:
                 tokens, chars = self._bounds(state.next)
                 if state.next > len(coref.doc) or state.quoted != bytes(coref.in_quote[:tokens]):
                     continue
-                facts, actors = _facts(coref, self._given, tokens, chars)
+                if state.facts is None:
+                    state.facts, state.page = _facts(state.page)[0], None
+                partners = coref._name_partners if state.facts[2] is not None else None
+                facts, actors = _facts(_Page(coref.index, coref.roles, coref.kind, self._given, coref.mention_starts,
+                                             coref.speech_subjects, partners, tokens, chars))
                 if facts != state.facts:
                     continue
                 _kept.move_to_end(self._prefix[c])
@@ -160,45 +181,56 @@ def close() -> None:
     _open.clear()
 
 
-def _facts(coref: Coreference, given: dict, tokens: int, chars: int) -> tuple[tuple, list]:
-    """What the reading of the paragraphs before token `tokens` (character `chars`) consults of the
-    whole page (`given`: the genders it gives), actors by the order they are first named in; and
-    those actors."""
+def _named(page: _Page) -> list:
+    """The actors named in the paragraphs read, in the order they are first named."""
+    starts_of, chars = page.mention_starts, page.chars
+    return sorted((a for a in page.index.actors if starts_of.get(a.id) and starts_of[a.id][0] < chars), key=lambda a: (starts_of[a.id][0], a.name))
+
+
+def _facts(page: _Page) -> tuple[tuple, list]:
+    """What the reading of the paragraphs before token `page.tokens` (character `page.chars`)
+    consults of the whole page, actors by the order they are first named in; and those actors.
+    The other words of names (`_name_partners`) only when the reading had read them: one that had
+    not, did not consult them before where it stood, nor will the same reading of the same words."""
     from .coref import PROMINENT_MENTIONS
     from .role_index import normalise
 
-    starts_of = coref.mention_starts
-    actors = sorted((a for a in coref.index.actors if starts_of.get(a.id) and starts_of[a.id][0] < chars),
-                    key=lambda a: (starts_of[a.id][0], a.name))
+    starts_of, tokens, chars = page.mention_starts, page.tokens, page.chars
+    actors = _named(page)
     seen = {id(a): n for n, a in enumerate(actors)}
     mentions = tuple(
         (t, m.start, m.end, m.token_start, m.token_end, m.label, m.text, seen.get(id(m.actor)))
-        for t, m in sorted((t, m) for t, m in coref.index.by_token.items() if t < tokens)
+        for t, m in sorted((t, m) for t, m in page.index.by_token.items() if t < tokens)
     )
     about = []
     words: set[str] = set()
     for a in actors:
-        roles = tuple(coref.roles.roles(a))
+        roles = tuple(page.roles.roles(a))
         words.update(normalise(w) for r in roles for w in r.words)
         starts = starts_of[a.id]
-        about.append((a.name, a.type, a.gender, coref.kind.get(a.id), given.get(a.id), len(a.mentions) >= PROMINENT_MENTIONS,
+        about.append((a.name, a.type, a.gender, page.kind.get(a.id), page.given.get(a.id), len(a.mentions) >= PROMINENT_MENTIONS,
                       roles, tuple(starts[: bisect_left(starts, chars)])))
-    partners = coref._name_partners
-    named = tuple(sorted((w, tuple(sorted(partners[w]))) for w in words if w in partners))
-    subjects = tuple(sorted(i for i in coref.speech_subjects if i < tokens))
+    partners = page.partners
+    named = None if partners is None else tuple(sorted((w, tuple(sorted(partners[w]))) for w in words if w in partners))
+    subjects = tuple(sorted(i for i in page.speech_subjects if i < tokens))
     return (mentions, tuple(about), named, subjects), actors
 
 
 def _state(coref: Coreference, given: dict, mark: int, tokens: int, chars: int) -> _State | None:
-    facts, actors = _facts(coref, given, tokens, chars)
+    # (the facts are made when a lookup first finds the state: most states are never looked up)
+    page = _Page(coref.index, coref.roles, coref.kind, given, coref.mention_starts, coref.speech_subjects,
+                 coref.__dict__.get("_name_partners"), tokens, chars)
+    actors = _named(page)
     ids = {a.id for a in actors}
     n = coref.sent_of[mark] if mark < len(coref.doc) else len(coref.sents)
-    referents = [list(rs) for rs in coref.referents[:n + 1]]  # (and the sentence of the mark, if read in part)
+    # (the lists of the sentences before the mark's are complete, and a reading only ever adds to its
+    # current sentence's: the mark's own, which may be read in part, is copied)
+    referents = [*coref.referents[:n], *(list(rs) for rs in coref.referents[n : n + 1])]
     held = {r.actor.id for rs in referents for r in rs if r.actor is not None}
     held |= {res.actor.id for res in coref.resolved.values() if res.actor is not None}
     if not held <= ids:
         return None  # (a reading holds only actors named before where it stands: else it is not this one)
-    return _State(bytes(coref.in_quote[:tokens]), facts, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
+    return _State(bytes(coref.in_quote[:tokens]), page, None, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
                   {k: s for k, s in coref._last_referent.items() if k in ids}, {k: coref.gender.get(k) for k in ids})
 
 
