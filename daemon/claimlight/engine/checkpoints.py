@@ -11,9 +11,12 @@ tokens before it are quoted or a speech verb's subject. A live blog's next versi
 with a new entry at the end, so all of that is most often the same up to the old page's last
 paragraph, and the reading there can be taken as it was instead of being done again.
 
-So a reading saves its state at the start of the document's last paragraphs (`MARKS`) as it passes
-them, under the exact text and annotations of every paragraph before (`engine.local` paragraph
-keys) and which of their tokens are quoted; with it the facts above, as they were. A reading of a
+So a reading saves its state at the start of the document's last paragraph (`MARKS`) as it passes
+it, and at the end of the analysis where it stopped (a reading goes only as far as its questions
+need, and the next version's asks at least as much), under the exact text and annotations of every
+paragraph it has read into (`engine.local` paragraph keys) and which of their tokens are quoted;
+with it what the facts above are made of, as they were (made into the facts when a lookup first
+finds the state: most are never looked up). A reading of a
 new document starts from a saved state only when those facts, read from the new document, are
 equal to the saved ones; the actors it holds are then those of the new document (matched by the
 order in which the text first names them: their ids may differ). Anything else, an entry inserted
@@ -43,10 +46,11 @@ if TYPE_CHECKING:
 # new entry at the end changes the last paragraph's ending too, `server.foresight`: the state at its
 # start is the one the next version takes up).
 MARKS = 1
-# Saved states per process, weighed by the tokens they have read: a state costs some 40 bytes a
-# token (its referents and resolutions, the facts' roles and mentions, the old page's actors they
-# hold; states of one reading share most of it), so about 2.5 MB in all. A page too long for half of
-# it is not saved at all: the others would only be pushed out.
+# Saved states per process, weighed by the tokens they have read: a state costs some 20 bytes a
+# token (its referents and resolutions, and the old page's actors, mentions and roles its facts are
+# made of; the states of one page share those), measured at ~320 kB for a 3,000-word page and its
+# update, so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
+# others out.
 KEPT_TOKENS = 60_000
 # Saved states after the same paragraphs: one per reading (the article's, the nested quotations').
 KEPT_PER_KEY = 2
