@@ -211,9 +211,11 @@ def _facts(page: _Page) -> tuple[tuple, list]:
     for a in actors:
         roles = tuple(page.roles.roles(a))
         words.update(normalise(w) for r in roles for w in r.words)
-        starts = starts_of[a.id]
+        # (its mentions in the paragraphs read, as `_named_mention` reads them, whether or not the
+        # index found them at their tokens)
+        named_at = tuple(sorted((m.start, m.end, m.text) for m in a.mentions if m.start < chars))
         about.append((a.name, a.type, a.gender, page.kind.get(a.id), page.given.get(a.id), len(a.mentions) >= PROMINENT_MENTIONS,
-                      roles, tuple(starts[: bisect_left(starts, chars)])))
+                      roles, named_at))
     partners = page.partners
     named = None if partners is None else tuple(sorted((w, tuple(sorted(partners[w]))) for w in words if w in partners))
     subjects = tuple(sorted(i for i in page.speech_subjects if i < tokens))
