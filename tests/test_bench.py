@@ -114,6 +114,7 @@ def test_the_live_update_breakdown_times_every_pass_and_parses_only_what_is_new(
     stages = live_stages.measure([page], [grown])
     # the new entry only: the page's last paragraph, as it ends once the entry follows, was parsed ahead
     assert stages["paragraphs parsed"] == 1
+    assert stages["coreference readings taken up"] >= 1  # from where the page's first analysis left them
     for name in live_stages.PASSES:
         assert stages[f"  pass: {name}"] >= 0
     steps = ("parse the new paragraphs", "rebuild the document from bytes", "extraction, all passes", "parent: reply frame")

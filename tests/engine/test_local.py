@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from claimlight.bench import corpus
-from claimlight.engine import analyze_doc, local, parsed, resume
+from claimlight.engine import analyze_doc, checkpoints, local, parsed, resume
 from claimlight.engine.actors import _mentions_in, _record, _sealed, find_mentions
 from claimlight.engine.docview import columns, text_of
 from claimlight.engine.ledger import WORD, _word_starts
@@ -129,6 +129,7 @@ def test_a_live_blog_through_its_versions_is_analysed_as_from_scratch(nlp):
         incremental = _analyze_from_bytes(nlp, parts)  # with what every version before it left kept
         local.forget()
         parsed.forget()
+        checkpoints.forget()
         with nlp.memory_zone():
             scratch = analyze_doc(parse(nlp, "".join(parts))).model_dump(mode="json")
         assert incremental == scratch
@@ -171,6 +172,7 @@ def test_a_live_blog_changed_at_the_top_the_bottom_and_the_middle_is_analysed_as
         local.forget()
         parsed.forget()
         resume.forget()
+        checkpoints.forget()
         with nlp.memory_zone():
             scratch = analyze_doc(parse(nlp, "".join(parts))).model_dump(mode="json")
         assert incremental == scratch

@@ -10,7 +10,8 @@ the whole document from the kept bytes, each pass of the extraction (timed by wr
 functions `engine.analyze_doc` calls, for the length of the measurement), the reply's JSON as the
 worker makes it, and the parent's side (the UTF-16 check and the reply's frame around that JSON,
 `server.replies`). A from-scratch analysis of the same page
-in the same process gives the scale. cProfile would distort this code heavily; plain timers do not.
+in the same process gives the scale; and how many of the update's coreference readings took up
+where the page's first analysis left them (`engine.checkpoints`). cProfile would distort this code heavily; plain timers do not.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ PASSES = ("find_quotations", "build_actor_index", "with_answers", "attribute_nes
 def measure(pages: list[str], grown: list[str]) -> dict:
     """Median milliseconds of each step of updating every page in `pages` to its `grown` text."""
     from .. import engine
-    from ..engine import jobs, lexemes, parsed
+    from ..engine import checkpoints, jobs, lexemes, parsed
     from ..engine.nlp import load_nlp, parse_each
     from ..paragraphs import paragraphs
     from ..server.foresight import grown_tail
@@ -57,6 +58,7 @@ def measure(pages: list[str], grown: list[str]) -> dict:
         items = [kept.get(p, p) for p in paragraphs(new)]
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         times.setdefault("paragraphs parsed", []).append(len(todo))
+        resumed = checkpoints.resumed
         start = time.perf_counter()
         with nlp.memory_zone(), _timed_passes(engine, times):
             docs = clock("parse the new paragraphs", parse_each, nlp, [items[i] for i in todo])
@@ -68,6 +70,8 @@ def measure(pages: list[str], grown: list[str]) -> dict:
         if clock("parent: UTF-16 check", same_in_utf16, new):
             clock("parent: reply frame", lambda: result_frame(data, id="live", cached=False, elapsed_ms=0.0))
         times.setdefault("update, all steps", []).append(1000 * (time.perf_counter() - start))
+        # (the coreference readings of the update that took up the page's first analysis's, `engine.checkpoints`)
+        times.setdefault("coreference readings taken up", []).append(checkpoints.resumed - resumed)
     return {name: round(median(values), 1) for name, values in times.items()}
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..protocol import Analysis
 from .actors import build_actor_index
+from . import checkpoints
 from .attribution import Attributor
 from .docview import shared, text_of
 from .ledger import build_ledger
@@ -55,4 +56,5 @@ def analyze_doc(doc: Doc) -> Analysis:
     roles = find_roles(doc, index, attributor.in_quote)
     analysis = assemble(text, index, attributed, reported, numbers, roles, nested)
     analysis.ledger = build_ledger(doc, analysis, index)
+    checkpoints.close()  # (where each coreference reading stopped, saved for the page's next version)
     return analysis

@@ -34,6 +34,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
+from .checkpoints import Checkpoints
 from .docview import columns, text_of, token_list
 from .lexicon import (
     COMPANY_NOUNS,
@@ -256,6 +257,10 @@ class Coreference:
         self._last_referent: dict[str, int] = {}  # actor id → the sentence of its latest referent so far
         self._pronoun_gender: dict[str, str] = {}  # actor id → the gender of the latest "he"/"she" read as it
         self._whole_genders = False  # whether a question wanted the genders the whole text gives (`_settle`)
+        # the reading's state saved at the last paragraphs' starts, and taken up again for the page's
+        # next version when all it depends on is the same (`engine.checkpoints`)
+        self._checkpoints = Checkpoints(self)
+        self._checkpoints.resume()
 
     # -- what each actor is -----------------------------------------------------------------------
 
@@ -317,6 +322,7 @@ class Coreference:
         stop = min(last + 1, len(doc))
         if self._next >= stop:
             return
+        self._checkpoints.reach(stop)
         toks = token_list(doc)
         start, self._next = self._next, stop
         words = self.layout.words

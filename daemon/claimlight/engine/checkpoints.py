@@ -1,0 +1,269 @@
+"""The coreference reading of a page as it stood at a paragraph boundary, kept for the page's next version.
+
+The reading (`engine.coref.Coreference._read_through`) goes through the document in order, and what
+it holds when it reaches a token (the referents of every sentence before, the pronouns and
+descriptions resolved, the genders learnt, the rank of each sentence of the narrative) depends on
+the tokens before it and on a few facts of the whole page that it consults: which actor each
+mention before it belongs to, and of each of those actors its name, type, kind, the gender the page
+gives it, its roles (stated anywhere on the page), whether it is named often enough to be
+prominent, the other words of the names its role words are part of (`_name_partners`); and which
+tokens before it are quoted or a speech verb's subject. A live blog's next version is the same page
+with a new entry at the end, so all of that is most often the same up to the old page's last
+paragraph, and the reading there can be taken as it was instead of being done again.
+
+So a reading saves its state at the start of the document's last paragraph (`MARKS`) as it passes
+it, and at the end of the analysis where it stopped (a reading goes only as far as its questions
+need, and the next version's asks at least as much), under the exact text and annotations of every
+paragraph it has read into (`engine.local` paragraph keys) and which of their tokens are quoted;
+with it what the facts above are made of, as they were (made into the facts when a lookup first
+finds the state: most are never looked up). A reading of a
+new document starts from a saved state only when those facts, read from the new document, are
+equal to the saved ones; the actors it holds are then those of the new document (matched by the
+order in which the text first names them: their ids may differ). Anything else, an entry inserted
+at the top, an edit in the middle, a role the new entry gives an actor named before, a mention that
+makes an actor prominent, finds no equal state and reads from the start, as before. The questions
+asked of a reading (`compatible`, `pronoun_other_than`, which may read ahead to settle a gender)
+are not part of its state: a reading answers them the same whatever it was resumed from.
+
+The store is bounded (`KEPT_TOKENS`, least recently used out); `tests/engine/test_checkpoints.py` checks
+live pages version after version against from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .local import paragraphs_of
+
+if TYPE_CHECKING:
+    from .coref import Coreference
+
+# Boundaries a reading saves its state at: the starts of the document's last MARKS paragraphs (a
+# new entry at the end changes the last paragraph's ending too, `server.foresight`: the state at its
+# start is the one the next version takes up).
+MARKS = 1
+# Saved states per process, weighed by the tokens they have read: a state costs some 20 bytes a
+# token (its referents and resolutions, and the old page's actors, mentions and roles its facts are
+# made of; the states of one page share those), measured at ~320 kB for a 3,000-word page and its
+# update, so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
+# others out.
+KEPT_TOKENS = 60_000
+# Saved states after the same paragraphs: one per reading (the article's, the nested quotations').
+KEPT_PER_KEY = 2
+
+_kept: OrderedDict[bytes, list["_State"]] = OrderedDict()  # paragraphs read → the states saved after them
+_kept_tokens = 0
+_open: list["Checkpoints"] = []  # the readings of the analysis under way (`close`)
+# How many readings started from a saved state, for tests and the bench's details.
+resumed = 0
+
+
+@dataclass
+class _Page:
+    """What a reading consults of the whole page, as it was (`_facts` reads it)."""
+
+    index: object  # the ActorIndex
+    roles: object  # the RoleIndex
+    kind: dict
+    given: dict  # the genders the page gives
+    mention_starts: dict
+    speech_subjects: set
+    partners: dict | None  # `Coreference._name_partners`, when the reading had read it
+    tokens: int  # where the paragraphs read end
+    chars: int
+
+
+@dataclass
+class _State:
+    quoted: bytes  # which tokens of the paragraphs read the reading takes for quoted
+    page: _Page | None  # what the facts are made of, until they are made (on the first lookup)
+    facts: tuple | None  # what the reading consulted of the whole page (`_facts`)
+    actors: list  # the actors named before the mark, in the order the text first names them
+    next: int  # the mark: the first token not read
+    referents: list  # per sentence before the mark
+    resolved: dict
+    narrative_rank: dict
+    last_referent: dict  # actor id → sentence
+    gender: dict  # actor id → the gender as the reading knew it at the mark, for `actors`
+
+
+class Checkpoints:
+    """One reading's link to the store: the marks where it saves its state, and their keys."""
+
+    def __init__(self, coref: Coreference):
+        paras = paragraphs_of(coref.doc)
+        self._coref = coref
+        self._firsts = [p.first for p in paras]
+        self._starts = [p.start for p in paras] + [len(coref.text)]
+        # the digest of the paragraphs before each boundary (and of them all, last)
+        self._prefix: list[bytes] = []
+        h = hashlib.blake2b(digest_size=16)
+        for p in paras:
+            self._prefix.append(h.digest())
+            h.update(p.key)
+        self._prefix.append(h.digest())
+        self.marks = [f for f in self._firsts[max(1, len(paras) - MARKS) :] if 0 < f < len(coref.doc)]
+        self._saved: set[int] = set()
+        # the genders the page gives, before the reading learns any (the reading's own are its state)
+        self._given = dict(coref.gender)
+        if _open and _open[0]._coref.doc is not coref.doc:
+            _open.clear()  # (a reading made outside an analysis: `close` was never called)
+        _open.append(self)
+
+    def resume(self) -> None:
+        """Starts the reading from a saved state equal to what it would hold there, if there is one."""
+        global resumed
+        coref = self._coref
+        n = len(self._firsts)
+        for c in range(n, 0, -1):  # (the latest first; a lookup is a hash's)
+            states = _kept.get(self._prefix[c])
+            for state in states or ():
+                tokens, chars = self._bounds(state.next)
+                if state.next > len(coref.doc) or state.quoted != bytes(coref.in_quote[:tokens]):
+                    continue
+                if state.facts is None:
+                    state.facts, state.page = _facts(state.page)[0], None
+                partners = coref._name_partners if state.facts[2] is not None else None
+                facts, actors = _facts(_Page(coref.index, coref.roles, coref.kind, self._given, coref.mention_starts,
+                                             coref.speech_subjects, partners, tokens, chars))
+                if facts != state.facts:
+                    continue
+                _kept.move_to_end(self._prefix[c])
+                _restore(coref, state, actors)
+                resumed += 1
+                return
+
+    def reach(self, stop: int) -> None:
+        """Called as the reading is asked to read on to `stop` (excluded): reads to each mark before
+        it first, and saves the state there (and at a mark the reading stands at, if not saved yet)."""
+        coref = self._coref
+        for mark in self.marks:
+            if mark in self._saved or mark > stop:
+                continue
+            if coref._next < mark < stop:
+                coref._read_through(mark - 1)
+            if coref._next == mark:
+                self.save()
+
+    def save(self) -> None:
+        """Saves the state of the reading where it stands (once per place)."""
+        coref = self._coref
+        global _kept_tokens
+        mark = coref._next
+        if mark <= 0 or mark in self._saved or mark > KEPT_TOKENS // 2:
+            return
+        self._saved.add(mark)
+        state = _state(coref, self._given, mark, *self._bounds(mark))
+        if state is None:
+            return
+        key = self._prefix[bisect_left(self._firsts, mark)]  # (the paragraphs with tokens read)
+        old = _kept.pop(key, [])
+        states = ([s for s in old if s.quoted != state.quoted] + [state])[-KEPT_PER_KEY:]
+        _kept[key] = states
+        _kept_tokens += sum(s.next for s in states) - sum(s.next for s in old)
+        while _kept_tokens > KEPT_TOKENS:
+            _, dropped = _kept.popitem(last=False)
+            _kept_tokens -= sum(s.next for s in dropped)
+
+    def _bounds(self, mark: int) -> tuple[int, int]:
+        """The token and the character where the paragraphs with tokens before `mark` end: `mark`
+        itself at a paragraph's start; the end of its paragraph when the reading stopped inside one,
+        whose later tokens the reading of the earlier ones may look at (a head, a mention there)."""
+        c = bisect_left(self._firsts, mark)
+        return (self._firsts[c] if c < len(self._firsts) else len(self._coref.doc)), self._starts[c]
+
+
+def close() -> None:
+    """The end of an analysis: each of its readings saves its state where it stopped, for the
+    page's next version, whose reading will go at least as far (see the module docstring)."""
+    for cp in _open:
+        cp.save()
+    _open.clear()
+
+
+def _named(page: _Page) -> list:
+    """The actors named in the paragraphs read, in the order they are first named."""
+    starts_of, chars = page.mention_starts, page.chars
+    return sorted((a for a in page.index.actors if starts_of.get(a.id) and starts_of[a.id][0] < chars), key=lambda a: (starts_of[a.id][0], a.name))
+
+
+def _facts(page: _Page) -> tuple[tuple, list]:
+    """What the reading of the paragraphs before token `page.tokens` (character `page.chars`)
+    consults of the whole page, actors by the order they are first named in; and those actors.
+    The other words of names (`_name_partners`) only when the reading had read them: one that had
+    not, did not consult them before where it stood, nor will the same reading of the same words."""
+    from .coref import PROMINENT_MENTIONS
+    from .role_index import normalise
+
+    starts_of, tokens, chars = page.mention_starts, page.tokens, page.chars
+    actors = _named(page)
+    seen = {id(a): n for n, a in enumerate(actors)}
+    mentions = tuple(
+        (t, m.start, m.end, m.token_start, m.token_end, m.label, m.text, seen.get(id(m.actor)))
+        for t, m in sorted((t, m) for t, m in page.index.by_token.items() if t < tokens)
+    )
+    about = []
+    words: set[str] = set()
+    for a in actors:
+        roles = tuple(page.roles.roles(a))
+        words.update(normalise(w) for r in roles for w in r.words)
+        # (its mentions in the paragraphs read, as `_named_mention` reads them, whether or not the
+        # index found them at their tokens)
+        named_at = tuple(sorted((m.start, m.end, m.text) for m in a.mentions if m.start < chars))
+        about.append((a.name, a.type, a.gender, page.kind.get(a.id), page.given.get(a.id), len(a.mentions) >= PROMINENT_MENTIONS,
+                      roles, named_at))
+    partners = page.partners
+    named = None if partners is None else tuple(sorted((w, tuple(sorted(partners[w]))) for w in words if w in partners))
+    subjects = tuple(sorted(i for i in page.speech_subjects if i < tokens))
+    return (mentions, tuple(about), named, subjects), actors
+
+
+def _state(coref: Coreference, given: dict, mark: int, tokens: int, chars: int) -> _State | None:
+    # (the facts are made when a lookup first finds the state: most states are never looked up)
+    page = _Page(coref.index, coref.roles, coref.kind, given, coref.mention_starts, coref.speech_subjects,
+                 coref.__dict__.get("_name_partners"), tokens, chars)
+    actors = _named(page)
+    ids = {a.id for a in actors}
+    n = coref.sent_of[mark] if mark < len(coref.doc) else len(coref.sents)
+    # (the lists of the sentences before the mark's are complete, and a reading only ever adds to its
+    # current sentence's: the mark's own, which may be read in part, is copied)
+    referents = [*coref.referents[:n], *(list(rs) for rs in coref.referents[n : n + 1])]
+    held = {r.actor.id for rs in referents for r in rs if r.actor is not None}
+    held |= {res.actor.id for res in coref.resolved.values() if res.actor is not None}
+    if not held <= ids:
+        return None  # (a reading holds only actors named before where it stands: else it is not this one)
+    return _State(bytes(coref.in_quote[:tokens]), page, None, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
+                  {k: s for k, s in coref._last_referent.items() if k in ids}, {k: coref.gender.get(k) for k in ids})
+
+
+def _restore(coref: Coreference, state: _State, actors: list) -> None:
+    """The saved state, its actors those of `coref`'s document (`actors`, in the same order)."""
+    from .coref import Referent, Resolution
+
+    new = {id(old): a for old, a in zip(state.actors, actors)}
+    ids = {old.id: a.id for old, a in zip(state.actors, actors)}
+
+    def referent(r: Referent) -> Referent:
+        if r.actor is None:
+            return r
+        return Referent(r.i, r.start, r.end, r.name, new[id(r.actor)], r.kind, r.gender, r.plural, r.subject, r.speaker, r.sent, r.chain)
+
+    for s, rs in enumerate(state.referents):
+        coref.referents[s] = [referent(r) for r in rs]
+    coref.resolved.update((i, res if res.actor is None else Resolution(res.name, new[id(res.actor)], res.chain)) for i, res in state.resolved.items())
+    coref.narrative_rank.update(state.narrative_rank)
+    coref._last_referent.update((ids[k], s) for k, s in state.last_referent.items())
+    for k, g in state.gender.items():
+        coref.gender[ids[k]] = g
+    coref._next = state.next
+
+
+def forget() -> None:
+    """Drops every saved state of this process."""
+    global _kept_tokens
+    _kept.clear()
+    _kept_tokens = 0
