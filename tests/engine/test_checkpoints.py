@@ -127,3 +127,25 @@ def test_the_saved_states_are_bounded(nlp, monkeypatch):
     _analyze(nlp, kept, long)  # read too far to be saved within the bound: at most its first states are
     assert checkpoints._kept_tokens <= 3_000
     checkpoints.forget()
+
+
+
+def test_every_part_of_a_reading_is_saved_or_made_from_the_page():
+    """A part of the reading's state that a checkpoint leaves out makes a resumed reading differ from one
+    from the start, and only on the pages that need it: so a new attribute of `Coreference` must be
+    classed here, and saved by `checkpoints._state` / `_restore` when the reading changes it as it goes."""
+    import inspect
+
+    from claimlight.engine.coref import Coreference
+
+    # what the reading changes as it reads: each saved and restored by a checkpoint
+    read = {"referents", "resolved", "narrative_rank", "_next", "_last_referent", "_pronoun_gender", "gender"}
+    # what is made from the whole page before the reading starts: the checkpoint's key and facts
+    page = {"doc", "text", "layout", "cols", "index", "in_quote", "roles", "_subject_of", "sents", "sent_of",
+            "para_of_sent", "mention_starts", "kind", "speech_subjects", "_whole_genders", "_checkpoints"}
+    init = inspect.getsource(Coreference.__init__)
+    assigned = {line.strip()[len("self.") :].split("=")[0].split(":")[0].strip()
+                for line in init.splitlines() if line.strip().startswith("self.") and "=" in line}
+    assert assigned == read | page, f"class the new parts of the reading: {sorted(assigned ^ (read | page))}"
+    state = inspect.getsource(checkpoints._state) + inspect.getsource(checkpoints._restore)
+    assert all(f"coref.{name}" in state for name in read)

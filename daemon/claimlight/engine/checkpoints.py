@@ -88,6 +88,7 @@ class _State:
     resolved: dict
     narrative_rank: dict
     last_referent: dict  # actor id → sentence
+    pronoun_gender: dict  # actor id → the gender of the latest "he"/"she" read as it
     gender: dict  # actor id → the gender as the reading knew it at the mark, for `actors`
 
 
@@ -237,7 +238,8 @@ def _state(coref: Coreference, given: dict, mark: int, tokens: int, chars: int) 
     if not held <= ids:
         return None  # (a reading holds only actors named before where it stands: else it is not this one)
     return _State(bytes(coref.in_quote[:tokens]), page, None, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
-                  {k: s for k, s in coref._last_referent.items() if k in ids}, {k: coref.gender.get(k) for k in ids})
+                  {k: s for k, s in coref._last_referent.items() if k in ids},
+                  {k: g for k, g in coref._pronoun_gender.items() if k in ids}, {k: coref.gender.get(k) for k in ids})
 
 
 def _restore(coref: Coreference, state: _State, actors: list) -> None:
@@ -257,6 +259,7 @@ def _restore(coref: Coreference, state: _State, actors: list) -> None:
     coref.resolved.update((i, res if res.actor is None else Resolution(res.name, new[id(res.actor)], res.chain)) for i, res in state.resolved.items())
     coref.narrative_rank.update(state.narrative_rank)
     coref._last_referent.update((ids[k], s) for k, s in state.last_referent.items())
+    coref._pronoun_gender.update((ids[k], g) for k, g in state.pronoun_gender.items())
     for k, g in state.gender.items():
         coref.gender[ids[k]] = g
     coref._next = state.next
