@@ -797,8 +797,13 @@ def _colon_blocks(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
         if k < 0 or k + 1 >= len(paras):
             continue
         para, block = paras[k], paras[k + 1]
-        rest = [t for t in toks[verb.i + 1 : para.last] if not t.is_space]
-        if not rest or rest[-1].text != ":" or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in rest[:-1]):
+        last = para.last - 1
+        while last > verb.i and toks[last].is_space:
+            last -= 1
+        if toks[last].text != ":":
+            continue  # (the quick test first: most paragraphs end otherwise)
+        rest = [t for t in toks[verb.i + 1 : last + 1] if not t.is_space]
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in rest[:-1]):
             continue  # the verb and its colon end the paragraph ("added on Friday:")
         if any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_ not in ADDRESSED_SPEECH_VERBS:
             continue  # "wrote three things on the board:" brings in a list, not the words ("told reporters:" does)
