@@ -7,7 +7,7 @@ from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import Attributor
 from claimlight.engine.nlp import parse
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import CONTENT_OBJECT, HEADLINE, PREPOSITION_OBJECT, REPORTING_VERB, STANCE_ADJECTIVE, TRAILING_VERB, _as_verb, find_reported
+from claimlight.engine.reported import CLAIM_MADE, CLAIM_NOUN, COLON_BLOCK, HEADLINE_VERB, CONTENT_OBJECT, HEADLINE, MADE_CLEAR, PREPOSITION_OBJECT, REPORTING_VERB, STANCE_ADJECTIVE, TRAILING_VERB, _as_verb, find_reported
 from claimlight.engine.transcript import with_answers
 
 
@@ -53,6 +53,37 @@ def reported(nlp):
         ("The fishermen's union is critical of the plan to close the ferry.", "the plan to close the ferry", STANCE_ADJECTIVE, "union"),
         ("The harbour master is confident that the dredging will end by May.", "the dredging will end by May", STANCE_ADJECTIVE, "the harbour master"),
         ("Some councillors were willing to back the pier plan in its new form.", "to back the pier plan in its new form", STANCE_ADJECTIVE, "councillors"),
+        # clauses the parse hung elsewhere: an adverbial clause with no conjunction, a relative clause
+        # opened by "that", a relative pronoun before the verb, a subject read into the phrase before it
+        ("The harbour board chair said after the vote she would not seek another term.",
+         "she would not seek another term", REPORTING_VERB, "the harbour board chair"),
+        ("In Tromsø last week, she told a meeting of harbour pilots that few people understood the risks of the new channel.",
+         "few people understood the risks of the new channel", REPORTING_VERB, "she"),
+        ("The union bought a stake in the old shipyard, which Ms. Lindqvist says she is doing everything she can to keep open.",
+         "she is doing everything she can to keep open", REPORTING_VERB, "Lindqvist"),
+        ("At a meeting with the editorial board of the Harbour Gazette Okafor said that fares would rise.",
+         "fares would rise", REPORTING_VERB, "Okafor"),
+        # "that" as the clause's subject stays in it
+        ("Few engineers believe that is possible before the winter.", "that is possible before the winter", REPORTING_VERB, "engineers"),
+        # "which" stands for the organisation before it
+        ("The ferry company, which insists the timetable is safe, will publish its figures.",
+         "the timetable is safe", REPORTING_VERB, "the ferry company"),
+        ("The fishermen's union called for the harbour master to resign over the spill.",
+         "the harbour master to resign over the spill", PREPOSITION_OBJECT, "union"),
+        ("Ms. Okafor's view is that the ferry should stay public.", "the ferry should stay public", CLAIM_NOUN, "Okafor"),
+        ("The minister was frank in her acknowledgment that the fares had risen too fast.", "the fares had risen too fast", CLAIM_NOUN, "the minister"),
+        ("The ministry tried to make the case that the bridge was safe for lorries.", "the bridge was safe for lorries", CLAIM_MADE, "the ministry"),
+        ("The fishermen raised the possibility that the quay would flood.", "the quay would flood", CLAIM_MADE, "the fishermen"),
+        ("The mayor made it clear she would not sign the harbour contract.", "she would not sign the harbour contract", MADE_CLEAR, "the mayor"),
+        ("The ministry made clear that the ferry timetable would not change.", "the ferry timetable would not change", MADE_CLEAR, "the ministry"),
+        # a title-case headline, read from its words
+        ("Railing Against The Council, Okafor Vows To Scrap Ferry Fees Used By Tour Operators.\n\nMara Okafor spoke on Friday.",
+         "To Scrap Ferry Fees Used By Tour Operators", HEADLINE_VERB, "Okafor"),
+        ("Harbour Unions Slam Pay Offer As An Insult To Crews\n\nThe unions met on Friday.", "Pay Offer As An Insult To Crews", HEADLINE_VERB, "Unions"),
+        ("Poll: Most islanders back the new ferry contract.\n\nThe poll was run by the Gazette.", "Most islanders back the new ferry contract", HEADLINE, "Poll"),
+        # a verb and its colon ending a paragraph, and the next paragraph without quotation marks
+        ("Later the harbour master added:\n\nThe ferry company promises everything and delivers nothing.\n\nThe company did not reply.",
+         "The ferry company promises everything and delivers nothing", COLON_BLOCK, "the harbour master"),
         # a headline's source before its colon
         ("Okafor: Ferry fares will rise in spring.\n\nThe transport minister, Mara Okafor, said so on Friday.",
          "Ferry fares will rise in spring", HEADLINE, "Mara Okafor"),
@@ -74,6 +105,15 @@ def test_what_a_rule_reports(reported, text, clause, rule, speaker):
         "It is critical that the council acts before the storm season.",  # a gerund after a verb that reports nothing  # weak cues report nothing before them
         "Opinion: Ferry fares will rise in spring.\n\nThe minister said so.",  # a label, not a source
         "The panel heard two witnesses.\n\nOkafor: Ferry fares will rise in spring.",  # an answer of a transcript
+        "The harbour master said:\n\n“The ferry company promises everything.”",  # a quotation, not reported speech
+        "The harbour master wrote three things on the board:\n\nThe ferry is late. The pier is shut. The café is open.",
+        "The Ferry Says Goodbye To Its Last Crew\n\nIt sailed on Friday.",  # a ferry is no source
+        "Island Councillors Back New Ferry Contract Despite Protests\n\nThe vote was close.",  # a vote
+        "Review: The new ferry terminal is a triumph.\n\nIt opened on Friday.",  # a label, not a source
+        "The ferry left on time.\n\nHarbour Minister Vows To Cut Ferry Fares By Spring.",  # not the article's first line
+        "Few people knew the skipper when he ran the night ferry in 2009.",  # "when" opens no reported clause
+        "New harbour rules that promise to cut the noise will start in May.",  # rules promise nothing said
+        "She made the harbour office clear of boxes before the inspection.",  # "made clear" with no clause
     ],
 )
 def test_what_is_no_report(reported, text):

@@ -152,6 +152,44 @@ INTENTION_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns of saying, believing and concluding whose "that" clause their possessor holds: "her
+# acknowledgment that fares rose", "the board's conclusion that the pier is unsafe", "the mayor's view
+# is that…" (`engine.reported`, rule `claim_noun`): those of `CLAIM_NOUNS` and these.
+REPORTED_CLAIM_NOUNS = CLAIM_NOUNS | frozenset(
+    """
+    acknowledgment acknowledgement belief contention assessment conclusion conviction fear concern
+    assumption assurance announcement complaint testimony recognition position theory expectation
+    suspicion insistence argument bet hope worry
+    """.split()
+)
+# Nouns of a claim put forward, with their "that" clause, and the verbs that put one forward: "made
+# the case that the bridge is safe", "raised the possibility that the quay floods" (`engine.reported`,
+# rule `claim_made`): said by the verb's subject. ("rejected the idea that…", a stance, is `content_object`'.)
+CLAIM_MADE_NOUNS = frozenset("case argument point possibility prospect claim suggestion charge assertion".split())
+CLAIM_MAKING_VERBS = frozenset("make raise advance repeat reiterate float press put".split())
+# "made it clear that…", "made plain she would…": a verb that reports a clause with one of these
+# adjectives (`engine.reported`, rule `made_clear`).
+MADE_CLEAR_VERBS = frozenset(("make",))
+MADE_CLEAR_ADJECTIVES = frozenset("clear plain known".split())
+
+# A headline's source of information before its colon: "Poll: Most voters back the ferry plan"
+# (`engine.reported`, rule `headline`). Not labels of a kind of article ("Review:", "Analysis:").
+HEADLINE_SOURCE_NOUNS = frozenset("poll polls survey surveys study report audit census".split())
+# The forms of a verb by which a headline gives what follows it to the name before it, title case or
+# not: "Sanders Vows To Eliminate Tax Breaks", "Lawmakers Rip Plan As A Giveaway" (`engine.reported`,
+# rule `headline_verb`). Word forms, not lemmas: the parse reads a title-case headline's verb as a
+# name. The base form (a plural subject's) only of verbs whose base form is no noun ("Rip", "Urge";
+# not "Vow", "Demand", "Question"). Not "back": "councillors back the bus gate" is a vote.
+HEADLINE_VERBS = frozenset(
+    """
+    says vows urges warns pledges promises insists admits denies reveals seeks wants plans calls
+    slams blasts rips hammers blames accuses threatens predicts claims argues demands rejects
+    defends questions praises endorses
+    say urge warn insist admit deny reveal seek slam rip blame accuse threaten predict argue reject
+    defend endorse
+    """.split()
+)
+
 # "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
 REFUSING_VERBS = frozenset("refuse decline".split())
 SILENCE_VERBS = frozenset("comment speak talk respond elaborate answer say".split())

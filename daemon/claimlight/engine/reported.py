@@ -6,7 +6,8 @@ verb's subject, resolved as a quotation's would be (a name, a pronoun, a descrip
 relative clause), and nothing is reported when it resolves to no one.
 
 * `reporting_verb`: a reporting verb with a clause of its own ("Walsh said that the bridge would
-  reopen", "the bridge will reopen, the mayor said"): the clause.
+  reopen", "the bridge will reopen, the mayor said"): the clause, wherever the parse hung it
+  (`_clauses_of`), and said by a subject it read into the phrase before the verb.
 * `parenthetical`: the reporting verb set inside the clause it reports ("The museum, Obama said,
   would face…"): the whole clause, the verb's own words included, since they cut it in two.
 * `trailing_verb`: a reporting verb and its subject after a comma ("The plan is vague about who
@@ -38,12 +39,21 @@ relative clause), and nothing is reported when it resolves to no one.
   the shooting", "her warning of a recession"): the phrase, said by the possessor.
 * `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
   decision to close the plant", "the board's refusal to publish the report"): the infinitive.
-* `headline`: a person or an organisation named before a colon on the article's first line
+* `claim_made`: a noun of a claim put forward, the object of a verb that puts it forward, with its
+  "that" clause ("made the case that the bridge is safe", "raised the possibility that…"): the clause,
+  said by the verb's subject.
+* `made_clear`: "made it clear that…", "made plain she would…": the clause, said by the verb's subject.
+* `colon_block`: a reporting verb and a colon ending a paragraph ("The governor added:"), and the next
+  paragraph without quotation marks, a block quotation on the page: that paragraph.
+* `headline_verb`: the article's first line giving what follows a verb of `HEADLINE_VERBS` to the
+  name before it ("Okafor Vows To Scrap Ferry Fees"): what follows, read from the words.
+* `headline`: a person, an organisation or a poll named before a colon on the article's first line
   ("Okafor: Ferry fares will rise"): what follows the colon.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -52,7 +62,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAUSE_OPENERS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -70,6 +80,10 @@ CLAIM_OBJECT = "claim_object"
 INTENTION_NOUN = "intention_noun"
 TRAILING_VERB = "trailing_verb"
 HEADLINE = "headline"
+CLAIM_MADE = "claim_made"
+MADE_CLEAR = "made_clear"
+COLON_BLOCK = "colon_block"
+HEADLINE_VERB = "headline_verb"
 STANCE_ADJECTIVE = "stance_adjective"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
@@ -81,6 +95,11 @@ _NO_REPORTER = VAGUE_SUBJECTS | INDEFINITE_PRONOUNS  # ("someone plans to…" na
 # percent said"), or a word the parse took for a subject in a misread sentence ("Let's say…", a verb
 # opening a line).
 _NO_REPORTER_POS = ("NUM", "PART", "VERB", "AUX", "ADP", "PUNCT", "SYM")
+# The relative pronouns for a thing ("who" is no vague subject anyway): the subject of a relative
+# clause they open is the noun they follow.
+_RELATIVE_PRONOUNS = ("which", "that")
+_HEADLINE_REPORTERS = PERSON_NOUNS | ORG_NOUNS | HEADLINE_SOURCE_NOUNS | frozenset(("expert", "official"))
+_REPORTER_NOUNS = PERSON_NOUNS | ORG_NOUNS | ORGANISATION_NOUNS | PLACE_NOUNS | FINDING_SOURCE_NOUNS | frozenset(("nation", "nations", "countries"))
 # A clause may end with a quotation it contains: its closing mark stays with it.
 _CLOSING_MARKS = ("”", "’", '"', "'")
 # What sets a parenthetical reporting verb off from the clause around it.
@@ -91,6 +110,9 @@ _OBJECT_PREPOSITIONS = frozenset(("for", "of", "as", "about", "over", "against")
 # A headline's source before its colon, and the headline itself, at most this long (tokens).
 HEADLINE_NAME_TOKENS = 5
 HEADLINE_TOKENS = 40
+# Longest paragraph a verb and its colon bring in as what was said (tokens): a block quotation is a
+# paragraph or so, never the rest of the article.
+COLON_BLOCK_TOKENS = 150
 # Shortest reported clause, in tokens.
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
@@ -110,8 +132,8 @@ class Reported:
 def _clause_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     toks = token_list(doc)
     start, end = head.left_edge.i, head.right_edge.i + 1
-    while start < end and (toks[start].lower_ in CLAUSE_OPENERS or toks[start].is_punct or toks[start].is_space):
-        start += 1
+    while start < end and ((toks[start].lower_ in CLAUSE_OPENERS and toks[start].dep_ not in SUBJECT_DEPS) or toks[start].is_punct or toks[start].is_space):
+        start += 1  # (not "that" the subject: "few believe that is likely")
     return start, _without_trailing_punctuation(doc, start, end)
 
 
@@ -120,8 +142,8 @@ def _without_trailing_punctuation(doc: Doc, start: int, end: int) -> int:
     and the line break that ends a paragraph (which the parse hangs on its last word when an abbreviation,
     "in the U.S.", took the full stop)."""
     toks = token_list(doc)
-    while end > start and (toks[end - 1].is_space or (toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS)):
-        end -= 1
+    while end > start and (toks[end - 1].is_space or (toks[end - 1].is_punct and toks[end - 1].text not in _CLOSING_MARKS) or toks[end - 1].dep_ == "cc"):
+        end -= 1  # (and a conjunction left over when the parse joined the clause to the next: "…would do and")
     return end
 
 
@@ -161,7 +183,11 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     if _has_newline(doc, start, end) or _has_newline(doc, min(start, verb.i), max(end, verb.i + 1)):
         return None
     subj = subject if subject is not None else finder.subject_of(verb)
-    if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or subj.lower_ in _NO_REPORTER or (subj.pos_ in _NO_REPORTER_POS and finder.index.mention_at(subj.i) is None):
+    # "the ministry, which denied any role in the fire": "which" stands for the noun before it (the
+    # speaker rules resolve it), a vague subject only when it opens no relative clause. Not for what a
+    # phrase reports: "a charity that campaigns for walking to school" says what the charity is for.
+    relative = subj is not None and subj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and rule != PREPOSITION_OBJECT and _can_report(finder, verb.head)
+    if subj is None or in_quote[subj.i] or (start <= subj.i < end and not across) or (subj.lower_ in _NO_REPORTER and not relative) or (subj.pos_ in _NO_REPORTER_POS and finder.index.mention_at(subj.i) is None):
         return None
     if subj.i < verb.i and any(t.text == ":" for t in doc[subj.i : min(verb.i, subj.right_edge.i + 2)]):
         return None  # "Election 2028: candidate vows…": a label before a colon is no subject
@@ -174,15 +200,21 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     return Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, verb.text, verb.idx, rule)
 
 
+def _can_report(finder: SpeakerFinder, tok: Token) -> bool:
+    """Whether `tok` is someone or something that can say or find anything: a named actor, a person,
+    an organisation, a country, a document or a study ("rules that promise to…" are no one's words)."""
+    return finder.index.mention_at(tok.i) is not None or (tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPORTER_NOUNS)
+
+
 # The verbs that report what comes before them and their subject ("…, experts say"): not the weak
 # cues ("…, she smiled", "…, he called").
 _TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS)
+_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS
 
 # Every noun a rule starts from.
-_ANY_REPORTING_NOUN = CLAIM_NOUNS | INTENTION_NOUNS
+_ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS
 # Every adjective.
 _ANY_STANCE_ADJECTIVE = frozenset(STANCE_ADJECTIVES) | BELIEF_ADJECTIVES | WILLING_ADJECTIVES
 
@@ -254,20 +286,69 @@ def _owned_nouns(verbs: Verbs, lemmas: frozenset[str]) -> Iterator[tuple[Token, 
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     out = []
     for verb in _verbs(verbs, CLAUSE_REPORTING_VERBS):
-        for comp in verb.children:
-            if comp.dep_ != "ccomp" or not _is_clause(comp):
-                continue
+        subject = _subject_in_phrase_before(doc, finder, verb)
+        for comp in _clauses_of(verb):
             if verb.lemma_ in THAT_CLAUSE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
                 continue
-            start, end = _clause_bounds(doc, comp)
+            start, end = _after_relative_pronoun(doc, verb, comp, *_clause_bounds(doc, comp))
+            # "what Trump says his plan would do and how experts say it would work": a clause joined to it
+            # that reports someone else's words is theirs
+            # ("said that A and that the footage did not show B" is one report: "show" is in it)
+            others = [c.left_edge.i for c in comp.children if c.dep_ == "conj" and c.i > comp.i and c.lemma_ in CLAUSE_REPORTING_VERBS
+                      and c.pos_ == "VERB" and any(x.dep_ in SUBJECT_DEPS for x in c.children) and not _that_clause(c)]
+            if others:
+                end = _without_trailing_punctuation(doc, start, min(end, *others))
+            if comp.dep_ == "advcl":
+                # (a misread clause: what the parse put before its subject, "after the vote", is the verb's)
+                start = max(start, min(c.left_edge.i for c in comp.children if c.dep_ in _CLAUSE_SUBJECT_DEPS))
             # "said the plan was unfair, because …": the reason the parse hangs on the verb is said too
             reasons = [c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
             if reasons:
                 end = _without_trailing_punctuation(doc, start, max(c.right_edge.i for c in reasons) + 1)
-            r = _reported(doc, finder, in_quote, verb, start, end, REPORTING_VERB)
+            r = _reported(doc, finder, in_quote, verb, start, end, REPORTING_VERB, subject=subject)
             if r is not None:
                 out.append(r)
     return out
+
+
+def _clauses_of(verb: Token) -> list[Token]:
+    """The clauses `verb` reports: its clausal complements, and the clauses the parse hung elsewhere
+    that can only be one ("said after the vote she would resign", read as an adverbial clause with no
+    conjunction, "when" or "where"; "told a meeting of pilots that few understood the risk", read as a relative clause of
+    the object that a relative clause's "that", a pronoun, never opens as a conjunction)."""
+    found = [c for c in verb.children if c.dep_ == "ccomp" and _is_clause(c)]
+    if not found:
+        found = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and c.tag_ not in ("VBG", "VBN")
+                 and any(s.dep_ in _CLAUSE_SUBJECT_DEPS for s in c.children) and not any(m.dep_ == "mark" or m.tag_ == "WRB" for m in c.children)]
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        found += [r for t in obj.subtree for r in t.children if r.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                  and any(s.dep_ in _CLAUSE_SUBJECT_DEPS for s in r.children)]
+    return found
+
+
+def _after_relative_pronoun(doc: Doc, verb: Token, comp: Token, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the relative pronoun the parse gave the clause before its verb ("the mine,
+    which Clarke says he is doing all he can to keep open": "which" is the clause's object, but stands
+    before "Clarke says"; "what Trump says his plan would do")."""
+    if start <= verb.i < end and comp.i > verb.i and all(t.tag_ in ("WDT", "WP") for t in comp.subtree if t.i < verb.i and not t.is_punct):
+        start = verb.i + 1
+        while start < end and (doc[start].is_punct or (doc[start].lower_ in CLAUSE_OPENERS and doc[start].dep_ not in SUBJECT_DEPS)):
+            start += 1
+    return start, end
+
+
+def _subject_in_phrase_before(doc: Doc, finder: SpeakerFinder, verb: Token) -> Token | None:
+    """The subject the parse took into a phrase before a verb that has none ("At a meeting with the
+    board of the Harbour Gazette Okafor said that…", where "Okafor" is read as part of the paper's name):
+    a name right before the verb, or None (the verb's own subject, found as usual). (The entity
+    recogniser often takes the two names for one, "Harbour Gazette Okafor": the name is the speaker.)"""
+    if verb.i == 0 or verb.dep_ != "ROOT" or any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in verb.children):
+        return None
+    before = doc[verb.i - 1]
+    mention = finder.index.mention_at(before.i)
+    if before.dep_ != "pobj" or before.pos_ != "PROPN" or mention is None or mention.token_end != verb.i or mention.actor is None:
+        return None
+    return before
 
 
 def _is_clause(comp: Token) -> bool:
@@ -495,9 +576,19 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
         preps = PREPOSITION_REPORTING_VERBS[verb.lemma_]
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
                      and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
-        if prep is None:
-            continue
-        start, end = prep.i + 1, prep.right_edge.i + 1
+        if prep is not None:
+            start, end = prep.i + 1, prep.right_edge.i + 1
+            # "called for the minister to resign": the infinitive the parse hung on the verb is asked for too
+            asked = next((c for c in verb.children if c.dep_ == "xcomp" and c.i == end and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if asked is not None:
+                end = asked.right_edge.i + 1
+        else:
+            # the same, read as a clause "for" opens, its subject the one asked
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i for m in c.children)
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if clause is None:
+                continue
+            start, end = clause.left_edge.i + 1, clause.right_edge.i + 1
         if any(t.lower_ in ANONYMITY_WORDS for t in doc[start:end]):
             continue
         r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), PREPOSITION_OBJECT)
@@ -510,15 +601,60 @@ def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: V
     """ "Trump's claim that he opposed the war": the "that" clause of a noun of saying whose possessor
     says it. (An infinitive after a noun, "her promise to cut fares", is `_intention_nouns`'.)"""
     out = []
-    for noun, owner in _owned_nouns(verbs, CLAIM_NOUNS):
+    for noun, owner in _owned_nouns(verbs, REPORTED_CLAIM_NOUNS):
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                       and _that_clause(c)), None)
+        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            # "Okafor's view is that the ferry should stay public": the clause is what the noun is
+            clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i and _that_clause(c)), None)
         if clause is None:
             continue
         start, end = _clause_bounds(doc, clause)
         if start <= noun.head.i < end:
             continue  # the clause took in the sentence's own verb: a misparse
         r = _reported(doc, finder, in_quote, noun, start, end, CLAIM_NOUN, subject=owner)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _that_clause(clause: Token) -> bool:
+    """Whether "that" brings `clause` in."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _claims_made(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The ministry made the case that the bridge was safe", "the fishermen raised the possibility that
+    the quay would flood": a claim put forward by a verb's subject, its "that" clause what is said."""
+    out = []
+    for noun in _nouns(verbs, CLAIM_MADE_NOUNS):
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_ not in CLAIM_MAKING_VERBS or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "poss" for c in noun.children):
+            continue  # (a possessor says it: `_claim_nouns`)
+        clause = next((c for c in list(noun.children) + list(verb.children) if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX") and _that_clause(c)), None)
+        if clause is None:
+            continue
+        start, end = _clause_bounds(doc, clause)
+        r = _reported(doc, finder, in_quote, verb, start, end, CLAIM_MADE)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _made_clear(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The mayor made it clear she would not sign", "the ministry made clear that fares would stay":
+    the clause, hung on the verb or on the adjective, said by the verb's subject."""
+    out = []
+    for verb in _verbs(verbs, MADE_CLEAR_VERBS):
+        adj = next((c for c in verb.children if c.lower_ in MADE_CLEAR_ADJECTIVES and c.pos_ == "ADJ" and c.i > verb.i), None)
+        if adj is None:
+            continue
+        clause = next((c for c in list(verb.children) + list(adj.children) if c.i > adj.i and c.dep_ in ("ccomp", "advcl") and _is_clause(c)
+                       and not any(m.dep_ == "mark" and m.lower_ not in CLAUSE_MARKS for m in c.children)), None)
+        if clause is None:
+            continue
+        start, end = _clause_bounds(doc, clause)
+        r = _reported(doc, finder, in_quote, verb, start, end, MADE_CLEAR)
         if r is not None:
             out.append(r)
     return out
@@ -602,16 +738,93 @@ def _headlines(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Ver
     if colon is None or colon == 0 or toks[colon].text != ":":
         return []
     mention = finder.index.mention_at(colon - 1)
-    if mention is None or mention.token_start != 0 or mention.token_end != colon or mention.actor is None or mention.actor.type not in ("person", "organization"):
+    source = colon == 1 and toks[0].lower_ in HEADLINE_SOURCE_NOUNS  # "Poll: …"
+    if not source and (mention is None or mention.token_start != 0 or mention.token_end != colon or mention.actor is None or mention.actor.type not in ("person", "organization")):
         return []
     end = next((t.i for t in toks[colon + 1 : colon + 1 + HEADLINE_TOKENS] if "\n" in t.text), min(len(toks), colon + 1 + HEADLINE_TOKENS))
     start, end = colon + 1, _without_trailing_punctuation(doc, colon + 1, end)
-    if not _holds_a_clause(doc, start, end) or _too_short_or_quoted(start, end, in_quote) or _has_newline(doc, start, end):
-        return []
-    speaker = finder.speaker_for(toks[colon - 1], None)
+    if not (source or _holds_a_clause(doc, start, end)) or _too_short_or_quoted(start, end, in_quote) or _has_newline(doc, start, end):
+        return []  # (a poll's finding is often read without a verb: "Most islanders back…")
+    speaker = Speaker(toks[0].text, toks[0].idx, toks[0].idx + len(toks[0].text), None) if source else finder.speaker_for(toks[colon - 1], None)
     if speaker is None:
         return []
     return [Reported(toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text), speaker, ":", toks[colon].idx, HEADLINE)]
+
+
+def _headline_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "Railing Against Tolls, Okafor Vows To Scrap Ferry Fees", "Harbour Unions Slam Pay Offer As An
+    Insult": the article's first line, a headline, giving what follows one of `HEADLINE_VERBS` to the
+    name before it (back to the line's start or a comma). Read from the words, not the parse, which takes
+    a title-case headline's verb for a name; only a name the actor index knows, or a person or
+    organisation noun, is a source."""
+    toks = token_list(doc)
+    line_end = next((t.i + ("\n" not in t.text) for t in toks[: HEADLINE_TOKENS + 1] if "\n" in t.text or "\n" in t.whitespace_), len(toks))
+    if line_end > HEADLINE_TOKENS:
+        return []
+    verb = next((t for t in toks[1:line_end] if t.lower_ in HEADLINE_VERBS and not in_quote[t.i]), None)
+    if verb is None:
+        return []
+    first = max((t.i + 1 for t in toks[: verb.i] if t.text in (",", ":", ";")), default=0)
+    subject = toks[first : verb.i]
+    if not subject or len(subject) > HEADLINE_NAME_TOKENS or any(t.is_punct and t.text not in ("'", "’") for t in subject):
+        return []
+    speaker = None
+    for tok in reversed(subject):  # (the last name or noun of the subject: "Harbour Unions", "Okafor")
+        mention = finder.index.mention_at(tok.i)
+        if (mention is not None and mention.actor is not None and mention.actor.type in ("person", "organization")) or _headline_reporter(tok):
+            # (the entity recogniser may run a title-case name into the words after it: then the words)
+            within = mention is not None and mention.token_start >= first and mention.token_end <= verb.i
+            speaker = (finder.speaker_for(tok, None) if within or mention is None else None) or Speaker(doc[first : verb.i].text, subject[0].idx, tok.idx + len(tok.text), None)
+            break
+    if speaker is None:
+        return []
+    start, end = verb.i + 1, _without_trailing_punctuation(doc, verb.i + 1, line_end)
+    if _too_short_or_quoted(start, end, in_quote) or _has_newline(doc, start, end):
+        return []
+    return [Reported(toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text), speaker, verb.text, verb.idx, HEADLINE_VERB)]
+
+
+def _colon_blocks(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The governor added:" ending its paragraph, and his words as the next paragraph without quotation
+    marks (a block quotation on the page, an embedded post): that paragraph, said by the verb's subject.
+    (The same paragraph in quotation marks is a quotation.)"""
+    out = []
+    paras = paragraphs_of(doc)
+    firsts = [p.first for p in paras]
+    toks = token_list(doc)
+    for verb in _verbs(verbs, _TRAILING_VERBS):
+        k = bisect_right(firsts, verb.i) - 1
+        if k < 0 or k + 1 >= len(paras):
+            continue
+        para, block = paras[k], paras[k + 1]
+        last = para.last - 1
+        while last > verb.i and toks[last].is_space:
+            last -= 1
+        if toks[last].text != ":":
+            continue  # (the quick test first: most paragraphs end otherwise)
+        rest = [t for t in toks[verb.i + 1 : last + 1] if not t.is_space]
+        if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in rest[:-1]):
+            continue  # the verb and its colon end the paragraph ("added on Friday:")
+        if any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_ not in ADDRESSED_SPEECH_VERBS:
+            continue  # "wrote three things on the board:" brings in a list, not the words ("told reporters:" does)
+        start = next((i for i in range(block.first, block.last) if not toks[i].is_space), block.last)
+        end = _without_trailing_punctuation(doc, start, block.last)
+        if end - start > COLON_BLOCK_TOKENS or any(in_quote[start:end]) or not _holds_a_clause(doc, start, end):
+            continue
+        subj = finder.subject_of(verb)
+        if subj is None or in_quote[subj.i] or subj.lower_ in _NO_REPORTER or (subj.pos_ in _NO_REPORTER_POS and finder.index.mention_at(subj.i) is None):
+            continue
+        speaker = finder.speaker_for(subj, None)
+        if speaker is not None:
+            out.append(Reported(toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text), speaker, verb.text, verb.idx, COLON_BLOCK))
+    return out
+
+
+def _headline_reporter(tok: Token) -> bool:
+    """Whether `tok` is a noun for people or an organisation, singular or plural, whatever the parse
+    made of it ("Unions" read as a name keeps its plural as its lemma)."""
+    word = tok.lower_
+    return any(w in _HEADLINE_REPORTERS for w in (word, tok.lemma_.lower(), word[:-1] if word.endswith("s") else word))
 
 
 def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
@@ -621,4 +834,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claim_objects, _intention_nouns, _headlines)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _headlines, _headline_verbs, _colon_blocks)
