@@ -70,6 +70,8 @@ HELD_OUT = {
     "crime-arima-missing-fisherman", "politics-malaysia-penang-flood-levy", "health-kandy-dengue-ward",
     "business-tallinn-payments-outage", "panel-valletta-rent-roundtable", "sports-suva-sevens-final",
     "profile-aberaeron-harbour-choir", "court-inverness-dog-attack",
+    # written for reported speech (a council's reprieve, a study's findings), measured before its rules changed
+    "council-tidewater-library-reprieve", "science-fjord-lice-study",
 }
 
 
@@ -83,7 +85,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 55
+    assert len(SEEDS) >= 57
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
