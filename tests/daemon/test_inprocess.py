@@ -157,3 +157,37 @@ async def test_a_bug_in_frame_handling_costs_one_reply_not_the_connection(monkey
         await ws.close()
     finally:
         await client.close()
+
+
+async def test_a_streamed_page_is_hashed_once(stub_pool, monkeypatch):
+    """The cache key of a streamed page (a hash of all its text) serves both the cache check and the analysis."""
+    import claimlight.server.pool
+    import claimlight.server.session
+    from claimlight.server.cache import text_key
+
+    hashed: list[int] = []
+
+    def counted(text: str) -> str:
+        hashed.append(len(text))
+        return text_key(text)
+
+    monkeypatch.setattr(claimlight.server.pool, "text_key", counted)
+    monkeypatch.setattr(claimlight.server.session, "text_key", counted)
+    client = await start(create_app(Config(), pool=stub_pool))
+    try:
+        ws = await client.ws_connect("/ws", origin=ORIGIN)
+        blocks = [f"“The ferry will run at {h} o'clock,” the harbour master said on Tuesday. " * 20 for h in range(8)]
+        replies = []
+        for rid in ("s1", "s2"):  # the second time from the cache
+            await ws.send_str(json.dumps({"type": "analyze", "id": rid, "blocks": blocks, "stream": True}))
+            while True:
+                reply = REPLY.validate_json((await asyncio.wait_for(ws.receive(), 20)).data)
+                if reply.type in ("result", "error"):
+                    replies.append(reply)
+                    break
+        await ws.close()
+    finally:
+        await client.close()
+    assert [r.type for r in replies] == ["result", "result"] and replies[1].cached
+    text_hashes = [n for n in hashed if n >= sum(map(len, blocks))]
+    assert len(text_hashes) == 2  # one a request

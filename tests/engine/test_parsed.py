@@ -60,6 +60,33 @@ def test_kept_parses_stay_within_their_bound(nlp, monkeypatch):
         assert parsed._kept_weight <= 20_000
 
 
+def test_a_page_bigger_than_the_store_keeps_none_of_its_paragraphs(nlp, monkeypatch):
+    # A long page of its own, several times the weight of TEXT's six paragraphs.
+    long_text = "\n\n".join(
+        f"Volunteers counted {n * 37} birds at the {n}th marsh on Sunday, the trust said; "
+        f"“We were {'surprised' if n % 2 else 'pleased'},” its warden, Tomas Reyes, told the council."
+        for n in range(1, 41)
+    )
+    with nlp.memory_zone():
+        long_parts = [parsed.encode(doc) for doc in parse_each(nlp, paragraphs(long_text))]
+        short_parts = [parsed.encode(doc) for doc in parse_each(nlp, paragraphs(TEXT))]
+        parsed.forget()
+        parsed.join(nlp.vocab, short_parts)  # a normal page, read and kept
+        kept = dict(parsed._kept)
+        assert list(kept) == short_parts
+        monkeypatch.setattr(parsed, "KEPT_BYTES", 2 * parsed._kept_weight)
+        parsed.decode(long_parts[0])  # one of the long page's own, kept as its parse was in this worker
+        whole = parse(nlp, long_text)
+        doc = parsed.join(nlp.vocab, long_parts)
+        # the same document, and the short page's paragraphs all still there, none of the long page's
+        assert doc.text == long_text and (annotations(doc) == annotations(whole)).all()
+        assert list(parsed._kept) == short_parts and all(parsed._kept[k] is kept[k] for k in short_parts)
+        assert parsed._kept_weight == sum(entry.weight for entry in kept.values())
+        # the short page again: every paragraph found as it was kept, none decoded anew
+        again = parsed.join(nlp.vocab, short_parts)
+        assert again.text == TEXT and all(parsed._kept[k] is kept[k] for k in short_parts)
+
+
 def test_the_columns_of_a_page_rebuilt_from_kept_paragraphs_are_the_ones_read_from_it(nlp):
     from claimlight.engine import docview
 

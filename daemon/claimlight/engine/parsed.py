@@ -19,7 +19,9 @@ decoded form of the bytes it has made or read lately (`_kept`, keyed by the byte
 recently used first out, bounded by `KEPT_BYTES`): a paragraph seen in the page's previous version
 is not decoded again. With it go the paragraph's string columns (its tokens' words, tags, labels,
 `engine.docview`), so the columns of the next version's document, which every pass of the
-extraction reads, look up only the new paragraph's strings. The bytes still travel with every job, so nothing depends on what a worker
+extraction reads, look up only the new paragraph's strings. A page whose paragraphs outweigh the
+whole store keeps none of them (`_page_entries`): they would only push each other and every other
+page out. The bytes still travel with every job, so nothing depends on what a worker
 kept: a worker that was replaced, or that never saw the page, decodes them (it costs a few
 milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in well under one).
 """
@@ -112,10 +114,48 @@ def _entry(data: bytes) -> _Entry:
     if entry is not None:
         _kept.move_to_end(data)
         return entry
-    n, array, space, names = pickle.loads(zlib.decompress(data))
-    entry = _Entry(data, (numpy.frombuffer(array, dtype=numpy.uint64).reshape(n, len(_IDS)), numpy.frombuffer(space, dtype=numpy.bool_), names))
+    entry = _decoded(data)
     _keep(entry)
     return entry
+
+
+def _decoded(data: bytes) -> _Entry:
+    n, array, space, names = pickle.loads(zlib.decompress(data))
+    return _Entry(data, (numpy.frombuffer(array, dtype=numpy.uint64).reshape(n, len(_IDS)), numpy.frombuffer(space, dtype=numpy.bool_), names))
+
+
+def _page_entries(parts: list[bytes]) -> list[_Entry]:
+    """The decoded parses of a page's paragraphs, kept if the page fits in the store.
+
+    A page that weighs more than the whole store (the 900,000-character page: 5,000 paragraphs,
+    some 60 MB decoded) would push every other page's paragraphs out and then most of its own, so
+    its next version would find few of them anyway; and the entries it cycled through, made
+    between the merge's own objects, kept some 25 MB of the heap the merge had freed from going
+    back (a block of small objects is given back only when all of it is free). Such a page keeps
+    none of its paragraphs: those already kept (its parse, in this worker) are dropped too."""
+    found: dict[bytes, _Entry] = {}
+    for data in parts:
+        if data not in found:
+            found[data] = _kept.get(data) or _decoded(data)
+    if sum(entry.weight for entry in found.values()) > KEPT_BYTES:
+        for data in found:
+            _drop(data)
+        return [found[data] for data in parts]
+    # In the page's order, as if each were looked up in turn (`_entry`): the least recently used goes first.
+    for data in parts:
+        entry = found[data]
+        if _kept.get(data) is entry:
+            _kept.move_to_end(data)
+        else:
+            _keep(entry)
+    return [found[data] for data in parts]
+
+
+def _drop(data: bytes) -> None:
+    global _kept_weight
+    entry = _kept.pop(data, None)
+    if entry is not None:
+        _kept_weight -= entry.weight
 
 
 def _keep(entry: _Entry) -> None:
@@ -146,7 +186,7 @@ def forget() -> None:
 
 def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     """The document whose paragraphs' parses are `parts`, in order: their texts concatenated."""
-    entries = [_entry(data) for data in parts]
+    entries = _page_entries(parts)
     arrays, spaces = [], []
     # The paragraphs of a page share most of their strings (tags, labels, common words): each is added once.
     strings: set[str] = set()

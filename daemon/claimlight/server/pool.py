@@ -356,8 +356,9 @@ class AnalysisPool:
         data = self.cache.get(text_key(text))
         return None if data is None else Analysis.model_validate_json(data)
 
-    def has_cached(self, text: str) -> bool:
-        return self.cache.get(text_key(text)) is not None
+    def has_cached(self, text: str, key: str | None = None) -> bool:
+        """Whether the analysis of `text` is kept; `key`: its `text_key`, when the caller has it."""
+        return self.cache.get(key if key is not None else text_key(text)) is not None
 
     async def analyze(self, text: str, **options) -> tuple[Analysis, bool]:
         """(analysis, cached?) of `text` with code-point offsets: `analyze_json`'s, read into models."""
@@ -374,6 +375,7 @@ class AnalysisPool:
         on_piece: Callable[[int, Analysis], Awaitable[None]] | None = None,
         lane: Lane = Lane(),
         later: list[Callable[[], None]] | None = None,
+        key: str | None = None,
     ) -> tuple[bytes, bool]:
         """(analysis, cached?) of `text` with code-point offsets, the analysis as the JSON its worker
         made from the engine's models (what the cache keeps), not read back into models here: the
@@ -392,8 +394,11 @@ class AnalysisPool:
         `later`: the work the request leaves for idle workers (`_foresee`) is put there for the
         caller to start once its reply is out, instead of being started at once: on a busy machine
         it would share the cores with that reply.
+
+        `key`: the text's `text_key`, when the caller has it already (a streamed request asks
+        `has_cached` first): hashing a 900,000-character page takes milliseconds of the event loop.
         """
-        key = text_key(text) if cache else None
+        key = (key if key is not None else text_key(text)) if cache else None
         if key is not None and (hit := self.cache.get(key)) is not None:
             return hit, True
         self._start()

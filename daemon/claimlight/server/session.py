@@ -42,6 +42,7 @@ from ..protocol import (
 from ..settings import Config
 from . import pieces
 from .budget import Budget
+from .cache import text_key
 from .heap import Heap
 from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
 from .logsafe import describe_exception, refusals
@@ -228,7 +229,8 @@ class Session:
         early: _Early | None = None
         later: list[Callable[[], None]] = []  # work for idle workers, started once the reply is out (`pool.analyze`)
         try:
-            if request.stream and not self.pool.has_cached(text):
+            key = text_key(text)  # once: both the cache check and the analysis need it
+            if request.stream and not self.pool.has_cached(text, key):
                 # Partial replies name the client's own blocks; a text is split where blocks would join.
                 raw = request.blocks if request.blocks is not None else pieces.split_blocks(text)
                 early = _Early()
@@ -241,9 +243,9 @@ class Session:
                     # Planning a long page's work holds the event loop for tens of milliseconds; its
                     # first highlights must not wait for that, and its analysis takes seconds anyway.
                     await asyncio.wait({early.task}, timeout=EARLY_WAIT_S)
-                data, cached = await self._stream(rid, text, blocks, deadline, lane, early, later)
+                data, cached = await self._stream(rid, text, key, blocks, deadline, lane, early, later)
             else:
-                data, cached = await self.pool.analyze_json(text, deadline=deadline, lane=lane, later=later)
+                data, cached = await self.pool.analyze_json(text, deadline=deadline, lane=lane, later=later, key=key)
             if early is not None:
                 await early.settle()
         except AnalysisTimeout:
@@ -291,11 +293,11 @@ class Session:
         early.sending = True
         await self.send(PartialReply(id=rid, stage="quotes", blocks=(0, blocks), spans=wire.spans))
 
-    async def _stream(self, rid: str, text: str, blocks: list[str], deadline: float, lane: Lane, early: _Early,
+    async def _stream(self, rid: str, text: str, key: str, blocks: list[str], deadline: float, lane: Lane, early: _Early,
                       later: list[Callable[[], None]]) -> tuple[bytes, bool]:
         chunks = pieces.plan_chunks(blocks)
         if len(chunks) <= 1 or len(text) < pieces.PREVIEW_MIN_CHARS:
-            return await self.pool.analyze_json(text, deadline=deadline, lane=lane, later=later)
+            return await self.pool.analyze_json(text, deadline=deadline, lane=lane, later=later, key=key)
 
         async def preview(i: int, analysis: Analysis) -> None:
             await early.done()  # the quotes first
@@ -305,7 +307,7 @@ class Session:
         # The pool parses the chunks (in parallel when it can), previews each one as it is done, in
         # order, and analyses the whole text from those same parses.
         cuts = pieces.aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
-        return await self.pool.analyze_json(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane, later=later)
+        return await self.pool.analyze_json(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane, later=later, key=key)
 
     def _result_frame(self, rid: str, data: bytes, text: str, cached: bool, started: float) -> str | bytes:
         """The `result` frame of the analysis `data` (its worker's JSON, the hidden categories already
