@@ -57,6 +57,8 @@ import time
 from collections.abc import Awaitable, Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
+from ..paragraphs import paragraph_starts
+from ..paragraphs import split_at as split_paragraphs
 from ..protocol import Analysis
 from .cache import LRUCache, text_key
 from .errors import AnalysisFailed, AnalysisTimeout, ModelLoadError, WorkerCrashed
@@ -113,6 +115,12 @@ class _Job:
     future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
     submitted: float = field(default_factory=time.monotonic)
     worker: WorkerProcess | None = None
+    # When the job was in the worker's pipe, and when its reply was read (monotonic): where the time
+    # of a job beyond the worker's own goes, for the debug log (`_run`).
+    dispatched: float | None = None
+    sent: float | None = None
+    answered: float | None = None
+    on_worker: tuple[float, float] | None = None  # when the worker read the job, and when it sent its reply
 
 
 class AnalysisPool:
@@ -206,15 +214,16 @@ class AnalysisPool:
     # -- messages from the workers (reader threads) --
 
     def _on_message(self, proc: WorkerProcess, message: tuple) -> None:
-        kind = message[0]
+        kind, read = message[0], time.monotonic()
         with self._lock:
             if kind == "ready":
                 _, _pid, info, error = message
                 self._on_ready(proc, info, error)
             else:
-                _, seq, payload = message
+                _, seq, payload, *stamps = message
                 job = self._finish(proc, seq)
                 if job is not None:
+                    job.answered, job.on_worker = read, stamps[0] if stamps else None
                     if kind == "done":
                         _settle(job.future, payload)
                     elif kind == "load":
@@ -292,11 +301,13 @@ class AnalysisPool:
                 job = self._queue.pop(allowed)
             if job is None:
                 continue
-            proc.running, proc.job, job.worker = Running(job.seq, time.monotonic()), job, proc
+            job.dispatched = time.monotonic()
+            proc.running, proc.job, job.worker = Running(job.seq, job.dispatched), job, proc
             if not proc.send((job.seq, job.name, job.args)):
                 proc.running, proc.job, job.worker = None, None, None
                 _fail(job.future, WorkerCrashed("the analysis worker stopped"))
                 continue
+            job.sent = time.monotonic()
             proc.had(job.keys, DECODED_PARAGRAPHS)
 
     def _belongs_on(self, job: _Job, proc: WorkerProcess) -> bool:
@@ -524,13 +535,20 @@ class AnalysisPool:
             if not live:
                 return None
             self._express_turn += 1
-            # The request's own first job goes to the first idle worker (`_dispatch`): with two idle,
-            # the quotes are asked of the other, so the two do not share a core.
+            # The request's own first job goes to the first idle worker (`_dispatch`), or, when it reads
+            # parses, to the idle worker that has had most of them (`_belongs_on`): with two idle, the
+            # quotes are asked of another, so the two share neither a core nor a worker's GIL (the
+            # express lane is a thread of the worker). The text's own paragraphs tell which one that is.
             idle = [p for p in live if p.idle]
-            proc = idle[-1] if idle else live[self._express_turn % len(live)]
+            if len(idle) > 1:
+                keys = _paragraph_keys(text)
+                proc = min(reversed(idle), key=lambda p: p.has_had(keys))
+            else:
+                proc = idle[-1] if idle else live[self._express_turn % len(live)]
             seq = next(self._express_seq)
             future: concurrent.futures.Future = concurrent.futures.Future()
             self._express[seq] = (future, proc)
+        log.debug("early quotes %d asked of worker %d", seq, proc.number)
         if not proc.send_express(("quotes", seq, text)):
             with self._lock:
                 self._express.pop(seq, None)
@@ -604,13 +622,27 @@ class AnalysisPool:
         job = self._submit(lane, name, args, cost, chars, keys, near_keys)
         try:
             async with asyncio.timeout_at(deadline):
-                return await asyncio.wrap_future(job.future)
+                result = await asyncio.wrap_future(job.future)
         except TimeoutError:
             self._cancel(job, "an analysis exceeded the request timeout")
             raise AnalysisTimeout() from None
         except asyncio.CancelledError:
             self._cancel(job, "a cancelled analysis did not stop")
             raise
+        if job.dispatched is not None and job.sent is not None and job.answered is not None and job.worker is not None and log.isEnabledFor(logging.DEBUG):
+            # The job's way there (its arguments pickled into the pipe), its time on the worker with
+            # its reply's way back, and the reply's way from the reader thread to the waiting task.
+            there, back = job.on_worker or (job.sent, job.answered)
+            # (The worker may read the job before the daemon's write returns: the write is part of the way there.)
+            log.debug("job %d %s: to the worker %.1f ms (writing it %.1f ms), on it %.1f ms, back %.1f ms, to the loop %.1f ms",
+                      job.seq, name, (there - job.dispatched) * 1000, (job.sent - job.dispatched) * 1000, (back - there) * 1000,
+                      (job.answered - back) * 1000, (time.monotonic() - job.answered) * 1000)
+        return result
+
+
+def _paragraph_keys(text: str) -> list[bytes]:
+    """The keys of `text`'s paragraphs, as a plan of it would have them (`server.plan`)."""
+    return [paragraph_key(p) for p in split_paragraphs(text, paragraph_starts(text))]
 
 
 def _settle(future: concurrent.futures.Future, value) -> None:

@@ -45,6 +45,9 @@ from .errors import ModelLoadError
 from . import heap
 from .logsafe import describe_exception
 
+# Words per slice of the lexemes made between jobs (`_lexemes`).
+LEXEME_SLICE = 100
+
 _worker: dict = {}
 
 # Analysed once when a worker starts, so that the first real request does not pay for what spaCy,
@@ -83,6 +86,7 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
             if next(warming, StopIteration) is StopIteration:
                 warming = None
         message = _next_message(conn)
+        received = time.monotonic()
         if message is None:
             return
         if message[0] == "cancel":
@@ -104,6 +108,9 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
         # What the job cost goes back to the system before its reply goes out (`server.heap`).
         args = None
         memory.settle()
+        # When the job came out of the pipe and when its reply goes in (the monotonic clock is the
+        # machine's, the same in the daemon): the daemon's debug log tells the pipes from the work.
+        reply = (*reply, (received, time.monotonic()))
         try:
             conn.send(reply)
         except (OSError, ValueError):
@@ -169,7 +176,8 @@ def _lexemes():
         return None
     from ..engine import lexemes
 
-    return lexemes.slices(_worker["nlp"])
+    # Small slices: a job that comes meanwhile waits for the slice under way (about 2 ms, not 10).
+    return lexemes.slices(_worker["nlp"], LEXEME_SLICE)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -250,6 +258,7 @@ def _serve_express(conn) -> None:
     early = _early()
     while True:
         message = _next_message(conn)
+        received = time.monotonic()
         if message is None:
             return
         _, seq, text = message
