@@ -145,9 +145,13 @@ function holdsExcerpt(flow, pieces) {
 /** Does a block off the story's flow consist mostly of quotations the flow already holds
  * (whole, or trimmed and joined by ellipses)? */
 function quotesTheFlow(key, text, flow) {
-  const quoted = (text.match(QUOTATION) ?? []).map(excerpt).filter((q) => q && q.join("").length >= REPEAT_MIN_LETTERS);
-  if (!quoted.length || !quoted.every((q) => holdsExcerpt(flow, q))) return false;
-  return quoted.reduce((n, q) => n + q.join("").length, 0) >= PULL_QUOTE_MIN_SHARE * key.length;
+  const quoted = (text.match(QUOTATION) ?? []).filter((q) => letters(q).length >= REPEAT_MIN_LETTERS);
+  const held = (q) => {
+    const pieces = excerpt(q);
+    return flow.includes(letters(q)) || (!!pieces && holdsExcerpt(flow, pieces));
+  };
+  if (!quoted.length || !quoted.every(held)) return false;
+  return quoted.reduce((n, q) => n + letters(q).length, 0) >= PULL_QUOTE_MIN_SHARE * key.length;
 }
 
 /** Is a block off the story's flow the flow's own sentences cut short and joined by an
