@@ -282,6 +282,20 @@ test("a quoted passage's attribution <footer> is read with the passage, and left
   assert.ok(!all.includes("“We never saw the bridge so empty”"));
 });
 
+test("a block editor's quote <cite> is read with its quote; a pull quote trimmed and ellipsised goes, with its inline or block <cite>", () => {
+  const pull = (cite) => `<figure class="wp-block-pullquote"><blockquote><p>Nobody should need a car to reach the lake… in the end the lake belongs to the whole city, and to everyone who lives in it</p><cite${cite}>Ana Ruiz, councillor</cite></blockquote></figure>`;
+  const doc = page(`<main><div class="entry-content wp-block-post-content"><p class="wp-block-paragraph">${para(1)}</p>
+    <p class="wp-block-paragraph">“Nobody should need a car to reach the lake, and nobody should need one to leave it,” Ana Ruiz said. “In the end the lake belongs to the whole city, and to everyone who lives in it.”</p>
+    ${pull("")}<p class="wp-block-paragraph">${para(2)}</p>
+    <blockquote class="wp-block-quote"><p>“If you take the cars off the road and give people no other way to get there, you have not opened the lakefront to everyone.”</p><cite style="display:block">Delia Okafor, transit director</cite></blockquote>
+    ${pull(` style="display:block"`)}<p class="wp-block-paragraph">${para(3)}</p></div></main>`,
+    `<meta property="og:type" content="article">`);
+  const all = texts(findArticle(doc));
+  assert.deepEqual(all.slice(3, 5), ["“If you take the cars off the road and give people no other way to get there, you have not opened the lakefront to everyone.”", "Delia Okafor, transit director"]);
+  assert.ok(!all.some((t) => /Ana Ruiz, councillor|the lake…/.test(t)), all.join("\n"));
+  assert.equal(all.length, 6);
+});
+
 test("an interview set as a table reads each row as a turn, its label cell ('Q:', 'Name:') first", () => {
   const row = (who, turn) => `<tr><td class=who>${who}</td><td class=turn>${turn}</td></tr>`;
   const doc = page(`<div class=col><div class=intro><p>Folasade Adeyemi-Cole opened her first workshop in a rented garage in 1998, with one sewing machine, and today dresses half of the city’s films.</p></div><table class=qa>

@@ -38,12 +38,33 @@ test("a passage quoted in a <blockquote> reads as one: its short last paragraph 
   assert.ok(off.has(blocks[7]));
 });
 
-test("a long pull quote's citation line is not part of a quoted passage", () => {
+test("a quote's citation line goes with its quote: kept beside a passage that reads as prose, not judged alone", () => {
   const blocks = blocksOf(`<div>${para(1)}${para(2)}${para(3)}
     <blockquote><p data-b>“Every week there is something, and every week it is us, the families on the islands, who pay for it in the end,”</p>
     <cite data-b style="display:block">Morag Beaton, crofter</cite></blockquote></div>`);
   const off = offFlow(blocks);
-  assert.ok(off.has(blocks[4]));
+  assert.ok(!off.has(blocks[3]) && !off.has(blocks[4]));
+});
+
+test("a pull quote figure trimming the body's sentences and joining them with an ellipsis repeats the body", () => {
+  const body = `<p data-b>“People have been walking in the road for years because the trail is full,” said the council member. “All we are doing is admitting it and making it safe.”</p>`;
+  const pull = (text) => `<figure class="wp-block-pullquote"><blockquote><p data-b>${text}</p><cite>the council member</cite></blockquote></figure>`;
+  // The story's flow is the paragraphs (most of the text), not the six pull quotes.
+  const blocks = blocksOf(`<div>${para(1)}${body}${para(2)}${para(3)}${para(4)}${para(5)}${para(6)}
+    ${pull("People have been walking in the road for years… All we are doing is admitting it")}
+    ${pull("“People have been walking in the road for years . . . all we are doing is admitting it.”")}
+    ${pull("Walking in the road… admitting it and making it safe")}
+    ${pull("All we are doing is admitting it… People have been walking in the road for years")}
+    ${pull("People have been walking in the road for years… and now the council wants a new bridge too")}
+    ${pull("Paragraph 2 of the story says… what happened at the council meeting")}</div>`);
+  const out = repeats(blocks, offFlow(blocks));
+  assert.ok(out.has(blocks[7]), "sentences trimmed and joined by an ellipsis, no quotation marks");
+  assert.ok(out.has(blocks[8]), "in quotation marks, a spaced three-dot ellipsis, other case and punctuation");
+  assert.ok(out.has(blocks[9]), "a trimmed start and a few words");
+  assert.ok(!out.has(blocks[10]), "the body's words in another order");
+  assert.ok(!out.has(blocks[11]), "only part of it is the body's");
+  assert.ok(out.has(blocks[12]), "a paragraph without quotation marks");
+  assert.ok(!out.has(blocks[1]) && !out.has(blocks[2]), "the body itself");
 });
 
 test("a definition list's terms are in the flow when its definitions are (questions before answers); a fact box's are not", () => {
@@ -64,6 +85,6 @@ test("a box off the flow made mostly of the flow's own quotations repeats it (a 
     <div class="x"><span data-b>Then the mayor spoke at length about parking, schools and the new library roof, and added: “to clean one carpet”.</span></div></div>`);
   const out = repeats(blocks, offFlow(blocks));
   assert.ok(out.has(blocks[4]), "the body's quote with an attribution line");
-  assert.ok(!out.has(blocks[5]), "a quote the body does not hold");
-  assert.ok(!out.has(blocks[6]), "prose that only repeats a few quoted words");
+  assert.ok(!out.has(blocks[7]), "a quote the body does not hold");
+  assert.ok(!out.has(blocks[8]), "prose that only repeats a few quoted words");
 });

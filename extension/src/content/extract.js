@@ -14,7 +14,7 @@ import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articlene
 import { cutBlocks, isBlockLevel } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
 import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
-import { attributedQuote, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
+import { attributedQuote, attributionOf, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
 import { buildText, slicePieces } from "./offsets.js";
@@ -235,7 +235,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   }
   // An attribution line is kept only with its passage (not beside a pull quote left out).
   const orphan = (b) => {
-    const quote = attributedQuote(b.el);
+    const quote = attributionOf(b.el, b.entries.map((e) => e.node));
     return quote && !kept.some((o) => o !== b && quote.contains(o.el));
   };
   for (const b of kept.filter(orphan)) {

@@ -72,14 +72,11 @@ export function offFlow(blocks) {
   }
   const inFlowDefinitionList = (el) => (flowLists.get(definitionListOf(el)) ?? 0) >= FLOW_LIST_MIN_BLOCKS;
   // A passage quoted in a <blockquote> (a statement read out, a judgment's paragraphs) reads as
-  // one: its short closing paragraph is as much prose as the long ones before it. The line that
-  // cites its source (a pull quote's "Name, title") is not part of the passage.
+  // one: its short closing paragraph is as much prose as the long ones before it, and so is the
+  // line naming its source (a pull quote's attribution goes later, with the quote it names).
   const passages = new Map(); // a <blockquote> → the words of its blocks
   const passageOf = (el) => {
-    for (let n = el; n; n = composedParentElement(n)) {
-      if (n.localName === "cite") return null;
-      if (n.localName === "blockquote") return n;
-    }
+    for (let n = el; n; n = composedParentElement(n)) if (n.localName === "blockquote") return n;
     return null;
   };
   for (const b of blocks) {
@@ -123,29 +120,65 @@ const QUOTATION = /“[^“”]+”|„[^“”]+“|«[^«»]+»|"[^"]+"/g;
 // adds around them (a "— Name" line, a teaser's few words, a "Click to Tweet" prompt).
 const PULL_QUOTE_MIN_SHARE = 0.5;
 
-/** Does a block off the story's flow consist mostly of quotations the flow already holds? */
-function quotesTheFlow(key, text, flowKeys) {
-  const quoted = (text.match(QUOTATION) ?? []).map(letters).filter((q) => q.length >= REPEAT_MIN_LETTERS);
-  if (!quoted.length || !quoted.every((q) => flowKeys.some((k) => k.includes(q)))) return false;
-  return quoted.reduce((n, q) => n + q.length, 0) >= PULL_QUOTE_MIN_SHARE * key.length;
+// A pull quote trims the sentences it repeats and joins them with an ellipsis: each stretch
+// between ellipses is the body's, in the body's order. A stretch this short could be anywhere.
+const ELLIPSIS = /…|\.\s*\.\s*\./;
+const EXCERPT_MIN_LETTERS = 8;
+
+/** The letters of `text`'s stretches between ellipses, or null when one is too short to tell. */
+function excerpt(text) {
+  const pieces = text.split(ELLIPSIS).map(letters).filter(Boolean);
+  return pieces.every((p) => p.length >= EXCERPT_MIN_LETTERS) ? pieces : null;
+}
+
+/** Does `flow` (the flow's letters) hold every stretch, in order? */
+function holdsExcerpt(flow, pieces) {
+  let at = 0;
+  for (const p of pieces) {
+    const i = flow.indexOf(p, at);
+    if (i < 0) return false;
+    at = i + p.length;
+  }
+  return true;
+}
+
+/** Does a block off the story's flow consist mostly of quotations the flow already holds
+ * (whole, or trimmed and joined by ellipses)? */
+function quotesTheFlow(key, text, flow) {
+  const quoted = (text.match(QUOTATION) ?? []).filter((q) => letters(q).length >= REPEAT_MIN_LETTERS);
+  const held = (q) => {
+    const pieces = excerpt(q);
+    return flow.includes(letters(q)) || (!!pieces && holdsExcerpt(flow, pieces));
+  };
+  if (!quoted.length || !quoted.every(held)) return false;
+  return quoted.reduce((n, q) => n + letters(q).length, 0) >= PULL_QUOTE_MIN_SHARE * key.length;
+}
+
+/** Is a block off the story's flow the flow's own sentences cut short and joined by an
+ * ellipsis (a pull quote set without quotation marks)? */
+function excerptsTheFlow(text, flow) {
+  const pieces = excerpt(text);
+  return !!pieces && pieces.length > 1 && holdsExcerpt(flow, pieces);
 }
 
 /**
  * Blocks whose text a longer kept block already holds (a pull quote, a repeated summary), the
  * second of two equal blocks (a live blog's pinned post shown again at its own time): of two
  * equal blocks the one off the story's flow goes, else the later one; and short blocks off the
- * flow made of the flow's own quotations (a pull quote with its attribution, a tweetable box).
+ * flow made of the flow's own quotations or of its sentences cut short and joined by ellipses
+ * (a pull quote with its attribution, a tweetable box).
  */
 export function repeats(blocks, offFlowSet) {
   const keys = blocks.map((b) => letters(b.text));
   const { main } = flowGroups(blocks);
   const inFlow = new Set(main?.blocks ?? []);
-  const flowKeys = blocks.flatMap((b, i) => (inFlow.has(b) ? [keys[i]] : []));
+  // The flow's letters in one string: an excerpt may join sentences of two paragraphs.
+  const flow = blocks.flatMap((b, i) => (inFlow.has(b) ? [keys[i]] : [])).join(" ");
   const out = new Set();
   blocks.forEach((b, i) => {
     const k = keys[i];
     if (k.length < REPEAT_MIN_LETTERS || b.words.length > REPEAT_MAX_WORDS) return;
-    if (main && !inFlow.has(b) && quotesTheFlow(k, b.text, flowKeys)) {
+    if (main && !inFlow.has(b) && (quotesTheFlow(k, b.text, flow) || excerptsTheFlow(b.text, flow))) {
       out.add(b);
       return;
     }

@@ -184,13 +184,27 @@ export function withVerdictsKept(search) {
 // What makes a <figure> a picture's (or a clip's, a chart's) box. A block CMS wraps every block
 // in a <figure>, its paragraphs too: a figure with none of these is the story's text.
 const FIGURE_CONTENT = "img, picture, svg, canvas, video, audio, iframe, object, embed, figcaption, [role=img], amp-img, amp-video, amp-iframe";
-// The attribution of a quoted passage ("— Jane Doe, head teacher"), set as the <footer> of its
-// <blockquote>: read with the quote it names, when the quote is the story's.
-const ATTRIBUTION_TAGS = new Set(["footer"]);
+// The attribution of a quoted passage ("— Jane Doe, head teacher"), set as the <footer> or the
+// <cite> of its <blockquote> (a block editor's quote and pull quote blocks use <cite>): read
+// with the quote it names, when the quote is the story's, and left out with it otherwise.
+const ATTRIBUTION_TAGS = new Set(["footer", "cite"]);
 
 /** The <blockquote> whose attribution line `el` is, or null. */
 export function attributedQuote(el) {
   return ATTRIBUTION_TAGS.has(el.localName) && el.parentElement?.localName === "blockquote" ? el.parentElement : null;
+}
+
+/** The <blockquote> whose attribution line a block is (its element `el`, its text `nodes`), or
+ * null: the line's own element, or the quote itself when the line is set inline after the
+ * quote's paragraphs (all of the block's text inside the quote's <cite> or <footer>). */
+export function attributionOf(el, nodes) {
+  const quote = attributedQuote(el);
+  if (quote || el.localName !== "blockquote" || !nodes.length) return quote;
+  const childOfQuote = (n) => {
+    while (n && n.parentElement !== el) n = n.parentElement;
+    return n;
+  };
+  return nodes.every((n) => { const c = childOfQuote(n); return c && attributedQuote(c) === el; }) ? el : null;
 }
 
 function elementVerdict(el, look, strict) {
