@@ -7,7 +7,7 @@ import pytest
 
 from claimlight.engine import attribution
 from claimlight.engine.actors import build_actor_index
-from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context
+from claimlight.engine.attribution import CHAIN, ECHO, Attributor, Context, _cite_line_after, dash_name
 from claimlight.engine.quotes import find_quotations
 from claimlight.engine.reported import ACCORDING_TO, CLAIM_NOUN, CLAIM_OBJECT, CONTENT_OBJECT, FINDING, INFINITIVE, INTENTION, INTENTION_NOUN, PARENTHETICAL, PASSIVE_AGENT, PREPOSITION_OBJECT, REPORTING_VERB, find_reported
 from claimlight.engine.nlp import parse
@@ -57,6 +57,10 @@ CASES = [
     ("governing_subject", "The council met until 11 p.m. “Nothing was decided at all.”", "“Nothing was decided at all.”", "the council"),
     ("paragraph_before", "“We lost focus,” said captain James Reid.\n\nCoach Dana Whitfield says the team has been tired for weeks.\n\n“They need a rest.”", "“They need a rest.”", "Dana Whitfield"),
     (ECHO, "“We will rebuild the bridge”\n\nMayor Ana Ortiz spoke on Monday. “We will rebuild the bridge,” Ortiz said.", "“We will rebuild the bridge”", "Ana Ortiz"),
+    # a block quotation with its citation on the line after it, the lead-in only describing the writer
+    ("dash_name", "The head of the transit authority wrote to the council on Friday:\n\n“Not one route will be cut this year.”\n\n"
+     "— Marisol Okonjo, chief executive of the Lakeshore Transit Authority\n\nThe council meets again in March.",
+     "“Not one route will be cut this year.”", "Marisol Okonjo"),
 ]
 
 
@@ -188,3 +192,27 @@ def test_reported_speech_records_its_rule(attributed, text, clause, rule):
 def test_what_is_not_reported_speech(attributed, text):
     rules = {r.rule for r in attributed(text).reported}
     assert not rules & {PARENTHETICAL, INFINITIVE, INTENTION, FINDING, CONTENT_OBJECT, PREPOSITION_OBJECT, CLAIM_NOUN, CLAIM_OBJECT, INTENTION_NOUN, PASSIVE_AGENT}, [text[r.start : r.end] for r in attributed(text).reported]
+
+
+def test_a_block_quotation_is_signed_by_the_citation_line_after_it(attributed):
+    """A page's `<cite>` arrives as the line after the quotation: a name and a title, with or without a dash."""
+    lead = "The head of the transit authority wrote to the council on Friday:\n\n“Not one route will be cut this year.”\n\n"
+    for cite in ("— Marisol Okonjo, chief executive of the Lakeshore Transit Authority",
+                 "Marisol Okonjo, chief executive of the Lakeshore Transit Authority"):
+        aq = attributed(lead + cite + "\n\nThe council meets again in March.").quote("“Not one route will be cut this year.”")
+        assert (aq.speaker.name, aq.rule) == ("Marisol Okonjo", "dash_name"), cite
+
+
+def test_a_line_after_a_quotation_that_is_no_citation_signs_nothing(attributed):
+    """A sentence with a verb, a list item after a dash, or a quotation that does not close its line."""
+    quoted = "“Not one route will be cut this year.”"
+    for text in (
+        f"The authority wrote to the council.\n\n{quoted}\n\nMarisol Okonjo, the authority's chief, said the buses were full.",
+        f"The authority wrote to the council.\n\n{quoted}\n\n— The council will vote again in March",
+        f"The authority wrote to the council.\n\n{quoted} It was read aloud.\n\n— Marisol Okonjo, chief executive",
+    ):
+        a = attributed(text)
+        ctx = a.context(quoted)
+        line = _cite_line_after(ctx)
+        signed = dash_name(ctx)
+        assert line is None or signed is None, text

@@ -5,7 +5,8 @@ goes down one ordered chain of strategies, read the way a reader does; the first
 speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
 
   answer             a Q&A answer (engine/transcript.py): the labelled person's, or the interviewee's
-  dash_name          “…” ― Carla Sanchez: a dash after the quotation, then a name
+  dash_name          “…” ― Carla Sanchez: a dash after the quotation, then a name (or on the line
+                     after a block quotation: its citation)
   cue_before         a cue right before it that takes it as object: He said: “…” / claiming that “…”,
                      or with only the cue's own when and where between: saying at a rally on Monday, “…”
   governing_cue      a speech verb (or "X's claim") the quotation hangs from in the parse
@@ -87,6 +88,11 @@ _REPORTED_DEPS = ("ccomp", "xcomp")
 
 # dash_name: the most words a name signing off a paragraph may have ("― Julie A. Diaz Martinez.").
 SIGNATURE_MAX_WORDS = 5
+# A block quotation's citation line: a name and the title that follows it.
+CITE_LINE_MAX_WORDS = 16
+# A citation line without a dash: a capitalised name of two to four words, then a comma and its title.
+_NAME_AND_TITLE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}, \S")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # cue_before: how many words before the quotation the cue is looked for ("said on Monday: “…”"),
 # leaving out the words that only link it ("that", "as", prepositions, articles).
@@ -204,7 +210,7 @@ def dash_name(ctx: Context) -> Found | None:
     name signing off a paragraph also signs a quotation opening it ("“…” And that's all he has
     “…” ― Christina Lastra.")."""
     at = ctx.at
-    if ctx.after_text[:1] in DASHES:
+    if ctx.after_text[:1] and ctx.after_text[0] in DASHES:  # ("" is in every string)
         toks = ctx.after_toks
     else:
         lo, hi = at.paragraph_bounds(ctx.q.start)
@@ -212,14 +218,36 @@ def dash_name(ctx: Context) -> Found | None:
             return None
         tail = at.text[lo:hi].rstrip(" .\u00a0")
         dash = max(tail.rfind(d) for d in DASHES[:3])  # not a hyphen: "Marbury-Tal" is one name
-        if lo + dash <= ctx.q.end or len(tail[dash + 1 :].split()) > SIGNATURE_MAX_WORDS:
+        if lo + dash > ctx.q.end and len(tail[dash + 1 :].split()) <= SIGNATURE_MAX_WORDS:
+            toks = at.tokens((lo + dash, hi))
+        elif (line := _cite_line_after(ctx)) is not None:
+            toks = at.tokens(line)
+        else:
             return None
-        toks = at.tokens((lo + dash, hi))
     name_tok = next((t for t in toks if not (t.is_punct or t.is_space or t.text in DASHES)), None)
     if name_tok is None or not at.is_name(name_tok):
         return None
     sp = ctx.speaker(at.finder.head_of_name(name_tok))
     return Found(sp) if sp else None
+
+
+def _cite_line_after(ctx: Context) -> tuple[int, int] | None:
+    """A block quotation's citation on the line after it: the quotation closes its line, and the next
+    is a few words, either after a dash ("— Dana Reyes, head of the authority") or a name and its
+    title with no verb and no full stop, as a page's `<cite>` gives it ("Dana Reyes, head of …")."""
+    at = ctx.at
+    hi = at.paragraph_bounds(ctx.q.end - 1)[1]
+    if at.text[ctx.q.end : hi].strip(" .,\u00a0"):
+        return None
+    start = hi + len(at.text[hi:]) - len(at.text[hi:].lstrip())
+    lo, end = at.paragraph_bounds(start)
+    line = at.text[lo:end].strip()
+    if not line or len(line.lstrip(DASHES).split()) > CITE_LINE_MAX_WORDS:
+        return None
+    if line[0] in DASHES[:3]:
+        return lo, end
+    finite = any(t.tag_ in _FINITE_TAGS for t in at.tokens((lo, end)))
+    return (lo, end) if _NAME_AND_TITLE.match(line) and not finite and line[-1] not in ".!?:" else None
 
 
 def cue_before(ctx: Context) -> Found | None:
