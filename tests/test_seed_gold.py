@@ -24,6 +24,7 @@ GENRES = {
     "entertainment", "investigation", "conflict", "panel",
     "wire", "business", "sports", "court", "op-ed", "qa", "live-blog", "british", "science", "obituary", "council",
     "politics", "profile", "health", "hearing", "crime", "ruling", "parliament", "weather", "arts", "community",
+    "aviation", "education", "agriculture", "review", "fisheries", "travel", "religion", "election",
 }
 REQUIRED = {
     "id": str, "genre": str, "title": str, "text": str, "notes": str,
