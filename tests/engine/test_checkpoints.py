@@ -142,7 +142,8 @@ def test_every_part_of_a_reading_is_saved_or_made_from_the_page():
     read = {"referents", "resolved", "narrative_rank", "_next", "_last_referent", "_pronoun_gender", "gender"}
     # what is made from the whole page before the reading starts: the checkpoint's key and facts
     page = {"doc", "text", "layout", "cols", "index", "in_quote", "roles", "_subject_of", "sents", "sent_of",
-            "para_of_sent", "mention_starts", "kind", "speech_subjects", "_whole_genders", "_checkpoints"}
+            "para_of_sent", "mention_starts", "kind", "speech_subjects", "_whole_genders", "_checkpoints",
+            "guessed_gender"}  # (from each actor's name, titles and gender, which the checkpoint's key holds)
     init = inspect.getsource(Coreference.__init__)
     assigned = {line.strip()[len("self.") :].split("=")[0].split(":")[0].strip()
                 for line in init.splitlines() if line.strip().startswith("self.") and "=" in line}

@@ -44,6 +44,12 @@ KNOWN_MISSES = {
     ("politics-malaysia-penang-flood-levy", "“Last November"): "'the 61-year-old said' in a sentence the parse breaks ('said' a noun) after an unnamed 'drinks seller': left without a speaker",
     ("politics-malaysia-penang-flood-levy", "“If the money"): "carries on the quotation above, left without a speaker",
     ("profile-aberaeron-harbour-choir", "“Dai, you sing"): "a wife's words inside her husband's quotation: given as 'My wife', whose name comes only in the next paragraph",
+    # the seventh round
+    ("education-dhaka-single-shift", "“In the afternoon everyone"): "'the class nine student' for a girl the text brought in only as 'Her elder daughter, Tania, 15': left as the description",
+    ("election-douglas-south-recount", "‘People talk to you"): "'they' for a candidate, through the 'they' of the sentence before, taken for the party the text names in 'the Green candidate'",
+    ("aviation-hong-kong-turbulence", '"a few minutes"'): "a two-word partial quotation with no cue of its own after 'had been switched on' is read as a scare quote",
+    ("fisheries-walvis-bay-quota", "‘The fish come back"): "a skipper's words inside a deckhand's quotation ('He told us:') are left with the quotation around them",
+    ("religion-port-moresby-easter-sermon", "'I have no more sons"): "a mother's words from a letter, inside the archbishop's quotation ('She wrote to me:'), are left with the quotation around them",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -70,6 +76,12 @@ HELD_OUT = {
     "crime-arima-missing-fisherman", "politics-malaysia-penang-flood-levy", "health-kandy-dengue-ward",
     "business-tallinn-payments-outage", "panel-valletta-rent-roundtable", "sports-suva-sevens-final",
     "profile-aberaeron-harbour-choir", "court-inverness-dog-attack",
+    # the seventh round: a Hong Kong air incident, Bangladeshi schools, Ugandan coffee, a Gulf product review,
+    # Namibian fisheries, a Nepali trek, a Papua New Guinean sermon, an Isle of Man count; annotated before
+    # the engine was run on them (71 of 95 speakers right then, 92 of 94 after the round's rules)
+    "aviation-hong-kong-turbulence", "education-dhaka-single-shift", "agriculture-masaka-coffee-wilt",
+    "review-abu-dhabi-smart-ring", "fisheries-walvis-bay-quota", "travel-mardi-himal-trek",
+    "religion-port-moresby-easter-sermon", "election-douglas-south-recount",
     # written for reported speech (a council's reprieve, a study's findings), measured before its rules changed
     "council-tidewater-library-reprieve", "science-fjord-lice-study",
 }
@@ -139,8 +151,9 @@ def test_overall_figures_on_the_held_out_articles(results):
         if gold.id in HELD_OUT:
             total.add(score(gold, analysis))
     assert total.quotes.f1 >= 0.99
-    # 430 of 455 speakers after the sixth round; KNOWN_MISSES lists the others. Actors suffer from the
+    # 524 of 551 speakers after the seventh round (attributed F1 0.943; 430 of 455 after the sixth); KNOWN_MISSES
+    # lists the others. Actors suffer from the
     # small model's typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
     # states, football clubs typed as people).
-    assert total.attributed.f1 >= 0.93
+    assert total.attributed.f1 >= 0.94
     assert total.actors.f1 >= 0.80

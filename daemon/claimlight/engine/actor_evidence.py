@@ -24,6 +24,7 @@ what it states); without it the votes no veto rules out do.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from .lexicon import (
     PLACE_MODIFIED_NOUNS,
     PLACE_NOUNS,
     PLACE_OF_NOUNS,
+    PERSON_NOUNS,
     PLACE_OFFICE_TITLES,
     ROLE_NOUNS,
     TITLES,
@@ -77,6 +79,10 @@ LABELLED_FULL_NAME = 1
 _GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 _GENDERED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _PLACE_OR_ORG_HEADS = ORG_HEADS | PLACE_HEADS
+# "29-year-old", "51 year old": an age in an apposition's words.
+_AGE_IN_YEARS = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
+# Nouns an age does not make a person's: bodies and places ("a 150-year-old firm", "a 60-year-old chain").
+_NEVER_AGED_PERSON = (INSTITUTION_NOUNS | PLACE_NOUNS | ORGANISATION_NOUNS) - _PERSON_WORDS - PERSON_NOUNS
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,11 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
     if any(n.lemma_.lower() in _PERSON_WORDS for n in nouns):
         yield Evidence(DECISIVE, PERSON, STATED)
         return
+    if any(_aged(doc, n) and n.lemma_.lower() not in _NEVER_AGED_PERSON for n in nouns):
+        # "Orrin Quilliam, a 31-year-old software developer": an age in years makes the noun a person's
+        # (a developer may be a firm, but not a 29-year-old one; "a 60-year-old chain" stays a chain)
+        yield Evidence(DECISIVE, PERSON, STATED)
+        return
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if lemma in KINSHIP_NOUNS or lemma in ROLE_NOUNS or lemma in TITLES:
@@ -152,6 +163,13 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
             yield Evidence(DECISIVE, ORG, STATED)
         elif lemma in PLACE_NOUNS:
             yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def _aged(doc: Doc, noun: Token) -> bool:
+    """Whether a noun's own modifiers give an age: "a 31-year-old developer", "a 51-year-old"."""
+    words = doc[noun.left_edge.i : noun.i + 1].text
+    m = _AGE_IN_YEARS.search(words)
+    return m is not None and 0 < int(m.group(1)) < 120
 
 
 def kind_before(doc: Doc, m) -> Iterator[Evidence]:
@@ -340,8 +358,11 @@ def _of_something(doc: Doc, m) -> Token | None:
 
 def modifies_place_noun(doc: Doc, m) -> Iterator[Evidence]:
     """ "the Perth pitch", "the Ilaro–Owode road": a name in front of a noun of ground, roads and
-    coasts is where they are (a vote: "the Harbin City ground" is a club's)."""
+    coasts is where they are (a vote: "the Harbin City ground" is a club's); so is the second of two
+    ("in Simbu and Jiwaka provinces")."""
     head = _root(doc, m)
+    if head.dep_ == "conj" and head.head.i < head.i and head.head.dep_ in ("compound", "nmod"):
+        head = head.head
     for _ in range(2):  # "Ilaro" of "Ilaro–Owode road" modifies "Owode", which modifies "road"
         if head.dep_ not in ("compound", "nmod") or head.head.i <= head.i:
             return

@@ -19,6 +19,7 @@ from .docview import columns, text_of, token_list
 from .local import by_paragraph, ents_starting, paragraphs_of
 from .resume import kept_evidence
 from .lexicon import (
+    PORTFOLIO_WORDS,
     AMOUNT_MAGNITUDES,
     COUNTRIES,
     CURRENCY_SIGNS,
@@ -229,6 +230,8 @@ def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
         # "Ch. Zaheer" + "Ahmad Warraich": a given name the model left out, hanging from the name
         # (a full name's: one word alone may be a name's last word only, "the 1994 Crime Bill")
         while s > 0 and e - s < 4 and s <= toks[s - 1].head.i < e and _name_piece(toks[s - 1], toks[toks[s - 1].head.i]) and not toks[s - 1].ent_type_:
+            if toks[s - 1].lower_ in PORTFOLIO_WORDS and s > 1 and toks[s - 2].lower_ in ("for", "of"):
+                break  # "Minister for Agriculture Joseph Wamala": the office's portfolio, no given name
             s -= 1
     return s, e
 
@@ -320,18 +323,32 @@ def _gender(names: list[str], titles: set[str]) -> str | None:
         return "m"
     if titles & FEMALE_TITLES:
         return "f"
-    # The given name: the first word of a full name that is a known one ("Landlord Peter Voss"), or
-    # the first word; a lone surname ("Garcia") says nothing.
-    given = [w.lower() for w in names[:-1]]
-    # (the first word that is a name: "Rosnah Abdul Majid" is no man for her father's "Abdul")
-    first = next((w for w in given if w in MALE_NAMES or w in FEMALE_NAMES or (len(w.rstrip(".")) > 1 and w not in PERSON_NOUNS)), "")
+    first = _given_name(names)
     if first in MALE_NAMES and first not in FEMALE_NAMES:
         return "m"
     if first in FEMALE_NAMES and first not in MALE_NAMES:
         return "f"
-    if len(first) > 3 and first.endswith("a") and first not in MALE_NAMES:
+    if gender_by_ending(names, titles):
         return "f"  # Dilnoza, Olena, Anjali: given names ending in -a are mostly women's
     return None
+
+
+def _given_name(names: list[str]) -> str:
+    """The given name: the first word of a full name that is a known one ("Landlord Peter Voss"), or
+    the first word; a lone surname ("Garcia") has none."""
+    given = [w.lower() for w in names[:-1]]
+    # (the first word that is a name: "Rosnah Abdul Majid" is no man for her father's "Abdul")
+    return next((w for w in given if w in MALE_NAMES or w in FEMALE_NAMES or (len(w.rstrip(".")) > 1 and w not in PERSON_NOUNS)), "")
+
+
+def gender_by_ending(names: list[str], titles: set[str]) -> bool:
+    """Whether a name's gender is only a guess from its unlisted given name's ending in -a: a guess,
+    since many men's names end so too (Nikita, Luca, Mustafa, many Pacific, Himalayan and Bantu
+    names), which the text's own "he" must be free to overrule (`coref`)."""
+    if titles & (MALE_TITLES | FEMALE_TITLES):
+        return False
+    first = _given_name(names)
+    return len(first) > 3 and first.endswith("a") and first not in MALE_NAMES and first not in FEMALE_NAMES
 
 
 def _place_key(text: str) -> str:

@@ -51,6 +51,7 @@ from .lexicon import (
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
     NAMING_VERB_STEMS,
+    ORG_NOUNS,
     PERSON_NOUNS,
     REPLY_NOUNS,
     REPORTING_VERBS,
@@ -129,6 +130,12 @@ TITLE_MAX_WORDS = 8
 WORK_TITLE_MAX_WORDS = 14
 _INTRODUCER_REACH = 40
 # How many words before a quotation the verb whose subject is a sign is looked for ("urges visitors to").
+# A speaker's "they" (`singular_they`), the words of one person speaking, and cues that carry on a quotation.
+_PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
+_FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:i|me|my|mine|myself)(?!\w)")
+_CARRYING_ON_CUES = frozenset("added adds continued continues".split())
+# Relative pronouns standing for the noun a clause hangs from ("a placard that read").
+_RELATIVE_WORDS = frozenset("that which who".split())
 _SIGN_VERB_REACH = 6
 _NAME_REACH = 30
 _WORK_NOUN_WORDS = 3
@@ -728,8 +735,35 @@ def attribute(ctx: Context) -> tuple[str, Found] | None:
         if strategy.applies(ctx):
             found = strategy.find(ctx)
             if found:
-                return strategy.name, found
+                return strategy.name, singular_they(ctx, found)
     return None
+
+
+def singular_they(ctx: Context, found: Found) -> Found:
+    """ "“…my thesis defence…,” they say" after a paragraph about Alex Moreau; "“…,” they added" after
+    Robin Kaur's quotation: a "they" that speaks in the first person singular, or carries on a
+    quotation, is one person: the nearest in view whom the text never called "he" or "she", not the
+    previous speaker for want of anyone else. With no such person, a "they" speaking as "I" is left
+    unnamed rather than given to a group, a body or someone else."""
+    sp = found.speaker
+    a, b = sp.chain[0]
+    if ctx.at.text[a:b].lower() not in _PLURAL_SPEAKER_PRONOUNS:
+        return found
+    name_words = sp.name.lower().split()
+    body = sp.actor is not None or (len(sp.chain) > 1 and name_words[-1:] and name_words[-1] in ORG_NOUNS)
+    if len(sp.chain) > 1 and not body:
+        return found  # "Residents were angry. “I …,” they said": the people the text spoke of
+    spoken = ctx.at.inner(ctx.q).lower().replace("’", " ").replace("'", " ")
+    singular = _FIRST_PERSON_SINGULAR.search(spoken) is not None
+    if not singular and (found.cue or "").lower() not in _CARRYING_ON_CUES:
+        return found
+    tok = ctx.at.doc[ctx.at.token_range(a, a)[0]]
+    res = ctx.at.finder.coref.singular_they(tok)
+    if res is not None:
+        return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
+    if singular and body:
+        return found._replace(speaker=Speaker(ctx.at.text[a:b], a, b, None))
+    return found
 
 
 def apply_echoes(keyed: list[tuple[str, AttributedQuote]]) -> None:
@@ -988,9 +1022,15 @@ class Attributor:
         return None
 
     def _sign_words(self, before: Segment) -> bool:
-        """Whether the verb just before the quotation has a sign or a poster for its subject."""
+        """Whether the verb just before the quotation has a sign or a poster for its subject: "a
+        sign reads", and "a banner reading", "a placard that read", "a sign that asks walkers to"
+        (a clause on the sign noun, or on the relative pronoun that stands for it)."""
         for t in self.tokens(before)[-_SIGN_VERB_REACH:]:
-            if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SIGN_NOUNS for c in t.children):
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SIGN_NOUNS for c in t.children):
+                return True
+            if t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in SIGN_NOUNS and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_WORDS for c in t.children):
                 return True
         return False
 

@@ -33,7 +33,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex, ActorRecord
+from .actors import ActorIndex, ActorRecord, gender_by_ending
 from .checkpoints import Checkpoints
 from .docview import columns, text_of, token_list
 from .lexicon import (
@@ -107,6 +107,15 @@ PARAGRAPH_COST = 0.5
 SUBJECT_GAIN = 1.5
 SPEAKER_GAIN = 1.0
 GENDER_GAIN = 0.5
+# A referent whose gender is only guessed from its given name's ending (-a: Olena, but also Nikita)
+# and disagrees with the pronoun: more than a subject's gain, so that another person in view of no
+# known gender is preferred, yet with nobody else in view the text's "he" overrules the guess.
+GUESSED_GENDER_COST = SUBJECT_GAIN + GENDER_GAIN
+# How many sentences of the narrative back a "they" that speaks as one person looks for that person.
+SINGULAR_THEY_SENTENCES = 3
+# ... and only as a subject or a speaker, from this many sentences of the narrative away at most
+# ("Sefo Lauina was already at the wheel. ¶ “…,” he says.").
+GUESS_OVERRULED_SENTENCES = 2
 PROMINENCE_GAIN = 0.3
 PROMINENT_MENTIONS = 3
 # An epithet ("the Vermont senator") stands for someone in its own paragraph or this many before,
@@ -246,6 +255,8 @@ class Coreference:
         self.sent_of = self.layout.sent_of
         self.para_of_sent = self.layout.para_of_sent
         self.mention_starts = self.layout.mention_starts
+        # a gender only guessed from a given name's ending: a preference among referents, never a bar
+        self.guessed_gender: dict[str, str] = {}
         self.gender = self._gender_evidence()
         self.kind = {a.id: self._actor_kind(a) for a in index.actors}
         self.speech_subjects = self._speech_subjects()
@@ -276,6 +287,9 @@ class Coreference:
             said = {w for r in self.roles.roles(a) if r.how in (TITLE, APPOSITION, COPULA) for w in _role_word(r.words)}
             male, female = bool(said & (MALE_NOUNS | _MALE_TITLES)), bool(said & (FEMALE_NOUNS | _FEMALE_TITLES))
             out[a.id] = "m" if male and not female else "f" if female and not male else a.gender
+            if out[a.id] == a.gender and a.gender is not None and gender_by_ending(a.tokens, {m.title for m in a.mentions if m.title}):
+                self.guessed_gender[a.id] = a.gender
+                out[a.id] = None
         return out
 
     def _actor_kind(self, a: ActorRecord) -> str | None:
@@ -461,7 +475,9 @@ class Coreference:
             # the whole text's evidence of the actor's gender (a gender once known stays)
             self._whole_genders = True
             self._settle({actor.id: actor})
-        return gender is None or (self.gender.get(actor.id) or self._pronoun_gender.get(actor.id)) in (None, gender)
+        # (a guess from the name's ending counts here: the previous speaker, for want of anyone in view,
+        # is weaker evidence than an antecedent the text puts right before the pronoun)
+        return gender is None or (self.gender.get(actor.id) or self._pronoun_gender.get(actor.id) or self.guessed_gender.get(actor.id)) in (None, gender)
 
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
@@ -479,6 +495,26 @@ class Coreference:
             self._settle(self._in_view(tok, PRONOUN_SENTENCES_IN_ALL, feats[0]))
         best = self._antecedent(tok, exclude=actor)
         return best.resolution() if best is not None else None
+
+    def singular_they(self, tok: Token) -> Resolution | None:
+        """ "Alex Moreau … wore the watch. ¶ “… woke me …,” they say": for a "they" that speaks as one
+        person, the nearest person in view, a subject or a speaker, whom the text has not called "he"
+        or "she" nor given a gendered title. None when there is none."""
+        self._read_through(tok.i)
+        n = self.sent_of[tok.i]
+        rank = self.narrative_rank.get(n, len(self.narrative_rank))
+        for s in range(n, max(-1, n - PRONOUN_SENTENCES_IN_ALL - 1), -1):
+            if not self.referents[s]:
+                continue
+            if rank - self.narrative_rank[s] > SINGULAR_THEY_SENTENCES:
+                break
+            for r in sorted(self.referents[s], key=lambda r: -r.i):
+                if r.i >= tok.i or r.kind != PERSON or r.plural or r.actor is None or not (r.subject or r.speaker):
+                    continue
+                if self._pronoun_gender.get(r.actor.id) or any(m.title for m in r.actor.mentions):
+                    continue
+                return r.resolution()
+        return None
 
     def _in_view(self, tok: Token, sentences: int, kinds: frozenset[str]) -> dict[str, ActorRecord]:
         """The actors of the referents of `kinds` from `sentences` sentences before `tok` up to it."""
@@ -556,8 +592,13 @@ class Coreference:
                     score += SUBJECT_GAIN
                 if r.speaker:
                     score += SPEAKER_GAIN
-                if gender is not None and r.gender == gender:
+                guess = self.guessed_gender.get(r.actor.id) if gender is not None and r.gender is None and r.actor is not None else None
+                if guess is not None and guess != gender and (rank - self.narrative_rank[s] > GUESS_OVERRULED_SENTENCES or not (r.subject or r.speaker)):
+                    continue  # (far off or in passing, a "he" is more likely someone the text left unnamed)
+                if gender is not None and (r.gender == gender or guess == gender):
                     score += GENDER_GAIN
+                elif guess is not None:
+                    score -= GUESSED_GENDER_COST  # (a guess from a name's ending leans, never bars)
                 if r.actor is not None and len(r.actor.mentions) >= PROMINENT_MENTIONS:
                     score += PROMINENCE_GAIN
                 scored.append((score + r.i * 1e-6, r))
@@ -812,6 +853,8 @@ class Coreference:
     def _other_role(self, actor: ActorRecord, role: frozenset[str]) -> bool:
         if role & EPITHET_NOUNS:
             return False  # "the left-hander" may be the opener, the captain or anyone else
+        if role & KINSHIP_NOUNS:
+            return False  # "the father of four" is an engineer or a minister all the same
         # (an honorific says nothing of what someone does: "Dr. Asante-Mensah" may be "the former minister")
         heads = {r.head for r in self.roles.roles(actor) if not (r.how == TITLE and r.words[-1:] and r.words[-1] in HONORIFIC_TITLES)}
         heads &= PERSON_NOUNS

@@ -425,6 +425,7 @@ ORG_HEADS = frozenset(
     club team fc board bureau office authority administration government parliament congress senate
     assembly foundation fund trust network network news times post journal tribune guardian herald
     press agency organization organisation alliance coalition caucus cabinet church hospital
+    airways airlines
     """.split()
 )
 
@@ -602,7 +603,7 @@ EPITHET_NOUNS = DEMONYM_NOUNS | frozenset(
     """
     hander left-hander right-hander armer left-armer right-armer skipper youngster teenager
     southpaw winger striker midfielder playmaker centre-back full-back pensioner retiree
-    flyer speedster flanker fly-half scrum-half
+    flyer speedster flanker fly-half scrum-half veteran
     """.split()
 )
 # Entity labels of a modifier that make a role noun an epithet: a place, a party, a nationality.
@@ -643,8 +644,28 @@ OCCUPATION_NOUNS = frozenset(
     columnist blogger commuter passenger motorist pedestrian shopper tourist pilgrim worshipper
     parishioner villager islander farmer teacher nurse doctor surgeon paramedic firefighter soldier
     student singer musician actor novelist journalist reporter photographer
+    pathologist physiotherapist agronomist biologist chemist physicist ecologist geologist
+    epidemiologist virologist entomologist botanist zoologist organiser organizer activist campaigner
     """.split()
 )
+
+# The portfolios of ministers and secretaries ("Minister for Health …", "Secretary for Education …"),
+# which the recogniser may take into the name after them.
+PORTFOLIO_WORDS = frozenset(
+    """
+    agriculture health education finance defence defense justice transport energy fisheries tourism
+    trade labour labor housing environment works water lands foreign home interior culture sport
+    sports youth security treasury commerce industry mines mining communications infrastructure
+    """.split()
+)
+
+# Verbs of a "who" clause that give its subject a role: "Cheung, who lectures in engineering" is
+# "the lecturer" later, "Baptiste, who owns the shop" "the owner".
+ROLE_VERBS = {
+    "lecture": "lecturer", "teach": "teacher", "coach": "coach", "own": "owner", "chair": "chair",
+    "edit": "editor", "manage": "manager", "captain": "captain", "train": "trainer", "found": "founder",
+    "direct": "director", "preach": "preacher", "farm": "farmer",
+}
 
 # Common nouns for a person: an unnamed source ("a lawyer for the workers said") that "he" or
 # "she" may refer back to, and whose gender the noun does not decide unless it is listed above.
@@ -671,6 +692,7 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     skipper bowler batter batsman batswoman opener spinner seamer paceman keeper wicketkeeper
     all-rounder debutant youngster
     fiscal sheriff mentor tactician trader vendor seller
+    prelate cleric clergyman preacher trainer
     """.split() + list(EPITHET_NOUNS) + list(OCCUPATION_NOUNS)
 )
 
@@ -728,12 +750,21 @@ ROLE_FAMILIES = {
         "goaltender quarterback pitcher batter batsman bowler all-rounder opener".split()
     ),
     "captain": frozenset("captain skipper".split()),
+    # "the scientist" for "a plant pathologist", "the prelate" for an archbishop, "the cleric" for a priest
+    "scientist": frozenset(
+        "scientist researcher pathologist biologist chemist physicist ecologist geologist epidemiologist virologist "
+        "entomologist botanist zoologist agronomist glaciologist oceanographer climatologist".split()
+    ),
+    "prelate": frozenset("prelate archbishop bishop cardinal".split()),
+    **{w: frozenset("cleric priest pastor imam rabbi bishop archbishop cardinal vicar chaplain".split()) for w in "cleric clergyman".split()},
 }
 
 # An organisation's description may use a broader word than its name: "the party" for the "United
 # Democratic Congress" or a "National Alliance". Name heads each description word covers.
 ORG_FAMILIES = {
     "party": frozenset("congress alliance front movement coalition".split()),
+    # "the airline", "the carrier" for "Coral Sea Airways"
+    **{w: frozenset("airways airlines".split()) for w in "airline carrier".split()},
 }
 
 # Sources that are documents or data rather than people ("a study found", "league figures show"),
@@ -848,6 +879,7 @@ PLACE_MODIFIED_NOUNS = frozenset(
     """
     pitch wicket ground road highway expressway motorway freeway bypass railway airport harbour harbor
     waterfront suburbs outskirts border coastline floods earthquake
+    province provinces district districts region regions county counties
     """.split()
 )
 # Words after a name that make it where something is based or born ("Leipzig-based", "Preston-born").

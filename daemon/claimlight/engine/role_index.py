@@ -27,6 +27,7 @@ from .lexicon import (
     ROLE_ABBREVIATIONS,
     ROLE_IGNORED_WORDS,
     ROLE_PHRASES,
+    ROLE_VERBS,
     TITLES,
     UNNAMED_PERSON_NOUNS,
 )
@@ -47,6 +48,12 @@ MIN_AGE, MAX_AGE = 1, 120
 LEDE_SENTENCES = 5
 # The role words such an opening uses for one person (not "the man", "the victim": someone unnamed).
 LEDE_ROLE_WORDS = (TITLES | PERSON_NOUNS) - UNNAMED_PERSON_NOUNS
+# How many prepositional phrases back from a name in apposition its role may stand ("The organiser of
+# the Union in Rundu, Matheus Hamutenya,": two).
+APPOSITION_PREP_DEPTH = 2
+# How many capitalised words of a portfolio may stand between "Minister for" and the name ("Minister for
+# Arts, Heritage and the Gaeltacht" is longer, and left alone).
+PORTFOLIO_MAX_WORDS = 4
 # How many words before a name are read as its title or role ("former Surrey Mayor Doug McCallum").
 TITLE_MAX_WORDS = 5
 _AGE_WORDS = re.compile(r"(\d{1,3})\s*-?\s*years?\s*-?\s*old", re.IGNORECASE)
@@ -190,7 +197,7 @@ def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecor
         yield from _org_name_roles(doc, m)
     if m.title:
         yield Role(normalise(m.title), (_word(m.title),), m.start, m.end, TITLE)
-    title = _title_before(doc, index, m)
+    title = _title_before(doc, index, m) or _portfolio_title(doc, m)
     if title is not None:
         yield title
     for noun in _appositions(head):
@@ -218,6 +225,11 @@ def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecor
                     role = _noun_role(doc, index, attr, COPULA)
                     if role is not None:
                         yield role
+    for c in head.children:
+        # "Cheung, who lectures in engineering," / "Baptiste, who owns the shop,": what the clause says they do
+        if c.dep_ == "relcl" and c.pos_ == "VERB" and c.lemma_.lower() in ROLE_VERBS and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children):
+            role = ROLE_VERBS[c.lemma_.lower()]
+            yield Role(role, (role,), c.idx, c.idx + len(c.text), COPULA)
     if actor.type == "organization" or head.pos_ == "PROPN":
         nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
         if nxt is not None and head.dep_ == "compound" and head.head.i == nxt.i and nxt.lower_ in ORG_CONTEXT:
@@ -273,6 +285,25 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     return Role(head_word, tuple(_word(t.text) for t in words if not t.like_num), start, end, TITLE, age)
 
 
+def _portfolio_title(doc: Doc, m: Mention) -> Role | None:
+    """ "Minister for Health Grainne Dolan", "Minister of State for Agriculture Joseph Wamala",
+    "Secretary for Education Ronald Chan": a title, then "for" or "of" and the office's portfolio in
+    capitals, right before the name (the recogniser may have taken the portfolio into the name)."""
+    i = m.token_start - 1
+    skipped = 0
+    while i >= 0 and skipped < PORTFOLIO_MAX_WORDS and (doc[i].is_title or doc[i].lower_ == "and") and doc[i].lower_ not in ("for", "of"):
+        i, skipped = i - 1, skipped + 1
+    if i < 1 or doc[i].lower_ not in ("for", "of"):
+        return None
+    i -= 1
+    if i >= 2 and doc[i].lower_ == "state" and doc[i - 1].lower_ == "of":
+        i -= 2  # "Minister of State for …"
+    title = doc[i]
+    if not (title.is_title and _word(title.text) in TITLES):
+        return None
+    return Role(normalise(title.text), (_word(title.text),), title.idx, title.idx + len(title.text), TITLE)
+
+
 def phrase_head(words: list[str]) -> str:
     """The role a phrase names: its last word, unless the last two are one role ("chief executive officer")."""
     pair = tuple(_word(w) for w in words[-2:])
@@ -317,6 +348,17 @@ def _appositions(head: Token):
     # (a capitalised title too: "The Ogun State Governor, Prince Dapo Bello,")
     if head.dep_ == "appos" and (head.head.pos_ in ("NOUN", "NUM") or _is_title_word(head.head)):
         yield head.head
+    elif head.dep_ == "appos" and head.head.dep_ == "pobj":
+        # ("The Archbishop of Honiara, Peter Tovua,", "The organiser of the … Union in Rundu, Matheus
+        # Hamutenya,": the parse hangs the name on the last noun of the phrases after the role)
+        t = head.head
+        for _ in range(APPOSITION_PREP_DEPTH):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return
+            t = t.head.head
+            if _is_title_word(t) or (t.pos_ == "NOUN" and t.lower_ in PERSON_NOUNS):
+                yield t
+                return
 
 
 def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | None:
@@ -324,7 +366,12 @@ def _noun_role(doc: Doc, index: ActorIndex, noun: Token, how: str) -> Role | Non
         if noun.like_num and noun.text.isdigit() and MIN_AGE <= int(noun.text) <= MAX_AGE and noun.ent_type_ in ("DATE", "CARDINAL", ""):
             return Role("", (), noun.idx, noun.idx + len(noun.text), how, int(noun.text))
         return None
-    if (noun.pos_ != "NOUN" and not _is_title_word(noun)) or index.mention_at(noun.i) is not None:
+    if noun.pos_ != "NOUN" and not _is_title_word(noun):
+        return None
+    inside = index.mention_at(noun.i)
+    if inside is not None and not (_is_title_word(noun) and inside.actor is not None and inside.actor.type == "organization"):
+        # (the recogniser takes "The Anglican Archbishop of Honiara, Peter Tovua," for a body:
+        # its title word is still the role of the name in apposition)
         return None
     if noun.lower_ in ROLE_IGNORED_WORDS:
         return None

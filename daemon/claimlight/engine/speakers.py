@@ -59,6 +59,9 @@ _SETTING_OFF = (",", "-", "—", "–")
 SUBJECT_CLIMB = 4
 # How far after a dateline's place its dash may stand ("HULIAIPOLE DISTRICT, Ukraine —").
 DATELINE_TAIL = 8
+# How many prepositional phrases deep a description's name in apposition may hang ("The organiser of the
+# Union in Rundu, Matheus Hamutenya,": two).
+APPOSITION_PREP_DEPTH = 2
 # How far after a speech verb its inverted subject may stand: "…," said the former minister.
 INVERTED_SUBJECT_REACH = 8
 
@@ -343,14 +346,16 @@ class SpeakerFinder:
     @staticmethod
     def _appositions(tok: Token):
         """What stands in apposition to a description: "a lawyer, Ann Lee,"; also where the parse
-        hung it on the description's last noun ("His partner at Lenox, Lawrence Cummings, said")."""
+        hung it on the description's last noun ("His partner at Lenox, Lawrence Cummings, said"; "The
+        regional organiser of the … Union in Rundu, Matheus Hamutenya, said")."""
         for child in tok.children:
             if child.dep_ == "appos":
                 yield child
-            elif child.dep_ == "prep":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        yield from (g for g in obj.children if g.dep_ == "appos" and g.pos_ == "PROPN")
+        objs = [tok]
+        for _ in range(APPOSITION_PREP_DEPTH):
+            objs = [o for t in objs for p in t.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            for obj in objs:
+                yield from (g for g in obj.children if g.dep_ == "appos" and g.pos_ == "PROPN")
 
     def _principal(self, tok: Token, last_speaker: Speaker | None) -> tuple[Speaker, int] | None:
         """Whom a possessed description speaks for ("his spokesperson" → the person "his" stands
