@@ -7,7 +7,7 @@ from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import Attributor
 from claimlight.engine.nlp import parse
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import CLAIM_MADE, CLAIM_NOUN, COLON_BLOCK, HEADLINE_VERB, CONTENT_OBJECT, HEADLINE, MADE_CLEAR, PREPOSITION_OBJECT, REPORTING_VERB, STANCE_ADJECTIVE, TRAILING_VERB, _as_verb, find_reported
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_MADE, CLAIM_NOUN, COLON_BLOCK, CONCERN_RAISED, HEADLINE_VERB, CONTENT_OBJECT, HEADLINE, MADE_CLEAR, PREPOSITION_OBJECT, REPORTING_VERB, STANCE_ADJECTIVE, TRAILING_VERB, _as_verb, find_reported
 from claimlight.engine.transcript import with_answers
 
 
@@ -74,6 +74,26 @@ def reported(nlp):
         ("The minister was frank in her acknowledgment that the fares had risen too fast.", "the fares had risen too fast", CLAIM_NOUN, "the minister"),
         ("The ministry tried to make the case that the bridge was safe for lorries.", "the bridge was safe for lorries", CLAIM_MADE, "the ministry"),
         ("The fishermen raised the possibility that the quay would flood.", "the quay would flood", CLAIM_MADE, "the fishermen"),
+        # proof or evidence put forward, or none offered, for a claim
+        ("The mayor offered no evidence that the ferry contract had been rigged.", "the ferry contract had been rigged", CLAIM_MADE, "the mayor"),
+        ("Ferry row\n\nThe harbour board has produced proof that the pier was inspected in May.", "the pier was inspected in May", CLAIM_MADE, "the harbour board"),
+        # a stance taken on what is mocked, played down or invoked
+        ("The union mocked the council's plan to sell the harbour office.", "the council's plan to sell the harbour office", CONTENT_OBJECT, "union"),
+        ("Ferry row\n\nThe minister downplayed the risk of a strike by ferry crews.", "the risk of a strike by ferry crews", CONTENT_OBJECT, "the minister"),
+        # what someone ties a thing to
+        ("Ferry row\n\nThe inspectors linked the engine fire to a missed repair in May.", "the engine fire to a missed repair in May", CONTENT_OBJECT, "the inspectors"),
+        # a doubt or a worry put forward, and what it is about
+        ("Ferry row\n\nThe pilots' union raised concerns about the depth of the new channel.", "the depth of the new channel", CONCERN_RAISED, "union"),
+        ("Ferry row\n\nResidents have raised questions over who will pay for the repairs.", "who will pay for the repairs", CONCERN_RAISED, "Residents"),
+        ("Ferry row\n\nParents aired doubts that the school would reopen in May.", "the school would reopen in May", CONCERN_RAISED, "Parents"),
+        # a document that relays someone's words: the words are theirs
+        ("Ferry talks\n\nMs. Okafor told the harbour board that the pier would close in May, the readout said.",
+         "the pier would close in May", REPORTING_VERB, "Okafor"),
+        ("Ferry talks\n\nMs. Okafor told the harbour board that the pier would close in May, according to a transcript of the meeting.",
+         "the pier would close in May", REPORTING_VERB, "Okafor"),
+        # a poll that finds what people said is their source
+        ("Ferry poll\n\nMost islanders said the ferry should stay public, according to a survey by the Gazette.",
+         "Most islanders said the ferry should stay public", ACCORDING_TO, "survey"),
         ("The mayor made it clear she would not sign the harbour contract.", "she would not sign the harbour contract", MADE_CLEAR, "the mayor"),
         ("The ministry made clear that the ferry timetable would not change.", "the ferry timetable would not change", MADE_CLEAR, "the ministry"),
         # a title-case headline, read from its words
@@ -114,6 +134,10 @@ def test_what_a_rule_reports(reported, text, clause, rule, speaker):
         "Few people knew the skipper when he ran the night ferry in 2009.",  # "when" opens no reported clause
         "New harbour rules that promise to cut the noise will start in May.",  # rules promise nothing said
         "She made the harbour office clear of boxes before the inspection.",  # "made clear" with no clause
+        "Ferry fees\n\nThe council raised fees for the harbour car park by a tenth.",  # "raised" what is no doubt
+        "Ferry fees\n\nThe decision raises questions about who will pay for the pier.",  # a thing prompts doubts, voices none
+        "Ferry fees\n\nThe council offered evidence of its spending to the auditors.",  # evidence with no claim
+        "Ferry route\n\nThe new causeway links the island to the coast road.",  # a road ties nothing to anything in words
     ],
 )
 def test_what_is_no_report(reported, text):

@@ -164,9 +164,18 @@ REPORTED_CLAIM_NOUNS = CLAIM_NOUNS | frozenset(
 )
 # Nouns of a claim put forward, with their "that" clause, and the verbs that put one forward: "made
 # the case that the bridge is safe", "raised the possibility that the quay floods" (`engine.reported`,
-# rule `claim_made`): said by the verb's subject. ("rejected the idea that…", a stance, is `content_object`'.)
-CLAIM_MADE_NOUNS = frozenset("case argument point possibility prospect claim suggestion charge assertion".split())
-CLAIM_MAKING_VERBS = frozenset("make raise advance repeat reiterate float press put".split())
+# rule `claim_made`): said by the verb's subject. Proof and evidence too, offered or not: "offered no
+# evidence that the vote was rigged" reports the claim the evidence is for. ("rejected the idea that…", a
+# stance, is `content_object`'.)
+CLAIM_MADE_NOUNS = frozenset("case argument point possibility prospect claim suggestion charge assertion proof evidence".split())
+CLAIM_MAKING_VERBS = frozenset("make raise advance repeat reiterate float press put offer provide present produce give".split())
+# Nouns of a doubt or a worry put forward, the verbs that put one forward, and the prepositions that bring
+# in what it is about: "raised concerns about the new trains", "aired doubts over who will pay", "raised
+# questions that the count was rigged" (`engine.reported`, rule `concern_raised`): what it is about, or its
+# "that" clause, said by the verb's subject. Only with these nouns: "raised fees", "aired the programme".
+CONCERN_NOUNS = frozenset("question concern doubt objection alarm fear worry reservation misgiving".split())
+CONCERN_RAISING_VERBS = frozenset("raise air voice express".split())
+CONCERN_PREPOSITIONS = frozenset("about over on regarding around".split())
 # "made it clear that…", "made plain she would…": a verb that reports a clause with one of these
 # adjectives (`engine.reported`, rule `made_clear`).
 MADE_CLEAR_VERBS = frozenset(("make",))
@@ -205,6 +214,7 @@ STANCE_VERBS = frozenset(
     describe advocate recount mention cite note discuss echo stress emphasize emphasise highlight
     tout welcome reiterate support back favor favour explain outline detail reference lament bemoan
     deplore champion say
+    invoke mock ridicule deride downplay understate overstate exaggerate
     """.split()
 )
 
@@ -225,6 +235,11 @@ CHARACTERISING_STANCE_VERBS = frozenset(
 # Of those, the verbs that say what their object is by naming it: "called her vote a mistake",
 # "branded the plan as reckless", never by a phrase of "for" or "over" ("called a meeting for Friday").
 NAMING_VERBS = frozenset("call label brand dub".split())
+
+# Verbs of stance that report only with what they tie their object to, and the prepositions that bring it
+# in: "linked the outbreak to the farm", "compared him to Nixon" (`engine.reported`, rule `content_object`,
+# said by a person, an organisation or a name: "the road links the town to the coast" reports nothing).
+LINKING_VERBS = {"link": ("to", "with"), "compare": ("to", "with"), "liken": ("to",), "equate": ("with",), "tie": ("to",), "connect": ("to", "with")}
 
 # Verbs that report what was said by the phrase they govern, and the prepositions that bring it in:
 # "commented on the verdict", "warned of a recession", "called for an inquiry" (`engine.reported`).
@@ -777,6 +792,10 @@ DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
     ad advert advertisement commercial clip article video book documentary
     """.split()
 )
+
+# What relays someone's words without being their source: "X told Y that Z, the readout said", "according
+# to a transcript, X said Z" (`engine.reported`: Z is reported as X's, not the document's).
+RELAYING_NOUNS = STATEMENT_NOUNS | frozenset("readout transcript summary minutes".split())
 
 # The sources of information a `FINDING_VERBS` verb reports for (`engine.reported`): documents, and
 # what polls and tests yield ("the polling average shows…", "the results suggest…").

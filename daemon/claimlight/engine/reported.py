@@ -23,7 +23,8 @@ relative clause), and nothing is reported when it resolves to no one.
   misconduct", "called her vote a mistake", "questioned the need for moderators"): the object and
   what the verb says of it. Only verbs that take what was said as their object (`STANCE_VERBS`),
   and those that report only with what they say of it (`CHARACTERISING_STANCE_VERBS`: "attacked her
-  opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting").
+  opponent as a fraud", not "attacked the village"; "called it a mistake", not "called a meeting"), and
+  those that report only with what they tie it to (`LINKING_VERBS`: "linked the outbreak to the farm").
 * `passive_agent`: a verb of stance in the passive with its agent ("the plan was criticised by
   unions as reckless"): its subject and what the verb says of it, said by the agent.
 * `stance_adjective`: an adjective of stance after "be" with what the stance is about, a clause held
@@ -40,9 +41,12 @@ relative clause), and nothing is reported when it resolves to no one.
 * `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
   decision to close the plant", "the board's refusal to publish the report"): the infinitive.
 * `claim_made`: a noun of a claim put forward, the object of a verb that puts it forward, with its
-  "that" clause ("made the case that the bridge is safe", "raised the possibility that…"): the clause,
-  said by the verb's subject.
+  "that" clause ("made the case that the bridge is safe", "raised the possibility that…", "offered no
+  evidence that the count was rigged"): the clause, said by the verb's subject.
 * `made_clear`: "made it clear that…", "made plain she would…": the clause, said by the verb's subject.
+* `concern_raised`: a doubt or a worry put forward, the object of a verb that puts it forward ("raised
+  concerns about the new trains", "aired doubts that the count was fair"): what it is about, or its
+  "that" clause, said by the verb's subject.
 * `colon_block`: a reporting verb and a colon ending a paragraph ("The governor added:"), and the next
   paragraph without quotation marks, a block quotation on the page: that paragraph.
 * `headline_verb`: the article's first line giving what follows a verb of `HEADLINE_VERBS` to the
@@ -62,7 +66,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -82,6 +86,7 @@ TRAILING_VERB = "trailing_verb"
 HEADLINE = "headline"
 CLAIM_MADE = "claim_made"
 MADE_CLEAR = "made_clear"
+CONCERN_RAISED = "concern_raised"
 COLON_BLOCK = "colon_block"
 HEADLINE_VERB = "headline_verb"
 STANCE_ADJECTIVE = "stance_adjective"
@@ -211,7 +216,7 @@ def _can_report(finder: SpeakerFinder, tok: Token) -> bool:
 _TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS
+_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS)
 
 # Every noun a rule starts from.
 _ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS
@@ -305,10 +310,30 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
             reasons = [c for c in verb.children if c.dep_ == "advcl" and c.i > comp.i and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
             if reasons:
                 end = _without_trailing_punctuation(doc, start, max(c.right_edge.i for c in reasons) + 1)
+            relayer = subject if subject is not None else finder.subject_of(verb)
+            if relayer is not None and _relays_a_report(doc, relayer, start, end):
+                continue  # "X told Y that Z, the readout said": Z, X's words, is reported on its own
             r = _reported(doc, finder, in_quote, verb, start, end, REPORTING_VERB, subject=subject)
             if r is not None:
                 out.append(r)
     return out
+
+
+def _relays_a_report(doc: Doc, relayer: Token, start: int, end: int) -> bool:
+    """Whether `relayer` is a document (`RELAYING_NOUNS`) and tokens [start, end) someone's report of
+    their own, a speech verb heading them with its subject and its clause inside ("Achieng told her
+    counterpart that the patrols must stop", relayed by "…, the readout said" or "according to a
+    readout"): what that verb reports is the words, said by its subject, and the document says only that
+    they were said, so the whole is left to the verb's own rule. (A poll or a study that finds what people
+    said is their source: "the survey found 74 percent said…" stays the survey's.)"""
+    if relayer.lemma_.lower() not in RELAYING_NOUNS:
+        return False
+    for v in doc[start:end]:
+        if v.lemma_ in SPEECH_VERBS and v.pos_ == "VERB" and not (start <= v.head.i < end and v.head.i != v.i) and any(
+            c.dep_ == "nsubj" and start <= c.i < v.i for c in v.children
+        ) and any(start <= c.left_edge.i and c.right_edge.i < end for c in _clauses_of(v)):
+            return True
+    return False
 
 
 def _clauses_of(verb: Token) -> list[Token]:
@@ -470,7 +495,7 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     """ "denied the allegations of misconduct", "called her vote a mistake": the verb's object, and
     what the verb says of it after it ("a mistake", "for the delay", "as reckless")."""
     out = []
-    for verb in _verbs(verbs, STANCE_VERBS | CHARACTERISING_STANCE_VERBS):
+    for verb in _verbs(verbs, STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(LINKING_VERBS)):
         if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             # "was criticised by": the object is the subject, the speaker an agent; "trying to
             # question", "required to disclose": a statement wanted, tried or owed, not made
@@ -483,6 +508,11 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
             continue
         end = obj.right_edge.i + 1
         said = [c for c in verb.children if c.i > obj.i and (c.dep_ in _OBJECT_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS))]
+        if verb.lemma_ in LINKING_VERBS and verb.lemma_ not in STANCE_VERBS:
+            said = [c for c in verb.children if c.i > obj.i and c.dep_ == "prep" and c.lower_ in LINKING_VERBS[verb.lemma_]]
+            subj = finder.subject_of(verb)
+            if not said or subj is None or (subj.pos_ in ("NOUN", "PROPN") and not _can_report(finder, subj)):
+                continue  # "linked the cables", "the road links the town to the coast"
         if verb.lemma_ in CHARACTERISING_STANCE_VERBS and not said:
             continue  # "called a meeting", "attacked the village"
         if verb.lemma_ in NAMING_VERBS and not any(c.dep_ != "prep" or c.lower_ == "as" for c in said):
@@ -660,6 +690,33 @@ def _made_clear(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Ve
     return out
 
 
+def _concerns_raised(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The union raised concerns about the new trains", "residents aired doubts that the count was fair":
+    a noun of `CONCERN_NOUNS`, the object of a verb of `CONCERN_RAISING_VERBS`, and what it is about (the
+    phrase, hung on the noun or on the verb after it) or its "that" clause, said by the verb's subject."""
+    out = []
+    for verb in _verbs(verbs, CONCERN_RAISING_VERBS):
+        if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue  # ("concerns were raised": by someone the text may not name)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in CONCERN_NOUNS), None)
+        subj = finder.subject_of(verb)
+        if obj is None or subj is None or subj.lower_ in ("it", "this", "that") or (subj.pos_ in ("NOUN", "PROPN") and not _can_report(finder, subj)):
+            continue  # "the decision raises questions about…": a thing that prompts doubts voices none
+        about = [c for c in list(obj.children) + [c for c in verb.children if c.i > obj.i] if c.i > obj.i]
+        prep = next((c for c in about if c.dep_ == "prep" and c.lower_ in CONCERN_PREPOSITIONS and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if prep is not None:
+            start, end = prep.i + 1, _without_trailing_punctuation(doc, prep.i + 1, prep.right_edge.i + 1)
+        else:
+            clause = next((c for c in about if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and _that_clause(c)), None)
+            if clause is None:
+                continue
+            start, end = _clause_bounds(doc, clause)
+        r = _reported(doc, finder, in_quote, verb, start, end, CONCERN_RAISED)
+        if r is not None:
+            out.append(r)
+    return out
+
+
 def _claim_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Clinton's comments on the shooting", "North Korea's claims about its test": what a noun of
     saying is about, said by its possessor, for the prepositions `PREPOSITION_REPORTING_VERBS` gives
@@ -723,7 +780,7 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
             lo += 1
         while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1
-        if _too_short_or_quoted(lo, hi, in_quote):
+        if _too_short_or_quoted(lo, hi, in_quote) or _relays_a_report(doc, finder.head_of_name(obj), lo, hi):
             continue
         out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx, ACCORDING_TO))
     return out
@@ -834,4 +891,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _headlines, _headline_verbs, _colon_blocks)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _headlines, _headline_verbs, _colon_blocks)
