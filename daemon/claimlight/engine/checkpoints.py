@@ -48,9 +48,9 @@ if TYPE_CHECKING:
 # start is the one the next version takes up).
 MARKS = 1
 # Saved states per process, weighed by the tokens they have read: a state costs some 20 bytes a
-# token (its referents and resolutions, and the old page's actors, mentions and roles its facts are
-# made of; the states of one page share those), measured at ~320 kB for a 3,000-word page and its
-# update, so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
+# token (its referents and resolutions, the old page's actors and their mentions, and its facts; the
+# states of one page share the actors), measured at ~315 kB for a 3,000-word page and its update
+# (everything the store reaches), so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
 # others out.
 KEPT_TOKENS = 60_000
 # Saved states after the same paragraphs: one per reading (the article's, the nested quotations').
