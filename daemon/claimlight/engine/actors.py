@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .actor_evidence import decide_type, mention_evidence, states_a_place
 from .docview import columns, text_of, token_list
-from .local import by_paragraph, ents_starting, paragraphs_of
+from .local import by_paragraph, ents_starting, keeps, paragraphs_of
+from .recurring import occurrences
 from .resume import kept_evidence
 from .lexicon import (
     PORTFOLIO_WORDS,
@@ -828,17 +829,15 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
                 names.setdefault(m.text, a)
     if not names:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    text = text_of(doc)
-    for match in pattern.finditer(text):
-        s, e = match.span()
+    # (the search of the text for every name, kept line by line for the page's next version)
+    for s, e, name in occurrences(text_of(doc), frozenset(names), keeps(doc)):
         if taken.overlaps(s, e):
             continue
         bounds = _token_bounds(doc, s, e)
         if bounds is None:
             continue
-        actor = names[match.group(0)]
-        m = Mention(s, e, bounds[0], bounds[1], actor.type, match.group(0), actor=actor)
+        actor = names[name]
+        m = Mention(s, e, bounds[0], bounds[1], actor.type, name, actor=actor)
         actor.mentions.append(m)
         mentions.append(m)
         taken.add(s, e)

@@ -15,8 +15,8 @@ So a reading saves its state at the start of the document's last paragraph (`MAR
 it, and at the end of the analysis where it stopped (a reading goes only as far as its questions
 need, and the next version's asks at least as much), under the exact text and annotations of every
 paragraph it has read into (`engine.local` paragraph keys) and which of their tokens are quoted;
-with it what the facts above are made of, as they were (made into the facts when a lookup first
-finds the state: most are never looked up). A reading of a
+with it the facts above as they were, made as the state is saved (the page's first analysis pays
+for them, not its next version's, whose time is the one the reader waits for). A reading of a
 new document starts from a saved state only when those facts, read from the new document, are
 equal to the saved ones; the actors it holds are then those of the new document (matched by the
 order in which the text first names them: their ids may differ). Anything else, an entry inserted
@@ -32,6 +32,7 @@ live pages version after version against from scratch.
 from __future__ import annotations
 
 import hashlib
+import weakref
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -47,9 +48,9 @@ if TYPE_CHECKING:
 # start is the one the next version takes up).
 MARKS = 1
 # Saved states per process, weighed by the tokens they have read: a state costs some 20 bytes a
-# token (its referents and resolutions, and the old page's actors, mentions and roles its facts are
-# made of; the states of one page share those), measured at ~320 kB for a 3,000-word page and its
-# update, so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
+# token (its referents and resolutions, the old page's actors and their mentions, and its facts; the
+# states of one page share the actors), measured at ~315 kB for a 3,000-word page and its update
+# (everything the store reaches), so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
 # others out.
 KEPT_TOKENS = 60_000
 # Saved states after the same paragraphs: one per reading (the article's, the nested quotations').
@@ -60,6 +61,8 @@ _kept_tokens = 0
 _open: list["Checkpoints"] = []  # the readings of the analysis under way (`close`)
 # How many readings started from a saved state, for tests and the bench's details.
 resumed = 0
+# The latest index's `_read_of_index`, by place read (held weakly: the index goes with its analysis).
+_index_reads: tuple = (lambda: None, {})
 
 
 @dataclass
@@ -80,8 +83,7 @@ class _Page:
 @dataclass
 class _State:
     quoted: bytes  # which tokens of the paragraphs read the reading takes for quoted
-    page: _Page | None  # what the facts are made of, until they are made (on the first lookup)
-    facts: tuple | None  # what the reading consulted of the whole page (`_facts`)
+    facts: tuple  # what the reading consulted of the whole page (`_facts`)
     actors: list  # the actors named before the mark, in the order the text first names them
     next: int  # the mark: the first token not read
     referents: list  # per sentence before the mark
@@ -126,8 +128,6 @@ class Checkpoints:
                 tokens, chars = self._bounds(state.next)
                 if state.next > len(coref.doc) or state.quoted != bytes(coref.in_quote[:tokens]):
                     continue
-                if state.facts is None:
-                    state.facts, state.page = _facts(state.page)[0], None
                 partners = coref._name_partners if state.facts[2] is not None else None
                 facts, actors = _facts(_Page(coref.index, coref.roles, coref.kind, self._given, coref.mention_starts,
                                              coref.speech_subjects, partners, tokens, chars))
@@ -186,10 +186,27 @@ def close() -> None:
     _open.clear()
 
 
-def _named(page: _Page) -> list:
-    """The actors named in the paragraphs read, in the order they are first named."""
-    starts_of, chars = page.mention_starts, page.chars
-    return sorted((a for a in page.index.actors if starts_of.get(a.id) and starts_of[a.id][0] < chars), key=lambda a: (starts_of[a.id][0], a.name))
+def _read_of_index(page: _Page) -> tuple[list, tuple]:
+    """The actors named in the paragraphs read, in the order they are first named, and the mentions of their tokens, as the
+    facts hold them: made once per index and place, since both readings of a document (the
+    article's and the nested quotations', `engine.nested`) ask for the same."""
+    global _index_reads
+    held, memo = _index_reads
+    if held() is not page.index:
+        memo = {}
+        _index_reads = (weakref.ref(page.index), memo)
+    key = (page.tokens, page.chars)
+    got = memo.get(key)
+    if got is None:
+        starts_of, tokens, chars = page.mention_starts, page.tokens, page.chars
+        actors = sorted((a for a in page.index.actors if starts_of.get(a.id) and starts_of[a.id][0] < chars), key=lambda a: (starts_of[a.id][0], a.name))
+        seen = {id(a): n for n, a in enumerate(actors)}
+        mentions = tuple(
+            (t, m.start, m.end, m.token_start, m.token_end, m.label, m.text, seen.get(id(m.actor)))
+            for t, m in sorted((t, m) for t, m in page.index.by_token.items() if t < tokens)
+        )
+        got = memo[key] = (actors, mentions)
+    return got
 
 
 def _facts(page: _Page) -> tuple[tuple, list]:
@@ -200,13 +217,8 @@ def _facts(page: _Page) -> tuple[tuple, list]:
     from .coref import PROMINENT_MENTIONS
     from .role_index import normalise
 
-    starts_of, tokens, chars = page.mention_starts, page.tokens, page.chars
-    actors = _named(page)
-    seen = {id(a): n for n, a in enumerate(actors)}
-    mentions = tuple(
-        (t, m.start, m.end, m.token_start, m.token_end, m.label, m.text, seen.get(id(m.actor)))
-        for t, m in sorted((t, m) for t, m in page.index.by_token.items() if t < tokens)
-    )
+    tokens, chars = page.tokens, page.chars
+    actors, mentions = _read_of_index(page)
     about = []
     words: set[str] = set()
     for a in actors:
@@ -224,10 +236,10 @@ def _facts(page: _Page) -> tuple[tuple, list]:
 
 
 def _state(coref: Coreference, given: dict, mark: int, tokens: int, chars: int) -> _State | None:
-    # (the facts are made when a lookup first finds the state: most states are never looked up)
-    page = _Page(coref.index, coref.roles, coref.kind, given, coref.mention_starts, coref.speech_subjects,
-                 coref.__dict__.get("_name_partners"), tokens, chars)
-    actors = _named(page)
+    # (the facts are made here, not when a lookup first finds the state: the page's next version
+    # would pay for them, and its analysis is the one that must be quick, `bench.live`)
+    facts, actors = _facts(_Page(coref.index, coref.roles, coref.kind, given, coref.mention_starts, coref.speech_subjects,
+                                 coref.__dict__.get("_name_partners"), tokens, chars))
     ids = {a.id for a in actors}
     n = coref.sent_of[mark] if mark < len(coref.doc) else len(coref.sents)
     # (the lists of the sentences before the mark's are complete, and a reading only ever adds to its
@@ -237,7 +249,7 @@ def _state(coref: Coreference, given: dict, mark: int, tokens: int, chars: int) 
     held |= {res.actor.id for res in coref.resolved.values() if res.actor is not None}
     if not held <= ids:
         return None  # (a reading holds only actors named before where it stands: else it is not this one)
-    return _State(bytes(coref.in_quote[:tokens]), page, None, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
+    return _State(bytes(coref.in_quote[:tokens]), facts, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
                   {k: s for k, s in coref._last_referent.items() if k in ids},
                   {k: g for k, g in coref._pronoun_gender.items() if k in ids}, {k: coref.gender.get(k) for k in ids})
 

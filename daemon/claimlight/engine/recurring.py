@@ -1,0 +1,135 @@
+"""Where a page's names occur in its text: the search `engine.actors` runs for the repeats of names
+the recogniser labelled once, kept line by line for the page's next version.
+
+The search is one regular expression, the alternation of every name (longest first) between
+`(?<![\\w-])` and `(?![\\w-])`, run over the whole text. A live page's next version adds a name or two,
+so the expression is new (compiling it and running it over 20,000 characters cost some 2 ms of a
+3,000-word page's update), but the matches in an old line change only where a name added or dropped
+occurs in that line's text. So the text is searched block by block (a block: what follows a run of
+whitespace with a line break, up to the next), and each block's matches are kept under its text with
+the names they were found with. A block found again is taken as kept when no name of the difference
+between the two sets occurs in it (a substring test); else it is searched again, as is a new block,
+with an expression of the names that occur in it only (a name that does not occur in a text matches
+nowhere in it, and takes no other name's place in the alternation).
+
+Why the blocks give the matches the whole text gives: when no name contains a line break or starts
+or ends with whitespace (else the text is searched whole), no match runs across the whitespace with
+a line break that ends a block; the character before a block is whitespace, for which the look-behind
+holds at the start of a string too; and a match that ends a block would end with the block's
+trailing whitespace, except in the last block, which ends the text in both searches. Each block's
+every position is tried, as in the scan of the whole text, since no match runs into the next block.
+
+The store is bounded by bytes (`KEPT_BYTES`, least recently used out);
+`tests/engine/test_recurring.py` checks it against the search of the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import OrderedDict
+
+# Blocks kept per process: a 3,000-word page's ~100 blocks weigh ~60 kB (their text is the page's,
+# shared with the caller only while it lives, so counted), so some fifteen such pages.
+KEPT_BYTES = 2**20
+# An entry's place in the store, its tuple and its matches' tuples, besides the text it holds.
+_ENTRY_OVERHEAD = 200
+_MATCH_BYTES = 120
+
+# Up to how many blocks to search are searched each with the names that occur in it (see `occurrences`).
+FEW_BLOCKS = 8
+
+Match = tuple[int, int, str]  # start, end (characters, in the text searched) and the name found
+
+_kept: OrderedDict[str, tuple[frozenset[str], tuple[Match, ...]]] = OrderedDict()
+_kept_weight = 0
+
+
+def pattern(names) -> re.Pattern:
+    """The search for any of `names` as a whole word, the longest first."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Match]:
+    """Every match of `pattern(names)` in `text`, in order, as `finditer` gives them. `keep`: whether
+    the blocks' matches are kept (not for a page too long to keep, `engine.local.keeps`, which the
+    whole-text search serves alike)."""
+    if not names:
+        return []
+    if not keep or any("\n" in n or n != n.strip() for n in names):
+        return [(m.start(), m.end(), m.group(0)) for m in pattern(names).finditer(text)]
+    differences: dict[int, tuple] = {}  # id of a kept name set → (that set, the names it differs by)
+    blocks = _blocks(text)
+    found: list[tuple[Match, ...] | None] = []
+    for start, end in blocks:
+        block = text[start:end]
+        kept = _kept.get(block)
+        if kept is not None:
+            old, matches = kept
+            if old is not names:
+                got = differences.get(id(old))
+                if got is None or got[0] is not old:
+                    got = differences[id(old)] = (old, tuple(old ^ names))
+                if any(n in block for n in got[1]):
+                    kept = None
+            if kept is not None:
+                _kept.move_to_end(block)
+                if old is not names:
+                    _kept[block] = (names, matches)  # (the same matches, under the names now searched)
+        found.append(None if kept is None else kept[1])
+    todo = [k for k, f in enumerate(found) if f is None]
+    # A few blocks (a new entry, a line a new name occurs in) are searched with the names that occur
+    # in each only: a name that does not occur in a text matches nowhere in it, and takes no other
+    # name's place in the alternation; and the expression of every name costs more to compile than
+    # the search of an entry. Many (a page met for the first time) with that expression, made once.
+    whole = pattern(names) if len(todo) > FEW_BLOCKS else None
+    for k in todo:
+        block = text[blocks[k][0] : blocks[k][1]]
+        search = whole
+        if search is None:
+            present = [n for n in names if n in block]
+            search = pattern(present) if present else None
+        found[k] = tuple((m.start(), m.end(), m.group(0)) for m in search.finditer(block)) if search is not None else ()
+        _keep(block, names, found[k])
+    return [(start + s, start + e, name) for (start, _), matches in zip(blocks, found) for s, e, name in matches]
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """The text cut after each run of whitespace with a line break in it (each block keeps its trailing
+    whitespace, so the blocks concatenate to the text)."""
+    bounds = [0, *(m.end() for m in _BREAK.finditer(text) if m.end() < len(text)), len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _weight(block: str, found: tuple) -> int:
+    return _ENTRY_OVERHEAD + sys.getsizeof(block) + _MATCH_BYTES * len(found)
+
+
+def _keep(block: str, names: frozenset[str], found: tuple) -> None:
+    global _kept_weight
+    old = _kept.pop(block, None)
+    if old is not None:
+        _kept_weight -= _weight(block, old[1])
+    cost = _weight(block, found)
+    if cost > KEPT_BYTES:
+        return
+    _kept[block] = (names, found)
+    _kept_weight += cost
+    while _kept_weight > KEPT_BYTES:
+        b, (_, f) = _kept.popitem(last=False)
+        _kept_weight -= _weight(b, f)
+
+
+def kept_bytes() -> int:
+    """What the kept blocks take now, as `_weight` counts them."""
+    return _kept_weight
+
+
+def forget() -> None:
+    """Drops every kept block of this process."""
+    global _kept_weight
+    _kept.clear()
+    _kept_weight = 0

@@ -1,0 +1,57 @@
+"""The search for a page's names line by line, kept (`engine.recurring`), finds what the search of
+the whole text finds, whatever names were searched for before."""
+
+import json
+import random
+import re
+from pathlib import Path
+
+from claimlight.bench import corpus
+from claimlight.engine import recurring
+
+ROOT = Path(__file__).parents[2]
+TEXTS = sorted((ROOT / "seeds" / "articles").glob("*.json")) + sorted((ROOT.parent / "shared" / "eval" / "polnear-dev").glob("*.json"))
+
+
+def _whole(text: str, names: frozenset[str]) -> list:
+    return [(m.start(), m.end(), m.group(0)) for m in recurring.pattern(names).finditer(text)]
+
+
+def test_the_kept_search_finds_what_the_whole_text_search_finds():
+    recurring.forget()
+    rng = random.Random(7)
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in TEXTS] + [corpus.article(67_000, 3000)]
+    for text in texts:
+        words = sorted(set(re.findall(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?", text)))
+        # (names the text holds, a few more, one that is a prefix of others; the sets differ by trial,
+        # so a kept block is taken again only when no name of the difference occurs in it)
+        for _ in range(3):
+            names = frozenset(rng.sample(words, min(len(words), 40)) + ["Kelsholm Ferries", "St."])
+            assert recurring.occurrences(text, names) == _whole(text, names)
+            assert recurring.occurrences(text, names) == _whole(text, names)  # (all of it kept)
+        grown = text + "\n\nA new entry names Kelsholm Ferries and " + words[0] + " again." if words else text
+        assert recurring.occurrences(grown, names) == _whole(grown, names)
+        # a name added that occurs in a few old lines, one dropped: those lines are searched again
+        changed = (names | set(words[-1:])) - set(sorted(names)[:1])
+        assert recurring.occurrences(grown, changed) == _whole(grown, changed)
+    recurring.forget()
+
+
+def test_names_across_a_line_break_or_with_spaces_around_are_searched_in_the_whole_text():
+    recurring.forget()
+    text = "Port of\nVarnholm said. Varnholm said.\n\nPort of\nVarnholm again"
+    for names in (frozenset({"Port of\nVarnholm", "Varnholm"}), frozenset({" Varnholm", "Port"})):
+        assert recurring.occurrences(text, names) == _whole(text, names)
+    assert recurring.kept_bytes() == 0  # (nothing kept of a whole-text search)
+
+
+def test_the_kept_blocks_are_bounded_by_bytes(monkeypatch):
+    recurring.forget()
+    monkeypatch.setattr(recurring, "KEPT_BYTES", 5_000)
+    text = corpus.article(67_001, 3000)
+    names = frozenset(re.findall(r"[A-Z][a-z]+", text)[:30])
+    assert recurring.occurrences(text, names) == _whole(text, names)
+    assert 0 < recurring.kept_bytes() <= 5_000
+    assert recurring.kept_bytes() == sum(recurring._weight(b, f) for b, (_, f) in recurring._kept.items())
+    recurring.forget()
+    assert recurring.kept_bytes() == 0 and not recurring._kept
