@@ -172,6 +172,20 @@ def know_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
+_PARAGRAPH_KEYS = "claimlight.paragraph_keys"
+
+
+def know_paragraph_keys(doc: Doc, keys: list[tuple[int, bytes]]) -> None:
+    """Records, for a document joined from its paragraphs' parses (`engine.parsed.join`), each
+    paragraph's length and a key that names its parse (a digest of its bytes), in order."""
+    doc.user_data[_PARAGRAPH_KEYS] = keys
+
+
+def paragraph_keys_of(doc: Doc) -> list[tuple[int, bytes]] | None:
+    """What `know_paragraph_keys` recorded for `doc`, if anything."""
+    return doc.user_data.get(_PARAGRAPH_KEYS)
+
+
 # -- the view -----------------------------------------------------------------------------------
 
 

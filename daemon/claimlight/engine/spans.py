@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..protocol import Actor, Analysis, Category, ChainLink, Span, Via
+from ..protocol import ACTOR_CATEGORIES, Actor, Analysis, Category, ChainLink, Span, Via
 from .actors import ActorIndex
 from .attribution import NO_CUE_RULES, AttributedQuote
 from .nested import NestedQuote
@@ -53,6 +53,8 @@ class Unchecked:
 
 
 _set = object.__setattr__
+# (`Category(value)` goes through Enum's lookup each time: some 400 actor mentions a long page)
+_ACTOR_CATEGORY = {c.value: c for c in ACTOR_CATEGORIES}
 _Span, _Actor, _ChainLink, _Via = Unchecked(Span), Unchecked(Actor), Unchecked(ChainLink), Unchecked(Via)
 
 
@@ -130,7 +132,7 @@ def assemble(
     spans.extend(speaker_mentions.values())
     for actor in index.actors:
         for m in actor.mentions:
-            spans.append(_Span(start=m.start, end=m.end, category=Category(actor.type), text=text[m.start : m.end], actor=actor.id))
+            spans.append(_Span(start=m.start, end=m.end, category=_ACTOR_CATEGORY.get(actor.type) or Category(actor.type), text=text[m.start : m.end], actor=actor.id))
     for n in numbers:
         spans.append(_Span(start=n.start, end=n.end, category=Category.number, text=text[n.start : n.end]))
 
