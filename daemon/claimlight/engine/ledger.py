@@ -126,7 +126,7 @@ def _word_starts(doc: Doc, text: str) -> list[int]:
     if any(p.start and not text[p.start - 1].isspace() for p in paragraphs_of(doc)):
         return [m.start() for m in WORD.finditer(text)]
     return by_paragraph(doc, "word starts", lambda d, k, p, w: [m.start() for m in WORD.finditer(text, p.start, p.end)],
-                        lambda start, chars, tokens: start + chars)
+                        lambda start, chars, tokens: start + chars, shift_all=lambda starts, chars, tokens: [s + chars for s in starts])
 
 
 def _union(spans: list[Span] | list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ import hashlib
 import sys
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -161,14 +161,19 @@ def weight(obj) -> int:
 
 
 def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Window], list[T]],
-                 shift: Callable[[T, int, int], T], inputs: Callable[[int], tuple] | None = None) -> list[T]:
+                 shift: Callable[[T, int, int], T], inputs: Callable[[int], tuple] | None = None,
+                 shift_all: Callable[[Iterable[T], int, int], list[T]] | None = None) -> list[T]:
     """What `find(doc, k, paragraph, window)` finds in every paragraph k, in order, kept per window
     and, when the pass has any, the paragraph's other `inputs(k)` (a pass's own reading of the
     whole text, offsets from the paragraph's start).
 
     `find` returns its findings at their offsets in `doc`; they are kept moved to the paragraph's
-    start (`shift(item, -chars, -tokens)`) and moved back into place when found again. A page too
-    long to keep (`keeps`) is read paragraph by paragraph all the same, and nothing is kept."""
+    start (`shift(item, -chars, -tokens)`) and moved back into place when found again; or, for a
+    pass with many small findings (a word start each word), all of a paragraph's at once
+    (`shift_all(items, chars, tokens)`), without a call per finding. A page too long to keep
+    (`keeps`) is read paragraph by paragraph all the same, and nothing is kept."""
+    if shift_all is None:
+        shift_all = lambda items, chars, tokens: [shift(item, chars, tokens) for item in items]  # noqa: E731
     paras = paragraphs_of(doc)
     out: list[T] = []
     if not keeps(doc):
@@ -181,11 +186,11 @@ def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Windo
         kept = _kept.get(key)
         if kept is None:
             found = find(doc, k, p, w)
-            kept = tuple(shift(item, -p.start, -p.first) for item in found)
+            kept = tuple(shift_all(found, -p.start, -p.first))
             _keep(key, kept)
         else:
             _kept.move_to_end(key)
-        out.extend(shift(item, p.start, p.first) for item in kept)
+        out.extend(shift_all(kept, p.start, p.first))
     return out
 
 
