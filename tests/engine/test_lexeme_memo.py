@@ -28,17 +28,17 @@ def test_a_lexeme_made_from_remembered_attributes_is_the_lexeme_spacy_makes():
     for _ in range(2):  # the first time the functions answer, the second the memo
         with remembering.memory_zone():
             assert [attributes(remembering, w) for w in WORDS] == expected
-    assert list(memo._rows) == new
+    assert memo.words() == new
 
 
 def test_words_made_for_good_outside_a_memory_zone_are_not_remembered_and_the_memo_is_bounded():
     vocab = load_model().vocab
     memo = remember_lexeme_attributes(vocab, max_words=5)
     vocab["Harbourview"]  # made for good: never made again
-    assert len(memo._rows) == 0
+    assert len(memo.words()) == 0
     new = [w for w in WORDS if w not in vocab]
     with vocab.memory_zone():
         for word in WORDS:
             vocab[word]
-    assert list(memo._rows) == new[-5:]
+    assert memo.words() == new[-5:]
     assert isinstance(memo, LexemeMemo)

@@ -4,8 +4,8 @@ The live figure (`bench.live`) is one number, the update's round trip over the p
 from scratch. To cut it one has to know what it is made of, and the daemon's worker does not say:
 so this module does the same work here, the way a worker does it (the model's lexemes made first,
 `engine.lexemes`; the page's paragraphs parsed and kept as bytes, `engine.parsed`, with the one an
-idle worker parses ahead, `server.foresight`; their decoded form kept too, as in the worker that
-analysed the page), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
+idle worker parses ahead, `server.foresight`; their decoded form and string columns kept too, as
+in the worker that joined the page's first analysis from them, `jobs.merge_and_analyze`), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
 the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
 functions `engine.analyze_doc` calls, for the length of the measurement), the reply's JSON as the
 worker makes it, and the parent's side (the UTF-16 check and the reply's frame around that JSON,
@@ -55,6 +55,10 @@ def measure(pages: list[str], grown: list[str]) -> dict:
         known = [*paragraphs(page), *filter(None, [grown_tail(paragraphs(page))])]
         with nlp.memory_zone():
             kept = {p: parsed.encode(d) for p, d in zip(known, parse_each(nlp, known))}
+        # The worker the update goes to is the one that joined the page's first analysis from its
+        # paragraphs' bytes (`server.pool`: the idle worker that has had most of them), and has kept
+        # what that join read: each paragraph's decoded parse and string columns (`engine.parsed`).
+        jobs.merge_and_analyze(nlp, [kept[p] for p in paragraphs(page)], page)
         items = [kept.get(p, p) for p in paragraphs(new)]
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         times.setdefault("paragraphs parsed", []).append(len(todo))

@@ -55,8 +55,15 @@ def string_columns(doc: Doc) -> StringColumns:
 
 def string_pieces(doc: Doc, ranges: list[tuple[int, int]]) -> list[StringColumns]:
     """The string columns of the tokens of each of `ranges` ([first, last) token indexes) of `doc`."""
-    array = doc.to_array([_FIELDS[k] for k in _STRING_FIELDS]) if len(doc) else numpy.zeros((0, len(_STRING_FIELDS)), dtype="uint64")
-    return [_strings(array[a:b], doc.vocab.strings) for a, b in ranges]
+    fields = [_FIELDS[k] for k in _STRING_FIELDS]
+    if not ranges:
+        return []
+    if sum(b - a for a, b in ranges) * 4 > len(doc):
+        array = doc.to_array(fields) if len(doc) else numpy.zeros((0, len(fields)), dtype="uint64")
+        return [_strings(array[a:b], doc.vocab.strings) for a, b in ranges]
+    # A few ranges (a live page's new paragraph) read on their own, not the whole document: a span's
+    # `to_array` costs more a token, but the page's other tokens cost nothing.
+    return [_strings(doc[a:b].to_array(fields) if b > a else numpy.zeros((0, len(fields)), dtype="uint64"), doc.vocab.strings) for a, b in ranges]
 
 
 def _strings(array: numpy.ndarray, strings) -> StringColumns:
@@ -163,6 +170,20 @@ def know_text(doc: Doc, text: str) -> Doc:
     (spaCy keeps every character of what it tokenizes), so that it is never joined again."""
     doc.user_data[_TEXT_KEY] = text
     return doc
+
+
+_PARAGRAPH_KEYS = "claimlight.paragraph_keys"
+
+
+def know_paragraph_keys(doc: Doc, keys: list[tuple[int, bytes]]) -> None:
+    """Records, for a document joined from its paragraphs' parses (`engine.parsed.join`), each
+    paragraph's length and a key that names its parse (a digest of its bytes), in order."""
+    doc.user_data[_PARAGRAPH_KEYS] = keys
+
+
+def paragraph_keys_of(doc: Doc) -> list[tuple[int, bytes]] | None:
+    """What `know_paragraph_keys` recorded for `doc`, if anything."""
+    return doc.user_data.get(_PARAGRAPH_KEYS)
 
 
 # -- the view -----------------------------------------------------------------------------------

@@ -126,7 +126,7 @@ def _word_starts(doc: Doc, text: str) -> list[int]:
     if any(p.start and not text[p.start - 1].isspace() for p in paragraphs_of(doc)):
         return [m.start() for m in WORD.finditer(text)]
     return by_paragraph(doc, "word starts", lambda d, k, p, w: [m.start() for m in WORD.finditer(text, p.start, p.end)],
-                        lambda start, chars, tokens: start + chars)
+                        lambda start, chars, tokens: start + chars, shift_all=lambda starts, chars, tokens: [s + chars for s in starts])
 
 
 def _union(spans: list[Span] | list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -342,8 +342,9 @@ def _unsourced_figures(doc: Doc, spans: list[Span], voiced: list[tuple[int, int]
     for n in numbers:
         i = max(0, bisect_right(starts, n.start) - 1)
         if i not in verdicts:
-            sent = doc[sentences[i][0] : sentences[i][1]]
-            verdicts[i] = _overlaps(voiced, sent.start_char, sent.end_char) or _has_cue(sent, quoted)
+            first, last = sentences[i]
+            end_char = cols.starts[last - 1] + len(cols.text[last - 1])
+            verdicts[i] = _overlaps(voiced, cols.starts[first], end_char) or _has_cue(cols, first, last, quoted)
         if not verdicts[i] and not _inside(voiced, n.start):
             out.append(LedgerFigure(start=n.start, end=n.end, text=n.text))
     return out
@@ -354,15 +355,18 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return i > 0 and ranges[i - 1][1] > start
 
 
-def _has_cue(sent, quoted: list[tuple[int, int]]) -> bool:
-    """ "according to …", or a reporting verb whose subject is not the writer, outside quotations."""
-    for tok in sent:
-        if _inside(quoted, tok.idx):
+def _has_cue(cols, first: int, last: int, quoted: list[tuple[int, int]]) -> bool:
+    """ "according to …", or a reporting verb whose subject is not the writer, outside quotations,
+    in the tokens [first, last) (a sentence), read from the document's columns (`engine.docview`):
+    no Token object is made for them."""
+    lower, pos, lemma, dep = cols.lower, cols.pos, cols.lemma, cols.dep
+    for i in range(first, last):
+        if _inside(quoted, cols.starts[i]):
             continue
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        if lower[i] == "according" and i + 1 < len(cols) and lower[i + 1] == "to":
             return True
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
-            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and all(s.lower_ not in PRONOUNS_FIRST for s in subjects):
+        if pos[i] == "VERB" and lemma[i] in REPORTING_VERBS:  # (the columns' lemmas are lower-cased)
+            subjects = [c for c in cols.children[i] if dep[c] in ("nsubj", "nsubjpass")]
+            if subjects and all(lower[c] not in PRONOUNS_FIRST for c in subjects):
                 return True
     return False

@@ -11,7 +11,9 @@ paragraph's parse and its neighbours' (`Window`), widened until each side holds 
 inputs, so the same findings: a page whose newest entry is at its top, or whose middle paragraph
 was edited, recomputes the paragraphs whose window changed, and takes the others as kept.
 
-A paragraph's parse is keyed by its text and a digest of its tokens' annotations, not by the text
+A paragraph's parse is keyed by its text and a digest of its tokens' annotations (in a document
+joined from its paragraphs' bytes, `engine.parsed.join`, a digest of those bytes, which name the
+same; the two never meet one another's keys, and either finds only findings of that parse), not by the text
 alone: a document parsed otherwise (whole, in a test) never meets findings made from another parse.
 Findings are kept relative to their paragraph's start (characters and tokens), so a paragraph that
 moved down the page (an entry added above it) is found again. The store is bounded by bytes
@@ -33,7 +35,7 @@ import hashlib
 import sys
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -41,7 +43,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, 
 from spacy.tokens import Doc
 
 from ..paragraphs import paragraph_starts
-from .docview import columns, ents_of, text_of
+from .docview import columns, ents_of, paragraph_keys_of, text_of
 
 T = TypeVar("T")
 
@@ -99,6 +101,12 @@ def paragraphs_of(doc: Doc) -> list[Paragraph]:
     bounds = [0, *paragraph_starts(text), len(text)]
     starts = columns(doc).starts
     spans = [(a, b, bisect_left(starts, a), bisect_left(starts, b)) for a, b in zip(bounds, bounds[1:])]
+    known = paragraph_keys_of(doc)
+    if known is not None and len(known) == len(spans) and all(n == b - a for (n, _), (a, b, _, _) in zip(known, spans)):
+        # joined from its paragraphs' parses: each is named by a digest of its bytes already
+        out = [Paragraph(a, b, first, last, key) for (_, key), (a, b, first, last) in zip(known, spans)]
+        doc.user_data[_PARAGRAPHS_KEY] = out
+        return out
     digests = [hashlib.blake2b(text[a:b].encode("utf-8", "surrogatepass"), digest_size=16) for a, b, _, _ in spans]
     # one annotation at a time: a 900,000-character page's every annotation at once is ~17 MB more
     # at the worker's peak
@@ -153,14 +161,19 @@ def weight(obj) -> int:
 
 
 def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Window], list[T]],
-                 shift: Callable[[T, int, int], T], inputs: Callable[[int], tuple] | None = None) -> list[T]:
+                 shift: Callable[[T, int, int], T], inputs: Callable[[int], tuple] | None = None,
+                 shift_all: Callable[[Iterable[T], int, int], list[T]] | None = None) -> list[T]:
     """What `find(doc, k, paragraph, window)` finds in every paragraph k, in order, kept per window
     and, when the pass has any, the paragraph's other `inputs(k)` (a pass's own reading of the
     whole text, offsets from the paragraph's start).
 
     `find` returns its findings at their offsets in `doc`; they are kept moved to the paragraph's
-    start (`shift(item, -chars, -tokens)`) and moved back into place when found again. A page too
-    long to keep (`keeps`) is read paragraph by paragraph all the same, and nothing is kept."""
+    start (`shift(item, -chars, -tokens)`) and moved back into place when found again; or, for a
+    pass with many small findings (a word start each word), all of a paragraph's at once
+    (`shift_all(items, chars, tokens)`), without a call per finding. A page too long to keep
+    (`keeps`) is read paragraph by paragraph all the same, and nothing is kept."""
+    if shift_all is None:
+        shift_all = lambda items, chars, tokens: [shift(item, chars, tokens) for item in items]  # noqa: E731
     paras = paragraphs_of(doc)
     out: list[T] = []
     if not keeps(doc):
@@ -173,11 +186,11 @@ def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Windo
         kept = _kept.get(key)
         if kept is None:
             found = find(doc, k, p, w)
-            kept = tuple(shift(item, -p.start, -p.first) for item in found)
+            kept = tuple(shift_all(found, -p.start, -p.first))
             _keep(key, kept)
         else:
             _kept.move_to_end(key)
-        out.extend(shift(item, p.start, p.first) for item in kept)
+        out.extend(shift_all(kept, p.start, p.first))
     return out
 
 

@@ -19,7 +19,8 @@ decoded form of the bytes it has made or read lately (`_kept`, keyed by the byte
 recently used first out, bounded by `KEPT_BYTES`): a paragraph seen in the page's previous version
 is not decoded again. With it go the paragraph's string columns (its tokens' words, tags, labels,
 `engine.docview`), so the columns of the next version's document, which every pass of the
-extraction reads, look up only the new paragraph's strings. A page whose paragraphs outweigh the
+extraction reads, look up only the new paragraph's strings; and a digest of its bytes, which
+`engine.local` keys the paragraph's findings by. A page whose paragraphs outweigh the
 whole store keeps none of them (`_page_entries`): they would only push each other and every other
 page out. The bytes still travel with every job, so nothing depends on what a worker
 kept: a worker that was replaced, or that never saw the page, decodes them (it costs a few
@@ -28,6 +29,7 @@ milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import pickle
 import zlib
@@ -38,7 +40,7 @@ from spacy.attrs import intify_attr
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .docview import StringColumns, know_strings, know_text, string_columns, string_pieces, text_of
+from .docview import StringColumns, know_paragraph_keys, know_strings, know_text, string_columns, string_pieces, text_of
 
 # Token annotations the engine reads: pos_, tag_, dep_, head, lemma_, ent_iob_/ent_type_ (doc.ents),
 # sentence starts, morphology; DocBin's default set.
@@ -68,7 +70,7 @@ class _Entry:
     """A paragraph's parse, decoded, and once it has been in a document its string columns
     (`docview.string_columns`), which the document's columns are made of next time."""
 
-    __slots__ = ("data", "decoded", "weight", "strings", "_text")
+    __slots__ = ("data", "decoded", "weight", "strings", "_text", "_key")
 
     def __init__(self, data: bytes, decoded: Decoded, text: str | None = None):
         self.data = data
@@ -76,6 +78,16 @@ class _Entry:
         self.weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 60 * len(decoded[2])
         self.strings: StringColumns | None = None
         self._text = text
+        self._key: bytes | None = None
+
+    @property
+    def key(self) -> bytes:
+        """A digest of the bytes, which name the paragraph's text and every annotation: the key
+        `engine.local` keeps the paragraph's findings under (cheaper than digesting the
+        annotations of the rebuilt document again)."""
+        if self._key is None:
+            self._key = hashlib.blake2b(self.data, digest_size=16, person=b"parse bytes").digest()
+        return self._key
 
     @property
     def text(self) -> str:
@@ -206,6 +218,7 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     words, spaces = array[:, _ORTH].tolist(), numpy.concatenate(spaces).tolist()
     doc = Doc(vocab, words=words, spaces=spaces).from_array(_IDS, array)
     know_strings(doc, _string_columns(doc, entries))
+    know_paragraph_keys(doc, [(len(entry.text), entry.key) for entry in entries])
     # (`Doc.text` would join every token's text again: each paragraph's is kept)
     return know_text(doc, "".join(entry.text for entry in entries))
 

@@ -12,6 +12,9 @@ a word and before a space or punctuation closes.
 A quotation inside another one is kept with it (`Quotation.nested`): the outer one is what the
 article quotes, the inner one may be someone else's words ("One customer told us, 'Just send …'").
 
+Each line (paragraph) is read on its own, so a line's quotations are kept by its text for the
+page's next version (a live page's lines are the same but one or two; `KEPT_BYTES`).
+
 Linear in the length of the text, whatever it holds: every question about what comes after a mark
 (is there a better closer later? do whole words follow?) is answered from one pass over the
 paragraph, never by scanning the rest of it again for each mark, so a paragraph of 100,000 marks
@@ -21,7 +24,9 @@ costs what 100,000 characters of prose do.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -190,28 +195,83 @@ def _later_closers(marks: list[_Mark]) -> list[bool]:
 def find_quotations(text: str) -> list[Quotation]:
     """Top-level quotations in document order, each with the quotations one level inside it."""
     found: list[Quotation] = []
-    paragraphs = list(_PARAGRAPH.finditer(text))
-    for p_index, para in enumerate(paragraphs):
-        lo, hi = para.start(), para.end()
-        marks = [m for found in _MARK.finditer(text, lo, hi) if (m := _classify(text, found.start(), lo, hi))]
-        spans: list[tuple[int, int, bool]] = []
-        rest = _Rest(text, lo, hi)
-        for kind in KINDS:
-            of_kind = [m for m in marks if m.kind == kind]
-            pairs, unclosed = _pair(of_kind, text)
-            spans.extend((a, b + 1, True) for a, b in pairs)
-            # An opener never closed in its paragraph runs to the paragraph end: a quotation that
-            # continues in the next paragraph, which reopens it with a new mark.
-            for a in unclosed:
-                if kind == "single" and not rest.looks_like_open_single(a):
-                    continue
-                spans.append((a, rest.end, False))
-        # Empty marks ("") quote nothing.
-        spans = [s for s in spans if s[1] - s[0] >= MIN_QUOTE_CHARS]
-        for (start, end, closed), inner in _nest(spans):
-            nested = tuple(Quotation(a, b, True, p_index) for a, b, _ in inner)
-            found.append(Quotation(start, end, closed, p_index, nested))
+    keep = len(text) <= KEPT_TEXT_CHARS
+    for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
+        lo, line = para.start(), para.group()
+        in_line = _kept.get(line) if keep else None
+        if in_line is None:
+            in_line = _line_quotations(line)
+            if keep:
+                _keep(line, in_line)
+        else:
+            _kept.move_to_end(line)
+        for start, end, closed, inner in in_line:
+            nested = tuple(Quotation(lo + a, lo + b, True, p_index) for a, b in inner)
+            found.append(Quotation(lo + start, lo + end, closed, p_index, nested))
     return found
+
+
+# The quotations of a line, by the line's text (`find_quotations`): everything the scanner reads of
+# a line is in it, so a live page's next version scans only its new or changed lines. Bounded by
+# bytes, least recently used out; a text longer than `KEPT_TEXT_CHARS` keeps nothing (its lines
+# would push out every live page's, and one another).
+KEPT_BYTES = 2**20
+KEPT_TEXT_CHARS = 300_000
+_ENTRY_OVERHEAD = 200  # the entry, its tuple; a quotation's tuple is counted apart
+_QUOTATION_BYTES = 150
+_kept: OrderedDict[str, tuple] = OrderedDict()
+_kept_weight = 0
+
+InLine = tuple[tuple[int, int, bool, tuple[tuple[int, int], ...]], ...]  # (start, end, closed, nested), from the line's start
+
+
+def _line_quotations(text: str) -> InLine:
+    """The quotations of one line (a paragraph: no line break in it), offsets from its start."""
+    lo, hi = 0, len(text)
+    marks = [m for found in _MARK.finditer(text, lo, hi) if (m := _classify(text, found.start(), lo, hi))]
+    spans: list[tuple[int, int, bool]] = []
+    rest = _Rest(text, lo, hi)
+    for kind in KINDS:
+        of_kind = [m for m in marks if m.kind == kind]
+        pairs, unclosed = _pair(of_kind, text)
+        spans.extend((a, b + 1, True) for a, b in pairs)
+        # An opener never closed in its paragraph runs to the paragraph end: a quotation that
+        # continues in the next paragraph, which reopens it with a new mark.
+        for a in unclosed:
+            if kind == "single" and not rest.looks_like_open_single(a):
+                continue
+            spans.append((a, rest.end, False))
+    # Empty marks ("") quote nothing.
+    spans = [s for s in spans if s[1] - s[0] >= MIN_QUOTE_CHARS]
+    return tuple((start, end, closed, tuple((a, b) for a, b, _ in inner)) for (start, end, closed), inner in _nest(spans))
+
+
+def _weight(line: str, in_line: InLine) -> int:
+    return _ENTRY_OVERHEAD + sys.getsizeof(line) + _QUOTATION_BYTES * sum(1 + len(q[3]) for q in in_line)
+
+
+def _keep(line: str, in_line: InLine) -> None:
+    global _kept_weight
+    cost = _weight(line, in_line)
+    if cost > KEPT_BYTES:
+        return
+    _kept[line] = in_line
+    _kept_weight += cost
+    while _kept_weight > KEPT_BYTES:
+        old, was = _kept.popitem(last=False)
+        _kept_weight -= _weight(old, was)
+
+
+def kept_bytes() -> int:
+    """What the kept lines' quotations take now, as `_weight` counts them."""
+    return _kept_weight
+
+
+def forget() -> None:
+    """Drops every line's kept quotations."""
+    global _kept_weight
+    _kept.clear()
+    _kept_weight = 0
 
 
 def _nest(spans: list[tuple[int, int, bool]]) -> list[tuple[tuple[int, int, bool], list[tuple[int, int, bool]]]]:

@@ -5,17 +5,57 @@ spans; a quotation nested in a quote with a speaker of its own becomes a `quote`
 the outer one, with `nested_in` set to the outer quote's id; every attribution also marks its
 speaker mention once; actor mentions and numbers become spans of their category; each actor counts
 the quotes and reported clauses attributed to it and carries the role the article gives it.
+
+The models are made without validation (`Unchecked`): every value comes from the engine itself,
+whose types the tests hold to the protocol, and a 3,000-word page has some 800 spans, made again on
+every live update; validating them was a third of this step. The result is the same model, field
+for field (`tests/engine/test_spans.py` validates the output of every seed article).
 """
 
 from __future__ import annotations
 
-from ..protocol import Actor, Analysis, Category, ChainLink, Span, Via
+from pydantic import BaseModel
+
+from ..protocol import ACTOR_CATEGORIES, Actor, Analysis, Category, ChainLink, Span, Via
 from .actors import ActorIndex
 from .attribution import NO_CUE_RULES, AttributedQuote
 from .nested import NestedQuote
 from .numbers import NumberClaim
 from .reported import Reported
 from .speakers import Speaker, mention_kind
+
+
+class Unchecked:
+    """`Unchecked(Model)(**fields)`: the instance `Model(**fields)` would be, for fields already of
+    their types, made without running the validator (a third less time). Its fields
+    set are those given, as with `Model(**fields)`; a missing required field or an unknown one is
+    still an error."""
+
+    def __init__(self, model: type[BaseModel]):
+        self.model = model
+        # (a default made per instance, a list, cannot be shared between instances: it must be given too)
+        self.required = frozenset(name for name, f in model.model_fields.items() if f.is_required() or f.default_factory is not None)
+        # Every field in the model's order, the required ones given by every call.
+        self.defaults = {name: (None if name in self.required else f.default) for name, f in model.model_fields.items()}
+        self.count = len(self.defaults)
+
+    def __call__(self, **fields):
+        values = self.defaults.copy()
+        values.update(fields)
+        if len(values) != self.count or not self.required <= fields.keys():
+            raise TypeError(f"{self.model.__name__}: a required field is missing, or a field is unknown: {sorted(fields)}")
+        obj = self.model.__new__(self.model)
+        _set(obj, "__dict__", values)
+        _set(obj, "__pydantic_fields_set__", set(fields))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        return obj
+
+
+_set = object.__setattr__
+# (`Category(value)` goes through Enum's lookup each time: some 400 actor mentions a long page)
+_ACTOR_CATEGORY = {c.value: c for c in ACTOR_CATEGORIES}
+_Span, _Actor, _ChainLink, _Via = Unchecked(Span), Unchecked(Actor), Unchecked(ChainLink), Unchecked(Via)
 
 
 def assemble(
@@ -42,13 +82,13 @@ def assemble(
         }
         if rule is not None:
             kind = "none" if rule in NO_CUE_RULES else mention_kind(sp, text)
-            chain = [ChainLink(text=text[a:b], start=a, end=b) for a, b in sp.chain]
-            fields["via"] = Via(rule=rule, kind=kind, chain=chain)
+            chain = [_ChainLink(text=text[a:b], start=a, end=b) for a, b in sp.chain]
+            fields["via"] = _Via(rule=rule, kind=kind, chain=chain)
         return fields
 
     def quote_span(aq: AttributedQuote, quote_id: int, nested_in: int | None = None) -> Span:
         q = aq.quotation
-        return Span(start=q.start, end=q.end, category=Category.quote, text=text[q.start : q.end], cue=aq.cue,
+        return _Span(start=q.start, end=q.end, category=Category.quote, text=text[q.start : q.end], cue=aq.cue,
                     quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule))
 
     def note_speaker(sp, cue: str | None) -> None:
@@ -58,7 +98,7 @@ def assemble(
             quote_counts[sp.actor.id] = quote_counts.get(sp.actor.id, 0) + 1
         key = (sp.start, sp.end)
         if key not in speaker_mentions:
-            speaker_mentions[key] = Span(
+            speaker_mentions[key] = _Span(
                 start=sp.start, end=sp.end, category=Category.speaker, text=text[sp.start : sp.end], cue=cue, **attribution_fields(sp)
             )
 
@@ -68,7 +108,7 @@ def assemble(
     for aq in attributed:
         q = aq.quotation
         if not aq.speech:
-            spans.append(Span(start=q.start, end=q.end, category=Category.mention, text=text[q.start : q.end], why=aq.why))
+            spans.append(_Span(start=q.start, end=q.end, category=Category.mention, text=text[q.start : q.end], why=aq.why))
             continue
         # A quotation reopened at the start of the next paragraph is the same quotation.
         continues = prev is not None and not prev.quotation.closed and q.paragraph == prev.quotation.paragraph + 1
@@ -86,19 +126,20 @@ def assemble(
         note_speaker(aq.speaker, aq.cue)
 
     for r in reported:
-        spans.append(Span(start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker, r.rule)))
+        spans.append(_Span(start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker, r.rule)))
         note_speaker(r.speaker, r.cue)
 
     spans.extend(speaker_mentions.values())
     for actor in index.actors:
         for m in actor.mentions:
-            spans.append(Span(start=m.start, end=m.end, category=Category(actor.type), text=text[m.start : m.end], actor=actor.id))
+            spans.append(_Span(start=m.start, end=m.end, category=_ACTOR_CATEGORY.get(actor.type) or Category(actor.type), text=text[m.start : m.end], actor=actor.id))
     for n in numbers:
-        spans.append(Span(start=n.start, end=n.end, category=Category.number, text=text[n.start : n.end]))
+        spans.append(_Span(start=n.start, end=n.end, category=Category.number, text=text[n.start : n.end]))
 
-    spans.sort(key=lambda s: (s.start, -s.end, s.category.value))
+    # (a Category is its value as a string: ordered as its value, without reading `.value`)
+    spans.sort(key=lambda s: (s.start, -s.end, s.category))
     actors = [
-        Actor(id=a.id, name=a.name, type=a.type, mentions=len(a.mentions), quotes=quote_counts.get(a.id, 0), role=(roles or {}).get(a.id))
+        _Actor(id=a.id, name=a.name, type=a.type, mentions=len(a.mentions), quotes=quote_counts.get(a.id, 0), role=(roles or {}).get(a.id))
         for a in index.actors
     ]
     return Analysis(spans=spans, actors=actors)
