@@ -72,6 +72,9 @@ HELD_OUT = {
     "profile-aberaeron-harbour-choir", "court-inverness-dog-attack",
     # written for reported speech (a council's reprieve, a study's findings), measured before its rules changed
     "council-tidewater-library-reprieve", "science-fjord-lice-study",
+    # written for actors: a Zambian regional story and a Ugandan derby, dense in towns, townships, clubs
+    # named after towns and bodies the small model has not seen, measured before the actor rules changed
+    "politics-zambia-copperbelt-acid-spill", "sports-uganda-gulu-arua-derby",
 }
 
 
@@ -85,7 +88,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 57
+    assert len(SEEDS) >= 59
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])

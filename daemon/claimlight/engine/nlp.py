@@ -27,6 +27,16 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """The English nouns the model's lemmatizer knows ("water", "farmer"; not "Whitmore"): a word
+    list that comes with the model, for telling a capitalised common word from a name."""
+    try:
+        return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except (KeyError, ValueError):
+        return frozenset()
+
+
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """The model exactly as shipped. The model is an installed package (a pinned wheel), so this
     never touches the network."""
