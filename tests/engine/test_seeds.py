@@ -144,6 +144,7 @@ def test_overall_figures_on_the_held_out_articles(results):
     assert total.quotes.f1 >= 0.99
     # 430 of 455 speakers after the sixth round; KNOWN_MISSES lists the others. Actors suffer from the
     # small model's typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
-    # states, football clubs typed as people).
+    # states, football clubs typed as people): 0.910 before the actor rules of session 25, 0.953 after
+    # (what is left is mostly names the model does not label at all, and names it cuts).
     assert total.attributed.f1 >= 0.93
-    assert total.actors.f1 >= 0.80
+    assert total.actors.f1 >= 0.94
