@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .docview import token_list
+from .docview import columns, token_list
 from .lexicon import (
     ORG_HEADS,
     ORG_NAME_HEADS,
@@ -39,10 +39,15 @@ def unlabelled_places(doc: Doc, covered: set[int], first: int, last: int) -> lis
     """Token ranges [start, end) of place names governed by a preposition of place in tokens
     [first, last) that no mention covers and the model labelled nothing (or a work or a product)."""
     toks = token_list(doc)
+    cols = columns(doc)
+    pos, title, ent, dep = cols.pos, cols.is_title, cols.ent_type, cols.dep
     found: list[tuple[int, int]] = []
     for i in range(first, min(last, len(toks))):
+        # (the columns first: one word in some thirty is a capitalised proper noun)
+        if pos[i] != "PROPN" or not title[i] or ent[i] not in STRAY_LABELS or dep[i] not in ("pobj", "conj") or i in covered:
+            continue
         tok = toks[i]
-        if i in covered or not _name_word(tok) or not _governed_by_place_preposition(tok):
+        if not _name_word(tok) or not _governed_by_place_preposition(tok):
             continue
         s = i
         while s - 1 > tok.head.i and i - s < _NAME_REACH and _name_word(toks[s - 1]) and toks[s - 1].dep_ == "compound" and s - 1 not in covered:
@@ -102,9 +107,14 @@ def unlabelled_organisations(doc: Doc, covered: set[int], first: int, last: int)
     name ("Express FC", "Uganda Premier League"); not in a headline, nor one led by a title or a
     word for a person ("Police Constable Reid")."""
     toks = token_list(doc)
+    cols = columns(doc)
+    pos, ent = cols.pos, cols.ent_type
     found: list[tuple[int, int]] = []
     i, stop = first, min(last, len(toks))
     while i < stop:
+        if pos[i] != "PROPN" or ent[i] not in STRAY_LABELS:
+            i += 1  # (the columns first, as above)
+            continue
         if not _org_word(toks[i], covered) or (i > 0 and _org_word(toks[i - 1], covered)):
             i += 1
             continue
