@@ -87,6 +87,9 @@ HELD_OUT = {
     "council-tidewater-library-reprieve", "science-fjord-lice-study",
     # the same, session 25: a business story built on a filing and analysts' views, and a diplomatic row of who told whom what
     "business-corvane-filings-analysts", "wire-lake-victoria-patrols",
+    # written for actors: a Zambian regional story and a Ugandan derby, dense in towns, townships, clubs
+    # named after towns and bodies the small model has not seen, measured before the actor rules changed
+    "politics-zambia-copperbelt-acid-spill", "sports-uganda-gulu-arua-derby",
 }
 
 
@@ -100,7 +103,7 @@ def results(nlp):
 
 
 def test_there_are_seed_articles_of_every_genre():
-    assert len(SEEDS) >= 57
+    assert len(SEEDS) >= 59
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
@@ -157,6 +160,7 @@ def test_overall_figures_on_the_held_out_articles(results):
     # 524 of 551 speakers after the seventh round (attributed F1 0.943; 430 of 455 after the sixth); KNOWN_MISSES
     # lists the others. Actors suffer from the
     # small model's typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
-    # states, football clubs typed as people).
+    # states, football clubs typed as people): 0.910 before the actor rules of session 25, 0.953 after
+    # (what is left is mostly names the model does not label at all, and names it cuts).
     assert total.attributed.f1 >= 0.94
-    assert total.actors.f1 >= 0.80
+    assert total.actors.f1 >= 0.94

@@ -31,7 +31,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .docview import token_list
+import re
+
+from .docview import text_of, token_list
 from .lexicon import (
     FEMALE_NAMES,
     HOLDING_NOUNS,
@@ -41,7 +43,11 @@ from .lexicon import (
     KINSHIP_NOUNS,
     LOCATIVE_PREPOSITIONS,
     COUNTRIES,
+    MEDIUM_NOUNS,
+    MEDIUM_VERBS,
+    ORG_NAME_HEADS,
     MALE_NAMES,
+    NAMING_PHRASES,
     OCCUPATION_NOUNS,
     ORG_HEADS,
     ORGANISATION_NOUNS,
@@ -55,6 +61,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PLACE_OFFICE_TITLES,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLES,
     TRAVEL_VERBS,
 )
@@ -78,7 +85,8 @@ _LIST_REACH = 6
 LABELLED_FULL_NAME = 1
 _GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 _GENDERED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
-_PLACE_OR_ORG_HEADS = ORG_HEADS | PLACE_HEADS
+_PLACE_OR_ORG_HEADS = ORG_HEADS | ORG_NAME_HEADS | PLACE_HEADS
+_ANY_ORG_HEAD = ORG_HEADS | ORG_NAME_HEADS
 # "29-year-old", "51 year old": an age in an apposition's words.
 _AGE_IN_YEARS = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.IGNORECASE)
 # Nouns an age does not make a person's: bodies and places ("a 150-year-old firm", "a 60-year-old chain").
@@ -147,6 +155,10 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
     # "a Washington-based developer and spokeswoman for the coalition": a person, whatever the other
     # nouns joined to a person's role could also name
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    if _after_locative(root):
+        # "grew up in Bathgate, the daughter of a nurse": a person's word after a place the sentence's
+        # subject is in is the subject's, which the parse hangs on the nearer name
+        nouns = [n for n in nouns if n.lemma_.lower() not in _PERSON_WORDS]
     if any(n.lemma_.lower() in _PERSON_WORDS for n in nouns):
         yield Evidence(DECISIVE, PERSON, STATED)
         return
@@ -204,6 +216,8 @@ def relative(doc: Doc, m) -> Iterator[Evidence]:
         return
     if _of_something(doc, m):
         return  # "Governor Chemutai of Uasin Gishu, who chairs …": the clause is the governor's
+    if _after_locative(_root(doc, m)):
+        return  # "a mother of two from Katugastota, who asked not to be named": the mother's clause
     if rel.lower_ == "which":
         yield Evidence(VETO, PERSON)
     elif rel.lower_ == "who":
@@ -309,7 +323,11 @@ def located(doc: Doc, m) -> Iterator[Evidence]:
         return
     if nxt is not None and (nxt.text in ("'s", "’s") or (nxt.text in ("'", "’") and m.text.endswith("s"))):
         return
-    if any(w.lower() in ORG_HEADS for w in m.text.split()):
+    if any(w.lower() in _ANY_ORG_HEAD for w in m.text.split()):
+        return
+    if _medium(prep):
+        if not any(w.lower() in PLACE_HEADS for w in m.text.split()) and m.text.lower() not in COUNTRIES:
+            yield Evidence(VOTE, ORG, 2)  # "telling fans on Instagram", "a video on TikTok"
         return
     if prep.lower_ == "in" and prep.head.pos_ == "NOUN" and prep.head.lower_ in HOLDING_NOUNS:
         yield Evidence(VOTE, ORG, 2)  # "shares in Northwind Energy"
@@ -321,7 +339,7 @@ def _locative_preposition(doc: Doc, m) -> Token | None:
     """The preposition of place a name follows, directly ("in Moncton") or as the next name in a list
     the preposition governs ("in Lagos, Malmö and now Multan")."""
     prep = _before(doc, m)
-    if prep is not None and prep.is_lower and prep.lower_ in LOCATIVE_PREPOSITIONS:
+    if prep is not None and prep.is_lower and prep.lower_ in LOCATIVE_PREPOSITIONS and (prep.dep_ != "prt" or _passive(prep.head)):
         return prep
     first = _root(doc, m)
     for _ in range(_LIST_REACH):
@@ -334,6 +352,64 @@ def _locative_preposition(doc: Doc, m) -> Token | None:
         return None
     prep = first.head
     return prep if prep.is_lower and prep.lower_ in LOCATIVE_PREPOSITIONS else None
+
+
+def _passive(verb: Token) -> bool:
+    """Whether the verb is passive ("was lost off Fleetwood"): it takes no object, so the "particle"
+    the parse gives it is a preposition and the name after it no object."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _medium(prep: Token) -> bool:
+    """Whether "on X" names where something was posted or said ("telling fans on X", "a post on X")."""
+    head = prep.head
+    if prep.lower_ != "on" or head.i == prep.i:
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() in MEDIUM_VERBS
+    return head.pos_ == "NOUN" and head.lemma_.lower() in MEDIUM_NOUNS
+
+
+def _after_locative(root: Token) -> bool:
+    """Whether the name is the object of a preposition of place ("in Bathgate", "from Katugastota")."""
+    return root.dep_ == "pobj" and root.head.is_lower and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def residence(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Marcus Whitfield, of Riverside, was arrested": "of X" set off by commas after a person's name
+    is where the person lives (a vote: "Jane Roy, of Restwerk," may be her employer)."""
+    of, comma, name = _before(doc, m), _before(doc, m, 2), _before(doc, m, 3)
+    nxt = _after(doc, m)
+    if of is None or comma is None or name is None or of.lower_ != "of" or comma.text != ",":
+        return
+    if name.ent_type_ != "PERSON" or (nxt is not None and nxt.text not in (",", ".", ";")):
+        return
+    if any(w.lower() in _ANY_ORG_HEAD for w in m.text.split()):
+        return
+    yield Evidence(VOTE, PLACE, 2)
+
+
+# "goes by the call sign ", "gave his name only as ", "a soldier whose call sign is ": the words
+# right before the only name a text gives a person (`NAMING_PHRASES`, which coreference reads too).
+_NAMED_AS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in NAMING_PHRASES) + r")(?: is| was)?,? $")
+# How many characters before a name its naming phrase may start (the longest phrase, "is", a comma).
+_NAMED_AS_REACH = max(len(p) for p in NAMING_PHRASES) + 6
+
+
+def named_as(doc: Doc, m) -> Iterator[Evidence]:
+    """ "a drone pilot who goes by the call sign Bober", "a seller who gave his name only as Ah Seng":
+    the name a text gives someone it leaves otherwise unnamed is a person's."""
+    before = text_of(doc)[max(0, m.start - _NAMED_AS_REACH) : m.start]
+    if _NAMED_AS.search(before):
+        yield Evidence(DECISIVE, PERSON, STATED)
+
+
+def org_name_head(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Walker Gallery", "Coast Guard", "Busoga United": a last word that only an organisation's name
+    ends in (implied, so a title before a name still says it is a person's)."""
+    words = m.text.split()
+    if len(words) > 1 and words[-1].lower() in ORG_NAME_HEADS:
+        yield Evidence(DECISIVE, ORG, IMPLIED)
 
 
 def place_of(doc: Doc, m) -> Iterator[Evidence]:
@@ -480,6 +556,19 @@ def destination(doc: Doc, m) -> Iterator[Evidence]:
     yield Evidence(VOTE, PLACE, 2)
 
 
+def says_of_self(doc: Doc, m) -> Iterator[Evidence]:
+    """ "Arumugam said she had taken leave": a name that says something of itself as "he" or "she" is
+    a person's (a body speaks of itself as "it" or "we")."""
+    root = _root(doc, m)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i < root.i:
+        return
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in clause.children):
+            yield Evidence(DECISIVE, PERSON, IMPLIED)
+            return
+
+
 def human_subject(doc: Doc, m) -> Iterator[Evidence]:
     """ "Arsenault died in 2024", "Vold laughs": verbs only people do."""
     root = _root(doc, m)
@@ -501,6 +590,9 @@ RULES: tuple[Callable, ...] = (
     relative_says_person,
     number_in_name,
     address,
+    residence,
+    org_name_head,
+    named_as,
     dateline,
     origin,
     plural_team,
@@ -513,18 +605,28 @@ RULES: tuple[Callable, ...] = (
     collective_subject,
     destination,
     human_subject,
+    says_of_self,
 )
 
 
 def states_a_place(doc: Doc, mentions: list) -> bool:
-    """Whether the text says outright that one of these mentions is a place ("the Emir of Kano", "in
-    Moncton, N.B.", a dateline): then a lone first word of a club's or firm's name ("Kano" beside
-    "Kano Pillars") is that place, not a short form of the club."""
-    return any(ev.strength == DECISIVE and ev.type == PLACE for m in mentions for rule in _PLACE_STATEMENTS for ev in rule(doc, m))
+    """Whether the text says that one of these mentions is a place ("the Emir of Kano", "in Moncton,
+    N.B.", a dateline, "in Suva"), or names a country: then a lone first word of a club's or firm's name
+    ("Kano" beside "Kano Pillars", "Fiji" beside "Fiji Rugby Union") is that place, not a short form of
+    the club. (Consolidation: the lone mentions may stand in other paragraphs than the full name.)"""
+    if any(m.text.lower() in COUNTRIES for m in mentions):
+        return True
+    for m in mentions:
+        for rule in _PLACE_STATEMENTS:
+            if any(ev.type == PLACE and (ev.strength == DECISIVE or ev.weight >= _PLACE_VOTE) for ev in rule(doc, m)):
+                return True
+    return False
 
 
 # The rules that can state a place outright.
-_PLACE_STATEMENTS = (address, dateline, origin, place_of)
+_PLACE_STATEMENTS = (address, dateline, origin, place_of, located, destination)
+# The weight of a vote that says a place as plainly as a statement: "in X", "near X", "flew to X".
+_PLACE_VOTE = 2
 
 
 def mention_evidence(doc: Doc, m) -> list[Evidence]:

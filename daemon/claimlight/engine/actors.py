@@ -19,6 +19,8 @@ from .docview import columns, text_of, token_list
 from .local import by_paragraph, ents_starting, keeps, paragraphs_of
 from .recurring import occurrences
 from .resume import kept_evidence
+from .nlp import common_nouns
+from .unlabelled_names import unlabelled_organisations, unlabelled_places
 from .lexicon import (
     PORTFOLIO_WORDS,
     AMOUNT_MAGNITUDES,
@@ -37,6 +39,7 @@ from .lexicon import (
     OFFICE_LETTERS,
     ORG_CONTEXT,
     ORG_HEADS,
+    ORG_NAME_HEADS,
     ORG_NOUNS,
     PATRONYMIC_WORDS,
     PERSON_NOUNS,
@@ -53,6 +56,10 @@ from .lexicon import (
 
 # (unions of the lexicons used per word, made once)
 _ROLE_OR_PERSON_NOUNS = ROLE_NOUNS | PERSON_NOUNS
+_ORG_LAST_WORDS = ORG_HEADS | ORG_NAME_HEADS
+# How many words the rest of an organisation's name the model cut may have ("and Tobago Coast Guard").
+_ORG_REST_WORDS = 4
+_NAME_JOINS = frozenset(("and", "&"))
 _ORG_OR_PLACE_WORDS = ORG_NOUNS | PLACE_HEADS
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -150,7 +157,24 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
             j += 1
         if j > e and toks[j - 1].lower_ in PLACE_HEADS:
             e = j
+    if e == ent.end or all(t.lower_ in _NAME_JOINS for t in toks[e : ent.end]):
+        e = _rest_of_organisation(toks, e)  # (also "the Moi Teaching and", cut inside the name)
     return s, e, title
+
+
+def _rest_of_organisation(toks: list[Token], e: int) -> int:
+    """ "Nkana Water" + "and Sanitation Company", "Adjumani Young" + "Stars": the rest of an
+    organisation's name the model left out, up to the word that ends it (and through an "and")."""
+    j, end = e, e
+    while j < len(toks) and j - e < _ORG_REST_WORDS:
+        tok = toks[j]
+        joins = tok.lower_ in _NAME_JOINS and j + 1 < len(toks) and toks[j + 1].is_title
+        if not (joins or (tok.is_title and not tok.is_sent_start and tok.ent_type_ in ("", "ORG", "FAC", "GPE"))):
+            break
+        j += 1
+        if tok.lower_ in _ORG_LAST_WORDS:
+            end = j  # (the last such word: "Police Service")
+    return end
 
 
 def _country_name(toks) -> bool:
@@ -162,7 +186,7 @@ def _country_name(toks) -> bool:
 def _saint(tok) -> bool:
     """Whether the word is the title of a saint (\"St\", \"St.\", \"Saint\"), which names places and
     churches in the news, not people."""
-    return tok.is_title and tok.lower_.rstrip(".") in _PLACE_TITLES
+    return (tok.is_title or tok.is_upper) and tok.lower_.rstrip(".") in _PLACE_TITLES  # ("ST. PAUL, Minn." too)
 
 
 def _honorific_before(doc: Doc, s: int) -> str:
@@ -266,9 +290,11 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
             return "place"  # "warehouses near Rotterdam"
     if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
         return "place"
+    if label == "PERSON" and len(span) > 2 and words[-1] in _ORG_LAST_WORDS:
+        return "organization"  # "Nkana Water and Sanitation Company": no person's name ends so
     if label == "PERSON" and len(span) > 1 and _saint(span[0]):
         return "place"  # "St Catherine", "Saint Lucia": a living person is not named after a saint's title
-    if label in ("FAC", "LOC") and words[-1] in ORG_HEADS and len(span) > 1:
+    if label in ("FAC", "LOC", "GPE") and words[-1] in _ORG_LAST_WORDS and len(span) > 1:
         return "organization"
     if label == "ORG" and " ".join(words) in COUNTRIES:
         return "place"
@@ -299,6 +325,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
         return False
     if len(span) == 1 and root.is_stop and not text.isupper():
         return False
+    if len(span) == 1 and _common_word_opening(root):
+        return False  # "Meltwater carries iron", "“Drains,” the member said": a sentence's first word
     if text.lower() in NOT_ACTORS or text.rstrip(".") == "I" or "[" in text or "]" in text:
         return False  # "GMT", "Q&A"; "So am I." with the pronoun labelled a person; an editor's "[W]e"
     if len(span) == 1 and (text.lower().rstrip(".") in HONORIFIC_TITLES or text.lower() in ROLE_ABBREVIATIONS):
@@ -317,6 +345,22 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
     if kind == "person" and len(span) > 1 and span[-1].lower_ in TITLES and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
         return False
     return True
+
+
+def _common_word_opening(tok: Token) -> bool:
+    """Whether the word is a common noun capitalised only because it opens a sentence or a quotation:
+    "Meltwater carries iron", "“Water will be supplied …”", "Farmers, meanwhile, …" (a noun to the
+    tagger and one of the English nouns the model's lemmatizer knows: not "Whitmore restored …",
+    a surname the tagger took for a noun)."""
+    if tok.lower_ in COUNTRIES or tok.lower_ in PLACE_ALIASES:
+        return False  # ("England are two down": the tagger's noun; the lemmatizer's list has places too)
+    plural_noun = tok.tag_ == "NNPS" and tok.lower_.endswith("s") and tok.lower_[:-1] in common_nouns()  # "Tributes poured in"
+    if not plural_noun and (tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS") or tok.lemma_.lower() not in common_nouns()):
+        return False
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_space or "\n" in prev.whitespace_ or (prev.is_quote and prev.is_punct and not prev.whitespace_ and prev.i + 1 == tok.i and (prev.i == 0 or prev.doc[prev.i - 1].whitespace_ != "" or prev.doc[prev.i - 1].is_space or prev.is_sent_start))
 
 
 def _gender(names: list[str], titles: set[str]) -> str | None:
@@ -413,7 +457,20 @@ def _staged(doc: Doc, first: int, last: int) -> list[tuple[int, Mention]]:
     mentions = _labelled_mentions(doc, first, last)
     unlabelled = _unlabelled_full_names(doc, mentions, first, last)
     by_deeds = _names_by_what_they_do(doc, mentions + unlabelled, first, last)
-    return [(0, m) for m in mentions] + [(1, m) for m in unlabelled] + [(2, m) for m in by_deeds]
+    covered = {t for m in mentions + unlabelled + by_deeds for t in range(m.token_start, m.token_end)}
+    # (names the model left unlabelled that a preposition of place governs, or that end as an
+    # organisation's do: `engine.unlabelled_names`)
+    places = [_unlabelled(doc, s, e, "place") for s, e in unlabelled_places(doc, covered, first, last)]
+    covered.update(t for m in places for t in range(m.token_start, m.token_end))
+    orgs = [_unlabelled(doc, s, e, "organization") for s, e in unlabelled_organisations(doc, covered, first, last)]
+    # (in the order of the text, as a paragraph at a time gives them: `find_mentions`)
+    found = sorted(by_deeds + places + orgs, key=lambda m: m.token_start)
+    return [(0, m) for m in mentions] + [(1, m) for m in unlabelled] + [(2, m) for m in found]
+
+
+def _unlabelled(doc: Doc, s: int, e: int, kind: str) -> Mention:
+    span = doc[s:e]
+    return Mention(span.start_char, span.end_char, s, e, kind, span.text)
 
 
 def _sealed(doc: Doc) -> bool:
@@ -750,6 +807,8 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
         if i in covered or word not in surnames or not (cols.pos[i] == "PROPN" or cols.is_title[i]):
             continue
         tok = doc[i]
+        if _common_word_opening(tok):
+            continue  # "“Copper and cobalt settle …”" beside a firm the model took for "Nkana Ridge Copper"
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.pos_ == "PROPN" and prev.i not in covered and prev.lower_.rstrip(".") not in TITLES:
             continue  # part of a longer name the NER did not label: not our person ("Mr Prichard" is ours)

@@ -452,7 +452,7 @@ PLACE_HEADS = frozenset(
     river lake glacier mount mountain mountains range valley canyon gorge bay gulf sea ocean strait
     straits canal island islands isles peninsula coast desert reservoir basin delta falls park
     avenue street road boulevard lane square bridge airport province region district highlands
-    terminal station stadium arena pier wharf harbour harbor
+    terminal station stadium arena pier wharf harbour harbor dam creek stream
     """.split()
 )
 
@@ -844,7 +844,7 @@ ORGANISATION_NOUNS = frozenset(
     """
     chain maker producer developer brand label studio shop store restaurant cafe café bakery diner pub
     bar hotel brewery winery farm practice consultancy startup nonprofit non-profit band orchestra
-    choir newspaper magazine broadcaster outlet
+    choir newspaper magazine broadcaster outlet subsidiary affiliate
     """.split()
 )
 # Words for a kind of organisation that stand right before its name ("Premier League side Hartwell
@@ -865,8 +865,9 @@ PLACE_NOUNS = frozenset(
 )
 # Verbs only people do, as their subject ("Arsenault died", "Vold laughs").
 HUMAN_VERBS = frozenset("die marry smile laugh shrug grin frown wink weep cry sigh nod blush retire".split())
-# Prepositions of place and how much they say: "in X" is nearly always a place, "from X" or "on X" less.
-LOCATIVE_PREPOSITIONS = {"in": 2, "near": 2, "outside": 2, "across": 1, "throughout": 1, "from": 1, "on": 1}
+# Prepositions of place and how much they say: "in X" is nearly always a place, "from X" or "on X" less
+# ("lost off Fleetwood", the sea by a town; only the preposition's, not the particle's of "sold off X").
+LOCATIVE_PREPOSITIONS = {"in": 2, "near": 2, "outside": 2, "across": 1, "throughout": 1, "from": 1, "on": 1, "off": 1}
 # Verbs of going somewhere: the name "to" which someone travels is a place ("flew to Brussels", "Athletic
 # travel to Doncaster"). Not "move" or "transfer": a player moves to a club.
 TRAVEL_VERBS = frozenset("travel fly return head drive sail flee emigrate relocate journey commute trek deport evacuate".split())
@@ -883,7 +884,7 @@ CLUB_STAFF_NOUNS = frozenset(
 # Assam"; a place noun itself ("the town of Narsaq") is one too.
 PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
     """
-    people residents citizens inhabitants villagers townspeople outskirts suburbs streets centre center
+    people residents citizens inhabitants villagers townspeople outskirts suburbs streets centre center parts
     heart north south east west northeast northwest southeast southwest districts villages towns
     counties provinces regions
     """.split()
@@ -897,14 +898,32 @@ HOLDING_NOUNS = frozenset("share shares stake stakes investment investments hold
 PLACE_MODIFIED_NOUNS = frozenset(
     """
     pitch wicket ground road highway expressway motorway freeway bypass railway airport harbour harbor
-    waterfront suburbs outskirts border coastline floods earthquake
+    waterfront suburbs outskirts border coastline floods earthquake township townships
     province provinces district districts region regions county counties
     """.split()
 )
+# Last words of a name that only an organisation's name ends in, beyond ORG_HEADS (which also serve
+# as descriptions, "the company said", so a guard or a star is kept out of them): "Walker Gallery",
+# "Baptiste's Grocery", "Malta Developers Forum", "Coast Guard", "Montgomery County Jail", "Busoga
+# United", "Lira Rangers", "Tembo Resources". (Not "Athletic", "City", "Town": a lone word or a place.)
+ORG_NAME_HEADS = frozenset(
+    """
+    gallery galleries grocery grocers forum guard guards jail prison penitentiary society united rangers
+    rovers wanderers stars resources holdings industries enterprises airways airlines commons
+    """.split()
+)
+# Verbs and nouns of posting and saying whose "on X" is the medium, not a place: "telling fans on
+# X", "shared the post on X", "a video on X" (an organisation, whatever the model makes of it).
+MEDIUM_VERBS = frozenset("post share write tell say announce publish upload tweet stream livestream broadcast reveal comment reply respond".split())
+MEDIUM_NOUNS = frozenset("post posts message messages video videos statement page account feed livestream".split())
 # Words after a name that make it where something is based or born ("Leipzig-based", "Preston-born").
 ORIGIN_SUFFIXES = frozenset("based born raised bred headquartered".split())
 # Names that are never actors, whatever the model labels them: time zones and page furniture.
-NOT_ACTORS = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt cet cest aest aedt q&a faq".split())
+NOT_ACTORS = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt cet cest aest aedt q&a faq christmas easter".split())
+# Prepositions after which a capitalised name the model left unlabelled (or took for a book or a
+# product) is a place: "at Matelot", "near Huliaipole", "from Kwazakhele", "off Matelot". Not "on"
+# ("on Instagram", "on Main Street") nor "to" ("to Vipers").
+UNLABELLED_PLACE_PREPOSITIONS = frozenset("in at near off from outside".split())
 # Words for how large an amount is, written after its figure ("R1.4 billion", "KSh300m", "Rs 4,200 crore").
 AMOUNT_MAGNITUDES = ("trillion", "billion", "million", "thousand", "crore", "lakh", "bn", "tn", "m", "k")
 # Signs of a currency: a name with one in it is an amount the model took for a name ("GH₵4").

@@ -24,7 +24,29 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     attributes of the words a page adds remembered from one job to the next (`lexeme_memo`)."""
     nlp = use_attribute_table(load_model(name))
     remember_lexeme_attributes(nlp.vocab)
+    global _common_nouns
+    _common_nouns = _nouns_of(nlp)
     return nlp
+
+
+# The nouns of the model loaded last (a worker loads one): see `common_nouns`.
+_common_nouns: frozenset[str] | None = None
+
+
+def common_nouns() -> frozenset[str]:
+    """The English nouns the model's lemmatizer knows ("water", "farmer"; not "Whitmore", though
+    WordNet's list has place names too), for telling a capitalised common word from a name: the
+    word list that comes with the loaded model (about 57,000 words, some 5 MB, made once)."""
+    if _common_nouns is None:
+        load_nlp()
+    return _common_nouns or frozenset()
+
+
+def _nouns_of(nlp: Language) -> frozenset[str]:
+    try:
+        return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except (KeyError, ValueError):
+        return frozenset()
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
