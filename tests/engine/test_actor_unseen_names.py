@@ -35,6 +35,10 @@ def types_of(nlp, text, labels):
         ("The Tessaly Coast Guard searched the bay overnight.", [("Tessaly Coast Guard", 1, "GPE")], "Tessaly Coast Guard", "organization"),
         ("Ojara once played for Kesterby Rangers.", [("Kesterby Rangers", 1, "PERSON")], "Kesterby Rangers", "organization"),
         ("Fans of Molvan United waited outside.", [("Molvan United", 1, "PERSON")], "Molvan United", "organization"),
+        # ... but a state the model labels a place stays one, whatever its name ends in
+        ("Troops left the former Soviet Union in 1994.", [("Soviet Union", 1, "GPE")], "Soviet Union", "place"),
+        ("The talks were about the Russian Federation and its neighbours.", [("Russian Federation", 1, "GPE")], "Russian Federation", "place"),
+        ("The Varnish City Council met on Tuesday.", [("Varnish City Council", 1, "GPE")], "Varnish City Council", "organization"),
         # "of X" between commas after a person's name is where the person lives
         ("Darnell Pike, of Brookhaven, was arrested on Monday.", [("Darnell Pike", 1, "PERSON"), ("Brookhaven", 1, "PERSON")], "Brookhaven", "place"),
         # a person's word after "in X," is the sentence subject's, not the place's

@@ -40,6 +40,7 @@ from .lexicon import (
     ORG_CONTEXT,
     ORG_HEADS,
     ORG_NAME_HEADS,
+    STATE_NAME_HEADS,
     ORG_NOUNS,
     PATRONYMIC_WORDS,
     PERSON_NOUNS,
@@ -295,7 +296,8 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
     if label == "PERSON" and len(span) > 1 and _saint(span[0]):
         return "place"  # "St Catherine", "Saint Lucia": a living person is not named after a saint's title
     if label in ("FAC", "LOC", "GPE") and words[-1] in _ORG_LAST_WORDS and len(span) > 1:
-        return "organization"
+        if not (label == "GPE" and words[-1] in STATE_NAME_HEADS):
+            return "organization"  # ("Trinidad and Tobago Coast Guard"; not "the Soviet Union")
     if label == "ORG" and " ".join(words) in COUNTRIES:
         return "place"
     if (

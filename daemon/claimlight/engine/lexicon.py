@@ -912,6 +912,9 @@ ORG_NAME_HEADS = frozenset(
     rovers wanderers stars resources holdings industries enterprises airways airlines commons
     """.split()
 )
+# Last words of the names of states, which the model rightly labels places although an organisation's
+# name can end in them too ("the Soviet Union", "the Russian Federation", "the Commonwealth of Dominica").
+STATE_NAME_HEADS = frozenset("union federation confederation commonwealth republic kingdom emirates states".split())
 # Verbs and nouns of posting and saying whose "on X" is the medium, not a place: "telling fans on
 # X", "shared the post on X", "a video on X" (an organisation, whatever the model makes of it).
 MEDIUM_VERBS = frozenset("post share write tell say announce publish upload tweet stream livestream broadcast reveal comment reply respond".split())
