@@ -7,7 +7,8 @@ import re
 
 from claimlight.bench import corpus
 from claimlight.engine import attribution, replay, speakers
-from test_live_identity import _forget, _versions_agree
+from claimlight.paragraphs import paragraphs
+from test_live_identity import _analyze, _bytes, _forget, _versions_agree
 
 # Invented pages, written for these tests: an old quotation well before the last paragraph, then
 # paragraphs of other news, then the entry.
@@ -85,6 +86,40 @@ def test_a_gender_the_entry_settles_is_asked_again(nlp):
     ]
     entry = "09:00 — Vale told reporters he would vote against the budget, and his deputy agreed with him."
     _versions_agree(nlp, [lines, [*lines, "08:40 — The vote is expected at noon."], [*lines, entry]])
+    _forget()
+
+
+def test_a_question_answered_otherwise_stops_the_replay(nlp):
+    """The records say the reading answered a question one way; asked again it answers the other: that
+    quotation and every one after it are attributed afresh, as from scratch."""
+    lines = [
+        "Live: the Dunmere harbour repairs",
+        "07:30 — “The sea wall held, mostly,” said Wilma Brannock.",
+        "“We had crews out all night,” they said.",
+        "“We will open the pier by noon,” she added.",
+        *FILLER,
+    ]
+    old, new = (corpus.PARAGRAPH.join(v) for v in (lines, [*lines, "09:00 — The pier is open."]))
+    kept = _bytes(nlp, sorted({*paragraphs(old), *paragraphs(new)}))
+    _forget()
+    expected = _analyze(nlp, kept, new)
+    counts = []
+    for tamper in (False, True):
+        _forget()
+        _analyze(nlp, kept, old)
+        (origin, keys, records), = replay._kept.values()
+        asked = [n for n, r in enumerate(records) if r[2]]
+        assert asked  # the "they" asks whether it may be the previous speaker
+        if tamper:
+            n = asked[0]
+            (kind, i, actor, answer), = records[n][2]
+            records = (*records[:n], (records[n][0], records[n][1], ((kind, i, actor, not answer),)), *records[n + 1 :])
+            replay._kept[next(iter(replay._kept))] = (origin, keys, records)
+        before = replay.replayed
+        assert _analyze(nlp, kept, new) == expected
+        counts.append(replay.replayed - before)
+    # as recorded, the quotation asking is replayed; answered otherwise, only those before it are
+    assert counts[0] > asked[0] and counts[1] == asked[0]
     _forget()
 
 
