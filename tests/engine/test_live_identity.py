@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimlight.bench import corpus
-from claimlight.engine import analyze_doc, checkpoints, local, parsed, recurring, resume
+from claimlight.engine import analyze_doc, checkpoints, local, parsed, recurring, replay, resume
 from claimlight.engine.nlp import parse_each
 from claimlight.paragraphs import paragraphs
 
@@ -23,7 +23,7 @@ ENTRY = ("11:20 — “We expect the crossing to reopen by Thursday,” said Odi
 
 
 def _forget() -> None:
-    for store in (local, resume, checkpoints, recurring):
+    for store in (local, resume, checkpoints, recurring, replay):
         store.forget()
 
 

@@ -878,10 +878,14 @@ class Attributor:
     # ------------------------------------------------------------------------------------------
 
     def run(self) -> list[AttributedQuote]:
+        from .replay import Session  # (it reads this module's strategies)
+
         results = [AttributedQuote(q, False, why) for q, why in self.mentions.items()]
         last: AttributedQuote | None = None
+        # the old quotations of a page's previous version, replayed when provably the same (`engine.replay`)
+        session = Session(self)
         for q, before, after in self._with_segments(self.quotations):
-            got = attribute(Context(self, q, before, after, last))
+            got = session.attribute(Context(self, q, before, after, last))
             if got is None and self._short(q):
                 results.append(AttributedQuote(q, False, "scare quote"))
                 continue
@@ -891,6 +895,7 @@ class Attributor:
                 last = aq
                 self.speakers.append((q.start, aq.speaker))
             results.append(aq)
+        session.save()
         results.sort(key=lambda a: a.quotation.start)
         self._echo(results)
         return results

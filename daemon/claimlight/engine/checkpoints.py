@@ -92,6 +92,7 @@ class _State:
     last_referent: dict  # actor id → sentence
     pronoun_gender: dict  # actor id → the gender of the latest "he"/"she" read as it
     gender: dict  # actor id → the gender as the reading knew it at the mark, for `actors`
+    origin: object = None  # the reading that saved it (`Checkpoints.origin`)
 
 
 class Checkpoints:
@@ -111,6 +112,10 @@ class Checkpoints:
         self._prefix.append(h.digest())
         self.marks = [f for f in self._firsts[max(1, len(paras) - MARKS) :] if 0 < f < len(coref.doc)]
         self._saved: set[int] = set()
+        # who this reading is, and whose saved state it started from: `engine.replay` replays only
+        # what the reading that saved the state found (its facts are the ones checked equal)
+        self.origin = object()
+        self.resumed_from: object | None = None
         # the genders the page gives, before the reading learns any (the reading's own are its state)
         self._given = dict(coref.gender)
         if _open and _open[0]._coref.doc is not coref.doc:
@@ -135,6 +140,7 @@ class Checkpoints:
                     continue
                 _kept.move_to_end(self._prefix[c])
                 _restore(coref, state, actors)
+                self.resumed_from = state.origin
                 resumed += 1
                 return
 
@@ -161,6 +167,7 @@ class Checkpoints:
         state = _state(coref, self._given, mark, *self._bounds(mark))
         if state is None:
             return
+        state.origin = self.origin
         key = self._prefix[bisect_left(self._firsts, mark)]  # (the paragraphs with tokens read)
         old = _kept.pop(key, [])
         states = ([s for s in old if s.quoted != state.quoted] + [state])[-KEPT_PER_KEY:]
