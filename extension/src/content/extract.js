@@ -220,9 +220,10 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   if (captions.size) ({ blocks, told } = withCaptions(blocks, captions, captionWhy, dropped));
   if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
   blocks = firstStory(withinArticleElement(docs, withinMainDocument(blocks)));
-  const authors = authorNames(docs);
+  // The authors are looked up only when a last block could be a bio (most stories end otherwise).
+  let authors = null;
   for (const b of blocks.slice(-BIO_FROM_END)) {
-    if (isAuthorBio(b, authors)) {
+    if (isAuthorBio(b, () => (authors ??= authorNames(docs)))) {
       dropped.push({ why: "author bio", text: b.text.slice(0, 80) });
       blocks = blocks.filter((x) => x !== b);
     }

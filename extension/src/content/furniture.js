@@ -222,12 +222,13 @@ function elementVerdict(el, look, strict) {
   const title = boxTitle(el);
   if (title) return `titled "${title}"`;
   if (isRecipeCard(el)) return "recipe card";
-  if (isChoiceBox(el)) return "poll or quiz";
-  if (holdsEntryField(el)) return "entry form";
   let word = furnitureWord(el);
   if (RENDERING_WORDS.includes(word) && words(el.textContent).length > RENDERING_MAX_WORDS) word = null;
   if (tag === "blockquote" && word) return "embedded post";
   if (word) return `named "${word}"`;
+  // These two read the element's children and grandchildren: after the checks that need none.
+  if (isChoiceBox(el)) return "poll or quiz";
+  if (holdsEntryField(el)) return "entry form";
   if (look && (look.float === "left" || look.float === "right")) return "floated box";
   if (look && (look.position === "fixed" || look.position === "sticky")) return "fixed box";
   return null;
@@ -598,11 +599,14 @@ export const BIO_FROM_END = 2;
  */
 export function isAuthorBio(block, authors = []) {
   if (block.words.length > BIO_MAX_WORDS) return false;
-  if (authors.some((name) => opensWithName(block.text, name))) return true;
+  // `authors` may be a function giving them, asked only of a block that opens like a bio.
+  if (MAY_OPEN_WITH_NAME.test(block.text) && (typeof authors === "function" ? authors() : authors).some((name) => opensWithName(block.text, name))) return true;
   // The cheap tests first: BIO_START's Unicode classes take a while to compile on each page.
   return !QUOTE_MARK.test(block.text) && BIO_WORDS.test(block.text) && BIO_START.test(block.text);
 }
 
+// A bio opens with a capitalised name of two words or more.
+const MAY_OPEN_WITH_NAME = /^\p{Lu}\S*\s+\p{Lu}/u;
 // After the name, a bio goes on in lower case ("drove", "is", "has") or with an apposition (", a …").
 const AFTER_NAME = /^(,\s|\s+\p{Ll})/u;
 
