@@ -32,7 +32,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 class _Text(html.parser.HTMLParser):
     """All character data of a document, scripts' and templates' included, entities decoded;
-    screen-reader-only text left out (a reader does not see it); a <q>'s quotation marks, which the
+    screen-reader-only text left out (a reader does not see it), and so is a tooltip's (role=tooltip,
+    shown only on hover); a <q>'s quotation marks, which the
     browser draws around it, put in (“…”, and ‘…’ for a <q> inside another); a note number set as a
     <sup> ('[1]', or '1' linking within the page) left out, since it is a pointer the gold leaves
     out wherever it stands."""
@@ -55,7 +56,7 @@ class _Text(html.parser.HTMLParser):
         if tag == "q":
             self.handle_data("“‘"[self.q_depth % 2])
             self.q_depth += 1
-        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or ""):
+        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip":
             self.hidden_depth += 1
 
     def handle_endtag(self, tag):

@@ -132,3 +132,14 @@ test("a line all in bold ended by a <br> is a line of its own; bold words inside
     The <b>owners</b> said<br>on Thursday they would rebuild.`;
   assert.deepEqual(texts(html), ["Mill fire: owners will rebuild", "Posted Friday by the staff", "The owners said on Thursday they would rebuild."]);
 });
+
+test("a hidden box out of the flow (a term's definition shown on hover) neither adds text nor parts the sentence around it", () => {
+  // (A browser computes display: block for a positioned box; jsdom does not, so it is set here.)
+  const tip = (style) => `<span style="display:block;position:absolute;${style}">A railway on a steep slope, “balanced” by two cars.</span>`;
+  assert.deepEqual(texts(`<p>“It is a <span>funicular${tip("visibility:hidden")}</span>, so one car moves the other,” she said.</p>`), [
+    "“It is a funicular, so one car moves the other,” she said.",
+  ]);
+  // Shown, it is a box of its own; hidden in the flow, it still takes its place (a blank line).
+  assert.deepEqual(texts(`<p>It is a <span>funicular${tip("")}</span>, so.</p>`), ["It is a funicular", "A railway on a steep slope, “balanced” by two cars.", ", so."]);
+  assert.deepEqual(texts(`<p>It is a <span style="display:block;visibility:hidden">gap</span> so.</p>`), ["It is a", "so."]);
+});

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { offFlow, repeats } from "../src/content/flow.js";
+import { offFlow, repeats, withinMainDocument } from "../src/content/flow.js";
 import { blockWords } from "../src/content/furniture.js";
 
 /** The blocks of `html`'s elements marked data-b, as the extension's cutting makes them. */
@@ -67,6 +67,22 @@ test("a pull quote figure trimming the body's sentences and joining them with an
   assert.ok(!out.has(blocks[1]) && !out.has(blocks[2]), "the body itself");
 });
 
+test("a pull quote joining whole sentences the body keeps apart repeats the body; in another order, or with a sentence of its own, it does not", () => {
+  const body = `<p data-b>“People think it’s a museum in here,” he said, pointing at a shelf of machines waiting for parts. “It’s a waiting list.”</p>`;
+  const pull = (text) => `<blockquote class="kg-blockquote-alt" data-b>${text}</blockquote>`;
+  const blocks = blocksOf(`<div>${para(1)}${body}${para(2)}${para(3)}${para(4)}
+    ${pull("“People think it’s a museum in here. It’s a waiting list.”")}
+    ${pull("People think it’s a museum in here! It’s a waiting list")}
+    ${pull("“It’s a waiting list. People think it’s a museum in here.”")}
+    ${pull("“People think it’s a museum in here. It is not, and never was one.”")}</div>`);
+  const out = repeats(blocks, offFlow(blocks));
+  assert.ok(out.has(blocks[5]), "two body quotes joined into one quotation");
+  assert.ok(out.has(blocks[6]), "without quotation marks, other punctuation");
+  assert.ok(!out.has(blocks[7]), "the body's sentences in another order");
+  assert.ok(!out.has(blocks[8]), "a sentence the body does not have");
+  assert.ok(!out.has(blocks[1]), "the body itself");
+});
+
 test("a definition list's terms are in the flow when its definitions are (questions before answers); a fact box's are not", () => {
   const answer = (i) => `<dd data-b>Answer ${i}: I think we did what we could with the boats we had, and my crew would say the same thing to you.</dd>`;
   const blocks = blocksOf(`<div>${para(1)}</div><dl><dt data-b>What went wrong?</dt>${answer(1)}<div><dt data-b>And now?</dt>${answer(2)}</div>
@@ -87,4 +103,16 @@ test("a box off the flow made mostly of the flow's own quotations repeats it (a 
   assert.ok(out.has(blocks[4]), "the body's quote with an attribution line");
   assert.ok(!out.has(blocks[7]), "a quote the body does not hold");
   assert.ok(!out.has(blocks[8]), "prose that only repeats a few quoted words");
+});
+
+test("the story is told in one document: blocks of a frame embedded in it go, and a page's few blocks around a framed story go", () => {
+  const top = new JSDOM(`<p>One.</p><p>Two.</p>`).window.document;
+  const frame = new JSDOM(`<p>Chart title</p>`).window.document;
+  const block = (doc, text) => ({ el: doc.querySelector("p"), text });
+  const story = [block(top, "A paragraph of the story, long enough."), block(frame, "Rent against wages, 2017–2025."), block(top, "Another paragraph of the story.")];
+  assert.deepEqual(withinMainDocument(story).map((b) => b.text), [story[0].text, story[2].text]);
+  const framed = [block(top, "Menu"), block(frame, "The story, told in the frame, at length and in full."), block(frame, "More of it.")];
+  assert.deepEqual(withinMainDocument(framed).map((b) => b.text), [framed[1].text, framed[2].text]);
+  const one = [block(top, "a"), block(top, "b")];
+  assert.equal(withinMainDocument(one), one);
 });

@@ -79,6 +79,13 @@ test("an author's bio and a furniture heading", () => {
   assert.ok(isAuthorBio(block("Ottilie Brandt is the Andes bureau chief, covering Colombia, Ecuador and Peru.")));
   assert.ok(!isAuthorBio(block("Maria Ressa is a journalist who was “detained for her work,” the group said.")));
   assert.ok(!isAuthorBio(block("The mayor is a former teacher who grew up in the town.")));
+  // Opening with the full name of one of the story's authors, a bio may quote and name no trade.
+  const bio = "Dale Henriksen drove a school bus from 2024 to 2025 and now farms near Bruno. He says of the job: “It was the best year of work I have had.”";
+  assert.ok(isAuthorBio(block(bio), ["Dale Henriksen"]));
+  assert.ok(isAuthorBio(block("Dale Henriksen, a former driver, farms near Bruno. His book, “Gravel Roads,” is out in May."), ["DALE HENRIKSEN"]));
+  assert.ok(!isAuthorBio(block(bio), ["Jane Doe"]), "another writer's story");
+  assert.ok(!isAuthorBio(block("Dale Henriksen Farms said it would sell the land."), ["Dale Henriksen"]), "the name goes on: another name");
+  assert.ok(!isAuthorBio(block(`${bio} ${"More words of a long paragraph. ".repeat(10)}`), ["Dale Henriksen"]), "too long for a bio");
   for (const h of ["Comments (3)", "47 comments", "Readers’ comments", "Related", "More on this story", "You may also like", "Most read",
     "Match events", "Key moments", "Line-ups", "Minute-by-minute", "Diskutieren Sie mit", "Kommentare (12)", "Commentaires"]) {
     assert.ok(isFurnitureHeading(h), h);
@@ -115,6 +122,53 @@ test("the site inviting its readers is not the story; a story's sentence that st
   ]) assert.equal(furnitureBlock(block(text)), "reader invitation", text);
   assert.equal(furnitureBlock(block("“Do you have an opinion on this?” the minister asked reporters, before leaving the room.")), null);
   assert.equal(furnitureBlock(block("Share prices fell by a third after the announcement, and the company said it would review its plans.")), null);
+});
+
+test("the site asking its readers for money is not the story; a story about members and supporters is", () => {
+  for (const text of [
+    "This story is free to read thanks to our members. If you value local reporting like this, become a member from $6 a month.",
+    "If you value our journalism, please consider supporting us with a donation of any size.",
+    "Independent reporting like this is made possible by readers like you. Subscribe today.",
+  ]) assert.equal(furnitureBlock(block(text)), "support appeal", text);
+  for (const text of [
+    "The club has 400 members, and supporters can join for £6 a month, its chairman said at the meeting on Tuesday.",
+    "If you value the park, the council said, you should come to the consultation on Thursday evening.",
+    "“If you value this service, please consider supporting it,” the director told the members in a letter.",
+  ]) assert.equal(furnitureBlock(block(text)), null, text);
+});
+
+test("a poll or a quiz (a box of the reader's choices) is furniture, however its options read; a list of prose is not", () => {
+  const opt = (t) => `<div role="radio" aria-checked="false"><span>“${t}”</span><span>41%</span></div>`;
+  const { document } = new JSDOM(`<div id=a><div>Which name would you choose for the new bridge? Tell us what you think before the vote closes.</div>
+    ${opt("The Mariners’ Crossing: the quay was built on their work")}${opt("Cricklepit Bridge: the mill was here first")}<button>Vote</button></div>
+    <div id=b><label><input type=radio name=q> 6 to 7</label><label><input type=radio name=q> 9 to 10</label></div>
+    <div id=c><p>One paragraph with a <input type=checkbox> box in it.</p><p>Another paragraph.</p></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  assert.equal(why("a"), "poll or quiz");
+  assert.equal(why("b"), "poll or quiz");
+  assert.equal(why("c"), null);
+  assert.equal(furnitureElement(document.querySelector("#a [role=radio]")), "role=radio");
+});
+
+test("how to reach the reporter is not the story; a police appeal to call a number is", () => {
+  for (const text of ["Contact Carys on 01792 555 014 or follow @carysgower.", "Email Tom Ruiz at tom.ruiz@example.com with tips."]) {
+    assert.equal(furnitureBlock(block(text)), "reporter contact", text);
+  }
+  for (const text of ["Contact Crimestoppers on 0800 555 111 if you saw anything, police said.", "Email Council at the town hall by Friday, the notice said."]) {
+    assert.equal(furnitureBlock(block(text)), null, text);
+  }
+});
+
+test("a box with a field to type into is a form, <form> or not; the article around it is not", () => {
+  const { document } = new JSDOM(`<div id=body><p>${"A paragraph of the story, with a few clauses, as long as paragraphs are. ".repeat(10)}</p>
+    <div id=a><div>The Leeds Letter</div><div>The stories people in Leeds are talking about, in your inbox every weekday.</div>
+      <div><input type="email" aria-label="Email address"> <button type="button">Count me in</button></div></div>
+    <div id=b><textarea></textarea></div><div id=c><input type=hidden name=t><p>Text.</p></div></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  assert.equal(why("a"), "entry form");
+  assert.equal(why("b"), "entry form");
+  assert.equal(why("c"), null, "a hidden field is no field to type into");
+  assert.equal(why("body"), null, "a story's wrapper holding a comment box is more than a few sentences");
 });
 
 test("an embed's transcript is furniture", () => {

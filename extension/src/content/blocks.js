@@ -31,6 +31,13 @@ function breaksLine(el, look) {
   return true;
 }
 
+// A box taken out of the flow (positioned absolutely or fixed) and hidden (a glossary term's
+// definition, shown on hover) draws nothing where it stands: the sentence around it runs on,
+// though its computed display is block.
+function hiddenOutOfFlow(look) {
+  return (look.position === "absolute" || look.position === "fixed") && (look.visibility === "hidden" || look.visibility === "collapse");
+}
+
 const HEADING = /^h([1-6])$/;
 // Pages without heading elements (an old CMS's table layout) set a heading as a line of bold
 // text: it ranks below every real heading, so that any heading ends its section.
@@ -195,7 +202,7 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
         flush();
         continue;
       }
-      if (!look) continue; // not rendered
+      if (!look || hiddenOutOfFlow(look)) continue; // not rendered, or drawn nowhere in the text
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {
         if (isNoteReference(child)) continue;

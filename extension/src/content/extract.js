@@ -11,9 +11,10 @@
 // when that is not enough.
 
 import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articleness.js";
+import { authorNames } from "./authors.js";
 import { cutBlocks, isBlockLevel } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
-import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement } from "./flow.js";
+import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement, withinMainDocument } from "./flow.js";
 import { attributedQuote, attributionOf, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
@@ -218,9 +219,11 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   let told = new Set();
   if (captions.size) ({ blocks, told } = withCaptions(blocks, captions, captionWhy, dropped));
   if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
-  blocks = firstStory(withinArticleElement(docs, blocks));
+  blocks = firstStory(withinArticleElement(docs, withinMainDocument(blocks)));
+  // The authors are looked up only when a last block could be a bio (most stories end otherwise).
+  let authors = null;
   for (const b of blocks.slice(-BIO_FROM_END)) {
-    if (isAuthorBio(b)) {
+    if (isAuthorBio(b, () => (authors ??= authorNames(docs)))) {
       dropped.push({ why: "author bio", text: b.text.slice(0, 80) });
       blocks = blocks.filter((x) => x !== b);
     }

@@ -92,7 +92,9 @@ export function firstLook(doc, rendering = new Rendering()) {
       continue;
     }
     if (!rendering.isRendered(el) || !plainProse(el, rendering) || boxed(el, article, rendering, verdicts)) continue;
-    const cut = cutBlocks(el, { keep: (t) => rendering.isVisibleText(t), lookOf: (e) => rendering.lookOf(e), skip: () => true });
+    // A <q>'s drawn marks are read in, as the search reads them: the paragraph's text, and so its
+    // quotes, must be the same in both.
+    const cut = cutBlocks(el, { keep: (t) => rendering.isVisibleText(t), lookOf: (e) => rendering.lookOf(e), marksOf: (e) => rendering.marksOf(e), skip: () => true });
     if (cut.length !== 1) continue;
     const { text, entries } = buildText(cut[0].pieces);
     if (!text) continue;

@@ -125,10 +125,27 @@ const PULL_QUOTE_MIN_SHARE = 0.5;
 const ELLIPSIS = /…|\.\s*\.\s*\./;
 const EXCERPT_MIN_LETTERS = 8;
 
-/** The letters of `text`'s stretches between ellipses, or null when one is too short to tell. */
-function excerpt(text) {
-  const pieces = text.split(ELLIPSIS).map(letters).filter(Boolean);
+// It may also join whole sentences the body keeps apart ("People think it’s a museum in here.
+// It’s a waiting list." where the body has "…in here,” he said, pointing at a shelf. “It’s a
+// waiting list.”): then each sentence is the body's, in the body's order.
+const SENTENCE_BREAK = /(?<=[.!?])["”’»]*\s+/;
+const EXCERPT_OR_SENTENCE = new RegExp(`${ELLIPSIS.source}|${SENTENCE_BREAK.source}`);
+
+/** The letters of `text`'s stretches between ellipses (or, `bySentence`, also between its
+ * sentences), or null when one is too short to tell. */
+function excerpt(text, bySentence = false) {
+  const pieces = text.split(bySentence ? EXCERPT_OR_SENTENCE : ELLIPSIS).map(letters).filter(Boolean);
   return pieces.every((p) => p.length >= EXCERPT_MIN_LETTERS) ? pieces : null;
+}
+
+/** Does `flow` hold `text`'s stretches between ellipses, or else its sentences, in order? With
+ * `joined`, only a text of more than one stretch counts (a single one is a plain copy). */
+function excerptOf(flow, text, joined) {
+  for (const bySentence of [false, true]) {
+    const pieces = excerpt(text, bySentence);
+    if (pieces && (!joined || pieces.length > 1) && holdsExcerpt(flow, pieces)) return true;
+  }
+  return false;
 }
 
 /** Does `flow` (the flow's letters) hold every stretch, in order? */
@@ -143,22 +160,18 @@ function holdsExcerpt(flow, pieces) {
 }
 
 /** Does a block off the story's flow consist mostly of quotations the flow already holds
- * (whole, or trimmed and joined by ellipses)? */
+ * (whole, trimmed and joined by ellipses, or sentences joined)? */
 function quotesTheFlow(key, text, flow) {
   const quoted = (text.match(QUOTATION) ?? []).filter((q) => letters(q).length >= REPEAT_MIN_LETTERS);
-  const held = (q) => {
-    const pieces = excerpt(q);
-    return flow.includes(letters(q)) || (!!pieces && holdsExcerpt(flow, pieces));
-  };
+  const held = (q) => flow.includes(letters(q)) || excerptOf(flow, q, false);
   if (!quoted.length || !quoted.every(held)) return false;
   return quoted.reduce((n, q) => n + letters(q).length, 0) >= PULL_QUOTE_MIN_SHARE * key.length;
 }
 
-/** Is a block off the story's flow the flow's own sentences cut short and joined by an
- * ellipsis (a pull quote set without quotation marks)? */
+/** Is a block off the story's flow the flow's own sentences, cut short and joined by an
+ * ellipsis or joined whole (a pull quote set without quotation marks)? */
 function excerptsTheFlow(text, flow) {
-  const pieces = excerpt(text);
-  return !!pieces && pieces.length > 1 && holdsExcerpt(flow, pieces);
+  return excerptOf(flow, text, true);
 }
 
 /**
@@ -208,6 +221,17 @@ export function withinArticleElement(docs, blocks) {
     }
   }
   return best ? best.inside : blocks;
+}
+
+/** Only the blocks of the document holding most of the text. A story is told in one document: a
+ * same-origin frame inside it (a chart, a 'Read next' card embedded as an <iframe srcdoc>) is an
+ * embed, and a page showing its story in a frame has little text of its own around it. */
+export function withinMainDocument(blocks) {
+  const chars = new Map();
+  for (const b of blocks) chars.set(b.el.ownerDocument, (chars.get(b.el.ownerDocument) ?? 0) + b.text.length);
+  if (chars.size < 2) return blocks;
+  const [main] = [...chars].reduce((a, c) => (c[1] > a[1] ? c : a));
+  return blocks.filter((b) => b.el.ownerDocument === main);
 }
 
 // A page may hold more than one story: the next one appended as the reader scrolls, or

@@ -21,6 +21,8 @@ export const FURNITURE_ROLES = new Set([
   "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu",
   "menubar", "toolbar", "tablist", "form", "marquee", "timer", "comment", "figure", "img", "heading",
   "button", "doc-credit", "doc-footnote",
+  // a reader's choices (a poll's or a quiz's options), never the story's prose
+  "radiogroup", "radio", "checkbox", "option", "listbox", "switch",
 ]);
 
 // Microdata properties of what surrounds a story, not of its text.
@@ -224,6 +226,9 @@ function elementVerdict(el, look, strict) {
   if (RENDERING_WORDS.includes(word) && words(el.textContent).length > RENDERING_MAX_WORDS) word = null;
   if (tag === "blockquote" && word) return "embedded post";
   if (word) return `named "${word}"`;
+  // These two read the element's children and grandchildren: after the checks that need none.
+  if (isChoiceBox(el)) return "poll or quiz";
+  if (holdsEntryField(el)) return "entry form";
   if (look && (look.float === "left" || look.float === "right")) return "floated box";
   if (look && (look.position === "fixed" || look.position === "sticky")) return "fixed box";
   return null;
@@ -268,6 +273,46 @@ function isRecipeCard(el) {
     for (let g = c.firstElementChild; g; g = g.nextElementSibling) take(g);
   }
   return titles.length >= 2 && RECIPE_SECTIONS.every((re) => titles.some((t) => re.test(t)));
+}
+
+// A poll or a quiz: a box whose own children are choices for the reader to pick (radio buttons,
+// checkboxes, options, as inputs, labels around them or ARIA roles), whatever the options say (a
+// quoted sentence each) and however long the question above them is.
+const CHOICE_ROLES = new Set(["radio", "checkbox", "option", "menuitemradio", "menuitemcheckbox", "switch"]);
+const CHOICE_MIN = 2;
+
+function isChoice(el) {
+  const role = el.getAttribute("role");
+  if (role && CHOICE_ROLES.has(role)) return true;
+  const input = el.localName === "input" ? el : el.localName === "label" ? el.querySelector("input") : null;
+  return !!input && /^(radio|checkbox)$/i.test(input.getAttribute("type") ?? "");
+}
+
+function isChoiceBox(el) {
+  let n = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (isChoice(c) && ++n >= CHOICE_MIN) return true;
+  return false;
+}
+
+// A box with a field for the reader to type into (a newsletter's email address, a comment, a
+// search), among its children or theirs, is a form, however its text reads and whether or not
+// it is a <form>: a story holds no fields. Looked for two levels down only, and in a box of a
+// few sentences at most, so that the box, not the article around it, is the form.
+const ENTRY_TYPES = new Set(["", "text", "email", "search", "tel", "url"]);
+const ENTRY_BOX_MAX_CHARS = 600;
+
+function isEntryField(el) {
+  if (el.localName === "textarea") return true;
+  return el.localName === "input" && ENTRY_TYPES.has((el.getAttribute("type") ?? "").toLowerCase());
+}
+
+function holdsEntryField(el) {
+  const small = () => el.textContent.length <= ENTRY_BOX_MAX_CHARS;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (isEntryField(c)) return small();
+    for (let g = c.firstElementChild; g; g = g.nextElementSibling) if (isEntryField(g)) return small();
+  }
+  return false;
 }
 
 // Some sites begin the story inside the article's own <header>: after the kicker, the headline,
@@ -462,6 +507,17 @@ export const BLOCK_RULES = [
       !QUOTE_MARK.test(b.text) &&
       /^((media|press|news)\s+(enquiries|inquiries|contacts?|office|desk)\s*[:：–—-]|for (media|press) (enquiries|inquiries)\b|for (more|further) information,? (please )?(contact|call|email)\b|contacts?\s*:)/i.test(b.text),
   ],
+  // How to reach the reporter, after the story: "Contact Carys on 01792 555 014 or follow
+  // @carysgower.", "Email Tom Ruiz at tom@example.com". An address or a handle, not only a phone
+  // number: "Call Crimestoppers on 0800 555 111" closes a police story as its own appeal.
+  [
+    "reporter contact",
+    (b) =>
+      b.words.length <= 30 &&
+      !QUOTE_MARK.test(b.text) &&
+      /^([Cc]ontact|[Ee]-?mail|[Rr]each|[Mm]essage|[Ff]ollow)\s+\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(on|at|via|by)\s/u.test(b.text) &&
+      /(^|[\s(])@[A-Za-z0-9_]{2,}|[\w.+-]+@[\w-]+\.[\w.]+/.test(b.text),
+  ],
   // A notice's sign-off: "Signed: Jane Doe, Clerk to the Council", "Sgd. …" (not "Signed into law…").
   ["sign-off", (b) => b.words.length <= 30 && /^([Ss]igned\s*[:,]|[Ss]gd\.)\s*\p{Lu}/u.test(b.text) && !QUOTE_MARK.test(b.text)],
   ["source line", (b) => b.words.length <= 12 && /^sources?\s*:/i.test(b.text) && !QUOTE_MARK.test(b.text)],
@@ -470,6 +526,18 @@ export const BLOCK_RULES = [
     (b) =>
       b.words.length <= 35 &&
       /^(sign up|subscribe|get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/iu.test(b.text),
+  ],
+  // The site asking its readers for money, anywhere in a short box: "This story is free to read
+  // thanks to our members. If you value local reporting like this, become a member from $6 a
+  // month." An appeal to the reader and a word of paying for it, both: a story about a club's
+  // members has the one without the other.
+  [
+    "support appeal",
+    (b) =>
+      b.words.length <= 60 &&
+      !QUOTE_MARK.test(b.text) &&
+      /\b(if you (value|like|enjoy|appreciate|rely on|believe in)|please consider|consider (supporting|subscribing|becoming|donating|making a)|readers like you|(thanks|thank you) to (our |all our )?(members|subscribers|supporters|donors|readers)|made possible by (our )?(members|subscribers|supporters|donors|readers))\b/i.test(b.text) &&
+      /\b(members?|membership|subscri(be|bers?|ption)|donat(e|ion|ions|ing)|support(ing|ers?)?|contribut(e|ion|ing))\b/i.test(b.text),
   ],
   // "Do you have an opinion on the issues raised in this article? Email a letter…", "Have your
   // say", "Got a question? Write to us at…": the site inviting the reader, not the story.
@@ -522,9 +590,28 @@ export const BIO_MAX_WORDS = 60;
 // How many blocks from the end an author's bio may sit.
 export const BIO_FROM_END = 2;
 
-export function isAuthorBio(block) {
+/**
+ * Is the block an author's bio? Either by the words of the trade after a name ("… is the Andes
+ * bureau chief"), with no quotation in it; or by opening with the full name of one of the story's
+ * authors (`authors`, as the page's metadata gives them, content/authors.js) followed by what the
+ * author is or does ("Dale Henriksen drove a school bus…", "Dale Henriksen, a farmer, …"), which
+ * may quote the author or a book title: a story never turns to its own writer by full name.
+ */
+export function isAuthorBio(block, authors = []) {
+  if (block.words.length > BIO_MAX_WORDS) return false;
+  // `authors` may be a function giving them, asked only of a block that opens like a bio.
+  if (MAY_OPEN_WITH_NAME.test(block.text) && (typeof authors === "function" ? authors() : authors).some((name) => opensWithName(block.text, name))) return true;
   // The cheap tests first: BIO_START's Unicode classes take a while to compile on each page.
-  return block.words.length <= BIO_MAX_WORDS && !QUOTE_MARK.test(block.text) && BIO_WORDS.test(block.text) && BIO_START.test(block.text);
+  return !QUOTE_MARK.test(block.text) && BIO_WORDS.test(block.text) && BIO_START.test(block.text);
+}
+
+// A bio opens with a capitalised name of two words or more.
+const MAY_OPEN_WITH_NAME = /^\p{Lu}\S*\s+\p{Lu}/u;
+// After the name, a bio goes on in lower case ("drove", "is", "has") or with an apposition (", a …").
+const AFTER_NAME = /^(,\s|\s+\p{Ll})/u;
+
+function opensWithName(text, name) {
+  return text.slice(0, name.length).toLowerCase() === name.toLowerCase() && AFTER_NAME.test(text.slice(name.length));
 }
 
 // A page's title names the story and the site: "Mill fire: owners rebuild - Dunmore Gazette".
