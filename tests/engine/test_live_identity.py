@@ -1,7 +1,9 @@
 """A page analysed again after a change gives what its analysis from scratch gives, whatever the worker
 kept from the version before (`engine.local`, `engine.resume`, `engine.checkpoints`,
-`engine.recurring`): a new paragraph at the end, in the middle and at the top of every seed article,
-and entries written to change what an old paragraph's reading depends on."""
+`engine.recurring`, `engine.replay`, `engine.parsed`, `engine.quotes`): a new paragraph at the end, in
+the middle and at the top of every seed article (a paragraph written for these tests, or another
+article's longest, with its own people, quotations and figures), and entries written to change what
+an old paragraph's reading depends on."""
 
 import json
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimlight.bench import corpus
-from claimlight.engine import analyze_doc, checkpoints, local, parsed, recurring, replay, resume
+from claimlight.engine import analyze_doc, checkpoints, local, parsed, quotes, recurring, replay, resume
 from claimlight.engine.nlp import parse_each
 from claimlight.paragraphs import paragraphs
 
@@ -23,7 +25,7 @@ ENTRY = ("11:20 — “We expect the crossing to reopen by Thursday,” said Odi
 
 
 def _forget() -> None:
-    for store in (local, resume, checkpoints, recurring, replay):
+    for store in (local, resume, checkpoints, recurring, replay, parsed, quotes):
         store.forget()
 
 
@@ -55,13 +57,16 @@ def _versions_agree(nlp, versions: list[list[str]]) -> list[dict]:
 
 @pytest.mark.parametrize("where", ["end", "middle", "top"])
 def test_every_seed_article_grown_by_a_paragraph_is_analysed_as_from_scratch(nlp, where):
-    for path in SEEDS:
-        parts = json.loads(path.read_text(encoding="utf-8"))["text"].split("\n\n")
+    articles = [json.loads(path.read_text(encoding="utf-8"))["text"].split("\n\n") for path in SEEDS]
+    for k, (path, parts) in enumerate(zip(SEEDS, articles)):
         if len(parts) < 2:
             continue
         at = {"end": len(parts), "middle": len(parts) // 2, "top": 0}[where]
+        # every other article gets the next one's longest paragraph instead of ENTRY
+        other = articles[(k + 1) % len(articles)]
+        entry = ENTRY if k % 2 == 0 else max(other[1:] or other, key=len)
         try:
-            _versions_agree(nlp, [parts, [*parts[:at], ENTRY, *parts[at:]]])
+            _versions_agree(nlp, [parts, [*parts[:at], entry, *parts[at:]]])
         except AssertionError:
             raise AssertionError(f"{path.name}, entry at the {where}") from None
     _forget()
