@@ -2,29 +2,9 @@
 the wrong label (or no label) the model gives such names, and the words around the name decide."""
 
 import pytest
-from spacy.tokens import Span
 
-from claimlight.engine.actors import build_actor_index
 from claimlight.engine.unlabelled_names import unlabelled_organisations, unlabelled_places
-
-
-def index_with_labels(nlp, text, labels):
-    """The actor index of `text` with exactly these entities: (name, occurrence from 1, label)."""
-    doc = nlp(text)
-    ents = []
-    for name, occurrence, label in labels:
-        start = -1
-        for _ in range(occurrence):
-            start = text.index(name, start + 1)
-        span = doc.char_span(start, start + len(name))
-        assert span is not None, name
-        ents.append(Span(doc, span.start, span.end, label=label))
-    doc.ents = sorted(ents, key=lambda s: s.start)
-    return build_actor_index(doc)
-
-
-def types_of(nlp, text, labels):
-    return {m.text: a.type for a in index_with_labels(nlp, text, labels).actors for m in a.mentions}
+from test_actor_types import index_with_labels, types_of
 
 
 @pytest.mark.parametrize(

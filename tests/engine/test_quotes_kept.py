@@ -26,7 +26,7 @@ def test_kept_lines_give_what_a_fresh_scan_gives_wherever_they_stand():
 
 def test_the_kept_lines_are_bounded_and_a_very_long_text_keeps_none(monkeypatch):
     quotes.forget()
-    monkeypatch.setattr(quotes, "KEPT_BYTES", 2_000)
+    monkeypatch.setattr(quotes._kept, "max_weight", 2_000)  # (the store's bound, `KEPT_BYTES` when made)
     for k in range(200):
         find_quotations(f"Line {k}: “a quotation,” said someone.")
     assert 0 < quotes.kept_bytes() <= 2_000

@@ -47,7 +47,7 @@ def test_names_across_a_line_break_or_with_spaces_around_are_searched_in_the_who
 
 def test_the_kept_blocks_are_bounded_by_bytes(monkeypatch):
     recurring.forget()
-    monkeypatch.setattr(recurring, "KEPT_BYTES", 5_000)
+    monkeypatch.setattr(recurring._kept, "max_weight", 5_000)  # (the store's bound, `KEPT_BYTES` when made)
     text = corpus.article(67_001, 3000)
     names = frozenset(re.findall(r"[A-Z][a-z]+", text)[:30])
     assert recurring.occurrences(text, names) == _whole(text, names)

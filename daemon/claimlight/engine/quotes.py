@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..lru import LRUCache
 from .ranges import outermost
 
 # Marks that may open, and marks that may close, a quotation in some convention: “ and ‘ are both
@@ -202,9 +202,7 @@ def find_quotations(text: str) -> list[Quotation]:
         if in_line is None:
             in_line = _line_quotations(line)
             if keep:
-                _keep(line, in_line)
-        else:
-            _kept.move_to_end(line)
+                _kept.put(line, in_line, _weight(line, in_line))
         for start, end, closed, inner in in_line:
             nested = tuple(Quotation(lo + a, lo + b, True, p_index) for a, b in inner)
             found.append(Quotation(lo + start, lo + end, closed, p_index, nested))
@@ -219,8 +217,7 @@ KEPT_BYTES = 2**20
 KEPT_TEXT_CHARS = 300_000
 _ENTRY_OVERHEAD = 200  # the entry, its tuple; a quotation's tuple is counted apart
 _QUOTATION_BYTES = 150
-_kept: OrderedDict[str, tuple] = OrderedDict()
-_kept_weight = 0
+_kept: LRUCache[tuple] = LRUCache(None, max_weight=KEPT_BYTES)
 
 InLine = tuple[tuple[int, int, bool, tuple[tuple[int, int], ...]], ...]  # (start, end, closed, nested), from the line's start
 
@@ -250,28 +247,14 @@ def _weight(line: str, in_line: InLine) -> int:
     return _ENTRY_OVERHEAD + sys.getsizeof(line) + _QUOTATION_BYTES * sum(1 + len(q[3]) for q in in_line)
 
 
-def _keep(line: str, in_line: InLine) -> None:
-    global _kept_weight
-    cost = _weight(line, in_line)
-    if cost > KEPT_BYTES:
-        return
-    _kept[line] = in_line
-    _kept_weight += cost
-    while _kept_weight > KEPT_BYTES:
-        old, was = _kept.popitem(last=False)
-        _kept_weight -= _weight(old, was)
-
-
 def kept_bytes() -> int:
     """What the kept lines' quotations take now, as `_weight` counts them."""
-    return _kept_weight
+    return _kept.weight
 
 
 def forget() -> None:
     """Drops every line's kept quotations."""
-    global _kept_weight
     _kept.clear()
-    _kept_weight = 0
 
 
 def _nest(spans: list[tuple[int, int, bool]]) -> list[tuple[tuple[int, int, bool], list[tuple[int, int, bool]]]]:

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import OrderedDict
+
+from ..lru import LRUCache
 
 # Blocks kept per process: a 3,000-word page's ~100 blocks weigh ~60 kB (their text is the page's,
 # shared with the caller only while it lives, so counted), so some fifteen such pages.
@@ -41,8 +42,7 @@ FEW_BLOCKS = 8
 
 Match = tuple[int, int, str]  # start, end (characters, in the text searched) and the name found
 
-_kept: OrderedDict[str, tuple[frozenset[str], tuple[Match, ...]]] = OrderedDict()
-_kept_weight = 0
+_kept: LRUCache[tuple[frozenset[str], tuple[Match, ...]]] = LRUCache(None, max_weight=KEPT_BYTES)
 
 
 def pattern(names) -> re.Pattern:
@@ -72,10 +72,8 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
                     got = differences[id(old)] = (old, tuple(old ^ names))
                 if any(n in block for n in got[1]):
                     kept = None
-            if kept is not None:
-                _kept.move_to_end(block)
-                if old is not names:
-                    _kept[block] = (names, matches)  # (the same matches, under the names now searched)
+            if kept is not None and old is not names:
+                _kept.put(block, (names, matches), _weight(block, matches))  # (the same matches, under the names now searched)
         found.append(None if kept is None else kept[1])
     todo = [k for k, f in enumerate(found) if f is None]
     # A few blocks (a new entry, a line a new name occurs in) are searched with the names that occur
@@ -90,7 +88,7 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
             present = [n for n in names if n in block]
             search = pattern(present) if present else None
         found[k] = tuple((m.start(), m.end(), m.group(0)) for m in search.finditer(block)) if search is not None else ()
-        _keep(block, names, found[k])
+        _kept.put(block, (names, found[k]), _weight(block, found[k]))
     return [(start + s, start + e, name) for (start, _), matches in zip(blocks, found) for s, e, name in matches]
 
 
@@ -108,28 +106,11 @@ def _weight(block: str, found: tuple) -> int:
     return _ENTRY_OVERHEAD + sys.getsizeof(block) + _MATCH_BYTES * len(found)
 
 
-def _keep(block: str, names: frozenset[str], found: tuple) -> None:
-    global _kept_weight
-    old = _kept.pop(block, None)
-    if old is not None:
-        _kept_weight -= _weight(block, old[1])
-    cost = _weight(block, found)
-    if cost > KEPT_BYTES:
-        return
-    _kept[block] = (names, found)
-    _kept_weight += cost
-    while _kept_weight > KEPT_BYTES:
-        b, (_, f) = _kept.popitem(last=False)
-        _kept_weight -= _weight(b, f)
-
-
 def kept_bytes() -> int:
     """What the kept blocks take now, as `_weight` counts them."""
-    return _kept_weight
+    return _kept.weight
 
 
 def forget() -> None:
     """Drops every kept block of this process."""
-    global _kept_weight
     _kept.clear()
-    _kept_weight = 0
