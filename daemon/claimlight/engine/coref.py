@@ -67,6 +67,7 @@ from .lexicon import (
     TITLES,
     TOPIC_PREPOSITIONS,
 )
+from .speech_subjects import speech_subjects
 from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
 
 Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name
@@ -304,21 +305,14 @@ class Coreference:
         return PERSON if a.type == "person" else ORGANIZATION
 
     def _speech_subjects(self) -> set[int]:
-        out: set[int] = set()
-        doc = self.doc
-        cols = self.cols
-        for i in self.layout.reporting_verbs:
-            if cols.lemma[i] in EVERYDAY_SENSE_VERBS and cols.dep[i] in _EMBEDDED_DEPS:
-                continue  # "said their father still opens at 7am": the shop opens, nobody speaks
-            if not self.in_quote[i]:
-                subj = self._subject_of(token_list(doc)[i])
-                if subj is not None:
-                    out.add(subj.i)
-                    # ("Hartley - Osei says": a name the parse cut in two is the speaker by its last word)
-                    m = self.index.mention_at(subj.i)
-                    if m is not None:
-                        out.add(m.token_end - 1)
-        return out
+        # (each verb's subject is its paragraph's business: kept per paragraph, `engine.speech_subjects`)
+        cols, in_quote = self.cols, self.in_quote
+
+        def keep(i: int) -> bool:
+            # "said their father still opens at 7am": the shop opens, nobody speaks
+            return not (cols.lemma[i] in EVERYDAY_SENSE_VERBS and cols.dep[i] in _EMBEDDED_DEPS) and not in_quote[i]
+
+        return speech_subjects(self.doc, self.layout.reporting_verbs, keep, self._subject_of, self.index, in_quote)
 
     # -- one pass over the document ---------------------------------------------------------------
 

@@ -162,7 +162,8 @@ def weight(obj) -> int:
 
 def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Window], list[T]],
                  shift: Callable[[T, int, int], T], inputs: Callable[[int], tuple] | None = None,
-                 shift_all: Callable[[Iterable[T], int, int], list[T]] | None = None) -> list[T]:
+                 shift_all: Callable[[Iterable[T], int, int], list[T]] | None = None,
+                 only: Iterable[int] | None = None) -> list[T]:
     """What `find(doc, k, paragraph, window)` finds in every paragraph k, in order, kept per window
     and, when the pass has any, the paragraph's other `inputs(k)` (a pass's own reading of the
     whole text, offsets from the paragraph's start).
@@ -171,16 +172,19 @@ def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Windo
     start (`shift(item, -chars, -tokens)`) and moved back into place when found again; or, for a
     pass with many small findings (a word start each word), all of a paragraph's at once
     (`shift_all(items, chars, tokens)`), without a call per finding. A page too long to keep
-    (`keeps`) is read paragraph by paragraph all the same, and nothing is kept."""
+    (`keeps`) is read paragraph by paragraph all the same, and nothing is kept. `only`: the
+    paragraphs to read, in order, when the pass knows the others find nothing (no key is made for them)."""
     if shift_all is None:
         shift_all = lambda items, chars, tokens: [shift(item, chars, tokens) for item in items]  # noqa: E731
     paras = paragraphs_of(doc)
+    todo = range(len(paras)) if only is None else only
     out: list[T] = []
     if not keeps(doc):
-        for k, p in enumerate(paras):
-            out.extend(find(doc, k, p, window(paras, k)))
+        for k in todo:
+            out.extend(find(doc, k, paras[k], window(paras, k)))
         return out
-    for k, p in enumerate(paras):
+    for k in todo:
+        p = paras[k]
         w = window_at(doc, k)
         key = (name, w.key, inputs(k) if inputs is not None else ())
         kept = _kept.get(key)
