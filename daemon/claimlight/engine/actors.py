@@ -574,8 +574,11 @@ def _coordinated_given_names(doc: Doc, mentions: list[Mention]) -> list[Mention]
     at = {m.token_start: m for m in mentions}
     out = list(mentions)
     for m in mentions:
+        # (the cheap tests first: a page has hundreds of mentions, and few follow an "and")
+        if m.label != "person" or m.token_start < 2 or toks[m.token_start - 1].lower_ != "and":
+            continue
         words = m.text.split()
-        if m.label != "person" or len(words) != 2 or m.token_start < 2 or toks[m.token_start - 1].lower_ != "and":
+        if len(words) != 2:
             continue
         given = toks[m.token_start - 2]
         if not (given.pos_ == "PROPN" and given.is_title and (given.lower_ in MALE_NAMES or given.lower_ in FEMALE_NAMES)):

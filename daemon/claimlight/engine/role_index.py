@@ -17,6 +17,7 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
+from .docview import token_list
 from .lexicon import (
     ABBREVIATIONS,
     HONORIFIC_TITLES,
@@ -98,13 +99,15 @@ class RoleIndex:
         roles.append(role)
         # ("the consultant physician" is "the consultant" too: a role word that qualifies another)
         heads = [role.head] + [w for w in role.words[:-1] if w in QUALIFYING_ROLE_NOUNS] if role.head else []
+        # (by identity: two actors of one index are never equal, and comparing the records field by
+        # field costs a tuple of their fields each time)
         for head in heads:
             bucket = self.by_head.setdefault(head, [])
-            if actor not in bucket:
+            if not any(a is actor for a in bucket):
                 bucket.append(actor)
         if role.age is not None:
             bucket = self.by_age.setdefault(role.age, [])
-            if actor not in bucket:
+            if not any(a is actor for a in bucket):
                 bucket.append(actor)
 
 
@@ -192,7 +195,7 @@ class StatedRoles:
 
 
 def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecord):
-    head = doc[m.token_end - 1]
+    head = token_list(doc)[m.token_end - 1]
     if actor.type == "organization":
         yield from _org_name_roles(doc, m)
     if m.title:
@@ -249,9 +252,10 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     inside = set(range(m.token_start, m.token_end))
     i = m.token_start - 1
     words: list[Token] = []
+    toks = token_list(doc)
     while i >= 0 and len(words) < TITLE_MAX_WORDS:
-        tok = doc[i]
-        if i > 0 and not doc[i - 1].whitespace_ and (tok.text == "-" or (tok.text == "." and doc[i - 1].lower_ in _ABBREVIATIONS)):
+        tok = toks[i]
+        if i > 0 and not toks[i - 1].whitespace_ and (tok.text == "-" or (tok.text == "." and toks[i - 1].lower_ in _ABBREVIATIONS)):
             i -= 1  # "Sgt." / "34-year-old" (a sentence's last period is no part of a title)
             continue
         if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):
@@ -289,16 +293,17 @@ def _portfolio_title(doc: Doc, m: Mention) -> Role | None:
     """ "Minister for Health Grainne Dolan", "Minister of State for Agriculture Joseph Wamala",
     "Secretary for Education Ronald Chan": a title, then "for" or "of" and the office's portfolio in
     capitals, right before the name (the recogniser may have taken the portfolio into the name)."""
+    toks = token_list(doc)  # (a Token each, not a new one per look)
     i = m.token_start - 1
     skipped = 0
-    while i >= 0 and skipped < PORTFOLIO_MAX_WORDS and (doc[i].is_title or doc[i].lower_ == "and") and doc[i].lower_ not in ("for", "of"):
+    while i >= 0 and skipped < PORTFOLIO_MAX_WORDS and (toks[i].is_title or toks[i].lower_ == "and") and toks[i].lower_ not in ("for", "of"):
         i, skipped = i - 1, skipped + 1
-    if i < 1 or doc[i].lower_ not in ("for", "of"):
+    if i < 1 or toks[i].lower_ not in ("for", "of"):
         return None
     i -= 1
-    if i >= 2 and doc[i].lower_ == "state" and doc[i - 1].lower_ == "of":
+    if i >= 2 and toks[i].lower_ == "state" and toks[i - 1].lower_ == "of":
         i -= 2  # "Minister of State for …"
-    title = doc[i]
+    title = toks[i]
     if not (title.is_title and _word(title.text) in TITLES):
         return None
     return Role(normalise(title.text), (_word(title.text),), title.idx, title.idx + len(title.text), TITLE)
