@@ -106,3 +106,38 @@ def test_entries_added_on_top_one_after_another_are_analysed_as_from_scratch(nlp
     page = corpus.article(66_000, 1200).split(corpus.PARAGRAPH)
     _versions_agree(nlp, [page, [ENTRY, *page], [GROWING[0], ENTRY, *page]])
     _forget()
+
+
+# Entries that change an old quotation's speaker: a surname that spoke alone is named in full later
+# (its actor, and so the old quotation's speaker, takes the full name), and a person named in full
+# is then met by surname alone (a mention added to an actor of the old paragraphs).
+VOTE = [
+    "Live: the Tarnby bridge vote",
+    "10:00 — “We will not support the plan as it stands,” Ostrander said outside the chamber.",
+    "10:20 — Deputy mayor Ilse Karvonen said the vote would go ahead at noon.",
+    "10:40 — “The numbers are close,” she told reporters.",
+]
+VOTE_ENTRIES = [
+    "11:00 — Councillor Reta Ostrander, who chairs the finance committee, said she had asked for a delay.",
+    "11:15 — Karvonen said the delay had been refused.",
+    "11:30 — “It passed by two votes,” Ostrander said.",
+]
+
+
+def test_entries_that_change_an_old_quotations_speaker_are_analysed_as_from_scratch(nlp):
+    versions = [VOTE]
+    for entry in VOTE_ENTRIES:
+        versions.append([*versions[-1], entry])
+    analyses = _versions_agree(nlp, versions)
+    speakers = [_speaker_of(a, "support the plan") for a in analyses]
+    # the old quotation's speaker is the surname's actor, named in full once the entry names her
+    assert speakers == ["Reta Ostrander"] * len(VOTE_ENTRIES)
+    _forget()
+    # and before that entry, the surname alone
+    page = corpus.PARAGRAPH.join(VOTE)
+    assert _speaker_of(_analyze(nlp, _bytes(nlp, paragraphs(page)), page), "support the plan") == "Ostrander"
+    _forget()
+
+
+def _speaker_of(analysis: dict, words: str) -> str | None:
+    return next(s["speaker"] for s in analysis["spans"] if s["category"] == "quote" and words in s["text"])
