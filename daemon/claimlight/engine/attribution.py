@@ -39,7 +39,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .coref import is_age_nominal
+from .coref import is_age_nominal, is_mistagged_cue
 from .docview import columns, token_list, tokens_of
 from .lexicon import (
     ABBREVIATIONS,
@@ -50,6 +50,7 @@ from .lexicon import (
     INDEFINITE_PRONOUNS,
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
+    MENTION_NOUNS,
     NAMING_VERB_STEMS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -129,6 +130,8 @@ THE_NICKNAME_MAX_WORDS = 4
 TITLE_MAX_WORDS = 8
 WORK_TITLE_MAX_WORDS = 14
 _INTRODUCER_REACH = 40
+# A copula and a noun right after a quotation: “…” is a phrase / has become the slogan of …
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|has become|had become|remains)\s+(?:a|an|the|one)\s+([\w-]+)(?:\s+(\w+))?")
 # How many words before a quotation the verb whose subject is a sign is looked for ("urges visitors to").
 # A speaker's "they" (`singular_they`), the words of one person speaking, and cues that carry on a quotation.
 _PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
@@ -744,18 +747,22 @@ def singular_they(ctx: Context, found: Found) -> Found:
     Robin Kaur's quotation: a "they" that speaks in the first person singular, or carries on a
     quotation, is one person: the nearest in view whom the text never called "he" or "she", not the
     previous speaker for want of anyone else. With no such person, a "they" speaking as "I" is left
-    unnamed rather than given to a group, a body or someone else."""
+    unnamed rather than given to a group, a body or someone else. A "they" that stands for no group or
+    body at all is one person too, whatever the quotation says ("we" of a team, a family)."""
     sp = found.speaker
     a, b = sp.chain[0]
     if ctx.at.text[a:b].lower() not in _PLURAL_SPEAKER_PRONOUNS:
         return found
     name_words = sp.name.lower().split()
     body = sp.actor is not None or (len(sp.chain) > 1 and name_words[-1:] and name_words[-1] in ORG_NOUNS)
-    if len(sp.chain) > 1 and not body:
+    # ("Much of the diving was done by Sacha Ah-Chuen. They said …. ¶ “…,” they said": a "they" that
+    # stands for nothing, or only for another "they" that does not, has no group or body in view)
+    unresolved = sp.actor is None and all(ctx.at.text[x:y].lower() in _PLURAL_SPEAKER_PRONOUNS for x, y in sp.chain)
+    if len(sp.chain) > 1 and not body and not unresolved:
         return found  # "Residents were angry. “I …,” they said": the people the text spoke of
     spoken = ctx.at.inner(ctx.q).lower().replace("’", " ").replace("'", " ")
     singular = _FIRST_PERSON_SINGULAR.search(spoken) is not None
-    if not singular and (found.cue or "").lower() not in _CARRYING_ON_CUES:
+    if not singular and not unresolved and (found.cue or "").lower() not in _CARRYING_ON_CUES:
         return found
     tok = ctx.at.doc[ctx.at.token_range(a, a)[0]]
     res = ctx.at.finder.coref.singular_they(tok)
@@ -995,6 +1002,9 @@ class Attributor:
             return "mention"
         if self._sign_words(before):
             return "mention"  # a hand-painted sign reads “Bring Them Home”
+        said_to_be = _COPULA_AFTER.match(self.text, q.end, min(len(self.text), q.end + _INTRODUCER_REACH))
+        if said_to_be and any((w or "").lower() in MENTION_NOUNS for w in said_to_be.groups()):
+            return "mention"  # “Parts have been ordered” is a phrase that …
         if prev in THING_NAMING_WORDS and len(words) <= NICKNAME_MAX_WORDS and all(w[:1].isupper() for w in words):
             called = [t for t in self.tokens(before) if t.lower_ == prev][-1:]
             if called and called[0].head.pos_ == "NOUN" and called[0].dep_ == "acl":
@@ -1073,6 +1083,8 @@ class Attributor:
             return any(c.dep_ == "prep" and c.lower_ == "about" for c in children) and (
                 particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in children)
             )
+        if is_mistagged_cue(tok):
+            return True  # "“…,” the 67-year-old said, pointing …", "said" tagged a noun
         if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
             return False
         if lemma in WEAK_SPEECH_VERBS:
