@@ -52,24 +52,16 @@ CASES = [
         "Dainton Reid",
     ),
     (
+        "a given name the recogniser cut off stands between a title and the rest of the name: the title is theirs",
+        "Taoiseach Ciarán Doyle was asked about housing on Tuesday.\n\n“We are building more homes than ever,” the Taoiseach said.",
+        "“We are building more homes than ever,”",
+        "Doyle",
+    ),
+    (
         "'the pastor' for a reverend",
         "Rev. Talia Mose, who leads the choir, said the hall would stay open.\n\n\"Everyone is welcome,\" the pastor said.",
         "\"Everyone is welcome,\"",
         "Talia Mose",
-    ),
-    (
-        "a 'they' that stands for no group is the one person the sentence before is about",
-        "Most of the sampling was done by Kit Ramos, a graduate student who spent the winter on the ice. They said the cold "
-        "was the worst part.\n\n\"Our fingers went numb every single morning,\" they said.",
-        "\"Our fingers went numb every single morning,\"",
-        "Kit Ramos",
-    ),
-    (
-        "a 'their' in a person's own relative clause is that person, not the crowd around",
-        "Dozens of families slept in the school hall on Tuesday.\n\nAmong them was Remy Kasongo, a student who came with "
-        "their younger brother. They said the water had reached the beds within an hour.\n\n\"We left everything behind,\" they said.",
-        "\"We left everything behind,\"",
-        "Remy Kasongo",
     ),
     (
         "'one supporter', unnamed, is someone 'he' may stand for",
@@ -103,7 +95,7 @@ def test_a_title_the_recogniser_takes_for_a_body_is_not_it(run):
 
 def test_a_person_called_they_is_not_the_next_she(run):
     text = (
-        "Another resident, Sam Okafor, said they were worried.\n\n\"The street will be dark all winter,\" they said.\n\n"
+        "Another resident, Sam Okafor, said they were worried.\n\n\"I will need the lights on at noon,\" they said.\n\n"
         "The council said it would publish the studies.\n\n\"We will listen,\" she said."
     )
     speaker = dict(run(text).quotes())["\"We will listen,\""]

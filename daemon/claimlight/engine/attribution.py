@@ -747,22 +747,18 @@ def singular_they(ctx: Context, found: Found) -> Found:
     Robin Kaur's quotation: a "they" that speaks in the first person singular, or carries on a
     quotation, is one person: the nearest in view whom the text never called "he" or "she", not the
     previous speaker for want of anyone else. With no such person, a "they" speaking as "I" is left
-    unnamed rather than given to a group, a body or someone else. A "they" that stands for no group or
-    body at all is one person too, whatever the quotation says ("we" of a team, a family)."""
+    unnamed rather than given to a group, a body or someone else."""
     sp = found.speaker
     a, b = sp.chain[0]
     if ctx.at.text[a:b].lower() not in _PLURAL_SPEAKER_PRONOUNS:
         return found
     name_words = sp.name.lower().split()
     body = sp.actor is not None or (len(sp.chain) > 1 and name_words[-1:] and name_words[-1] in ORG_NOUNS)
-    # ("Much of the diving was done by Sacha Ah-Chuen. They said …. ¶ “…,” they said": a "they" that
-    # stands for nothing, or only for another "they" that does not, has no group or body in view)
-    unresolved = sp.actor is None and all(ctx.at.text[x:y].lower() in _PLURAL_SPEAKER_PRONOUNS for x, y in sp.chain)
-    if len(sp.chain) > 1 and not body and not unresolved:
+    if len(sp.chain) > 1 and not body:
         return found  # "Residents were angry. “I …,” they said": the people the text spoke of
     spoken = ctx.at.inner(ctx.q).lower().replace("’", " ").replace("'", " ")
     singular = _FIRST_PERSON_SINGULAR.search(spoken) is not None
-    if not singular and not unresolved and (found.cue or "").lower() not in _CARRYING_ON_CUES:
+    if not singular and (found.cue or "").lower() not in _CARRYING_ON_CUES:
         return found
     tok = ctx.at.doc[ctx.at.token_range(a, a)[0]]
     res = ctx.at.finder.coref.singular_they(tok)

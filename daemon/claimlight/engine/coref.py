@@ -68,6 +68,7 @@ from .lexicon import (
     STATEMENT_NOUNS,
     TITLES,
     TOPIC_PREPOSITIONS,
+    WORD_PREFIXES,
 )
 from .role_index import APPOSITION, APPOSITION_PREP_DEPTH, COPULA, TITLE, RoleIndex, age_of, normalise
 
@@ -79,6 +80,7 @@ _DEFINITE = frozenset("the this that these those".split())
 _MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
+_GENDERED_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
 # Where a verb stands inside another clause; a weak verb of speech there is no cue ("open", "close").
 _EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
@@ -177,8 +179,6 @@ SINGULAR_THEY_SENTENCES = 3
 # ... and only as a subject or a speaker, from this many sentences of the narrative away at most
 # ("Sefo Lauina was already at the wheel. ¶ “…,” he says.").
 GUESS_OVERRULED_SENTENCES = 2
-# How many steps up the parse a "they" may stand below the relative clause of a person's name.
-OWN_CLAUSE_DEPTH = 4
 # A possessive ("his", "her") in the clause of a subject's own verb stands for that subject more often
 # than for anyone before it: enough to outweigh a guess from a given name's ending and a sentence.
 # Looked for this many steps up from the subject to its verb, and from the possessive up to it.
@@ -434,7 +434,7 @@ class Coreference:
             if pos == "PRON" or cols.tag[i] == "PRP$":
                 if pronoun_features(cols.text[i]) is not None:
                     tok = toks[i]
-                    best = self._own_clause_person(tok) or self._antecedent(tok)
+                    best = self._antecedent(tok)
                     if best is not None:
                         span = (tok.idx, tok.idx + len(tok.text))
                         self.resolved[i] = best.resolution()
@@ -475,8 +475,8 @@ class Coreference:
             return  # "The first witness, Linda Chau,", "the party's nominee, Omar Hale,": the name is the referent
         if self._person_named_in(tok):
             return  # "The architect for the scheme, Marie-Louise Pitaluga,", "Rovers coach Takunda Mapfumo": the same
-        if not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in HYPHENS:
-            return  # "co" of "Her co-author" (the tokenizer splits at the hyphen): part of a word, no noun of its own
+        if tok.lower_ in WORD_PREFIXES and not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in HYPHENS:
+            return  # "co" of "Her co-author" (the tokenizer splits at the hyphen): part of a word, no company
         found = self._description_referent(tok)
         if found is not None:
             self.resolved[tok.i] = Resolution(found.name, found.actor, found.chain[1:])
@@ -607,33 +607,6 @@ class Coreference:
         span = (noun.left_edge.idx, noun.idx + len(noun.text))
         return replace(writer, i=noun.i, start=span[0], end=span[1], kind=ORGANIZATION, gender=None, subject=True, speaker=False, sent=self.sent_of[noun.i], chain=(span,) + writer.chain)
 
-    def _own_clause_person(self, tok: Token) -> Referent | None:
-        """ "Jordan Fiedtkou, a nursing student who arrived with their grandmother,": a "they" inside
-        the relative clause of a person's own name or apposition is that person (a singular "they"),
-        unless the text has called them "he" or "she"."""
-        if tok.lower_ not in PRONOUNS_PLURAL:
-            return None
-        t = tok
-        for _ in range(OWN_CLAUSE_DEPTH):
-            if t.dep_ == "relcl":
-                break
-            if t.head.i == t.i:
-                return None
-            t = t.head
-        else:
-            return None
-        if t.dep_ != "relcl" or not any(c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in t.children):
-            return None
-        holder = t.head
-        if holder.dep_ == "appos" and self.index.mention_at(holder.i) is None:
-            holder = holder.head
-        m = self.index.mention_at(holder.i)
-        if m is None or m.actor is None or self.kind.get(m.actor.id) != PERSON or holder.i != m.token_end - 1:
-            return None
-        if self._pronoun_gender.get(m.actor.id) or self.gender.get(m.actor.id) or any(x.title for x in m.actor.mentions):
-            return None
-        return self._actor_referent(m.actor, holder, (m.start, m.end), ())
-
     def singular_they(self, tok: Token) -> Resolution | None:
         """ "Alex Moreau … wore the watch. ¶ “… woke me …,” they say": for a "they" that speaks as one
         person, the nearest person in view, a subject or a speaker, whom the text has not called "he"
@@ -649,10 +622,21 @@ class Coreference:
             for r in sorted(self.referents[s], key=lambda r: -r.i):
                 if r.i >= tok.i or r.kind != PERSON or r.plural or r.actor is None or not (r.subject or r.speaker):
                     continue
-                if self._pronoun_gender.get(r.actor.id) or any(m.title for m in r.actor.mentions):
+                if self._called_he_or_she(r.actor, tok) or any(m.title for m in r.actor.mentions):
                     continue
                 return r.resolution()
         return None
+
+    def _called_he_or_she(self, actor: ActorRecord, tok: Token) -> bool:
+        """Whether the reading took a "he" or "she" before `tok` for `actor`. (Not `_pronoun_gender`,
+        which holds what the reading has read so far: a reading taken up from a checkpoint further on
+        has read the "she" after a quotation whose "they" is asked about, and would answer otherwise.)"""
+        cols = self.cols
+        for s in range(self.sent_of[tok.i], -1, -1):
+            for r in self.referents[s]:
+                if r.actor is actor and r.i < tok.i and cols.lower[r.i] in _GENDERED_PRONOUNS:
+                    return True
+        return False
 
     def _in_view(self, tok: Token, sentences: int, kinds: frozenset[str]) -> dict[str, ActorRecord]:
         """The actors of the referents of `kinds` from `sentences` sentences before `tok` up to it."""

@@ -40,6 +40,9 @@ EVERYDAY_SENSE_VERBS = frozenset("put offer begin open close finish".split())
 # Weak cues that introduce a quotation even without "it": they characterise what they quote
 # ("called the plan “reckless”", "likened the refugees to a “vicious snake”").
 CHARACTERISING_VERBS = frozenset("call liken compare label refer".split())
+# Prefixes the tokenizer splits from a word at its hyphen ("co", "-", "author"): no noun of their own
+# ("co" is a company's abbreviation too).
+WORD_PREFIXES = frozenset("co ex vice non pre post anti pro self sub".split())
 # Forms of verbs of speech the tagger may take for a noun after a description, as the sentence's root
 # ("“…,” the 67-year-old said, pointing to …"): a cue all the same.
 MISTAGGED_SPEECH_VERBS = frozenset("said says added adds".split())

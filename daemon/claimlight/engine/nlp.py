@@ -25,12 +25,18 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     table (identical annotations, ~10% less time per text; see `attribute_table`), honorifics the
     tokenizer would split at their period kept whole (`lexicon.PERIOD_HONORIFICS`), and the
     attributes of the words a page adds remembered from one job to the next (`lexeme_memo`)."""
-    nlp = use_attribute_table(load_model(name))
-    for title in PERIOD_HONORIFICS:
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    nlp = keep_period_honorifics(use_attribute_table(load_model(name)))
     remember_lexeme_attributes(nlp.vocab)
     global _common_nouns
     _common_nouns = _nouns_of(nlp)
+    return nlp
+
+
+def keep_period_honorifics(nlp: Language) -> Language:
+    """The pipeline with the honorifics its tokenizer would split at the period ("Hon", ".", which
+    ends the sentence before the name) kept one token, as it keeps "Dr." (`lexicon.PERIOD_HONORIFICS`)."""
+    for title in PERIOD_HONORIFICS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     return nlp
 
 
