@@ -39,7 +39,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex
-from .coref import is_age_nominal
+from .coref import is_age_nominal, is_mistagged_cue
 from .docview import columns, token_list, tokens_of
 from .lexicon import (
     ABBREVIATIONS,
@@ -50,6 +50,7 @@ from .lexicon import (
     INDEFINITE_PRONOUNS,
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
+    MENTION_NOUNS,
     NAMING_VERB_STEMS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -129,6 +130,8 @@ THE_NICKNAME_MAX_WORDS = 4
 TITLE_MAX_WORDS = 8
 WORK_TITLE_MAX_WORDS = 14
 _INTRODUCER_REACH = 40
+# A copula and a noun right after a quotation: “…” is a phrase / has become the slogan of …
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|has become|had become|remains)\s+(?:a|an|the|one)\s+([\w-]+)(?:\s+(\w+))?")
 # How many words before a quotation the verb whose subject is a sign is looked for ("urges visitors to").
 # A speaker's "they" (`singular_they`), the words of one person speaking, and cues that carry on a quotation.
 _PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
@@ -995,6 +998,9 @@ class Attributor:
             return "mention"
         if self._sign_words(before):
             return "mention"  # a hand-painted sign reads “Bring Them Home”
+        said_to_be = _COPULA_AFTER.match(self.text, q.end, min(len(self.text), q.end + _INTRODUCER_REACH))
+        if said_to_be and any((w or "").lower() in MENTION_NOUNS for w in said_to_be.groups()):
+            return "mention"  # “Parts have been ordered” is a phrase that …
         if prev in THING_NAMING_WORDS and len(words) <= NICKNAME_MAX_WORDS and all(w[:1].isupper() for w in words):
             called = [t for t in self.tokens(before) if t.lower_ == prev][-1:]
             if called and called[0].head.pos_ == "NOUN" and called[0].dep_ == "acl":
@@ -1073,6 +1079,8 @@ class Attributor:
             return any(c.dep_ == "prep" and c.lower_ == "about" for c in children) and (
                 particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in children)
             )
+        if is_mistagged_cue(tok):
+            return True  # "“…,” the 67-year-old said, pointing …", "said" tagged a noun
         if tok.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
             return False
         if lemma in WEAK_SPEECH_VERBS:

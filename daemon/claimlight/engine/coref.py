@@ -50,6 +50,7 @@ from .lexicon import (
     GENERIC_ORG_NOUNS,
     HONORIFIC_TITLES,
     KINSHIP_NOUNS,
+    MISTAGGED_SPEECH_VERBS,
     NAMING_PHRASES,
     MALE_NOUNS,
     MALE_TITLES,
@@ -64,11 +65,13 @@ from .lexicon import (
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
     SPOUSE_NOUNS,
+    STATEMENT_NOUNS,
     TITLES,
     TOPIC_PREPOSITIONS,
+    WORD_PREFIXES,
 )
 from .speech_subjects import speech_subjects
-from .role_index import APPOSITION, COPULA, TITLE, RoleIndex, age_of, normalise
+from .role_index import APPOSITION, APPOSITION_PREP_DEPTH, COPULA, TITLE, RoleIndex, age_of, normalise
 
 Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name
 
@@ -78,11 +81,71 @@ _DEFINITE = frozenset("the this that these those".split())
 _MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
+_GENDERED_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
 # Where a verb stands inside another clause; a weak verb of speech there is no cue ("open", "close").
 _EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
 # Role words the tagger takes for proper nouns ("the CEO", "the Governor"): descriptions all the same.
 ROLE_PROPER_NOUNS = frozenset(w for w in ROLE_ABBREVIATIONS.keys() | TITLES if w.rstrip(".") not in HONORIFIC_TITLES)
+
+
+HYPHENS = frozenset("-‐‑")
+
+
+def _governs(r: "Referent", tok: Token) -> bool:
+    """Whether the verb the referent is the subject of has the pronoun `tok` in its clause ("Takunda
+    Mapfumo … thought his team should have had a penalty")."""
+    verb = tok.doc[r.i]
+    for _ in range(GOVERNING_VERB_REACH):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    t = tok
+    for _ in range(PRONOUN_CLAUSE_DEPTH):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
+
+
+def _role_noun_of(tok: Token) -> Token | None:
+    """The role noun a name is its holder's through a misparse: the noun of the phrase the name hangs
+    on in apposition ("The architect for the scheme, Marie-Louise Pitaluga,"), or the role noun right
+    before a name the parse made its object ("Rovers coach Takunda Mapfumo")."""
+    if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
+        t = tok.head
+        for _ in range(APPOSITION_PREP_DEPTH):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return None
+            t = t.head.head
+            if t.pos_ in ("NOUN", "PROPN") and normalise(t.text) in PERSON_NOUNS | TITLES:
+                return t
+        return None
+    head = tok.head
+    if head.i < tok.i and head.pos_ == "NOUN" and tok.dep_ in ("dobj", "npadvmod", "nmod") and head.lower_ in PERSON_NOUNS:
+        if all(t.is_title for t in tok.doc[head.i + 1 : tok.i]):  # (a given name, whatever its tag)
+            return head
+    return None
+
+
+def _named_holder(noun: Token, index: ActorIndex) -> Token | None:
+    """The name of a person that `noun`'s own phrase gives it (see `_role_noun_of`), if any."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for t in noun.subtree:
+        if t.pos_ != "PROPN" or t.i == noun.i:
+            continue
+        m = index.mention_at(t.i)
+        if m is None or m.actor is None or m.actor.type != "person" or t.i != m.token_end - 1:
+            continue
+        holder = _role_noun_of(t)
+        if holder is not None and holder.i == noun.i:
+            return t
+    return None
 
 
 def common_as_proper(word: str) -> bool:
@@ -117,6 +180,12 @@ SINGULAR_THEY_SENTENCES = 3
 # ... and only as a subject or a speaker, from this many sentences of the narrative away at most
 # ("Sefo Lauina was already at the wheel. ¶ “…,” he says.").
 GUESS_OVERRULED_SENTENCES = 2
+# A possessive ("his", "her") in the clause of a subject's own verb stands for that subject more often
+# than for anyone before it: enough to outweigh a guess from a given name's ending and a sentence.
+# Looked for this many steps up from the subject to its verb, and from the possessive up to it.
+BOUND_POSSESSIVE_GAIN = GUESSED_GENDER_COST
+GOVERNING_VERB_REACH = 3
+PRONOUN_CLAUSE_DEPTH = 6
 PROMINENCE_GAIN = 0.3
 PROMINENT_MENTIONS = 3
 # An epithet ("the Vermont senator") stands for someone in its own paragraph or this many before,
@@ -298,11 +367,22 @@ class Coreference:
         person but the text calls "a shipping company" (and nothing calls a person) is an organisation."""
         if a.type == "place":
             return None
+        if a.type == "organization" and all(self._title_of_name(m) for m in a.mentions):
+            return None  # "Crown Counsel Odane Francis" with the title taken for a body: nobody "it" stands for
         if a.type == "person" and self.gender.get(a.id) is None:
             heads = self.roles.heads(a)
             if heads & (GENERIC_ORG_NOUNS | COMPANY_NOUNS) and not heads & PERSON_NOUNS and len(a.tokens) == 1:
                 return ORGANIZATION
         return PERSON if a.type == "person" else ORGANIZATION
+
+    def _title_of_name(self, m) -> bool:
+        """Whether an organisation's mention is a title the recogniser cut from the person's name
+        right after it: its last word a title, the next word a person's name."""
+        doc = self.doc
+        if m.token_end >= len(doc) or normalise(doc[m.token_end - 1].text) not in TITLES or not doc[m.token_end - 1].whitespace_:
+            return False
+        nxt = self.index.mention_at(m.token_end)
+        return nxt is not None and nxt.actor is not None and nxt.actor.type == "person" or (doc[m.token_end].pos_ == "PROPN" and doc[m.token_end].is_title)
 
     def _speech_subjects(self) -> set[int]:
         # (each verb's subject is its paragraph's business: kept per paragraph, `engine.speech_subjects`)
@@ -358,6 +438,7 @@ class Coreference:
                         if said is not None and best.actor is not None:
                             self._pronoun_gender[best.actor.id] = said
                         self._push(replace(self._as_mention(best, tok, span), gender=said or best.gender))
+                        self._push(self._written_by(tok, best))
                 continue
             if pos == "NOUN" or (pos == "PROPN" and common_as_proper(cols.text[i])):
                 if not self._names_modifier(i) and self._may_refer(i):
@@ -386,6 +467,10 @@ class Coreference:
         cols = self.cols
         if any(cols.dep[c] == "appos" and self._names(c) for c in cols.children[tok.i]):
             return  # "The first witness, Linda Chau,", "the party's nominee, Omar Hale,": the name is the referent
+        if self._person_named_in(tok):
+            return  # "The architect for the scheme, Marie-Louise Pitaluga,", "Rovers coach Takunda Mapfumo": the same
+        if tok.lower_ in WORD_PREFIXES and not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in HYPHENS:
+            return  # "co" of "Her co-author" (the tokenizer splits at the hyphen): part of a word, no company
         found = self._description_referent(tok)
         if found is not None:
             self.resolved[tok.i] = Resolution(found.name, found.actor, found.chain[1:])
@@ -409,6 +494,12 @@ class Coreference:
         n = self.sent_of[tok.i]
         self._push(Referent(tok.i, span[0], span[1], text, None, kind, gender, plural, True, tok.i in self.speech_subjects, n, (span,)))
 
+    def _person_named_in(self, tok: Token) -> bool:
+        """Whether a role noun's own phrase names its holder where the parse does not hang the name in
+        apposition to it: on the noun of a phrase after it ("The architect for the scheme, Marie-Louise
+        Pitaluga,") or as a name right after it that the parse made its object ("coach Takunda Mapfumo")."""
+        return _named_holder(tok, self.index) is not None
+
     def _names(self, i: int) -> bool:
         """Whether the apposition at i is a name, or a role word with the name in apposition to it
         ("Brennan's daughter, the ceramicist Nell Brennan-Hart,")."""
@@ -428,9 +519,16 @@ class Coreference:
         # (through a role word between: "Brennan's daughter, the ceramicist Nell Brennan-Hart, helped")
         up = tok.head if tok.dep_ == "appos" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN" else tok
         subject = tok.dep_ in SUBJECT_DEPS or (up.dep_ in ("compound", "appos", "flat") and up.head.dep_ in SUBJECT_DEPS)
+        # ("The architect for the scheme, Marie-Louise Pitaluga, said": the role noun is the subject,
+        # and the speaker when its verb is one of speech)
+        holder = _role_noun_of(tok)
+        if holder is not None and _named_holder(holder, self.index) is None:
+            holder = None
+        subject = subject or (holder is not None and holder.dep_ in SUBJECT_DEPS)
         # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
         subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
+        speaker = speaker or (holder is not None and holder.i in self.speech_subjects)
         return subject, speaker
 
     def _actor_referent(self, actor: ActorRecord, tok: Token, span: tuple[int, int], via: Chain) -> Referent | None:
@@ -490,6 +588,19 @@ class Coreference:
         best = self._antecedent(tok, exclude=actor)
         return best.resolution() if best is not None else None
 
+    def _written_by(self, tok: Token, writer: Referent) -> Referent | None:
+        """ "A statement he wrote was read to the court by …. ¶ “…,” it said": a statement noun, the
+        subject of its sentence, whose relative clause has the pronoun `tok` for its subject, stands
+        for the writer that pronoun stands for, as "it" later (a statement speaks for its writer)."""
+        clause = tok.head
+        if tok.dep_ not in SUBJECT_DEPS or clause.dep_ != "relcl" or writer.actor is None or writer.kind != PERSON:
+            return None
+        noun = clause.head
+        if noun.lemma_.lower() not in STATEMENT_NOUNS or noun.dep_ not in SUBJECT_DEPS or noun.tag_ not in ("NN",):
+            return None
+        span = (noun.left_edge.idx, noun.idx + len(noun.text))
+        return replace(writer, i=noun.i, start=span[0], end=span[1], kind=ORGANIZATION, gender=None, subject=True, speaker=False, sent=self.sent_of[noun.i], chain=(span,) + writer.chain)
+
     def singular_they(self, tok: Token) -> Resolution | None:
         """ "Alex Moreau … wore the watch. ¶ “… woke me …,” they say": for a "they" that speaks as one
         person, the nearest person in view, a subject or a speaker, whom the text has not called "he"
@@ -505,10 +616,21 @@ class Coreference:
             for r in sorted(self.referents[s], key=lambda r: -r.i):
                 if r.i >= tok.i or r.kind != PERSON or r.plural or r.actor is None or not (r.subject or r.speaker):
                     continue
-                if self._pronoun_gender.get(r.actor.id) or any(m.title for m in r.actor.mentions):
+                if self._called_he_or_she(r.actor, tok) or any(m.title for m in r.actor.mentions):
                     continue
                 return r.resolution()
         return None
+
+    def _called_he_or_she(self, actor: ActorRecord, tok: Token) -> bool:
+        """Whether the reading took a "he" or "she" before `tok` for `actor`. (Not `_pronoun_gender`,
+        which holds what the reading has read so far: a reading taken up from a checkpoint further on
+        has read the "she" after a quotation whose "they" is asked about, and would answer otherwise.)"""
+        cols = self.cols
+        for s in range(self.sent_of[tok.i], -1, -1):
+            for r in self.referents[s]:
+                if r.actor is actor and r.i < tok.i and cols.lower[r.i] in _GENDERED_PRONOUNS:
+                    return True
+        return False
 
     def _in_view(self, tok: Token, sentences: int, kinds: frozenset[str]) -> dict[str, ActorRecord]:
         """The actors of the referents of `kinds` from `sentences` sentences before `tok` up to it."""
@@ -586,7 +708,9 @@ class Coreference:
                     score += SUBJECT_GAIN
                 if r.speaker:
                     score += SPEAKER_GAIN
-                guess = self.guessed_gender.get(r.actor.id) if gender is not None and r.gender is None and r.actor is not None else None
+                # (a guess the text has since overruled, by a pronoun or a title, is no guess any more)
+                known = r.actor is not None and (self.gender.get(r.actor.id) or self._pronoun_gender.get(r.actor.id))
+                guess = self.guessed_gender.get(r.actor.id) if gender is not None and r.gender is None and r.actor is not None and not known else None
                 if guess is not None and guess != gender and (rank - self.narrative_rank[s] > GUESS_OVERRULED_SENTENCES or not (r.subject or r.speaker)):
                     continue  # (far off or in passing, a "he" is more likely someone the text left unnamed)
                 if gender is not None and (r.gender == gender or guess == gender):
@@ -595,6 +719,8 @@ class Coreference:
                     score -= GUESSED_GENDER_COST  # (a guess from a name's ending leans, never bars)
                 if r.actor is not None and len(r.actor.mentions) >= PROMINENT_MENTIONS:
                     score += PROMINENCE_GAIN
+                if back == 0 and r.subject and self.cols.tag[tok.i] == "PRP$" and _governs(r, tok):
+                    score += BOUND_POSSESSIVE_GAIN
                 scored.append((score + r.i * 1e-6, r))
         if not scored:
             return None
@@ -907,7 +1033,12 @@ def is_age_nominal(tok: Token) -> bool:
 def age_before_verb(tok: Token) -> bool:
     """ "…,” the 24-year-old said": the parser often hangs the age on the verb right after it as
     its adjective, and the article on the verb too; the age is the verb's subject all the same."""
-    return tok.dep_ == "amod" and tok.head.i == tok.i + 1 and tok.head.pos_ == "VERB"
+    return tok.dep_ == "amod" and tok.head.i == tok.i + 1 and (tok.head.pos_ == "VERB" or is_mistagged_cue(tok.head))
+
+
+def is_mistagged_cue(tok: Token) -> bool:
+    """ "the 67-year-old said, pointing …" with "said" tagged a noun, the sentence's root."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.lower_ in MISTAGGED_SPEECH_VERBS
 
 
 def _article_before(tok: Token) -> bool:

