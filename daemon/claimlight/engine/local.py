@@ -84,6 +84,7 @@ class Window:
     key: tuple  # the keys of the window's paragraphs, and which of them is the one
     start: int  # characters: where the window's first paragraph starts
     end: int  # and where its last one ends
+    paragraphs: range = range(0)  # which paragraphs of the document it holds
 
 
 _PARAGRAPHS_KEY = "claimlight.paragraphs"
@@ -130,7 +131,7 @@ def window(paras: list[Paragraph], k: int) -> Window:
         hi += 1
     # (at an edge of the document the window says so: the edge is part of what the rules see)
     key = (lo == 0, hi == len(paras), k - lo, *(p.key for p in paras[lo:hi]))
-    return Window(key, paras[lo].start, paras[hi - 1].end)
+    return Window(key, paras[lo].start, paras[hi - 1].end, range(lo, hi))
 
 
 def window_at(doc: Doc, k: int) -> Window:
@@ -192,6 +193,25 @@ def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Windo
             _kept.move_to_end(key)
         out.extend(shift_all(kept, p.start, p.first))
     return out
+
+
+def kept(key: tuple) -> tuple | None:
+    """What `keep` kept under `key` (a pass's name, a paragraph's window key, its other inputs), if
+    anything: for a pass whose findings need a check against the page before they are taken
+    (`engine.reported_memo`)."""
+    found = _kept.get(key)
+    if found is not None:
+        _kept.move_to_end(key)
+    return found
+
+
+def keep(key: tuple, value: tuple) -> None:
+    """Keeps `value` (tuples of plain values) under `key`, in the same bounded store as `by_paragraph`."""
+    global _kept_weight
+    old = _kept.pop(key, None)
+    if old is not None:
+        _kept_weight -= _entry_weight(key, old)
+    _keep(key, value)
 
 
 def _entry_weight(key: tuple, kept: tuple) -> int:
