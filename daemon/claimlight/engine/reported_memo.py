@@ -36,6 +36,7 @@ anything (`local.keeps`) is read by the rules over the whole document at once, a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import fields
 
@@ -48,6 +49,8 @@ from .local import paragraphs_of, window_at
 from .speakers import Speaker
 
 _NAME = "reported"
+# The questions the parse, the quoted tokens and the actor index's entries of the window answer alone.
+_INDEX_ONLY = frozenset(("subject_of", "head_of_name", "mention_at", "according_to"))
 
 # A kept rule's run on a paragraph: the questions it asked, (question, token relative to the
 # paragraph, answer's fingerprint), and its findings, (their fields by `_FIELDS`, the speaker as the
@@ -188,12 +191,16 @@ class _Recorder:
         return tuple(out)
 
 
-def _replay(record: Record, doc: Doc, finder, toks, prints: _Fingerprints, make: type) -> list | None:
-    """The findings of `record` for this page, if each of its questions is answered as before."""
+def _replay(record: Record, doc: Doc, finder, toks, prints: _Fingerprints, make: type, same_mentions: bool) -> list | None:
+    """The findings of `record` for this page, if each of its questions is answered as before (those
+    the window's mentions answer are, when they are the same: `same_mentions`)."""
     calls, findings = record
     answers = []
     t = prints.base_token
     for name, i, expected in calls:
+        if same_mentions and name in _INDEX_ONLY:
+            answers.append(None)  # (never a speaker: only `speaker_for`'s answers are)
+            continue
         answer = _ASK[name](finder, toks[i + t])
         try:
             if prints.of(answer) != expected:
@@ -229,7 +236,8 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
     paras = paragraphs_of(doc)
     toks = token_list(doc)
     n = len(rules)
-    keys, prints, entries = [], [], []
+    by_paragraph = _mentions_by_paragraph(finder.index, paras)
+    keys, prints, entries, mentions = [], [], [], []
     todo: list[list[int]] = [[] for _ in rules]  # by rule, the paragraphs it must look at
     for k, p in enumerate(paras):
         w = window_at(doc, k)
@@ -238,17 +246,20 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
         entry = local.kept(key)
         keys.append(key)
         prints.append(_Fingerprints(in_quote, p.start, p.first, lo, hi))
-        entries.append(dict(entry) if entry is not None else None)
-        for r in (range(n) if entry is None else (r for r, _ in entry)):
+        # (the mentions of the window's paragraphs, each relative to its own paragraph)
+        mentions.append(tuple(by_paragraph[j] for j in w.paragraphs) if by_paragraph is not None else None)
+        entries.append(entry)
+        for r in (range(n) if entry is None else (r for r, _ in entry[1])):
             todo[r].append(k)
-    changed = [e is None for e in entries]
-    made: list[dict[int, Record | None]] = [e if e is not None else {} for e in entries]
+    same = [e is not None and mentions[k] is not None and e[0] == mentions[k] for k, e in enumerate(entries)]
+    changed = [e is None or not same[k] for k, e in enumerate(entries)]
+    made: list[dict[int, Record | None]] = [dict(e[1]) if e is not None else {} for e in entries]
     verbs: dict[int, object] = {}
     found = []
     for r, rule in enumerate(rules):
         for k in todo[r]:
             record = made[k].get(r)
-            got = _replay(record, doc, finder, toks, prints[k], _MAKE) if record is not None else None
+            got = _replay(record, doc, finder, toks, prints[k], _MAKE, same[k]) if record is not None else None
             if got is None:
                 if k not in verbs:
                     verbs[k] = verbs_of(paras[k].first, paras[k].last, k == 0)
@@ -264,8 +275,37 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
             found.extend(got)
     for k, key in enumerate(keys):
         if changed[k]:
-            local.keep(key, tuple(made[k].items()))
+            local.keep(key, (mentions[k], tuple(made[k].items())))
     return found
+
+
+def _mentions_by_paragraph(index, paras) -> list[tuple] | None:
+    """Each paragraph's entries of the actor index (`by_token`: a token → its mention), as plain
+    values relative to the paragraph: what `subject_of`, `head_of_name` and `mention_at` read of the
+    index. None if the index does not have them so (they are then asked again)."""
+    by_token = getattr(index, "by_token", None)
+    if type(by_token) is not dict:
+        return None
+    firsts = [p.first for p in paras]
+    buckets: list[list] = [[] for _ in paras]
+    for t, m in by_token.items():
+        buckets[bisect_right(firsts, t) - 1].append((t, m))
+    out = []
+    for p, items in zip(paras, buckets):
+        f, c = p.first, p.start
+        seen: dict[int, tuple] = {}
+        row = []
+        for t, m in sorted(items, key=_first):
+            x = seen.get(id(m))
+            if x is None:
+                x = seen[id(m)] = (m.token_start - f, m.token_end - f, m.start - c, m.end - c, m.label, m.text, m.title, m.stated, _actor(m.actor))
+            row.append((t - f, x))
+        out.append(tuple(row))
+    return out
+
+
+def _first(item: tuple):
+    return item[0]
 
 
 def _configure():
