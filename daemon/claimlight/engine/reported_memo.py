@@ -36,6 +36,7 @@ anything (`local.keeps`) is read by the rules over the whole document at once, a
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import fields
@@ -50,7 +51,7 @@ from .speakers import Speaker
 
 _NAME = "reported"
 # The questions the parse, the quoted tokens and the actor index's entries of the window answer alone.
-_INDEX_ONLY = frozenset(("subject_of", "head_of_name", "mention_at", "according_to"))
+_INDEX_ONLY_QUESTIONS = ("subject_of", "head_of_name", "mention_at", "according_to")
 
 # A kept rule's run on a paragraph: the questions it asked, (question, token relative to the
 # paragraph, answer's fingerprint), and its findings, (their fields by `_FIELDS`, the speaker as the
@@ -65,6 +66,14 @@ _ASK: dict[str, Callable] = {
     "according_to": lambda finder, tok: finder.according_to(tok),
     "mention_at": lambda finder, tok: finder.index.mention_at(tok.i),
 }
+
+
+# (kept as small numbers, which cost a kept record nothing)
+_QUESTIONS = tuple(_ASK)
+_CODE = {name: code for code, name in enumerate(_QUESTIONS)}
+_ASKED = tuple(_ASK.values())
+_TOKEN, _SPEAKER, _MENTION = 0, 1, 2
+_INDEX_ONLY = frozenset(_CODE[name] for name in _INDEX_ONLY_QUESTIONS)
 
 
 class _Unkeepable(Exception):
@@ -90,11 +99,11 @@ class _Fingerprints:
         if kind is Token:
             if not self.lo <= answer.i < self.hi:
                 raise _Unkeepable()  # (its words are not in the key)
-            return ("token", answer.i - t, self.in_quote[answer.i])
+            return (_TOKEN, answer.i - t, self.in_quote[answer.i])
         if kind is Speaker:
-            return ("speaker", answer.name, answer.start - c, answer.end - c, tuple((a - c, b - c) for a, b in answer.chain), _actor(answer.actor))
+            return (_SPEAKER, answer.name, answer.start - c, answer.end - c, tuple((a - c, b - c) for a, b in answer.chain), _actor(answer.actor))
         if kind is Mention:
-            return ("mention", answer.start - c, answer.end - c, answer.token_start - t, answer.token_end - t, answer.label, answer.text,
+            return (_MENTION, answer.start - c, answer.end - c, answer.token_start - t, answer.token_end - t, answer.label, answer.text,
                     answer.title, answer.stated, _actor(answer.actor))
         raise _Unkeepable()
 
@@ -133,7 +142,7 @@ class _Recorder:
         answer = _ASK[name](self.finder, tok)
         if self.keepable:
             try:
-                self.calls.append((name, tok.i - self.prints.base_token, self.prints.of(answer)))
+                self.calls.append((_CODE[name], tok.i - self.prints.base_token, self.prints.of(answer)))
             except _Unkeepable:
                 self.keepable = False
             if type(answer) is Speaker:
@@ -197,11 +206,11 @@ def _replay(record: Record, doc: Doc, finder, toks, prints: _Fingerprints, make:
     calls, findings = record
     answers = []
     t = prints.base_token
-    for name, i, expected in calls:
-        if same_mentions and name in _INDEX_ONLY:
+    for code, i, expected in calls:
+        if same_mentions and code in _INDEX_ONLY:
             answers.append(None)  # (never a speaker: only `speaker_for`'s answers are)
             continue
-        answer = _ASK[name](finder, toks[i + t])
+        answer = _ASKED[code](finder, toks[i + t])
         try:
             if prints.of(answer) != expected:
                 return None
@@ -242,7 +251,8 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
     for k, p in enumerate(paras):
         w = window_at(doc, k)
         lo, hi = paras[w.paragraphs.start].first, paras[w.paragraphs.stop - 1].last
-        key = (_NAME, w.key, bytes(in_quote[lo:hi]))
+        # (which of the window's tokens are quoted, digested: some 300 flags a window)
+        key = (_NAME, w.key, hashlib.blake2b(bytes(in_quote[lo:hi]), digest_size=16).digest())
         entry = local.kept(key)
         keys.append(key)
         prints.append(_Fingerprints(in_quote, p.start, p.first, lo, hi))
@@ -279,10 +289,10 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
     return found
 
 
-def _mentions_by_paragraph(index, paras) -> list[tuple] | None:
+def _mentions_by_paragraph(index, paras) -> list[bytes] | None:
     """Each paragraph's entries of the actor index (`by_token`: a token → its mention), as plain
-    values relative to the paragraph: what `subject_of`, `head_of_name` and `mention_at` read of the
-    index. None if the index does not have them so (they are then asked again)."""
+    values relative to the paragraph, digested: what `subject_of`, `head_of_name` and `mention_at`
+    read of the index. None if the index does not have them so (they are then asked again)."""
     by_token = getattr(index, "by_token", None)
     if type(by_token) is not dict:
         return None
@@ -300,7 +310,9 @@ def _mentions_by_paragraph(index, paras) -> list[tuple] | None:
             if x is None:
                 x = seen[id(m)] = (m.token_start - f, m.token_end - f, m.start - c, m.end - c, m.label, m.text, m.title, m.stated, _actor(m.actor))
             row.append((t - f, x))
-        out.append(tuple(row))
+        # (kept with a paragraph's findings, in three windows: a digest, not the values; the repr of
+        # plain values names them, strings quoted)
+        out.append(hashlib.blake2b(repr(row).encode("utf-8", "surrogatepass"), digest_size=16).digest() if row else b"")
     return out
 
 
