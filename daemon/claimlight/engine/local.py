@@ -16,7 +16,9 @@ joined from its paragraphs' bytes, `engine.parsed.join`, a digest of those bytes
 same; the two never meet one another's keys, and either finds only findings of that parse), not by the text
 alone: a document parsed otherwise (whole, in a test) never meets findings made from another parse.
 Findings are kept relative to their paragraph's start (characters and tokens), so a paragraph that
-moved down the page (an entry added above it) is found again. The store is bounded by bytes
+moved down the page (an entry added above it) is found again. A pass whose findings also depend on
+the page (reported speech: who a verb's subject is) keeps them in the same store with what it asked
+of the page, and checks that before taking them (`kept`, `keep`; `engine.reported_memo`). The store is bounded by bytes
 (`KEPT_BYTES`, least recently used out), like the decoded parses of `engine.parsed`.
 
 A page of more than `KEPT_PAGE_PARAGRAPHS` paragraphs (a 900,000-character page has some 5,000) is
