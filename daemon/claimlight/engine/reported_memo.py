@@ -15,12 +15,19 @@ depends on two kinds of thing:
   name a token is part of (`head_of_name`, `index.mention_at`), the object of "according to". These
   are the page-level state; a rule sees them only through a `_Recorder`, which asks the finder and
   writes down each question (its token, relative to the paragraph) with its answer's fingerprint
-  (`_fingerprint`: every field a rule may read of a token, a mention, a speaker or an actor, offsets
-  relative to the paragraph).
+  (`_Fingerprints.of`: every field a rule may read of a token, a mention, a speaker or an actor,
+  offsets relative to the paragraph).
 
 So the page's next version asks the same questions again, in the order they were asked, and takes
 the kept findings only if every answer's fingerprint is the same: the rule, given the same words
-and the same answers, would have taken the same branches and found the same spans. The speakers in
+and the same answers, would have taken the same branches and found the same spans. Of those
+questions, a verb's subject, the name a token is in and the object of "according to" read nothing
+of the page but the window's parse, its quoted tokens and the actor index's entries at its tokens
+(`ActorIndex.by_token`: each a mention, its bounds, label, title and actor's name, type and gender);
+a digest of those entries is kept with the findings (`_mentions_by_paragraph`), and while it is the
+same they are not asked again. Who a subject is reads the whole page (coreference, the actors'
+names), so it is always asked again: the expensive part of the rules, their matching, is what is
+saved. The speakers in
 the findings are the answers just given (the kept finding names the question that gave its speaker),
 so the findings are this page's objects, not the last version's. An answer that differs, a question
 the recorder does not know (any other attribute of the finder or the index), a speaker that is no
