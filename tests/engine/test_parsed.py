@@ -2,10 +2,14 @@
 
 A process keeps the decoded form of the bytes it made or read (`engine.parsed`), so a live page's
 next version is rebuilt without decoding again: a rebuild from kept parses must be the rebuild from
-fresh ones, annotation for annotation, and what is kept stays within its bound.
+fresh ones, annotation for annotation (but the morphology, which no pass reads), and what is kept
+stays within its bound.
 """
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import numpy
 import pytest
@@ -23,7 +27,19 @@ TEXT = "\n\n".join(
 
 
 def annotations(doc) -> numpy.ndarray:
-    return doc.to_array(list(parsed.ATTRS))
+    return doc.to_array(list(parsed.JOINED))
+
+
+def test_a_rebuilt_document_lacks_only_an_annotation_no_pass_reads():
+    """The morphology is not given to a rebuilt document (`parsed.JOINED`): no module of the engine
+    may read it, or a page rebuilt from its paragraphs would be read otherwise than one parsed whole."""
+    assert set(parsed.ATTRS) - set(parsed.JOINED) == {"MORPH"}
+    engine = Path(parsed.__file__).parent
+    # (parsed and local read every annotation to carry it or digest it; attribute_table is part of
+    # the parse, which runs before the bytes are made)
+    readers = [p.name for p in engine.glob("*.py") if p.name not in ("parsed.py", "local.py", "attribute_table.py")
+               and re.search(r"\.morph\b|\bMORPH\b|morph_", p.read_text(encoding="utf-8"))]
+    assert readers == []
 
 
 @pytest.fixture(autouse=True)

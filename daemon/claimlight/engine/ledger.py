@@ -47,6 +47,8 @@ from .lexicon import (
 
 WORD = re.compile(r"[^\W_]+(?:(?:['’\-.]|(?<=\d),(?=\d))[^\W_]+)*")
 _PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER
+_NO_SOURCE = _PRONOUNS | PRONOUNS_FIRST  # (a speaker that is one of these is no one the engine resolved)
+_AFTER_ALL = float("inf")
 # Words after which a description goes on about its head ("people familiar with the matter").
 _AFTER_HEAD = frozenset("of for at with from in on to by familiar close briefed who that which".split())
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
@@ -90,7 +92,7 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
         if span.category == Category.quote:
             source.quotes.add(span.quote_id if span.quote_id is not None else -span.start - 1)
             inner = _within(nested, span) if span.nested_in is None else []
-            source.quoted_words += _words_in(words, [(span.start, span.end)]) - _words_in(words, inner)
+            source.quoted_words += bisect_left(words, span.end) - bisect_left(words, span.start) - (_words_in(words, inner) if inner else 0)
         else:
             source.reported += 1
     unattributed += len(unattributed_quotes)
@@ -154,7 +156,7 @@ def _words_in(word_starts: list[int], ranges: list[tuple[int, int]]) -> int:
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    i = bisect_right(ranges, (pos, _AFTER_ALL)) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
@@ -232,7 +234,7 @@ class _Sources:
 def _source_key(span: Span) -> tuple[str, str] | None:
     if span.actor is not None:
         return ("actor", span.actor)
-    if not span.speaker or span.speaker.lower() in _PRONOUNS | PRONOUNS_FIRST:
+    if not span.speaker or span.speaker.lower() in _NO_SOURCE:
         return None  # no speaker, or a pronoun the engine could not resolve to anyone
     return ("speaker", span.speaker)
 
@@ -361,11 +363,13 @@ def _has_cue(cols, first: int, last: int, quoted: list[tuple[int, int]]) -> bool
     no Token object is made for them."""
     lower, pos, lemma, dep = cols.lower, cols.pos, cols.lemma, cols.dep
     for i in range(first, last):
-        if _inside(quoted, cols.starts[i]):
-            continue
-        if lower[i] == "according" and i + 1 < len(cols) and lower[i + 1] == "to":
+        according = lower[i] == "according" and i + 1 < len(cols) and lower[i + 1] == "to"
+        reporting = pos[i] == "VERB" and lemma[i] in REPORTING_VERBS  # (the columns' lemmas are lower-cased)
+        if not (according or reporting) or _inside(quoted, cols.starts[i]):
+            continue  # (whether a token is quoted is looked up for a cue's words only)
+        if according:
             return True
-        if pos[i] == "VERB" and lemma[i] in REPORTING_VERBS:  # (the columns' lemmas are lower-cased)
+        if reporting:
             subjects = [c for c in cols.children[i] if dep[c] in ("nsubj", "nsubjpass")]
             if subjects and all(lower[c] not in PRONOUNS_FIRST for c in subjects):
                 return True

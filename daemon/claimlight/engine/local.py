@@ -16,7 +16,9 @@ joined from its paragraphs' bytes, `engine.parsed.join`, a digest of those bytes
 same; the two never meet one another's keys, and either finds only findings of that parse), not by the text
 alone: a document parsed otherwise (whole, in a test) never meets findings made from another parse.
 Findings are kept relative to their paragraph's start (characters and tokens), so a paragraph that
-moved down the page (an entry added above it) is found again. The store is bounded by bytes
+moved down the page (an entry added above it) is found again. A pass whose findings also depend on
+the page (reported speech: who a verb's subject is) keeps them in the same store with what it asked
+of the page, and checks that before taking them (`kept`, `keep`; `engine.reported_memo`). The store is bounded by bytes
 (`KEPT_BYTES`, least recently used out), like the decoded parses of `engine.parsed`.
 
 A page of more than `KEPT_PAGE_PARAGRAPHS` paragraphs (a 900,000-character page has some 5,000) is
@@ -84,6 +86,7 @@ class Window:
     key: tuple  # the keys of the window's paragraphs, and which of them is the one
     start: int  # characters: where the window's first paragraph starts
     end: int  # and where its last one ends
+    paragraphs: range = range(0)  # which paragraphs of the document it holds
 
 
 _PARAGRAPHS_KEY = "claimlight.paragraphs"
@@ -130,7 +133,7 @@ def window(paras: list[Paragraph], k: int) -> Window:
         hi += 1
     # (at an edge of the document the window says so: the edge is part of what the rules see)
     key = (lo == 0, hi == len(paras), k - lo, *(p.key for p in paras[lo:hi]))
-    return Window(key, paras[lo].start, paras[hi - 1].end)
+    return Window(key, paras[lo].start, paras[hi - 1].end, range(lo, hi))
 
 
 def window_at(doc: Doc, k: int) -> Window:
@@ -196,6 +199,25 @@ def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Windo
             _kept.move_to_end(key)
         out.extend(shift_all(kept, p.start, p.first))
     return out
+
+
+def kept(key: tuple) -> tuple | None:
+    """What `keep` kept under `key` (a pass's name, a paragraph's window key, its other inputs), if
+    anything: for a pass whose findings need a check against the page before they are taken
+    (`engine.reported_memo`)."""
+    found = _kept.get(key)
+    if found is not None:
+        _kept.move_to_end(key)
+    return found
+
+
+def keep(key: tuple, value: tuple) -> None:
+    """Keeps `value` (tuples of plain values) under `key`, in the same bounded store as `by_paragraph`."""
+    global _kept_weight
+    old = _kept.pop(key, None)
+    if old is not None:
+        _kept_weight -= _entry_weight(key, old)
+    _keep(key, value)
 
 
 def _entry_weight(key: tuple, kept: tuple) -> int:

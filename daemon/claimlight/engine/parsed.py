@@ -10,8 +10,8 @@ any time. So a paragraph's parse travels and is kept as bytes: its token annotat
 `Doc.from_docs` joins docs (one Doc from the concatenated words, then `from_array` with the
 concatenated annotations), without making a Doc per paragraph first; annotations are stored
 per token and heads relative to their token, so concatenation is all a join needs. The result
-is the document `nlp.parse` gives for the same text, annotation for annotation
-(`tests/engine/test_parsed.py`).
+is the document `nlp.parse` gives for the same text, annotation for annotation, but for the
+morphology, which no pass reads (`JOINED`; `tests/engine/test_parsed.py`).
 
 A live page is rebuilt from the same bytes on every update, and undoing the compression and the
 pickling was some 40% of a rebuild. So the process that reads them (an analysis worker) keeps the
@@ -46,6 +46,12 @@ from .docview import StringColumns, know_paragraph_keys, know_strings, know_text
 # sentence starts, morphology; DocBin's default set.
 ATTRS = ("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH", "POS", "SENT_START")
 _IDS = [intify_attr(name) for name in ATTRS]
+# What a rebuilt document is given: every annotation the bytes hold but the morphology, which no pass
+# reads (`tests/engine/test_parsed.py` holds the engine to that) and which spaCy looks up in its
+# morphology table token by token as it sets it: a sixth of a rebuild. The bytes keep it all.
+JOINED = tuple(name for name in ATTRS if name != "MORPH")
+_JOINED_IDS = [intify_attr(name) for name in JOINED]
+_JOINED_COLUMNS = [ATTRS.index(name) for name in JOINED]
 _ORTH = ATTRS.index("ORTH")
 # The columns that hold string hashes: their strings travel with the bytes.
 _STRING_COLUMNS = [ATTRS.index(name) for name in ("ORTH", "NORM", "TAG", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA", "MORPH")]
@@ -216,7 +222,7 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     # Words by their hashes, as DocBin does: no string is looked up twice. As Python lists: spaCy
     # reads them one by one, and a NumPy scalar costs it a conversion each time (~1 ms a page).
     words, spaces = array[:, _ORTH].tolist(), numpy.concatenate(spaces).tolist()
-    doc = Doc(vocab, words=words, spaces=spaces).from_array(_IDS, array)
+    doc = Doc(vocab, words=words, spaces=spaces).from_array(_JOINED_IDS, array[:, _JOINED_COLUMNS])
     know_strings(doc, _string_columns(doc, entries))
     know_paragraph_keys(doc, [(len(entry.text), entry.key) for entry in entries])
     # (`Doc.text` would join every token's text again: each paragraph's is kept)

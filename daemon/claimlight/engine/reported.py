@@ -167,8 +167,13 @@ def _too_short_or_quoted(start: int, end: int, in_quote: list[bool]) -> bool:
 
 
 def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
-    verbs = _reporting_verbs_of(doc, in_quote)
-    found = [r for rule in RULES for r in rule(doc, finder, in_quote, verbs)]
+    """Every rule's findings, rule after rule, each rule's in text order; the outermost of those that
+    overlap. Run paragraph by paragraph, each paragraph's kept for the page's next version with what
+    it asked of the page (`engine.reported_memo`)."""
+    from .reported_memo import by_paragraph_checked
+
+    found = by_paragraph_checked(doc, finder, in_quote, RULES, lambda first, last, opening: _verbs_in(doc, in_quote, first, last, opening),
+                                 lambda: Verbs(_reporting_verbs_of(doc, in_quote), 0, len(doc), True))
     # A clause reported inside another reported clause is shown once, as the outer one.
     return outermost(found, lambda r: (r.start, r.end))
 
@@ -223,10 +228,26 @@ _ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS
 # Every adjective.
 _ANY_STANCE_ADJECTIVE = frozenset(STANCE_ADJECTIVES) | BELIEF_ADJECTIVES | WILLING_ADJECTIVES
 
-Verbs = dict[str, list[Token]]  # lemma → its verbs and nouns outside quotations, in text order
+class Verbs(dict):
+    """lemma → its verbs and nouns outside quotations, in text order, among the tokens [first, last)
+    the rules look in (a paragraph, or the whole document); `opening`: whether the document's first
+    line, where the headline rules look, is in the rules' reach."""
+
+    def __init__(self, found: dict[str, list[Token]], first: int, last: int, opening: bool):
+        super().__init__(found)
+        self.first, self.last, self.opening = first, last, opening
 
 
-def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
+def _verbs_in(doc: Doc, in_quote: list[bool], first: int, last: int, opening: bool) -> Verbs:
+    """The `Verbs` of tokens [first, last) (a paragraph's: `find_reported`)."""
+    toks = token_list(doc)
+    found: dict[str, list[Token]] = {}
+    for lemma, i in _reporting_verbs_in(doc, in_quote, first, last):
+        found.setdefault(lemma, []).append(toks[i])
+    return Verbs(found, first, last, opening)
+
+
+def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> dict[str, list[Token]]:
     """The verbs (and the nouns) outside quotations that some rule starts from, by lemma, in one pass.
 
     A token's own annotations and its children (all in its paragraph, which is parsed alone) decide,
@@ -234,7 +255,7 @@ def _reporting_verbs_of(doc: Doc, in_quote: list[bool]) -> Verbs:
     and which of its tokens are quoted."""
     paras = paragraphs_of(doc)
     toks = token_list(doc)
-    found: Verbs = {}
+    found: dict[str, list[Token]] = {}
     for lemma, i in by_paragraph(doc, "reporting verbs", lambda d, k, p, w: _reporting_verbs_in(d, in_quote, p.first, p.last),
                                  lambda item, chars, tokens: (item[0], item[1] + tokens),
                                  lambda k: bytes(in_quote[paras[k].first : paras[k].last])):
@@ -756,7 +777,7 @@ def _intention_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
 def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     out = []
     lower = columns(doc).lower
-    for i in range(len(doc)):
+    for i in range(verbs.first, verbs.last):
         if lower[i] != "according" or in_quote[i]:
             continue  # (a quick test before the parse is read)
         tok = token_list(doc)[i]
@@ -790,6 +811,8 @@ def _headlines(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Ver
     """ "Okafor: Ferry fares will rise in spring": a headline that gives its claim to a person or an
     organisation named before a colon. Only the article's first line, where a headline stands: further
     down, a name and a colon open an answer of an interview or a line of a transcript."""
+    if not verbs.opening:
+        return []
     toks = token_list(doc)
     colon = next((t.i for t in toks[: HEADLINE_NAME_TOKENS + 1] if t.text == ":" or "\n" in t.text), None)
     if colon is None or colon == 0 or toks[colon].text != ":":
@@ -814,6 +837,8 @@ def _headline_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
     name before it (back to the line's start or a comma). Read from the words, not the parse, which takes
     a title-case headline's verb for a name; only a name the actor index knows, or a person or
     organisation noun, is a source."""
+    if not verbs.opening:
+        return []
     toks = token_list(doc)
     line_end = next((t.i + ("\n" not in t.text) for t in toks[: HEADLINE_TOKENS + 1] if "\n" in t.text or "\n" in t.whitespace_), len(toks))
     if line_end > HEADLINE_TOKENS:
