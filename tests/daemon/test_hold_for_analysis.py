@@ -59,7 +59,8 @@ def names(worker: StandInWorker) -> list[str]:
     return [message[1] for message in worker.sent]
 
 
-def test_the_worker_that_parsed_the_last_piece_waits_for_that_texts_analysis():
+def test_the_worker_that_parsed_the_last_piece_waits_for_that_texts_analysis(monkeypatch):
+    monkeypatch.setattr(pool_module, "HOLD_S", 10.0)  # a loaded machine may pause between two lines
     pool, worker = one_worker_pool()
     group = _Pieces(2, then_long=False)
     pool._submit(PAGE, "parse", ("first",), 10, pieces=group)
@@ -77,7 +78,7 @@ def test_the_worker_that_parsed_the_last_piece_waits_for_that_texts_analysis():
 
 
 def test_a_kept_worker_takes_other_work_once_the_analysis_does_not_come(monkeypatch):
-    monkeypatch.setattr(pool_module, "HOLD_S", 0.05)
+    monkeypatch.setattr(pool_module, "HOLD_S", 0.5)
     pool, worker = one_worker_pool()
     pool._submit(PAGE, "parse", ("only piece",), 10, pieces=_Pieces(1, then_long=False))
     pool._submit(NEIGHBOUR, "parse", ("a piece of another page",), 10)
@@ -89,7 +90,8 @@ def test_a_kept_worker_takes_other_work_once_the_analysis_does_not_come(monkeypa
     assert names(worker) == ["parse", "parse"] and worker.held is None  # released by its timer
 
 
-def test_no_worker_is_kept_for_a_long_analysis_or_for_a_failed_piece():
+def test_no_worker_is_kept_for_a_long_analysis_or_for_a_failed_piece(monkeypatch):
+    monkeypatch.setattr(pool_module, "HOLD_S", 10.0)
     pool, worker = one_worker_pool()
     pool._submit(PAGE, "parse", ("only piece",), 10, pieces=_Pieces(1, then_long=True))
     pool._submit(NEIGHBOUR, "parse", ("a piece of another page",), 10)
