@@ -103,4 +103,4 @@ def test_remembered_combinations_stay_bounded_and_answers_do_not_change(stock):
     texts = [json.loads(p.read_text())["text"] for p in sorted(SEEDS.glob("*.json"))[:2]]
     for expected, got in zip(stock.pipe(texts), nlp.pipe(texts)):
         assert token_view(got) == token_view(expected)
-        assert len(table._rules_for) <= 50
+        assert table.remembered <= 50

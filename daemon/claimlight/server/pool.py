@@ -37,6 +37,9 @@ Failure policy:
 * a request that exceeds its deadline gets AnalysisTimeout at once; its running jobs are cancelled
   as above, so a page crafted to make the engine loop forever costs one worker restart, never a
   worker for good;
+* a worker that has just parsed the last piece of a text is kept for that text's analysis, which
+  follows within milliseconds, for up to HOLD_S: otherwise, on a busy machine, the next piece of
+  somebody else's page takes it in between, and the short page waits a whole piece for its last step;
 * one worker is kept free of long jobs (the analysis of a long text from its pieces, which cannot
   be cut): with two workers or more, a long job starts only while another worker runs none, so a
   short article always finds a worker within one piece's time, however many long pages wait;
@@ -90,6 +93,10 @@ AHEAD_WAIT_S = 0.5
 # The paragraphs the pool remembers a worker has had: about as many as a worker keeps decoded
 # (`engine.parsed.KEPT_BYTES`, some 7 kB for a paragraph of news).
 DECODED_PARAGRAPHS = 1000
+# How long a worker that parsed a text's last piece is kept for that text's analysis (`_hold`): the
+# daemon submits it as soon as its event loop has read the piece's reply, within milliseconds even
+# on a busy machine; the bound only matters when the analysis never comes (a cancelled request).
+HOLD_S = 0.1
 
 log = logging.getLogger("claimlight.pool")
 
@@ -103,6 +110,14 @@ class Lane:
 
 
 @dataclass(eq=False)
+class _Pieces:
+    """The parse jobs of one text whose analysis, one more job on the same lane, follows them."""
+
+    left: int  # pieces not parsed yet
+    then_long: bool  # whether that analysis is a long job (not worth keeping a worker for)
+
+
+@dataclass(eq=False)
 class _Job:
     seq: int
     name: str
@@ -112,6 +127,7 @@ class _Job:
     long: bool = False
     keys: tuple[bytes, ...] = ()  # the paragraphs whose parses the job makes or reads (and the worker then keeps)
     near_keys: bool = False  # best run by the worker that has had most of them
+    pieces: _Pieces | None = None  # the text's pieces this one is among, when its analysis follows
     future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
     submitted: float = field(default_factory=time.monotonic)
     worker: WorkerProcess | None = None
@@ -226,6 +242,7 @@ class AnalysisPool:
                     job.answered, job.on_worker = read, stamps[0] if stamps else None
                     if kind == "done":
                         _settle(job.future, payload)
+                        self._after_piece(proc, job)
                     elif kind == "load":
                         _fail(job.future, ModelLoadError(payload))
                     elif kind == "failed":
@@ -288,13 +305,35 @@ class AnalysisPool:
 
     # -- scheduling (under the lock) --
 
+    def _after_piece(self, proc: WorkerProcess, job: _Job) -> None:
+        """Keeps `proc` for the lane of the text whose last piece it parsed (`HOLD_S`)."""
+        if job.pieces is None:
+            return
+        job.pieces.left -= 1
+        if job.pieces.left > 0 or job.pieces.then_long or self._closed:
+            return
+        proc.held = (job.lane, time.monotonic() + HOLD_S)
+        timer = threading.Timer(HOLD_S, self._release, (proc,))
+        timer.daemon = True
+        timer.start()
+
+    def _release(self, proc: WorkerProcess) -> None:
+        """The analysis `proc` was kept for did not come: it takes other work again."""
+        with self._lock:
+            if proc.held is not None and proc.held[1] <= time.monotonic():
+                proc.held = None
+                self._dispatch()
+
     def _dispatch(self) -> None:
         """Give every idle worker the next job of the fair queue."""
         for proc in self._procs:
             if not proc.idle:
                 continue
+            if proc.held is not None and proc.held[1] <= time.monotonic():
+                proc.held = None
+
             def allowed(job: _Job, proc: WorkerProcess = proc) -> bool:
-                return self._may_start(job) and self._belongs_on(job, proc)
+                return (proc.held is None or job.lane == proc.held[0]) and self._may_start(job) and self._belongs_on(job, proc)
 
             job = self._queue.pop(allowed)
             while job is not None and job.future.done():  # cancelled while it waited
@@ -302,6 +341,7 @@ class AnalysisPool:
             if job is None:
                 continue
             job.dispatched = time.monotonic()
+            proc.held = None
             proc.running, proc.job, job.worker = Running(job.seq, job.dispatched), job, proc
             if not proc.send((job.seq, job.name, job.args)):
                 proc.running, proc.job, job.worker = None, None, None
@@ -327,8 +367,9 @@ class AnalysisPool:
         return len(live) < 2 or running_long < len(live) - 1
 
     def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0, keys: tuple[bytes, ...] = (),
-                near_keys: bool = False) -> _Job:
-        job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS, keys=keys, near_keys=near_keys)
+                near_keys: bool = False, pieces: _Pieces | None = None) -> _Job:
+        job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS, keys=keys, near_keys=near_keys,
+                   pieces=pieces)
         with self._lock:
             if self._closed:
                 raise WorkerCrashed("the analysis pool is shut down")
@@ -455,8 +496,9 @@ class AnalysisPool:
         """Each piece of the plan parsed (its parses kept, `plan.parts` filled in). Stretches between
         `cuts` are previewed once all their pieces are parsed, if all their paragraphs are new."""
         preview = on_piece is not None
+        group = _Pieces(len(plan.pieces), then_long=plan.bounds[-1] > LONG_JOB_CHARS)
         jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (plan.paragraphs[a:b], preview), plan.chars((a, b)),
-                                              keys=tuple(plan.keys[a:b])))
+                                              keys=tuple(plan.keys[a:b]), pieces=group))
                 for a, b in plan.pieces]
         stretches = [plan.stretch_of(c) for c in [0, *cuts]] + [len(plan.paragraphs)]
         try:
@@ -615,11 +657,11 @@ class AnalysisPool:
             return any(p.ready and p.killed is None for p in self._procs)
 
     async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float, chars: int = 0,
-                   keys: tuple[bytes, ...] = (), near_keys: bool = False):
+                   keys: tuple[bytes, ...] = (), near_keys: bool = False, pieces: _Pieces | None = None):
         """The job `name(*args)` on a worker, under the failure policy in the module docstring;
         `chars`: the length of text the job works on at once (a long one is kept off one worker);
         `keys`, `near_keys`: the paragraphs it parses or reads, and whether it is best run near them."""
-        job = self._submit(lane, name, args, cost, chars, keys, near_keys)
+        job = self._submit(lane, name, args, cost, chars, keys, near_keys, pieces)
         try:
             async with asyncio.timeout_at(deadline):
                 result = await asyncio.wrap_future(job.future)

@@ -55,6 +55,9 @@ class WorkerProcess:
         self.running: Running | None = None  # set and cleared by the pool, under its lock
         self.job: object | None = None  # the pool's own record of that job
         self.killed: str | None = None  # why the pool killed it, when it did
+        # (lane, until when): kept for that lane's next job, the analysis of the text whose last piece
+        # it parsed (`pool.HOLD_S`); set and read under the pool's lock.
+        self.held: tuple[object, float] | None = None
         # The paragraphs (keys) whose parses it made or read lately, most recent last: the pool's
         # guess at what it keeps decoded (`engine.parsed`), set and read under the pool's lock.
         self.decoded: OrderedDict[bytes, None] = OrderedDict()

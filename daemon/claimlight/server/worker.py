@@ -8,6 +8,7 @@ whole text (`analyze`), some paragraphs of a text (`parse`), a text from its par
 work itself is the engine's (`engine.jobs`). Between jobs, in its first second or so, it makes the
 lexemes of the words its model knows, a slice at a time (`engine.lexemes`), so jobs need not.
 After a job that made it grow, it gives the freed memory back to the system (`server.heap`).
+It imports spaCy without spaCy's command line, which it never uses (`server.lean_spacy`).
 
 A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
 engine's checkpoints (`engine.jobs.checkpoint`) look for it between steps, so a cancelled job
@@ -42,7 +43,7 @@ import time
 
 from ..paragraphs import paragraphs
 from .errors import ModelLoadError
-from . import heap
+from . import heap, lean_spacy
 from .logsafe import describe_exception
 
 # Words per slice of the lexemes made between jobs (`_lexemes`).
@@ -68,6 +69,7 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     heap.fixed_large_blocks()  # before the model: its arrays too are then mapped on their own
+    lean_spacy.without_cli()  # before spaCy's first import: a worker never needs its command line
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
     _load(model, engine)
     heap.freeze()  # the model and the engine's tables, loaded for good: no collection walks them again
