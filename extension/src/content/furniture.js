@@ -353,9 +353,19 @@ export function isArticleBody(el) {
 const NOTE_MARK = /^\[?\s*([\p{N}]{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u;
 const BRACKETED_NUMBER = /^\[\s*\p{N}{1,3}\s*\]$/u;
 const NOTE_MARK_MAX_CHARS = 8; // "[" three astral digits "]", spaces aside
+const PERMALINK_MARK = /^[#§¶🔗]$/u;
+
+/** Does the in-page link point at an element that holds it (`<p id=p3>… <a href="#p3">¶</a></p>`)? */
+function linksToItsOwnBox(a) {
+  let id;
+  try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch { return false; }
+  for (let n = a.parentElement; n; n = n.parentElement) if (n.id === id) return true;
+  return false;
+}
 
 /** Is this inline element a note reference (`<sup><a href="#fn1">1</a></sup>`,
- * `<a href="#note-1"><sup>[1]</sup></a>`, `<sup>[1]</sup>`, role=doc-noteref)? */
+ * `<a href="#note-1"><sup>[1]</sup></a>`, `<sup>[1]</sup>`, role=doc-noteref), or a permalink mark
+ * to the paragraph holding it (`<a href="#p3">¶</a>`), a pointer too? */
 export function isNoteReference(el) {
   if (el.getAttribute("role") === "doc-noteref") return true;
   const tag = el.localName;
@@ -363,8 +373,10 @@ export function isNoteReference(el) {
   // Asked of every link of the story: a mark is a few characters at most (an astral digit is
   // two), so a link's words are told apart without compiling NOTE_MARK's Unicode classes.
   if (el.textContent.replace(/\s+/g, "").length > NOTE_MARK_MAX_CHARS) return false;
-  if (!NOTE_MARK.test(el.textContent.trim())) return false;
   const inPage = (a) => a?.localName === "a" && /^#./.test(a.getAttribute("href") ?? "");
+  // A permalink to the paragraph or section that holds it ("¶", "#", "§" after the last word).
+  if (tag === "a" && PERMALINK_MARK.test(el.textContent.trim()) && inPage(el) && linksToItsOwnBox(el)) return true;
+  if (!NOTE_MARK.test(el.textContent.trim())) return false;
   // A bracketed number in superscript ("[3]") is a note mark on its own, linked or not: a print
   // view numbers each link of the story and lists the addresses after it. A bare one may be a
   // power ("m<sup>2</sup>"), so it needs the link to a note.
