@@ -31,8 +31,9 @@ GET_PAGE_STATE = "cl-get-page-state"
 # line (a converted PDF, OCR text, a split-text animation's nowrap line of inline boxes) ends with a
 # line break, not a block boundary. A form control's label or value (a clip's '▶ Listen 0:12'
 # button inside a paragraph) is a control, not text, as the corpus gold has it; so are a permalink
-# mark to the paragraph holding it ('¶'), a counter set out of the flow in the margin, and a box
-# blurred past reading (a paywall's locked paragraphs). A speaker's label
+# mark to the paragraph holding it ('¶') and a counter set out of the flow in the margin. (Blurred
+# text is read: whether it is the story's depends on where the blur is, a paywall's locked part or
+# a consent wall around the whole page, which the gold says.) A speaker's label
 # in a table row's first cell ('Q:') is read on one line with the turn in the cell beside it.
 _PAGE_TEXT = r"""
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA']);
@@ -55,10 +56,9 @@ _PAGE_TEXT = r"""
     for (let n = a.parentElement; n; n = n.parentElement) if (n.id === id) return true;
     return false;
   };
-  // A counter or mark in the margin beside a paragraph, out of the flow; a box blurred past reading.
+  // A counter or mark in the margin beside a paragraph, out of the flow.
   const marginMark = (el, s) => (s.position === 'absolute' || s.position === 'fixed')
     && /^(\p{N}{1,4}[.)]?|[#*†‡§¶])$/u.test(el.textContent.trim());
-  const blurred = (s) => { const m = /blur\(\s*([\d.]+)px\s*\)/.exec(s.filter || ''); return !!m && parseFloat(m[1]) >= 3; };
   const drawn = (el, pseudo) => {
     let depth = 0;
     for (let a = el.parentElement; a; a = a.parentElement) if (a.tagName === 'Q') depth++;
@@ -99,7 +99,7 @@ _PAGE_TEXT = r"""
       return;
     }
     const style = getComputedStyle(n);
-    if (style.display === 'none' || style.visibility === 'hidden' || clippedAway(style) || marginMark(n, style) || blurred(style)) return;
+    if (style.display === 'none' || style.visibility === 'hidden' || clippedAway(style) || marginMark(n, style)) return;
     const initial = style.float !== 'none' && n.textContent.trim().length <= 3;
     const label = labelCell(n, style);
     const prev = n.previousElementSibling;
