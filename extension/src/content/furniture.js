@@ -323,17 +323,29 @@ const LEDE_MAX_CAPITALISED = 0.5;
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
+// A lede may also open with its dateline ("FREMANTLE — …", "NAIROBI, April 22 (EAW) - …"), which
+// no standfirst does: such a paragraph is the lede wherever it stands in the header (a hero's
+// overlay sets the byline after it).
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{2,40}(,[^—–\n]{1,40})?\s+[—–-]{1,2}\s/u;
+
+/** Is `p` a paragraph of prose of the header `el`, outside any furniture inside it? */
+function ledeProse(p, el) {
+  const text = p.textContent.trim();
+  const ws = words(text);
+  if (ws.length < LEDE_MIN_WORDS || !SENTENCE_END.test(text) || capitalised(ws) > LEDE_MAX_CAPITALISED) return false;
+  for (let n = p; n && n !== el; n = n.parentElement) if (furnitureWord(n)) return false;
+  return true;
+}
+
 /** The story's lede inside an article's header element, or null. */
 export function headerLede(el) {
   if (el.localName !== "header" && !furnitureWords(el).has("header")) return null;
   if (!el.parentElement?.closest("article, main, [role=main], [itemprop~=articleBody]")) return null;
-  const paragraphs = el.querySelectorAll("p");
+  const paragraphs = [...el.querySelectorAll("p")];
+  const datelined = paragraphs.find((p) => DATELINE.test(p.textContent.trim()));
+  if (datelined && ledeProse(datelined, el)) return datelined;
   const last = paragraphs[paragraphs.length - 1];
-  if (!last) return null;
-  const text = last.textContent.trim();
-  const ws = words(text);
-  if (ws.length < LEDE_MIN_WORDS || !SENTENCE_END.test(text) || capitalised(ws) > LEDE_MAX_CAPITALISED) return null;
-  for (let n = last; n && n !== el; n = n.parentElement) if (furnitureWord(n)) return null;
+  if (!last || !ledeProse(last, el)) return null;
   const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     if (/\S/.test(t.data) && !last.contains(t) && last.compareDocumentPosition(t) & FOLLOWING) return null;
