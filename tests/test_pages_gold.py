@@ -27,13 +27,15 @@ QUOTE_MARKS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 SCREEN_READER_ONLY = re.compile(r"(^|\s)(sr-only|visually-hidden|screen-reader-text)(\s|$)")
 # A note number in a <sup>: bracketed ('[1]'), or bare inside an in-page link ('<a href=#fn1>1</a>').
 BRACKETED_NOTE, NOTE_NUMBER = re.compile(r"\[\s*\d{1,3}\s*\]"), re.compile(r"\d{1,3}")
+# Form controls: a button's label ('▶ Listen 0:12') or a field's value is not text of the story.
+CONTROLS = {"button", "select", "textarea"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Text(html.parser.HTMLParser):
     """All character data of a document, scripts' and templates' included, entities decoded;
     screen-reader-only text left out (a reader does not see it), and so is a tooltip's (role=tooltip,
-    shown only on hover); a <q>'s quotation marks, which the
+    shown only on hover), and so is a form control's (a button's label); a <q>'s quotation marks, which the
     browser draws around it, put in (“…”, and ‘…’ for a <q> inside another); a note number set as a
     <sup> ('[1]', or '1' linking within the page) left out, since it is a pointer the gold leaves
     out wherever it stands."""
@@ -56,7 +58,7 @@ class _Text(html.parser.HTMLParser):
         if tag == "q":
             self.handle_data("“‘"[self.q_depth % 2])
             self.q_depth += 1
-        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip":
+        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS:
             self.hidden_depth += 1
 
     def handle_endtag(self, tag):
@@ -79,10 +81,12 @@ class _Text(html.parser.HTMLParser):
 
 
 def source_text(page: Path) -> str:
-    """The page's text and that of the documents it embeds by a relative `src`, normalised."""
+    """The page's text and that of the documents it embeds (by a relative `src`, or in a `srcdoc`), normalised."""
     raw = page.read_text(encoding="utf-8")
     docs = [raw] + [(page.parent / src).read_text(encoding="utf-8")
                     for src in re.findall(r'<iframe[^>]*\ssrc="([^":]+)"', raw)]
+    # A frame's document written into its srcdoc attribute, escaped.
+    docs += [html.unescape(doc) for doc in re.findall(r'<iframe[^>]*\ssrcdoc="([^"]*)"', raw)]
     parser = _Text()
     for doc in docs:
         parser.feed(doc)

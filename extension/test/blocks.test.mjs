@@ -143,3 +143,19 @@ test("a hidden box out of the flow (a term's definition shown on hover) neither 
   assert.deepEqual(texts(`<p>It is a <span>funicular${tip("")}</span>, so.</p>`), ["It is a funicular", "A railway on a steep slope, “balanced” by two cars.", ", so."]);
   assert.deepEqual(texts(`<p>It is a <span style="display:block;visibility:hidden">gap</span> so.</p>`), ["It is a", "so."]);
 });
+
+test("a paragraph's number set in the margin and its permalink mark are no words of it", () => {
+  const p = (n, text) => `<p id="p${n}" style="position: relative"><span style="position: absolute; left: -30px">${n}</span>${text}<a href="#p${n}">¶</a></p>`;
+  assert.deepEqual(texts(p(1, "The ferries will switch to electric motors.") + p(2, "“You will hear the gulls,” said a skipper.")), [
+    "The ferries will switch to electric motors.",
+    "“You will hear the gulls,” said a skipper.",
+  ]);
+  // A mark linking elsewhere, or a number in the flow, stays text.
+  assert.deepEqual(texts(`<p id="a">See section <a href="#b">§</a> and <span>3</span> more.</p>`), ["See section § and 3 more."]);
+});
+
+test("a box blurred past reading inside the story is not its text; a light blur is", () => {
+  const html = `<div><p>The board put off the vote.</p><div style="filter: blur(6px)"><p>Parents who spoke were divided.</p></div>` +
+    `<div style="filter: blur(1px)"><p>A soft-focus line.</p></div></div>`;
+  assert.deepEqual(texts(html), ["The board put off the vote.", "A soft-focus line."]);
+});

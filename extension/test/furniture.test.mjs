@@ -207,8 +207,12 @@ test("an article header's last text, a paragraph of prose, is the story's lede; 
   const header = (inside) => new JSDOM(`<body><article><header>${inside}</header><p>Body.</p></article></body>`).window.document.querySelector("header");
   const withLede = header(`<h1>Towns face rationing</h1><p class="standfirst">Forty towns will get water for sixteen hours a day.</p><div class="meta">By A. Writer</div><p class="lede">${lede}</p>`);
   assert.equal(headerLede(withLede)?.textContent, lede);
-  // A long standfirst above the byline, the header's usual order, is not a lede.
-  assert.equal(headerLede(header(`<h1>Towns face rationing</h1><div class="intro"><p>${lede}</p></div><div class="authors">By A. Writer</div>`)), null);
+  // A long standfirst above the byline, the header's usual order, is not a lede…
+  const standfirst = lede.replace("LISBON — ", "");
+  assert.equal(headerLede(header(`<h1>Towns face rationing</h1><div class="intro"><p>${standfirst}</p></div><div class="authors">By A. Writer</div>`)), null);
+  // …but a paragraph opening with its dateline is, byline after it or not (a hero's overlay).
+  assert.equal(headerLede(header(`<h1>Towns face rationing</h1><p class="lede">${lede}</p><div class="by">By A. Writer · 3 May</div>`))?.textContent, lede);
+  assert.equal(headerLede(header(`<h1>Towns</h1><p>NAIROBI, April 22 (EAW) - The water utility will ration supply to forty towns from Monday after the driest winter the region has recorded, it said.</p><div>By A. Writer</div>`))?.textContent.slice(0, 7), "NAIROBI");
   // Nor a lede-like paragraph in a box named as furniture, a short line, or a page's own header.
   assert.equal(headerLede(header(`<h1>Towns</h1><div class="summary-box promo"><p>${lede}</p></div>`)), null);
   assert.equal(headerLede(header(`<h1>Towns</h1><p>Updated on Thursday.</p>`)), null);

@@ -46,3 +46,21 @@ test("two one-line boxes, or lines that wrap, stay blocks of their own", () => {
   assert.deepEqual(texts(`<div class="tag">Politics</div><div class="tag">12 min read</div><p>The story's first paragraph.</p>`, style), ["Politics", "12 min read", "The story's first paragraph."]);
   assert.deepEqual(texts(`<div>One paragraph.</div><div>Another paragraph.</div><div>A third one.</div>`), ["One paragraph.", "Another paragraph.", "A third one."]);
 });
+
+test("a split-text animation's lines, a nowrap block <span> per line with its words in inline boxes, are read as their paragraphs", () => {
+  const style = `.ln { display: block; white-space: nowrap; overflow: hidden } .ln > span { display: inline-block }`;
+  const ln = (text) => `<span class="ln"><span>${text}</span></span>`;
+  const html = `<p>${ln("Farmers around the bay say the winter")}${ln("killed a third of their stock.")}</p>` +
+    `<p>${ln("“You lift a bag and it rattles,")}${ln("because the shells are empty,” said one.")}</p><p>${ln("The institute agreed.")}</p>`;
+  assert.deepEqual(texts(html, style), [
+    "Farmers around the bay say the winter killed a third of their stock.",
+    "“You lift a bag and it rattles, because the shells are empty,” said one.",
+    "The institute agreed.",
+  ]);
+});
+
+test("nowrap boxes holding blocks are no printed lines", () => {
+  const style = `.tile { white-space: nowrap } .tile div { display: block }`;
+  const tile = (a, b) => `<div class="tile"><div>${a}</div><div>${b}</div></div>`;
+  assert.deepEqual(texts(tile("Politics", "12 min") + tile("Sport", "3 min") + tile("Weather", "1 min"), style), ["Politics", "12 min", "Sport", "3 min", "Weather", "1 min"]);
+});

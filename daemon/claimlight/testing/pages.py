@@ -28,10 +28,15 @@ GET_PAGE_STATE = "cl-get-page-state"
 # the browser (generated content, absent from the DOM's text) and are text a reader reads: its
 # ::before and ::after strings, and `open-quote`/`close-quote` as the default style draws them for
 # English (the corpus's pages are English; nested <q>s take the second pair). An element per printed
-# line (a converted PDF, OCR text) ends with a line break, not a block boundary. A speaker's label
+# line (a converted PDF, OCR text, a split-text animation's nowrap line of inline boxes) ends with a
+# line break, not a block boundary. A form control's label or value (a clip's '▶ Listen 0:12'
+# button inside a paragraph) is a control, not text, as the corpus gold has it; so are a permalink
+# mark to the paragraph holding it ('¶') and a counter set out of the flow in the margin. (Blurred
+# text is read: whether it is the story's depends on where the blur is, a paywall's locked part or
+# a consent wall around the whole page, which the gold says.) A speaker's label
 # in a table row's first cell ('Q:') is read on one line with the turn in the cell beside it.
 _PAGE_TEXT = r"""
-  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD']);
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
     /^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(s.clip) || /inset\(50%\)/.test(s.clipPath)
     || (parseFloat(s.width) <= 1 && parseFloat(s.height) <= 1 && s.overflow === 'hidden'));
@@ -42,7 +47,18 @@ _PAGE_TEXT = r"""
   const noteRef = (el, tag) => el.getAttribute('role') === 'doc-noteref'
     || (tag === 'SUP' && /^\[\s*\p{N}{1,3}\s*\]$/u.test(el.textContent.trim())) || ((tag === 'SUP' || tag === 'A')
     && /^\[?\s*(\p{N}{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u.test(el.textContent.trim())
-    && (tag === 'SUP' ? inPage(el.querySelector('a[href]')) || inPage(el.closest('a[href]')) : inPage(el) && !!el.querySelector('sup')));
+    && (tag === 'SUP' ? inPage(el.querySelector('a[href]')) || inPage(el.closest('a[href]')) : inPage(el) && !!el.querySelector('sup')))
+    || (tag === 'A' && /^[#§¶🔗]$/u.test(el.textContent.trim()) && inPage(el) && ownBox(el));
+  // A permalink to the paragraph or section that holds it ('<p id=p3>… <a href="#p3">¶</a>').
+  const ownBox = (a) => {
+    let id;
+    try { id = decodeURIComponent(a.getAttribute('href').slice(1)); } catch { return false; }
+    for (let n = a.parentElement; n; n = n.parentElement) if (n.id === id) return true;
+    return false;
+  };
+  // A counter or mark in the margin beside a paragraph, out of the flow.
+  const marginMark = (el, s) => (s.position === 'absolute' || s.position === 'fixed')
+    && /^(\p{N}{1,4}[.)]?|[#*†‡§¶])$/u.test(el.textContent.trim());
   const drawn = (el, pseudo) => {
     let depth = 0;
     for (let a = el.parentElement; a; a = a.parentElement) if (a.tagName === 'Q') depth++;
@@ -52,7 +68,11 @@ _PAGE_TEXT = r"""
   };
   // One element per printed line (a PDF converted to HTML, OCR text), beside others like it: a
   // line break, which may or may not end a paragraph, as the content script reads such lines.
-  const unwrapped = (el, style) => !el.firstElementChild && /^(nowrap|pre)$/.test(style.whiteSpace);
+  const onlyInline = (el) => [...el.querySelectorAll('*')].every((c) => {
+    const d = getComputedStyle(c).display;
+    return d.startsWith('inline') || d === 'contents' || d === 'none';
+  });
+  const unwrapped = (el, style) => /^(nowrap|pre)$/.test(style.whiteSpace) && onlyInline(el);
   const printedLine = (el, style) => unwrapped(el, style) && [el.previousElementSibling, el.nextElementSibling]
     .some((s) => !!s && s.tagName === el.tagName && unwrapped(s, getComputedStyle(s)));
   // A speaker's label in the first of a row's two cells ('Q:' | the question) is read on one line
@@ -79,7 +99,7 @@ _PAGE_TEXT = r"""
       return;
     }
     const style = getComputedStyle(n);
-    if (style.display === 'none' || style.visibility === 'hidden' || clippedAway(style)) return;
+    if (style.display === 'none' || style.visibility === 'hidden' || clippedAway(style) || marginMark(n, style)) return;
     const initial = style.float !== 'none' && n.textContent.trim().length <= 3;
     const label = labelCell(n, style);
     const prev = n.previousElementSibling;

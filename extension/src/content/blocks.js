@@ -38,6 +38,24 @@ function hiddenOutOfFlow(look) {
   return (look.position === "absolute" || look.position === "fixed") && (look.visibility === "hidden" || look.visibility === "collapse");
 }
 
+// A box blurred past reading (a paywall's locked paragraphs, `filter: blur(6px)`, left in the page
+// under the subscribe box) is not text a reader can read. Only a box inside the cut: a wall that
+// blurs the whole page behind a consent or sign-up dialog blurs an element around the story.
+const UNREADABLE_BLUR_PX = 3;
+
+function blurredPastReading(look) {
+  const m = /blur\(\s*([\d.]+)px\s*\)/.exec(look.filter || "");
+  return !!m && parseFloat(m[1]) >= UNREADABLE_BLUR_PX;
+}
+
+// A counter or mark set in the margin beside a paragraph (a numbered paragraph's "3", taken out of
+// the flow by absolute positioning): drawn apart from the sentence, it is no word of it.
+const MARGIN_MARK = /^(\p{N}{1,4}[.)]?|[#*†‡§¶])$/u;
+
+function marginMark(el, look) {
+  return (look.position === "absolute" || look.position === "fixed") && MARGIN_MARK.test(el.textContent.trim());
+}
+
 const HEADING = /^h([1-6])$/;
 // Pages without heading elements (an old CMS's table layout) set a heading as a line of bold
 // text: it ranks below every real heading, so that any heading ends its section.
@@ -202,7 +220,8 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
         flush();
         continue;
       }
-      if (!look || hiddenOutOfFlow(look)) continue; // not rendered, or drawn nowhere in the text
+      // Not rendered, drawn nowhere in the text, drawn in the margin, or unreadable.
+      if (!look || hiddenOutOfFlow(look) || marginMark(child, look) || blurredPastReading(look)) continue;
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {
         if (isNoteReference(child)) continue;

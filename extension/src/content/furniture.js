@@ -323,17 +323,29 @@ const LEDE_MAX_CAPITALISED = 0.5;
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
+// A lede may also open with its dateline ("FREMANTLE — …", "NAIROBI, April 22 (EAW) - …"), which
+// no standfirst does: such a paragraph is the lede wherever it stands in the header (a hero's
+// overlay sets the byline after it).
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{2,40}(,[^—–\n]{1,40})?\s+[—–-]{1,2}\s/u;
+
+/** Is `p` a paragraph of prose of the header `el`, outside any furniture inside it? */
+function ledeProse(p, el) {
+  const text = p.textContent.trim();
+  const ws = words(text);
+  if (ws.length < LEDE_MIN_WORDS || !SENTENCE_END.test(text) || capitalised(ws) > LEDE_MAX_CAPITALISED) return false;
+  for (let n = p; n && n !== el; n = n.parentElement) if (furnitureWord(n)) return false;
+  return true;
+}
+
 /** The story's lede inside an article's header element, or null. */
 export function headerLede(el) {
   if (el.localName !== "header" && !furnitureWords(el).has("header")) return null;
   if (!el.parentElement?.closest("article, main, [role=main], [itemprop~=articleBody]")) return null;
-  const paragraphs = el.querySelectorAll("p");
+  const paragraphs = [...el.querySelectorAll("p")];
+  const datelined = paragraphs.find((p) => DATELINE.test(p.textContent.trim()));
+  if (datelined && ledeProse(datelined, el)) return datelined;
   const last = paragraphs[paragraphs.length - 1];
-  if (!last) return null;
-  const text = last.textContent.trim();
-  const ws = words(text);
-  if (ws.length < LEDE_MIN_WORDS || !SENTENCE_END.test(text) || capitalised(ws) > LEDE_MAX_CAPITALISED) return null;
-  for (let n = last; n && n !== el; n = n.parentElement) if (furnitureWord(n)) return null;
+  if (!last || !ledeProse(last, el)) return null;
   const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     if (/\S/.test(t.data) && !last.contains(t) && last.compareDocumentPosition(t) & FOLLOWING) return null;
@@ -353,9 +365,19 @@ export function isArticleBody(el) {
 const NOTE_MARK = /^\[?\s*([\p{N}]{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u;
 const BRACKETED_NUMBER = /^\[\s*\p{N}{1,3}\s*\]$/u;
 const NOTE_MARK_MAX_CHARS = 8; // "[" three astral digits "]", spaces aside
+const PERMALINK_MARK = /^[#§¶🔗]$/u;
+
+/** Does the in-page link point at an element that holds it (`<p id=p3>… <a href="#p3">¶</a></p>`)? */
+function linksToItsOwnBox(a) {
+  let id;
+  try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch { return false; }
+  for (let n = a.parentElement; n; n = n.parentElement) if (n.id === id) return true;
+  return false;
+}
 
 /** Is this inline element a note reference (`<sup><a href="#fn1">1</a></sup>`,
- * `<a href="#note-1"><sup>[1]</sup></a>`, `<sup>[1]</sup>`, role=doc-noteref)? */
+ * `<a href="#note-1"><sup>[1]</sup></a>`, `<sup>[1]</sup>`, role=doc-noteref), or a permalink mark
+ * to the paragraph holding it (`<a href="#p3">¶</a>`), a pointer too? */
 export function isNoteReference(el) {
   if (el.getAttribute("role") === "doc-noteref") return true;
   const tag = el.localName;
@@ -363,8 +385,10 @@ export function isNoteReference(el) {
   // Asked of every link of the story: a mark is a few characters at most (an astral digit is
   // two), so a link's words are told apart without compiling NOTE_MARK's Unicode classes.
   if (el.textContent.replace(/\s+/g, "").length > NOTE_MARK_MAX_CHARS) return false;
-  if (!NOTE_MARK.test(el.textContent.trim())) return false;
   const inPage = (a) => a?.localName === "a" && /^#./.test(a.getAttribute("href") ?? "");
+  // A permalink to the paragraph or section that holds it ("¶", "#", "§" after the last word).
+  if (tag === "a" && PERMALINK_MARK.test(el.textContent.trim()) && inPage(el) && linksToItsOwnBox(el)) return true;
+  if (!NOTE_MARK.test(el.textContent.trim())) return false;
   // A bracketed number in superscript ("[3]") is a note mark on its own, linked or not: a print
   // view numbers each link of the story and lists the addresses after it. A bare one may be a
   // power ("m<sup>2</sup>"), so it needs the link to a note.

@@ -1,6 +1,7 @@
 // Pages built one visual line per element: a PDF converted to HTML (an absolutely positioned
-// `white-space: pre` <div> per printed line) or a digitised newspaper's OCR text (a
-// `<div class=line>` per line of print). Cut at block boundaries, every line would be a paragraph
+// `white-space: pre` <div> per printed line), a digitised newspaper's OCR text (a
+// `<div class=line>` per line of print), or a split-text animation's paragraph (a `nowrap` block
+// <span> per line, its words in inline boxes that slide in). Cut at block boundaries, every line would be a paragraph
 // of its own, and a quote running over two lines would reach the engine in halves. Such lines
 // are put back together into the paragraphs the reader sees, told apart as print tells them: a
 // wider gap between lines, an indented first line, a change of type. And a converted document's
@@ -27,10 +28,21 @@ function textOf(block) {
   return block.pieces.map((p) => (p.node && !p.mark ? p.node.data.slice(p.start ?? 0, p.end ?? p.node.data.length) : " ")).join("");
 }
 
-/** Is the block one line element of its own (its element holding nothing but its text)? */
+/** Does the element hold nothing but text in inline boxes? A split-text animation wraps each
+ * printed line's words in inline(-block) spans that slide in; a box of blocks is no line. */
+function onlyInline(el, lookOf) {
+  for (const child of el.querySelectorAll("*")) {
+    const display = lookOf(child)?.display;
+    if (display && !display.startsWith("inline") && display !== "contents") return false;
+  }
+  return true;
+}
+
+/** Is the block one line element of its own (its element holding nothing but its text, bare or
+ * in inline boxes)? */
 function isLine(block, lookOf) {
   const look = lookOf(block.el);
-  return !!look && unwrapped(look) && !block.el.firstElementChild && textOf(block).trim().length <= MAX_LINE_CHARS;
+  return !!look && unwrapped(look) && textOf(block).trim().length <= MAX_LINE_CHARS && onlyInline(block.el, lookOf);
 }
 
 function top(look) {
@@ -41,6 +53,10 @@ function top(look) {
 function opensParagraph(a, b, lookOf, pitch) {
   const la = lookOf(a.el);
   const lb = lookOf(b.el);
+  // A <p> of lines is a paragraph of its own: its last line never runs on into the next one's.
+  const pa = a.el.parentElement;
+  const pb = b.el.parentElement;
+  if (pa !== pb && (pa?.localName === "p" || pb?.localName === "p")) return true;
   if (parseFloat(lb.textIndent) || parseFloat(lb.marginTop)) return true;
   if (la.fontSize !== lb.fontSize || la.fontWeight !== lb.fontWeight) return true;
   const gap = top(lb) - top(la);
