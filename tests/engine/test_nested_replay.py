@@ -3,8 +3,10 @@ replay's argument holds for the nested chain, a page grown at the end replays th
 in the middle or on top, or by an entry that changes an old inner quotation's speaker, is analysed
 as from scratch."""
 
+from claimlight.bench import corpus
 from claimlight.engine import nested, replay
-from test_live_identity import _forget, _versions_agree
+from claimlight.paragraphs import paragraphs
+from test_live_identity import _analyze, _bytes, _forget, _versions_agree
 
 # Invented pages, written for these tests: outer quotations with inner ones of their own source,
 # well before the last paragraph, then other news.
@@ -57,4 +59,37 @@ def test_an_entry_that_renames_an_old_inner_quotations_speaker_is_not_replayed(n
     first, second = _versions_agree(nlp, [lines, [*lines, "08:40 — Buses replace the trains to Ostby."], [*lines, entry]])
     wall = next(t for t in _inner(first) if "east wall" in t)
     assert _inner(first)[wall] == "Ostrander" and _inner(second)[wall] == "Reta Ostrander"
+    _forget()
+
+
+def test_a_question_answered_otherwise_stops_the_nested_replay(nlp):
+    """"She" in Hale's quotation is not Hale (`pronoun_other_than`, a question asked again): its
+    recorded answer changed, the inner quotation is attributed afresh, as from scratch."""
+    lines = [
+        "Live: the Dunmere bakery closes",
+        "07:30 — Rosa Quint ran the bakery on Mill Street for forty years.",
+        "07:45 — Robin Hale started there at 15.",
+        "08:00 — “She'd wave a ladle and say, ‘Nobody leaves without bread,’” said Hale.",
+        # (a description read further on: the reading saved goes past Hale's paragraph)
+        *PAGE[3:],
+    ]
+    old, new = (corpus.PARAGRAPH.join(v) for v in (lines, [*lines, ENTRY]))
+    kept = _bytes(nlp, sorted({*paragraphs(old), *paragraphs(new)}))
+    _forget()
+    expected = _analyze(nlp, kept, new)
+    assert "Rosa Quint" in _inner(expected).values()
+    counts = []
+    for tamper in (False, True):
+        _forget()
+        _analyze(nlp, kept, old)
+        ((key, (origin, keys, records)),) = replay._nested.kept.items()
+        record = records[0]
+        (question,) = record[2]
+        assert question[0] == "pronoun_other_than"
+        if tamper:
+            replay._nested.kept[key] = (origin, keys, ((record[0], record[1], ((*question[:3], None),)), *records[1:]))
+        before = nested.replayed
+        assert _analyze(nlp, kept, new) == expected
+        counts.append(nested.replayed - before)
+    assert counts == [1, 0]
     _forget()

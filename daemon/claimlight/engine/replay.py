@@ -91,7 +91,7 @@ READS: dict[str, str] = {
 COREF_ASKS: dict[str, str] = {"pronoun": "state", "description": "state", "compatible": "question", "singular_they": "question",
                               "pronoun_other_than": "question"}  # (the last: the nested quotations', `engine.nested`)
 
-# What the records may take per process, as `_weight` counts them: about 2,400 quotations, the old
+# What the records of each store may take per process, as `_weight` counts them: about 2,400 quotations, the old
 # quotations of some twenty 3,000-word live pages.
 KEPT_BYTES = 1 * 2**20
 # A quotation's key, and its record, with what they hold (measured: 175 kB for the 407 quotations of
