@@ -6,7 +6,7 @@ import inspect
 import re
 
 from claimlight.bench import corpus
-from claimlight.engine import attribution, replay, speakers
+from claimlight.engine import attribution, nested, replay, speakers
 from claimlight.paragraphs import paragraphs
 from test_live_identity import _analyze, _bytes, _forget, _versions_agree
 
@@ -33,10 +33,10 @@ def test_every_strategy_is_classed_by_what_it_reads():
 def test_every_question_to_the_reading_is_classed():
     """What the attribution asks of the coreference reading is either its state (taken up by the
     checkpoint) or a question the replay asks again: a new kind of ask must be classed."""
-    source = inspect.getsource(attribution) + inspect.getsource(speakers)
+    source = inspect.getsource(attribution) + inspect.getsource(speakers) + inspect.getsource(nested)
     asked = set(re.findall(r"coref\.(\w+)\(", source))
     assert asked and asked <= set(replay.COREF_ASKS), f"class these in engine.replay.COREF_ASKS: {sorted(asked - set(replay.COREF_ASKS))}"
-    assert {k for k, v in replay.COREF_ASKS.items() if v == "question"} == {"compatible", "singular_they"}
+    assert {k for k, v in replay.COREF_ASKS.items() if v == "question"} == {"compatible", "singular_they", "pronoun_other_than"}
 
 
 def test_a_page_grown_at_the_end_replays_its_old_quotations(nlp):
@@ -130,5 +130,5 @@ def test_the_records_are_bounded(nlp, monkeypatch):
         page = corpus.article(67_100 + i, 700).split(corpus.PARAGRAPH)
         _versions_agree(nlp, [page, [*page, "11:40 — “We are nearly there,” said Odile Marchetti."]])
         assert replay.kept_bytes() <= 2_000
-    assert replay.kept_bytes() == sum(replay._weight(v) for v in replay._kept.values())
+    assert replay.kept_bytes() == sum(replay._weight(v) for s in (replay._article, replay._nested) for v in s.kept.values())
     _forget()

@@ -26,6 +26,7 @@ from .actors import ActorIndex
 from .attribution import CHAIN, AttributedQuote, Attributor, Context
 from .lexicon import PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL, WEAK_SPEECH_VERBS
 from .quotes import Quotation
+from .replay import _REFUSED, Session, _key, _nested, _Unnamed
 from .speakers import Speaker, SpeakerFinder
 
 # The strategies that read the words around a quotation, not the article around it, and find a
@@ -33,6 +34,8 @@ from .speakers import Speaker, SpeakerFinder
 NESTED_STRATEGIES = frozenset({"dash_name", "cue_before", "governing_cue", "cue_after", "cue_earlier", "according_to", "previous_subject"})
 NESTED_CHAIN = tuple(s for s in CHAIN if s.name in NESTED_STRATEGIES)
 _PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_NEUTER | PRONOUNS_PLURAL
+# How many nested quotations were replayed (`_Replay`), for tests and the bench's details.
+replayed = 0
 
 
 @dataclass
@@ -74,24 +77,78 @@ def attribute_nested(doc: Doc, text: str, index: ActorIndex, results: list[Attri
     parent_of = {n: r for r in outers for n in r.quotation.nested}
     within = _Within(doc, text, [r.quotation for r in outers], list(parent_of), index, finder)
     found: list[NestedQuote] = []
+    # the old page's nested quotations, replayed when provably the same (`_Replay`)
+    session = _Replay(within, parent_of)
     for q, before, after in within._with_segments(within.quotations):
-        ctx = Context(within, q, before, after, None)
-        for strategy in NESTED_CHAIN:
-            if not strategy.applies(ctx):
-                continue
-            got = strategy.find(ctx)
-            if got is None:
-                continue
-            parent = parent_of[q]
-            if within._short(q) and not _speech_cue(within, got.cue_start):
-                break
-            if _same(got.speaker, parent.speaker):
-                got = got._replace(speaker=_not_the_speaker(within, got.speaker, parent) or got.speaker)
-            if not _same(got.speaker, parent.speaker) and not _unresolved(got.speaker):
-                aq = AttributedQuote(q, True, speaker=got.speaker, cue=got.cue, cue_start=got.cue_start, rule=strategy.name)
-                found.append(NestedQuote(aq, parent))
-            break
+        got = session.attribute(Context(within, q, before, after, None))
+        if got is not None:
+            rule, f = got
+            aq = AttributedQuote(q, True, speaker=f.speaker, cue=f.cue, cue_start=f.cue_start, rule=rule)
+            found.append(NestedQuote(aq, parent_of[q]))
+    session.save()
     return found
+
+
+def _attribute_one(ctx: Context, parent: AttributedQuote):
+    """(the strategy's name, what it found) for an inner quotation spoken by someone other than
+    its outer quotation's speaker, else None."""
+    within, q = ctx.at, ctx.q
+    for strategy in NESTED_CHAIN:
+        if not strategy.applies(ctx):
+            continue
+        got = strategy.find(ctx)
+        if got is None:
+            continue
+        if within._short(q) and not _speech_cue(within, got.cue_start):
+            return None
+        if _same(got.speaker, parent.speaker):
+            got = got._replace(speaker=_not_the_speaker(within, got.speaker, parent) or got.speaker)
+        if not _same(got.speaker, parent.speaker) and not _unresolved(got.speaker):
+            return strategy.name, got
+        return None
+    return None
+
+
+class _Replay(Session):
+    """`engine.replay` for the nested quotations: their reading (the nested finder's coreference,
+    whose checkpoint checks the facts it consults, as the article's does) and their own store.
+
+    The argument is the article's, strategy by strategy: NESTED_CHAIN is a subset of CHAIN, so each
+    strategy reads what `replay.READS` says, and less: `_Within.paragraph_bounds` bounds a
+    paragraph's reading by its outer quotation, inside the paragraph, and no strategy of the
+    SEQUENCE class is in the chain (the context's previous quotation is always None). Besides the
+    strategies, `_attribute_one` reads the inner quotation's own tokens (`_short`, `_speech_cue`),
+    its outer quotation's speaker (part of the key: the outer quotation's place and its speaker's
+    name and actor, by the order the text names actors) and asks the reading `pronoun_other_than`,
+    a question recorded and asked again like `compatible` (asked again in order, the reading's
+    settled genders end as the strategies would leave them). Anything else, a record not equal, an
+    answer that differs, an actor named after the boundary, is attributed as before."""
+
+    _store = _nested
+
+    def __init__(self, within: _Within, parent_of: dict[Quotation, AttributedQuote]):
+        self._parent_of = parent_of
+        super().__init__(within)
+
+    def _attempt(self, ctx: Context):
+        return _attribute_one(ctx, self._parent_of[ctx.q])
+
+    def _replay(self, record: tuple):
+        global replayed
+        got = super()._replay(record)
+        if got is not _REFUSED:
+            replayed += 1
+        return got
+
+    def _key(self, q, order: dict[int, int]) -> tuple:
+        parent = self._parent_of[q]
+        sp = parent.speaker
+        who = None
+        if sp is not None:
+            if sp.actor is not None and id(sp.actor) not in order:
+                raise _Unnamed
+            who = (sp.name, sp.start, sp.end, None if sp.actor is None else order[id(sp.actor)])
+        return _key(q, order) + _key(parent.quotation, order) + (who,)
 
 
 def _not_the_speaker(within: _Within, sp: Speaker, parent: AttributedQuote) -> Speaker | None:

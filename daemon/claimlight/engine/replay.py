@@ -44,9 +44,11 @@ facts checked equal on the next version are that reading's, so only its records 
 only as far as the paragraphs those facts cover (a reading saves where it stopped, which may be
 before the last paragraph), with only the actors named there.
 
-Not replayed: the quotations nested in others (`engine.nested`), whose reading's questions leave
-state a later question reads (`Coreference._whole_genders`, set by `compatible`, read by
-`pronoun_other_than`), so that skipping an old one may change a new one's answer.
+The quotations nested in others (`engine.nested`) are replayed the same way by their own session
+(`nested._Replay`: their own reading and store, the outer quotation and its speaker in each key).
+Their reading's questions leave state a later question reads (`Coreference._whole_genders`, set by
+`compatible`, read by `pronoun_other_than`): all three kinds are recorded and asked again in order,
+so a replayed quotation leaves the reading as its strategies would have.
 """
 
 from __future__ import annotations
@@ -86,9 +88,10 @@ READS: dict[str, str] = {
     "continuation": SEQUENCE,
 }
 # What the attribution asks of the coreference reading: its state, or questions asked again.
-COREF_ASKS: dict[str, str] = {"pronoun": "state", "description": "state", "compatible": "question", "singular_they": "question"}
+COREF_ASKS: dict[str, str] = {"pronoun": "state", "description": "state", "compatible": "question", "singular_they": "question",
+                              "pronoun_other_than": "question"}  # (the last: the nested quotations', `engine.nested`)
 
-# What the records may take per process, as `_weight` counts them: about 2,400 quotations, the old
+# What the records of each store may take per process, as `_weight` counts them: about 2,400 quotations, the old
 # quotations of some twenty 3,000-word live pages.
 KEPT_BYTES = 1 * 2**20
 # A quotation's key, and its record, with what they hold (measured: 175 kB for the 407 quotations of
@@ -96,8 +99,34 @@ KEPT_BYTES = 1 * 2**20
 _RECORD_BYTES = 220
 _QUESTION_BYTES = 100
 
-_kept: OrderedDict[bytes, tuple] = OrderedDict()  # prefix digest → (the reading that made them, quotations' keys, records)
-_kept_weight = 0
+
+
+class _Store:
+    """Records by prefix digest → (the reading that made them, quotations' keys, records), bounded by
+    KEPT_BYTES, least recently used out: one store per reading (the article's, the nested quotations')."""
+
+    def __init__(self):
+        self.kept: OrderedDict[bytes, tuple] = OrderedDict()
+        self.weight = 0
+
+    def put(self, key: bytes, value: tuple) -> None:
+        old = self.kept.pop(key, None)
+        if old is not None:
+            self.weight -= _weight(old)
+        self.kept[key] = value
+        self.weight += _weight(value)
+        while self.weight > KEPT_BYTES and self.kept:
+            _, dropped = self.kept.popitem(last=False)
+            self.weight -= _weight(dropped)
+
+    def clear(self) -> None:
+        self.kept.clear()
+        self.weight = 0
+
+
+_article = _Store()
+_nested = _Store()
+_kept = _article.kept  # (the article's records, as the tests read them)
 # How many quotations were replayed, for tests and the bench's details.
 replayed = 0
 
@@ -136,9 +165,16 @@ class _Asking:
         self.log.append(("singular_they", tok.i, None, None if res is None else (res.name, self._idx(res.actor), res.chain)))
         return res
 
+    def pronoun_other_than(self, tok, actor):
+        res = self._coref.pronoun_other_than(tok, actor)
+        self.log.append(("pronoun_other_than", tok.i, self._idx(actor), None if res is None else (res.name, self._idx(res.actor), res.chain)))
+        return res
+
 
 class Session:
     """One Attributor.run: replays what is kept for its page, and keeps what it found for the next version."""
+
+    _store = _article
 
     def __init__(self, at: Attributor):
         self.at = at
@@ -156,7 +192,7 @@ class Session:
         self._limit = paras[-2].start if len(paras) >= 3 else -1
         self._order = {id(a): n for n, a in enumerate(_actors_named(at, paras[-1].start))} if self._limit > 0 else {}
         self._recording = self._limit > 0
-        self._keys = _quotation_keys(at, self._limit, self._order) if self._recording else None
+        self._keys = self._quotation_keys(self._limit, self._order) if self._recording else None
         if self._keys is None:
             self._recording = False
         if at.quotations:
@@ -169,7 +205,7 @@ class Session:
         # the paragraphs whose facts the checkpoint checked: those with tokens the saved reading had read
         k = bisect_left([p.first for p in paras], coref._next)
         for c in range(len(paras) - 1, 1, -1):
-            kept = _kept.get(self._prefix[c])
+            kept = self._store.kept.get(self._prefix[c])
             if kept is None:
                 continue
             origin, keys, records = kept
@@ -181,21 +217,40 @@ class Session:
                 return
             actors = _actors_named(self.at, paras[c].start)
             self._replay_order = {id(a): n for n, a in enumerate(actors)}
-            if _quotation_keys(self.at, limit, self._replay_order) != tuple(key for key in keys if key[1] < limit):
+            if self._quotation_keys(limit, self._replay_order) != tuple(key for key in keys if key[1] < limit):
                 return
-            _kept.move_to_end(self._prefix[c])
+            self._store.kept.move_to_end(self._prefix[c])
             self._records, self._actors, self._replay_limit = records, actors, limit
             # (the actors the checked facts are about: numbered alike on both versions)
             self._covered = len(actors) if k >= c else len(_actors_named(self.at, paras[k].start))
             return
 
-    def attribute(self, ctx: Context) -> tuple[str, Found] | None:
-        """`attribution.attribute(ctx)`, replayed when its record holds (see the module docstring)."""
+    def _attempt(self, ctx: Context) -> tuple[str, Found] | None:
+        """What the replay stands in for: the strategies run on `ctx`."""
         from .attribution import attribute
 
+        return attribute(ctx)
+
+    def _key(self, q, order: dict[int, int]) -> tuple:
+        return _key(q, order)
+
+    def _quotation_keys(self, limit: int, order: dict[int, int]) -> tuple | None:
+        """The quotations that are speech starting before `limit`, as a replay compares them."""
+        try:
+            return tuple(self._key(q, order) for q in self.at.quotations if q.start < limit)
+        except _Unnamed:
+            return None
+
+    def attribute(self, ctx: Context) -> tuple[str, Found] | None:
+        """`self._attempt(ctx)`, replayed when its record holds (see the module docstring)."""
+        attribute = self._attempt
         q = ctx.q
         record = self._records[self._next] if self._next < len(self._records) and q.end <= self._replay_limit else None
-        if record is not None and record[0] == _key_or_none(q, self._replay_order):
+        try:
+            key = self._key(q, self._replay_order)
+        except _Unnamed:
+            key = None
+        if record is not None and record[0] == key:
             self._next += 1
             got = self._replay(record)
             if got is not _REFUSED:
@@ -214,7 +269,7 @@ class Session:
         finally:
             finder.__dict__["coref"] = real
         try:
-            record = (_key(q, self._order), _outcome(got, self._order), tuple(asking.log))
+            record = (self._key(q, self._order), _outcome(got, self._order), tuple(asking.log))
             if asking.unnamed:
                 raise _Unnamed
         except _Unnamed:
@@ -229,7 +284,7 @@ class Session:
         coref = self.at.finder.coref
         doc = self.at.doc
         used = [key[6], None if outcome is None else outcome[1][3], *(idx for _, _, idx, _ in questions)]
-        used += [a[1] for kind, _, _, a in questions if kind == "singular_they" and a is not None]
+        used += [a[1] for kind, _, _, a in questions if kind != "compatible" and a is not None]
         if any(idx is not None and idx >= self._covered for idx in used):
             return _REFUSED
         for kind, i, idx, answer in questions:
@@ -237,7 +292,7 @@ class Session:
             if kind == "compatible":
                 got = coref.compatible(doc[i], actor)
             else:
-                res = coref.singular_they(doc[i])
+                res = coref.singular_they(doc[i]) if kind == "singular_they" else coref.pronoun_other_than(doc[i], actor)
                 got = None if res is None else (res.name, self._index_of(res.actor), res.chain)
             if got != answer:
                 return _REFUSED
@@ -260,20 +315,11 @@ class Session:
 
     def save(self) -> None:
         """Keeps this version's records for its next version."""
-        global _kept_weight
         coref = self.at.finder.__dict__.get("coref")
         if self._keys is None or not self._new or coref is None:
             return
         key = self._prefix[len(self._prefix) - 2]  # (the paragraphs before the last)
-        old = _kept.pop(key, None)
-        if old is not None:
-            _kept_weight -= _weight(old)
-        value = (coref._checkpoints.origin, self._keys, tuple(self._new))
-        _kept[key] = value
-        _kept_weight += _weight(value)
-        while _kept_weight > KEPT_BYTES and _kept:
-            _, dropped = _kept.popitem(last=False)
-            _kept_weight -= _weight(dropped)
+        self._store.put(key, (coref._checkpoints.origin, self._keys, tuple(self._new)))
 
 
 _REFUSED = object()
@@ -316,21 +362,6 @@ def _key(q, order: dict[int, int]) -> tuple:
             getattr(q, "speaker_start", None), getattr(q, "speaker_end", None))
 
 
-def _key_or_none(q, order: dict[int, int]) -> tuple | None:
-    try:
-        return _key(q, order)
-    except _Unnamed:
-        return None
-
-
-def _quotation_keys(at: Attributor, limit: int, order: dict[int, int]) -> tuple | None:
-    """The quotations that are speech starting before `limit`, as a replay compares them."""
-    try:
-        return tuple(_key(q, order) for q in at.quotations if q.start < limit)
-    except _Unnamed:
-        return None
-
-
 def _outcome(got, order: dict[int, int]) -> tuple | None:
     if got is None:
         return None
@@ -345,11 +376,10 @@ def _outcome(got, order: dict[int, int]) -> tuple | None:
 
 
 def kept_bytes() -> int:
-    return _kept_weight
+    return _article.weight + _nested.weight
 
 
 def forget() -> None:
     """Drops every record of this process."""
-    global _kept_weight
-    _kept.clear()
-    _kept_weight = 0
+    _article.clear()
+    _nested.clear()
