@@ -447,7 +447,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     if not _sealed(doc):
         return _mentions_in(doc)
     found = by_paragraph(doc, "mentions", lambda d, k, p, w: [(stage, _record(m)) for stage, m in _staged(d, p.first, p.last)], _shift_record)
-    return [_mention(record) for stage in range(3) for kind, record in found if kind == stage]
+    # (stage by stage, each in the order of the text: a stable sort by stage, one pass)
+    return [_mention(record) for _, record in sorted(found, key=_stage)]
 
 
 def _mentions_in(doc: Doc) -> list[Mention]:
@@ -476,12 +477,23 @@ def _unlabelled(doc: Doc, s: int, e: int, kind: str) -> Mention:
 
 
 def _sealed(doc: Doc) -> bool:
-    """Whether whitespace of its own stands between every two paragraphs (see `find_mentions`)."""
-    text = columns(doc).text
-    return all(p.first == 0 or text[p.first - 1].isspace() for p in paragraphs_of(doc))
+    """Whether whitespace of its own stands between every two paragraphs (see `find_mentions`); made
+    once per document (`find_mentions` and `_vote_types` both ask)."""
+    sealed = doc.user_data.get(_SEALED_KEY)
+    if sealed is None:
+        text = columns(doc).text
+        sealed = doc.user_data[_SEALED_KEY] = all(p.first == 0 or text[p.first - 1].isspace() for p in paragraphs_of(doc))
+    return sealed
+
+
+_SEALED_KEY = "claimlight.actors.sealed"
 
 
 _Record = tuple  # a Mention's fields, but its actor: (start, end, token_start, token_end, label, text, title, stated)
+
+
+def _stage(item: tuple[int, _Record]) -> int:
+    return item[0]
 
 
 def _record(m: Mention) -> _Record:
@@ -808,8 +820,10 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
             sharing[p.name].append(p)
     _add_hyphenated_surnames(doc, surnames, mentions, covered)
     cols = columns(doc)
-    for i, word in enumerate(cols.text):
-        if i in covered or word not in surnames or not (cols.pos[i] == "PROPN" or cols.is_title[i]):
+    # (the page's few words that are a surname first: a test of each of its thousands of tokens in
+    # this loop cost most of a live update's pass)
+    for i in [i for i, word in enumerate(cols.text) if word in surnames]:
+        if i in covered or not (cols.pos[i] == "PROPN" or cols.is_title[i]):
             continue
         tok = doc[i]
         if _common_word_opening(tok):
@@ -992,9 +1006,10 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
     if not unlabelled:
         return
     cols = columns(doc)
-    for i, word in enumerate(cols.text):
-        a = unlabelled.get(word)
-        if a is None or i in covered or cols.ent_type[i] or cols.pos[i] != "PROPN":
+    # (the page's few words that are such a first word first, as in `_add_unlabelled_surnames`)
+    for i in [i for i, word in enumerate(cols.text) if word in unlabelled]:
+        a = unlabelled[cols.text[i]]
+        if i in covered or cols.ent_type[i] or cols.pos[i] != "PROPN":
             continue
         tok = doc[i]
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

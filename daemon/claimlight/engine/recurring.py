@@ -42,7 +42,9 @@ FEW_BLOCKS = 8
 
 Match = tuple[int, int, str]  # start, end (characters, in the text searched) and the name found
 
-_kept: LRUCache[tuple[frozenset[str], tuple[Match, ...]]] = LRUCache(None, max_weight=KEPT_BYTES)
+# (each entry: [the names the block was searched with, its matches], a list so that the names can be
+# brought up to date in place)
+_kept: LRUCache[list] = LRUCache(None, max_weight=KEPT_BYTES)
 
 
 def pattern(names) -> re.Pattern:
@@ -73,7 +75,10 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
                 if any(n in block for n in got[1]):
                     kept = None
             if kept is not None and old is not names:
-                _kept.put(block, (names, matches), _weight(block, matches))  # (the same matches, under the names now searched)
+                # the same matches, now under the names searched (so that the next version's
+                # difference is against these): in place, since an entry's weight does not count
+                # its names and `get` made it the newest (a new entry a block cost most of the search)
+                kept[0] = names
         found.append(None if kept is None else kept[1])
     todo = [k for k, f in enumerate(found) if f is None]
     # A few blocks (a new entry, a line a new name occurs in) are searched with the names that occur
@@ -88,7 +93,7 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
             present = [n for n in names if n in block]
             search = pattern(present) if present else None
         found[k] = tuple((m.start(), m.end(), m.group(0)) for m in search.finditer(block)) if search is not None else ()
-        _kept.put(block, (names, found[k]), _weight(block, found[k]))
+        _kept.put(block, [names, found[k]], _weight(block, found[k]))
     return [(start + s, start + e, name) for (start, _), matches in zip(blocks, found) for s, e, name in matches]
 
 
