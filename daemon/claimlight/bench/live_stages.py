@@ -9,7 +9,8 @@ in the worker that joined the page's first analysis from them, `jobs.merge_and_a
 the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
 functions `engine.analyze_doc` calls, for the length of the measurement), the reply's JSON as the
 worker makes it, and the parent's side (the UTF-16 check and the reply's frame around that JSON,
-`server.replies`). A from-scratch analysis of the same page
+`server.replies`: made around the worker's JSON, or, for a page with a character outside the BMP,
+its offsets converted). A from-scratch analysis of the same page
 in the same process gives the scale; and how many of the update's coreference readings took up
 where the page's first analysis left them (`engine.checkpoints`). cProfile would distort this code heavily; plain timers do not.
 """
@@ -35,7 +36,7 @@ def measure(pages: list[str], grown: list[str]) -> dict:
     from ..paragraphs import paragraphs
     from ..server.foresight import grown_tail
     from ..server.offsets import same_in_utf16
-    from ..server.replies import result_frame
+    from ..server.replies import reply_frame
 
     nlp = load_nlp()
     for _ in lexemes.slices(nlp):  # as a worker does between its first jobs
@@ -71,8 +72,8 @@ def measure(pages: list[str], grown: list[str]) -> dict:
             doc = clock("rebuild the document from bytes", parsed.join, nlp.vocab, items)
             analysis = clock("extraction, all passes", engine.analyze_doc, doc)
             data = clock("reply as JSON (worker)", jobs.as_json, analysis)
-        if clock("parent: UTF-16 check", same_in_utf16, new):
-            clock("parent: reply frame", lambda: result_frame(data, id="live", cached=False, elapsed_ms=0.0))
+        clock("parent: UTF-16 check", same_in_utf16, new)  # (a page with a character outside the BMP: converted)
+        clock("parent: reply frame", lambda: reply_frame(data, new, id="live", cached=False, elapsed_ms=0.0))
         times.setdefault("update, all steps", []).append(1000 * (time.perf_counter() - start))
         # (the coreference readings of the update that took up the page's first analysis's, `engine.checkpoints`)
         times.setdefault("coreference readings taken up", []).append(checkpoints.resumed - resumed)

@@ -16,6 +16,7 @@ analysis's fields, as the worker wrote them, in one JSON object: the object
 from __future__ import annotations
 
 from ..protocol import Analysis, ResultReply
+from .offsets import analysis_to_utf16, same_in_utf16
 
 # The reply's fields that the analysis fills (spans, actors, ledger), left out of its own half.
 _ANALYSIS_FIELDS = frozenset(Analysis.model_fields)
@@ -30,3 +31,13 @@ def result_frame(analysis_json: bytes, **fields) -> bytes:
     if not (analysis_json[:1] == b"{" and analysis_json[-1:] == b"}" and len(analysis_json) > 2 and len(head) > 2):
         raise ValueError("not a JSON object with fields")
     return b"".join((head[:-1], b",", memoryview(analysis_json)[1:]))
+
+
+def reply_frame(analysis_json: bytes, text: str, **fields) -> str | bytes:
+    """The `result` frame of the analysis `analysis_json` (its worker's JSON) of `text`: made around
+    that JSON as it is (`result_frame`) when every offset is the same in UTF-16 (no character outside
+    the BMP); otherwise read into models, its offsets converted (`server.offsets`) and dumped again."""
+    if same_in_utf16(text):
+        return result_frame(analysis_json, **fields)
+    wire = analysis_to_utf16(Analysis.model_validate_json(analysis_json), text)
+    return ResultReply(spans=wire.spans, actors=wire.actors, ledger=wire.ledger, **fields).model_dump_json()

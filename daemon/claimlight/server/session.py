@@ -37,7 +37,6 @@ from ..protocol import (
     PartialReply,
     PingRequest,
     PongReply,
-    ResultReply,
 )
 from ..settings import Config
 from . import pieces
@@ -47,9 +46,9 @@ from .heap import Heap
 from .errors import AnalysisFailed, AnalysisTimeout, WorkerCrashed
 from .logsafe import describe_exception, refusals
 from .messages import decode
-from .offsets import analysis_to_utf16, same_in_utf16
+from .offsets import analysis_to_utf16
 from .pool import AnalysisPool, Lane
-from .replies import result_frame
+from .replies import reply_frame
 
 log = logging.getLogger("claimlight.session")
 
@@ -311,15 +310,8 @@ class Session:
 
     def _result_frame(self, rid: str, data: bytes, text: str, cached: bool, started: float) -> str | bytes:
         """The `result` frame of the analysis `data` (its worker's JSON, the hidden categories already
-        left out: `server.worker`) of `text`. Sent as the worker wrote it when every offset is the
-        same in UTF-16 (no character outside the BMP: `server.replies`); otherwise read into models
-        and converted."""
-        if same_in_utf16(text):
-            return result_frame(data, id=rid, cached=cached, elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
-        wire = analysis_to_utf16(Analysis.model_validate_json(data), text)
-        elapsed = (time.perf_counter() - started) * 1000
-        return ResultReply(id=rid, spans=wire.spans, actors=wire.actors, ledger=wire.ledger, cached=cached,
-                           elapsed_ms=round(elapsed, 1)).model_dump_json()
+        left out: `server.worker`) of `text` (`server.replies.reply_frame`)."""
+        return reply_frame(data, text, id=rid, cached=cached, elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
 
     # -- replies --
 
