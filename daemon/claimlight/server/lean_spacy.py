@@ -1,9 +1,9 @@
-"""spaCy imported without its command line, in an analysis worker: some 18 MB less per worker.
+"""spaCy imported without its command line, in an analysis worker: some 16.5 MB less per worker.
 
 `import spacy` runs `from .cli.info import info` (so that `spacy.info()` exists), and importing
 anything of `spacy.cli` imports all of it: every command, with typer, click, rich, jinja2, httpx,
 requests, weasel and their dependencies, about 370 modules. A worker only loads a model and parses
-with it, which needs none of them, yet they made up some 18 MB of each worker's 163 MB at start, a
+with it, which needs none of them, yet they made up some 16.5 MB of each worker's 163 MB at start, a
 tenth of a second of its start-up, and were counted again in every figure of the daemon's memory
 (start, after a thousand articles, the peak of a 900,000-character page) once per worker.
 
