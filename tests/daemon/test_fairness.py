@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimlight.server.fairness import FairQueue
+from claimlight.server.fairness import CREDIT, FairQueue
 
 
 def drain(queue: FairQueue) -> list:
@@ -48,19 +48,53 @@ def test_pages_of_one_client_share_its_turn():
     assert order[4:] == ["t1-1", "t1-2", "t1-3"]
 
 
-def test_an_idle_client_earns_no_credit():
+def test_an_idle_client_earns_a_bounded_credit():
     queue = FairQueue()
     queue.push("a", "", "a0", 100)
     assert queue.pop() == "a0"
-    for i in range(10):  # b works alone for a while
+    for i in range(300):  # b works alone for a long while
         queue.push("b", "", f"b{i}", 100)
         assert queue.pop() == f"b{i}"
-    for i in range(3):
+    for i in range(200):
         queue.push("b", "", f"B{i}", 100)
-    for i in range(3):
+    for i in range(200):
         queue.push("a", "", f"A{i}", 100)
-    # a gets its share from now on, not ten turns in a row for the time it was idle.
-    assert drain(queue)[:4] in (["A0", "B0", "A1", "B1"], ["B0", "A0", "B1", "A1"])
+    order = drain(queue)
+    # a goes first for its credit's worth (not for the 30,000 it was idle), then they take turns.
+    burst = int(CREDIT // 100)
+    assert order[:burst] == [f"A{i}" for i in range(burst)]
+    assert 18 <= sum(x.startswith("A") for x in order[burst:burst + 40]) <= 22
+
+
+def test_a_newcomers_article_goes_before_two_backlogged_floods_as_one():
+    queue = FairQueue()
+    for i in range(50):
+        queue.push("flood1", "", f"f{i}", 2000)
+        queue.push("flood2", "", f"g{i}", 2000)
+    for _ in range(40):  # the floods have had the workers for a while
+        queue.pop()
+    # A 1,500-word article: its pieces (cut around lines parsed before) and its analysis.
+    for i in range(7):
+        queue.push("reader", "", f"r{i}", 1300)
+    queue.push("reader", "", "analysis", 0.2 * 9000)
+    nxt = [queue.pop() for _ in range(8)]
+    assert nxt == [f"r{i}" for i in range(7)] + ["analysis"]
+
+
+def test_a_client_back_at_once_has_only_the_credit_it_left():
+    queue = FairQueue()
+    for i in range(100):
+        queue.push("flood", "", f"f{i}", 2000)
+    for i in range(20):
+        queue.pop()
+    for i in range(5):  # a reader's 10,000 characters: most of its credit used
+        queue.push("reader", "", f"r{i}", 2000)
+    assert [queue.pop() for _ in range(5)] == [f"r{i}" for i in range(5)]
+    queue.pop()  # a flood piece while the reader reads
+    for i in range(5):  # and a second page straight away: no second credit, turns with the flood
+        queue.push("reader", "", f"s{i}", 2000)
+    nxt = [queue.pop() for _ in range(6)]
+    assert sum(x.startswith("f") for x in nxt) >= 2
 
 
 def test_remove_and_drain():

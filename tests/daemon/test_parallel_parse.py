@@ -22,7 +22,8 @@ from claimlight.engine.jobs import analyze_text, merge_and_analyze, parse_paragr
 from claimlight.engine.nlp import load_nlp, parse
 from claimlight.paragraphs import MAX_PARAGRAPH_CHARS, paragraph_starts, paragraphs, split_at
 from claimlight.protocol import Analysis
-from claimlight.server.pieces import MAX_PIECE_CHARS, aligned_cuts, piece_count, split_points
+from claimlight.server.pieces import (BACKGROUND_PIECE_CHARS, LONG_TEXT_CHARS, MAX_PIECE_CHARS, aligned_cuts, max_piece_chars,
+                                      piece_count, split_points)
 from claimlight.server.plan import make_plan
 from claimlight.server.pool import AnalysisPool
 
@@ -93,8 +94,19 @@ def test_no_piece_is_longer_than_the_bound_busy_or_idle():
     for idle in (0, 1, 2, 8):
         plan = make_plan(text, lambda key: None, idle)
         assert [i for a, b in plan.pieces for i in range(a, b)] == list(range(len(plan.paragraphs)))
-        assert max(plan.chars(piece) for piece in plan.pieces) <= MAX_PIECE_CHARS
+        assert max(plan.chars(piece) for piece in plan.pieces) <= max_piece_chars(len(text))
     assert piece_count(text, 0) == -(-len(text) // MAX_PIECE_CHARS)
+
+
+def test_a_long_texts_pieces_are_small_so_a_short_page_waits_little():
+    article = "\n\n".join(f"Paragraph {i} " + "word " * 40 for i in range(30))  # ~6,500 characters
+    huge = "\n\n".join(f"Paragraph {i} " + "word " * 40 for i in range(800))  # ~170,000
+    assert len(article) <= LONG_TEXT_CHARS < len(huge)
+    short = make_plan(article, lambda key: None, 0)
+    assert max(short.chars(piece) for piece in short.pieces) > BACKGROUND_PIECE_CHARS  # a page's pieces stay large
+    plan = make_plan(huge, lambda key: None, 2)
+    assert [i for a, b in plan.pieces for i in range(a, b)] == list(range(len(plan.paragraphs)))
+    assert max(plan.chars(piece) for piece in plan.pieces) <= BACKGROUND_PIECE_CHARS
 
 
 def test_overlong_paragraphs_are_cut_in_linear_time():

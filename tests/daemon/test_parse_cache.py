@@ -20,7 +20,7 @@ import pytest
 from claimlight.engine.jobs import analyze_text, parse_and_analyze
 from claimlight.engine.nlp import load_nlp
 from claimlight.paragraphs import paragraph_starts, paragraphs
-from claimlight.server.plan import make_plan, paragraph_key
+from claimlight.server.plan import BRIDGE_CHARS, make_plan, paragraph_key
 from claimlight.server.pool import AnalysisPool
 
 REPO = Path(__file__).resolve().parents[2]
@@ -132,9 +132,15 @@ def test_make_plan_groups_only_the_missing_paragraphs():
     plan = make_plan(text, known.get, 2)
     assert plan.pieces == [(6, 10)] and plan.missing == 4
     assert [p is not None for p in plan.parts] == [True] * 6 + [False] * 4
-    # A paragraph parsed before in the middle splits the new ones into two pieces.
+    # A short paragraph parsed before in the middle is parsed again with the new ones around it
+    # (one piece, one job); a long stretch parsed before splits them into two pieces.
     known[first.keys[8]] = b"x"
-    assert make_plan(text, known.get, 2).pieces == [(6, 8), (9, 10)]
+    assert len(first.paragraphs[8]) <= BRIDGE_CHARS
+    bridged = make_plan(text, known.get, 2)
+    assert bridged.pieces == [(6, 10)] and bridged.missing == 3
+    known[first.keys[7]] = b"x"
+    assert len(first.paragraphs[7]) + len(first.paragraphs[8]) > BRIDGE_CHARS
+    assert make_plan(text, known.get, 2).pieces == [(6, 7), (9, 10)]
     assert make_plan(text, lambda key: b"x", 2).pieces == []
 
 

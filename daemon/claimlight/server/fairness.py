@@ -9,11 +9,17 @@ the piece's characters). So:
 
 * a client with much work queued gets the same share of the workers as one with little, however
   many requests it sends: it cannot starve others by queueing more;
-* a client that was idle starts at the current virtual time, not ahead of it: it is served soon,
-  but earns no credit for the time it did not use;
+* a client that was idle starts a little before the current virtual time, by at most CREDIT (the
+  work of an ordinary article, ~2,000 words): the page a reader just opened goes ahead of the queued
+  pieces of somebody's long or endless work as one piece of work, not piece by piece in turns with
+  it (each turn a piece's wait). This is the credit a scheduler gives a task that wakes from sleep
+  (Linux CFS places it half a latency period behind the others); it is bounded, so an idle
+  client earns no more than that, however long it was idle, and a client with work queued earns
+  none;
 * small requests are not stuck behind a huge one: after a piece of the huge one, the small one's
   pieces (which cost less) go first until it has had as much as the huge one;
-* one connection carrying many tabs (the extension's) shares its turn among their pages the same way.
+* one connection carrying many tabs (the extension's) shares its turn among their pages the same way,
+  with the same credit for a page that was idle.
 
 A free worker may be barred from some work for now (`pop(allowed=...)`: the pool keeps one worker
 free of long jobs, so that short ones always have somewhere to run): lanes whose next item is
@@ -30,6 +36,10 @@ from collections.abc import Callable
 from typing import Generic, Hashable, TypeVar
 
 T = TypeVar("T")
+
+# How far before the current virtual time an idle client or page may start (its cost units:
+# characters of text to parse): about a 2,000-word article with its analysis (`pool.MERGE_COST`).
+CREDIT = 12_000.0
 
 
 @dataclass
@@ -78,15 +88,17 @@ class FairQueue(Generic[T]):
         candidates = [c for c in self._clients.values() if any(ready(p) for p in c.pages.values())]
         if not candidates:
             return None
-        client = min(candidates, key=lambda c: (max(self.vtime, c.finish), c.finish, c.arrival))
+        client = min(candidates, key=lambda c: (max(self.vtime - CREDIT, c.finish), c.finish, c.arrival))
         pages = [p for p in client.pages.values() if ready(p)]
-        page = min(pages, key=lambda p: (max(client.vtime, p.finish), p.finish, p.arrival))
+        page = min(pages, key=lambda p: (max(client.vtime - CREDIT, p.finish), p.finish, p.arrival))
         item, cost = page.items.popleft()
         self._length -= 1
-        self.vtime = max(self.vtime, client.finish)
-        client.finish = self.vtime + cost
-        client.vtime = max(client.vtime, page.finish)
-        page.finish = client.vtime + cost
+        start = max(self.vtime - CREDIT, client.finish)
+        self.vtime = max(self.vtime, start)
+        client.finish = start + cost
+        page_start = max(client.vtime - CREDIT, page.finish)
+        client.vtime = max(client.vtime, page_start)
+        page.finish = page_start + cost
         self._forget_idle()
         return item
 
@@ -110,12 +122,14 @@ class FairQueue(Generic[T]):
         return items
 
     def _forget_idle(self) -> None:
-        # A node with nothing waiting whose last work ended before now would start at the current
-        # virtual time anyway: keeping it changes nothing, and forgetting it bounds the bookkeeping.
-        for key in [k for k, c in self._clients.items() if c.finish <= self.vtime and not any(p.items for p in c.pages.values())]:
+        # A node with nothing waiting whose last work ended a CREDIT or more before now would start
+        # at the current virtual time less CREDIT anyway: keeping it changes nothing, and forgetting
+        # it bounds the bookkeeping. (One whose work ended later is kept: its credit is what it left.)
+        for key in [k for k, c in self._clients.items()
+                    if c.finish <= self.vtime - CREDIT and not any(p.items for p in c.pages.values())]:
             del self._clients[key]
         for c in self._clients.values():
-            for key in [k for k, p in c.pages.items() if p.finish <= c.vtime and not p.items]:
+            for key in [k for k, p in c.pages.items() if p.finish <= c.vtime - CREDIT and not p.items]:
                 del c.pages[key]
 
     def _next(self) -> int:

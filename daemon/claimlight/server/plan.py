@@ -6,8 +6,15 @@ whitespace included). A page analysed again after a change, a live blog's new en
 needs its new paragraphs parsed: the plan lists, for each paragraph, the parse the daemon has, and
 groups those it has not into pieces of work:
 
-* each piece is a run of consecutive paragraphs to parse, at most MAX_PIECE_CHARS long (a paragraph
-  is never cut), so a page's work interleaves with other pages' (`server.fairness`);
+* each piece is a run of consecutive paragraphs to parse, at most MAX_PIECE_CHARS long, or
+  BACKGROUND_PIECE_CHARS for a long text (`pieces.max_piece_chars`; a paragraph is never cut), so
+  a page's work interleaves with other pages' (`server.fairness`);
+* a short stretch of paragraphs parsed before (at most BRIDGE_CHARS: a site's recurring line, an
+  "Advertisement" label, a repeated caption) between paragraphs to parse does not cut a piece: it
+  is parsed again with them. Every piece is a job of its own, with its fixed cost and, on a busy
+  daemon, its own turn in the fair queue behind other pages' pieces: a 1,500-word article with a
+  handful of such lines would otherwise be parsed in as many pieces, one turn each. Paragraphs
+  parse one by one (`engine.nlp.parse_each`), so the parse made again is the one kept;
 * a long stretch of new text is cut into about equal pieces, one per idle worker
   (`pieces.piece_count`), so that a page seen for the first time is parsed on every idle core;
 * with streaming, no piece crosses the start of a chunk (`stretches`), so each chunk's preview
@@ -24,7 +31,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..paragraphs import paragraph_starts, split_at
-from .pieces import MAX_PIECE_CHARS, piece_count
+from .pieces import max_piece_chars, piece_count
+
+# Known paragraphs (characters in all) between two new ones that are parsed again rather than cutting a piece.
+BRIDGE_CHARS = 300
 
 
 def paragraph_key(paragraph: str) -> bytes:
@@ -42,7 +52,8 @@ class Plan:
 
     @property
     def missing(self) -> int:
-        return sum(b - a for a, b in self.pieces)
+        """Paragraphs the daemon has no parse of (fewer than the pieces hold when they bridge known ones)."""
+        return sum(part is None for part in self.parts)
 
     def chars(self, piece: tuple[int, int]) -> int:
         return self.bounds[piece[1]] - self.bounds[piece[0]]
@@ -62,7 +73,8 @@ def make_plan(text: str, known: Callable[[bytes], bytes | None], idle_workers: i
     breaks = {bisect_left(bounds, s) for s in stretches or ()}
     todo = [i for i, part in enumerate(parts) if part is None]
     # A page seen for the first time is cut for the idle workers; a streamed one by its chunks only.
-    n = 1 if stretches is not None else piece_count("".join(paragraphs[i] for i in todo), idle_workers)
+    limit = max_piece_chars(len(text))
+    n = 1 if stretches is not None else piece_count("".join(paragraphs[i] for i in todo), idle_workers, limit)
     total = sum(len(paragraphs[i]) for i in todo)
     targets = [total * k // n for k in range(1, n)]
     pieces: list[tuple[int, int]] = []
@@ -71,16 +83,20 @@ def make_plan(text: str, known: Callable[[bytes], bytes | None], idle_workers: i
     for i in todo:
         length = len(paragraphs[i])
         middle = done + length / 2
+        # Known paragraphs [last, i) parsed again within the piece rather than cutting it (BRIDGE_CHARS).
+        gap = 0 if first is None or i == last else bounds[i] - bounds[last]
+        bridged = 0 < gap <= BRIDGE_CHARS and not any(k in breaks for k in range(last, i + 1))
         # Cut before paragraph i where it is the boundary nearest a target: its middle lies past it.
-        if first is not None and (i != last or i in breaks or size + length > MAX_PIECE_CHARS or (targets and middle > targets[0])):
+        if first is not None and ((gap and not bridged) or i in breaks or size + gap + length > limit
+                                  or (targets and middle > targets[0])):
             pieces.append((first, last))
-            first = None
+            first, gap = None, 0
         while targets and middle > targets[0]:
             targets.pop(0)
         if first is None:
             first, size = i, 0
         last = i + 1
-        size += length
+        size += gap + length
         done += length
     if first is not None:
         pieces.append((first, last))

@@ -68,7 +68,7 @@ from .errors import AnalysisFailed, AnalysisTimeout, ModelLoadError, WorkerCrash
 from .fairness import FairQueue
 from .foresight import grown_tail
 from .parsecache import ParseCache
-from .pieces import shift, split_at
+from .pieces import LONG_TEXT_CHARS, shift, split_at
 from .plan import Plan, make_plan, paragraph_key
 from .processes import Running, WorkerProcess
 
@@ -81,8 +81,8 @@ CANCEL_GRACE_S = 2.0  # how long a cancelled job may run on before its worker is
 # The analysis of a whole text from its parsed pieces costs about this much of parsing it.
 MERGE_COST = 0.2
 # A job on a text longer than this (characters) is long: about a second of work or more. Pieces
-# are never long (MAX_PIECE_CHARS); the one-job analysis of a long text is.
-LONG_JOB_CHARS = 30_000
+# are never long (`server.pieces`); the one-job analysis of a long text is.
+LONG_JOB_CHARS = LONG_TEXT_CHARS
 DEFAULT_PARSE_CACHE_BYTES = 16 * 2**20
 # Analyses are kept as their JSON: about 7 bytes a character of text, so this holds a few hundred
 # articles, or a 900,000-character page and a hundred more.
@@ -436,7 +436,7 @@ class AnalysisPool:
         `deadline` is in loop.time(). Raises AnalysisTimeout, WorkerCrashed or AnalysisFailed; cancelling
         the calling task cancels the work, running or not.
 
-        The paragraphs of the text not parsed before are parsed in pieces of at most MAX_PIECE_CHARS,
+        The paragraphs of the text not parsed before are parsed in pieces (`server.plan`),
         spread over the idle workers, and the text is analysed as one document. With `cuts`
         (streaming), `on_piece(i, analysis)` gets the analysis of each stretch between cuts on its own
         (offsets into `text`, no actors), in order, as soon as it and the stretches before it are
