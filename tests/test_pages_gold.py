@@ -29,15 +29,18 @@ SCREEN_READER_ONLY = re.compile(r"(^|\s)(sr-only|visually-hidden|screen-reader-t
 BRACKETED_NOTE, NOTE_NUMBER = re.compile(r"\[\s*\d{1,3}\s*\]"), re.compile(r"\d{1,3}")
 # Form controls: a button's label ('▶ Listen 0:12') or a field's value is not text of the story.
 CONTROLS = {"button", "select", "textarea"}
+# A ruby's reading (<rt>, drawn above its word) and the fallback parentheses around it (<rp>) are
+# an annotation of the word, not words of the sentence, as the corpus gold has it.
+RUBY_ANNOTATIONS = {"rt", "rp"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Text(html.parser.HTMLParser):
     """All character data of a document, scripts' and templates' included, entities decoded;
     screen-reader-only text left out (a reader does not see it), and so is a tooltip's (role=tooltip,
-    shown only on hover), and so is a form control's (a button's label); a <q>'s quotation marks, which the
+    shown only on hover), and so is a form control's (a button's label), and a ruby's reading (<rt>, <rp>); a <q>'s quotation marks, which the
     browser draws around it, put in (“…”, and ‘…’ for a <q> inside another); a note number set as a
-    <sup> ('[1]', or '1' linking within the page) left out, since it is a pointer the gold leaves
+    <sup> ('[1]'), or a number linking within the page ('1', in a <sup> or styled as one), left out, since it is a pointer the gold leaves
     out wherever it stands."""
 
     def __init__(self):
@@ -58,7 +61,7 @@ class _Text(html.parser.HTMLParser):
         if tag == "q":
             self.handle_data("“‘"[self.q_depth % 2])
             self.q_depth += 1
-        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS:
+        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS or tag in RUBY_ANNOTATIONS:
             self.hidden_depth += 1
 
     def handle_endtag(self, tag):
@@ -73,8 +76,10 @@ class _Text(html.parser.HTMLParser):
             self.hidden_depth -= 1
 
     def handle_data(self, data):
-        note = BRACKETED_NOTE.fullmatch(data.strip()) or (self.in_page_link and NOTE_NUMBER.fullmatch(data.strip()))
-        if self.sup_depth and note:
+        # A number linking within the page is a note mark in a <sup> or set as one by its style
+        # (a newsletter platform's `<a class=footnote-anchor href=#footnote-1>1</a>`).
+        linked_number = self.in_page_link and NOTE_NUMBER.fullmatch(data.strip())
+        if linked_number or (self.sup_depth and BRACKETED_NOTE.fullmatch(data.strip())):
             return
         if not self.hidden_depth:
             self.parts.append(data)

@@ -111,6 +111,23 @@ test("footnote references are pointers, not words: left out of the paragraph aro
   assert.deepEqual(texts(html), ["The law passed in 2026. It sets no fine.", "Water is H2O and area is m2; see source and ."]);
 });
 
+test("a note mark raised by its style, not a <sup> (a newsletter's footnote anchor), is a pointer; a plain linked number is a word", () => {
+  const html = `<p>Donations pay for fuel.<a class="footnote-anchor" href="#footnote-2" style="vertical-align: super">2</a> Most riders walk on.</p>
+    <p>See chapter <a href="#ch-3">3</a> of the report.</p>`;
+  assert.deepEqual(texts(html), ["Donations pay for fuel. Most riders walk on.", "See chapter 3 of the report."]);
+});
+
+test("a ruby's reading (<rt>) and its fallback parentheses (<rp>) are not words of the sentence", () => {
+  const html = `<p>The last of 300 <ruby>提灯<rp>(</rp><rt>chōchin</rt><rp>)</rp></ruby> lanterns, and <ruby>和紙<rt>washi</rt></ruby> paper.</p>`;
+  assert.deepEqual(texts(html), ["The last of 300 提灯 lanterns, and 和紙 paper."]);
+});
+
+test("a line all in bold naming furniture ('Reader Comments') opens its section: what follows it in its element is left out", () => {
+  const html = `<td><font><p>The council voted to keep the elevator.</p><hr><font><b>Reader Comments</b><br>"About time." - posted by reader58<br><br>"Good news." - posted by jm</font></font></td>
+    <div><b>Mill fire</b><br>Posted Friday<br><br>The mill burned down overnight.</div>`;
+  assert.deepEqual(texts(html), ["The council voted to keep the elevator.", "Mill fire", "Posted Friday", "The mill burned down overnight."]);
+});
+
 test("a print view's bracketed note numbers ('[1]' after a link) are pointers even without a link; a power is not", () => {
   const html = `<p>It goes to the <a href="https://example.org/report">council's report</a><sup class="ref">[1]</sup>, the mayor said.</p><p>An area of 20 m<sup>2</sup>.</p>`;
   assert.deepEqual(texts(html), ["It goes to the council's report, the mayor said.", "An area of 20 m2."]);

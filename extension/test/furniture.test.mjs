@@ -106,6 +106,26 @@ test("a name that says how an element is rendered ('inline-placeholder') is furn
   assert.equal(why("d"), 'named "forum"');
 });
 
+test("a footnote written out after the story opens with a mark linking back to its mark in the text: a note, not the story", () => {
+  const { document } = new JSDOM(`<p>Fuel is paid for by a tin.<a class="footnote-anchor" id="footnote-anchor-2" href="#footnote-2">2</a></p>
+    <div id=fn class="footnote"><a class="footnote-number" id="footnote-2" href="#footnote-anchor-2">2</a><div class="footnote-content"><p>The tin raised £1,310, “more than the diesel cost”.</p></div></div>
+    <div id=ch><a href="#part-2">2</a> Part two of the story begins with the council's vote, which came late on Monday.</div><h2 id="part-2">The vote</h2>
+    <div id=lone><a href="#nowhere">3</a><div>A mark linking to nothing.</div></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  assert.equal(why("fn"), "note");
+  assert.equal(why("ch"), null); // its link points at a heading, not at a mark
+  assert.equal(why("lone"), null);
+});
+
+test("a line taking the reader elsewhere on the site is navigation; the site asking for stories is an invitation", () => {
+  for (const text of ["« Back to news · Next story: Chapel roof fund passes target »", "Back to top", "Next story: Mill fire leaves 40 without work", "‹ Previous article: Council meets"]) {
+    assert.equal(furnitureBlock(block(text)), "story navigation", text);
+  }
+  assert.equal(furnitureBlock(block("Have a story for the Gazette? Ring us on 01873 000000.")), "reader invitation");
+  assert.equal(furnitureBlock(block("Back to school means back to traffic on Mill Road, where the council has added a crossing guard.")), null);
+  assert.equal(furnitureBlock(block("The next story the council must tell is how it will pay for the roof, the treasurer said.")), null);
+});
+
 test("quotation marks, not apostrophes, are a sign of speech", () => {
   for (const t of ["“Now,” she said.", "He called it 'a mess'.", "‘We were not at it,’ said Holt.", "«Non», a-t-il dit.", "The players’ union"]) {
     assert.ok(hasQuoteMark(t), t);

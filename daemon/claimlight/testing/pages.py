@@ -24,7 +24,8 @@ GET_PAGE_STATE = "cl-get-page-state"
 # claimlight.evaluation.pages reads); `starts` maps each text node to where its data begins in `text`.
 # Text clipped to nothing for screen readers only is not visible; a floated initial (a drop cap)
 # is part of its word, not a block of its own; a footnote reference mark (`<sup><a href=#fn1>1</a></sup>`,
-# or a bracketed `<sup>[1]</sup>`) points to a note and is not text, as the corpus gold has it. A <q>'s quotation marks are drawn by
+# a link set `vertical-align: super`, or a bracketed `<sup>[1]</sup>`) points to a note and is not
+# text, as the corpus gold has it, and nor is a ruby's reading (<rt>, <rp>) above its word. A <q>'s quotation marks are drawn by
 # the browser (generated content, absent from the DOM's text) and are text a reader reads: its
 # ::before and ::after strings, and `open-quote`/`close-quote` as the default style draws them for
 # English (the corpus's pages are English; nested <q>s take the second pair). An element per printed
@@ -36,7 +37,7 @@ GET_PAGE_STATE = "cl-get-page-state"
 # a consent wall around the whole page, which the gold says.) A speaker's label
 # in a table row's first cell ('Q:') is read on one line with the turn in the cell beside it.
 _PAGE_TEXT = r"""
-  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA']);
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA', 'RT', 'RP']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
     /^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(s.clip) || /inset\(50%\)/.test(s.clipPath)
     || (parseFloat(s.width) <= 1 && parseFloat(s.height) <= 1 && s.overflow === 'hidden'));
@@ -47,7 +48,8 @@ _PAGE_TEXT = r"""
   const noteRef = (el, tag) => el.getAttribute('role') === 'doc-noteref'
     || (tag === 'SUP' && /^\[\s*\p{N}{1,3}\s*\]$/u.test(el.textContent.trim())) || ((tag === 'SUP' || tag === 'A')
     && /^\[?\s*(\p{N}{1,3}|[a-z]|[*†‡§¶]{1,3})\s*\]?$/u.test(el.textContent.trim())
-    && (tag === 'SUP' ? inPage(el.querySelector('a[href]')) || inPage(el.closest('a[href]')) : inPage(el) && !!el.querySelector('sup')))
+    && (tag === 'SUP' ? inPage(el.querySelector('a[href]')) || inPage(el.closest('a[href]'))
+      : inPage(el) && (!!el.querySelector('sup') || getComputedStyle(el).verticalAlign === 'super')))
     || (tag === 'A' && /^[#§¶🔗]$/u.test(el.textContent.trim()) && inPage(el) && ownBox(el));
   // A permalink to the paragraph or section that holds it ('<p id=p3>… <a href="#p3">¶</a>').
   const ownBox = (a) => {
@@ -104,7 +106,8 @@ _PAGE_TEXT = r"""
     const label = labelCell(n, style);
     const prev = n.previousElementSibling;
     const turn = !label && style.display === 'table-cell' && !!prev && labelCell(prev, getComputedStyle(prev));
-    const block = !initial && !label && !style.display.startsWith('inline') && style.display !== 'contents';
+    // A <ruby> (display: ruby) sits in its line like any inline box.
+    const block = !initial && !label && !/^(inline|ruby)/.test(style.display) && style.display !== 'contents';
     const line = block && printedLine(n, style);
     // A column of such lines: a paragraph may run on from one column into the next.
     const column = block && !!n.firstElementChild && [...n.children].every((c) => printedLine(c, getComputedStyle(c)));

@@ -56,6 +56,11 @@ function marginMark(el, look) {
   return (look.position === "absolute" || look.position === "fixed") && MARGIN_MARK.test(el.textContent.trim());
 }
 
+// A ruby's reading (<rt>, drawn above its word: "提灯" read "chōchin") and the parentheses
+// around it for browsers without ruby (<rp>): an annotation of the word, not words of the
+// sentence; read into it, they would glue the reading to the word ("提灯chōchin").
+const RUBY_ANNOTATIONS = new Set(["rt", "rp"]);
+
 const HEADING = /^h([1-6])$/;
 // Pages without heading elements (an old CMS's table layout) set a heading as a line of bold
 // text: it ranks below every real heading, so that any heading ends its section.
@@ -75,6 +80,11 @@ function headingLevel(el) {
     if (BOLD.has(n.localName)) return n !== el && wholeText() && n.textContent.trim() === wholeText() ? BOLD_LEVEL : 0;
   }
   return 0;
+}
+
+/** The text of the block so far. */
+function textOf(block) {
+  return block.pieces.map((p) => (p.node ? p.node.data.slice(p.start ?? 0, p.end ?? p.node.data.length) : " ")).join("");
 }
 
 /** Is the block so far one line all in bold? Ended by a <br>, it is a heading line of a page
@@ -210,6 +220,13 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
       if (child.nodeType !== 1) continue;
       if (child.localName === "br") {
         brRun++;
+        // A line all in bold naming furniture ("<b>Reader Comments</b><br>…") opens its section,
+        // as a heading would: what follows it in this element is not the story.
+        if (boldLine(current) && isFurnitureHeading(textOf(current))) {
+          furnitureSection = BOLD_LEVEL;
+          current = null;
+          continue;
+        }
         if (brRun >= 2 || boldLine(current)) flush();
         else if (current) current.pieces.push({ br: true });
         continue;
@@ -220,11 +237,11 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
         flush();
         continue;
       }
-      // Not rendered, drawn nowhere in the text, drawn in the margin, or unreadable.
-      if (!look || hiddenOutOfFlow(look) || marginMark(child, look) || blurredPastReading(look)) continue;
+      // Not rendered, drawn nowhere in the text, drawn in the margin, unreadable, or a ruby's reading.
+      if (!look || hiddenOutOfFlow(look) || marginMark(child, look) || blurredPastReading(look) || RUBY_ANNOTATIONS.has(child.localName)) continue;
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {
-        if (isNoteReference(child)) continue;
+        if (isNoteReference(child, look)) continue;
         const marks = marksOf?.(child);
         const before = current;
         const from = current?.pieces.length ?? 0;

@@ -221,6 +221,7 @@ function elementVerdict(el, look, strict) {
   if (!strict) return null;
   const title = boxTitle(el);
   if (title) return `titled "${title}"`;
+  if (opensWithNoteBacklink(el)) return "note";
   if (isRecipeCard(el)) return "recipe card";
   let word = furnitureWord(el);
   if (RENDERING_WORDS.includes(word) && words(el.textContent).length > RENDERING_MAX_WORDS) word = null;
@@ -378,7 +379,7 @@ function linksToItsOwnBox(a) {
 /** Is this inline element a note reference (`<sup><a href="#fn1">1</a></sup>`,
  * `<a href="#note-1"><sup>[1]</sup></a>`, `<sup>[1]</sup>`, role=doc-noteref), or a permalink mark
  * to the paragraph holding it (`<a href="#p3">¶</a>`), a pointer too? */
-export function isNoteReference(el) {
+export function isNoteReference(el, look) {
   if (el.getAttribute("role") === "doc-noteref") return true;
   const tag = el.localName;
   if (tag !== "sup" && tag !== "a") return false;
@@ -393,7 +394,28 @@ export function isNoteReference(el) {
   // view numbers each link of the story and lists the addresses after it. A bare one may be a
   // power ("m<sup>2</sup>"), so it needs the link to a note.
   if (tag === "sup") return BRACKETED_NUMBER.test(el.textContent.trim()) || inPage(el.querySelector("a[href]")) || inPage(el.closest("a[href]"));
-  return inPage(el) && !!el.querySelector("sup");
+  // A linked mark raised by its style rather than a <sup> (a newsletter platform's
+  // `<a class=footnote-anchor href=#footnote-1>1</a>`, set `vertical-align: super`).
+  return inPage(el) && (!!el.querySelector("sup") || look?.verticalAlign === "super");
+}
+
+/** Does the box open with a note mark linking back to a note mark elsewhere in the page (a
+ * footnote written out after the story: `<div class=footnote><a href="#footnote-anchor-1">1</a>
+ * <div>The note…</div></div>`)? A mark pointing at a mark is a note's back link, and the box is
+ * the note, not the story. */
+function opensWithNoteBacklink(el) {
+  let a = el.firstElementChild;
+  if (!a) return false;
+  for (let n = el.firstChild; n && n !== a; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return false;
+  if (a.localName !== "a" && a.childElementCount === 1 && a.firstElementChild.localName === "a") a = a.firstElementChild;
+  const href = a.localName === "a" ? a.getAttribute("href") ?? "" : "";
+  if (!/^#./.test(href) || a.textContent.trim().length > NOTE_MARK_MAX_CHARS || !NOTE_MARK.test(a.textContent.trim())) return false;
+  let id;
+  try { id = decodeURIComponent(href.slice(1)); } catch { return false; }
+  const target = el.getRootNode().getElementById?.(id);
+  if (!target || el.contains(target)) return false;
+  const mark = target.textContent.trim();
+  return mark.length > 0 && mark.length <= NOTE_MARK_MAX_CHARS && NOTE_MARK.test(mark);
 }
 
 // How a paid unit set among the story's paragraphs says what it is, the advertiser's name after.
@@ -570,7 +592,16 @@ export const BLOCK_RULES = [
     (b) =>
       b.words.length <= 45 &&
       !QUOTE_MARK.test(b.text) &&
-      /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you)/i.test(b.text),
+      /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you|(got|have) a story\b[^?]{0,40}\?)/i.test(b.text),
+  ],
+  // A line taking the reader elsewhere on the site: "« Back to news · Next story: …", "Previous
+  // article: …", "‹ Prev | Next ›".
+  [
+    "story navigation",
+    (b) =>
+      b.words.length <= 25 &&
+      (/^[\s«‹<←[(|·]*(back to (the )?(top|news|home|homepage|stories|index|front page|section)\b|(next|previous|prev) (story|article|post)\s*[:»›>→])/i.test(b.text) ||
+        /[·|]\s*(next|previous) (story|article|post)\s*:/i.test(b.text)),
   ],
   [
     "follow line",
