@@ -44,6 +44,8 @@ anything (`local.keeps`) is read by the rules over the whole document at once, a
 from __future__ import annotations
 
 import hashlib
+import io
+import pickle
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import fields
@@ -307,7 +309,15 @@ def _mentions_by_paragraph(index, paras) -> list[bytes] | None:
     buckets: list[list] = [[] for _ in paras]
     for t, m in by_token.items():
         buckets[bisect_right(firsts, t) - 1].append((t, m))
-    out = []
+    # (kept with a paragraph's findings, in three windows: a digest, not the values. The values are
+    # plain (numbers, strings, None, tuples), pickled without the pickler's memo (`fast`), so the
+    # same values give the same bytes whichever objects hold them, and other values other bytes; all
+    # the paragraphs' rows one after the other into one buffer, each digested from its own bytes:
+    # their repr cost three times as much)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    ends = []
     for p, items in zip(paras, buckets):
         f, c = p.first, p.start
         seen: dict[int, tuple] = {}
@@ -317,9 +327,15 @@ def _mentions_by_paragraph(index, paras) -> list[bytes] | None:
             if x is None:
                 x = seen[id(m)] = (m.token_start - f, m.token_end - f, m.start - c, m.end - c, m.label, m.text, m.title, m.stated, _actor(m.actor))
             row.append((t - f, x))
-        # (kept with a paragraph's findings, in three windows: a digest, not the values; the repr of
-        # plain values names them, strings quoted)
-        out.append(hashlib.blake2b(repr(row).encode("utf-8", "surrogatepass"), digest_size=16).digest() if row else b"")
+        if row:
+            pickler.dump(row)
+        ends.append(buffer.tell())
+    out = []
+    with buffer.getbuffer() as data:
+        start = 0
+        for end in ends:
+            out.append(hashlib.blake2b(data[start:end], digest_size=16).digest() if end > start else b"")
+            start = end
     return out
 
 
