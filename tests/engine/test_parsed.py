@@ -156,3 +156,19 @@ def test_a_rebuild_adds_only_the_strings_the_store_does_not_hold_for_good_and_re
         parts = [parsed.encode(doc) for doc in parse_each(nlp, paragraphs(text))]
         doc = parsed.join(other, parts)
         assert doc.text == text and [t.tag_ for t in doc] == [t.tag_ for t in parse(nlp, text)]
+
+
+def test_the_record_of_the_strings_held_for_good_is_made_in_steps_and_names_no_zone_s_strings(nlp):
+    """A worker records the strings in steps between jobs (`parsed.permanent_strings`): a job's memory
+    zone between two steps adds strings the record never names, and the record names the model's."""
+    parsed.forget()
+    steps = parsed.permanent_strings(nlp.vocab, size=20_000)
+    next(steps)  # the store's strings, read
+    with nlp.memory_zone():
+        parse(nlp, "Quorvath Exlinsky met Drazhenko Pelluvar in Vostrenburg on Tuesday.")
+        theirs = numpy.array([nlp.vocab.strings[w] for w in ("Quorvath", "Pelluvar", "Vostrenburg")], dtype=numpy.uint64)
+        assert all(w in nlp.vocab.strings for w in ("Quorvath", "Pelluvar", "Vostrenburg"))
+    assert parsed._permanent is None
+    assert sum(1 for _ in steps) >= 2 and parsed._permanent is not None
+    ours = numpy.array([nlp.vocab.strings[w] for w in ("said", "the", "NNP", "PERSON")], dtype=numpy.uint64)
+    assert not parsed._permanent.holds(theirs).any() and parsed._permanent.holds(ours).all()

@@ -255,16 +255,17 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
     toks = token_list(doc)
     n = len(rules)
     by_paragraph = _mentions_by_paragraph(finder.index, paras)
-    keys, prints, entries, mentions = [], [], [], []
+    flags = bytes(in_quote)  # (each window's quoted flags are a slice of it)
+    keys, bounds, entries, mentions = [], [], [], []
     todo: list[list[int]] = [[] for _ in rules]  # by rule, the paragraphs it must look at
     for k, p in enumerate(paras):
         w = window_at(doc, k)
         lo, hi = paras[w.paragraphs.start].first, paras[w.paragraphs.stop - 1].last
         # (which of the window's tokens are quoted, digested: some 300 flags a window)
-        key = (_NAME, w.key, hashlib.blake2b(bytes(in_quote[lo:hi]), digest_size=16).digest())
+        key = (_NAME, w.key, hashlib.blake2b(flags[lo:hi], digest_size=16).digest())
         entry = local.kept(key)
         keys.append(key)
-        prints.append(_Fingerprints(in_quote, p.start, p.first, lo, hi))
+        bounds.append((p.start, p.first, lo, hi))
         # (the mentions of the window's paragraphs, each relative to its own paragraph)
         mentions.append(tuple(by_paragraph[j] for j in w.paragraphs) if by_paragraph is not None else None)
         entries.append(entry)
@@ -274,9 +275,12 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
     changed = [e is None or not same[k] for k, e in enumerate(entries)]
     made: list[dict[int, Record | None]] = [dict(e[1]) if e is not None else {} for e in entries]
     verbs: dict[int, object] = {}
+    prints: dict[int, _Fingerprints] = {}  # (made for the paragraphs some rule looks at)
     found = []
     for r, rule in enumerate(rules):
         for k in todo[r]:
+            if k not in prints:
+                prints[k] = _Fingerprints(in_quote, *bounds[k])
             record = made[k].get(r)
             got = _replay(record, doc, finder, toks, prints[k], _MAKE, same[k]) if record is not None else None
             if got is None:
