@@ -141,7 +141,7 @@ class _Permanent:
     """The hashes (sorted) of the strings a vocab's store held for good (see the module docstring)."""
 
     def __init__(self, vocab: Vocab, hashes: numpy.ndarray):
-        self.vocab = vocab
+        self.vocab, self.store = vocab, vocab.strings
         self.hashes = hashes
 
     def holds(self, hashes: numpy.ndarray) -> numpy.ndarray:
@@ -185,7 +185,8 @@ def permanent_strings(vocab: Vocab, size: int = 10_000) -> Iterator[None]:
 
 
 def _permanent_of(vocab: Vocab) -> _Permanent | None:
-    return _permanent if _permanent is not None and _permanent.vocab is vocab else None
+    # (the same vocab, and the same store in it: a vocab loaded anew from disk has another)
+    return _permanent if _permanent is not None and _permanent.vocab is vocab and _permanent.store is vocab.strings else None
 
 
 def encode(doc: Doc) -> bytes:
