@@ -120,3 +120,55 @@ def test_the_columns_of_a_page_rebuilt_from_kept_paragraphs_are_the_ones_read_fr
         c = docview.columns(doc)
         assert (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents) == fresh(doc)
         assert doc.text == "".join(grown)
+
+
+def test_a_rebuild_adds_only_the_strings_the_store_does_not_hold_for_good_and_reads_them_all(nlp):
+    from spacy.vocab import Vocab
+
+    from claimlight.engine import docview
+
+    def fresh(doc) -> tuple:
+        c = docview.Columns(doc)
+        return (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents)
+
+    # Words no model holds, in names, lemmas and numbers, so that some strings are the page's own.
+    text = TEXT + "\n\nZbrovka Quillenfarth, 61, told Ortwyn Vassilakou that 4,817,233 krubels were quizzled."
+    with nlp.memory_zone():
+        parsed.know_permanent_strings(nlp.vocab)
+        assert parsed._permanent is None  # (inside a memory zone the store holds the zone's strings too: nothing recorded)
+    parsed.know_permanent_strings(nlp.vocab)
+    permanent = parsed._permanent
+    assert permanent is not None and permanent.holds(numpy.array([nlp.vocab.strings["NNP"], nlp.vocab.strings["nsubj"]], dtype=numpy.uint64)).all()
+    for _ in range(2):  # the second time in a zone of its own: the page's own strings were dropped with the first
+        with nlp.memory_zone():
+            parts = [parsed.encode(doc) for doc in parse_each(nlp, paragraphs(text))]
+            whole = parse(nlp, text)
+            doc = parsed.join(nlp.vocab, parts)
+            rare = {name for part in parts for name in parsed._kept[part].rare(permanent)}
+            assert {"Zbrovka", "Quillenfarth", "4,817,233"} <= rare and not rare & {"NNP", "nsubj", "said", "the", "PERSON"}
+            assert (annotations(doc) == annotations(whole)).all() and doc.text == text
+            # every string of the document is in the store: its columns read as from the document parsed whole
+            assert docview.columns(doc) is not None and fresh(doc) == fresh(whole)
+            assert [(t.text, t.lemma_, t.tag_, t.dep_, t.ent_type_) for t in doc] == [(t.text, t.lemma_, t.tag_, t.dep_, t.ent_type_) for t in whole]
+    # a rebuild for another vocab than the one recorded adds every string
+    other = Vocab()
+    with nlp.memory_zone():
+        parts = [parsed.encode(doc) for doc in parse_each(nlp, paragraphs(text))]
+        doc = parsed.join(other, parts)
+        assert doc.text == text and [t.tag_ for t in doc] == [t.tag_ for t in parse(nlp, text)]
+
+
+def test_the_record_of_the_strings_held_for_good_is_made_in_steps_and_names_no_zone_s_strings(nlp):
+    """A worker records the strings in steps between jobs (`parsed.permanent_strings`): a job's memory
+    zone between two steps adds strings the record never names, and the record names the model's."""
+    parsed.forget()
+    steps = parsed.permanent_strings(nlp.vocab, size=20_000)
+    next(steps)  # the store's strings, read
+    with nlp.memory_zone():
+        parse(nlp, "Quorvath Exlinsky met Drazhenko Pelluvar in Vostrenburg on Tuesday.")
+        theirs = numpy.array([nlp.vocab.strings[w] for w in ("Quorvath", "Pelluvar", "Vostrenburg")], dtype=numpy.uint64)
+        assert all(w in nlp.vocab.strings for w in ("Quorvath", "Pelluvar", "Vostrenburg"))
+    assert parsed._permanent is None
+    assert sum(1 for _ in steps) >= 2 and parsed._permanent is not None
+    ours = numpy.array([nlp.vocab.strings[w] for w in ("said", "the", "NNP", "PERSON")], dtype=numpy.uint64)
+    assert not parsed._permanent.holds(theirs).any() and parsed._permanent.holds(ours).all()

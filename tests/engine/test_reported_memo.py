@@ -64,3 +64,55 @@ def test_a_kept_paragraph_whose_speaker_is_someone_else_now_is_read_again(nlp, m
     assert speakers == [["Ilse Varga"], ["Agnes Holm"]]
     assert False in outcomes  # the old paragraph's record was tried, and its answer had changed
     local.forget()
+
+
+def test_the_mentions_digest_names_the_values_not_the_objects_holding_them():
+    """What `_mentions_by_paragraph` digests is the values of each paragraph's index entries: the same
+    values held by other objects (the page's next version makes every mention anew) digest the same,
+    a value changed anywhere digests otherwise, and a paragraph without entries digests as none."""
+    from types import SimpleNamespace
+
+    from claimlight.engine.local import Paragraph
+
+    paras = [Paragraph(0, 40, 0, 8, b"a"), Paragraph(42, 90, 8, 17, b"b"), Paragraph(92, 120, 17, 22, b"c")]
+
+    def index(name: str, label: str = "person", gender: str | None = "female"):
+        actor = SimpleNamespace(name="".join(name), type="person", gender=gender)  # (a string of its own)
+        first = SimpleNamespace(token_start=9, token_end=11, start=44, end=56, label="".join(label), text="".join(name),
+                                title="", stated=None, actor=actor)
+        second = SimpleNamespace(token_start=18, token_end=19, start=93, end=97, label="org", text="NATO", title="", stated=None, actor=None)
+        return SimpleNamespace(by_token={9: first, 10: first, 18: second})
+
+    one = reported_memo._mentions_by_paragraph(index("Ilse Varga"), paras)
+    assert one[0] == b"" and one[1] and one[2] and one[1] != one[2]
+    assert reported_memo._mentions_by_paragraph(index("Ilse Varga"), paras) == one
+    assert reported_memo._mentions_by_paragraph(index("Ilse Vargas"), paras)[1:] != one[1:] and \
+        reported_memo._mentions_by_paragraph(index("Ilse Vargas"), paras)[2] == one[2]
+    assert reported_memo._mentions_by_paragraph(index("Ilse Varga", gender=None), paras)[1] != one[1]
+    assert reported_memo._mentions_by_paragraph(index("Ilse Varga", label="place"), paras)[1] != one[1]
+
+
+def test_a_page_analysed_again_takes_every_paragraph_as_kept(nlp, monkeypatch):
+    """The same page parsed again (every object new): each paragraph's mentions digest as they did, so
+    no rule runs again on any paragraph."""
+    runs: list[int] = []
+    digests: list[list[bytes]] = []
+    recorder, mentions = reported_memo._Recorder, reported_memo._mentions_by_paragraph
+
+    def counted(*args):
+        runs.append(1)
+        return recorder(*args)
+
+    def kept(*args):
+        digests.append(mentions(*args))
+        return digests[-1]
+
+    text = corpus.article(60_001, 1500)
+    local.forget()
+    monkeypatch.setattr(reported_memo, "_mentions_by_paragraph", kept)
+    first = analyze_doc(parse(nlp, text))
+    monkeypatch.setattr(reported_memo, "_Recorder", counted)
+    again = analyze_doc(parse(nlp, text))
+    assert again == first and runs == []
+    assert len(digests) == 2 and digests[0] == digests[1] and sum(map(bool, digests[0])) > 10
+    local.forget()

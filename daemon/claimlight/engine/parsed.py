@@ -25,6 +25,16 @@ whole store keeps none of them (`_page_entries`): they would only push each othe
 page out. The bytes still travel with every job, so nothing depends on what a worker
 kept: a worker that was replaced, or that never saw the page, decodes them (it costs a few
 milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in well under one).
+
+A rebuilt document's strings must be in the store (every job's memory zone drops those it added),
+but of the 2,000 distinct strings of a 3,000-word page's paragraphs some 1,700 (tags, labels,
+common words) are the model's own or the lexemes' of `engine.lexemes`, which the store holds for
+good: adding them again was a fifth of a rebuild. So a worker records once, outside any memory
+zone, which strings its store holds for good (`know_permanent_strings`: their hashes, sorted, some
+0.7 MB), and a kept paragraph knows which of its strings are not among them (`_Entry.rare`): a
+rebuild adds only those. A string held for good is never dropped, so what the record names is
+always there; one the record does not name is added, as before (a string the store came to hold for
+good later costs an add, nothing else). The record names its vocab: a rebuild for another adds every string.
 """
 
 from __future__ import annotations
@@ -34,9 +44,11 @@ import itertools
 import pickle
 import zlib
 from collections import OrderedDict
+from collections.abc import Iterator
 
 import numpy
 from spacy.attrs import intify_attr
+from spacy.strings import SYMBOLS_BY_INT
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -76,15 +88,30 @@ class _Entry:
     """A paragraph's parse, decoded, and once it has been in a document its string columns
     (`docview.string_columns`), which the document's columns are made of next time."""
 
-    __slots__ = ("data", "decoded", "weight", "strings", "_text", "_key")
+    __slots__ = ("data", "decoded", "weight", "strings", "_text", "_key", "_rare")
 
     def __init__(self, data: bytes, decoded: Decoded, text: str | None = None):
         self.data = data
         self.decoded = decoded
-        self.weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 60 * len(decoded[2])
+        # (`_rare`, a list of a few of the strings, is counted as if it held them all: 8 bytes each)
+        self.weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 68 * len(decoded[2])
         self.strings: StringColumns | None = None
         self._text = text
         self._key: bytes | None = None
+        self._rare: tuple[_Permanent, list[str]] | None = None
+
+    def rare(self, permanent: _Permanent | None) -> list[str]:
+        """The paragraph's strings that `permanent` does not name (all of them without one): those a
+        document rebuilt from it must add to the store. Worked out once per record."""
+        names = self.decoded[2]
+        if permanent is None:
+            return names
+        if self._rare is None or self._rare[0] is not permanent:
+            array = self.decoded[0]
+            # (the strings are those of the string columns' distinct hashes, in order: `encode`)
+            hashes = numpy.unique(array[:, _STRING_COLUMNS]) if len(array) else numpy.zeros(0, dtype=numpy.uint64)
+            self._rare = (permanent, [names[j] for j in numpy.flatnonzero(~permanent.holds(hashes)).tolist()])
+        return self._rare[1]
 
     @property
     def key(self) -> bytes:
@@ -108,6 +135,58 @@ class _Entry:
 
 _kept: OrderedDict[bytes, _Entry] = OrderedDict()
 _kept_weight = 0
+
+
+class _Permanent:
+    """The hashes (sorted) of the strings a vocab's store held for good (see the module docstring)."""
+
+    def __init__(self, vocab: Vocab, hashes: numpy.ndarray):
+        self.vocab, self.store = vocab, vocab.strings
+        self.hashes = hashes
+
+    def holds(self, hashes: numpy.ndarray) -> numpy.ndarray:
+        """Which of `hashes` the store held for good: those recorded, and spaCy's symbols (labels such
+        as "nsubj", which the store answers by their number without holding them)."""
+        symbols = hashes < len(SYMBOLS_BY_INT)
+        if not len(self.hashes):
+            return symbols
+        at = numpy.minimum(numpy.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
+        return symbols | (self.hashes[at] == hashes)
+
+
+_permanent: _Permanent | None = None
+
+
+def know_permanent_strings(vocab: Vocab) -> None:
+    """Records which strings `vocab`'s store holds for good, for the rebuilds to come (see the module
+    docstring), at once: `permanent_strings` in one go."""
+    for _ in permanent_strings(vocab):
+        pass
+
+
+def permanent_strings(vocab: Vocab, size: int = 10_000) -> Iterator[None]:
+    """The steps of recording which strings `vocab`'s store holds for good (see the module
+    docstring), `size` strings a step (about 2 ms; reading them all first, some 20): a worker takes
+    them between jobs once its lexemes are made (`server.worker`). Must start outside a memory zone,
+    where the store holds no other strings (inside one it records nothing); a job's zone between two
+    steps changes nothing, as none of its strings is among those read first and none held for good
+    is ever dropped."""
+    global _permanent
+    if vocab.in_memory_zone:
+        return
+    strings = vocab.strings
+    names = list(strings)
+    yield
+    parts = []
+    for i in range(0, len(names), size):
+        parts.append(numpy.fromiter((strings[name] for name in names[i : i + size]), dtype=numpy.uint64))
+        yield
+    _permanent = _Permanent(vocab, numpy.sort(numpy.concatenate(parts)) if parts else numpy.zeros(0, dtype=numpy.uint64))
+
+
+def _permanent_of(vocab: Vocab) -> _Permanent | None:
+    # (the same vocab, and the same store in it: a vocab loaded anew from disk has another)
+    return _permanent if _permanent is not None and _permanent.vocab is vocab and _permanent.store is vocab.strings else None
 
 
 def encode(doc: Doc) -> bytes:
@@ -196,21 +275,24 @@ def _trim() -> None:
 
 
 def forget() -> None:
-    """Drops every decoded parse this process keeps."""
-    global _kept_weight
+    """Drops every decoded parse this process keeps, and its record of the strings held for good."""
+    global _kept_weight, _permanent
     _kept.clear()
     _kept_weight = 0
+    _permanent = None
 
 
 def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     """The document whose paragraphs' parses are `parts`, in order: their texts concatenated."""
     entries = _page_entries(parts)
     arrays, spaces = [], []
-    # The paragraphs of a page share most of their strings (tags, labels, common words): each is added once.
+    # Only the strings the store does not hold for good (see the module docstring); the paragraphs of
+    # a page share many of those too (names, their lemmas): each is added once.
+    permanent = _permanent_of(vocab)
     strings: set[str] = set()
     for entry in entries:
-        array, space, names = entry.decoded
-        strings.update(names)
+        array, space, _ = entry.decoded
+        strings.update(entry.rare(permanent))
         arrays.append(array)
         spaces.append(space)
     add = vocab.strings.add

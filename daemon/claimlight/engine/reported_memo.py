@@ -44,6 +44,8 @@ anything (`local.keeps`) is read by the rules over the whole document at once, a
 from __future__ import annotations
 
 import hashlib
+import io
+import pickle
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import fields
@@ -253,16 +255,17 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
     toks = token_list(doc)
     n = len(rules)
     by_paragraph = _mentions_by_paragraph(finder.index, paras)
-    keys, prints, entries, mentions = [], [], [], []
+    flags = bytes(in_quote)  # (each window's quoted flags are a slice of it)
+    keys, bounds, entries, mentions = [], [], [], []
     todo: list[list[int]] = [[] for _ in rules]  # by rule, the paragraphs it must look at
     for k, p in enumerate(paras):
         w = window_at(doc, k)
         lo, hi = paras[w.paragraphs.start].first, paras[w.paragraphs.stop - 1].last
         # (which of the window's tokens are quoted, digested: some 300 flags a window)
-        key = (_NAME, w.key, hashlib.blake2b(bytes(in_quote[lo:hi]), digest_size=16).digest())
+        key = (_NAME, w.key, hashlib.blake2b(flags[lo:hi], digest_size=16).digest())
         entry = local.kept(key)
         keys.append(key)
-        prints.append(_Fingerprints(in_quote, p.start, p.first, lo, hi))
+        bounds.append((p.start, p.first, lo, hi))
         # (the mentions of the window's paragraphs, each relative to its own paragraph)
         mentions.append(tuple(by_paragraph[j] for j in w.paragraphs) if by_paragraph is not None else None)
         entries.append(entry)
@@ -272,9 +275,12 @@ def by_paragraph_checked(doc: Doc, finder, in_quote: list[bool], rules: Sequence
     changed = [e is None or not same[k] for k, e in enumerate(entries)]
     made: list[dict[int, Record | None]] = [dict(e[1]) if e is not None else {} for e in entries]
     verbs: dict[int, object] = {}
+    prints: dict[int, _Fingerprints] = {}  # (made for the paragraphs some rule looks at)
     found = []
     for r, rule in enumerate(rules):
         for k in todo[r]:
+            if k not in prints:
+                prints[k] = _Fingerprints(in_quote, *bounds[k])
             record = made[k].get(r)
             got = _replay(record, doc, finder, toks, prints[k], _MAKE, same[k]) if record is not None else None
             if got is None:
@@ -307,7 +313,15 @@ def _mentions_by_paragraph(index, paras) -> list[bytes] | None:
     buckets: list[list] = [[] for _ in paras]
     for t, m in by_token.items():
         buckets[bisect_right(firsts, t) - 1].append((t, m))
-    out = []
+    # (kept with a paragraph's findings, in three windows: a digest, not the values. The values are
+    # plain (numbers, strings, None, tuples), pickled without the pickler's memo (`fast`), so the
+    # same values give the same bytes whichever objects hold them, and other values other bytes; all
+    # the paragraphs' rows one after the other into one buffer, each digested from its own bytes:
+    # their repr cost three times as much)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    ends = []
     for p, items in zip(paras, buckets):
         f, c = p.first, p.start
         seen: dict[int, tuple] = {}
@@ -317,9 +331,15 @@ def _mentions_by_paragraph(index, paras) -> list[bytes] | None:
             if x is None:
                 x = seen[id(m)] = (m.token_start - f, m.token_end - f, m.start - c, m.end - c, m.label, m.text, m.title, m.stated, _actor(m.actor))
             row.append((t - f, x))
-        # (kept with a paragraph's findings, in three windows: a digest, not the values; the repr of
-        # plain values names them, strings quoted)
-        out.append(hashlib.blake2b(repr(row).encode("utf-8", "surrogatepass"), digest_size=16).digest() if row else b"")
+        if row:
+            pickler.dump(row)
+        ends.append(buffer.tell())
+    out = []
+    with buffer.getbuffer() as data:
+        start = 0
+        for end in ends:
+            out.append(hashlib.blake2b(data[start:end], digest_size=16).digest() if end > start else b"")
+            start = end
     return out
 
 

@@ -6,7 +6,8 @@ request does not pay for spaCy's lazy set-up, says it is ready, and then runs on
 whole text (`analyze`), some paragraphs of a text (`parse`), a text from its paragraphs' parses
 (`merge`), or a text from the parses the daemon has and the paragraphs it has not (`update`); the
 work itself is the engine's (`engine.jobs`). Between jobs, in its first second or so, it makes the
-lexemes of the words its model knows, a slice at a time (`engine.lexemes`), so jobs need not.
+lexemes of the words its model knows, a slice at a time (`engine.lexemes`), so jobs need not, and
+then records which strings its store holds for good, so that a rebuild adds only the others (`engine.parsed`).
 After a job that made it grow, it gives the freed memory back to the system (`server.heap`).
 It imports spaCy without spaCy's command line, which it never uses (`server.lean_spacy`).
 
@@ -36,6 +37,7 @@ imports nothing heavy at module level: spaCy is loaded in the worker only.
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 import signal
 import threading
@@ -176,10 +178,12 @@ def _lexemes():
     """The steps of making the model's known words' lexemes, or None when there is no model."""
     if "nlp" not in _worker or "error" in _worker:
         return None
-    from ..engine import lexemes
+    from ..engine import lexemes, parsed
 
     # Small slices: a job that comes meanwhile waits for the slice under way (about 2 ms, not 10).
-    return lexemes.slices(_worker["nlp"], LEXEME_SLICE)
+    # Then which strings the store holds for good, so that a rebuild adds only the others (`engine.parsed`).
+    nlp = _worker["nlp"]
+    return itertools.chain(lexemes.slices(nlp, LEXEME_SLICE), parsed.permanent_strings(nlp.vocab))
 
 
 def _exit_with_parent(parent_pid: int) -> None:
