@@ -62,3 +62,39 @@ def test_large_blocks_get_a_fixed_threshold():
     assert heap.resident_bytes() - before > 48 * 2**20
     del block
     assert heap.resident_bytes() - before < 16 * 2**20
+
+
+def test_a_short_job_runs_without_the_collector_which_collects_after_its_reply():
+    assert gc.isenabled()
+    try:
+        assert heap.quiet(True) and not gc.isenabled()
+
+        class Cycle:
+            pass
+
+        a = Cycle()
+        a.me = a
+        del a  # garbage a collection would free, not freed while the job runs
+        before = gc.get_count()[0]
+        for _ in range(5000):  # more allocations than a young collection waits for
+            b = Cycle()
+            b.me = b
+        assert gc.get_count()[0] >= before + 5000  # no collection ran
+        heap.after_quiet(lambda: True)  # a job waits: the collector is on again, nothing collected now
+        assert gc.isenabled()
+        gc.disable()
+        heap.after_quiet(lambda: False)
+        assert gc.isenabled() and gc.get_count()[0] < 100  # the young objects were collected
+    finally:
+        gc.enable()
+    assert not heap.quiet(False) and gc.isenabled()  # a long job keeps the collector on
+
+
+def test_which_jobs_are_short():
+    from claimlight.server.worker import _short
+
+    assert _short("parse", (["a paragraph"], False))
+    assert _short("update", ([b"x", "new"], "word " * 1000))
+    assert _short("analyze", ("word " * 1000,))
+    assert not _short("merge", ([b"x"] * 3, "word " * 10_000))
+    assert not _short("info", ())

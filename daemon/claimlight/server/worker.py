@@ -8,7 +8,8 @@ whole text (`analyze`), some paragraphs of a text (`parse`), a text from its par
 work itself is the engine's (`engine.jobs`). Between jobs, in its first second or so, it makes the
 lexemes of the words its model knows, a slice at a time (`engine.lexemes`), so jobs need not, and
 then records which strings its store holds for good, so that a rebuild adds only the others (`engine.parsed`).
-After a job that made it grow, it gives the freed memory back to the system (`server.heap`).
+After a job that made it grow, it gives the freed memory back to the system (`server.heap`); a
+short job runs without Python's cyclic collector, which collects after its reply is out (`heap.quiet`).
 It imports spaCy without spaCy's command line, which it never uses (`server.lean_spacy`).
 
 A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
@@ -46,6 +47,7 @@ import time
 from ..paragraphs import paragraphs
 from .errors import ModelLoadError
 from . import heap, lean_spacy
+from .pieces import LONG_TEXT_CHARS
 from .logsafe import describe_exception
 
 # Words per slice of the lexemes made between jobs (`_lexemes`).
@@ -99,6 +101,7 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
         message = None
         _worker["pending"] = conn
         _worker["seq"] = seq
+        quiet = heap.quiet(_short(name, args))
         try:
             reply = ("done", seq, jobs[name](*args))
         except _jobs().Cancelled:
@@ -120,8 +123,18 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
         except (OSError, ValueError):
             return
         reply = None
+        if quiet:
+            heap.after_quiet(conn.poll)
         if _worker.get("stop"):
             return
+
+
+def _short(name: str, args: tuple) -> bool:
+    """Whether a job works on a short text (`pieces.LONG_TEXT_CHARS`): a piece's parse always does."""
+    if name == "parse":
+        return True
+    text = args[-1] if name in ("merge", "update") else args[0] if name == "analyze" else None
+    return isinstance(text, str) and len(text) <= LONG_TEXT_CHARS
 
 
 def _jobs():
