@@ -983,7 +983,9 @@ def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
     # (each mention's evidence is local, so kept for the page's next version: `engine.resume`)
     evidence = kept_evidence if _sealed(doc) else mention_evidence
     for a in actors:
-        if a.mentions and all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
+        if not a.mentions:
+            continue  # (merged into another: no vote, and its type is never read)
+        if all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
             a.type = "organization"
             continue
         a.type = decide_type(doc, a.mentions, evidence) or a.type

@@ -8,7 +8,8 @@ so the expression is new (compiling it and running it over 20,000 characters cos
 occurs in that line's text. So the text is searched block by block (a block: what follows a run of
 whitespace with a line break, up to the next), and each block's matches are kept under its text with
 the names they were found with. A block found again is taken as kept when no name of the difference
-between the two sets occurs in it (a substring test); else it is searched again, as is a new block,
+between the two sets occurs in it (a substring test, made as one search of the whole text for each
+such name, each occurrence then placed in the block it lies wholly in); else it is searched again, as is a new block,
 with an expression of the names that occur in it only (a name that does not occur in a text matches
 nowhere in it, and takes no other name's place in the alternation).
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 
 from ..lru import LRUCache
 
@@ -60,10 +62,11 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
         return []
     if not keep or any("\n" in n or n != n.strip() for n in names):
         return [(m.start(), m.end(), m.group(0)) for m in pattern(names).finditer(text)]
-    differences: dict[int, tuple] = {}  # id of a kept name set → (that set, the names it differs by)
+    # id of a kept name set → (that set, the blocks in which a name it differs by occurs)
+    differences: dict[int, tuple[frozenset[str], set[int]]] = {}
     blocks = _blocks(text)
     found: list[tuple[Match, ...] | None] = []
-    for start, end in blocks:
+    for k, (start, end) in enumerate(blocks):
         block = text[start:end]
         kept = _kept.get(block)
         if kept is not None:
@@ -71,8 +74,8 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
             if old is not names:
                 got = differences.get(id(old))
                 if got is None or got[0] is not old:
-                    got = differences[id(old)] = (old, tuple(old ^ names))
-                if any(n in block for n in got[1]):
+                    got = differences[id(old)] = (old, _blocks_holding(text, blocks, old ^ names))
+                if k in got[1]:
                     kept = None
             if kept is not None and old is not names:
                 # the same matches, now under the names searched (so that the next version's
@@ -99,12 +102,39 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
 
 def _blocks(text: str) -> list[tuple[int, int]]:
     """The text cut after each run of whitespace with a line break in it (each block keeps its trailing
-    whitespace, so the blocks concatenate to the text)."""
-    bounds = [0, *(m.end() for m in _BREAK.finditer(text) if m.end() < len(text)), len(text)]
+    whitespace, so the blocks concatenate to the text): where the run of whitespace a line break is in
+    ends, found from each line break (a page has a few hundred; a search for the runs tried each of
+    its thousands of spaces)."""
+    bounds = [0]
+    k = text.find("\n")
+    while k != -1:
+        after = _NOT_SPACE.search(text, k)  # (`\s` and `\S` are str.isspace and its opposite)
+        if after is None:
+            break  # whitespace to the end: the last block ends the text
+        if after.start() != bounds[-1]:
+            bounds.append(after.start())
+        k = text.find("\n", after.start())
+    bounds.append(len(text))
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
 
 
-_BREAK = re.compile(r"\s*\n\s*")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _blocks_holding(text: str, blocks: list[tuple[int, int]], names) -> set[int]:
+    """The indexes of the blocks in which one of `names` occurs (`name in block`): every occurrence of
+    each in the whole text, and the block it lies wholly in, if any (one search of the text a name,
+    not a test of every block for every name)."""
+    starts = [a for a, _ in blocks]
+    holding: set[int] = set()
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            k = bisect_right(starts, at) - 1
+            if at + len(name) <= blocks[k][1]:
+                holding.add(k)
+            at = text.find(name, at + 1)
+    return holding
 
 
 def _weight(block: str, found: tuple) -> int:
