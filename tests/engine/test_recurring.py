@@ -73,3 +73,16 @@ def test_a_changed_name_that_occurs_across_a_line_break_or_twice_in_a_line_is_pl
     for names in (frozenset({"Brandt", "Orla Brandt"}), frozenset({"Orla Brandt"}), frozenset({"Brandt\nOrla", "Orla"})):
         assert recurring.occurrences(text, names) == _whole(text, names)
     recurring.forget()
+
+
+def test_a_new_blocks_matches_are_the_expressions_without_compiling_it():
+    # (names that overlap, are prefixes of each other, touch a hyphen, an underscore, a digit of
+    # another script or a letter with an accent, which the expression's `\w` counts as a word's)
+    rng = random.Random(11)
+    pieces = ["Ab", "A", "b", "-", "_", " ", "é", "٣", ".", "Abb", "\u00a0"]
+    for _ in range(3000):
+        block = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        names = sorted({"".join(rng.choice(["A", "b", "Ab", "-", ".", "é", " b"]) for _ in range(rng.randint(1, 3))) for _ in range(4)})
+        names = [n for n in names if n == n.strip()]
+        if names:
+            assert recurring._matches(block, [n for n in names if n in block]) == tuple(_whole(block, frozenset(names)))

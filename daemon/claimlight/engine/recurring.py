@@ -10,8 +10,9 @@ whitespace with a line break, up to the next), and each block's matches are kept
 the names they were found with. A block found again is taken as kept when no name of the difference
 between the two sets occurs in it (a substring test, made as one search of the whole text for each
 such name, each occurrence then placed in the block it lies wholly in); else it is searched again, as is a new block,
-with an expression of the names that occur in it only (a name that does not occur in a text matches
-nowhere in it, and takes no other name's place in the alternation).
+for the names that occur in it only (a name that does not occur in a text matches nowhere in it, and
+takes no other name's place in the alternation), by string search under the expression's own rules
+(`_matches`: its parse, in Python, cost more than the search of a new entry).
 
 Why the blocks give the matches the whole text gives: when no name contains a line break or starts
 or ends with whitespace (else the text is searched whole), no match runs across the whitespace with
@@ -91,13 +92,44 @@ def occurrences(text: str, names: frozenset[str], keep: bool = True) -> list[Mat
     whole = pattern(names) if len(todo) > FEW_BLOCKS else None
     for k in todo:
         block = text[blocks[k][0] : blocks[k][1]]
-        search = whole
-        if search is None:
-            present = [n for n in names if n in block]
-            search = pattern(present) if present else None
-        found[k] = tuple((m.start(), m.end(), m.group(0)) for m in search.finditer(block)) if search is not None else ()
+        if whole is not None:
+            found[k] = tuple((m.start(), m.end(), m.group(0)) for m in whole.finditer(block))
+        else:
+            found[k] = _matches(block, [n for n in names if n in block])
         _kept.put(block, [names, found[k]], _weight(block, found[k]))
     return [(start + s, start + e, name) for (start, _), matches in zip(blocks, found) for s, e, name in matches]
+
+
+def _matches(block: str, names: list[str]) -> tuple[Match, ...]:
+    """What `pattern(names).finditer(block)` finds, without compiling the expression (its parse, in
+    Python, cost more than the search of a new entry): the expression tries each position from the
+    left, there the names longest first, and takes the first whose look-behind and look-ahead hold,
+    then goes on after it. So: every occurrence of each name whose characters either side are neither
+    a word's (`\\w`: `str.isalnum` or "_") nor a hyphen, by start, the longest at a start, none
+    starting inside the one taken before."""
+    if not names:
+        return ()
+    at: dict[int, str] = {}
+    for name in names:
+        i = block.find(name)
+        while i != -1:
+            j = i + len(name)
+            if (i == 0 or not _joins(block[i - 1])) and (j == len(block) or not _joins(block[j])):
+                if len(name) > len(at.get(i, "")):
+                    at[i] = name
+            i = block.find(name, i + 1)
+    out: list[Match] = []
+    end = 0
+    for i in sorted(at):
+        if i >= end:
+            end = i + len(at[i])
+            out.append((i, end, at[i]))
+    return tuple(out)
+
+
+def _joins(ch: str) -> bool:
+    """Whether a name next to this character would be part of a longer word (`[\\w-]`)."""
+    return ch.isalnum() or ch == "_" or ch == "-"
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
