@@ -55,3 +55,34 @@ def test_the_kept_blocks_are_bounded_by_bytes(monkeypatch):
     assert recurring.kept_bytes() == sum(recurring._weight(b, f) for b, (_, f) in recurring._kept.items())
     recurring.forget()
     assert recurring.kept_bytes() == 0 and not recurring._kept
+
+
+def test_the_blocks_end_where_each_run_of_whitespace_with_a_line_break_ends():
+    # (runs of several breaks, a break among other whitespace, Unicode spaces, whitespace to the end)
+    texts = ["", "\n", "one", "one\ntwo", "one \n\n  two\u00a0\nthree\r\n", "a\u2028 \u3000b\n\n", " \n\t\nx \n y"]
+    for text in texts:
+        bounds = [0, *(m.end() for m in re.finditer(r"\s*\n\s*", text) if m.end() < len(text)), len(text)]
+        assert recurring._blocks(text) == [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def test_a_changed_name_that_occurs_across_a_line_break_or_twice_in_a_line_is_placed_in_its_block():
+    recurring.forget()
+    text = "Orla Brandt met Brandt.\nBrandt\nOrla said. Orla Brandt, Orla Brandt.\n\nNo names here.\nBrandtson left."
+    first = frozenset({"Brandt"})
+    assert recurring.occurrences(text, first) == _whole(text, first)
+    for names in (frozenset({"Brandt", "Orla Brandt"}), frozenset({"Orla Brandt"}), frozenset({"Brandt\nOrla", "Orla"})):
+        assert recurring.occurrences(text, names) == _whole(text, names)
+    recurring.forget()
+
+
+def test_a_new_blocks_matches_are_the_expressions_without_compiling_it():
+    # (names that overlap, are prefixes of each other, touch a hyphen, an underscore, a digit of
+    # another script or a letter with an accent, which the expression's `\w` counts as a word's)
+    rng = random.Random(11)
+    pieces = ["Ab", "A", "b", "-", "_", " ", "é", "٣", ".", "Abb", "\u00a0"]
+    for _ in range(3000):
+        block = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        names = sorted({"".join(rng.choice(["A", "b", "Ab", "-", ".", "é", " b"]) for _ in range(rng.randint(1, 3))) for _ in range(4)})
+        names = [n for n in names if n == n.strip()]
+        if names:
+            assert recurring._matches(block, [n for n in names if n in block]) == tuple(_whole(block, frozenset(names)))

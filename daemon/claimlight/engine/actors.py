@@ -9,8 +9,13 @@ actor gets one canonical name and one type, which every mention then shares.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -564,8 +569,10 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     _merge_same_names(keyed)
     _add_short_forms(doc, actors, keyed, mentions)
     _add_unlabelled_surnames(doc, persons_full, mentions, [a for a in keyed.values() if a.type == "person" and len(a.tokens) == 1])
-    _add_unlabelled_repeats(doc, actors, mentions)
-    _add_datelines(doc, actors, mentions, keyed, new_actor)
+    # (what the mentions cover, read by both: the repeats' own are added to it as they are found)
+    taken = _Taken(len(text_of(doc)), mentions)
+    _add_unlabelled_repeats(doc, actors, mentions, taken)
+    _add_datelines(doc, actors, mentions, keyed, new_actor, taken)
     _vote_types(actors, doc)
     for a in actors:
         if a.type == "person":
@@ -822,7 +829,7 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     cols = columns(doc)
     # (the page's few words that are a surname first: a test of each of its thousands of tokens in
     # this loop cost most of a live update's pass)
-    for i in [i for i, word in enumerate(cols.text) if word in surnames]:
+    for i in _where(doc, surnames):
         if i in covered or not (cols.pos[i] == "PROPN" or cols.is_title[i]):
             continue
         tok = doc[i]
@@ -876,8 +883,37 @@ def _used_like_organisation(a: ActorRecord, doc: Doc) -> bool:
 
 
 def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    span = doc.char_span(start, end)
-    return (span.start, span.end) if span is not None else None
+    """The tokens `doc.char_span(start, end)` covers (None when the characters do not start a token
+    and end one), found in the columns' offsets without a Span: each token's characters with its
+    trailing space partition the text, as spaCy's own search over them assumes."""
+    cols = columns(doc)
+    starts = cols.starts
+    first = bisect_left(starts, start)
+    if first == len(starts) or starts[first] != start:
+        return None
+    last = bisect_right(starts, end - 1) - 1  # the token the last character is in
+    if last < 0 or starts[last] + len(cols.text[last]) != end:
+        return None
+    return first, last + 1
+
+
+# The document's word ids (ORTH), read once for `_where`; weakly keyed, so the document can go.
+_ORTHS: WeakKeyDictionary[Doc, numpy.ndarray] = WeakKeyDictionary()
+
+
+def _where(doc: Doc, words) -> list[int]:
+    """The tokens whose text is one of `words`, in order. Found among the document's word ids in one
+    numpy test rather than by a look at each of a page's thousands of tokens in Python (two such
+    scans were a sixth of a live update's actor index); the text is compared after, so an id shared
+    by two strings could never add a token."""
+    if not words:
+        return []
+    orths = _ORTHS.get(doc)
+    if orths is None or len(orths) != len(doc):
+        orths = _ORTHS[doc] = doc.to_array(ORTH) if len(doc) else numpy.zeros(0, dtype="uint64")
+    ids = numpy.fromiter((get_string_id(w) for w in words), dtype="uint64", count=len(words))
+    text = columns(doc).text
+    return [i for i in numpy.flatnonzero(numpy.isin(orths, ids)).tolist() if text[i] in words]
 
 
 class _Taken:
@@ -896,10 +932,9 @@ class _Taken:
         return self._covered.find(1, start, end) != -1
 
 
-def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
+def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:
     """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
-    wherever else it appears, labelled or not."""
-    taken = _Taken(len(text_of(doc)), mentions)
+    wherever else it appears, labelled or not. (`taken`: the characters `mentions` cover.)"""
     names: dict[str, ActorRecord] = {}
     for a in actors:
         for m in a.mentions:
@@ -924,9 +959,9 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
 _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—–]{0,40})? [—–-] )", re.M)
 
 
-def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor) -> None:
-    """ "TORONTO — A former …": the city a wire story was filed from."""
-    taken = _Taken(len(text_of(doc)), mentions)
+def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor, taken: _Taken) -> None:
+    """ "TORONTO — A former …": the city a wire story was filed from. (`taken`: the characters
+    `mentions` cover.)"""
     for match in _DATELINE.finditer(text_of(doc)):
         s, e = match.span(1)
         if taken.overlaps(s, e):
@@ -948,7 +983,9 @@ def _vote_types(actors: list[ActorRecord], doc: Doc) -> None:
     # (each mention's evidence is local, so kept for the page's next version: `engine.resume`)
     evidence = kept_evidence if _sealed(doc) else mention_evidence
     for a in actors:
-        if a.mentions and all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
+        if not a.mentions:
+            continue  # (merged into another: no vote, and its type is never read)
+        if all(m.label == "person" for m in a.mentions) and _used_like_organisation(a, doc):
             a.type = "organization"
             continue
         a.type = decide_type(doc, a.mentions, evidence) or a.type
@@ -1007,7 +1044,7 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
         return
     cols = columns(doc)
     # (the page's few words that are such a first word first, as in `_add_unlabelled_surnames`)
-    for i in [i for i, word in enumerate(cols.text) if word in unlabelled]:
+    for i in _where(doc, unlabelled):
         a = unlabelled[cols.text[i]]
         if i in covered or cols.ent_type[i] or cols.pos[i] != "PROPN":
             continue
