@@ -25,6 +25,7 @@ GENRES = {
     "wire", "business", "sports", "court", "op-ed", "qa", "live-blog", "british", "science", "obituary", "council",
     "politics", "profile", "health", "hearing", "crime", "ruling", "parliament", "weather", "arts", "community",
     "aviation", "education", "agriculture", "review", "fisheries", "travel", "religion", "election",
+    "consumer", "explainer", "tribute",
 }
 REQUIRED = {
     "id": str, "genre": str, "title": str, "text": str, "notes": str,

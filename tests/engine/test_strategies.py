@@ -61,6 +61,8 @@ CASES = [
     ("dash_name", "The head of the transit authority wrote to the council on Friday:\n\n“Not one route will be cut this year.”\n\n"
      "— Marisol Okonjo, chief executive of the Lakeshore Transit Authority\n\nThe council meets again in March.",
      "“Not one route will be cut this year.”", "Marisol Okonjo"),
+    ("colon_subject", "Nora Okafor, a baker, spoke first.\n\nOkafor was more blunt: “The rent will close us.”", "“The rent will close us.”", "Nora Okafor"),
+    ("next_subject", "“We lost focus,” said captain James Reid.\n\n“It was the heat.” Coach Ana Moy was not persuaded. “We trained in worse.”", "“It was the heat.”", "Ana Moy"),
 ]
 
 

@@ -151,6 +151,8 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
         nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if before is not None and before.text == "," and root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    elif before is not None and before.text == "," and _conj_as_apposition(doc, root, before):
+        nouns.append(root.head)
     # "a Washington-based developer and spokeswoman for the coalition": a person, whatever the other
     # nouns joined to a person's role could also name
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
@@ -174,6 +176,16 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
             yield Evidence(DECISIVE, ORG, STATED)
         elif lemma in PLACE_NOUNS:
             yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def _conj_as_apposition(doc: Doc, root: Token, comma: Token) -> bool:
+    """ "called the airline, Lucayan Skyways, eleven times": the parse may join a name to the noun
+    just before its comma as a conjunct; with no "and" or "or" on that noun it is an apposition."""
+    head = root.head
+    return (
+        root.dep_ == "conj" and head.pos_ == "NOUN" and head.i == comma.i - 1
+        and not any(c.dep_ == "cc" or c.dep_ == "conj" and c.i != root.i for c in head.children)
+    )
 
 
 def _aged(doc: Doc, noun: Token) -> bool:

@@ -15,9 +15,13 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
   according_to       "according to X" in its sentence
   colon_paragraph    "The ministry said in a statement:" ending the paragraph above it
   label              an interview label: Name: “…”
+  colon_subject      after a colon in its sentence: the person a clause about them names ("X was
+                     more blunt: “…”")
   reply              “…,” came the reply: whoever was asked the question quoted just before
   governing_subject  woven into a sentence: the subject of the verb it hangs from
   previous_subject   standing alone: the subject of the plain sentence just before it
+  next_subject       standing alone before a plain sentence about a named person and another
+                     quotation: that person ("“…” Lindqvist was not persuaded. “…”")
   paragraph_before   opening its paragraph: the one the paragraph before brings in ("X says …")
   continuation       no cue of its own: it carries on the previous speaker's words
   governing_subject  standing alone: the subject of the verb it hangs from, as a last resort
@@ -47,6 +51,7 @@ from .lexicon import (
     CHARACTERISING_VERBS,
     CLAIM_NOUNS,
     DESCRIBING_VERBS,
+    DOCUMENT_NOUNS,
     INDEFINITE_PRONOUNS,
     MENTION_INTRODUCER_PHRASES,
     MENTION_INTRODUCERS,
@@ -54,6 +59,8 @@ from .lexicon import (
     NAMING_VERB_STEMS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    QUOTING_VERBS,
+    READING_OUT_VERBS,
     REPLY_NOUNS,
     REPORTING_VERBS,
     SIGN_NOUNS,
@@ -64,6 +71,7 @@ from .lexicon import (
     VAGUE_SUBJECTS,
     WEAK_SPEECH_VERBS,
     WORK_NOUNS,
+    WRITTEN_NOUNS,
 )
 from .quotes import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE, STRAIGHT_SINGLE, Quotation
 from .speakers import Speaker, SpeakerFinder
@@ -117,6 +125,9 @@ WOVEN_MIN_WORDS = 2
 CONTINUATION_PARAGRAPHS = 2
 # A quotation of this many words or fewer with no speaker is a scare quote, unless it asks or exclaims.
 SCARE_QUOTE_MAX_WORDS = 2
+# Words of a quotation woven into a sentence that leave it a plain sentence about its subject
+# (`previous_subject`): a slogan or a phrase, not someone's statement.
+FRAGMENT_MAX_WORDS = 4
 # How far back "according to X" is looked for in the quotation's sentence, in characters.
 SENTENCE_BEFORE_CHARS = 600
 # echo: a shorter quotation contained in a longer one must have at least this many words.
@@ -137,6 +148,7 @@ _COPULA_AFTER = re.compile(r"\s+(?:is|was|has become|had become|remains)\s+(?:a|
 _PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:i|me|my|mine|myself)(?!\w)")
 _CARRYING_ON_CUES = frozenset("added adds continued continues".split())
+ASKING_CUES = frozenset("asked asks ask".split())
 # Relative pronouns standing for the noun a clause hangs from ("a placard that read").
 _RELATIVE_WORDS = frozenset("that which who".split())
 _SIGN_VERB_REACH = 6
@@ -537,6 +549,34 @@ def label(ctx: Context) -> Found | None:
     return Found(sp) if sp else None
 
 
+def colon_subject(ctx: Context) -> Found | None:
+    """ "Naseem was more blunt: “…”", "Okafor had a warning for the board: “…”": a clause about a
+    person, with no verb of speech, set before the quotation by a colon in the same sentence. Its
+    subject must be a person the text names (or "he"/"she"), and the clause must not be about a
+    written thing ("He found a note: “…”" quotes the note)."""
+    at = ctx.at
+    if not at.text[ctx.before[0] : ctx.before[1]].rstrip().endswith(":"):
+        return None
+    toks = [t for t in ctx.before_toks if not t.is_space]
+    inside = range(toks[0].i, toks[-1].i + 1) if toks else range(0)
+    # (the clause's own verb: the parse may hang it on the quotation's)
+    root = next((t for t in toks if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in inside)), None)
+    if root is None or at.is_cue(root) or any(at.is_cue(t) for t in toks):
+        return None
+    if any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in DOCUMENT_NOUNS | WRITTEN_NOUNS for c in root.children):
+        return None
+    subj = at.finder.subject_of(root)
+    if subj is None or subj.head.i != root.i or not at.can_speak(subj):
+        return None
+    named = at.index.mention_at(subj.i)
+    if not (subj.lower_ in ("he", "she") or (named is not None and named.actor is not None and named.actor.type == "person")):
+        return None
+    sp = ctx.speaker(at.finder.head_of_name(subj))
+    if sp is None or (sp.actor is not None and sp.actor.type != "person"):
+        return None
+    return Found(sp, root.text, root.idx)
+
+
 def governing_subject(ctx: Context) -> Found | None:
     """A quotation with no speech verb: the subject of the nearest verb it hangs from ("Trump
     likened the refugees to a “vicious snake”"), or of a verb of finding or believing that reports
@@ -622,7 +662,7 @@ def previous_subject(ctx: Context) -> Found | None:
     if a == 0 or a >= len(at.doc) or at.doc[a - 1].idx < lo:
         return None
     prev = at.doc[a - 1].sent
-    if prev.start_char < lo or any(at.in_quote[i] for i in range(prev.start, prev.end)):
+    if prev.start_char < lo or not _plain_but_for_fragments(at, prev):
         return None  # no plain sentence before it, or that sentence already quotes someone
     root = prev.root
     # "The change, she says, came during lockdown.": a verb of saying set into the sentence says
@@ -632,9 +672,62 @@ def previous_subject(ctx: Context) -> Found | None:
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in _NO_PREVIOUS_SPEAKER:
         return None
     sp = ctx.speaker(subj)
-    if sp is None or (sp.actor is None and subj.pos_ != "PRON") or (sp.actor and sp.actor.type == "place"):
+    # ("A neighbour who bought from her stall said the market would not be the same. “…”": an
+    # unnamed person whose words the sentence reports speaks on, as in `paragraph_before`)
+    # ("her mother says" is someone the text relates to another, whom the reading may mistake: not this)
+    reports = (aside or root).lemma_.lower() in REPORTING_VERBS and _unnamed_person(at, subj) and not any(c.dep_ == "poss" for c in subj.children)
+    if sp is None or (sp.actor is None and subj.pos_ != "PRON" and not reports) or (sp.actor and sp.actor.type == "place"):
         return None
     return Found(sp)
+
+
+def _plain_but_for_fragments(at: Attributor, sent) -> bool:
+    """Whether a sentence quotes nobody but in a few words woven into it: "He was heard from again
+    when the minister promised a “Bag for Every Farmer” by November." is about him, not a quotation
+    whose speaker a bare one after it would carry on."""
+    i = sent.start
+    while i < sent.end:
+        if not at.in_quote[i]:
+            i += 1
+            continue
+        j = i
+        while j < sent.end and at.in_quote[j]:
+            j += 1
+        words = sum(1 for t in at.doc[i:j] if t.is_alpha)
+        if i == sent.start or j >= sent.end - 1 or words > FRAGMENT_MAX_WORDS:
+            return False  # a quotation opening or closing the sentence, or more than a few words
+        i = j
+    return True
+
+
+def next_subject(ctx: Context) -> Found | None:
+    """ "“Smaller is not zero.” Lindqvist was not persuaded. “And we rarely check.”": a quotation
+    standing alone, then a plain sentence about a person the text names, then another quotation in
+    the same paragraph: the paragraph is that person's, the first quotation too. Only a name (a
+    pronoun there may be anyone's), only with a verb that is no cue, and only with the quotation
+    after it, which `previous_subject` gives the same person."""
+    at, q = ctx.at, ctx.q
+    if at.text[ctx.before[0] : ctx.before[1]].strip() or not at.inner(q).rstrip().endswith((".", "!", "?")):
+        return None  # words of its own before it, or a sentence running on after it
+    _, hi = at.paragraph_bounds(q.start)
+    a, _ = at.token_range(q.end, q.end)
+    if a >= len(at.doc) or at.doc[a].idx >= hi:
+        return None
+    sent = at.doc[a].sent
+    if sent.start != a or sent.end_char > hi or any(at.in_quote[i] for i in range(sent.start, sent.end)):
+        return None
+    rest = at.text[sent.end_char : hi].lstrip()
+    if not rest or rest[0] not in OPENING_MARKS:
+        return None
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or at.is_cue(root):
+        return None
+    subj = at.finder.subject_of(root)
+    m = at.index.mention_at(subj.i) if subj is not None else None
+    if subj is None or subj.head.i != root.i or m is None or m.actor is None or m.actor.type != "person":
+        return None
+    sp = ctx.speaker(at.finder.head_of_name(subj))
+    return Found(sp) if sp is not None and sp.actor is m.actor else None
 
 
 def paragraph_before(ctx: Context) -> Found | None:
@@ -689,10 +782,19 @@ def continuation(ctx: Context) -> Found | None:
         return None
     lq = last.quotation
     same_para = lq.paragraph == q.paragraph
+    if not same_para and _asked(ctx, last) and not ctx.at.inner(q).rstrip().endswith("?"):
+        # "“Did you see him sign it?” he asked." ¶ "“Never.”": an answer to a question put in the
+        # paragraph before is not the asker's words; whose it is the text does not say
+        return None
     para_start = ctx.at.text[ctx.at.paragraph_bounds(q.start)[0] : q.start].strip() == ""
     if same_para or (para_start and q.paragraph - lq.paragraph <= CONTINUATION_PARAGRAPHS) or (not lq.closed and q.paragraph - lq.paragraph == 1):
         return Found(last.speaker, last.cue)
     return None
+
+
+def _asked(ctx: Context, last: AttributedQuote) -> bool:
+    """Whether the latest quotation with a speaker is a question its cue says was asked."""
+    return (last.cue or "").split(" ")[0].lower() in ASKING_CUES and ctx.at.inner(last.quotation).rstrip().endswith("?")
 
 
 @dataclass(frozen=True)
@@ -717,19 +819,22 @@ CHAIN: tuple[Strategy, ...] = (
     Strategy("according_to", according_to),
     Strategy("colon_paragraph", colon_paragraph),
     Strategy("label", label),
+    Strategy("colon_subject", colon_subject, woven=True),
     Strategy("reply", reply),
     # A partial quote woven into a sentence belongs to that sentence's subject; a quotation
     # standing alone carries on the previous speaker, and its parse reaches outside its
     # sentence only when nothing else worked.
     Strategy("governing_subject", governing_subject, woven=True),
     Strategy("previous_subject", previous_subject, woven=False),
+    # (the plain sentence after the quotation is, to `Context.woven`, words around it: any quotation)
+    Strategy("next_subject", next_subject),
     Strategy("paragraph_before", paragraph_before, woven=False),
     Strategy("continuation", continuation),
     Strategy("governing_subject", governing_subject, woven=False),
 )
 ECHO = "echo"
 # Strategies that find a speaker for a quotation without a cue of its own (protocol: Via.kind "none").
-NO_CUE_RULES = frozenset(("previous_subject", "paragraph_before", "continuation", ECHO))
+NO_CUE_RULES = frozenset(("previous_subject", "next_subject", "paragraph_before", "continuation", ECHO))
 
 
 def attribute(ctx: Context) -> tuple[str, Found] | None:
@@ -738,7 +843,49 @@ def attribute(ctx: Context) -> tuple[str, Found] | None:
         if strategy.applies(ctx):
             found = strategy.find(ctx)
             if found:
-                return strategy.name, singular_they(ctx, found)
+                return strategy.name, relayed(ctx, singular_they(ctx, found))
+    return None
+
+
+def relayed(ctx: Context, found: Found) -> Found:
+    """ "Quoting the president, she said: “…”", "She read from a letter the minister had sent: “…”":
+    words the cue's speaker passes on from someone else, as they were put, are that person's. Only
+    a person or body the cue's own clause names that way: "quoting" with its object, or reading from
+    (or reading out) a written thing whose writer its relative clause or "from" names."""
+    if found.cue_start is None:
+        return found
+    at = ctx.at
+    verb = at.doc[at.token_range(found.cue_start, found.cue_start)[0]]
+    if verb.idx != found.cue_start:
+        return found
+    source: Token | None = None
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in QUOTING_VERBS:
+            source = next((o for o in c.children if o.dep_ == "dobj"), None)
+        elif verb.lemma_.lower() in READING_OUT_VERBS and c.dep_ in ("prep", "dobj"):
+            written = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "from" else c if c.dep_ == "dobj" else None
+            if written is not None and written.lemma_.lower() in DOCUMENT_NOUNS:
+                source = _writer(ctx, written)
+        if source is not None:
+            break
+    if source is None or not at.can_speak(source) or source.lower_ in _NO_SPEAKER or source.pos_ == "PRON":
+        return found
+    sp = ctx.speaker(at.finder.head_of_name(source))
+    return found._replace(speaker=sp) if sp is not None else found
+
+
+def _writer(ctx: Context, written: Token) -> Token | None:
+    """Who wrote a written thing, as its own words say: "a letter the minister had sent", "a
+    statement from the family", "the minister's letter"."""
+    for c in written.children:
+        if c.dep_ == "relcl":
+            subj = ctx.at.finder.subject_of(c)
+            if subj is not None and subj.head.i == c.i:
+                return subj
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
     return None
 
 
@@ -754,19 +901,47 @@ def singular_they(ctx: Context, found: Found) -> Found:
         return found
     name_words = sp.name.lower().split()
     body = sp.actor is not None or (len(sp.chain) > 1 and name_words[-1:] and name_words[-1] in ORG_NOUNS)
-    if len(sp.chain) > 1 and not body:
-        return found  # "Residents were angry. “I …,” they said": the people the text spoke of
     spoken = ctx.at.inner(ctx.q).lower().replace("’", " ").replace("'", " ")
     singular = _FIRST_PERSON_SINGULAR.search(spoken) is not None
+    if len(sp.chain) > 1 and not body:
+        # "Residents were angry. “I …,” they said": the people the text spoke of; unless one person
+        # whose words were reported came in after them ("One official … said they …")
+        source = _unnamed_source_before(ctx, ctx.at.doc[ctx.at.token_range(a, a)[0]]) if singular else None
+        if source is not None and source[0] > sp.chain[-1][0]:
+            return found._replace(speaker=Speaker(ctx.at.text[source[0] : source[1]], a, b, None, ((a, b), source)))
+        return found
     if not singular and (found.cue or "").lower() not in _CARRYING_ON_CUES:
         return found
     tok = ctx.at.doc[ctx.at.token_range(a, a)[0]]
     res = ctx.at.finder.coref.singular_they(tok)
     if res is not None:
         return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
+    source = _unnamed_source_before(ctx, tok) if singular else None
+    if source is not None:
+        lo, hi = source
+        return found._replace(speaker=Speaker(ctx.at.text[lo:hi], a, b, None, ((a, b), (lo, hi))))
     if singular and body:
         return found._replace(speaker=Speaker(ctx.at.text[a:b], a, b, None))
     return found
+
+
+def _unnamed_source_before(ctx: Context, they: Token) -> tuple[int, int] | None:
+    """ "One former player, who coaches in Auckland, said they had learned patience from her. “…
+    me …,” they said.": with nobody named for a "they" speaking as "I", the unnamed person whose words
+    its paragraph reported last before it (a singular noun for a person, subject of a verb of
+    saying, no one's relative), as its noun phrase's characters."""
+    at = ctx.at
+    lo, _ = at.paragraph_bounds(they.idx)
+    for tok in reversed(at.doc[: they.i]):
+        if tok.idx < lo:
+            return None
+        if at.in_quote[tok.i] or tok.dep_ != "nsubj" or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_NOUNS:
+            continue
+        if tok.head.lemma_.lower() not in REPORTING_VERBS or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        start = tok.left_edge.idx
+        return start, tok.idx + len(tok.text)
+    return None
 
 
 def apply_echoes(keyed: list[tuple[str, AttributedQuote]]) -> None:
@@ -1026,7 +1201,10 @@ class Attributor:
             and (prev in WORK_NOUNS or not self._has_cue(before, after))
             and not self._sentences_inside(q)
         ):
-            if after_work_noun or not inner.endswith((".", "!", "?")):
+            # (a question or an exclamation standing as a sentence of its own is said, not a title:
+            # "…by November. “Which November?”"; `inner` has lost its end marks, so read them here)
+            alone = not self.text[before[0] : before[1]].strip() and not self.text[after[0] : after[1]].strip(" .")
+            if after_work_noun or not (alone and self.inner(q).rstrip().endswith(("!", "?"))):
                 return "title"
         if prev == "as" and len(words) <= MENTION_MAX_WORDS and any(w.startswith(NAMING_VERB_STEMS) for w in prev_words[-_NAMING_VERB_WORDS:]):
             return "mention"  # a practice he referred to in emails as "smoothing"
@@ -1102,6 +1280,12 @@ class Attributor:
         subj = self.finder.subject_of(verb)
         if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i and verb.lemma_.lower() != "quote":
             return None  # "terrorists are revealed as …", "she was asked …": not who speaks
+        if subj is not None and subj.lower_ == "one" and subj.head.i == verb.i and not any(subj.children):
+            group = self._one_of(subj)
+            if group is None:
+                return None
+            name = "one of the " + " ".join(t.lower_ for t in group)
+            return Found(Speaker(name, subj.idx, subj.idx + len(subj.text), None), self._cue_text(verb), verb.idx)
         if subj is not None and not self.can_speak(subj) and not self._poll_group(subj):
             # "52 percent agreed that …" is a poll's answer; "Monday saw …" names nobody, and
             # nobody else in the sentence is the subject of this verb either
@@ -1121,6 +1305,20 @@ class Attributor:
         if sp is None:
             return None
         return Found(sp, self._cue_text(verb), verb.idx)
+
+    def _one_of(self, one: Token) -> list[Token] | None:
+        """ "Government backbenchers tried to help. “…!” one shouted.": "one" who speaks is one of the
+        people a plural noun brought in just before, in its paragraph (the nearest, outside quotations).
+        The words of that noun (its compounds and adjectives), or None when there is none."""
+        lo, _ = self.paragraph_bounds(one.idx)
+        for tok in reversed(self.doc[: one.i]):
+            if tok.idx < lo:
+                return None
+            if self.in_quote[tok.i] or tok.tag_ != "NNS" or tok.lemma_.lower() not in PERSON_NOUNS:
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and not self.in_quote[c.i]]
+            return mods + [tok]
+        return None
 
     def _poll_group(self, subj: Token) -> bool:
         """ "63 percent said …", "52 percent of registered voters agreed …": the people a poll asked."""

@@ -64,6 +64,7 @@ from .lexicon import (
     REPORTING_VERBS,
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
+    ROLE_PHRASES,
     SPOUSE_NOUNS,
     STATEMENT_NOUNS,
     TITLES,
@@ -356,8 +357,11 @@ class Coreference:
                 continue
             said = {w for r in self.roles.roles(a) if r.how in (TITLE, APPOSITION, COPULA) for w in _role_word(r.words)}
             male, female = bool(said & (MALE_NOUNS | _MALE_TITLES)), bool(said & (FEMALE_NOUNS | _FEMALE_TITLES))
-            out[a.id] = "m" if male and not female else "f" if female and not male else a.gender
-            if out[a.id] == a.gender and a.gender is not None and gender_by_ending(a.tokens, {m.title for m in a.mentions if m.title}):
+            stated = "m" if male and not female else "f" if female and not male else None
+            out[a.id] = stated or a.gender
+            # (a gender the text states, "His spokeswoman, Fatmata Kamara,", is no guess, whatever the
+            # name's ending would have guessed alike)
+            if stated is None and a.gender is not None and gender_by_ending(a.tokens, {m.title for m in a.mentions if m.title}):
                 self.guessed_gender[a.id] = a.gender
                 out[a.id] = None
         return out
@@ -781,6 +785,8 @@ class Coreference:
         head = normalise(tok.lemma_ if tok.tag_ == "NNS" else tok.text)
         cols = self.cols
         mods = {normalise(cols.text[c]) for c in cols.children[tok.i] if cols.dep[c] in ("compound", "amod", "nmod") and c < tok.i}
+        # "the finance chief": a modifier and head that are one role together ("cfo"), as a role's words are
+        head = next((ROLE_PHRASES[(m, head)] for m in sorted(mods) if (m, head) in ROLE_PHRASES), head)
         if head in ORG_NOUNS and head not in PERSON_NOUNS:
             named = [a for a in self.roles.with_head(head) if self.kind.get(a.id) == ORGANIZATION]
             # (a name of its own that says "congress": "Congress" alone is a legislature, no party)

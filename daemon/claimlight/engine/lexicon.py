@@ -414,6 +414,9 @@ MENTION_NOUNS = frozenset("word words phrase term expression slogan motto catchp
 # Things whose written words a text quotes ("a sign reads “…”", "a poster urges visitors to “…”"):
 # the words of a thing, not anyone's speech.
 SIGN_NOUNS = frozenset("sign signs poster posters banner banners placard placards notice plaque inscription graffiti billboard sticker mural t-shirt".split())
+# Written things whose words a clause about a person may introduce with a colon: "He found a note: “…”"
+# quotes the note, not him (`attribution.colon_subject`).
+WRITTEN_NOUNS = SIGN_NOUNS | frozenset("note notes card label headline caption letter message text".split())
 # Words before which a short capitalised quotation is a name given to a thing ("a crossbreed called “Tyson”").
 THING_NAMING_WORDS = frozenset("called named".split())
 # "a practice he referred to in emails as “smoothing”": verbs of naming, by their first letters.
@@ -584,6 +587,9 @@ ROLE_PHRASES = {
     # the prosecutor of Caribbean, African and Commonwealth courts: "Crown Counsel Odane Francis" is
     # "the prosecutor" later, as a "State Counsel" is
     ("crown", "counsel"): "prosecutor", ("state", "counsel"): "prosecutor",
+    # a business desk's words for the CFO: "the finance chief", "the finance director" after "chief
+    # financial officer Reem Al-Kuwari" (a description's modifier and head, read as a role's two words)
+    ("finance", "chief"): "cfo", ("finance", "director"): "cfo", ("finance", "boss"): "cfo", ("finance", "head"): "cfo",
 }
 
 # Words that stand in an apposition or before a name without saying what someone is.
@@ -726,6 +732,7 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     fiscal sheriff mentor tactician trader vendor seller
     supporter fan spectator onlooker bystander
     prelate cleric clergyman preacher trainer
+    backbencher frontbencher
     """.split() + list(EPITHET_NOUNS) + list(OCCUPATION_NOUNS)
 )
 
@@ -791,6 +798,8 @@ ROLE_FAMILIES = {
     "prelate": frozenset("prelate archbishop bishop cardinal".split()),
     # "the pastor" for "Rev. Iosefa Lemalu": a reverend is who a church story calls its pastor
     "pastor": frozenset("pastor reverend".split()),
+    # "the minister" for "Rev. Sione Lolohea" as for a government minister: churches call their clergy so
+    "minister": frozenset("minister reverend".split()),
     **{w: frozenset("cleric priest pastor reverend imam rabbi bishop archbishop cardinal vicar chaplain".split()) for w in "cleric clergyman".split()},
 }
 
@@ -812,6 +821,12 @@ DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
     ad advert advertisement commercial clip article video book documentary
     """.split()
 )
+
+# Verbs by which a speaker passes on another's words as they were put: "Quoting the president, she
+# said: “…”", "She read from a letter the minister had sent: “…”" (`attribution.relayed`: the words
+# are the other's). Reading is relaying only from a written thing (STATEMENT_NOUNS, DOCUMENT_NOUNS).
+QUOTING_VERBS = frozenset("quote".split())
+READING_OUT_VERBS = frozenset("read".split())
 
 # What relays someone's words without being their source: "X told Y that Z, the readout said", "according
 # to a transcript, X said Z" (`engine.reported`: Z is reported as X's, not the document's).

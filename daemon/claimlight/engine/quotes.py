@@ -295,7 +295,20 @@ class _Rest:
         return len(self._word_starts) - bisect_left(self._word_starts, a + 2) + inside
 
     def looks_like_open_single(self, a: int) -> bool:
-        # An unclosed single mark is an apostrophe unless a whole sentence follows it.
-        return self.text[a + 1 : a + 2].isupper() and self.words_after(a) >= 4
+        # An unclosed single mark is an apostrophe unless a whole sentence follows it; one right after
+        # a capitalised word that no punctuation ends is part of a name ("Rev. Sione ‘Ofa Lolohea": a
+        # Polynesian glottal stop printed as a turned comma), not a quotation opening mid-name.
+        return self.text[a + 1 : a + 2].isupper() and self.words_after(a) >= 4 and not self._after_name_word(a)
+
+    def _after_name_word(self, a: int) -> bool:
+        j = a
+        while j > self.lo and self.text[j - 1] == " ":
+            j -= 1
+        if j == a or j == self.lo or not self.text[j - 1].isalpha():
+            return False
+        k = j
+        while k > self.lo and not self.text[k - 1].isspace():
+            k -= 1
+        return self.text[k].isupper()
 
 

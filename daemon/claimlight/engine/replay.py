@@ -12,8 +12,9 @@ strategy (`READS` holds it; `tests/engine/test_replay.py` fails on a strategy no
                      whole page: compared, by the order the text first names actors, with the old one
   dash_name          NEXT_PARAGRAPH: its paragraph, and the line after it (a block quotation's
                      citation): replayed only a paragraph short of the boundary
-  cue_before, governing_cue, cue_after, cue_earlier, according_to, label, governing_subject,
-  previous_subject   PARAGRAPH: the words, parse and quoted tokens of its own sentence and paragraph
+  cue_before, governing_cue, cue_after, cue_earlier, according_to, label, colon_subject,
+  governing_subject, previous_subject, next_subject
+                     PARAGRAPH: the words, parse and quoted tokens of its own sentence and paragraph
   colon_paragraph, paragraph_before
                      PARAGRAPH: and of the paragraph before it
   reply, continuation
@@ -81,9 +82,11 @@ READS: dict[str, str] = {
     "according_to": PARAGRAPH,
     "colon_paragraph": PARAGRAPH,
     "label": PARAGRAPH,
+    "colon_subject": PARAGRAPH,
     "reply": SEQUENCE,
     "governing_subject": PARAGRAPH,
     "previous_subject": PARAGRAPH,
+    "next_subject": PARAGRAPH,
     "paragraph_before": PARAGRAPH,
     "continuation": SEQUENCE,
 }

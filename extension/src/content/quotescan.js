@@ -201,8 +201,23 @@ class Rest {
   }
 
   looksLikeOpenSingle(a) {
-    // An unclosed single mark is an apostrophe unless a whole sentence follows it.
-    return a + 1 < this.text.length && IS_UPPER.test(charAt(this.text, a + 1, this.text.length)) && this.wordsAfter(a) >= 4;
+    // An unclosed single mark is an apostrophe unless a whole sentence follows it; one right after a
+    // capitalised word that no punctuation ends is part of a name ("Sione ‘Ofa Lolohea").
+    return (
+      a + 1 < this.text.length &&
+      IS_UPPER.test(charAt(this.text, a + 1, this.text.length)) &&
+      this.wordsAfter(a) >= 4 &&
+      !this.afterNameWord(a)
+    );
+  }
+
+  afterNameWord(a) {
+    let j = a;
+    while (j > this.lo && this.text[j - 1] === " ") j -= 1;
+    if (j === a || j === this.lo || !IS_LETTER.test(charBefore(this.text, j, this.lo))) return false;
+    let k = j;
+    while (k > this.lo && !isSpace(this.text[k - 1])) k -= 1;
+    return IS_UPPER.test(charAt(this.text, k, this.hi));
   }
 }
 
