@@ -9,7 +9,9 @@ the quotes and reported clauses attributed to it and carries the role the articl
 The models are made without validation (`Unchecked`): every value comes from the engine itself,
 whose types the tests hold to the protocol, and a 3,000-word page has some 800 spans, made again on
 every live update; validating them was a third of this step. The result is the same model, field
-for field (`tests/engine/test_spans.py` validates the output of every seed article).
+for field (`tests/engine/test_spans.py` validates the output of every seed article). And a live page's
+next version takes the previous analysis's quote, reported and speaker spans whose every input is
+the same (`_Made`), instead of making them again.
 """
 
 from __future__ import annotations
@@ -72,8 +74,8 @@ class _Made:
     `mention_kind` reads: the chain's first mention's words, whether there is an actor, the
     chain's length). A span shared by two analyses is never changed: what is made of an
     analysis's spans afterwards copies them (`server.offsets`, the worker's hidden categories). Only
-    the last analysis's are kept, at most `KEPT_SPANS` (the attributed spans of a 3,000-word page
-    are some 200; a page with more keeps the first ones), some 1.2 kB each."""
+    the last analysis's are kept, at most `KEPT_SPANS` (a 3,000-word page has some 200: measured with
+    their keys, ~600 kB for the bench's pages; a page with more keeps the first ones)."""
 
     def __init__(self):
         self.last: dict[tuple, Span] = {}
@@ -91,7 +93,7 @@ class _Made:
 
 
 # The most attributed spans kept for the next analysis (`_Made`).
-KEPT_SPANS = 1_000
+KEPT_SPANS = 600
 _made = _Made()
 
 
@@ -146,9 +148,10 @@ def assemble(
 
     def quote_span(aq: AttributedQuote, quote_id: int, nested_in: int | None = None) -> Span:
         q = aq.quotation
-        key = ("quote", q.start, q.end, text[q.start : q.end], aq.cue, quote_id, nested_in, speaker_key(aq.speaker, aq.rule))
+        words = text[q.start : q.end]  # (one string for the key and the span)
+        key = ("quote", q.start, q.end, words, aq.cue, quote_id, nested_in, speaker_key(aq.speaker, aq.rule))
         return attributed_span(key, lambda: _Span(
-            start=q.start, end=q.end, category=Category.quote, text=text[q.start : q.end], cue=aq.cue,
+            start=q.start, end=q.end, category=Category.quote, text=words, cue=aq.cue,
             quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule)))
 
     def note_speaker(sp, cue: str | None) -> None:
@@ -187,9 +190,10 @@ def assemble(
         note_speaker(aq.speaker, aq.cue)
 
     for r in reported:
-        key = ("reported", r.start, r.end, text[r.start : r.end], r.cue, speaker_key(r.speaker, r.rule))
+        words = text[r.start : r.end]
+        key = ("reported", r.start, r.end, words, r.cue, speaker_key(r.speaker, r.rule))
         spans.append(attributed_span(key, lambda: _Span(
-            start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker, r.rule))))
+            start=r.start, end=r.end, category=Category.reported, text=words, cue=r.cue, **attribution_fields(r.speaker, r.rule))))
         note_speaker(r.speaker, r.cue)
     made.end()
 
