@@ -35,3 +35,52 @@ def test_an_unchecked_model_still_refuses_a_missing_or_unknown_field():
         Unchecked(Span)(start=3, end=9, category=Category.quote, text="x", colour="red")
     with pytest.raises(TypeError):
         Unchecked(Via)(rule="cue_after", kind="named")  # a list made per instance must be given
+
+
+# Invented lines, written for these tests.
+_PAGE = [
+    "Live: the Ostby ferry strike",
+    "“We will sail when the pay is fixed,” said Anselm Drever, who leads the crews' union.",
+    "Passengers queued at the terminal all morning. “Nobody told us anything,” one traveller said.",
+    "The ferry company said talks would resume on Monday.",
+]
+
+
+def _quotes(analysis) -> dict[str, Span]:
+    return {s.text: s for s in analysis.spans if s.category in (Category.quote, Category.speaker, Category.reported)}
+
+
+def test_a_grown_page_takes_the_old_pages_attributed_spans_when_their_keys_are_equal(nlp):
+    """`spans._Made`: the next version's spans of the old quotations are the previous analysis's own,
+    and the analysis is the one made with nothing kept."""
+    from claimlight.engine import spans
+
+    old, new = "\n\n".join(_PAGE), "\n\n".join([*_PAGE, "Later, Drever said the crews would meet at noon."])
+    spans.forget()
+    expected = analyze(new, nlp=nlp)
+    spans.forget()
+    first = _quotes(analyze(old, nlp=nlp))
+    got = analyze(new, nlp=nlp)
+    assert got == expected
+    taken = [t for t, s in _quotes(got).items() if first.get(t) is s]
+    assert "“We will sail when the pay is fixed,”" in taken and len(taken) >= 3
+    spans.forget()
+
+
+def test_a_span_whose_speaker_changed_is_made_anew(nlp):
+    """An entry that names in full the surname an old quotation was attributed to: the old quote's
+    span has the new name, as from scratch."""
+    from claimlight.engine import spans
+
+    page = ["Live: the Ostby ferry strike", "“The boats stay in,” Lopez said on Tuesday.", "The ferry company said talks would resume."]
+    new = "\n\n".join([*page, "Union organiser Maria Lopez addressed the crews at noon."])
+    spans.forget()
+    expected = analyze(new, nlp=nlp)
+    spans.forget()
+    first = _quotes(analyze("\n\n".join(page), nlp=nlp))
+    got = analyze(new, nlp=nlp)
+    assert got == expected
+    quote = "“The boats stay in,”"
+    assert first[quote].speaker == "Lopez" and _quotes(got)[quote].speaker == "Maria Lopez"
+    assert _quotes(got)[quote] is not first[quote]
+    spans.forget()

@@ -9,7 +9,9 @@ the quotes and reported clauses attributed to it and carries the role the articl
 The models are made without validation (`Unchecked`): every value comes from the engine itself,
 whose types the tests hold to the protocol, and a 3,000-word page has some 800 spans, made again on
 every live update; validating them was a third of this step. The result is the same model, field
-for field (`tests/engine/test_spans.py` validates the output of every seed article).
+for field (`tests/engine/test_spans.py` validates the output of every seed article). And a live page's
+next version takes the previous analysis's quote, reported and speaker spans whose every input is
+the same (`_Made`), instead of making them again.
 """
 
 from __future__ import annotations
@@ -60,6 +62,46 @@ _ACTOR_CATEGORY = {c.value: c for c in ACTOR_CATEGORIES}
 _Span, _Actor, _ChainLink, _Via = Unchecked(Span), Unchecked(Actor), Unchecked(ChainLink), Unchecked(Via)
 
 
+class _Made:
+    """The quote, reported and speaker spans of the previous analysis in this process, by key, taken
+    for this one's whose key is equal: a live page's next version attributes its old quotations as
+    before (`engine.replay`), and each such span (a ChainLink per mention of its chain, a Via, the
+    span) was a third of this step.
+
+    Why an equal key gives an equal span: the key holds every value the span's fields are made of,
+    its place and text, its cue, its quote_id and nested_in, and of its speaker the name, the
+    mention's place and text, the actor's id, the rule, the chain's places and texts (all that
+    `mention_kind` reads: the chain's first mention's words, whether there is an actor, the
+    chain's length). A span shared by two analyses is never changed: what is made of an
+    analysis's spans afterwards copies them (`server.offsets`, the worker's hidden categories). Only
+    the last analysis's are kept, at most `KEPT_SPANS` (a 3,000-word page has some 200: measured with
+    their keys, ~600 kB for the bench's pages; a page with more keeps the first ones)."""
+
+    def __init__(self):
+        self.last: dict[tuple, Span] = {}
+        self._new: dict[tuple, Span] = {}
+
+    def start(self) -> None:
+        self._new = {}
+
+    def keep(self, key: tuple, span: Span) -> None:
+        if len(self._new) < KEPT_SPANS:
+            self._new[key] = span
+
+    def end(self) -> None:
+        self.last, self._new = self._new, {}
+
+
+# The most attributed spans kept for the next analysis (`_Made`).
+KEPT_SPANS = 600
+_made = _Made()
+
+
+def forget() -> None:
+    """Drops the spans kept of the last analysis."""
+    _made.last = {}
+
+
 def assemble(
     text: str,
     index: ActorIndex,
@@ -88,10 +130,29 @@ def assemble(
             fields["via"] = _Via(rule=rule, kind=kind, chain=chain)
         return fields
 
+    def attributed_span(key: tuple, make: Callable[[], Span]) -> Span:
+        """The span `make` makes, taken from the previous analysis's when its key is equal (`_Made`)."""
+        span = made.last.get(key)
+        if span is None:
+            span = make()
+        made.keep(key, span)
+        return span
+
+    def speaker_key(sp: Speaker | None, rule: str | None) -> tuple | None:
+        # (every value the attribution fields are made of: `mention_kind` reads the chain's first
+        # mention's words, whether there is an actor and the chain's length)
+        if sp is None:
+            return None
+        chain = tuple(text[a:b] for a, b in sp.chain) if rule is not None else None
+        return (sp.name, sp.start, sp.end, sp.actor.id if sp.actor else None, rule, sp.chain, chain, text[sp.start : sp.end])
+
     def quote_span(aq: AttributedQuote, quote_id: int, nested_in: int | None = None) -> Span:
         q = aq.quotation
-        return _Span(start=q.start, end=q.end, category=Category.quote, text=text[q.start : q.end], cue=aq.cue,
-                    quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule))
+        words = text[q.start : q.end]  # (one string for the key and the span)
+        key = ("quote", q.start, q.end, words, aq.cue, quote_id, nested_in, speaker_key(aq.speaker, aq.rule))
+        return attributed_span(key, lambda: _Span(
+            start=q.start, end=q.end, category=Category.quote, text=words, cue=aq.cue,
+            quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule)))
 
     def note_speaker(sp, cue: str | None) -> None:
         if sp is None:
@@ -100,10 +161,11 @@ def assemble(
             quote_counts[sp.actor.id] = quote_counts.get(sp.actor.id, 0) + 1
         key = (sp.start, sp.end)
         if key not in speaker_mentions:
-            speaker_mentions[key] = _Span(
-                start=sp.start, end=sp.end, category=Category.speaker, text=text[sp.start : sp.end], cue=cue, **attribution_fields(sp)
-            )
+            speaker_mentions[key] = attributed_span(("speaker", cue, speaker_key(sp, None)), lambda: _Span(
+                start=sp.start, end=sp.end, category=Category.speaker, text=text[sp.start : sp.end], cue=cue, **attribution_fields(sp)))
 
+    made = _made
+    made.start()
     quote_id = 0
     ids: dict[int, int] = {}  # id() of an attributed quotation → its quote_id
     prev: AttributedQuote | None = None
@@ -128,8 +190,12 @@ def assemble(
         note_speaker(aq.speaker, aq.cue)
 
     for r in reported:
-        spans.append(_Span(start=r.start, end=r.end, category=Category.reported, text=text[r.start : r.end], cue=r.cue, **attribution_fields(r.speaker, r.rule)))
+        words = text[r.start : r.end]
+        key = ("reported", r.start, r.end, words, r.cue, speaker_key(r.speaker, r.rule))
+        spans.append(attributed_span(key, lambda: _Span(
+            start=r.start, end=r.end, category=Category.reported, text=words, cue=r.cue, **attribution_fields(r.speaker, r.rule))))
         note_speaker(r.speaker, r.cue)
+    made.end()
 
     spans.extend(speaker_mentions.values())
     for actor in index.actors:
