@@ -15,8 +15,8 @@ which also makes the collections Python runs by itself during a job nearly free.
 
 Python's own collections during a job are its largest cost after the passes themselves: on a live
 page's update (3,000 words and a new entry) some 15-19 young and 1-2 middle collections, 2.5-6 ms of
-the ~60, and now and then a full one that walks every kept parse and store (~20 ms). A short job
-runs with the collector off (`quiet`) and the worker collects the young objects after the reply is
+the ~60, and now and then a full one that walks every kept parse and store (~20 ms). The analysis
+of a short text runs with the collector off (`quiet`) and the worker collects the young objects after the reply is
 out, while no job waits: nothing a short job leaves behind waits longer than that. A long text's
 job keeps the collector on: its cycles could otherwise add up to a page's worth of memory.
 

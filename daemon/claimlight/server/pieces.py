@@ -49,7 +49,7 @@ MAX_PIECE_CHARS = 6000
 # A text longer than this (characters) is long: its analysis, one job that cannot be cut, is about a
 # second of work or more (`server.pool` keeps one worker free of such jobs). Its pieces are smaller.
 LONG_TEXT_CHARS = 30_000
-BACKGROUND_PIECE_CHARS = 2000
+BACKGROUND_PIECE_CHARS = 3000
 
 
 def max_piece_chars(text_chars: int) -> int:

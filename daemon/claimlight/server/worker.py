@@ -130,9 +130,9 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
 
 
 def _short(name: str, args: tuple) -> bool:
-    """Whether a job works on a short text (`pieces.LONG_TEXT_CHARS`): a piece's parse always does."""
-    if name == "parse":
-        return True
+    """Whether a job is the analysis of a short text (`pieces.LONG_TEXT_CHARS`), which the collector
+    is kept out of. Not a piece's parse: that is spaCy's work, which makes few Python objects, and a
+    long page's pieces come back to back, with no time between them to collect in."""
     text = args[-1] if name in ("merge", "update") else args[0] if name == "analyze" else None
     return isinstance(text, str) and len(text) <= LONG_TEXT_CHARS
 
