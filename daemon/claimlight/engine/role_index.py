@@ -10,7 +10,9 @@ what an actor is called. Looking a role up costs a dictionary access, never a sc
 
 from __future__ import annotations
 
+import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -181,19 +183,90 @@ def _unnamed_role_subject(tok: Token, index: ActorIndex) -> bool:
 
 class StatedRoles:
     """The roles the text states at each mention, read once for a document however many role indexes,
-    each leaving out what another set of quotations holds, are made of them (`engine.nested`)."""
+    each leaving out what another set of quotations holds, are made of them (`engine.nested`).
+
+    And kept per paragraph across a page's versions (`engine.local`'s store, under the paragraph's
+    window): a live page's next version states the same roles in every paragraph it did not change.
+    What `_roles_of_mention` reads of a mention is the parse of its own paragraph (heads never leave
+    a paragraph, each is parsed alone), the tokens a title or portfolio is read back through (which
+    stop at the whitespace token that ends the paragraph before, and so never read past it; the
+    window holds it and says whether the document starts there), the token after the mention (its
+    paragraph's own, or the document's end, which the window says too), which tokens there are
+    mentions and of what type of actor (`index.mention_at`), and the mention's own bounds, title and
+    actor's type. The window's key and those mentions, relative to the paragraph, key the kept roles,
+    so equal keys read equal things and state equal roles (moved by where the paragraph now starts).
+    A mention outside this (its tokens across a paragraph's end, which the recogniser never makes)
+    and a page too long to keep (`local.keeps`) are read as before."""
 
     def __init__(self, doc: Doc, index: ActorIndex):
         self.doc = doc
         self.index = index
         self._at: dict[tuple[int, str], list[Role]] = {}
+        self._kept_read = False
 
     def at(self, m: Mention, actor: ActorRecord) -> list[Role]:
         key = (id(m), actor.id)  # (the mentions live as long as the index, and this with it)
         got = self._at.get(key)
+        if got is None and not self._kept_read:
+            self._kept_read = True
+            self._read_kept()
+            got = self._at.get(key)
         if got is None:
-            got = self._at[key] = [replace(role, name_start=m.start, name_end=m.end) for role in _roles_of_mention(self.doc, self.index, m, actor)]
+            got = self._at[key] = self._read(m, actor)
         return got
+
+    def _read(self, m: Mention, actor: ActorRecord) -> list[Role]:
+        return [replace(role, name_start=m.start, name_end=m.end) for role in _roles_of_mention(self.doc, self.index, m, actor)]
+
+    def _read_kept(self) -> None:
+        """The roles of every mention of an actor that may have roles, paragraph by paragraph: taken
+        from the store where the paragraph's key is there, else read and kept (see the class docstring)."""
+        from . import local
+
+        doc, index = self.doc, self.index
+        if not local.keeps(doc):
+            return
+        paras = local.paragraphs_of(doc)
+        firsts = [p.first for p in paras]
+        todo: dict[int, list] = {}
+        for actor in index.actors:
+            if actor.type == "place":
+                continue
+            for m in actor.mentions:
+                k = bisect_right(firsts, m.token_start) - 1
+                if k >= 0 and m.token_end <= paras[k].last:
+                    todo.setdefault(k, []).append((m, actor))
+        at_tokens: dict[int, list] = {}
+        for t, m in index.by_token.items():
+            at_tokens.setdefault(bisect_right(firsts, t) - 1, []).append((t, m))
+        for k, pairs in todo.items():
+            p = paras[k]
+            first, start = p.first, p.start
+            sigs = [(m.token_start - first, m.token_end - first, m.start - start, m.end - start, m.title, actor.type) for m, actor in pairs]
+            around = sorted((t - first, None if m.actor is None else m.actor.type) for t, m in at_tokens.get(k, ()))
+            inputs = hashlib.blake2b(repr((sorted(set(sigs)), around)).encode(), digest_size=16).digest()
+            key = (_KEPT_NAME, local.window_at(doc, k).key, inputs)
+            kept = local.kept(key)
+            if kept is None:
+                made = {}
+                for (m, actor), sig in zip(pairs, sigs):
+                    if sig not in made:
+                        made[sig] = tuple(_plain(r, -start) for r in self._read(m, actor))
+                kept = tuple(made.items())
+                local.keep(key, kept)
+            by_sig = dict(kept)
+            for (m, actor), sig in zip(pairs, sigs):
+                self._at[(id(m), actor.id)] = [Role(*fields[:2], fields[2] + start, fields[3] + start, *fields[4:6], fields[6] + start, fields[7] + start)
+                                                for fields in by_sig[sig]]
+
+
+# The name the stated roles are kept under in `engine.local`'s store.
+_KEPT_NAME = "stated roles"
+
+
+def _plain(r: Role, by: int) -> tuple:
+    """A role as plain values (as the store weighs them), its places moved by `by` characters."""
+    return (r.head, r.words, r.start + by, r.end + by, r.how, r.age, r.name_start + by, r.name_end + by)
 
 
 def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecord):
