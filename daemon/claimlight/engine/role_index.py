@@ -6,6 +6,9 @@ mayor", "the rookie defenceman", "the 34-year-old", "the company" as the same ac
 built once per document from the parse, with every place the text states a role, so that
 coreference can resolve descriptions and anything else (an actor panel, typing) can show or weigh
 what an actor is called. Looking a role up costs a dictionary access, never a scan of the text.
+The roles stated at each mention are read once per document for every role index made of them (the
+article's reading and the nested quotations' leave out different quoted mentions), and kept per
+paragraph across a live page's versions (`StatedRoles`: its docstring gives the argument).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import islice
 
 from spacy.tokens import Doc, Token
@@ -144,32 +148,43 @@ def build_role_index(doc: Doc, index: ActorIndex, in_quote: list[bool] | None = 
                 continue
             for role in stated.at(m, actor):
                 roles.add(actor, role)
-    _delayed_identification(doc, index, roles)
+    _delayed_identification(doc, index, roles, stated)
     return roles
 
 
-def _delayed_identification(doc: Doc, index: ActorIndex, roles: RoleIndex) -> None:
+def _delayed_identification(doc: Doc, index: ActorIndex, roles: RoleIndex, stated: "StatedRoles | None" = None) -> None:
     """A news opening that brings someone in by what they are and names them in the next sentence
     ("The transport minister was forced to defend … . Rachel Fennimore told MPs …"): the role is the
     person's, when the text gives that role to nobody and the name comes with no role of its own.
-    Only the opening sentences are read: further on, a role with no name is someone unnamed."""
+    Only the opening sentences are read: further on, a role with no name is someone unnamed.
+    (What the sentences say is read once per document, `StatedRoles.openings`; whether the role
+    index already gives the role out, per role index.)"""
+    for head, actor, role in (stated or StatedRoles(doc, index)).openings:
+        if roles.with_head(head):
+            continue
+        if any(r.head and r.head not in HONORIFIC_TITLES for r in roles.roles(actor)):
+            continue
+        roles.add(actor, role)
+
+
+def _openings(doc: Doc, index: ActorIndex) -> list[tuple[str, ActorRecord, Role]]:
+    """The opening's unnamed role subjects and the person the next sentence names (see
+    `_delayed_identification`), in order: (the role's head, the person, the role)."""
+    out = []
     sents = list(islice(doc.sents, LEDE_SENTENCES))
     for first, second in zip(sents, sents[1:]):
         described = next((t for t in first if _unnamed_role_subject(t, index)), None)
         if described is None:
             continue
         head = normalise(described.text)
-        if roles.with_head(head):
-            continue
         subject = next((t for t in second if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
         m = index.mention_at(subject.i) if subject is not None else None
         actor = m.actor if m is not None else None
         if actor is None or actor.type != "person" or len(m.text.split()) < 2 or actor.mentions[0] is not m:
             continue
-        if any(r.head and r.head not in HONORIFIC_TITLES for r in roles.roles(actor)):
-            continue
         words = tuple(_word(t.text) for t in described.lefts if t.dep_ in ("compound", "amod")) + (_word(described.text),)
-        roles.add(actor, Role(head, words, described.idx, described.idx + len(described.text), LEDE, None, m.start, m.end))
+        out.append((head, actor, Role(head, words, described.idx, described.idx + len(described.text), LEDE, None, m.start, m.end)))
+    return out
 
 
 def _unnamed_role_subject(tok: Token, index: ActorIndex) -> bool:
@@ -203,6 +218,11 @@ class StatedRoles:
         self.index = index
         self._at: dict[tuple[int, str], list[Role]] = {}
         self._kept_read = False
+
+    @cached_property
+    def openings(self) -> list[tuple[str, ActorRecord, Role]]:
+        """`_openings`: read once for the document, whichever role index asks first."""
+        return _openings(self.doc, self.index)
 
     def at(self, m: Mention, actor: ActorRecord) -> list[Role]:
         key = (id(m), actor.id)  # (the mentions live as long as the index, and this with it)
