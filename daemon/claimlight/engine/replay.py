@@ -55,6 +55,7 @@ so a replayed quotation leaves the reading as its strategies would have.
 from __future__ import annotations
 
 import hashlib
+import weakref
 from bisect import bisect_left
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -347,14 +348,32 @@ def _prefixes(paras) -> list[bytes]:
 def _actors_named(at: Attributor, chars: int) -> list:
     """The actors first named before `chars`, in the order the text first names them (as the
     checkpoints match a saved state's actors to a new page's): an actor's number in a record is its
-    place here, the same for every boundary after it."""
-    firsts = []
-    for a in at.index.actors:
-        first = min((m.start for m in a.mentions), default=None)
-        if first is not None and first < chars:
-            firsts.append((first, a.name, a))
-    firsts.sort(key=lambda f: (f[0], f[1]))
-    return [a for _, _, a in firsts]
+    place here, the same for every boundary after it.
+
+    The index's actors are put in that order once (both readings and every boundary ask of the
+    same index): those first named before `chars` are a prefix of it, since it is sorted by where
+    each is first named first (and the sort is stable, so ties keep the index's order either way)."""
+    global _named_order
+    held, firsts, ordered = _named_order
+    if held() is not at.index:
+        named = []
+        for a in at.index.actors:
+            first = min((m.start for m in a.mentions), default=None)
+            if first is not None:
+                named.append((first, a.name, a))
+        named.sort(key=_first_and_name)
+        firsts, ordered = [f[0] for f in named], [f[2] for f in named]
+        _named_order = (weakref.ref(at.index), firsts, ordered)
+    return ordered[: bisect_left(firsts, chars)]
+
+
+def _first_and_name(f: tuple) -> tuple:
+    return f[0], f[1]
+
+
+# The latest index's actors in the order the text first names them, and where (`_actors_named`;
+# held weakly: the index goes with its analysis).
+_named_order: tuple = (lambda: None, [], [])
 
 
 def _key(q, order: dict[int, int]) -> tuple:

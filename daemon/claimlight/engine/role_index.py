@@ -6,12 +6,18 @@ mayor", "the rookie defenceman", "the 34-year-old", "the company" as the same ac
 built once per document from the parse, with every place the text states a role, so that
 coreference can resolve descriptions and anything else (an actor panel, typing) can show or weigh
 what an actor is called. Looking a role up costs a dictionary access, never a scan of the text.
+The roles stated at each mention are read once per document for every role index made of them (the
+article's reading and the nested quotations' leave out different quoted mentions), and kept per
+paragraph across a live page's versions (`StatedRoles`: its docstring gives the argument).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import islice
 
 from spacy.tokens import Doc, Token
@@ -142,32 +148,43 @@ def build_role_index(doc: Doc, index: ActorIndex, in_quote: list[bool] | None = 
                 continue
             for role in stated.at(m, actor):
                 roles.add(actor, role)
-    _delayed_identification(doc, index, roles)
+    _delayed_identification(doc, index, roles, stated)
     return roles
 
 
-def _delayed_identification(doc: Doc, index: ActorIndex, roles: RoleIndex) -> None:
+def _delayed_identification(doc: Doc, index: ActorIndex, roles: RoleIndex, stated: "StatedRoles | None" = None) -> None:
     """A news opening that brings someone in by what they are and names them in the next sentence
     ("The transport minister was forced to defend … . Rachel Fennimore told MPs …"): the role is the
     person's, when the text gives that role to nobody and the name comes with no role of its own.
-    Only the opening sentences are read: further on, a role with no name is someone unnamed."""
+    Only the opening sentences are read: further on, a role with no name is someone unnamed.
+    (What the sentences say is read once per document, `StatedRoles.openings`; whether the role
+    index already gives the role out, per role index.)"""
+    for head, actor, role in (stated or StatedRoles(doc, index)).openings:
+        if roles.with_head(head):
+            continue
+        if any(r.head and r.head not in HONORIFIC_TITLES for r in roles.roles(actor)):
+            continue
+        roles.add(actor, role)
+
+
+def _openings(doc: Doc, index: ActorIndex) -> list[tuple[str, ActorRecord, Role]]:
+    """The opening's unnamed role subjects and the person the next sentence names (see
+    `_delayed_identification`), in order: (the role's head, the person, the role)."""
+    out = []
     sents = list(islice(doc.sents, LEDE_SENTENCES))
     for first, second in zip(sents, sents[1:]):
         described = next((t for t in first if _unnamed_role_subject(t, index)), None)
         if described is None:
             continue
         head = normalise(described.text)
-        if roles.with_head(head):
-            continue
         subject = next((t for t in second if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
         m = index.mention_at(subject.i) if subject is not None else None
         actor = m.actor if m is not None else None
         if actor is None or actor.type != "person" or len(m.text.split()) < 2 or actor.mentions[0] is not m:
             continue
-        if any(r.head and r.head not in HONORIFIC_TITLES for r in roles.roles(actor)):
-            continue
         words = tuple(_word(t.text) for t in described.lefts if t.dep_ in ("compound", "amod")) + (_word(described.text),)
-        roles.add(actor, Role(head, words, described.idx, described.idx + len(described.text), LEDE, None, m.start, m.end))
+        out.append((head, actor, Role(head, words, described.idx, described.idx + len(described.text), LEDE, None, m.start, m.end)))
+    return out
 
 
 def _unnamed_role_subject(tok: Token, index: ActorIndex) -> bool:
@@ -181,19 +198,97 @@ def _unnamed_role_subject(tok: Token, index: ActorIndex) -> bool:
 
 class StatedRoles:
     """The roles the text states at each mention, read once for a document however many role indexes,
-    each leaving out what another set of quotations holds, are made of them (`engine.nested`)."""
+    each leaving out what another set of quotations holds, are made of them (`engine.nested`).
+
+    And kept per paragraph across a page's versions (`engine.local`'s store, under the paragraph's
+    window): a live page's next version states the same roles in every paragraph it did not change.
+    What `_roles_of_mention` reads of a mention is the parse of its own paragraph (heads never leave
+    a paragraph, each is parsed alone), the tokens a title or portfolio is read back through (which
+    stop at the whitespace token that ends the paragraph before, and so never read past it; the
+    window holds it and says whether the document starts there), the token after the mention (its
+    paragraph's own, or the document's end, which the window says too), which tokens there are
+    mentions and of what type of actor (`index.mention_at`), and the mention's own bounds, title and
+    actor's type. The window's key and those mentions, relative to the paragraph, key the kept roles,
+    so equal keys read equal things and state equal roles (moved by where the paragraph now starts).
+    A mention outside this (its tokens across a paragraph's end, which the recogniser never makes)
+    and a page too long to keep (`local.keeps`) are read as before. A 3,000-word page's roles take
+    some 55 kB of the store (as `local.weight` counts them; its other passes, some 300 kB)."""
 
     def __init__(self, doc: Doc, index: ActorIndex):
         self.doc = doc
         self.index = index
         self._at: dict[tuple[int, str], list[Role]] = {}
+        self._kept_read = False
+
+    @cached_property
+    def openings(self) -> list[tuple[str, ActorRecord, Role]]:
+        """`_openings`: read once for the document, whichever role index asks first."""
+        return _openings(self.doc, self.index)
 
     def at(self, m: Mention, actor: ActorRecord) -> list[Role]:
         key = (id(m), actor.id)  # (the mentions live as long as the index, and this with it)
         got = self._at.get(key)
+        if got is None and not self._kept_read:
+            self._kept_read = True
+            self._read_kept()
+            got = self._at.get(key)
         if got is None:
-            got = self._at[key] = [replace(role, name_start=m.start, name_end=m.end) for role in _roles_of_mention(self.doc, self.index, m, actor)]
+            got = self._at[key] = self._read(m, actor)
         return got
+
+    def _read(self, m: Mention, actor: ActorRecord) -> list[Role]:
+        return [replace(role, name_start=m.start, name_end=m.end) for role in _roles_of_mention(self.doc, self.index, m, actor)]
+
+    def _read_kept(self) -> None:
+        """The roles of every mention of an actor that may have roles, paragraph by paragraph: taken
+        from the store where the paragraph's key is there, else read and kept (see the class docstring)."""
+        from . import local
+
+        doc, index = self.doc, self.index
+        if not local.keeps(doc):
+            return
+        paras = local.paragraphs_of(doc)
+        firsts = [p.first for p in paras]
+        todo: dict[int, list] = {}
+        for actor in index.actors:
+            if actor.type == "place":
+                continue
+            for m in actor.mentions:
+                k = bisect_right(firsts, m.token_start) - 1
+                if k >= 0 and m.token_end <= paras[k].last:
+                    todo.setdefault(k, []).append((m, actor))
+        at_tokens: dict[int, list] = {}
+        for t, m in index.by_token.items():
+            at_tokens.setdefault(bisect_right(firsts, t) - 1, []).append((t, m))
+        for k, pairs in todo.items():
+            p = paras[k]
+            first, start = p.first, p.start
+            sigs = [(m.token_start - first, m.token_end - first, m.start - start, m.end - start, m.title, actor.type) for m, actor in pairs]
+            around = sorted((t - first, None if m.actor is None else m.actor.type) for t, m in at_tokens.get(k, ()))
+            inputs = hashlib.blake2b(repr((sorted(set(sigs)), around)).encode(), digest_size=16).digest()
+            key = (_KEPT_NAME, local.window_at(doc, k).key, inputs)
+            kept = local.kept(key)
+            if kept is None:
+                made = {}
+                for (m, actor), sig in zip(pairs, sigs):
+                    if sig not in made:
+                        made[sig] = tuple(_plain(r, -start) for r in self._read(m, actor))
+                # (only the mentions with roles: the key holds every mention, so one not kept has none)
+                kept = tuple((sig, roles) for sig, roles in made.items() if roles)
+                local.keep(key, kept)
+            by_sig = dict(kept)
+            for (m, actor), sig in zip(pairs, sigs):
+                self._at[(id(m), actor.id)] = [Role(*fields[:2], fields[2] + start, fields[3] + start, *fields[4:6], fields[6] + start, fields[7] + start)
+                                                for fields in by_sig.get(sig, ())]
+
+
+# The name the stated roles are kept under in `engine.local`'s store.
+_KEPT_NAME = "stated roles"
+
+
+def _plain(r: Role, by: int) -> tuple:
+    """A role as plain values (as the store weighs them), its places moved by `by` characters."""
+    return (r.head, r.words, r.start + by, r.end + by, r.how, r.age, r.name_start + by, r.name_end + by)
 
 
 def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecord):
