@@ -148,14 +148,18 @@ def test_the_first_quotes_are_found_in_the_page_before_the_daemon_answers(ext, v
         page.goto(f"{variants}/v/{time.time_ns() % 100_000 + 100_000}/harbour-bridge.html")
         wait_for_highlight(page, "person", "Elena Varga")
         marks = page.evaluate(_MARKS)
-        for step in ("start", "found", "sent", "scanned", "quotes-painted", "partial", "result", "all-painted"):
+        # The daemon's early partial is sent unless the result overtakes it (`server.session._Early`): on
+        # a loaded machine the worker's express thread can answer after the whole analysis, and then
+        # there is none. The page's own first quotes come before the daemon's answer either way.
+        for step in ("start", "found", "sent", "scanned", "quotes-painted", "result", "all-painted"):
             assert step in marks, (step, marks)
         assert marks["found"] <= marks["sent"] <= marks["scanned"], marks
         if "first-look" in marks:
             assert marks["first-look"] <= marks["quotes-painted"] < marks["found"], marks
         else:
             assert marks["scanned"] <= marks["quotes-painted"], marks
-        assert marks["quotes-painted"] < marks["partial"], marks
+        if "partial" in marks:
+            assert marks["quotes-painted"] < marks["partial"], marks
         assert marks["quotes-painted"] < marks["result"] <= marks["all-painted"], marks
         frames = [f for f in page.evaluate("() => window.__clFrames") if f["quotes"] or f["others"]]
         # (Registered before the reply, painted in the next frame: on a loaded machine that frame may come
