@@ -88,15 +88,15 @@ class FairQueue(Generic[T]):
         candidates = [c for c in self._clients.values() if any(ready(p) for p in c.pages.values())]
         if not candidates:
             return None
-        client = min(candidates, key=lambda c: (max(self.vtime - CREDIT, c.finish), c.finish, c.arrival))
+        client = min(candidates, key=lambda c: (_start(self.vtime, c), c.finish, c.arrival))
         pages = [p for p in client.pages.values() if ready(p)]
-        page = min(pages, key=lambda p: (max(client.vtime - CREDIT, p.finish), p.finish, p.arrival))
+        page = min(pages, key=lambda p: (_start(client.vtime, p), p.finish, p.arrival))
         item, cost = page.items.popleft()
         self._length -= 1
-        start = max(self.vtime - CREDIT, client.finish)
+        start = _start(self.vtime, client)
         self.vtime = max(self.vtime, start)
         client.finish = start + cost
-        page_start = max(client.vtime - CREDIT, page.finish)
+        page_start = _start(client.vtime, page)
         client.vtime = max(client.vtime, page_start)
         page.finish = page_start + cost
         self._forget_idle()
@@ -135,3 +135,8 @@ class FairQueue(Generic[T]):
     def _next(self) -> int:
         self._arrivals += 1
         return self._arrivals
+
+
+def _start(vtime: float, node: _Node) -> float:
+    """The virtual time at which `node`'s next work starts: where its last ended, or at most CREDIT before now."""
+    return max(vtime - CREDIT, node.finish)

@@ -8,8 +8,8 @@ whole text (`analyze`), some paragraphs of a text (`parse`), a text from its par
 work itself is the engine's (`engine.jobs`). Between jobs, in its first second or so, it makes the
 lexemes of the words its model knows, a slice at a time (`engine.lexemes`), so jobs need not, and
 then records which strings its store holds for good, so that a rebuild adds only the others (`engine.parsed`).
-After a job that made it grow, it gives the freed memory back to the system (`server.heap`); a
-short job runs without Python's cyclic collector, which collects after its reply is out (`heap.quiet`).
+After a job that made it grow, it gives the freed memory back to the system (`server.heap`); the
+analysis of a short text runs without Python's cyclic collector, which collects after its reply is out (`heap.quiet`).
 It imports spaCy without spaCy's command line, which it never uses (`server.lean_spacy`).
 
 A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
