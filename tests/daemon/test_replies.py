@@ -16,7 +16,8 @@ import pytest
 from claimlight.engine.jobs import analyze_text, as_json
 from claimlight.engine.nlp import load_nlp
 from claimlight.protocol import Analysis, ResultReply, Span
-from claimlight.server.replies import result_frame
+from claimlight.server.offsets import analysis_to_utf16
+from claimlight.server.replies import reply_frame, result_frame
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds" / "articles").glob("*.json"))
 
@@ -38,6 +39,22 @@ def test_frame_of_a_real_analysis_is_the_models_reply(nlp, path):
     frame = result_frame(data, **fields)
     expected = expected_reply(data, **fields)
     assert expected.spans and expected.ledger is not None  # a real analysis, not an empty one
+    assert json.loads(frame) == json.loads(expected.model_dump_json())
+    assert ResultReply.model_validate_json(frame) == expected
+
+
+def test_a_page_with_emoji_gets_the_models_reply_in_utf16(nlp):
+    """A character outside the BMP moves the offsets after it: the frame is still the one the models
+    make, their offsets converted (`offsets.analysis_to_utf16`), though made on the worker's JSON."""
+    text = json.loads(SEEDS[0].read_text(encoding="utf-8"))["text"]
+    paragraphs = text.split("\n\n")
+    text = "\n\n".join(f"🇺🇦 {p} 😀" if i % 2 else p for i, p in enumerate(paragraphs))
+    data = analyze_text(nlp, text, out=as_json)
+    fields = {"id": "tab-2", "cached": False, "elapsed_ms": 3.0}
+    wire = analysis_to_utf16(Analysis.model_validate_json(data), text)
+    expected = ResultReply(spans=wire.spans, actors=wire.actors, ledger=wire.ledger, **fields)
+    assert wire.spans != Analysis.model_validate_json(data).spans  # offsets did move
+    frame = reply_frame(data, text, **fields)
     assert json.loads(frame) == json.loads(expected.model_dump_json())
     assert ResultReply.model_validate_json(frame) == expected
 

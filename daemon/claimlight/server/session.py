@@ -308,7 +308,7 @@ class Session:
         cuts = pieces.aligned_cuts(text, [chunk.start for chunk in chunks[1:]])
         return await self.pool.analyze_json(text, deadline=deadline, cuts=cuts, on_piece=preview, lane=lane, later=later, key=key)
 
-    def _result_frame(self, rid: str, data: bytes, text: str, cached: bool, started: float) -> str | bytes:
+    def _result_frame(self, rid: str, data: bytes, text: str, cached: bool, started: float) -> bytes:
         """The `result` frame of the analysis `data` (its worker's JSON, the hidden categories already
         left out: `server.worker`) of `text` (`server.replies.reply_frame`)."""
         return reply_frame(data, text, id=rid, cached=cached, elapsed_ms=round((time.perf_counter() - started) * 1000, 1))
