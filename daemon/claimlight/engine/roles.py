@@ -6,12 +6,28 @@ name: as words before it ("Transport chief Daniel Osei", "said Mayor Elena Varga
 after it ("Priya Raman, an analyst at Hollis & Grant,"), or with the name in apposition to the role
 ("the company's finance chief, Daniel Achterberg,"). Each is read from the parse; the first mention
 that has one gives the actor's role. Honorifics (Mr, Ms, Dr) are not roles.
+
+A live page is analysed again on every change, and the strategies, which read the parse around each
+mention of every person and organisation, were run again on every old paragraph. What a strategy
+finds at a mention depends on the mention's paragraph alone: every word it returns, and every word
+it reads to decide, hangs from the mention or from a word of the phrase it returns, and a paragraph
+is parsed alone (`engine.nlp.parse`), so no head, child or subtree edge crosses its edges; `_before`
+reads the word before the paragraph's first one when the name opens it, and stops there whatever it
+is (no word outside the paragraph can hang from the name). So what each strategy found at each
+mention is kept with the paragraph (`engine.local`'s store, keyed by the paragraph's key, which names
+its text and every annotation; the mention's bounds and the words found relative to its first
+token), and a paragraph seen before is not read again. What is checked against the page, whether a
+role names another person and which mention comes first, is the page's: `_acceptable`, `_tidy` and
+the order run every time. A page too long to keep (`local.keeps`) is read as before.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
+from . import local
 from .actors import ActorIndex, Mention
 from .lexicon import ROLE_NOUNS, TITLES
 
@@ -34,20 +50,65 @@ ROLE_TYPES = ("person", "organization")
 def find_roles(doc: Doc, index: ActorIndex, in_quote: list[bool]) -> dict[str, str]:
     """{actor id: role} for the people and organisations the article gives a role."""
     roles: dict[str, str] = {}
+    found = _Found(doc)
     for actor in index.actors:
         if actor.type not in ROLE_TYPES:
             continue
         for m in sorted(actor.mentions, key=lambda m: m.start):
             if any(in_quote[i] for i in range(m.token_start, m.token_end)):
                 continue  # a name inside a quotation is the speaker's wording, not the article's
-            for strategy in STRATEGIES:
-                words = strategy(doc, m)
+            for s in range(len(STRATEGIES)):
+                words = found.words(m, s)
                 if words is not None and _acceptable(words, index, actor):
                     roles[actor.id] = _tidy(words)
                     break
             if actor.id in roles:
                 break
+    found.keep()
     return roles
+
+
+_NAME = "roles"
+
+
+class _Found:
+    """What strategy `s` finds at mention `m` (`words`), taken from what was kept with the mention's
+    paragraph when it was found there before (see the module docstring); `keep()` keeps what was
+    found anew."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.paras = local.paragraphs_of(doc) if local.keeps(doc) else None
+        self.firsts = [p.first for p in self.paras] if self.paras is not None else []
+        # by paragraph: {(mention's first token, its end, strategy): the words' (first, end) or ()}, relative to the paragraph
+        self.by_paragraph: dict[int, dict[tuple[int, int, int], tuple]] = {}
+        self.changed: set[int] = set()
+
+    def words(self, m: Mention, s: int) -> Span | None:
+        if self.paras is None:
+            return STRATEGIES[s](self.doc, m)
+        k = bisect_right(self.firsts, m.token_start) - 1
+        p = self.paras[k]
+        if m.token_end > p.last:
+            return STRATEGIES[s](self.doc, m)  # (a mention is never across paragraphs; if it were, it is not kept)
+        found = self.by_paragraph.get(k)
+        if found is None:
+            kept = local.kept((_NAME, p.key, ()))
+            found = self.by_paragraph[k] = dict(kept) if kept is not None else {}
+        at = (m.token_start - p.first, m.token_end - p.first, s)
+        got = found.get(at)
+        if got is not None:
+            return self.doc[got[0] + p.first : got[1] + p.first] if got else None
+        words = STRATEGIES[s](self.doc, m)
+        if words is not None and not (p.first <= words.start and words.end <= p.last):
+            return words  # (never: the words hang from the mention; not kept if they did not)
+        found[at] = (words.start - p.first, words.end - p.first) if words is not None else ()
+        self.changed.add(k)
+        return words
+
+    def keep(self) -> None:
+        for k in sorted(self.changed):
+            local.keep((_NAME, self.paras[k].key, ()), tuple(self.by_paragraph[k].items()))
 
 
 def _before(doc: Doc, m: Mention) -> Span | None:
