@@ -150,3 +150,20 @@ def test_every_part_of_a_reading_is_saved_or_made_from_the_page():
     assert assigned == read | page, f"class the new parts of the reading: {sorted(assigned ^ (read | page))}"
     state = inspect.getsource(checkpoints._state) + inspect.getsource(checkpoints._restore)
     assert all(f"coref.{name}" in state for name in read)
+
+
+def test_a_restored_referent_is_the_one_its_class_would_make_with_the_new_actor():
+    """`checkpoints._with_actor` copies a saved Referent or Resolution's fields past the frozen class's
+    `__init__`: it must stay what that `__init__` makes (no field it derives, no slots)."""
+    import dataclasses
+
+    from claimlight.engine.coref import Referent, Resolution
+
+    old, new = object(), object()
+    r = Referent(3, 10, 15, "Tamsin Oakes", old, "person", "f", False, True, True, 1, ((10, 15),))
+    res = Resolution("Tamsin Oakes", old, ((10, 15),))
+    for saved in (r, res):
+        copy = checkpoints._with_actor(saved, new)
+        assert copy == dataclasses.replace(saved, actor=new) and copy.actor is new and saved.actor is old
+        assert hash(copy) == hash(dataclasses.replace(saved, actor=new))
+        assert not hasattr(type(saved), "__post_init__") and not hasattr(type(saved), "__slots__")
