@@ -104,12 +104,7 @@ class Checkpoints:
         self._firsts = [p.first for p in paras]
         self._starts = [p.start for p in paras] + [len(coref.text)]
         # the digest of the paragraphs before each boundary (and of them all, last)
-        self._prefix: list[bytes] = []
-        h = hashlib.blake2b(digest_size=16)
-        for p in paras:
-            self._prefix.append(h.digest())
-            h.update(p.key)
-        self._prefix.append(h.digest())
+        self._prefix = prefixes(coref.doc)
         self.marks = [f for f in self._firsts[max(1, len(paras) - MARKS) :] if 0 < f < len(coref.doc)]
         self._saved: set[int] = set()
         # who this reading is, and whose saved state it started from: `engine.replay` replays only
@@ -195,6 +190,25 @@ class Checkpoints:
         whose later tokens the reading of the earlier ones may look at (a head, a mention there)."""
         c = bisect_left(self._firsts, mark)
         return (self._firsts[c] if c < len(self._firsts) else len(self._coref.doc)), self._starts[c]
+
+
+_PREFIXES_KEY = "claimlight.paragraph_prefixes"
+
+
+def prefixes(doc) -> list[bytes]:
+    """The digest of the paragraphs (`engine.local` keys) before each paragraph of `doc`, and of
+    them all, last: the key of what a reading saves at a boundary. Made once per document: both
+    readings and both replay sessions of an analysis key by the same."""
+    got = doc.user_data.get(_PREFIXES_KEY)
+    if got is None:
+        got = []
+        h = hashlib.blake2b(digest_size=16)
+        for p in paragraphs_of(doc):
+            got.append(h.digest())
+            h.update(p.key)
+        got.append(h.digest())
+        doc.user_data[_PREFIXES_KEY] = got
+    return got
 
 
 def close() -> None:
