@@ -150,3 +150,57 @@ def test_every_part_of_a_reading_is_saved_or_made_from_the_page():
     assert assigned == read | page, f"class the new parts of the reading: {sorted(assigned ^ (read | page))}"
     state = inspect.getsource(checkpoints._state) + inspect.getsource(checkpoints._restore)
     assert all(f"coref.{name}" in state for name in read)
+
+
+def test_a_restored_referent_is_the_one_its_class_would_make_with_the_new_actor():
+    """`checkpoints._with_actor` copies a saved Referent or Resolution's fields past the frozen class's
+    `__init__`: it must stay what that `__init__` makes (no field it derives, no slots)."""
+    import dataclasses
+
+    from claimlight.engine.coref import Referent, Resolution
+
+    old, new = object(), object()
+    r = Referent(3, 10, 15, "Tamsin Oakes", old, "person", "f", False, True, True, 1, ((10, 15),))
+    res = Resolution("Tamsin Oakes", old, ((10, 15),))
+    for saved in (r, res):
+        copy = checkpoints._with_actor(saved, new)
+        assert copy == dataclasses.replace(saved, actor=new) and copy.actor is new and saved.actor is old
+        assert hash(copy) == hash(dataclasses.replace(saved, actor=new))
+        assert not hasattr(type(saved), "__post_init__") and not hasattr(type(saved), "__slots__")
+
+
+def test_the_nested_reading_takes_what_each_actor_is_from_the_articles_only_where_its_roles_are_equal(nlp, monkeypatch):
+    """`Layout.actor_tables`: the nested quotations' reading takes an actor's gender, guessed gender and
+    kind from the article's reading when its role index gives the actor equal roles; a reading made
+    alone (a Layout of its own) must make the same tables, in the same order."""
+    from claimlight.engine import analyze_doc as analyse
+    from claimlight.engine.coref import Coreference, Layout
+    from claimlight.engine.nlp import parse
+
+    made = []
+    real = Coreference.__init__
+
+    def init(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(Coreference, "__init__", init)
+    taken = own = 0
+    for path in ARTICLES[::4]:  # (a quarter of them: enough of both ways)
+        text = json.loads(path.read_text(encoding="utf-8"))["text"]
+        made.clear()
+        with nlp.memory_zone():
+            doc = parse(nlp, text)
+            analyse(doc)
+            for reading in made[1:]:  # (the first made the Layout's tables)
+                assert reading.layout is made[0].layout
+                alone = Coreference.__new__(Coreference)
+                real(alone, doc, reading.index, reading.in_quote, reading.roles, reading._subject_of, reading.text,
+                     Layout(doc, reading.index, reading.text))
+                for name in ("gender", "kind", "guessed_gender"):
+                    assert list(getattr(alone, name).items()) == list(getattr(reading, name).items()), (path.name, name)
+                differs = sum(made[0].roles.roles(a) != reading.roles.roles(a) for a in reading.index.actors)
+                taken += len(reading.index.actors) - differs
+                own += differs
+        checkpoints._open.clear()
+    assert taken and own  # (both ways were taken)

@@ -74,7 +74,7 @@ class _Page:
     kind: dict
     given: dict  # the genders the page gives
     mention_starts: dict
-    speech_subjects: set
+    speech_subjects: list  # sorted
     partners: dict | None  # `Coreference._name_partners`, when the reading had read it
     tokens: int  # where the paragraphs read end
     chars: int
@@ -104,12 +104,7 @@ class Checkpoints:
         self._firsts = [p.first for p in paras]
         self._starts = [p.start for p in paras] + [len(coref.text)]
         # the digest of the paragraphs before each boundary (and of them all, last)
-        self._prefix: list[bytes] = []
-        h = hashlib.blake2b(digest_size=16)
-        for p in paras:
-            self._prefix.append(h.digest())
-            h.update(p.key)
-        self._prefix.append(h.digest())
+        self._prefix = prefixes(coref.doc)
         self.marks = [f for f in self._firsts[max(1, len(paras) - MARKS) :] if 0 < f < len(coref.doc)]
         self._saved: set[int] = set()
         # who this reading is, and whose saved state it started from: `engine.replay` replays only
@@ -118,6 +113,9 @@ class Checkpoints:
         self.resumed_from: object | None = None
         # the genders the page gives, before the reading learns any (the reading's own are its state)
         self._given = dict(coref.gender)
+        # (what `facts` makes once per reading: the roles, kinds and genders above are fixed once it is made)
+        self._rows: dict = {}
+        self._subjects: list[int] | None = None
         if _open and _open[0]._coref.doc is not coref.doc:
             _open.clear()  # (a reading made outside an analysis: `close` was never called)
         _open.append(self)
@@ -134,8 +132,7 @@ class Checkpoints:
                 if state.next > len(coref.doc) or state.quoted != bytes(coref.in_quote[:tokens]):
                     continue
                 partners = coref._name_partners if state.facts[2] is not None else None
-                facts, actors = _facts(_Page(coref.index, coref.roles, coref.kind, self._given, coref.mention_starts,
-                                             coref.speech_subjects, partners, tokens, chars))
+                facts, actors = self.facts(tokens, chars, partners)
                 if facts != state.facts:
                     continue
                 _kept.move_to_end(self._prefix[c])
@@ -164,7 +161,7 @@ class Checkpoints:
         if mark <= 0 or mark in self._saved or mark > KEPT_TOKENS // 2:
             return
         self._saved.add(mark)
-        state = _state(coref, self._given, mark, *self._bounds(mark))
+        state = _state(coref, mark, *self._bounds(mark), self.facts)
         if state is None:
             return
         state.origin = self.origin
@@ -177,12 +174,41 @@ class Checkpoints:
             _, dropped = _kept.popitem(last=False)
             _kept_tokens -= sum(s.next for s in dropped)
 
+    def facts(self, tokens: int, chars: int, partners: dict | None) -> tuple[tuple, list]:
+        """`_facts` of this reading's page before token `tokens` (character `chars`): the part of each
+        actor's row that does not depend on the place made once per reading, and its speech
+        subjects sorted once (a reading looks up its resumed state at one place, saves at another)."""
+        coref = self._coref
+        if self._subjects is None:
+            self._subjects = sorted(coref.speech_subjects)
+        return _facts(_Page(coref.index, coref.roles, coref.kind, self._given, coref.mention_starts, self._subjects, partners, tokens, chars),
+                      self._rows)
+
     def _bounds(self, mark: int) -> tuple[int, int]:
         """The token and the character where the paragraphs with tokens before `mark` end: `mark`
         itself at a paragraph's start; the end of its paragraph when the reading stopped inside one,
         whose later tokens the reading of the earlier ones may look at (a head, a mention there)."""
         c = bisect_left(self._firsts, mark)
         return (self._firsts[c] if c < len(self._firsts) else len(self._coref.doc)), self._starts[c]
+
+
+_PREFIXES_KEY = "claimlight.paragraph_prefixes"
+
+
+def prefixes(doc) -> list[bytes]:
+    """The digest of the paragraphs (`engine.local` keys) before each paragraph of `doc`, and of
+    them all, last: the key of what a reading saves at a boundary. Made once per document: both
+    readings and both replay sessions of an analysis key by the same."""
+    got = doc.user_data.get(_PREFIXES_KEY)
+    if got is None:
+        got = []
+        h = hashlib.blake2b(digest_size=16)
+        for p in paragraphs_of(doc):
+            got.append(h.digest())
+            h.update(p.key)
+        got.append(h.digest())
+        doc.user_data[_PREFIXES_KEY] = got
+    return got
 
 
 def close() -> None:
@@ -193,10 +219,13 @@ def close() -> None:
     _open.clear()
 
 
-def _read_of_index(page: _Page) -> tuple[list, tuple]:
+def _read_of_index(page: _Page) -> tuple[list, tuple, dict]:
     """The actors named in the paragraphs read, in the order they are first named, and the mentions of their tokens, as the
-    facts hold them: made once per index and place, since both readings of a document (the
-    article's and the nested quotations', `engine.nested`) ask for the same."""
+    facts hold them; and each of those actors' mentions as `_named_at` reads them. Made once per
+    index and place, since both readings of a document (the article's and the nested quotations',
+    `engine.nested`) ask for the same; and what does not depend on the place (the actors and the
+    mentions in their order) once per index, each place taking a prefix of it: a reading's resumed
+    state and the one it saves are at two places of the same index."""
     global _index_reads
     held, memo = _index_reads
     if held() is not page.index:
@@ -205,48 +234,65 @@ def _read_of_index(page: _Page) -> tuple[list, tuple]:
     key = (page.tokens, page.chars)
     got = memo.get(key)
     if got is None:
-        starts_of, tokens, chars = page.mention_starts, page.tokens, page.chars
-        actors = sorted((a for a in page.index.actors if starts_of.get(a.id) and starts_of[a.id][0] < chars), key=lambda a: (starts_of[a.id][0], a.name))
+        whole = memo.get(None)
+        if whole is None:
+            # (by where each is first named, then its name: the sort is stable, so ties keep the index's order,
+            # as a sort of only the actors first named before a place would; a prefix of this order is that sort)
+            starts_of = page.mention_starts
+            actors = sorted((a for a in page.index.actors if starts_of.get(a.id)), key=lambda a: (starts_of[a.id][0], a.name))
+            ats = sorted(page.index.by_token.items())  # (token numbers are unique: mentions never compared)
+            whole = memo[None] = ([starts_of[a.id][0] for a in actors], actors, [t for t, _ in ats], ats,
+                                  {a.id: tuple(sorted((m.start, m.end, m.text) for m in a.mentions)) for a in actors})
+        firsts, ordered, ts, ats, named_at = whole
+        actors = ordered[: bisect_left(firsts, page.chars)]
         seen = {id(a): n for n, a in enumerate(actors)}
         mentions = tuple(
             (t, m.start, m.end, m.token_start, m.token_end, m.label, m.text, seen.get(id(m.actor)))
-            for t, m in sorted((t, m) for t, m in page.index.by_token.items() if t < tokens)
+            for t, m in ats[: bisect_left(ts, page.tokens)]
         )
-        got = memo[key] = (actors, mentions)
+        got = memo[key] = (actors, mentions, named_at)
     return got
 
 
-def _facts(page: _Page) -> tuple[tuple, list]:
+def _facts(page: _Page, rows: dict | None = None) -> tuple[tuple, list]:
     """What the reading of the paragraphs before token `page.tokens` (character `page.chars`)
     consults of the whole page, actors by the order they are first named in; and those actors.
     The other words of names (`_name_partners`) only when the reading had read them: one that had
-    not, did not consult them before where it stood, nor will the same reading of the same words."""
+    not, did not consult them before where it stood, nor will the same reading of the same words.
+
+    `rows`: what one reading has made of its actors (`Checkpoints._rows`), all but where they are
+    named, which is the only part that depends on the place: the rest reads the actor, the page's
+    roles, kinds and given genders, all fixed for a reading once it is made (its own genders, which
+    it learns as it reads, are its state, not these)."""
     from .coref import PROMINENT_MENTIONS
     from .role_index import normalise
 
     tokens, chars = page.tokens, page.chars
-    actors, mentions = _read_of_index(page)
+    actors, mentions, named_of = _read_of_index(page)
+    rows = {} if rows is None else rows
     about = []
     words: set[str] = set()
     for a in actors:
-        roles = tuple(page.roles.roles(a))
-        words.update(normalise(w) for r in roles for w in r.words)
+        row = rows.get(a.id)
+        if row is None:
+            roles = tuple(page.roles.roles(a))
+            row = rows[a.id] = ((a.name, a.type, a.gender, page.kind.get(a.id), page.given.get(a.id), len(a.mentions) >= PROMINENT_MENTIONS, roles),
+                                {normalise(w) for r in roles for w in r.words})
+        words |= row[1]
         # (its mentions in the paragraphs read, as `_named_mention` reads them, whether or not the
-        # index found them at their tokens)
-        named_at = tuple(sorted((m.start, m.end, m.text) for m in a.mentions if m.start < chars))
-        about.append((a.name, a.type, a.gender, page.kind.get(a.id), page.given.get(a.id), len(a.mentions) >= PROMINENT_MENTIONS,
-                      roles, named_at))
+        # index found them at their tokens: sorted by start first, so those before `chars` are a prefix)
+        named = named_of[a.id]
+        about.append((*row[0], named[: bisect_left(named, (chars,))]))
     partners = page.partners
     named = None if partners is None else tuple(sorted((w, tuple(sorted(partners[w]))) for w in words if w in partners))
-    subjects = tuple(sorted(i for i in page.speech_subjects if i < tokens))
+    subjects = tuple(page.speech_subjects[: bisect_left(page.speech_subjects, tokens)])
     return (mentions, tuple(about), named, subjects), actors
 
 
-def _state(coref: Coreference, given: dict, mark: int, tokens: int, chars: int) -> _State | None:
+def _state(coref: Coreference, mark: int, tokens: int, chars: int, facts_of) -> _State | None:
     # (the facts are made here, not when a lookup first finds the state: the page's next version
     # would pay for them, and its analysis is the one that must be quick, `bench.live`)
-    facts, actors = _facts(_Page(coref.index, coref.roles, coref.kind, given, coref.mention_starts, coref.speech_subjects,
-                                 coref.__dict__.get("_name_partners"), tokens, chars))
+    facts, actors = facts_of(tokens, chars, coref.__dict__.get("_name_partners"))
     ids = {a.id for a in actors}
     n = coref.sent_of[mark] if mark < len(coref.doc) else len(coref.sents)
     # (the lists of the sentences before the mark's are complete, and a reading only ever adds to its
@@ -263,25 +309,36 @@ def _state(coref: Coreference, given: dict, mark: int, tokens: int, chars: int) 
 
 def _restore(coref: Coreference, state: _State, actors: list) -> None:
     """The saved state, its actors those of `coref`'s document (`actors`, in the same order)."""
-    from .coref import Referent, Resolution
-
     new = {id(old): a for old, a in zip(state.actors, actors)}
     ids = {old.id: a.id for old, a in zip(state.actors, actors)}
 
-    def referent(r: Referent) -> Referent:
-        if r.actor is None:
-            return r
-        return Referent(r.i, r.start, r.end, r.name, new[id(r.actor)], r.kind, r.gender, r.plural, r.subject, r.speaker, r.sent, r.chain)
+    def referent(r):
+        return r if r.actor is None else _with_actor(r, new[id(r.actor)])
 
     for s, rs in enumerate(state.referents):
         coref.referents[s] = [referent(r) for r in rs]
-    coref.resolved.update((i, res if res.actor is None else Resolution(res.name, new[id(res.actor)], res.chain)) for i, res in state.resolved.items())
+    coref.resolved.update((i, referent(res)) for i, res in state.resolved.items())
     coref.narrative_rank.update(state.narrative_rank)
     coref._last_referent.update((ids[k], s) for k, s in state.last_referent.items())
     coref._pronoun_gender.update((ids[k], g) for k, g in state.pronoun_gender.items())
     for k, g in state.gender.items():
         coref.gender[ids[k]] = g
     coref._next = state.next
+
+
+_new_object = object.__new__
+
+
+def _with_actor(saved, actor):
+    """A copy of a saved `Referent` or `Resolution` (frozen dataclasses: fields in the instance's
+    dict, an `__init__` that only sets them, no `__post_init__`) with another actor: its fields
+    copied as they are instead of set one by one through the frozen class's `__setattr__` guard,
+    which made the restore of a long page's referents cost more than its lookups."""
+    copy = _new_object(type(saved))
+    fields = copy.__dict__
+    fields.update(saved.__dict__)
+    fields["actor"] = actor
+    return copy
 
 
 def forget() -> None:

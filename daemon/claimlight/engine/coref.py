@@ -241,6 +241,9 @@ def pronoun_features(word: str) -> tuple[frozenset[str], str | None, bool] | Non
     return None
 
 
+_NOT_MADE = (object(),)  # (an actor the Layout holds nothing of: its "roles" equal no list)
+
+
 class Layout:
     """What every reading of one document sees alike, whatever it takes for quoted: its sentences and
     paragraphs, where each actor is named, the words a reading looks at. Made once for a document:
@@ -257,6 +260,10 @@ class Layout:
         line_starts = [m.start() for m in re.finditer(r"[^\n]+", text)]
         self.para_of_sent = [max(0, bisect_right(line_starts, cols.starts[a]) - 1) if a < len(doc) else 0 for a, _ in self.sents]
         self.mention_starts = {a.id: sorted(m.start for m in a.mentions) for a in index.actors}
+        # actor id → (its roles, gender, gender guessed from its name, kind) as the first reading made
+        # them (`Coreference.__init__`): they read only the actor, the document and those roles, so a
+        # reading whose role index gives the actor equal roles would make the same
+        self.actor_tables: dict[str, tuple] = {}
 
     @cached_property
     def reporting_verbs(self) -> list[int]:
@@ -328,8 +335,17 @@ class Coreference:
         self.mention_starts = self.layout.mention_starts
         # a gender only guessed from a given name's ending: a preference among referents, never a bar
         self.guessed_gender: dict[str, str] = {}
-        self.gender = self._gender_evidence()
-        self.kind = {a.id: self._actor_kind(a) for a in index.actors}
+        # (what each actor is follows from the actor, the document and the roles this reading's role
+        # index gives it: the document's first reading leaves its tables in the Layout, and the other,
+        # the nested quotations', takes them for each actor whose roles are equal, `Layout.actor_tables`)
+        tables = self.layout.actor_tables
+        own = [a for a in index.actors if tables.get(a.id, _NOT_MADE)[0] != roles.roles(a)]
+        made = self._gender_evidence(own)
+        self.gender = {a.id: made[a.id] if a.id in made else tables[a.id][1] for a in index.actors}
+        self.guessed_gender.update((a.id, tables[a.id][2]) for a in index.actors if a.id not in made and tables[a.id][2] is not None)
+        self.kind = {a.id: self._actor_kind(a) if a.id in made else tables[a.id][3] for a in index.actors}
+        for a in own:
+            tables.setdefault(a.id, (roles.roles(a), self.gender[a.id], self.guessed_gender.get(a.id), self.kind[a.id]))
         self.speech_subjects = self._speech_subjects()
         self.referents: list[list[Referent]] = [[] for _ in self.sents]
         self.resolved: dict[int, Resolution] = {}  # pronoun or description head → what it stands for
@@ -346,12 +362,13 @@ class Coreference:
 
     # -- what each actor is -----------------------------------------------------------------------
 
-    def _gender_evidence(self) -> dict[str, str | None]:
+    def _gender_evidence(self, actors: list[ActorRecord]) -> dict[str, str | None]:
         """What the text calls each person ("his wife, Jane", "spokesman Tom Reid") decides; else
         the title or given name (`actors`). What a name is used with says nothing of it: "Clinton
-        spokesman Nick Merrill" is no evidence about Clinton."""
+        spokesman Nick Merrill" is no evidence about Clinton. (Of `actors`, those of the index this
+        reading does not take from the Layout.)"""
         out: dict[str, str | None] = {}
-        for a in self.index.actors:
+        for a in actors:
             if a.type != "person":
                 out[a.id] = None
                 continue

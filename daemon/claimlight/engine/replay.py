@@ -54,13 +54,13 @@ so a replayed quotation leaves the reading as its strategies would have.
 
 from __future__ import annotations
 
-import hashlib
 import weakref
 from bisect import bisect_left
 from collections import OrderedDict
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from .checkpoints import prefixes
 from .local import paragraphs_of
 from .speakers import Speaker
 
@@ -191,7 +191,7 @@ class Session:
         self._new: list[tuple] = []
         self._recording = False
         paras = paragraphs_of(at.doc)
-        self._prefix = _prefixes(paras)
+        self._prefix = prefixes(at.doc)
         # this version's limit, for its own records: the quotations ending before its second last paragraph
         self._limit = paras[-2].start if len(paras) >= 3 else -1
         self._order = {id(a): n for n, a in enumerate(_actors_named(at, paras[-1].start))} if self._limit > 0 else {}
@@ -332,17 +332,6 @@ _REFUSED = object()
 def _weight(value: tuple) -> int:
     _, keys, records = value
     return _RECORD_BYTES * (len(keys) + len(records)) + _QUESTION_BYTES * sum(len(r[2]) for r in records)
-
-
-def _prefixes(paras) -> list[bytes]:
-    """The digest of the paragraphs before each one (`engine.checkpoints` keys its states the same way)."""
-    out = []
-    h = hashlib.blake2b(digest_size=16)
-    for p in paras:
-        out.append(h.digest())
-        h.update(p.key)
-    out.append(h.digest())
-    return out
 
 
 def _actors_named(at: Attributor, chars: int) -> list:
