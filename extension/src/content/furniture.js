@@ -238,13 +238,14 @@ function elementVerdict(el, look, strict) {
 // A box titled by its first line, set as a plain <div> or <span> as often as a heading: "Editor’s
 // picks", "Related", "Most read" name the whole box, whatever the teasers below say. Only a
 // title that is the box's first text, with more after it, and never in a box holding the page's
-// headline (a kicker saying "Trending" above a story). An ad slot's label titles the ad under it
-// (not a heading: a bold 'Advertisement' line in a story's text opens no section of furniture).
-// What follows the title may be bare text
-// when the title is a line of its own: an ad unit an ad network puts into a paragraph, its
-// 'Advertisement' label a block above the ad's copy (an inline lead-in, '<b>Related</b> …', is
-// the sentence's, not a title).
+// headline (a kicker saying "Trending" above a story). What follows the title may also be bare
+// text, a few lines of it, when the title is a line of its own: an ad unit an ad network puts
+// into a paragraph, its 'Advertisement' label a block above the ad's copy (an inline lead-in,
+// '<b>Related</b> …', is the sentence's, not a title). An ad slot's label titles only such a
+// unit: an ad slot opening a story's container is no title of the story after it (nor is a bold
+// 'Advertisement' line in the text a heading opening a section of furniture).
 const BOX_TITLE_MAX_CHARS = 40;
+const TITLED_TEXT_MAX_WORDS = 60;
 
 function boxTitle(el) {
   const first = el.firstElementChild;
@@ -253,8 +254,8 @@ function boxTitle(el) {
   const textAfter = first === el.lastElementChild;
   if (textAfter && !hasTextAfter(first)) return null;
   const title = first.textContent.trim().replace(/\s+/g, " ");
-  if (!title || !(isFurnitureHeading(title) || AD_LABEL.test(title))) return null;
-  if (textAfter && !isOwnLine(first)) return null;
+  if (!title || !(isFurnitureHeading(title) || (textAfter && AD_LABEL.test(title)))) return null;
+  if (textAfter && (words(el.textContent).length > words(title).length + TITLED_TEXT_MAX_WORDS || !isOwnLine(first))) return null;
   // An advertiser's name makes a disclosure longer than a title ("Paid content · Brightwell Health").
   if (title.length > BOX_TITLE_MAX_CHARS && !SPONSOR_LINE.test(title)) return null;
   if (el.querySelector("h1")) return null;
