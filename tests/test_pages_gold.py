@@ -33,18 +33,35 @@ CONTROLS = {"button", "select", "textarea"}
 # an annotation of the word, not words of the sentence, as the corpus gold has it.
 RUBY_ANNOTATIONS = {"rt", "rp"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# A page's own rule drawing quotation marks around the elements of a class (`.say::before { content:
+# "\201C" }`): the marks are text a reader reads, like a <q>'s. Only marks count, as the extension reads them.
+DRAWN_RULE = re.compile(r'\.([\w-]+)::(before|after)\s*\{[^}]*?content:\s*"((?:[^"\\]|\\.)*)"')
+ONLY_MARKS = re.compile(r'^[\s"\'“”„‟‘’‚‛«»‹›]+$')
+
+
+def drawn_marks(raw: str) -> dict[str, list[str]]:
+    """Class → [before, after]: the quotation marks the page's style sheets draw around it."""
+    drawn: dict[str, list[str]] = {}
+    for cls, pseudo, value in DRAWN_RULE.findall(raw):
+        text = re.sub(r"\\([0-9a-fA-F]{1,6})\s?", lambda m: chr(int(m.group(1), 16)), value)
+        if ONLY_MARKS.match(text):
+            drawn.setdefault(cls, ["", ""])[pseudo == "after"] = text
+    return drawn
 
 
 class _Text(html.parser.HTMLParser):
     """All character data of a document, scripts' and templates' included, entities decoded;
     screen-reader-only text left out (a reader does not see it), and so is a tooltip's (role=tooltip,
     shown only on hover), and so is a form control's (a button's label), and a ruby's reading (<rt>, <rp>); a <q>'s quotation marks, which the
-    browser draws around it, put in (“…”, and ‘…’ for a <q> inside another); a note number set as a
+    browser draws around it, put in (“…”, and ‘…’ for a <q> inside another), and so are those the page's style sheet draws around
+    the elements of a class (`drawn_marks`); a note number set as a
     <sup> ('[1]'), or a number linking within the page ('1', in a <sup> or styled as one), left out, since it is a pointer the gold leaves
     out wherever it stands."""
 
-    def __init__(self):
+    def __init__(self, drawn: dict[str, list[str]] | None = None):
         super().__init__(convert_charrefs=True)
+        self.drawn = drawn or {}
+        self.open: list[tuple[str, str]] = []  # (tag, the marks drawn after it) of the open elements
         self.parts: list[str] = []
         self.hidden_depth = 0
         self.q_depth = 0
@@ -61,6 +78,9 @@ class _Text(html.parser.HTMLParser):
         if tag == "q":
             self.handle_data("“‘"[self.q_depth % 2])
             self.q_depth += 1
+        marks = next((self.drawn[c] for c in (dict(attrs).get("class") or "").split() if c in self.drawn), ["", ""])
+        self.handle_data(marks[0])
+        self.open.append((tag, marks[1]))
         if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS or tag in RUBY_ANNOTATIONS:
             self.hidden_depth += 1
 
@@ -72,6 +92,13 @@ class _Text(html.parser.HTMLParser):
         if tag == "q" and self.q_depth:
             self.q_depth -= 1
             self.handle_data("”’"[self.q_depth % 2])
+        # Close up to the element that ends here (an unclosed <p> is closed with it).
+        if any(t == tag for t, _ in self.open):
+            while self.open:
+                t, after = self.open.pop()
+                self.handle_data(after)
+                if t == tag:
+                    break
         if self.hidden_depth and tag not in VOID:
             self.hidden_depth -= 1
 
@@ -92,7 +119,7 @@ def source_text(page: Path) -> str:
                     for src in re.findall(r'<iframe[^>]*\ssrc="([^":]+)"', raw)]
     # A frame's document written into its srcdoc attribute, escaped.
     docs += [html.unescape(doc) for doc in re.findall(r'<iframe[^>]*\ssrcdoc="([^"]*)"', raw)]
-    parser = _Text()
+    parser = _Text(drawn_marks(raw))
     for doc in docs:
         parser.feed(doc)
     # Markup inside script strings (an app rendering <p>s) is not text.

@@ -264,6 +264,21 @@ test("a box titled by a plain first line ('Editor’s picks') is furniture, what
   assert.equal(why("f"), null); // a title with nothing under it titles no box
 });
 
+test("an ad unit put into a paragraph, its label a line of its own above bare copy, is titled; an inline lead-in is not", () => {
+  const { document } = new JSDOM(`<div>The vote followed a petition.
+    <span id=a><div>Advertisement</div>“The best coffee in town,” say our regulars. Order ahead.</span>
+    <span id=b><b>Related</b> costs rose, the council said.</span>
+    <span id=c><div>Advertisement</div></span> Neighbours took turns.</div>
+    <div id=d><div>Advertisement</div><p>The story’s first paragraph.</p><p>Its second.</p></div>
+    <div id=e><div>Advertisement</div>${"The story told in bare text, word after word. ".repeat(10)}</div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  assert.equal(why("a"), 'titled "Advertisement"');
+  assert.equal(why("b"), null); // an inline word opening the sentence
+  assert.equal(why("c"), null); // a label with nothing under it
+  assert.equal(why("d"), null); // an ad slot opening the story's container titles no story
+  assert.equal(why("e"), null); // nor a story's bare text, longer than an ad's copy
+});
+
 test("a recipe card (ingredients, then the method) is furniture; a story with such words is not", () => {
   const { document } = new JSDOM(`
     <div id=a><div>Potato gratin</div><div><h3>Ingredients</h3><ul><li>1 kg potatoes</li></ul></div>

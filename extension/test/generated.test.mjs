@@ -45,7 +45,7 @@ function browserLike(win, { content = true } = {}) {
   };
 }
 
-test("the marks around a <q>: only for <q>, nested by depth, none when the site turns them off", () => {
+test("the marks around a <q>: nested by depth, none when the site turns them off", () => {
   const { window } = new JSDOM(`<p lang="en"><q id="a">out <q id="b">in</q></q> <span id="c">x</span></p>`);
   const d = window.document;
   const win = browserLike(window);
@@ -94,4 +94,37 @@ test("without marks to draw, a <q> reads as its text alone", () => {
     keep: (t) => r.isVisibleText(t), lookOf: (el) => r.lookOf(el), skip: () => false, marksOf: (el) => quoteMarks(el, win) ?? undefined,
   });
   assert.equal(buildText(block.pieces).text, "He said “typed marks” here.");
+});
+
+/** A window where a site's style sheet draws `content` strings around elements of a class. */
+function siteStyled(win, drawn) {
+  return {
+    getComputedStyle(el, pseudo) {
+      const rule = drawn[el.getAttribute("class")];
+      if (pseudo === "::before") return { content: rule?.[0] ?? "none" };
+      if (pseudo === "::after") return { content: rule?.[1] ?? "none" };
+      return { ...win.getComputedStyle(el), quotes: "auto" };
+    },
+  };
+}
+
+test("a plain element whose style draws quotation marks around it is read with them; icons and labels drawn are not", () => {
+  const { window } = new JSDOM(`<!doctype html><body><p>The manager said the cars had <span class="say">done <em>everything</em> we asked</span>, and <a class="ext" href="#">a link</a> <span class="new">here</span> <span class="oq">open</span>.</p></body>`);
+  const win = siteStyled(window, {
+    say: ['"\\201C"', '"\\201D"'],
+    ext: ["none", '" ↗"'],
+    new: ['"NEW "', "none"],
+    oq: ["open-quote", "close-quote"],
+  });
+  const d = window.document;
+  assert.deepEqual(quoteMarks(d.querySelector(".say"), win), { before: "“", after: "”" });
+  assert.equal(quoteMarks(d.querySelector(".ext"), win), null, "an icon after a link is not a mark");
+  assert.equal(quoteMarks(d.querySelector(".new"), win), null, "a drawn label is not a mark");
+  assert.equal(quoteMarks(d.querySelector("em"), win), null, "nothing drawn");
+  assert.deepEqual(quoteMarks(d.querySelector(".oq"), win), { before: "“", after: "”" }, "open-quote on a plain element");
+  const r = new Rendering();
+  const [block] = cutBlocks(d.body, {
+    keep: (t) => r.isVisibleText(t), lookOf: (el) => r.lookOf(el), skip: () => false, marksOf: (el) => quoteMarks(el, win) ?? undefined,
+  });
+  assert.equal(buildText(block.pieces).text, "The manager said the cars had “done everything we asked”, and a link here “open”.");
 });

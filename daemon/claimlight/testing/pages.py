@@ -19,7 +19,8 @@ from ..evaluation.pages import Highlight, Observation
 GET_ANALYSED_TEXT = "cl-get-analysed-text"
 GET_PAGE_STATE = "cl-get-page-state"
 
-# The page's visible text, flattened through open shadow roots and slots: U+2029 at every block
+# The page's visible text, flattened through shadow roots (closed ones once handed over by
+# expose_closed_shadow_roots) and slots: U+2029 at every block
 # boundary, U+2028 for a <br> and for a newline in preformatted text (the marks
 # claimlight.evaluation.pages reads); `starts` maps each text node to where its data begins in `text`.
 # Text clipped to nothing for screen readers only is not visible; a floated initial (a drop cap)
@@ -28,7 +29,8 @@ GET_PAGE_STATE = "cl-get-page-state"
 # text, as the corpus gold has it, and nor is a ruby's reading (<rt>, <rp>) above its word. A <q>'s quotation marks are drawn by
 # the browser (generated content, absent from the DOM's text) and are text a reader reads: its
 # ::before and ::after strings, and `open-quote`/`close-quote` as the default style draws them for
-# English (the corpus's pages are English; nested <q>s take the second pair). An element per printed
+# English (the corpus's pages are English; nested <q>s take the second pair); so are the marks a
+# site's style draws around any other inline element, when what it draws is quotation marks only. An element per printed
 # line (a converted PDF, OCR text, a split-text animation's nowrap line of inline boxes) ends with a
 # line break, not a block boundary. A form control's label or value (a clip's '▶ Listen 0:12'
 # button inside a paragraph) is a control, not text, as the corpus gold has it; so are a permalink
@@ -37,6 +39,7 @@ GET_PAGE_STATE = "cl-get-page-state"
 # a consent wall around the whole page, which the gold says.) A speaker's label
 # in a table row's first cell ('Q:') is read on one line with the turn in the cell beside it.
 _PAGE_TEXT = r"""
+  const CLOSED_ROOT = '__claimlightClosedShadowRoot';
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA', 'RT', 'RP']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
     /^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(s.clip) || /inset\(50%\)/.test(s.clipPath)
@@ -68,6 +71,15 @@ _PAGE_TEXT = r"""
     return (getComputedStyle(el, pseudo).content.match(/"(?:[^"\\]|\\.)*"|open-quote|close-quote/g) || [])
       .map((t) => (t === 'open-quote' ? marks[0] : t === 'close-quote' ? marks[1] : t.slice(1, -1))).join('');
   };
+  // Around any other inline element, what its style draws is read when it is quotation marks and
+  // nothing else (a site drawing a quote's marks instead of typing them), not an icon or a label.
+  const ONLY_MARKS = /^[\s"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a]+$/u;
+  const drawnMarks = (el) => {
+    const pair = [drawn(el, '::before'), drawn(el, '::after')];
+    return pair.some(Boolean) && pair.every((m) => !m || ONLY_MARKS.test(m)) ? pair : ['', ''];
+  };
+  // A closed shadow root, which the main world cannot reach, as observe() hands it over (by CDP).
+  const rootOf = (n) => n.shadowRoot || n[CLOSED_ROOT] || null;
   // One element per printed line (a PDF converted to HTML, OCR text), beside others like it: a
   // line break, which may or may not end a paragraph, as the content script reads such lines.
   const onlyInline = (el) => [...el.querySelectorAll('*')].every((c) => {
@@ -112,9 +124,11 @@ _PAGE_TEXT = r"""
     // A column of such lines: a paragraph may run on from one column into the next.
     const column = block && !!n.firstElementChild && [...n.children].every((c) => printedLine(c, getComputedStyle(c)));
     if (block && !column && !turn) text += line ? '\u2028' : '\u2029';
-    if (tag === 'Q') text += drawn(n, '::before');
-    if (n.shadowRoot) visitChildren(n.shadowRoot); else visitChildren(n);
-    if (tag === 'Q') text += drawn(n, '::after');
+    const marks = tag === 'Q' ? [drawn(n, '::before'), drawn(n, '::after')] : block ? ['', ''] : drawnMarks(n);
+    text += marks[0];
+    const root = rootOf(n);
+    if (root) visitChildren(root); else visitChildren(n);
+    text += marks[1];
     if (block && !line && !column) text += '\u2029';
     if (label) text += ' ';
   };
@@ -187,6 +201,38 @@ class Timing:
     context_chars: int = 120
 
 
+# The property on a shadow host through which the readers above reach its closed shadow root.
+_CLOSED_ROOT = "__claimlightClosedShadowRoot"
+
+
+def expose_closed_shadow_roots(page) -> int:
+    """Hands every closed shadow root of the page to the main world, on its host, so that the
+    readers above see what a reader sees there (the content script opens such roots itself, with
+    chrome.dom; the page's own world cannot). Done through the DevTools protocol, which reaches
+    every tree. Returns how many roots were handed over; 0 where the protocol is not to be had."""
+    try:
+        cdp = page.context.new_cdp_session(page)
+    except Exception:  # not Chromium
+        return 0
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        closed, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            for shadow in node.get("shadowRoots", []):
+                if shadow.get("shadowRootType") == "closed":
+                    closed.append(shadow["backendNodeId"])
+                stack.append(shadow)
+            stack.extend(node.get("children", []))
+        for backend in closed:
+            remote = cdp.send("DOM.resolveNode", {"backendNodeId": backend})["object"]
+            cdp.send("Runtime.callFunctionOn", {"objectId": remote["objectId"],
+                                                "functionDeclaration": f"function () {{ this.host.{_CLOSED_ROOT} = this; }}"})
+        return len(closed)
+    finally:
+        cdp.detach()
+
+
 def page_texts(page) -> list[str]:
     """The visible text of the page and of each of its frames that can be read."""
     texts = []
@@ -253,6 +299,7 @@ def observe(context, worker, url: str, timing: Timing = Timing(), read_visible: 
                 break
         if state is None:
             return Observation(active=False, is_article=False, timed_out=True, error="the content script never answered")
+        expose_closed_shadow_roots(page)
         return Observation(
             active=bool(state.get("active")) and not state.get("forced"),
             is_article=bool(state.get("isArticle")),

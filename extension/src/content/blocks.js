@@ -242,11 +242,15 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {
         if (isNoteReference(child, look)) continue;
-        const marks = marksOf?.(child);
         const before = current;
         const from = current?.pieces.length ?? 0;
         visit(child, link, isPreformatted(look));
-        if (marks && current && (current === before || !before)) drawMarks(current, before ? from : 0, marks);
+        // Asked only of an element whose text was kept: reading what is drawn around an element
+        // costs two style lookups, and a page's menus hold thousands of inline links.
+        if (current && (current === before || !before) && current.pieces.length > (before ? from : 0)) {
+          const marks = marksOf?.(child);
+          if (marks) drawMarks(current, before ? from : 0, marks);
+        }
         continue;
       }
       // A speaker's label in a cell of its own ("Q:" | the question) begins the turn beside it.

@@ -238,19 +238,39 @@ function elementVerdict(el, look, strict) {
 // A box titled by its first line, set as a plain <div> or <span> as often as a heading: "Editor’s
 // picks", "Related", "Most read" name the whole box, whatever the teasers below say. Only a
 // title that is the box's first text, with more after it, and never in a box holding the page's
-// headline (a kicker saying "Trending" above a story).
+// headline (a kicker saying "Trending" above a story). What follows the title may also be bare
+// text, a few lines of it, when the title is a line of its own: an ad unit an ad network puts
+// into a paragraph, its 'Advertisement' label a block above the ad's copy (an inline lead-in,
+// '<b>Related</b> …', is the sentence's, not a title). An ad slot's label titles only such a
+// unit: an ad slot opening a story's container is no title of the story after it (nor is a bold
+// 'Advertisement' line in the text a heading opening a section of furniture).
 const BOX_TITLE_MAX_CHARS = 40;
+const TITLED_TEXT_MAX_WORDS = 60;
 
 function boxTitle(el) {
   const first = el.firstElementChild;
-  if (!first || first === el.lastElementChild) return null;
+  if (!first) return null;
   for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return null;
+  const textAfter = first === el.lastElementChild;
+  if (textAfter && !hasTextAfter(first)) return null;
   const title = first.textContent.trim().replace(/\s+/g, " ");
-  if (!title || !isFurnitureHeading(title)) return null;
+  if (!title || !(isFurnitureHeading(title) || (textAfter && AD_LABEL.test(title)))) return null;
+  if (textAfter && (words(el.textContent).length > words(title).length + TITLED_TEXT_MAX_WORDS || !isOwnLine(first))) return null;
   // An advertiser's name makes a disclosure longer than a title ("Paid content · Brightwell Health").
   if (title.length > BOX_TITLE_MAX_CHARS && !SPONSOR_LINE.test(title)) return null;
   if (el.querySelector("h1")) return null;
   return title;
+}
+
+function hasTextAfter(el) {
+  for (let n = el.nextSibling; n; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return true;
+  return false;
+}
+
+/** Is the element drawn as a line of its own (not inline in the text around it)? */
+function isOwnLine(el) {
+  const display = el.ownerDocument.defaultView?.getComputedStyle(el).display || "inline";
+  return !display.startsWith("inline") && display !== "contents" && display !== "none";
 }
 
 // A recipe card (ingredients, then the method) on a cooking page: a structured list of
@@ -492,6 +512,9 @@ function capitalised(ws) {
   return counted.filter((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w)).length / counted.length;
 }
 
+// An ad slot's label: "Advertisement", "Skip advertisement", "Publicité", "Anzeige".
+const AD_LABEL = /^(skip |close |hide )?(advertisement|advertisment|advert|ads?|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)\W*$/i;
+
 /**
  * Rules for one cut block of text, in order: each names what it finds. A block is
  * {text, words, linkShare} (linkShare: the share of its characters inside links).
@@ -503,7 +526,7 @@ export const BLOCK_RULES = [
     (b) =>
       b.words.length <= 6 &&
       !QUOTE_MARK.test(b.text) &&
-      (/^(skip |close |hide )?(advertisement|advertisment|advert|ads?|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)\W*$/i.test(b.text) ||
+      (AD_LABEL.test(b.text) ||
         /\b(continues?|continue reading) below( this)?( advertisement| ad)?\W*$/i.test(b.text) ||
         /^(advertisement|ad)\s*[-–—:·|]/i.test(b.text)),
   ],

@@ -1,7 +1,9 @@
 // Text a reader sees that the DOM does not hold: the quotation marks the browser draws around a
-// <q>. They are CSS generated content (`q::before { content: open-quote }` in every browser's own
-// style sheet), absent from the element's text nodes, yet they are what tells the engine that the
-// words inside are someone's: without them a story whose quotes are all <q>s has no quotes. What
+// <q>, and those a site's style sheet draws around a quotation set in a plain element. They are
+// CSS generated content (`q::before { content: open-quote }` in every browser's own style sheet,
+// `.say::before { content: "\201C" }` in a site's), absent from the element's text nodes, yet
+// they are what tells the engine that the words inside are someone's: without them a story whose
+// quotes are all <q>s has no quotes. What
 // is drawn is read from the element's computed ::before and ::after content, with open-quote and
 // close-quote resolved as the browser resolves them: by the `quotes` property, and where that is
 // `auto`, by the language of the text and how deep the <q> is nested.
@@ -67,19 +69,37 @@ export function drawnText(content, pairs, depth) {
   return out;
 }
 
+// Any quotation mark a style sheet may draw (straight, curly, low, angle; single and double).
+const ONLY_MARKS = /^[\s"'“”„‟‘’‚‛«»‹›「」『』]+$/u;
+
 /**
- * The marks drawn before and after a <q> element, or null when it is not a <q> or nothing is
- * drawn (a site that types its marks into the text and sets `content: none`).
+ * The marks drawn before and after an inline element, or null when nothing is drawn (a site that
+ * types its marks into the text and sets `content: none`). A <q> draws them by the browser's own
+ * style; any other element (`<span class=quote>` with `::before { content: "\201C" }`) counts only
+ * when what it draws is quotation marks and nothing else: a design that draws a quote's marks
+ * instead of typing them shows the reader a quote, while an icon, a bullet or a label drawn
+ * around a link or a term ('↗', '•', 'NEW') is no word of the sentence.
  * @param {Element} el
  * @param {Window} win the element's window
  * @returns {{before: string, after: string} | null}
  */
 export function quoteMarks(el, win) {
-  if (el.localName !== "q" || !win?.getComputedStyle) return null;
+  if (!win?.getComputedStyle) return null;
+  const q = el.localName === "q";
+  const beforeContent = win.getComputedStyle(el, "::before").content;
+  const afterContent = win.getComputedStyle(el, "::after").content;
+  // Most elements draw nothing: no need to resolve the marks' language and depth.
+  if (!q && !isDrawn(beforeContent) && !isDrawn(afterContent)) return null;
   let depth = 0;
   for (let a = el.parentElement; a; a = a.parentElement) if (a.localName === "q") depth++;
   const pairs = quotePairs(win.getComputedStyle(el).quotes, el.closest("[lang]")?.getAttribute("lang") ?? "");
-  const before = drawnText(win.getComputedStyle(el, "::before").content, pairs, depth);
-  const after = drawnText(win.getComputedStyle(el, "::after").content, pairs, depth);
-  return before || after ? { before, after } : null;
+  const before = drawnText(beforeContent, pairs, depth);
+  const after = drawnText(afterContent, pairs, depth);
+  if (!before && !after) return null;
+  if (!q && ![before, after].every((s) => !s || ONLY_MARKS.test(s))) return null;
+  return { before, after };
+}
+
+function isDrawn(content) {
+  return !!content && content !== "none" && content !== "normal";
 }

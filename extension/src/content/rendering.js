@@ -39,9 +39,10 @@ export class Rendering {
     this.styles = new Map(); // element → its computed style, or null when it is not rendered
   }
 
-  /** The quotation marks drawn around a <q> ({before, after}), or undefined (generated.js). */
+  /** The quotation marks drawn around an inline element ({before, after}), or undefined
+   * (generated.js). Asked of the inline elements of the article's blocks only. */
   marksOf(el) {
-    return el.localName === "q" ? quoteMarks(el, windowOf(el)) ?? undefined : undefined;
+    return quoteMarks(el, windowOf(el)) ?? undefined;
   }
 
   /** The element's computed style (a live object, read while the page is unchanged), or
