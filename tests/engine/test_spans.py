@@ -84,3 +84,30 @@ def test_a_span_whose_speaker_changed_is_made_anew(nlp):
     assert first[quote].speaker == "Lopez" and _quotes(got)[quote].speaker == "Maria Lopez"
     assert _quotes(got)[quote] is not first[quote]
     spans.forget()
+
+
+def test_a_grown_page_takes_the_old_pages_mentions_numbers_and_actors(nlp):
+    """`spans._Made`'s plain store: the next version's actor mentions, numbers and actors whose key
+    is equal are the previous analysis's own; an actor the entry names in full is made anew, with
+    its mentions; the analysis is the one made with nothing kept."""
+    from claimlight.engine import spans
+
+    page = [*_PAGE, "Lopez, a deckhand, said 40 sailings were cancelled on Tuesday."]
+    new = "\n\n".join([*page, "Union organiser Maria Lopez addressed 300 crew members at noon."])
+    spans.forget()
+    expected = analyze(new, nlp=nlp)
+    spans.forget()
+    first = analyze("\n\n".join(page), nlp=nlp)
+    got = analyze(new, nlp=nlp)
+    assert got == expected
+    assert got.model_dump_json() == expected.model_dump_json()
+    old_spans = {id(s) for s in first.spans}
+    old_actors = {id(a) for a in first.actors}
+    plain = [s for s in got.spans if s.category in (Category.person, Category.organization, Category.number)]
+    taken = [s for s in plain if id(s) in old_spans]
+    assert any(s.text == "Anselm Drever" for s in taken) and any(s.category == Category.number for s in taken)
+    assert not any(s.text == "Lopez" and id(s) in old_spans for s in plain)  # its actor is now "Maria Lopez"
+    assert any(id(a) in old_actors for a in got.actors)
+    lopez = next(a for a in got.actors if "Lopez" in a.name)
+    assert lopez.name == "Maria Lopez" and id(lopez) not in old_actors
+    spans.forget()
