@@ -34,6 +34,7 @@ from ..protocol import Analysis, Category, Ledger, LedgerFigure, LedgerSource, S
 from .actors import ActorIndex
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
+from .spans import Unchecked
 from .lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -52,6 +53,11 @@ _AFTER_ALL = float("inf")
 # Words after which a description goes on about its head ("people familiar with the matter").
 _AFTER_HEAD = frozenset("of for at with from in on to by familiar close briefed who that which".split())
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+# The ledger's models, made without validation as `engine.spans` makes its spans: every value is the
+# engine's own, of its type (counts are differences of nested ranges' word counts, never negative;
+# a source's type is an actor's or one of `_classify`'s), and `tests/engine/test_spans.py` validates
+# every seed article's analysis, ledger included, to itself.
+_Ledger, _LedgerSource, _LedgerFigure = Unchecked(Ledger), Unchecked(LedgerSource), Unchecked(LedgerFigure)
 
 
 @dataclass
@@ -70,8 +76,15 @@ class _Source:
 def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
     text = text_of(doc)
     words = _word_starts(doc, text)
-    quotes = [s for s in analysis.spans if s.category == Category.quote]
-    reported = [s for s in analysis.spans if s.category == Category.reported]
+    # (the spans of the three categories read here, in one pass over the page's spans)
+    quotes: list[Span] = []
+    reported: list[Span] = []
+    numbers: list[Span] = []
+    of = {Category.quote: quotes.append, Category.reported: reported.append, Category.number: numbers.append}
+    for s in analysis.spans:
+        keep = of.get(s.category)
+        if keep is not None:
+            keep(s)
     quoted = _union(quotes)
     nested = sorted((s.start, s.end) for s in quotes if s.nested_in is not None)
     voiced = _union(quotes + reported)
@@ -99,7 +112,7 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
 
     ordered = sorted(sources.distinct(), key=lambda s: (-s.quoted_words, -(len(s.quotes) + s.reported), s.first))
     named = sum(s.named for s in ordered)
-    return Ledger(
+    return _Ledger(
         words=len(words),
         quoted_words=quoted_words,
         reported_words=reported_words,
@@ -108,13 +121,13 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
         unnamed_sources=len(ordered) - named,
         unattributed=unattributed,
         sources=[
-            LedgerSource(
+            _LedgerSource(
                 name=s.name, actor=s.actor, named=s.named, type=s.type, aliases=s.aliases,
                 quotes=len(s.quotes), reported=s.reported, quoted_words=s.quoted_words,
             )
             for s in ordered
         ],
-        unsourced_figures=_unsourced_figures(doc, analysis.spans, voiced),
+        unsourced_figures=_unsourced_figures(doc, numbers, quoted, voiced),
     )
 
 
@@ -389,11 +402,11 @@ def _named_owner(tok: Token, index: ActorIndex) -> bool:
 # -- figures -----------------------------------------------------------------------------------------
 
 
-def _unsourced_figures(doc: Doc, spans: list[Span], voiced: list[tuple[int, int]]) -> list[LedgerFigure]:
-    numbers = [s for s in spans if s.category == Category.number]
+def _unsourced_figures(doc: Doc, numbers: list[Span], quoted: list[tuple[int, int]], voiced: list[tuple[int, int]]) -> list[LedgerFigure]:
+    """The `number` spans (in text order) with no source; `quoted`, `voiced`: the union of the quote
+    spans, and of the quote and reported spans."""
     if not numbers:
         return []
-    quoted = _union([s for s in spans if s.category == Category.quote])
     cols = columns(doc)
     sentences = cols.sents  # (token ranges: `doc.sents` would make every sentence's Span)
     starts = [cols.starts[a] for a, _ in sentences]
@@ -406,7 +419,7 @@ def _unsourced_figures(doc: Doc, spans: list[Span], voiced: list[tuple[int, int]
             end_char = cols.starts[last - 1] + len(cols.text[last - 1])
             verdicts[i] = _overlaps(voiced, cols.starts[first], end_char) or _has_cue(cols, first, last, quoted)
         if not verdicts[i] and not _inside(voiced, n.start):
-            out.append(LedgerFigure(start=n.start, end=n.end, text=n.text))
+            out.append(_LedgerFigure(start=n.start, end=n.end, text=n.text))
     return out
 
 

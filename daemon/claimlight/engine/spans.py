@@ -71,13 +71,15 @@ class _Made:
     and the actors' entries (the same on a page that grew by an entry, but for the entry's).
 
     Why an equal key gives an equal span: the key holds every value the span's fields are made of.
-    An attributed span's: its place and text, its cue, its quote_id and nested_in, and of its speaker
-    the name, the mention's place and text, the actor's id, the rule, the chain's places and texts
-    (all that `mention_kind` reads: the chain's first mention's words, whether there is an actor, the
-    chain's length). A plain span's: its place, its category and text, its actor's id (an actor's
-    mentions are `type`'s category, so the category stands for the type). The actors' entries are
-    kept with the plain spans, by all their fields (a key that starts with "actor"). A span shared by two
-    analyses is never changed: what is made of an analysis's spans afterwards copies them
+    An attributed span's: its place and text, its cue, and of its speaker the name, the mention's
+    place and text, the actor's id, the rule, the chain's places and texts (all that `mention_kind`
+    reads: the chain's first mention's words, whether there is an actor, the chain's length). A quote
+    span's ids (quote_id, nested_in) are not in its key: a kept span whose ids differ is copied with
+    this analysis's (`_with_ids`), since an entry at the end that adds a quotation shifts the ids of
+    the nested quotations, numbered after all others. A plain span's:
+    its place, its category and text, its actor's id (an actor's mentions are `type`'s category, so
+    the category stands for the type). The actors' entries are kept with the plain spans, by all
+    their fields (a key that starts with "actor"). A span shared by two analyses is never changed: what is made of an analysis's spans afterwards copies them
     (`server.offsets`, the worker's hidden categories). Only the last analysis's are kept, at most
     `cap` (a 3,000-word page has some 200 attributed spans: measured with their keys, ~600 kB for the
     bench's pages; and some 230 plain spans and 130 actors, ~400 kB, measured the same way; a page
@@ -97,6 +99,17 @@ class _Made:
 
     def end(self) -> None:
         self.last, self._new = self._new, {}
+
+
+def _with_ids(span: Span, quote_id: int, nested_in: int | None) -> Span:
+    """The quote span `span` with another quote_id and nested_in: field for field the span made
+    with them (both are among the fields set of every quote span), its Via shared (`_Made`)."""
+    new = Span.__new__(Span)
+    _set(new, "__dict__", {**span.__dict__, "quote_id": quote_id, "nested_in": nested_in})
+    _set(new, "__pydantic_fields_set__", set(span.__pydantic_fields_set__))
+    _set(new, "__pydantic_extra__", None)
+    _set(new, "__pydantic_private__", None)
+    return new
 
 
 # The most attributed spans, and plain ones, kept for the next analysis (`_Made`).
@@ -159,10 +172,16 @@ def assemble(
     def quote_span(aq: AttributedQuote, quote_id: int, nested_in: int | None = None) -> Span:
         q = aq.quotation
         words = text[q.start : q.end]  # (one string for the key and the span)
-        key = ("quote", q.start, q.end, words, aq.cue, quote_id, nested_in, speaker_key(aq.speaker, aq.rule))
-        return attributed_span(key, lambda: _Span(
-            start=q.start, end=q.end, category=Category.quote, text=words, cue=aq.cue,
-            quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule)))
+        # (the ids are not in the key: a span kept with others is copied with these, `_Made`)
+        key = ("quote", q.start, q.end, words, aq.cue, speaker_key(aq.speaker, aq.rule))
+        span = made.last.get(key)
+        if span is None:
+            span = _Span(start=q.start, end=q.end, category=Category.quote, text=words, cue=aq.cue,
+                         quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule))
+        elif span.quote_id != quote_id or span.nested_in != nested_in:
+            span = _with_ids(span, quote_id, nested_in)
+        made.keep(key, span)
+        return span
 
     def note_speaker(sp, cue: str | None) -> None:
         if sp is None:
