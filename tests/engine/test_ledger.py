@@ -185,3 +185,43 @@ def test_an_epithet_is_the_person_the_article_gave_that_role(nlp):
     )
     [corra] = ledger.sources
     assert (corra.name, corra.named, corra.aliases, corra.reported) == ("Elena Marsh", True, ["the deputy mayor"], 1)
+
+
+def test_a_mention_s_head_read_from_the_columns_is_the_span_s_root(nlp):
+    """`ledger._mention_head` reads a mention whose ends are a token's from the document's columns;
+    on every seed article, for every speaker mention and every run of up to four tokens of its
+    sentence, the head is `Span.root` (or None where the words differ), as `char_span` gives it."""
+    import json
+
+    from claimlight.engine.ledger import _mention_head, _root
+    from claimlight.engine.docview import columns
+    from claimlight.engine.nlp import parse
+    from claimlight.protocol import Category, Span
+
+    def by_span(doc, start, end, speaker):
+        mention = doc.char_span(start, end, alignment_mode="expand")
+        if mention is None or not len(mention) or mention.text.lower() != speaker.lower():
+            return None
+        return mention.root.i
+
+    checked = 0
+    for path in sorted(SEEDS.glob("*.json"))[:8]:
+        text = json.loads(path.read_text(encoding="utf-8"))["text"]
+        doc = parse(nlp, text)
+        analysis = analyze(text, nlp=nlp)
+        cols = columns(doc)
+        for s in analysis.spans:
+            if s.category in (Category.quote, Category.reported) and s.speaker_start is not None:
+                head = _mention_head(doc, s)
+                assert (head.i if head is not None else None) == by_span(doc, s.speaker_start, s.speaker_end, s.speaker)
+                checked += 1
+        for first in range(0, len(doc), 3):
+            for stop in range(first + 1, min(first + 5, len(doc)) + 1):
+                got = _root(cols.head, first, stop)
+                assert got is None or got == doc[first:stop].root.i
+                start, end = cols.starts[first], cols.starts[stop - 1] + len(cols.text[stop - 1])
+                probe = Span(start=0, end=1, category=Category.quote, text="x", speaker=text[start:end].upper(), speaker_start=start, speaker_end=end)
+                head = _mention_head(doc, probe)
+                assert (head.i if head is not None else None) == by_span(doc, start, end, probe.speaker)
+                checked += 1
+    assert checked > 1000

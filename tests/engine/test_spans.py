@@ -84,3 +84,63 @@ def test_a_span_whose_speaker_changed_is_made_anew(nlp):
     assert first[quote].speaker == "Lopez" and _quotes(got)[quote].speaker == "Maria Lopez"
     assert _quotes(got)[quote] is not first[quote]
     spans.forget()
+
+
+def test_a_grown_page_takes_the_old_pages_mentions_numbers_and_actors(nlp):
+    """`spans._Made`'s plain store: the next version's actor mentions, numbers and actors whose key
+    is equal are the previous analysis's own; an actor the entry names in full is made anew, with
+    its mentions; the analysis is the one made with nothing kept."""
+    from claimlight.engine import spans
+
+    page = [*_PAGE, "Lopez, a deckhand, said 40 sailings were cancelled on Tuesday."]
+    new = "\n\n".join([*page, "Union organiser Maria Lopez addressed 300 crew members at noon."])
+    spans.forget()
+    expected = analyze(new, nlp=nlp)
+    spans.forget()
+    first = analyze("\n\n".join(page), nlp=nlp)
+    got = analyze(new, nlp=nlp)
+    assert got == expected
+    assert got.model_dump_json() == expected.model_dump_json()
+    old_spans = {id(s) for s in first.spans}
+    old_actors = {id(a) for a in first.actors}
+    plain = [s for s in got.spans if s.category in (Category.person, Category.organization, Category.number)]
+    taken = [s for s in plain if id(s) in old_spans]
+    assert any(s.text == "Anselm Drever" for s in taken) and any(s.category == Category.number for s in taken)
+    assert not any(s.text == "Lopez" and id(s) in old_spans for s in plain)  # its actor is now "Maria Lopez"
+    assert any(id(a) in old_actors for a in got.actors)
+    lopez = next(a for a in got.actors if "Lopez" in a.name)
+    assert lopez.name == "Maria Lopez" and id(lopez) not in old_actors
+    spans.forget()
+
+
+def test_a_nested_quote_whose_id_an_entry_shifts_is_copied_with_its_new_id(nlp):
+    """`spans._with_ids`: a nested quotation is numbered after all others, so an entry that adds a
+    quotation shifts its quote_id; the kept span is copied with the new id (its Via shared), and the
+    analysis is the one made with nothing kept; and so it is when an entry at the top shifts every
+    quotation (nothing kept is taken: every place moved)."""
+    from claimlight.engine import spans
+
+    page = [
+        "Live: the Ostby ferry strike",
+        "“Our skipper told us, ‘Nobody sails until the pay is fixed,’ and we agreed,” said Anselm Drever.",
+        *_PAGE[2:],
+    ]
+    for new in (["Updates", "“We are still talking,” a company spokeswoman said.", *page],
+                [*page, "“The crews will meet at noon,” Drever said later."]):
+        spans.forget()
+        expected = analyze("\n\n".join(new), nlp=nlp)
+        spans.forget()
+        first = analyze("\n\n".join(page), nlp=nlp)
+        got = analyze("\n\n".join(new), nlp=nlp)
+        assert got == expected
+        assert got.model_dump_json() == expected.model_dump_json()
+        assert [s.model_fields_set for s in got.spans] == [s.model_fields_set for s in expected.spans]
+        old = {(s.start, s.text): s for s in first.spans if s.category == Category.quote}
+        shift = len(new[0]) + len(new[1]) + 4 if new[0] == "Updates" else 0
+        moved = [(s, old.get((s.start - shift, s.text))) for s in got.spans if s.category == Category.quote]
+        assert any(o is not None and o.quote_id != s.quote_id for s, o in moved)
+        if not shift:
+            inner = next(s for s, o in moved if s.nested_in is not None)
+            kept = old[(inner.start, inner.text)]
+            assert inner is not kept and inner.via is kept.via and inner.quote_id == kept.quote_id + 1
+    spans.forget()

@@ -32,8 +32,9 @@ from spacy.tokens import Doc, Token
 
 from ..protocol import Analysis, Category, Ledger, LedgerFigure, LedgerSource, Span
 from .actors import ActorIndex
-from .docview import columns, text_of
+from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
+from .spans import Unchecked
 from .lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -52,6 +53,11 @@ _AFTER_ALL = float("inf")
 # Words after which a description goes on about its head ("people familiar with the matter").
 _AFTER_HEAD = frozenset("of for at with from in on to by familiar close briefed who that which".split())
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+# The ledger's models, made without validation as `engine.spans` makes its spans: every value is the
+# engine's own, of its type (counts are differences of nested ranges' word counts, never negative;
+# a source's type is an actor's or one of `_classify`'s), and `tests/engine/test_spans.py` validates
+# every seed article's analysis, ledger included, to itself.
+_Ledger, _LedgerSource, _LedgerFigure = Unchecked(Ledger), Unchecked(LedgerSource), Unchecked(LedgerFigure)
 
 
 @dataclass
@@ -70,8 +76,15 @@ class _Source:
 def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
     text = text_of(doc)
     words = _word_starts(doc, text)
-    quotes = [s for s in analysis.spans if s.category == Category.quote]
-    reported = [s for s in analysis.spans if s.category == Category.reported]
+    # (the spans of the three categories read here, in one pass over the page's spans)
+    quotes: list[Span] = []
+    reported: list[Span] = []
+    numbers: list[Span] = []
+    of = {Category.quote: quotes.append, Category.reported: reported.append, Category.number: numbers.append}
+    for s in analysis.spans:
+        keep = of.get(s.category)
+        if keep is not None:
+            keep(s)
     quoted = _union(quotes)
     nested = sorted((s.start, s.end) for s in quotes if s.nested_in is not None)
     voiced = _union(quotes + reported)
@@ -99,7 +112,7 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
 
     ordered = sorted(sources.distinct(), key=lambda s: (-s.quoted_words, -(len(s.quotes) + s.reported), s.first))
     named = sum(s.named for s in ordered)
-    return Ledger(
+    return _Ledger(
         words=len(words),
         quoted_words=quoted_words,
         reported_words=reported_words,
@@ -108,13 +121,13 @@ def build_ledger(doc: Doc, analysis: Analysis, index: ActorIndex) -> Ledger:
         unnamed_sources=len(ordered) - named,
         unattributed=unattributed,
         sources=[
-            LedgerSource(
+            _LedgerSource(
                 name=s.name, actor=s.actor, named=s.named, type=s.type, aliases=s.aliases,
                 quotes=len(s.quotes), reported=s.reported, quoted_words=s.quoted_words,
             )
             for s in ordered
         ],
-        unsourced_figures=_unsourced_figures(doc, analysis.spans, voiced),
+        unsourced_figures=_unsourced_figures(doc, numbers, quoted, voiced),
     )
 
 
@@ -172,6 +185,26 @@ class _Sources:
         self.actors = actors
         self.by_key: dict[tuple[str, str], _Source] = {}
         self.by_head: dict[str, _Source] = {}  # a description's head noun → the latest such source
+        # (what `_named_institution` and `_person_with_role` look through, narrowed once per ledger
+        # to the actors that can be the answer, in the index's order: the same answers)
+        self._orgs: dict[str, list] | None = None
+        self._roled: list | None = None
+
+    def named_institution(self, noun: str, at: int):
+        """`_named_institution(self.index, noun, at)`, of the organisations with `noun` in their name only."""
+        if self._orgs is None:
+            self._orgs = {}
+            for actor in self.index.actors:
+                if actor.type == "organization":
+                    for w in {w.lower() for w in actor.name.split()}:
+                        self._orgs.setdefault(w, []).append(actor)
+        return _named_institution(self._orgs.get(noun, ()), noun, at)
+
+    def person_with_role(self, words: list[str], at: int):
+        """`_person_with_role(self.index, self.actors, words, at)`, of the people with a role only."""
+        if self._roled is None:
+            self._roled = [a for a in self.index.actors if a.type == "person" and a.id in self.actors and self.actors[a.id].role]
+        return _person_with_role(self._roled, self.actors, words, at)
 
     def distinct(self) -> list[_Source]:
         return list({id(s): s for s in self.by_key.values()}.values())
@@ -190,7 +223,7 @@ class _Sources:
         if source is not None:
             source.aliases.append(span.speaker or "")
         else:
-            named, kind = _classify(self.doc, span, head, self.index, self.actors)
+            named, kind = _classify(self.doc, span, head, self.index, self.actors, self.named_institution)
             name = self.actors[span.actor].name if span.actor in self.actors else span.speaker or ""
             source = _Source(name, span.actor, named, kind, span.start)
             if key[0] == "speaker" and noun:
@@ -221,8 +254,8 @@ class _Sources:
         if len(words) < 2 or words[0].lower() != "the" or (head is not None and head.pos_ == "PROPN"):
             return None
         at = span.speaker_start if span.speaker_start is not None else span.start
-        actor = _named_institution(self.index, noun, at) if noun in INSTITUTION_NOUNS else None
-        actor = actor or _person_with_role(self.index, self.actors, words[1:], at)
+        actor = self.named_institution(noun, at) if noun in INSTITUTION_NOUNS else None
+        actor = actor or self.person_with_role(words[1:], at)
         if actor is not None:
             key = ("actor", actor.id)
             if key not in self.by_key:
@@ -239,8 +272,9 @@ def _source_key(span: Span) -> tuple[str, str] | None:
     return ("speaker", span.speaker)
 
 
-def _classify(doc: Doc, span: Span, head: Token | None, index: ActorIndex, actors: dict) -> tuple[bool, str | None]:
-    """(named, type) of the source a span is attributed to; `head` is its mention's head word."""
+def _classify(doc: Doc, span: Span, head: Token | None, index: ActorIndex, actors: dict, named_institution) -> tuple[bool, str | None]:
+    """(named, type) of the source a span is attributed to; `head` is its mention's head word;
+    `named_institution(noun, at)`: `_named_institution` over the index's actors."""
     if span.actor is not None:
         return True, actors[span.actor].type if span.actor in actors else None
     if head is None:
@@ -253,7 +287,7 @@ def _classify(doc: Doc, span: Span, head: Token | None, index: ActorIndex, actor
         # elsewhere): a document whose author the article names.
         owners = [child for child in head.children if child.dep_ in _OWNER_DEPS]
         owned = any(_named_owner(o, index) for o in owners) or any(
-            o.lemma_.lower() in INSTITUTION_NOUNS and _named_institution(index, o.lemma_.lower(), o.idx) is not None for o in owners
+            o.lemma_.lower() in INSTITUTION_NOUNS and named_institution(o.lemma_.lower(), o.idx) is not None for o in owners
         )
         return owned, "document"
     if lemma in INSTITUTION_NOUNS or head.lower_ in INSTITUTION_NOUNS:
@@ -263,15 +297,51 @@ def _classify(doc: Doc, span: Span, head: Token | None, index: ActorIndex, actor
 
 def _mention_head(doc: Doc, span: Span) -> Token | None:
     """The head word of the speaker mention, when the mention is the description itself (not a
-    pronoun that was resolved to a description elsewhere)."""
-    if span.speaker_start is None or span.speaker_end is None:
+    pronoun that was resolved to a description elsewhere).
+
+    A mention is read from the document's columns (`engine.docview`) when its ends are a token's
+    start and a token's end, as the engine's mentions are: its words are then the text between
+    them, and its head `Span.root`'s answer, which that gives without making the Span for the cases
+    it settles at once (a token that is a sentence's root, else the only token whose head is outside
+    the mention). Any other mention is read as a Span, as before."""
+    start, end = span.speaker_start, span.speaker_end
+    if start is None or end is None:
         return None
-    mention = doc.char_span(span.speaker_start, span.speaker_end, alignment_mode="expand")
+    cols = columns(doc)
+    starts = cols.starts
+    first = bisect_left(starts, start)
+    stop = bisect_left(starts, end)
+    if first < stop and starts[first] == start and starts[stop - 1] + len(cols.text[stop - 1]) == end:
+        if text_of(doc)[start:end].lower() != (span.speaker or "").lower():
+            return None
+        root = _root(cols.head, first, stop)
+        if root is not None:
+            return token_list(doc)[root]
+    mention = doc.char_span(start, end, alignment_mode="expand")
     if mention is None or not len(mention):
         return None
     if mention.text.lower() != (span.speaker or "").lower():
         return None
     return mention.root
+
+
+def _root(head: list[int], first: int, stop: int) -> int | None:
+    """`Span.root` of tokens [first, stop) from their heads, where that needs no path to the
+    sentence's root: the first token that is a sentence's root, else the one token whose head lies
+    outside; None when several do (`Span.root` then counts their paths)."""
+    outside = None
+    for i in range(first, stop):
+        h = head[i]
+        if h == i:
+            return i
+        if not first <= h < stop:
+            if outside is not None:
+                for j in range(i + 1, stop):  # (a sentence's root further on is still the answer)
+                    if head[j] == j:
+                        return j
+                return None
+            outside = i
+    return first if outside is None else outside
 
 
 def _classify_words(description: str) -> tuple[bool, str | None]:
@@ -284,12 +354,12 @@ def _classify_words(description: str) -> tuple[bool, str | None]:
     return False, "person"
 
 
-def _named_institution(index: ActorIndex, noun: str, at: int):
-    """The organisation with `noun` in its name ("Ministry" for "the ministry"): the one named
-    most recently before `at`, else the first named after it (a standfirst's "the council"
-    comes before the lede names Northport City Council)."""
+def _named_institution(actors, noun: str, at: int):
+    """Of `actors` (the index's, in its order), the organisation with `noun` in its name ("Ministry"
+    for "the ministry"): the one named most recently before `at`, else the first named after it (a
+    standfirst's "the council" comes before the lede names Northport City Council)."""
     before, after = (None, -1), (None, float("inf"))
-    for actor in index.actors:
+    for actor in actors:
         if actor.type != "organization" or noun not in {w.lower() for w in actor.name.split()}:
             continue
         for m in actor.mentions:
@@ -300,12 +370,13 @@ def _named_institution(index: ActorIndex, noun: str, at: int):
     return before[0] or after[0]
 
 
-def _person_with_role(index: ActorIndex, actors: dict, words: list[str], at: int):
-    """The person named before `at` whose role has every word of the description ("the former
-    president" → the actor given "Former President"), the most recently mentioned one."""
+def _person_with_role(candidates, actors: dict, words: list[str], at: int):
+    """Of `candidates` (the index's actors, in its order), the person named before `at` whose role
+    has every word of the description ("the former president" → the actor given "Former
+    President"), the most recently mentioned one."""
     want = {w.strip(".,’'").lower() for w in words} - {""}
     best, best_at = None, -1
-    for actor in index.actors:
+    for actor in candidates:
         role = actors[actor.id].role if actor.id in actors else None
         if actor.type != "person" or not role or not want <= {w.strip(".,’'").lower() for w in role.split()}:
             continue
@@ -331,11 +402,11 @@ def _named_owner(tok: Token, index: ActorIndex) -> bool:
 # -- figures -----------------------------------------------------------------------------------------
 
 
-def _unsourced_figures(doc: Doc, spans: list[Span], voiced: list[tuple[int, int]]) -> list[LedgerFigure]:
-    numbers = [s for s in spans if s.category == Category.number]
+def _unsourced_figures(doc: Doc, numbers: list[Span], quoted: list[tuple[int, int]], voiced: list[tuple[int, int]]) -> list[LedgerFigure]:
+    """The `number` spans (in text order) with no source; `quoted`, `voiced`: the union of the quote
+    spans, and of the quote and reported spans."""
     if not numbers:
         return []
-    quoted = _union([s for s in spans if s.category == Category.quote])
     cols = columns(doc)
     sentences = cols.sents  # (token ranges: `doc.sents` would make every sentence's Span)
     starts = [cols.starts[a] for a, _ in sentences]
@@ -348,7 +419,7 @@ def _unsourced_figures(doc: Doc, spans: list[Span], voiced: list[tuple[int, int]
             end_char = cols.starts[last - 1] + len(cols.text[last - 1])
             verdicts[i] = _overlaps(voiced, cols.starts[first], end_char) or _has_cue(cols, first, last, quoted)
         if not verdicts[i] and not _inside(voiced, n.start):
-            out.append(LedgerFigure(start=n.start, end=n.end, text=n.text))
+            out.append(_LedgerFigure(start=n.start, end=n.end, text=n.text))
     return out
 
 

@@ -10,8 +10,9 @@ The models are made without validation (`Unchecked`): every value comes from the
 whose types the tests hold to the protocol, and a 3,000-word page has some 800 spans, made again on
 every live update; validating them was a third of this step. The result is the same model, field
 for field (`tests/engine/test_spans.py` validates the output of every seed article). And a live page's
-next version takes the previous analysis's quote, reported and speaker spans whose every input is
-the same (`_Made`), instead of making them again.
+next version takes the previous analysis's spans whose every input is the same (`_Made`), instead of
+making them again: its quote, reported and speaker spans, its actor mentions and numbers, and its
+actors.
 """
 
 from __future__ import annotations
@@ -63,21 +64,29 @@ _Span, _Actor, _ChainLink, _Via = Unchecked(Span), Unchecked(Actor), Unchecked(C
 
 
 class _Made:
-    """The quote, reported and speaker spans of the previous analysis in this process, by key, taken
-    for this one's whose key is equal: a live page's next version attributes its old quotations as
-    before (`engine.replay`), and each such span (a ChainLink per mention of its chain, a Via, the
-    span) was a third of this step.
+    """Spans of the previous analysis in this process, by key, taken for this one's whose key is
+    equal. Two stores: the quote, reported and speaker spans (a live page's next version attributes
+    its old quotations as before, `engine.replay`, and each such span, a ChainLink per mention of its
+    chain, a Via, the span, was a third of this step), and the plain ones, actor mentions and numbers
+    and the actors' entries (the same on a page that grew by an entry, but for the entry's).
 
-    Why an equal key gives an equal span: the key holds every value the span's fields are made of,
-    its place and text, its cue, its quote_id and nested_in, and of its speaker the name, the
-    mention's place and text, the actor's id, the rule, the chain's places and texts (all that
-    `mention_kind` reads: the chain's first mention's words, whether there is an actor, the
-    chain's length). A span shared by two analyses is never changed: what is made of an
-    analysis's spans afterwards copies them (`server.offsets`, the worker's hidden categories). Only
-    the last analysis's are kept, at most `KEPT_SPANS` (a 3,000-word page has some 200: measured with
-    their keys, ~600 kB for the bench's pages; a page with more keeps the first ones)."""
+    Why an equal key gives an equal span: the key holds every value the span's fields are made of.
+    An attributed span's: its place and text, its cue, and of its speaker the name, the mention's
+    place and text, the actor's id, the rule, the chain's places and texts (all that `mention_kind`
+    reads: the chain's first mention's words, whether there is an actor, the chain's length). A quote
+    span's ids (quote_id, nested_in) are not in its key: a kept span whose ids differ is copied with
+    this analysis's (`_with_ids`), since an entry at the end that adds a quotation shifts the ids of
+    the nested quotations, numbered after all others. A plain span's:
+    its place, its category and text, its actor's id (an actor's mentions are `type`'s category, so
+    the category stands for the type). The actors' entries are kept with the plain spans, by all
+    their fields (a key that starts with "actor"). A span shared by two analyses is never changed: what is made of an analysis's spans afterwards copies them
+    (`server.offsets`, the worker's hidden categories). Only the last analysis's are kept, at most
+    `cap` (a 3,000-word page has some 200 attributed spans: measured with their keys, ~600 kB for the
+    bench's pages; and some 230 plain spans and 130 actors, ~400 kB, measured the same way; a page
+    with more keeps the first ones)."""
 
-    def __init__(self):
+    def __init__(self, cap: int):
+        self.cap = cap
         self.last: dict[tuple, Span] = {}
         self._new: dict[tuple, Span] = {}
 
@@ -85,21 +94,35 @@ class _Made:
         self._new = {}
 
     def keep(self, key: tuple, span: Span) -> None:
-        if len(self._new) < KEPT_SPANS:
+        if len(self._new) < self.cap:
             self._new[key] = span
 
     def end(self) -> None:
         self.last, self._new = self._new, {}
 
 
-# The most attributed spans kept for the next analysis (`_Made`).
+def _with_ids(span: Span, quote_id: int, nested_in: int | None) -> Span:
+    """The quote span `span` with another quote_id and nested_in: field for field the span made
+    with them (both are among the fields set of every quote span), its Via shared (`_Made`)."""
+    new = Span.__new__(Span)
+    _set(new, "__dict__", {**span.__dict__, "quote_id": quote_id, "nested_in": nested_in})
+    _set(new, "__pydantic_fields_set__", set(span.__pydantic_fields_set__))
+    _set(new, "__pydantic_extra__", None)
+    _set(new, "__pydantic_private__", None)
+    return new
+
+
+# The most attributed spans, and plain ones, kept for the next analysis (`_Made`).
 KEPT_SPANS = 600
-_made = _Made()
+KEPT_PLAIN_SPANS = 1_000
+_made = _Made(KEPT_SPANS)
+_plain = _Made(KEPT_PLAIN_SPANS)
 
 
 def forget() -> None:
     """Drops the spans kept of the last analysis."""
     _made.last = {}
+    _plain.last = {}
 
 
 def assemble(
@@ -149,10 +172,16 @@ def assemble(
     def quote_span(aq: AttributedQuote, quote_id: int, nested_in: int | None = None) -> Span:
         q = aq.quotation
         words = text[q.start : q.end]  # (one string for the key and the span)
-        key = ("quote", q.start, q.end, words, aq.cue, quote_id, nested_in, speaker_key(aq.speaker, aq.rule))
-        return attributed_span(key, lambda: _Span(
-            start=q.start, end=q.end, category=Category.quote, text=words, cue=aq.cue,
-            quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule)))
+        # (the ids are not in the key: a span kept with others is copied with these, `_Made`)
+        key = ("quote", q.start, q.end, words, aq.cue, speaker_key(aq.speaker, aq.rule))
+        span = made.last.get(key)
+        if span is None:
+            span = _Span(start=q.start, end=q.end, category=Category.quote, text=words, cue=aq.cue,
+                         quote_id=quote_id, nested_in=nested_in, **attribution_fields(aq.speaker, aq.rule))
+        elif span.quote_id != quote_id or span.nested_in != nested_in:
+            span = _with_ids(span, quote_id, nested_in)
+        made.keep(key, span)
+        return span
 
     def note_speaker(sp, cue: str | None) -> None:
         if sp is None:
@@ -198,16 +227,44 @@ def assemble(
     made.end()
 
     spans.extend(speaker_mentions.values())
+    # (actor mentions and numbers: taken from the previous analysis's when their key is equal, `_Made`)
+    plain, last = _plain, _plain.last
+    plain.start()
+    kept, room = plain._new, plain.cap  # (`plain.keep`, inlined: some 350 calls a long page)
     for actor in index.actors:
+        if not actor.mentions:
+            continue
+        category = _ACTOR_CATEGORY.get(actor.type) or Category(actor.type)
         for m in actor.mentions:
-            spans.append(_Span(start=m.start, end=m.end, category=_ACTOR_CATEGORY.get(actor.type) or Category(actor.type), text=text[m.start : m.end], actor=actor.id))
+            words = text[m.start : m.end]
+            key = (m.start, m.end, category, words, actor.id)
+            span = last.get(key)
+            if span is None:
+                span = _Span(start=m.start, end=m.end, category=category, text=words, actor=actor.id)
+            if len(kept) < room:
+                kept[key] = span
+            spans.append(span)
     for n in numbers:
-        spans.append(_Span(start=n.start, end=n.end, category=Category.number, text=text[n.start : n.end]))
+        words = text[n.start : n.end]
+        key = (n.start, n.end, Category.number, words, None)
+        span = last.get(key)
+        if span is None:
+            span = _Span(start=n.start, end=n.end, category=Category.number, text=words)
+        if len(kept) < room:
+            kept[key] = span
+        spans.append(span)
 
     # (a Category is its value as a string: ordered as its value, without reading `.value`)
     spans.sort(key=lambda s: (s.start, -s.end, s.category))
-    actors = [
-        _Actor(id=a.id, name=a.name, type=a.type, mentions=len(a.mentions), quotes=quote_counts.get(a.id, 0), role=(roles or {}).get(a.id))
-        for a in index.actors
-    ]
+    actors = []
+    roles = roles or {}
+    for a in index.actors:
+        key = ("actor", a.id, a.name, a.type, len(a.mentions), quote_counts.get(a.id, 0), roles.get(a.id))
+        actor = last.get(key)
+        if actor is None:
+            actor = _Actor(id=key[1], name=key[2], type=key[3], mentions=key[4], quotes=key[5], role=key[6])
+        if len(kept) < room:
+            kept[key] = actor
+        actors.append(actor)
+    plain.end()
     return Analysis(spans=spans, actors=actors)
