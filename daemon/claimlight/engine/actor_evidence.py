@@ -42,6 +42,7 @@ from .lexicon import (
     KINSHIP_NOUNS,
     LOCATIVE_PREPOSITIONS,
     COUNTRIES,
+    DRIVEN_VEHICLES,
     MEDIUM_NOUNS,
     MEDIUM_VERBS,
     ORG_NAME_HEADS,
@@ -160,7 +161,7 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
         # "grew up in Bathgate, the daughter of a nurse": a person's word after a place the sentence's
         # subject is in is the subject's, which the parse hangs on the nearer name
         nouns = [n for n in nouns if n.lemma_.lower() not in _PERSON_WORDS]
-    if any(n.lemma_.lower() in _PERSON_WORDS for n in nouns):
+    if any(n.lemma_.lower() in _PERSON_WORDS or _drives(n) for n in nouns):
         yield Evidence(DECISIVE, PERSON, STATED)
         return
     if any(_aged(doc, n) and n.lemma_.lower() not in _NEVER_AGED_PERSON for n in nouns):
@@ -176,6 +177,11 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
             yield Evidence(DECISIVE, ORG, STATED)
         elif lemma in PLACE_NOUNS:
             yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def _drives(noun: Token) -> bool:
+    """ "a taxi driver", "a bus driver": a driver of a vehicle, a person's trade."""
+    return noun.lemma_.lower() == "driver" and any(c.dep_ in ("compound", "nmod", "amod") and c.lower_ in DRIVEN_VEHICLES for c in noun.children)
 
 
 def _conj_as_apposition(doc: Doc, root: Token, comma: Token) -> bool:

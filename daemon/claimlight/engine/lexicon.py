@@ -686,6 +686,14 @@ OCCUPATION_NOUNS = frozenset(
     epidemiologist virologist entomologist botanist zoologist organiser organizer activist campaigner
     """.split()
 )
+# Vehicles whose driver is a person's trade ("Delroy, a taxi driver from Dangriga"): a "driver" alone
+# may be a thing ("a key driver of growth"), a taxi driver may not.
+DRIVEN_VEHICLES = frozenset(
+    """
+    taxi cab bus minibus lorry truck van tractor train tram ambulance delivery rickshaw tuk-tuk
+    matatu boda okada jitney
+    """.split()
+)
 
 # The portfolios of ministers and secretaries ("Minister for Health …", "Secretary for Education …"),
 # which the recogniser may take into the name after them.
