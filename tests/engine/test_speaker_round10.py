@@ -138,3 +138,17 @@ def test_a_place_ending_a_sentence_before_a_colon_is_no_interview_label(run):
 def test_an_interview_label_still_names_its_speaker(run):
     text = "Reporter: How did it start?\n\nElena Reyes: “With a single measurement.”"
     assert dict(run(text).quotes())["“With a single measurement.”"] == "Elena Reyes"
+
+
+# Actor types the round's articles needed: (text, name, type)
+ACTORS = [
+    ("Costas Neophytou, 58, a developer, denies forgery.", "Costas Neophytou", "person"),  # after an age, a trade
+    ("The three hosts of one of Bermuda’s most downloaded podcasts argued all week.", "Bermuda", "place"),
+    ("The claim was made by an independent MP for a Giza constituency on Tuesday.", "Giza", "place"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", ACTORS, ids=[a[1] for a in ACTORS])
+def test_actor_type(run, text, name, kind):
+    got = {a.name: a.type.value if hasattr(a.type, "value") else a.type for a in run(text).analysis.actors}
+    assert got.get(name) == kind, got

@@ -169,11 +169,13 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
         # (a developer may be a firm, but not a 29-year-old one; "a 60-year-old chain" stays a chain)
         yield Evidence(DECISIVE, PERSON, STATED)
         return
+    # ("Costas Neophytou, 58, a developer": after an age, a word for a firm is a person's trade)
+    aged = any(True for _ in age(doc, m))
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if lemma in KINSHIP_NOUNS or lemma in ROLE_NOUNS or lemma in TITLES:
             yield Evidence(DECISIVE, PERSON, STATED)
-        elif lemma in INSTITUTION_NOUNS or lemma in ORGANISATION_NOUNS:
+        elif (lemma in INSTITUTION_NOUNS or lemma in ORGANISATION_NOUNS) and not aged:
             yield Evidence(DECISIVE, ORG, STATED)
         elif lemma in PLACE_NOUNS:
             yield Evidence(DECISIVE, PLACE, STATED)

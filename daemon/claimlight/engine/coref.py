@@ -580,16 +580,18 @@ class Coreference:
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
         not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
-        self._read_through(tok.i)
+        n = self.sent_of[tok.i]
+        self._read_through(self.sents[n][1] - 1)
+        if n not in self.narrative_rank:
+            # A sentence wholly inside quotations is no narrative: what its pronoun stands for is the
+            # speaker's business, not something the reading may take up (and the reading would answer
+            # by how far it had read, the count of narrative sentences so far)
+            return None
         feats = pronoun_features(tok.text)
         # (once a question wanted the whole text's genders, every later one is answered with them)
         if feats is not None and (self._whole_genders or self._gender_open_in_view(tok)):
             # the whole text's evidence of their gender (a gender once known stays)
             self._whole_genders = True
-            n = self.sent_of[tok.i]
-            self._read_through(self.sents[n][1] - 1)
-            if n not in self.narrative_rank:
-                self._read_all()  # (its rank would be the count of every sentence read: only the whole reading gives it)
             self._settle(self._in_view(tok, PRONOUN_SENTENCES_IN_ALL, feats[0]))
         best = self._antecedent(tok, exclude=actor)
         return best.resolution() if best is not None else None
