@@ -42,6 +42,7 @@ from .lexicon import (
     KINSHIP_NOUNS,
     LOCATIVE_PREPOSITIONS,
     COUNTRIES,
+    DRIVEN_VEHICLES,
     MEDIUM_NOUNS,
     MEDIUM_VERBS,
     ORG_NAME_HEADS,
@@ -160,7 +161,7 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
         # "grew up in Bathgate, the daughter of a nurse": a person's word after a place the sentence's
         # subject is in is the subject's, which the parse hangs on the nearer name
         nouns = [n for n in nouns if n.lemma_.lower() not in _PERSON_WORDS]
-    if any(n.lemma_.lower() in _PERSON_WORDS for n in nouns):
+    if any(n.lemma_.lower() in _PERSON_WORDS or _drives(n) for n in nouns):
         yield Evidence(DECISIVE, PERSON, STATED)
         return
     if any(_aged(doc, n) and n.lemma_.lower() not in _NEVER_AGED_PERSON for n in nouns):
@@ -168,14 +169,21 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
         # (a developer may be a firm, but not a 29-year-old one; "a 60-year-old chain" stays a chain)
         yield Evidence(DECISIVE, PERSON, STATED)
         return
+    # ("Costas Neophytou, 58, a developer": after an age, a word for a firm is a person's trade)
+    aged = any(True for _ in age(doc, m))
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if lemma in KINSHIP_NOUNS or lemma in ROLE_NOUNS or lemma in TITLES:
             yield Evidence(DECISIVE, PERSON, STATED)
-        elif lemma in INSTITUTION_NOUNS or lemma in ORGANISATION_NOUNS:
+        elif (lemma in INSTITUTION_NOUNS or lemma in ORGANISATION_NOUNS) and not aged:
             yield Evidence(DECISIVE, ORG, STATED)
         elif lemma in PLACE_NOUNS:
             yield Evidence(DECISIVE, PLACE, STATED)
+
+
+def _drives(noun: Token) -> bool:
+    """ "a taxi driver", "a bus driver": a driver of a vehicle, a person's trade."""
+    return noun.lemma_.lower() == "driver" and any(c.dep_ in ("compound", "nmod", "amod") and c.lower_ in DRIVEN_VEHICLES for c in noun.children)
 
 
 def _conj_as_apposition(doc: Doc, root: Token, comma: Token) -> bool:

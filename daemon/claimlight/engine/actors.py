@@ -746,6 +746,14 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention], first: int = 0, la
         while end < len(doc) and end - i < 3 and end not in covered and pos[end] == "PROPN" and title[end] and ent_type[end] in _STRAY_LABELS:
             end += 1
         end = _through_hyphens(cols, i, end, covered)
+        named = _honorific_name(doc, i, covered) if end > i else None
+        if named is not None:
+            # "Miss Ivy, from Orange Walk,": an honorific and a name the recogniser left unlabelled,
+            # which no other mention of the article names (a caller, a reader known by one name)
+            span = doc[i + 1 : named]
+            found.append(Mention(span.start_char, span.end_char, i + 1, named, "person", span.text, title=lower[i].rstrip(".")))
+            i = named
+            continue
         if end > i and (lower[i] in TITLES or lower[i].rstrip(".") in TITLES):
             i += 1  # "Mr Prichard": a title and a surname, which the surname lookup takes care of
             continue
@@ -756,6 +764,25 @@ def _names_by_what_they_do(doc: Doc, mentions: list[Mention], first: int = 0, la
             continue
         i = max(end, i + 1)
     return found
+
+
+def _honorific_name(doc: Doc, i: int, covered: set[int]) -> int | None:
+    """The end of the name after the honorific at `i` ("Miss Ivy", "Mrs Nkemelu Bate") when the
+    recogniser labelled none of it (a surname a full name elsewhere has joins that person, as
+    `build_actor_index` links lone surnames); None otherwise ("Mr Speaker", "Madam Chair": a role)."""
+    cols = columns(doc)
+    pos, title, ent_type, lower = cols.pos, cols.is_title, cols.ent_type, cols.lower
+    if not title[i] or lower[i].rstrip(".") not in HONORIFIC_TITLES:
+        return None
+    end = i + 1
+    while (
+        end < len(doc) and end - i <= 2 and end not in covered and pos[end] == "PROPN" and title[end]
+        and ent_type[end] in _STRAY_LABELS and lower[end] not in TITLES and lower[end] not in _ROLE_OR_PERSON_NOUNS
+    ):
+        end += 1
+    if end == i + 1 or {lower[k] for k in range(i + 1, end)} & _ORG_OR_PLACE_WORDS or lower[end - 1] in COUNTRIES:
+        return None
+    return end
 
 
 def _through_hyphens(cols, start: int, end: int, covered: set[int]) -> int:

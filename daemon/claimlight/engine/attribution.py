@@ -149,6 +149,11 @@ _PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:i|me|my|mine|myself)(?!\w)")
 _CARRYING_ON_CUES = frozenset("added adds continued continues".split())
 ASKING_CUES = frozenset("asked asks ask".split())
+# exchange: the cues of a retort ("he shot back", "Grech countered"), and how many words a quick
+# exchange's turns and the cue of the one in the middle may have
+RETORT_CUES = frozenset("shot fired hit snapped countered counters retorted retorts replied replies interjected interjects".split())
+EXCHANGE_TURN_WORDS = 12
+EXCHANGE_CUE_WORDS = 5
 # Relative pronouns standing for the noun a clause hangs from ("a placard that read").
 _RELATIVE_WORDS = frozenset("that which who".split())
 _SIGN_VERB_REACH = 6
@@ -545,6 +550,10 @@ def label(ctx: Context) -> Found | None:
     name_tok = next((t for t in reversed(ctx.before_toks) if not t.is_punct), None)
     if name_tok is None or not ctx.at.is_name(name_tok):
         return None
+    # A label is the whole line before its colon: "… a question sent in by a viewer in Kiryat Haim:
+    # “…”" ends on a name (a place) that labels nothing
+    if any(not (t.is_punct or t.is_space or t.pos_ == "PROPN" or t.is_title or t.is_upper) for t in ctx.before_toks):
+        return None
     sp = ctx.speaker(name_tok)
     return Found(sp) if sp else None
 
@@ -781,6 +790,9 @@ def continuation(ctx: Context) -> Found | None:
     if last is None or last.speaker is None:
         return None
     lq = last.quotation
+    turn = _exchange_turn(ctx, last)
+    if turn is not None:
+        return Found(turn)
     same_para = lq.paragraph == q.paragraph
     if not same_para and _asked(ctx, last) and not ctx.at.inner(q).rstrip().endswith("?"):
         # "“Did you see him sign it?” he asked." ¶ "“Never.”": an answer to a question put in the
@@ -790,6 +802,36 @@ def continuation(ctx: Context) -> Found | None:
     if same_para or (para_start and q.paragraph - lq.paragraph <= CONTINUATION_PARAGRAPHS) or (not lq.closed and q.paragraph - lq.paragraph == 1):
         return Found(last.speaker, last.cue)
     return None
+
+
+def _exchange_turn(ctx: Context, last: AttributedQuote) -> Speaker | None:
+    """ "“…,” she said. ¶ “That is not fair,” he shot back. ¶ “Then show us the numbers.”": a bare
+    paragraph that is one short quotation, after a turn that is a short retort (or a question) and
+    its cue alone, answers back: it is the words of the one the retort answered, the speaker of the
+    paragraph before it, not the retort's. None when the three paragraphs are no such exchange."""
+    at, q, lq = ctx.at, ctx.q, last.quotation
+    if q.paragraph - lq.paragraph != 1:
+        return None
+    lo, hi = at.paragraph_bounds(q.start)
+    if at.text[lo : q.start].strip() or at.text[q.end : hi].strip():
+        return None
+    plo, phi = at.paragraph_bounds(lq.start)
+    if at.text[plo : lq.start].strip() or len(at.text[lq.end : phi].split()) > EXCHANGE_CUE_WORDS:
+        return None
+    said = at.inner(lq).rstrip()
+    if len(said.split()) > EXCHANGE_TURN_WORDS or len(at.inner(q).split()) > EXCHANGE_TURN_WORDS:
+        return None
+    if not (said.endswith("?") or (last.cue or "").split(" ")[0].lower() in RETORT_CUES):
+        return None
+    before = [(pos, sp) for pos, sp in at.speakers if pos < plo]
+    if not before:
+        return None
+    pos, sp = before[-1]
+    if at.text[at.paragraph_bounds(pos)[1] : plo].strip():
+        return None  # (the answered speaker's words stand in the paragraph right before the retort)
+    if (sp.actor is not None and sp.actor is last.speaker.actor) or sp.name == last.speaker.name:
+        return None
+    return sp
 
 
 def _asked(ctx: Context, last: AttributedQuote) -> bool:

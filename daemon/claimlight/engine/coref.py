@@ -82,6 +82,8 @@ _DEFINITE = frozenset("the this that these those".split())
 _MALE_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _FEMALE_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _POSSESSIVE_DETS = frozenset("his her its their".split())
+# Gendered words that may open a title of several words (not "lord": a Lord Chancellor may be a woman)
+_GENDERED_TITLE_OPENERS = frozenset("mr mrs ms lady dame sir".split())
 _GENDERED_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
 # Where a verb stands inside another clause; a weak verb of speech there is no cue ("open", "close").
@@ -547,7 +549,7 @@ class Coreference:
             holder = None
         subject = subject or (holder is not None and holder.dep_ in SUBJECT_DEPS)
         # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
-        subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok)
+        subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok) or _writer_met(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
         speaker = speaker or (holder is not None and holder.i in self.speech_subjects)
         return subject, speaker
@@ -595,16 +597,18 @@ class Coreference:
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
         not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
-        self._read_through(tok.i)
+        n = self.sent_of[tok.i]
+        self._read_through(self.sents[n][1] - 1)
+        if n not in self.narrative_rank:
+            # A sentence wholly inside quotations is no narrative: what its pronoun stands for is the
+            # speaker's business, not something the reading may take up (and the reading would answer
+            # by how far it had read, the count of narrative sentences so far)
+            return None
         feats = pronoun_features(tok.text)
         # (once a question wanted the whole text's genders, every later one is answered with them)
         if feats is not None and (self._whole_genders or self._gender_open_in_view(tok)):
             # the whole text's evidence of their gender (a gender once known stays)
             self._whole_genders = True
-            n = self.sent_of[tok.i]
-            self._read_through(self.sents[n][1] - 1)
-            if n not in self.narrative_rank:
-                self._read_all()  # (its rank would be the count of every sentence read: only the whole reading gives it)
             self._settle(self._in_view(tok, PRONOUN_SENTENCES_IN_ALL, feats[0]))
         best = self._antecedent(tok, exclude=actor)
         return best.resolution() if best is not None else None
@@ -817,6 +821,11 @@ class Coreference:
             return self._actor_referent(spouse, tok, span, (self._named_mention(spouse, tok.idx),))
         family = ROLE_FAMILIES.get(head, frozenset()) | {head}
         people = [a for h in family for a in self.roles.with_head(h) if self.kind.get(a.id) == PERSON]
+        # "the spokeswoman" after "ministry spokesman Ahmed Kamal": a noun that says its gender (one
+        # role for both, "spokesperson") is never a person the text made the other one
+        said_gender = "f" if tok.lower_ in FEMALE_NOUNS else "m" if tok.lower_ in MALE_NOUNS else None
+        if said_gender is not None:
+            people = [a for a in people if self.gender.get(a.id) in (None, said_gender)]
         owner = self._named_possessor(tok)
         if owner is not None:
             # "Lindqvist's first coach" is not the coach the article named, unless named as Lindqvist's
@@ -1032,12 +1041,22 @@ def _role_word(words: tuple[str, ...]) -> tuple[str, ...]:
     closes it ("Health Ministry spokesman Dr. Asanka Perera" is a man whatever his given name says)."""
     last = words[-1:]
     before = next((w for w in reversed(words) if w.rstrip(".") not in HONORIFIC_TITLES), None)
-    return last + ((before,) if before is not None and last and last[0].rstrip(".") in HONORIFIC_TITLES else ())
+    # "Lady Justice Rehema Mkwawa", "Mr Justice Kerr": a judge's title of the courts of East Africa
+    # and Britain opens with the judge's gender
+    first = words[:1] if len(words) > 1 and words[0].rstrip(".") in _GENDERED_TITLE_OPENERS else ()
+    return last + ((before,) if before is not None and last and last[0].rstrip(".") in HONORIFIC_TITLES else ()) + first
 
 
 def _relative_subject(tok: Token) -> bool:
     """ "Stoltenberg, who raised …": the name is the subject of the relative clause."""
     return any(c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ in ("who", "that") for w in c.children) for c in tok.children)
+
+
+def _writer_met(tok: Token) -> bool:
+    """ "I met Fonkwo in Buea, … where she teaches": the person the writer's own sentence is about
+    (the object of its main verb, the writer the subject) is as much in view as a subject."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _fronted_topic(tok: Token) -> bool:

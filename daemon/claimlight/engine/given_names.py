@@ -137,6 +137,7 @@ _MALE = {
         waqar waseem zubair
         anisur habibur mizanur rafiq shafiq tanvir
         arumugam ganesh karthik murugan rajan senthil shanmugam subramaniam venkatesh
+        mahendra rajendra ravindra surendra
     """,
     "east_southeast_asian": """
         akira daisuke haruki hideki hiroshi hiroki ichiro kazuo kenji kenta koji makoto
@@ -156,6 +157,10 @@ _MALE = {
         ifeanyi jabulani kagiso kayode kofi kwabena kwaku kwame kwesi lamine mamadou mandla
         moussa mthunzi musa nkosinathi nnamdi obinna ogechi olumide oluwaseun ousmane sello
         sibusiso sipho thabo themba tunde uchenna yemi
+        baraka bakari daudi hamisi juma jumanne rashidi ramadhani selemani shabani
+    """,
+    "caribbean": """
+        delroy jahmal kenrick kenroy marlon shamar
     """,
     "hebrew": """
         avi avraham benny binyamin chaim david eitan eli eliezer ehud gideon itamar moshe
@@ -290,6 +295,10 @@ _FEMALE = {
         chiamaka chidinma chimamanda chinwe chioma efua folake funmilayo funmi ifeoma
         lindiwe lerato mbali ngozi nkechi nomvula nokuthula nomsa nthabiseng oluwakemi
         oyinkansola thandiwe thandeka titilayo wanjiru wangari yetunde zanele zodwa
+        fatuma halima mwajuma mwanaidi mwanajuma neema nasra rehema subira upendo zawadi zuhura
+    """,
+    "caribbean": """
+        aliyah keisha latoya shanice shavonne tamika tiana yesenia
     """,
     "hebrew": """
         ayelet dalia galit hadas michal miri noa orly ruti shira shulamit tali tamar tzipi

@@ -503,6 +503,7 @@ COUNTRIES = frozenset(
     seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria
     taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
     uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe scotland wales england
+    bermuda tobago anguilla montserrat aruba curacao curaçao greenland guam gibraltar macau
     """.split()
 ) | frozenset(
     # (names of two or three words, one of which may be an honorific's: "Sri Lanka", "Sri" as in "Sri Ram")
@@ -513,6 +514,8 @@ COUNTRIES = frozenset(
         "trinidad and tobago", "antigua and barbuda", "saint lucia", "st lucia", "dominican republic",
         "czech republic", "central african republic", "equatorial guinea", "ivory coast", "northern ireland",
         "hong kong", "puerto rico", "new caledonia", "french polynesia", "san marino", "vatican city",
+        # territories that print their own English-language news
+        "cayman islands", "turks and caicos", "british virgin islands", "faroe islands", "isle of man", "american samoa",
     )
 )
 
@@ -684,6 +687,14 @@ OCCUPATION_NOUNS = frozenset(
     student singer musician actor novelist journalist reporter photographer
     pathologist physiotherapist agronomist biologist chemist physicist ecologist geologist
     epidemiologist virologist entomologist botanist zoologist organiser organizer activist campaigner
+    """.split()
+)
+# Vehicles whose driver is a person's trade ("Delroy, a taxi driver from Dangriga"): a "driver" alone
+# may be a thing ("a key driver of growth"), a taxi driver may not.
+DRIVEN_VEHICLES = frozenset(
+    """
+    taxi cab bus minibus lorry truck van tractor train tram ambulance delivery rickshaw tuk-tuk
+    matatu boda okada jitney
     """.split()
 )
 
@@ -935,6 +946,7 @@ PLACE_MODIFIED_NOUNS = frozenset(
     pitch wicket ground road highway expressway motorway freeway bypass railway airport harbour harbor
     waterfront suburbs outskirts border coastline floods earthquake township townships
     province provinces district districts region regions county counties
+    constituency constituencies governorate governorates municipality municipalities parish parishes
     """.split()
 )
 # Last words of a name that only an organisation's name ends in, beyond ORG_HEADS (which also serve

@@ -19,7 +19,9 @@ strategy (`READS` holds it; `tests/engine/test_replay.py` fails on a strategy no
                      PARAGRAPH: and of the paragraph before it
   reply, continuation
                      SEQUENCE: the quotations before it and their speakers (`Context.last`,
-                     `Attributor.speakers`), themselves replayed or attributed in order
+                     `Attributor.speakers`), themselves replayed or attributed in order;
+                     continuation also the words of its paragraph and of the two before it
+                     (a quick exchange's turns: all before the boundary, whose digest covers them)
 
 Every strategy that names a speaker does it through `SpeakerFinder` (`Context.speaker`,
 `Context.from_cue`), which reads the actor index at the tokens it looks at (mentions, their actors'

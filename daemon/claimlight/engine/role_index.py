@@ -360,7 +360,8 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
         if i > 0 and not toks[i - 1].whitespace_ and (tok.text == "-" or (tok.text == "." and toks[i - 1].lower_ in _ABBREVIATIONS)):
             i -= 1  # "Sgt." / "34-year-old" (a sentence's last period is no part of a title)
             continue
-        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):
+        # ("the Brazilian forward Thiago Ramos": a role noun the tagger took for an adverb)
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM") and not (tok.pos_ == "ADV" and tok.lower_ in PERSON_NOUNS and tok.dep_ in _ROLE_DEPS):
             break
         # a title right before the name belongs to it whatever the parse says ("Const. Mark Dube"
         # parsed as a sentence of its own); other words must hang from the name
@@ -482,6 +483,11 @@ def _appositions(head: Token):
     # (a capitalised title too: "The Ogun State Governor, Prince Dapo Bello,")
     if head.dep_ == "appos" and (head.head.pos_ in ("NOUN", "NUM") or _is_title_word(head.head)):
         yield head.head
+        # ("Seeb’s captain, the 35-year-old defender Saleh Al-Amri,": the name hangs on the
+        # description that is itself in apposition to the role before it; both are the name's)
+        outer = head.head.head
+        if head.head.dep_ == "appos" and outer.pos_ == "NOUN" and outer.lower_ in PERSON_NOUNS and outer.i < head.head.i:
+            yield outer
     elif head.dep_ == "appos" and head.head.dep_ == "pobj":
         # ("The Archbishop of Honiara, Peter Tovua,", "The organiser of the … Union in Rundu, Matheus
         # Hamutenya,": the parse hangs the name on the last noun of the phrases after the role)

@@ -379,11 +379,9 @@ class SpeakerFinder:
         for c in tok.children:
             if c.dep_ == "poss":
                 return self._introduced_owner(tok, c) or self.head_of_name(c)
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and not self.in_quote[obj.i]:
-                    return self.head_of_name(obj)
+        owner = self._prep_owner(tok)
+        if owner is not None:
+            return owner
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in MAKING_VERBS:
             subj = self.subject_of(tok.head)
             if subj is not None and not self.in_quote[subj.i] and subj.i != tok.i:
@@ -395,6 +393,40 @@ class SpeakerFinder:
                 return self.head_of_name(subj)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             return self._earlier_owner(tok)
+        return None
+
+    def _prep_owner(self, tok: Token) -> Token | None:
+        """The owner a statement noun names after it: the object of "from"/"by" ("a text message from
+        a listener"), or a name after "of" ("the statement of Agnes Temba"; not "a statement of intent")."""
+        # ("read a text message from a listener", the parse hanging "from" on the verb)
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        if tok.dep_ == "dobj":
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i]
+        for c in preps:
+            if c.lower_ not in ("from", "by", "of"):
+                continue
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or self.in_quote[obj.i]:
+                continue
+            if c.lower_ == "of":
+                m = self.index.mention_at(obj.i)
+                if m is None or m.actor is None or m.actor.type == "place":
+                    continue
+            return self.head_of_name(obj)
+        return None
+
+    def statement_before(self, tok: Token) -> Token | None:
+        """ "Usher read a text message from a listener. “…,” it said": the "it" that speaks is a
+        statement noun of the sentence before (or of its own, before it) that names its owner, and
+        speaks for that owner. None when that sentence brought in no such statement."""
+        if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        start = tok.sent.start
+        first = self.doc[start - 1].sent.start if start > 0 else start
+        for i in range(tok.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.pos_ == "NOUN" and not self.in_quote[i] and t.lemma_.lower() in STATEMENT_NOUNS:
+                return self._prep_owner(t)
         return None
 
     def _introduced_owner(self, tok: Token, poss: Token) -> Token | None:
@@ -425,6 +457,10 @@ class SpeakerFinder:
             t = self.doc[i]
             if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and not self.in_quote[i]:
                 if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                    # ("read the statement of Agnes Temba": a definite one that names its owner)
+                    owner = self._prep_owner(t)
+                    if owner is not None:
+                        return owner
                     continue  # another "the statement": look further back for the one introducing it
                 return self._owner(t)
         return None
@@ -441,6 +477,10 @@ class SpeakerFinder:
         """The antecedent of a pronoun, as a speaker whose mention is the pronoun (see `coref`).
         With none in view, the previous speaker if the pronoun fits them; else None."""
         span = (tok.idx, tok.idx + len(tok.text))
+        owner = self.statement_before(tok)
+        if owner is not None:
+            sp = self.speaker_for(owner, last_speaker)
+            return sp.at(*span) if sp is not None else None
         res = self.coref.pronoun(tok)
         if res is not None and last_speaker is not None and res.actor is not None and res.actor is last_speaker.actor and self._called_otherwise(tok, last_speaker):
             return None  # "…,” they said (Sam Okafor, one person). ¶ “…,” she said": not Sam Okafor
