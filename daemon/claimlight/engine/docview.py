@@ -239,6 +239,7 @@ class DocView:
         return sents[bisect_right(columns(self.doc).sent_starts, i) - 1]
 
 
+# False: every token made at once, as before `TokenList` (to measure one against the other in one process).
 _LAZY = True
 
 
