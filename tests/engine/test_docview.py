@@ -3,6 +3,8 @@ view with what the Doc answers, so a pass may read either."""
 
 import gc
 
+import pytest
+
 from claimlight.engine.docview import columns, ents_of, shared, text_of, tokens_of
 from claimlight.engine.nlp import parse
 
@@ -79,3 +81,38 @@ def test_the_shared_view_answers_as_the_document(nlp):
     assert read(doc)
     # the hooks go with the call
     assert not doc.user_hooks and not doc.user_token_hooks and not doc.user_span_hooks
+
+
+def test_the_token_list_makes_each_token_once_when_asked_and_reads_as_a_list(nlp):
+    from claimlight.engine.docview import TokenList
+
+    doc = parse(nlp, TEXT)
+    n = len(doc)
+    toks = TokenList(doc)
+    assert len(toks) == n and toks._missing == n  # nothing made yet
+    third = toks[3]
+    assert third.i == 3 and toks[3] is third and toks[-1].i == n - 1 and toks[-1] is toks[n - 1]
+    assert toks._missing == n - 2
+    part = toks[2:7]
+    assert isinstance(part, list) and [t.i for t in part] == [2, 3, 4, 5, 6] and part[1] is third
+    assert [t.i for t in toks[::-3]] == list(range(n))[::-3] and toks[5:2] == []
+    assert [t.i for t in reversed(toks)] == list(range(n))[::-1]
+    every = list(toks)
+    assert [t.i for t in every] == list(range(n)) and every[3] is third and every[2] is part[0] and toks._missing == 0
+    assert all(a is b for a, b in zip(toks, every)) and toks[n - 1] is every[-1]
+    with pytest.raises(IndexError):
+        toks[n]
+
+
+def test_the_shared_view_gives_each_token_one_object(nlp):
+    doc = parse(nlp, TEXT)
+
+    @shared
+    def read(d):
+        from claimlight.engine.docview import token_list
+
+        first = token_list(d)[4]
+        assert tokens_of(d)[4] is first and tokens_of(d)[3:5][1] is first
+        return [t.i for t in tokens_of(d)]
+
+    assert read(doc) == list(range(len(doc)))

@@ -108,18 +108,27 @@ def test_the_columns_of_a_page_rebuilt_from_kept_paragraphs_are_the_ones_read_fr
 
     def fresh(doc) -> tuple:
         c = docview.Columns(doc)
-        return (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents)
+        return (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents, c.sent_starts,
+                [c.children[i] for i in range(len(doc))])
 
     first = paragraphs(TEXT)
-    grown = [*first[:-1], first[-1] + "\n\n", "“Not yet,” the board's chair, Ines Duarte, told reporters on Monday."]
-    with nlp.memory_zone():
-        kept = {p: parsed.encode(doc) for p, doc in zip(first, parse_each(nlp, first))}
-        parsed.join(nlp.vocab, [kept[p] for p in first])  # the page's first version: its paragraphs' columns kept
-        new = {p: parsed.encode(doc) for p, doc in zip(grown[-2:], parse_each(nlp, grown[-2:]))}
-        doc = parsed.join(nlp.vocab, [kept.get(p) or new[p] for p in grown])  # mostly kept, two new
-        c = docview.columns(doc)
-        assert (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents) == fresh(doc)
-        assert doc.text == "".join(grown)
+    entry = "“Not yet,” the board's chair, Ines Duarte, told reporters on Monday."
+    # Grown at the end (the old last paragraph ends anew), at the top and in the middle: the kept
+    # paragraphs' strings and numbers (offsets counted from their own start) are moved to where they are now.
+    growths = [[*first[:-1], first[-1] + "\n\n", entry], [entry + "\n\n", *first], [*first[:3], entry + "\n\n", *first[3:]]]
+    for grown in growths:
+        with nlp.memory_zone():
+            kept = {p: parsed.encode(doc) for p, doc in zip(first, parse_each(nlp, first))}
+            parsed.join(nlp.vocab, [kept[p] for p in first])  # the page's first version: its paragraphs' columns kept
+            assert all(parsed._kept[kept[p]].numbers is not None and parsed._kept[kept[p]].strings is not None for p in first)
+            todo = [p for p in grown if p not in kept]
+            new = {p: parsed.encode(doc) for p, doc in zip(todo, parse_each(nlp, todo))}
+            doc = parsed.join(nlp.vocab, [kept.get(p) or new[p] for p in grown])  # mostly kept, one or two new
+            c = docview.columns(doc)
+            assert (c.starts, c.text, c.lower, c.pos, c.tag, c.lemma, c.ent_type, c.is_title, c.dep, c.head, c.sents, c.sent_starts,
+                    [c.children[i] for i in range(len(doc))]) == fresh(doc)
+            assert c.starts == [t.idx for t in doc] and c.head == [t.head.i for t in doc]
+            assert doc.text == "".join(grown)
 
 
 def test_a_rebuild_adds_only_the_strings_the_store_does_not_hold_for_good_and_reads_them_all(nlp):

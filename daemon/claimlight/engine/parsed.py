@@ -18,8 +18,9 @@ pickling was some 40% of a rebuild. So the process that reads them (an analysis 
 decoded form of the bytes it has made or read lately (`_kept`, keyed by the bytes themselves, least
 recently used first out, bounded by `KEPT_BYTES`): a paragraph seen in the page's previous version
 is not decoded again. With it go the paragraph's string columns (its tokens' words, tags, labels,
-`engine.docview`), so the columns of the next version's document, which every pass of the
-extraction reads, look up only the new paragraph's strings; and a digest of its bytes, which
+`engine.docview`) and number fields (offsets, head distances, title case, sentence starts:
+`_number_columns`), so the columns of the next version's document, which every pass of the
+extraction reads, read only the new paragraph's tokens from the document; and a digest of its bytes, which
 `engine.local` keys the paragraph's findings by. A page whose paragraphs outweigh the
 whole store keeps none of them (`_page_entries`): they would only push each other and every other
 page out. The bytes still travel with every job, so nothing depends on what a worker
@@ -52,7 +53,7 @@ from spacy.strings import SYMBOLS_BY_INT
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .docview import StringColumns, know_paragraph_keys, know_strings, know_text, string_columns, string_pieces, text_of
+from .docview import StringColumns, know_numbers, know_paragraph_keys, know_strings, know_text, number_pieces, string_columns, string_pieces, text_of
 
 # Token annotations the engine reads: pos_, tag_, dep_, head, lemma_, ent_iob_/ent_type_ (doc.ents),
 # sentence starts, morphology; DocBin's default set.
@@ -73,13 +74,16 @@ _LEVEL = 1
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
-# The decoded parses a process keeps (see the module docstring): some 170 bytes a token with their
-# string columns, so about 50,000 tokens, a few long pages, per process.
+# The decoded parses a process keeps (see the module docstring): some 190 bytes a token with their
+# string columns and number fields, so about 45,000 tokens, a few long pages, per process.
 KEPT_BYTES = 8 * 2**20
 # What an entry costs besides its arrays: the key's share, the entry, the list of strings.
 _ENTRY_OVERHEAD = 400
 # What a paragraph's string columns cost a token (seven list slots; the strings are shared).
 _STRING_COLUMNS_BYTES = 7 * 8
+# What a paragraph's number fields cost a token (`docview.number_pieces`: four, kept as 32-bit numbers).
+_NUMBER_COLUMNS_BYTES = 4 * 4
+_ARRAY_OVERHEAD = 112  # (a NumPy array's own object)
 
 Decoded = tuple[numpy.ndarray, numpy.ndarray, list[str]]  # annotations (tokens × ATTRS), spaces, strings
 
@@ -88,7 +92,7 @@ class _Entry:
     """A paragraph's parse, decoded, and once it has been in a document its string columns
     (`docview.string_columns`), which the document's columns are made of next time."""
 
-    __slots__ = ("data", "decoded", "weight", "strings", "_text", "_key", "_rare")
+    __slots__ = ("data", "decoded", "weight", "strings", "numbers", "_text", "_key", "_rare")
 
     def __init__(self, data: bytes, decoded: Decoded, text: str | None = None):
         self.data = data
@@ -96,6 +100,8 @@ class _Entry:
         # (`_rare`, a list of a few of the strings, is counted as if it held them all: 8 bytes each)
         self.weight = len(data) + decoded[0].nbytes + decoded[1].nbytes + _ENTRY_OVERHEAD + 68 * len(decoded[2])
         self.strings: StringColumns | None = None
+        # (its number fields as `docview.number_pieces` reads them, the character offsets from the paragraph's start)
+        self.numbers: numpy.ndarray | None = None
         self._text = text
         self._key: bytes | None = None
         self._rare: tuple[_Permanent, list[str]] | None = None
@@ -306,6 +312,7 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     words, spaces = array[:, _ORTH].tolist(), numpy.concatenate(spaces).tolist()
     doc = Doc(vocab, words=words, spaces=spaces).from_array(_JOINED_IDS, array[:, _JOINED_COLUMNS])
     know_strings(doc, _string_columns(doc, entries))
+    know_numbers(doc, _number_columns(doc, entries))
     know_paragraph_keys(doc, [(len(entry.text), entry.key) for entry in entries])
     # (`Doc.text` would join every token's text again: each paragraph's is kept)
     return know_text(doc, "".join(entry.text for entry in entries))
@@ -337,6 +344,36 @@ def _string_columns(doc: Doc, entries: list[_Entry]) -> StringColumns:
     return whole
 
 
+def _number_columns(doc: Doc, entries: list[_Entry]) -> numpy.ndarray:
+    """The document's number fields (`docview.number_pieces`), from its paragraphs' where they are kept,
+    as `_string_columns` does the strings. A paragraph's are the same in any document it is part of but
+    for its character offsets, which move by where the paragraph starts: the heads are distances (a
+    paragraph's tree is its own: `join` concatenates them), and title case and the sentence starts
+    are its own tokens'. So they are kept with the offsets counted from the paragraph's start."""
+    global _kept_weight
+    counts = [len(e.decoded[0]) for e in entries]
+    ends = numpy.cumsum(counts).tolist()
+    ranges = list(zip([0, *ends[:-1]], ends))
+    starts = numpy.cumsum([0, *(len(e.text) for e in entries[:-1])])  # each paragraph's first character
+    missing = [k for k, e in enumerate(entries) if e.numbers is None]
+    pieces: list[numpy.ndarray | None] = [e.numbers for e in entries]
+    for k, piece in zip(missing, number_pieces(doc, [ranges[k] for k in missing])):
+        piece = piece.copy()
+        piece[:, 0] -= starts[k]
+        pieces[k] = piece
+        entry = entries[k]
+        if _kept.get(entry.data) is entry and _worth_keeping(len(doc)):
+            entry.numbers = piece.astype(numpy.int32)
+            weight = _NUMBER_COLUMNS_BYTES * len(piece) + _ARRAY_OVERHEAD
+            entry.weight += weight
+            _kept_weight += weight
+    if missing:
+        _trim()
+    whole = numpy.concatenate(pieces).astype(numpy.int64)
+    whole[:, 0] += numpy.repeat(starts, counts)
+    return whole
+
+
 def _worth_keeping(tokens: int) -> bool:
     # A page too long to keep would only push the others out, and cutting its columns costs memory.
-    return tokens * (_STRING_COLUMNS_BYTES + 110) < KEPT_BYTES // 2
+    return tokens * (_STRING_COLUMNS_BYTES + _NUMBER_COLUMNS_BYTES + 110) < KEPT_BYTES // 2
