@@ -222,8 +222,8 @@ class DocView:
         self._sents: list[Span] | None = None
 
     @cached_property
-    def tokens(self) -> TokenList | list[Token]:
-        return TokenList(self.doc) if _LAZY else list(self.doc)
+    def tokens(self) -> TokenList:
+        return TokenList(self.doc)
 
     @property
     def sents(self) -> list[Span]:
@@ -237,10 +237,6 @@ class DocView:
         """The sentence token `i` is in: what Token.sent and Span.sent (by its first token) return."""
         sents = self.sents
         return sents[bisect_right(columns(self.doc).sent_starts, i) - 1]
-
-
-# False: every token made at once, as before `TokenList` (to measure one against the other in one process).
-_LAZY = True
 
 
 class TokenList(Sequence):
