@@ -339,3 +339,18 @@ test("a <figure> is a picture's box only when it holds one: a block CMS's text f
   assert.equal(furnitureElement(document.getElementById("f")), null);
   assert.equal(furnitureElement(document.getElementById("s")), "<footer>");
 });
+
+test("a region the reader types into (a rich-text comment composer) is furniture; an editable page is not", () => {
+  const { document } = new JSDOM(`<body contenteditable="true"><div id=c contenteditable="true" role="textbox"><blockquote>“A quote from the story,” said the mayor</blockquote>My reply.</div>
+    <div id=d contenteditable>Draft</div><div id=f contenteditable="false">Story text</div><div id=s role="searchbox">Search</div></body>`).window;
+  assert.ok(furnitureElement(document.getElementById("c")));
+  assert.ok(furnitureElement(document.getElementById("d")));
+  assert.ok(furnitureElement(document.getElementById("s")));
+  assert.equal(furnitureElement(document.getElementById("f")), null);
+  assert.equal(furnitureElement(document.body), null);
+});
+
+test("a discussion's heading with its count after a separator opens furniture", () => {
+  for (const h of ["Conversation · 3", "The conversation (5)", "Discussion", "Comments · 12", "Comments | 4"]) assert.ok(isFurnitureHeading(h), h);
+  assert.ok(!isFurnitureHeading("A conversation with the mayor"));
+});
