@@ -53,7 +53,9 @@ MARKS = 1
 # Saved states per process, weighed by the tokens they have read: a state costs some 20 bytes a
 # token (its referents and resolutions, the old page's actors and their mentions, and its facts; the
 # states of one page share the actors), measured at ~315 kB for a 3,000-word page and its update
-# (everything the store reaches), so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
+# (everything the store reaches), so 1-2 MB in all; the notes `_relaxed` reads add some 4 bytes a token
+# (measured on the bench's pages: 2-7 kB of genders noted per state, and the 1-17 kB set of heads its
+# role index was asked for, shared by the states of one reading). A page too long for half of it is not saved: it would only push the
 # others out.
 KEPT_TOKENS = 60_000
 # Saved states after the same paragraphs: one per reading (the article's, the nested quotations').
