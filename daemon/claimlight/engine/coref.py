@@ -48,6 +48,7 @@ from .lexicon import (
     FEMALE_NOUNS,
     FEMALE_TITLES,
     GENERIC_ORG_NOUNS,
+    ORG_KIND_CLIPPINGS,
     HONORIFIC_TITLES,
     KINSHIP_NOUNS,
     MISTAGGED_SPEECH_VERBS,
@@ -165,6 +166,8 @@ PRONOUN_SENTENCES = 5
 # its pronoun ("Mokoena … “…. …. ….” he shot back") do not push the name out of view, though they
 # still lower its salience; a bound on the sentences looked at all the same keeps the look-back short.
 PRONOUN_SENTENCES_IN_ALL = 3 * PRONOUN_SENTENCES
+# Verbs of speech whose passive subject still speaks: "was quoted as saying", "was heard to say".
+PASSIVE_SPEECH_VERBS = frozenset("quote hear".split())
 # How many sentences before "the company" the organisation it stands for is looked for.
 ORG_DESCRIPTION_SENTENCES = 8
 # Salience, in points: each sentence further back costs SENTENCE_COST, each paragraph boundary
@@ -557,6 +560,11 @@ class Coreference:
         subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok) or _writer_met(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
         speaker = speaker or (holder is not None and holder.i in self.speech_subjects)
+        # "Kinley Pelden was criticised for it, Choden recalled": whom a passive verb of speech is about
+        # is spoken of, not speaking (but "was quoted as saying" speaks)
+        spoken_of = tok if tok.dep_ in SUBJECT_DEPS else tok.head
+        if speaker and spoken_of.dep_ == "nsubjpass" and spoken_of.head.lemma_.lower() not in PASSIVE_SPEECH_VERBS:
+            speaker = False
         return subject, speaker
 
     def _actor_referent(self, actor: ActorRecord, tok: Token, span: tuple[int, int], via: Chain) -> Referent | None:
@@ -854,7 +862,7 @@ class Coreference:
             got = self._latest(named, tok, span, mods)
             if got is None and (head in GENERIC_ORG_NOUNS or head in COMPANY_NOUNS):
                 got = self._organisation_in_view(tok, span, head)
-            return got
+            return None if got is not None and self._other_kind_of_org(tok, got) else got
         spouse = self._spouse(tok, head)
         if spouse is not None:
             return self._actor_referent(spouse, tok, span, (self._named_mention(spouse, tok.idx),))
@@ -1059,6 +1067,23 @@ class Coreference:
 
     def _aged(self, actor: ActorRecord) -> bool:
         return any(r.age is not None for r in self.roles.roles(actor))
+
+    def _other_kind_of_org(self, tok: Token, got: Referent) -> bool:
+        """ "the met office said" after the "National Disaster Management Office" spoke: a common noun
+        before the description's head that no word of the organisation's names or roles has says it is
+        another office. (An adjective or participle, "the regional office", "the Tallinn-based company",
+        and a name, "the Tallinn office", say where or what it is like, not which kind.)"""
+        cols = self.cols
+        kinds = {
+            normalise(cols.text[c]) for c in cols.children[tok.i]
+            if c < tok.i and cols.dep[c] in ("compound", "amod") and cols.text[c].islower()
+            and (cols.pos[c] == "NOUN" or cols.lower[c] in ORG_KIND_CLIPPINGS)
+        }
+        if not kinds or got.actor is None:
+            return False
+        words = {normalise(w) for r in self.roles.roles(got.actor) for w in r.words}
+        words |= {normalise(w) for m in got.actor.mentions for w in m.text.split()}
+        return not kinds & words
 
     def _may_be_company(self, actor: ActorRecord) -> bool:
         heads = self.roles.heads(actor)
