@@ -104,3 +104,24 @@ def test_nothing_is_held_outside_a_worker_that_replies_early(nlp):
     _analyze(nlp, kept, text)
     assert idle.take() is None
     _forget()
+
+
+def test_a_page_too_long_for_a_saved_state_is_not_read_on(nlp, monkeypatch):
+    """The store keeps no state past half its tokens (`Checkpoints.save`): reading on would cost a
+    long page's CPU, beside the other workers' jobs, for nothing."""
+    monkeypatch.setattr(checkpoints, "KEPT_TOKENS", 40)
+    text = corpus.PARAGRAPH.join(PAGE)
+    kept = _bytes(nlp, paragraphs(text))
+    _forget()
+    read = []
+    real = idle.steps
+
+    def counted(left):
+        for step in real(left):
+            read.append(step)
+            yield step
+
+    monkeypatch.setattr(idle, "steps", counted)
+    _analyze_then_idle(nlp, kept, text)
+    assert read == []
+    _forget()

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from . import docview
+from . import checkpoints, docview
 
 # Tokens a slice reads: some 4 µs a token on the bench's machine, so a request waits under a millisecond.
 SLICE_TOKENS = 200
@@ -81,8 +81,10 @@ def steps(left: tuple) -> Iterator[None]:
     for coref in readings:
         cp = coref._checkpoints
         for mark in cp.marks:
-            if coref._next > mark:
-                continue  # (saved as the reading passed it: `Checkpoints.reach`)
+            if coref._next > mark or mark > checkpoints.KEPT_TOKENS // 2:
+                # (saved as the reading passed it, `Checkpoints.reach`; or a page too long for the
+                # store to keep a state of, whose reading on would be a long page's CPU for nothing)
+                continue
             while coref._next < mark:
                 with docview.shared_again(view, cols):
                     coref._read_through(min(coref._next + SLICE_TOKENS, mark) - 1)
