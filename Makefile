@@ -7,6 +7,11 @@ STAMP_RUN  := $(VENV)/.stamp-run
 STAMP_TEST := $(VENV)/.stamp-test
 EXT_DIST   := extension/dist
 ARGS ?=
+# The Python tests run in pytest-xdist workers, a test module to each at a time (tests/conftest.py):
+# most tests wait (for a browser, a daemon, a debounce), so three share two CPUs well.
+# PYTEST_WORKERS=0 runs them in one process (for --pdb, or to compare).
+PYTEST_WORKERS ?= 3
+PYTEST_PARALLEL := $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
 
 .PHONY: run test test-py test-js test-browser extension bench pages lock clean venv help
 
@@ -17,6 +22,7 @@ help:
 	@echo "make bench      run the benchmarks, write bench/results.json"
 	@echo "make pages      measure the extension on the pages corpus (seeds/pages/corpus) against its gold"
 	@echo "make test-py | test-js | test-browser   one part of the suite"
+	@echo "  (ARGS=... more pytest arguments; PYTEST_WORKERS=N workers, 0 for none; default $(PYTEST_WORKERS))"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,17 +48,17 @@ run: $(STAMP_RUN) extension
 	$(BIN)/claimlight serve $(ARGS)
 
 test: $(STAMP_TEST) extension
-	$(BIN)/python -m pytest -q $(ARGS)
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) $(ARGS)
 	cd extension && npm test --silent
 
 test-py: $(STAMP_TEST)
-	$(BIN)/python -m pytest -q --ignore=tests/browser $(ARGS)
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) --ignore=tests/browser $(ARGS)
 
 test-js: extension/node_modules/.package-lock.json
 	cd extension && npm test --silent
 
 test-browser: $(STAMP_TEST) extension
-	$(BIN)/python -m pytest -q tests/browser $(ARGS)
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) tests/browser $(ARGS)
 
 bench: $(STAMP_TEST) extension
 	$(BIN)/claimlight bench $(ARGS)

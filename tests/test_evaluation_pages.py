@@ -53,6 +53,8 @@ def hl(category: str, text: str, occurrence: int = 1, page: str = PAGE, context:
 
 def test_normalise_collapses_whitespace_and_drops_invisible_characters():
     assert normalise("  a\n\n b\t c\u00adc d\u200be ") == "a b cc de"
+    # A word joiner or a zero-width no-break space inside a name is the same name; a ZWJ is kept.
+    assert normalise("Schwarzen\u2060berger B\u00f6tt\ufeffcher \U0001F469\u200d\U0001F680") == "Schwarzenberger B\u00f6ttcher \U0001F469\u200d\U0001F680"
 
 
 # --- extraction --------------------------------------------------------------------------------------

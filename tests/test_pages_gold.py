@@ -37,6 +37,17 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # "\201C" }`): the marks are text a reader reads, like a <q>'s. Only marks count, as the extension reads them.
 DRAWN_RULE = re.compile(r'\.([\w-]+)::(before|after)\s*\{[^}]*?content:\s*"((?:[^"\\]|\\.)*)"')
 ONLY_MARKS = re.compile(r'^[\s"\'“”„‟‘’‚‛«»‹›]+$')
+# A page's own rule, or an inline style, hiding an element from every reader: not displayed, set in
+# a zero font size, or made transparent in a box of a pixel (noise a site puts inside its sentences
+# against copying). A rule inside a media query hides only on some screens, so it is not read as one.
+HIDING = r"display:\s*none|font-size:\s*0(?:px)?\s*(?:;|$)|opacity:\s*0\s*;[^}]*width:\s*1px"
+HIDING_RULE = re.compile(r"^\s*\.([\w-]+)\s*\{([^}]*)\}", re.M)
+
+
+def hiding_classes(raw: str) -> set[str]:
+    """The classes a top-level rule of the page's style sheet hides from every reader (`HIDING`)."""
+    outside_media = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^}]*\})*\s*\}", "", raw)
+    return {cls for cls, body in HIDING_RULE.findall(outside_media) if re.search(HIDING, body.strip())}
 
 
 def drawn_marks(raw: str) -> dict[str, list[str]]:
@@ -58,9 +69,10 @@ class _Text(html.parser.HTMLParser):
     <sup> ('[1]'), or a number linking within the page ('1', in a <sup> or styled as one), left out, since it is a pointer the gold leaves
     out wherever it stands."""
 
-    def __init__(self, drawn: dict[str, list[str]] | None = None):
+    def __init__(self, drawn: dict[str, list[str]] | None = None, hiding: set[str] | None = None):
         super().__init__(convert_charrefs=True)
         self.drawn = drawn or {}
+        self.hiding = hiding or set()
         self.open: list[tuple[str, str]] = []  # (tag, the marks drawn after it) of the open elements
         self.parts: list[str] = []
         self.hidden_depth = 0
@@ -81,7 +93,9 @@ class _Text(html.parser.HTMLParser):
         marks = next((self.drawn[c] for c in (dict(attrs).get("class") or "").split() if c in self.drawn), ["", ""])
         self.handle_data(marks[0])
         self.open.append((tag, marks[1]))
-        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS or tag in RUBY_ANNOTATIONS:
+        classes = set((dict(attrs).get("class") or "").split())
+        hidden_by_style = bool(classes & self.hiding) or bool(re.search(HIDING, dict(attrs).get("style") or ""))
+        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS or tag in RUBY_ANNOTATIONS or hidden_by_style:
             self.hidden_depth += 1
 
     def handle_endtag(self, tag):
@@ -119,7 +133,7 @@ def source_text(page: Path) -> str:
                     for src in re.findall(r'<iframe[^>]*\ssrc="([^":]+)"', raw)]
     # A frame's document written into its srcdoc attribute, escaped.
     docs += [html.unescape(doc) for doc in re.findall(r'<iframe[^>]*\ssrcdoc="([^"]*)"', raw)]
-    parser = _Text(drawn_marks(raw))
+    parser = _Text(drawn_marks(raw), hiding_classes(raw))
     for doc in docs:
         parser.feed(doc)
     # Markup inside script strings (an app rendering <p>s) is not text.

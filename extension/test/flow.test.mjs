@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { offFlow, repeats, withinMainDocument } from "../src/content/flow.js";
+import { headlinedStory, offFlow, repeats, withinMainDocument } from "../src/content/flow.js";
 import { blockWords } from "../src/content/furniture.js";
 
 /** The blocks of `html`'s elements marked data-b, as the extension's cutting makes them. */
@@ -115,4 +115,23 @@ test("the story is told in one document: blocks of a frame embedded in it go, an
   assert.deepEqual(withinMainDocument(framed).map((b) => b.text), [framed[1].text, framed[2].text]);
   const one = [block(top, "a"), block(top, "b")];
   assert.equal(withinMainDocument(one), one);
+});
+
+test("a frame set under a furniture heading (a comments system's thread) is not the story, however long", () => {
+  const { document } = new JSDOM(`<body><article><p>One.</p></article><section><h2>Join the discussion</h2><iframe></iframe></section>`).window;
+  const frame = document.querySelector("iframe").contentDocument;
+  frame.body.innerHTML = "<p>A reply.</p>";
+  const top = document.querySelector("p"), reply = frame.querySelector("p");
+  const blocks = [{ el: top, text: "The story's only paragraph here." }, { el: reply, text: "A long reply quoting the story at length, far longer than the story itself is, and more." }];
+  assert.deepEqual(withinMainDocument(blocks).map((b) => b.text), [blocks[0].text]);
+});
+
+test("of two whole stories each under its headline and byline, the one under the page's <h1> is kept", () => {
+  const story = (h, by, n) => `<div class="story"><${h}>Headline</${h}><p class="by">${by}</p><div class="body">${para(n)}${para(n + 1)}</div></div>`;
+  const blocks = blocksOf(`${story("h1", "By Aoife Keane · 3 November", 1)}<div>Also in Health</div>${story("h2", "By Conor Ward · 2 November", 3)}`);
+  assert.deepEqual(headlinedStory(blocks).map((b) => b.text), [blocks[0].text, blocks[1].text]);
+  // Sections under subheadings, one opening "By Friday, …", are one story.
+  const sections = blocksOf(`<article><h1>Headline</h1><p>By Aoife Keane</p><section><h2>First</h2>${para(1)}</section>
+    <section><h2>Second</h2><p data-b>By Friday, the council had voted on the new plan for the harbour and the old market, and the mayor had resigned.</p>${para(2)}</section></article>`);
+  assert.equal(headlinedStory(sections), sections);
 });

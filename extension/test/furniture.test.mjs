@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, headerLede, isAuthorBio, isFurnitureHeading, isSiteName, nameWords } from "../src/content/furniture.js";
+import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, headerLede, isAuthorBio, isFurnitureFrame, isFurnitureHeading, isSiteName, nameWords } from "../src/content/furniture.js";
 
 const block = (text, linkShare = 0) => ({ text, words: blockWords(text), linkShare });
 
@@ -338,4 +338,31 @@ test("a <figure> is a picture's box only when it holds one: a block CMS's text f
   assert.equal(furnitureElement(document.getElementById("p")), "<figure>");
   assert.equal(furnitureElement(document.getElementById("f")), null);
   assert.equal(furnitureElement(document.getElementById("s")), "<footer>");
+});
+
+test("a region the reader types into (a rich-text comment composer) is furniture; an editable page is not", () => {
+  const { document } = new JSDOM(`<body contenteditable="true"><div id=c contenteditable="true" role="textbox"><blockquote>“A quote from the story,” said the mayor</blockquote>My reply.</div>
+    <div id=d contenteditable>Draft</div><div id=f contenteditable="false">Story text</div><div id=s role="searchbox">Search</div></body>`).window;
+  assert.ok(furnitureElement(document.getElementById("c")));
+  assert.ok(furnitureElement(document.getElementById("d")));
+  assert.ok(furnitureElement(document.getElementById("s")));
+  assert.equal(furnitureElement(document.getElementById("f")), null);
+  assert.equal(furnitureElement(document.body), null);
+});
+
+test("a discussion's heading with its count after a separator opens furniture", () => {
+  for (const h of ["Conversation · 3", "The conversation (5)", "Discussion", "Comments · 12", "Comments | 4"]) assert.ok(isFurnitureHeading(h), h);
+  assert.ok(!isFurnitureHeading("A conversation with the mayor"));
+});
+
+test("a frame titled or set as furniture is a widget's; a frame showing the story is not", () => {
+  const { document } = new JSDOM(`<body><main><h1>Headline</h1><p>By Jane Doe</p><iframe id=story title="Story"></iframe></main>
+    <div><iframe id=titled title="Reader discussion"></iframe></div><section><h2>Comments (12)</h2><div><iframe id=under></iframe></div></section>
+    <aside><iframe id=aside></iframe></aside></body>`).window;
+  const frame = (id) => document.getElementById(id);
+  assert.ok(!isFurnitureFrame(frame("story")));
+  assert.ok(isFurnitureFrame(frame("titled")));
+  assert.ok(isFurnitureFrame(frame("under")));
+  assert.ok(isFurnitureFrame(frame("aside")));
+  assert.ok(!isFurnitureFrame(null));
 });

@@ -34,6 +34,14 @@ test("<br> reads as one space, soft hyphens and zero-width spaces vanish", () =>
   assert.equal(text, "international nextline");
 });
 
+test("a word joiner or a zero-width no-break space inside a name vanishes; ZWJ stays", () => {
+  const { text, entries } = buildText([{ node: n("Schwarzen\u2060berger and Bött\ufeffcher") }, { node: n(" 👩\u200d🚀") }]);
+  assert.equal(text, "Schwarzenberger and Böttcher 👩\u200d🚀");
+  // "cher" maps back past the dropped mark in the node's data.
+  const at = text.indexOf("cher");
+  assert.equal(entries[0].raw[at - entries[0].start], "Schwarzen\u2060berger and Bött\ufeffcher".indexOf("cher"));
+});
+
 test("leading <br> adds nothing", () => {
   const { text } = buildText([{ br: true }, { node: n("x") }]);
   assert.equal(text, "x");

@@ -24,6 +24,16 @@ KNOWN_FAILURES: dict[str, str] = {}
 
 PAGE_LIST = corpus_pages([CORPUS])
 
+# Watching a page is mostly waiting (for its timers, the content script's debounce and a quiet
+# spell), so under pytest-xdist the corpus is shared out in slices, each a unit of work of its own
+# (tests/conftest.py), on workers each with their own browser and daemon. Both tests of one page
+# are in one slice, so the page is still loaded once. Without xdist the mark does nothing.
+SLICES = 4
+
+
+def _slice(index: int) -> pytest.MarkDecorator:
+    return pytest.mark.xdist_group(f"pages-corpus-{index * SLICES // len(PAGE_LIST)}")
+
 # One page load per page serves both tests below (a load with its settling takes seconds, and there
 # are over a hundred pages): the first test to need a page observes it, the other reads it back.
 _SEEN: dict[str, Observation] = {}
@@ -36,8 +46,8 @@ def _observed(ext, site, html) -> Observation:
 
 
 def _cases():
-    for html, gold in PAGE_LIST:
-        marks = []
+    for index, (html, gold) in enumerate(PAGE_LIST):
+        marks = [_slice(index)]
         if gold.name in KNOWN_FAILURES:
             marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[gold.name]))
         yield pytest.param(html, gold, id=gold.name, marks=marks)
@@ -63,7 +73,9 @@ def test_page(ext, site, html, gold):
         assert not left_out, f"{gold.name}: a first look read paragraphs the search left out: {left_out}"
 
 
-@pytest.mark.parametrize("html,gold", [pytest.param(h, g, id=g.name) for h, g in PAGE_LIST if g.article])
+@pytest.mark.parametrize(
+    "html,gold", [pytest.param(h, g, id=g.name, marks=_slice(i)) for i, (h, g) in enumerate(PAGE_LIST) if g.article]
+)
 def test_gold_is_visible_text_of_its_page(ext, site, html, gold):
     """Every gold paragraph and optional string is text a reader sees on the rendered page (or in its
     frames), as the DOM has it: CSS text-transform is not applied, hidden text is not there."""

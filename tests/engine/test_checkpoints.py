@@ -139,7 +139,7 @@ def test_every_part_of_a_reading_is_saved_or_made_from_the_page():
     from claimlight.engine.coref import Coreference
 
     # what the reading changes as it reads: each saved and restored by a checkpoint
-    read = {"referents", "resolved", "narrative_rank", "_next", "_last_referent", "_pronoun_gender", "gender"}
+    read = {"referents", "resolved", "narrative_rank", "_next", "_last_referent", "_pronoun_gender", "gender", "_forbid"}
     # what is made from the whole page before the reading starts: the checkpoint's key and facts
     page = {"doc", "text", "layout", "cols", "index", "in_quote", "roles", "_subject_of", "sents", "sent_of",
             "para_of_sent", "mention_starts", "kind", "speech_subjects", "_whole_genders", "_checkpoints",

@@ -225,3 +225,53 @@ def test_a_mention_s_head_read_from_the_columns_is_the_span_s_root(nlp):
                 assert (head.i if head is not None else None) == by_span(doc, start, end, probe.speaker)
                 checked += 1
     assert checked > 1000
+
+
+def test_a_text_read_after_another_has_every_word_it_has_read_alone(nlp):
+    # `_word_starts` takes the last text's words before the whitespace the two share (`_LastWords`):
+    # a page grown at its end, cut, edited near its end, or another page altogether, each checked
+    # against a scan of its own; and the words of a text whose end is a word that goes on.
+    from claimlight.engine import ledger
+    from claimlight.engine.docview import text_of
+    from claimlight.engine.nlp import parse
+
+    base = SHORT + "\n\nRepairs to the harbour’s 1,200-metre wall begin in May."
+    versions = [
+        base,
+        base + "\n\n10:05 — Varga said: “It’s done.”",  # grown at its end
+        base + "\n\n10:05 — Varga said: “It’s done.” Residents cheered",  # and again, within its last paragraph
+        base + "\n\n10:05 — Varga said: “It’s done.” Residents cheered-on",  # its last word goes on
+        base.replace("in May", "in June"),  # edited near its end
+        base[: len(base) // 2],  # cut
+        "Another page: 3,000 seats.\n\n" + base,  # grown at its top (read by paragraphs)
+    ]
+    ledger.forget()
+    for text in versions:
+        doc = parse(nlp, text)
+        assert ledger._word_starts(doc, text_of(doc)) == [m.start() for m in WORD.finditer(text_of(doc))]
+    ledger.forget()
+    assert ledger._shared_head("ab cd", "ab cdef") == 3  # (back to the whitespace before the word that goes on)
+    assert ledger._shared_head("abc", "abd") == 0
+
+
+def test_the_words_taken_from_the_last_text_are_those_of_a_scan_on_random_texts():
+    # Texts of words, separators, digits and whitespace, each read after another that starts as it
+    # does (grown, cut and grown, or not at all): taken or not, the words are a scan's.
+    import random
+
+    from claimlight.engine.ledger import _LastWords
+
+    rng = random.Random(29)
+    alphabet = "ab1 2,.'’-\n\t_é "
+    taken = 0
+    for _ in range(3000):
+        old = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        head = old[: rng.randint(0, len(old))] if rng.random() < 0.5 else old
+        new = head + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        last = _LastWords()
+        last.keep(old, [m.start() for m in WORD.finditer(old)])
+        got = last.reuse(new)
+        if got is not None:
+            taken += 1
+            assert got == [m.start() for m in WORD.finditer(new)], (old, new)
+    assert taken > 500  # (a short text with a long new end is read afresh)

@@ -28,6 +28,12 @@ KNOWN_MISSES = {
     ("entertainment-marchetti-tour-cancelled", '"enormous pressure'): "an organisation whose name holds a verb ('Mind Your Stage'), of which the model takes the first word only",
     ("entertainment-marchetti-tour-cancelled", '"Day one of doing nothing.'): "'the caption read' of a post the sentence before names only by its poster's verb: left without a speaker",
     ("profile-okafor-reid-referee", '"She is very strict.'): "the sentence before ends on 'her mother says', a relation to someone else's daughter: left without a speaker",
+    ("letter-mbabane-nurses-staffing", "“Some of us have been here"): "a 'they' for one named nurse speaking as 'we' and 'us', taken for the signatories the paragraph before called 'they'",
+    ("letter-mbabane-nurses-staffing", "“Nobody wants to be the nurse"): "carries on the quotation above, whose 'they' went to the signatories",
+    ("weather-port-vila-cyclone-ruma", "“The islands to the south"): "a 'they' for one named volunteer speaking as 'us' and 'we', taken for 'their teams' of the clause the volunteer said before",
+    ("weather-port-vila-cyclone-ruma", "“On the last two cyclones"): "carries on the quotation above, whose 'they' went to 'their teams'",
+    ("obituary-thimphu-master-weaver", "‘Tell them to come"): "'She said' inside a daughter's quotation stands for 'their mother' of the sentence before, which the text never ties to the deceased's name: left as 'their mother'",
+    ("sports-beirut-striker-transfer-stalls", "“Negotiations with the player"): "'the Qatari club' for a club the text made Qatar's only as 'Qatar’s Lusail Stars': left as the description",
     # the sixth round
     ("business-tallinn-payments-outage", "“We are deeply sorry"): "'a spokesperson said in an emailed statement' for the company named before: given as the unnamed spokesperson",
     ("business-tallinn-payments-outage", "“No card data"): "carries on the quotation above, given as the unnamed spokesperson",
@@ -141,6 +147,14 @@ HELD_OUT = {
     "court-arusha-tour-van-sentencing", "radio-belmopan-fuel-phone-in", "debate-haifa-mayoral-runoff",
     "factcheck-cairo-ration-cards", "podcast-bermuda-cruise-cap", "review-buea-mango-season-novel",
     "labour-lautoka-sugar-mill-talks", "sports-muscat-seeb-dhofar-interpreter",
+    # the eleventh round: a Bhutanese obituary quoting the deceased's old interview, a Solomon Islands
+    # question time of members by seat, a Vanuatu cyclone update of agencies and unnamed staff, a Liberian
+    # trial of two women counsel titled "Cllr.", a Gambian election night of voters by first name, an
+    # Eswatini open letter and its signatories, a Kuwaiti earnings call, a Lebanese transfer row;
+    # annotated before the engine was run on them (86 of 98 speakers right then, 92 of 98 after the round's rules)
+    "obituary-thimphu-master-weaver", "parliament-honiara-wharf-questions", "weather-port-vila-cyclone-ruma",
+    "court-monrovia-depot-fire-trial", "election-banjul-mayor-count", "letter-mbabane-nurses-staffing",
+    "business-kuwait-sadeem-logistics-results", "sports-beirut-striker-transfer-stalls",
 }
 
 
@@ -210,6 +224,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # 0.990 after the ninth round (0.992 without it: its three false quotations are a slogan, a scare quote and
     # an unlabelled interview's question that is a statement)
     assert total.quotes.f1 >= 0.985
+    # 895 of 954 speakers after the eleventh round (attributed F1 0.929: its eight articles are at 92 of 98,
+    # 0.925; four of its six misses are a "they" for one person speaking as "we");
     # 803 of 856 speakers after the tenth round (attributed F1 0.929: its eight articles are at 108 of 119,
     # 0.904, in genres the rest lack: a debate, a phone-in, a fact-check, a podcast, a book review);
     # 693 of 741 speakers after the ninth round (attributed F1 0.931: its eight articles are at 71 of 81, 0.866;
@@ -219,6 +235,7 @@ def test_overall_figures_on_the_held_out_articles(results):
     # small model's typing of names and places it has not seen (Yoruba, Hindi, Kenyan and Ghanaian names, Indian
     # states, football clubs typed as people): 0.910 before the actor rules of session 25, 0.953 after
     # (what is left is mostly names the model does not label at all, and names it cuts); 0.939 with the ninth
-    # round, whose Cypriot, Maldivian and Tongan names and places are at 0.904.
+    # round, whose Cypriot, Maldivian and Tongan names and places are at 0.904; 0.937 with the eleventh, whose
+    # Pacific places, a Lebanese club named after its city and Bhutanese names are at 0.890.
     assert total.attributed.f1 >= 0.925
     assert total.actors.f1 >= 0.935

@@ -45,6 +45,7 @@ from .lexicon import (
     DRIVEN_VEHICLES,
     MEDIUM_NOUNS,
     MEDIUM_VERBS,
+    ORG_NAME_FIRSTS,
     ORG_NAME_HEADS,
     MALE_NAMES,
     NAMING_PHRASES,
@@ -425,9 +426,10 @@ def named_as(doc: Doc, m) -> Iterator[Evidence]:
 
 def org_name_head(doc: Doc, m) -> Iterator[Evidence]:
     """ "Walker Gallery", "Coast Guard", "Busoga United": a last word that only an organisation's name
-    ends in (implied, so a title before a name still says it is a person's)."""
+    ends in, or "Air Vanuatu" a first word that only one begins with (implied, so a title before a name
+    still says it is a person's)."""
     words = m.text.split()
-    if len(words) > 1 and words[-1].lower() in ORG_NAME_HEADS:
+    if len(words) > 1 and (words[-1].lower() in ORG_NAME_HEADS or words[0].lower() in ORG_NAME_FIRSTS):
         yield Evidence(DECISIVE, ORG, IMPLIED)
 
 

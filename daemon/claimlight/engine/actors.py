@@ -403,6 +403,11 @@ def gender_by_ending(names: list[str], titles: set[str]) -> bool:
     return len(first) > 3 and first.endswith("a") and first not in MALE_NAMES and first not in FEMALE_NAMES
 
 
+# The gender a lone name with no title is known to have: none (`_gender` of no words and no title,
+# made once: a page has a hundred lone names, and it was a tenth of grouping them).
+_UNTITLED = _gender([], set())
+
+
 def _place_key(text: str) -> str:
     low = text.lower()
     return PLACE_ALIASES.get(low, text).lower()
@@ -663,7 +668,7 @@ class _People:
         else:
             return None
         # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
-        said = _gender([], {m.title} if m.title else set())
+        said = _gender([], {m.title}) if m.title else _UNTITLED
         if said is not None and candidates:
             candidates = [p for p in candidates if _gender(p.tokens, {x.title for x in p.mentions if x.title}) in (None, said)]
         if m.title and candidates and len(candidates) > 1:
@@ -965,8 +970,10 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
     names: dict[str, ActorRecord] = {}
     for a in actors:
         for m in a.mentions:
-            if any(w[:1].isupper() for w in m.text.split()) and len(m.text) > 2:
-                names.setdefault(m.text, a)
+            text = m.text
+            # (a text that opens with a capital has a word that does: the test of each word, for the rest)
+            if len(text) > 2 and (text[:1].isupper() or any(w[:1].isupper() for w in text.split())):
+                names.setdefault(text, a)
     if not names:
         return
     # (the search of the text for every name, kept line by line for the page's next version)
@@ -1040,7 +1047,6 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
     model labelled it a person or did not label it. A public body named after its place ("Kent
     Police", "Merrigan Shire Council") is the exception: its first word alone is the place; and so is
     a first word the text calls a place outright ("Kano Pillars" and "the Emir of Kano")."""
-    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     unlabelled: dict[str, ActorRecord] = {}
     for a in list(actors):
         words = a.name.split()
@@ -1069,6 +1075,8 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
             unlabelled.setdefault(first, a)
     if not unlabelled:
         return
+    # (what the mentions cover, made only when there is a first word to look for: the loop above adds no mention)
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
     cols = columns(doc)
     # (the page's few words that are such a first word first, as in `_add_unlabelled_surnames`)
     for i in _where(doc, unlabelled):

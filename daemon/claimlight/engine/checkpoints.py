@@ -21,7 +21,10 @@ new document starts from a saved state only when those facts, read from the new 
 equal to the saved ones; the actors it holds are then those of the new document (matched by the
 order in which the text first names them: their ids may differ). Anything else, an entry inserted
 at the top, an edit in the middle, a role the new entry gives an actor named before, a mention that
-makes an actor prominent, finds no equal state and reads from the start, as before. The questions
+makes an actor prominent, finds no equal state and reads from the start, as before. One change is
+let through: a person named before who had no gender and now has one from an honorific title
+("Mr. Okonjo" in a new entry, live pages' commonest fact change), when no step of the reading would
+have gone otherwise under that gender (`_relaxed`, which gives the argument). The questions
 asked of a reading (`compatible`, `pronoun_other_than`, which may read ahead to settle a gender)
 are not part of its state: a reading answers them the same whatever it was resumed from.
 
@@ -50,7 +53,9 @@ MARKS = 1
 # Saved states per process, weighed by the tokens they have read: a state costs some 20 bytes a
 # token (its referents and resolutions, the old page's actors and their mentions, and its facts; the
 # states of one page share the actors), measured at ~315 kB for a 3,000-word page and its update
-# (everything the store reaches), so 1-2 MB in all. A page too long for half of it is not saved: it would only push the
+# (everything the store reaches), so 1-2 MB in all; the notes `_relaxed` reads add some 4 bytes a token
+# (measured on the bench's pages: 2-7 kB of genders noted per state, and the 1-17 kB set of heads its
+# role index was asked for, shared by the states of one reading). A page too long for half of it is not saved: it would only push the
 # others out.
 KEPT_TOKENS = 60_000
 # Saved states after the same paragraphs: one per reading (the article's, the nested quotations').
@@ -92,6 +97,11 @@ class _State:
     last_referent: dict  # actor id → sentence
     pronoun_gender: dict  # actor id → the gender of the latest "he"/"she" read as it
     gender: dict  # actor id → the gender as the reading knew it at the mark, for `actors`
+    # actor id → the genders that page giving it from the start would have changed a step of the
+    # reading (`Coreference._forbid`), None when not known; and the heads its role index was asked
+    # for (`RoleIndex.asked`, the same set: complete once that analysis is over): `_relaxed` reads both
+    forbid: dict | None = None
+    asked: set | None = None
     origin: object = None  # the reading that saved it (`Checkpoints.origin`)
 
 
@@ -133,10 +143,13 @@ class Checkpoints:
                     continue
                 partners = coref._name_partners if state.facts[2] is not None else None
                 facts, actors = self.facts(tokens, chars, partners)
+                given = None
                 if facts != state.facts:
-                    continue
+                    given = _relaxed(state, facts, actors, coref.roles)
+                    if given is None:
+                        continue
                 _kept.move_to_end(self._prefix[c])
-                _restore(coref, state, actors)
+                _restore(coref, state, actors, given)
                 self.resumed_from = state.origin
                 resumed += 1
                 return
@@ -308,18 +321,90 @@ def _state(coref: Coreference, mark: int, tokens: int, chars: int, facts_of) -> 
     held |= {res.actor.id for res in coref.resolved.values() if res.actor is not None}
     if not held <= ids:
         return None  # (a reading holds only actors named before where it stands: else it is not this one)
+    forbid = coref._forbid
     return _State(bytes(coref.in_quote[:tokens]), facts, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
                   {k: s for k, s in coref._last_referent.items() if k in ids},
-                  {k: g for k, g in coref._pronoun_gender.items() if k in ids}, {k: coref.gender.get(k) for k in ids})
+                  {k: g for k, g in coref._pronoun_gender.items() if k in ids}, {k: coref.gender.get(k) for k in ids},
+                  None if forbid is None else {k: f for k, f in forbid.items() if k in ids}, coref.roles.asked)
 
 
-def _restore(coref: Coreference, state: _State, actors: list) -> None:
-    """The saved state, its actors those of `coref`'s document (`actors`, in the same order)."""
+def _relaxed(state: _State, facts: tuple, actors: list, roles) -> tuple[int, str] | None:
+    """Whether a saved reading holds for a page whose facts differ from its own only in this: one
+    actor, named before the mark, that had no gender has one now, `g`, from an honorific title the
+    page now gives it ("Mr. Okonjo" in a new entry), and nothing else of it, of anyone else or of the
+    page the reading consults is otherwise. Then (its number in the order of `actors`, `g`); else None.
+
+    The argument. The reading learns nothing of that actor X's gender from the title but the gender
+    itself (`Coreference._gender_evidence`), so the new page's reading differs from the old one only
+    where a step of it reads X's gender: the genders given at the start (`gender`), and the gender of
+    X's referents, which is the one known when each was made or passed on from one. Every such step
+    notes the genders under which it would have gone otherwise (`Coreference._gender_read`: whether a
+    referent agrees with a gendered pronoun, the gain of a known gender among the pronoun's
+    candidates, a description of a gender, a spouse, an epithet); if none noted `g` for X, each step
+    goes the same, step by step, and the two readings differ only in what is stored of X's gender:
+    X's referents of a person with no gender take `g` (an actor's referent is made with the gender
+    then known, and passes it on to the pronouns read as it; one made after the old reading learnt
+    X's gender has the one learnt, which is `g`, or the step that learnt it would have noted the
+    other), and X's gender is `g` (`_restore`). A reading taken up so notes nothing sure of the
+    old steps under the new gender: it keeps no notes (`Coreference._forbid` None).
+
+    The title: an honorific ("Mr.", "Dr."), with no age, added to X's roles. A reading reads roles
+    through lookups by head (`RoleIndex.with_head`: a description's candidates and their roles'
+    words, `_latest`; SpeakerFinder's, which the replayed quotations read), by age (unchanged), and,
+    for one actor, its heads (no organisation or company word in an honorific: `_may_be_company`, and
+    `_other_role` leaves honorifics out) or whether it has any (`_gender_settled`, a question: it
+    decides only how far the reading reads, never what). So if no head X is listed under was asked
+    for by the old analysis (`RoleIndex.asked`, all of it), no step read X's roles."""
+    from .lexicon import COMPANY_NOUNS, HONORIFIC_TITLES, ORG_NOUNS
+    from .role_index import TITLE
+
+    if state.forbid is None or state.asked is None:
+        return None
+    old_mentions, old_about, old_named, old_subjects = state.facts
+    mentions, about, named, subjects = facts
+    if mentions != old_mentions or named != old_named or subjects != old_subjects or len(about) != len(old_about):
+        return None
+    changed = [k for k, (a, b) in enumerate(zip(about, old_about)) if a != b]
+    if len(changed) != 1:
+        return None
+    k = changed[0]
+    name, kind_of, gender, kind, given, prominent, got_roles, named_at = about[k]
+    was = old_about[k]
+    if (name, kind_of, kind, prominent, named_at) != (was[0], was[1], was[3], was[5], was[7]):
+        return None
+    if gender is None or given != gender or was[2] is not None or was[4] is not None:
+        return None
+    added = [r for r in got_roles if r not in was[6]]
+    if any(r not in got_roles for r in was[6]) or len(got_roles) != len(was[6]) + len(added):
+        return None
+    if not all(r.how == TITLE and r.age is None and r.words[-1:] and r.words[-1] in HONORIFIC_TITLES
+               and r.head not in ORG_NOUNS and r.head not in COMPANY_NOUNS for r in added):
+        return None
+    if gender in state.forbid.get(state.actors[k].id, ()):
+        return None
+    actor = actors[k]
+    if any(h in state.asked and any(a is actor for a in listed) for h, listed in roles.by_head.items()):
+        return None
+    return k, gender
+
+
+def _restore(coref: Coreference, state: _State, actors: list, given: tuple[int, str] | None = None) -> None:
+    """The saved state, its actors those of `coref`'s document (`actors`, in the same order); with
+    `given` (the number of an actor in that order, and a gender, `_relaxed`), as the reading would
+    be had the page given that actor that gender from the start: its referents of a person that
+    have no gender (made before the old reading knew one, or passed on from such) take it."""
     new = {id(old): a for old, a in zip(state.actors, actors)}
     ids = {old.id: a.id for old, a in zip(state.actors, actors)}
+    changed, gender = (state.actors[given[0]], given[1]) if given is not None else (None, None)
 
     def referent(r):
-        return r if r.actor is None else _with_actor(r, new[id(r.actor)])
+        if r.actor is None:
+            return r
+        copy = _with_actor(r, new[id(r.actor)])
+        fields = r.__dict__  # (a Referent's; a Resolution has no gender)
+        if r.actor is changed and fields.get("gender", "") is None and fields.get("kind") == "person":
+            copy.__dict__["gender"] = gender
+        return copy
 
     for s, rs in enumerate(state.referents):
         coref.referents[s] = [referent(r) for r in rs]
@@ -329,6 +414,10 @@ def _restore(coref: Coreference, state: _State, actors: list) -> None:
     coref._pronoun_gender.update((ids[k], g) for k, g in state.pronoun_gender.items())
     for k, g in state.gender.items():
         coref.gender[ids[k]] = g
+    if changed is not None:
+        coref.gender[ids[changed.id]] = gender
+    # (what was noted under the old genders says nothing sure of a reading under the new one)
+    coref._forbid = None if changed is not None or state.forbid is None else {ids[k]: f for k, f in state.forbid.items()}
     coref._next = state.next
 
 

@@ -48,6 +48,7 @@ from .lexicon import (
     FEMALE_NOUNS,
     FEMALE_TITLES,
     GENERIC_ORG_NOUNS,
+    ORG_KIND_CLIPPINGS,
     HONORIFIC_TITLES,
     KINSHIP_NOUNS,
     MISTAGGED_SPEECH_VERBS,
@@ -86,6 +87,7 @@ _POSSESSIVE_DETS = frozenset("his her its their".split())
 _GENDERED_TITLE_OPENERS = frozenset("mr mrs ms lady dame sir".split())
 _GENDERED_PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE
 _SOURCE_NOUNS = PERSON_NOUNS | ORG_NOUNS  # an unnamed source's head noun
+_OTHER_GENDER = {"m": "f", "f": "m"}
 # Where a verb stands inside another clause; a weak verb of speech there is no cue ("open", "close").
 _EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
 # Role words the tagger takes for proper nouns ("the CEO", "the Governor"): descriptions all the same.
@@ -164,6 +166,8 @@ PRONOUN_SENTENCES = 5
 # its pronoun ("Mokoena … “…. …. ….” he shot back") do not push the name out of view, though they
 # still lower its salience; a bound on the sentences looked at all the same keeps the look-back short.
 PRONOUN_SENTENCES_IN_ALL = 3 * PRONOUN_SENTENCES
+# Verbs of speech whose passive subject still speaks: "was quoted as saying", "was heard to say".
+PASSIVE_SPEECH_VERBS = frozenset("quote hear".split())
 # How many sentences before "the company" the organisation it stands for is looked for.
 ORG_DESCRIPTION_SENTENCES = 8
 # Salience, in points: each sentence further back costs SENTENCE_COST, each paragraph boundary
@@ -357,6 +361,10 @@ class Coreference:
         self._last_referent: dict[str, int] = {}  # actor id → the sentence of its latest referent so far
         self._pronoun_gender: dict[str, str] = {}  # actor id → the gender of the latest "he"/"she" read as it
         self._whole_genders = False  # whether a question wanted the genders the whole text gives (`_settle`)
+        # actor id → the genders that, had the page given that actor one from the start, would have
+        # changed a step of the reading so far (`_gender_read`); None once that is not known (a
+        # reading taken up under another gender, `engine.checkpoints._relaxed`)
+        self._forbid: dict[str, frozenset[str]] | None = {}
         # the reading's state saved at the last paragraphs' starts, and taken up again for the page's
         # next version when all it depends on is the same (`engine.checkpoints`)
         self._checkpoints = Checkpoints(self)
@@ -552,6 +560,11 @@ class Coreference:
         subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok) or _writer_met(tok)
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
         speaker = speaker or (holder is not None and holder.i in self.speech_subjects)
+        # "Kinley Pelden was criticised for it, Choden recalled": whom a passive verb of speech is about
+        # is spoken of, not speaking (but "was quoted as saying" speaks)
+        spoken_of = tok if tok.dep_ in SUBJECT_DEPS else tok.head
+        if speaker and spoken_of.dep_ == "nsubjpass" and spoken_of.head.lemma_.lower() not in PASSIVE_SPEECH_VERBS:
+            speaker = False
         return subject, speaker
 
     def _actor_referent(self, actor: ActorRecord, tok: Token, span: tuple[int, int], via: Chain) -> Referent | None:
@@ -751,6 +764,8 @@ class Coreference:
             return None
         scored.sort(key=lambda x: -x[0])
         best = scored[0][1]
+        if gender is not None:
+            self._gain_read(scored, best, gender)
         if exclude is None and gender is not None and best.actor is not None and self.gender.get(best.actor.id) is None and n - best.sent <= EVIDENCE_SENTENCES:
             # Evidence for the rest of the article, but only when nobody else, of any gender, was
             # in view: "Jones … she said" with no one else around makes Jones a woman.
@@ -770,9 +785,41 @@ class Coreference:
         if r.kind == PERSON and r.plural != plural:
             return False
         if gender is not None:
-            g = (self.gender.get(r.actor.id) or r.gender or self._pronoun_gender.get(r.actor.id)) if r.actor is not None else r.gender
-            return g in (None, gender)
+            if r.actor is None:
+                return r.gender in (None, gender)
+            known = self.gender.get(r.actor.id)
+            if known is not None:
+                return known == gender
+            g = r.gender or self._pronoun_gender.get(r.actor.id)
+            agrees = g in (None, gender)
+            # (an actor the page gave a gender from the start agrees for that gender only)
+            self._gender_read(r.actor.id, _OTHER_GENDER[gender] if agrees else gender)
+            return agrees
         return True
+
+    def _gender_read(self, actor_id: str, gender: str) -> None:
+        """Notes that this step of the reading would have gone otherwise had the page given the actor
+        `gender` from the start (its gender is not known yet where the step is taken). A page's next
+        version that gives an actor a gender takes up the old reading only if no step noted that
+        gender for it (`engine.checkpoints._relaxed`); a question asked of the reading may note too,
+        which only makes that more cautious."""
+        got = self._forbid.get(actor_id) if self._forbid is not None else None
+        if self._forbid is not None and (got is None or gender not in got):
+            self._forbid[actor_id] = (got or frozenset()) | {gender}
+
+    def _gain_read(self, scored: list[tuple[float, Referent]], best: Referent, gender: str) -> None:
+        """`_antecedent`'s part of `_gender_read`: an actor whose referents of no gender yet (a
+        person's, named before its gender was known) were weighed for a gendered pronoun would have
+        had GENDER_GAIN on them, had the page given it that gender from the start (`r.gender ==
+        gender`); noted when that gain would have made another referent the best, or a tie."""
+        if self._forbid is None:
+            return
+        for a in {r.actor.id for _, r in scored if r.actor is not None and r.gender is None and r.kind == PERSON}:
+            alt = [(x + (GENDER_GAIN if r.actor is not None and r.actor.id == a and r.gender is None and r.kind == PERSON else 0.0), r) for x, r in scored]
+            top = max(x for x, _ in alt)
+            winners = [r for x, r in alt if x == top]
+            if len(winners) != 1 or winners[0] is not best:
+                self._gender_read(a, gender)
 
     @staticmethod
     def _bound(tok: Token, r: Referent) -> bool:
@@ -815,7 +862,7 @@ class Coreference:
             got = self._latest(named, tok, span, mods)
             if got is None and (head in GENERIC_ORG_NOUNS or head in COMPANY_NOUNS):
                 got = self._organisation_in_view(tok, span, head)
-            return got
+            return None if got is not None and self._other_kind_of_org(tok, got) else got
         spouse = self._spouse(tok, head)
         if spouse is not None:
             return self._actor_referent(spouse, tok, span, (self._named_mention(spouse, tok.idx),))
@@ -825,6 +872,9 @@ class Coreference:
         # role for both, "spokesperson") is never a person the text made the other one
         said_gender = "f" if tok.lower_ in FEMALE_NOUNS else "m" if tok.lower_ in MALE_NOUNS else None
         if said_gender is not None:
+            for a in people:
+                if self.gender.get(a.id) is None:
+                    self._gender_read(a.id, _OTHER_GENDER[said_gender])
             people = [a for a in people if self.gender.get(a.id) in (None, said_gender)]
         owner = self._named_possessor(tok)
         if owner is not None:
@@ -855,12 +905,13 @@ class Coreference:
         partner = res.actor if res is not None else None
         if partner is None or self.kind.get(partner.id) != PERSON or len(partner.tokens) < 2:
             return None
-        named = [
-            a
-            for a in self.index.actors
-            if a is not partner and self.kind.get(a.id) == PERSON and len(a.tokens) > 1 and a.tokens[-1] == partner.tokens[-1]
-            and self.gender.get(a.id) == gender and self._last_mention_before(a, tok.idx) >= 0
-        ]
+        named = []
+        for a in self.index.actors:
+            if a is not partner and self.kind.get(a.id) == PERSON and len(a.tokens) > 1 and a.tokens[-1] == partner.tokens[-1] and self._last_mention_before(a, tok.idx) >= 0:
+                if self.gender.get(a.id) is None:
+                    self._gender_read(a.id, gender)
+                elif self.gender[a.id] == gender:
+                    named.append(a)
         return named[0] if len(named) == 1 else None
 
     def _epithet(self, tok: Token) -> bool:
@@ -994,6 +1045,8 @@ class Coreference:
                     continue
                 if role is not None and (para - self.para_of_sent[s] > EPITHET_PARAGRAPHS or not (r.subject or r.speaker) or (gender and r.gender and r.gender != gender) or self._other_role(r.actor, role)):
                     continue  # (an epithet names the person the story is about: a subject or a speaker)
+                if role is not None and gender and r.gender is None:
+                    self._gender_read(r.actor.id, _OTHER_GENDER[gender])
                 score = -SENTENCE_COST * back - PARAGRAPH_COST * (para - self.para_of_sent[s])
                 score += SUBJECT_GAIN * r.subject + SPEAKER_GAIN * r.speaker + r.i * 1e-6
                 if role is not None and self.cols.dep[self.cols.head[r.i]] == "ROOT":
@@ -1014,6 +1067,23 @@ class Coreference:
 
     def _aged(self, actor: ActorRecord) -> bool:
         return any(r.age is not None for r in self.roles.roles(actor))
+
+    def _other_kind_of_org(self, tok: Token, got: Referent) -> bool:
+        """ "the met office said" after the "National Disaster Management Office" spoke: a common noun
+        before the description's head that no word of the organisation's names or roles has says it is
+        another office. (An adjective or participle, "the regional office", "the Tallinn-based company",
+        and a name, "the Tallinn office", say where or what it is like, not which kind.)"""
+        cols = self.cols
+        kinds = {
+            normalise(cols.text[c]) for c in cols.children[tok.i]
+            if c < tok.i and cols.dep[c] in ("compound", "amod") and cols.text[c].islower()
+            and (cols.pos[c] == "NOUN" or cols.lower[c] in ORG_KIND_CLIPPINGS)
+        }
+        if not kinds or got.actor is None:
+            return False
+        words = {normalise(w) for r in self.roles.roles(got.actor) for w in r.words}
+        words |= {normalise(w) for m in got.actor.mentions for w in m.text.split()}
+        return not kinds & words
 
     def _may_be_company(self, actor: ActorRecord) -> bool:
         heads = self.roles.heads(actor)

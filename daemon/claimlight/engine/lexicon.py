@@ -297,7 +297,7 @@ TITLES = frozenset(
     father bishop archbishop coach ambassador commissioner chancellor premier deputy director
     spokesman spokeswoman spokesperson leader speaker attorney prosecutor counsel dean councillor councilor
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
-    cr cllr hon hon. adv adv. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
+    cr cllr hon hon. adv adv. atty atty. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
     puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
     sheriff supt supt. snr insp insp. det det. cpl cpl. acp dcp ssp asp dsp
@@ -336,14 +336,17 @@ HONORIFIC_PAIRS = {("tan", "sri"), ("puan", "sri"), ("toh", "puan")}
 HONORIFIC_TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
-    engr hon adv datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum cr cllr aunty auntie uncle
+    engr hon adv atty datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum cr cllr aunty auntie uncle
     """.split()
 ) | frozenset(" ".join(p) for p in HONORIFIC_PAIRS)
 
 # Honorifics written with a period that the model's tokenizer splits off ("Hon", "."), so that the
 # sentence ends there and "said Hon. Ashanti Maynard" loses its speaker: kept one token, as it keeps
-# "Dr." and "Rev.". ("Hon." is how Caribbean, African, Pacific and South Asian papers title members.)
-PERIOD_HONORIFICS = ("Hon.",)
+# "Dr." and "Rev.". ("Hon." is how Caribbean, African, Pacific and South Asian papers title members;
+# "Cllr." titles Liberian and Ghanaian lawyers and British councillors, "Atty." Philippine lawyers,
+# "Engr." and "Adv." Nigerian engineers and South African advocates; the police ranks are written so in
+# Commonwealth papers.) Only abbreviations that never end a sentence as words of their own.
+PERIOD_HONORIFICS = ("Hon.", "Cllr.", "Atty.", "Engr.", "Adv.", "Supt.", "Insp.", "Det.", "Sgt.", "Cpl.")
 
 # (with the honorifics of South Asian, West African and Malaysian English: "Shri", "Smt.", "Alhaji",
 # "Hajia", "Encik", "Datin"; Pakistani "Ch." (Chaudhry), "Syed"/"Syeda", "Mian", "Begum"; the councillor's
@@ -687,6 +690,7 @@ OCCUPATION_NOUNS = frozenset(
     student singer musician actor novelist journalist reporter photographer
     pathologist physiotherapist agronomist biologist chemist physicist ecologist geologist
     epidemiologist virologist entomologist botanist zoologist organiser organizer activist campaigner
+    forecaster meteorologist hydrologist seismologist volcanologist climatologist oceanographer glaciologist
     """.split()
 )
 # Vehicles whose driver is a person's trade ("Delroy, a taxi driver from Dangriga"): a "driver" alone
@@ -768,6 +772,8 @@ COMPANY_NOUNS = frozenset(
     franchise giant inc corp corporation ltd llc plc co holdings
     """.split()
 )
+# Clipped words for a kind of body that the tagger takes for verbs: "the met office" (meteorological).
+ORG_KIND_CLIPPINGS = frozenset("met".split())
 ORG_NOUNS = ORG_HEADS | GENERIC_ORG_NOUNS | COMPANY_NOUNS | frozenset(
     """
     ministry department force service commission council board committee police government club
@@ -959,6 +965,9 @@ ORG_NAME_HEADS = frozenset(
     rovers wanderers stars resources holdings industries enterprises airways airlines commons
     """.split()
 )
+# First words that only an organisation's name begins with, before another name: airlines named for
+# their country or city ("Air Vanuatu", "Air Seychelles"), which the model takes for people.
+ORG_NAME_FIRSTS = frozenset("air".split())
 # Last words of the names of states, which the model rightly labels places although an organisation's
 # name can end in them too ("the Soviet Union", "the Russian Federation", "the Commonwealth of Dominica").
 STATE_NAME_HEADS = frozenset("union federation confederation commonwealth republic kingdom emirates states".split())

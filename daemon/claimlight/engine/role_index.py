@@ -87,6 +87,10 @@ class RoleIndex:
     # role head → the actors it was said of, in the order the text first says it
     by_head: dict[str, list[ActorRecord]] = field(default_factory=dict)
     by_age: dict[int, list[ActorRecord]] = field(default_factory=dict)
+    # every head `with_head` was asked for, by anyone, over the index's life: an actor listed under
+    # none of them was never a candidate of a lookup by role, so no lookup read its roles
+    # (`engine.checkpoints._relaxed`, which takes up a reading whose page has since given someone a title)
+    asked: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def roles(self, actor: ActorRecord) -> list[Role]:
         return self.by_actor.get(actor.id, [])
@@ -95,6 +99,7 @@ class RoleIndex:
         return {r.head for r in self.roles(actor)}
 
     def with_head(self, head: str) -> list[ActorRecord]:
+        self.asked.add(head)
         return self.by_head.get(head, [])
 
     def with_age(self, age: int) -> list[ActorRecord]:

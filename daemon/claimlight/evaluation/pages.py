@@ -33,12 +33,16 @@ COVER = 0.5
 # whole optional string or at least this many words of one.
 OPTIONAL_MIN_WORDS = 3
 
-_SPACE = re.compile(r"[\s\u00ad\u200b]+")
+# Characters that draw nothing and only say where a line may or may not break: the soft hyphen, the
+# zero-width space, the word joiner and the zero-width no-break space (a byte-order mark pasted into
+# a word). A word holding one is the same word. (ZWNJ and ZWJ are left: they shape letters and emoji.)
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """Whitespace runs to one space, soft hyphens and zero-width spaces dropped, ends trimmed."""
-    return _SPACE.sub(" ", text.replace("\u00ad", "").replace("\u200b", "")).strip()
+    """Whitespace runs to one space, invisible break marks (`_INVISIBLE`) dropped, ends trimmed."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 # Page text as the observer reads it marks block boundaries with U+2029 and line breaks (<br>, a
@@ -58,7 +62,7 @@ def _page_run(match: re.Match) -> str:
 
 def normalise_page(text: str) -> str:
     """Page text with its breaks: paragraph breaks "\n", lone line breaks LINE, other whitespace " "."""
-    return re.sub(r"\s+", _page_run, text.replace("\u00ad", "").replace("\u200b", ""))
+    return re.sub(r"\s+", _page_run, _INVISIBLE.sub("", text))
 
 
 def paragraphs(text: str) -> str:

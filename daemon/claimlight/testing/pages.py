@@ -32,7 +32,7 @@ GET_PAGE_STATE = "cl-get-page-state"
 # English (the corpus's pages are English; nested <q>s take the second pair); so are the marks a
 # site's style draws around any other inline element, when what it draws is quotation marks only. An element per printed
 # line (a converted PDF, OCR text, a split-text animation's nowrap line of inline boxes) ends with a
-# line break, not a block boundary. A form control's label or value (a clip's '▶ Listen 0:12'
+# line break, not a block boundary. Text in a zero font size, or in its box's background colour, draws nothing. A form control's label or value (a clip's '▶ Listen 0:12'
 # button inside a paragraph) is a control, not text, as the corpus gold has it; so are a permalink
 # mark to the paragraph holding it ('¶') and a counter set out of the flow in the margin. (Blurred
 # text is read: whether it is the story's depends on where the blur is, a paywall's locked part or
@@ -98,6 +98,10 @@ _PAGE_TEXT = r"""
   const visitChildren = (node) => { for (let n = node.firstChild; n; n = n.nextSibling) visit(n); };
   const visit = (n) => {
     if (n.nodeType === 3) {
+      // Text set in a zero font size draws nothing (anti-copying noise inside a sentence).
+      // Nor does text drawn in its own box's background colour (a skeleton loader's placeholder).
+      const own = n.parentElement && getComputedStyle(n.parentElement);
+      if (own && (parseFloat(own.fontSize) === 0 || (own.color === own.backgroundColor && !/^(transparent|rgba\(.*,\s*0\))$/.test(own.color)))) return;
       starts.set(n, text.length);
       order.push(n);
       text += preformatted(n.parentElement) ? n.data.replace(/\n/g, '\u2028') : n.data;
@@ -167,6 +171,9 @@ READ_HIGHLIGHTS = "(context) => {" + _PAGE_TEXT + r"""
   }
   return out;
 }"""
+
+# Is some region of the page still loading, as it says (a skeleton loader's aria-busy)?
+STILL_LOADING = "() => !!document.querySelector('[aria-busy=true]')"
 
 # Scrolls to the end in steps, as a reader does, so scroll-triggered loading happens.
 SCROLL_THROUGH = """async () => {
@@ -289,11 +296,14 @@ def observe(context, worker, url: str, timing: Timing = Timing(), read_visible: 
             state = _analysed(worker, tab) or state
             if state is None:
                 continue
-            signature = _signature(state, len(_highlights(page, 0)))
             now = time.monotonic()
+            # A region saying it is still loading (aria-busy, a skeleton loader's) is waited for, as
+            # a reader waits, and the settling counts from when it has loaded.
+            busy = now - opened < timing.timeout_s / 2 and bool(page.evaluate(STILL_LOADING))
+            signature = (*_signature(state, len(_highlights(page, 0))), busy)
             if signature != last:
                 last, stable_since = signature, now
-            settled = not state.get("active") or state.get("pending") == 0
+            settled = (not state.get("active") or state.get("pending") == 0) and not busy
             if settled and now - stable_since >= timing.settle_s and now - opened >= timing.minimum_s:
                 timed_out = False
                 break

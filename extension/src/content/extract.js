@@ -14,7 +14,7 @@ import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articlene
 import { authorNames } from "./authors.js";
 import { cutBlocks, isBlockLevel } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
-import { firstStory, flowGroups, flowKey, offFlow, repeats, sameFlow, withinArticleElement, withinMainDocument } from "./flow.js";
+import { firstStory, flowGroups, headlinedStory, flowKey, offFlow, repeats, sameFlow, withinArticleElement, withinMainDocument } from "./flow.js";
 import { attributedQuote, attributionOf, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
@@ -23,7 +23,7 @@ import { allText, readabilityChoice } from "./pick.js";
 import { Rendering } from "./rendering.js";
 
 export function normalizeSpace(s) {
-  return s.replace(/[\s\u00ad\u200b]+/g, " ").trim();
+  return s.replace(/[\u00ad\u200b\u2060\ufeff]/g, "").replace(/\s+/g, " ").trim();
 }
 
 // An element holding at least this share of the article's text is a wrapper of the story,
@@ -219,7 +219,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   let told = new Set();
   if (captions.size) ({ blocks, told } = withCaptions(blocks, captions, captionWhy, dropped));
   if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
-  blocks = firstStory(withinArticleElement(docs, withinMainDocument(blocks)));
+  blocks = headlinedStory(firstStory(withinArticleElement(docs, withinMainDocument(blocks))));
   // The authors are looked up only when a last block could be a bio (most stories end otherwise).
   let authors = null;
   for (const b of blocks.slice(-BIO_FROM_END)) {

@@ -15,6 +15,13 @@
 // then carries its index in `elements` as an attribute, which still leads back to the page.
 
 import { frameDocument, renderedInstead } from "./composed.js";
+import { isFurnitureFrame } from "./furniture.js";
+
+/** A same-origin frame whose document is read with the page: not one set among furniture (a
+ * comments system's thread), which Readability would otherwise score as the story. */
+function inlinable(frame) {
+  return !!frameDocument(frame) && !isFurnitureFrame(frame);
+}
 
 export const INDEX_ATTR = "data-cl-i";
 
@@ -91,7 +98,7 @@ export function flatClone(doc, { exclude = new Set(), indexed = false, root = nu
       } else if (node.nodeType === 1 && !dropped(node)) {
         const tag = node.localName;
         const inlined = tag === "iframe" || tag === "frame" || tag === "body" || tag === "slot";
-        if ((tag === "iframe" || tag === "frame") && !frameDocument(node)) continue;
+        if ((tag === "iframe" || tag === "frame") && !inlinable(node)) continue;
         const c = inlined ? clone.createElement(tag === "slot" ? "span" : "div") : clone.importNode(node, false);
         register(node, c);
         copy.appendChild(c);
@@ -119,7 +126,7 @@ export function flatClone(doc, { exclude = new Set(), indexed = false, root = nu
         else if (l.localName === "iframe" || l.localName === "frame") {
           const d = clone.createElement("div");
           c.replaceWith(d);
-          if (frameDocument(l)) {
+          if (inlinable(l)) {
             register(l, d);
             copyComposed([frameDocument(l).body], d);
           }

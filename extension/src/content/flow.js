@@ -4,7 +4,7 @@
 // page's own article element. Pure functions over cut blocks ({el, text, words, key}).
 
 import { composedContains, composedParentElement } from "./composed.js";
-import { hasQuoteMark, nameWords } from "./furniture.js";
+import { hasQuoteMark, isFurnitureFrame, nameWords } from "./furniture.js";
 
 // Where the page marks up its article and most of the text is inside, text outside it is not
 // the story (a ticker, a teaser Readability swept in).
@@ -223,10 +223,20 @@ export function withinArticleElement(docs, blocks) {
   return best ? best.inside : blocks;
 }
 
+/** The <iframe> or <frame> showing `doc`, or null (the top document, or a frame of another origin). */
+function frameOf(doc) {
+  try { return doc.defaultView?.frameElement ?? null; } catch { return null; }
+}
+
 /** Only the blocks of the document holding most of the text. A story is told in one document: a
  * same-origin frame inside it (a chart, a 'Read next' card embedded as an <iframe srcdoc>) is an
- * embed, and a page showing its story in a frame has little text of its own around it. */
+ * embed, and a page showing its story in a frame has little text of its own around it. A frame
+ * set among furniture (a comments thread) is not the story's, whatever its length. */
 export function withinMainDocument(blocks) {
+  const framed = new Map();
+  for (const b of blocks) if (!framed.has(b.el.ownerDocument)) framed.set(b.el.ownerDocument, isFurnitureFrame(frameOf(b.el.ownerDocument)));
+  const kept = blocks.filter((b) => !framed.get(b.el.ownerDocument));
+  if (kept.length && kept.length < blocks.length) blocks = kept;
   const chars = new Map();
   for (const b of blocks) chars.set(b.el.ownerDocument, (chars.get(b.el.ownerDocument) ?? 0) + b.text.length);
   if (chars.size < 2) return blocks;
@@ -244,6 +254,47 @@ function storyOf(el) {
     if (n.matches?.(STORY_SELECTOR) && n.querySelector('h1, [itemprop~="headline"]')) return n;
   }
   return null;
+}
+
+// Stories not marked up as such: a container whose own heading (<h1> or <h2>) is followed, within
+// a few siblings, by a byline ('By Jane Doe · 2 May'): a story with its headline and writer. A page
+// showing a second, whole story below its own ('Also in Health') sets both so; the page's story is
+// the one under its <h1>. A section's subheading has no byline under it, nor has a live blog's entry
+// ('Posted by …').
+const UNIT_BYLINE = /^(by|BY|By)\s+\p{Lu}/u;
+const UNIT_BYLINE_REACH = 3;
+const UNIT_BYLINE_MAX_CHARS = 80; // a line, not a paragraph opening "By Friday, the council…"
+
+function headedUnit(el) {
+  for (let n = composedParentElement(el); n && n.localName !== "body"; n = composedParentElement(n)) {
+    let heading = null;
+    for (let c = n.firstElementChild; c && !heading; c = c.nextElementSibling) if (c.localName === "h1" || c.localName === "h2") heading = c;
+    if (!heading) continue;
+    let s = heading.nextElementSibling;
+    for (let i = 0; s && i < UNIT_BYLINE_REACH; i++, s = s.nextElementSibling) {
+      const line = s.textContent.trim();
+      if (line.length <= UNIT_BYLINE_MAX_CHARS && UNIT_BYLINE.test(line)) return { unit: n, main: heading.localName === "h1" };
+    }
+    return null; // the nearest headed container is a section, not a story
+  }
+  return null;
+}
+
+/** The blocks of the story under the page's <h1> when the blocks span it and other whole stories
+ * marked only by their headline and byline (`headedUnit`), else all. */
+export function headlinedStory(blocks) {
+  const units = new Map();
+  for (const b of blocks) {
+    const u = headedUnit(b.el);
+    if (u && !units.has(u.unit)) units.set(u.unit, u.main);
+  }
+  const mains = [...units].filter(([, main]) => main);
+  if (units.size < 2 || mains.length !== 1) return blocks;
+  const [main] = mains[0];
+  const kept = blocks.filter((b) => { const u = headedUnit(b.el); return !u || u.unit === main; });
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  const mainChars = kept.reduce((n, b) => n + b.text.length, 0);
+  return mainChars >= STORY_MIN_SHARE * total ? kept : blocks;
 }
 
 /** The blocks of the page's first story when the blocks span several stories, else all. */

@@ -21,6 +21,8 @@ export const FURNITURE_ROLES = new Set([
   "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu",
   "menubar", "toolbar", "tablist", "form", "marquee", "timer", "comment", "figure", "img", "heading",
   "button", "doc-credit", "doc-footnote",
+  // a field for the reader to type into (a rich-text comment composer)
+  "textbox", "searchbox", "combobox",
   // a reader's choices (a poll's or a quiz's options), never the story's prose
   "radiogroup", "radio", "checkbox", "option", "listbox", "switch",
 ]);
@@ -142,6 +144,26 @@ export function furnitureWords(el) {
   return found;
 }
 
+// A frame's title names it as an element's class does ('Reader discussion', 'Comments'), when short.
+const FRAME_TITLE_MAX_WORDS = 4;
+
+/** Is `frame` (an <iframe> or <frame>) set in a region of furniture, or named as one (a comments
+ * system rendering its thread into a frame under 'Join the discussion')? Its document is a
+ * widget's, never the story's, however much text it holds. */
+export function isFurnitureFrame(frame) {
+  if (!frame) return false;
+  const title = frame.getAttribute("title") ?? "";
+  if (title.split(/\s+/).length <= FRAME_TITLE_MAX_WORDS && nameWords(title).some((w) => FURNITURE_WORDS.has(w))) return true;
+  for (let el = frame; el && el.localName !== "body"; el = el.parentElement) {
+    if (el !== frame && furnitureElement(el)) return true;
+    // The nearest heading before it, at this level: 'Join the discussion', 'Comments (12)'.
+    for (let s = el.previousElementSibling; s; s = s.previousElementSibling) {
+      if (/^h[1-6]$/.test(s.localName)) { if (isFurnitureHeading(s.textContent)) return true; break; }
+    }
+  }
+  return false;
+}
+
 // A table with headers is data (statistics, results), not a layout table holding prose.
 function isDataTable(el) {
   return el.localName === "table" && !!el.querySelector("th, caption, thead");
@@ -209,6 +231,15 @@ export function attributionOf(el, nodes) {
   return nodes.every((n) => { const c = childOfQuote(n); return c && attributedQuote(c) === el; }) ? el : null;
 }
 
+// A region the reader types into (a comment composer, which may hold a draft quoting the story) is
+// the reader's text, not the page's. The whole page made editable (an editor's preview) is left alone.
+const EDITABLE = new Set(["", "true", "plaintext-only"]);
+
+function isEditableRegion(el) {
+  const value = el.getAttribute("contenteditable");
+  return value !== null && EDITABLE.has(value.toLowerCase()) && el.localName !== "body" && el.localName !== "html";
+}
+
 function elementVerdict(el, look, strict) {
   const tag = el.localName;
   const textFigure = tag === "figure" && !el.querySelector(FIGURE_CONTENT);
@@ -216,6 +247,7 @@ function elementVerdict(el, look, strict) {
   if (isDataTable(el)) return "data table";
   const role = el.getAttribute("role");
   if (role && FURNITURE_ROLES.has(role)) return `role=${role}`;
+  if (isEditableRegion(el)) return "contenteditable";
   const itemprop = el.getAttribute("itemprop");
   if (itemprop && itemprop.toLowerCase().split(/\s+/).some((p) => FURNITURE_ITEMPROPS.has(p))) return `itemprop=${itemprop}`;
   if (!strict) return null;
@@ -450,7 +482,7 @@ const SPONSOR_DISCLOSURE =
 const FURNITURE_HEADING = new RegExp(
   "^(\\d+\\s+)?(" +
     [
-      "comments?", "readers?['’]? comments?", "(readers?['’]? )?responses", "your (comments|views|say)", "join the (conversation|discussion)",
+      "comments?", "readers?['’]? comments?", "(the )?(conversation|discussion)", "(readers?['’]? )?responses", "your (comments|views|say)", "join the (conversation|discussion)",
       "leave a (comment|reply)", "related( stories| articles| coverage| content| links| topics| reading| posts)?",
       "more on this( story| topic)?", "more (in|stories|like this|news|to explore)\\b.{0,30}",
       // "More from Jane Doe and The Street Journal": a platform's writer-and-publication rail.
@@ -468,7 +500,8 @@ const FURNITURE_HEADING = new RegExp(
       // A wiki-style article's apparatus after the story: its sources, notes and categories.
       "sources", "references", "(foot|end)?notes", "citations", "bibliography", "external links", "categories",
     ].join("|") +
-    ")\\s*(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
+    // A count after the phrase: "Comments (3)", "Comments 3", "Conversation · 3".
+    ")\\s*([·|–—-]\\s*)?(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
   "i",
 );
 

@@ -1,8 +1,8 @@
 // The text of a block and the way back from offsets in that text to DOM positions.
 //
 // A block's text is the concatenation of its text nodes with HTML whitespace collapsed
-// (so the daemon sees "said the mayor", not "said\n      the mayor"), soft hyphens
-// dropped and <br> read as a space; a mark the browser draws (a <q>'s quotation mark, blocks.js)
+// (so the daemon sees "said the mayor", not "said\n      the mayor"), soft hyphens and other
+// invisible break marks dropped and <br> read as a space; a mark the browser draws (a <q>'s quotation mark, blocks.js)
 // is written where it is drawn and maps back to the edge of the quote's text. Every offset is a UTF-16 code unit index, as in JS
 // strings and as the daemon sends them: nothing here converts between encodings.
 //
@@ -12,7 +12,10 @@
 import { lastStartingAtOrBefore } from "./sorted.js";
 
 const COLLAPSIBLE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c]); // HTML's ASCII whitespace
-const DROPPED = new Set([0xad, 0x200b]); // soft hyphen, zero-width space: invisible, split words
+// Invisible marks that only say where a line may (or may not) break, inside a word: the soft hyphen,
+// the zero-width space, the word joiner and the zero-width no-break space (a byte-order mark pasted
+// into a name). Dropped, so "Bött\ufeffcher" is one word. (ZWNJ and ZWJ shape letters and emoji: kept.)
+const DROPPED = new Set([0xad, 0x200b, 0x2060, 0xfeff]);
 // Either of the above.
 const SPECIAL = new RegExp(`[${[...COLLAPSIBLE, ...DROPPED].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`, "g");
 

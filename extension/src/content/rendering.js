@@ -34,6 +34,12 @@ function skipsContents(style) {
   return style?.contentVisibility === "hidden";
 }
 
+/** Is the text colour the element's own (opaque) background colour? */
+export function inkOnOwnBackground(style) {
+  const bg = style.backgroundColor;
+  return !!bg && bg === style.color && bg !== "transparent" && !/^rgba\(.*,\s*0\)$/.test(bg);
+}
+
 export class Rendering {
   constructor() {
     this.styles = new Map(); // element → its computed style, or null when it is not rendered
@@ -72,6 +78,12 @@ export class Rendering {
     if (!style || skipsContents(style)) return false;
     // Text directly inside a closed <details>, outside its summary, is not rendered either.
     if (parent.localName === "details" && !parent.hasAttribute("open")) return false;
+    // Text set in a zero font size draws nothing (noise a site puts inside its sentences against
+    // copying); a container zeroing its size to close the gaps between inline boxes holds only spaces.
+    if (parseFloat(style.fontSize) === 0) return false;
+    // Text drawn in its own box's background colour cannot be read: a skeleton loader's
+    // placeholder words inside its grey bars, before the story arrives.
+    if (inkOnOwnBackground(style)) return false;
     return style.visibility === "visible";
   }
 }
