@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..protocol import Analysis
 from .actors import build_actor_index
-from . import checkpoints
+from . import checkpoints, idle
 from .attribution import Attributor
 from .docview import shared, text_of
 from .ledger import build_ledger
@@ -56,5 +56,6 @@ def analyze_doc(doc: Doc) -> Analysis:
     roles = find_roles(doc, index, attributor.in_quote)
     analysis = assemble(text, index, attributed, reported, numbers, roles, nested)
     analysis.ledger = build_ledger(doc, analysis, index)
+    idle.leave(checkpoints.readings())  # (read on once the reply is out, where a worker does that: `engine.idle`)
     checkpoints.close()  # (where each coreference reading stopped, saved for the page's next version)
     return analysis

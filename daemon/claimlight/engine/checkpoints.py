@@ -224,6 +224,12 @@ def prefixes(doc) -> list[bytes]:
     return got
 
 
+def readings() -> list[Coreference]:
+    """The readings of the analysis under way (`engine.idle` reads them on to their marks once the
+    analysis's reply is out, for the page's next version)."""
+    return [cp._coref for cp in _open]
+
+
 def close() -> None:
     """The end of an analysis: each of its readings saves its state where it stopped, for the
     page's next version, whose reading will go at least as far (see the module docstring)."""

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TypeVar
 from weakref import WeakKeyDictionary
@@ -298,28 +299,54 @@ def shared(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(doc: Doc, *args, **kwargs):
-        global _current
         if _current is not None and _current.doc is doc:
             return fn(doc, *args, **kwargs)
-        outer, view = _current, DocView(doc)
-        hooks = (doc.user_hooks, doc.user_token_hooks, doc.user_span_hooks)
-        saved = [dict(h) for h in hooks]
-        doc.user_hooks["sents"] = lambda d: iter(view.sents)
-        doc.user_token_hooks["sent"] = lambda t: view.sentence_of(t.i)
-        doc.user_span_hooks["sent"] = lambda s: view.sentence_of(s.start)
-        _current = view
-        try:
+        with _sharing(DocView(doc)):
             return fn(doc, *args, **kwargs)
-        finally:
-            _current = outer
-            for h, before in zip(hooks, saved):
-                h.clear()
-                h.update(before)
-            # The analysis is done: its columns go now, not when the document does (the engine's
-            # mentions and actors refer to each other, so the document may wait for a collection).
-            _COLUMNS.pop(doc, None)
 
     return wrapper  # type: ignore[return-value]
+
+
+def current() -> tuple[DocView, Columns | None] | None:
+    """The view shared now and its document's columns, for work on the same document once the
+    function sharing it has returned (`shared_again`), or None outside a shared view."""
+    if _current is None:
+        return None
+    return _current, _COLUMNS.get(_current.doc)
+
+
+@contextmanager
+def shared_again(view: DocView, cols: Columns | None) -> Iterator[None]:
+    """The view `current` gave, shared again with its columns, as `shared` shared it: work on the
+    document after its analysis returned (`engine.idle`) reads what the analysis read, and its
+    Token objects and sentences are the ones the analysis made. Removed again on the way out."""
+    if cols is not None:
+        _COLUMNS[view.doc] = cols
+    with _sharing(view):
+        yield
+
+
+@contextmanager
+def _sharing(view: DocView) -> Iterator[None]:
+    global _current
+    doc = view.doc
+    outer = _current
+    hooks = (doc.user_hooks, doc.user_token_hooks, doc.user_span_hooks)
+    saved = [dict(h) for h in hooks]
+    doc.user_hooks["sents"] = lambda d: iter(view.sents)
+    doc.user_token_hooks["sent"] = lambda t: view.sentence_of(t.i)
+    doc.user_span_hooks["sent"] = lambda s: view.sentence_of(s.start)
+    _current = view
+    try:
+        yield
+    finally:
+        _current = outer
+        for h, before in zip(hooks, saved):
+            h.clear()
+            h.update(before)
+        # The analysis is done: its columns go now, not when the document does (the engine's
+        # mentions and actors refer to each other, so the document may wait for a collection).
+        _COLUMNS.pop(doc, None)
 
 
 def view_of(doc: Doc) -> DocView:

@@ -23,6 +23,10 @@ already parsed instead of parsing the page a second time.
 Everything here runs inside `nlp.memory_zone()`: the strings and lexemes a page adds are freed when
 its job ends, so no Doc leaves these functions, only bytes and plain data (`Analysis.model_dump`).
 
+A worker may send a job's result before the job ends (`set_replier`): the job then does, in its
+memory zone and with the page's document still valid, what the page's next version would otherwise
+do first (`engine.idle`), slice by slice while no other message waits for the worker.
+
 A job can be cancelled while it runs (its client went away, or sent a newer request for the same
 page): `checkpoint()` between its steps raises `Cancelled` when the process running it was asked to
 stop. Outside a daemon worker nothing ever asks, and a checkpoint costs a function call.
@@ -30,13 +34,14 @@ stop. Outside a daemon worker nothing ever asks, and a checkpoint costs a functi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import parsed
+from . import idle, parsed
 from .docview import shared, text_of
 from .nlp import join_docs, parse_each
 
@@ -64,6 +69,40 @@ def checkpoint() -> None:
         raise Cancelled()
 
 
+_replier: Callable[[Any], Callable[[], bool] | None] | None = None
+
+
+def set_replier(reply: Callable[[Any], Callable[[], bool] | None] | None) -> None:
+    """Installed by the worker process: `reply(result)` sends the running job's result at once and
+    returns what says whether another message waits for the worker (the idle work stops then), or
+    None when it sent nothing (no job of its pipe is running: the warm-up)."""
+    global _replier
+    _replier = reply
+
+
+def _then_idle(result: Any) -> Any:
+    """`result` sent at once when a worker can send it (`set_replier`), then the idle work the
+    analysis left (`engine.idle`), inside the job's memory zone. Returns `result`."""
+    left = idle.take()
+    if left is None or _replier is None:
+        return result
+    busy = _replier(result)
+    if busy is not None:
+        idle.run(left, busy)
+    return result
+
+
+@contextmanager
+def _collecting() -> Iterator[None]:
+    """An analysis in a job leaves its readings for the idle work only where a worker sends replies early."""
+    idle.collecting = _replier is not None
+    try:
+        yield
+    finally:
+        idle.collecting = False
+        idle.drop()
+
+
 def _default_analyze_doc() -> AnalyzeDoc:
     from . import analyze_doc
 
@@ -87,8 +126,8 @@ def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None, o
         from . import analyze
     # memory_zone frees the strings and vocab entries each document adds, so a long-running worker
     # does not grow with every page read.
-    with nlp.memory_zone():
-        return out(analyze(text, nlp=nlp))
+    with nlp.memory_zone(), _collecting():
+        return _then_idle(out(analyze(text, nlp=nlp)))
 
 
 def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDoc | None = None) -> tuple[list[bytes], dict | None]:
@@ -106,8 +145,8 @@ def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc:
     """The analysis of `text` from the bytes of its paragraphs' parses, in order."""
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
-    with nlp.memory_zone():
-        return out(_analyze_joined(nlp, parts, text, analyze_doc))
+    with nlp.memory_zone(), _collecting():
+        return _then_idle(out(_analyze_joined(nlp, parts, text, analyze_doc)))
 
 
 def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict) -> tuple[Any, list[bytes]]:
@@ -115,14 +154,14 @@ def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyz
     else the paragraph's text, parsed here. Also returns the bytes of those it parsed, in order."""
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
-    with nlp.memory_zone():
+    with nlp.memory_zone(), _collecting():
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         new = [parsed.encode(doc) for doc in parse_each(nlp, [items[i] for i in todo])] if todo else []
         checkpoint()
         parts = list(items)
         for i, data in zip(todo, new):
             parts[i] = data
-        return out(_analyze_joined(nlp, parts, text, analyze_doc)), new
+        return _then_idle((out(_analyze_joined(nlp, parts, text, analyze_doc)), new))
 
 
 def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc):

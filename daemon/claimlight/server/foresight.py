@@ -13,6 +13,8 @@ parsed. (Not beside the page's own analysis, nor beside its reply, which the dae
 makes and sends: on a busy machine they would share a core; it starts once the reply is out. A
 request that needs the paragraph while it is being parsed waits for it instead of parsing it again.) A guess that is never used costs the parse of one paragraph on a worker that had
 nothing to do, and a place in the bounded parse cache, which drops it in its turn if it stays unused.
+(The worker that made the analysis does its own idle work then, `engine.idle`: the parse goes to
+another idle worker when there is one, `pool.READING_ON_S`.)
 A guess cannot change any analysis: it is the parse of that exact text, as any request would make it.
 """
 

@@ -21,6 +21,11 @@ analyses a text from its parses goes to the idle worker that has had most of the
 first idle one. Only among idle workers: it never waits for a busy one. The parses' bytes still
 travel with the job, so a worker that dropped them (or was replaced) decodes them again.
 
+A worker sends an analysis's reply first and then, while nothing else comes for it, does the work
+the analysis left for the page's next version (`engine.idle`); any job sent to it stops that work
+within a slice. Work only an idle worker should do (the parse ahead, `server.foresight`) goes, for
+READING_ON_S after such a reply, to another idle worker when there is one.
+
 The express lane: the quotations a text's marks give (`engine.early`) come from a thread of a
 worker that answers at once even while the worker parses (`server.processes`), so a page's first
 highlights never wait behind parses, its own or anybody's.
@@ -97,6 +102,13 @@ DECODED_PARAGRAPHS = 1000
 # daemon submits it as soon as its event loop has read the piece's reply, within milliseconds even
 # on a busy machine; the bound only matters when the analysis never comes (a cancelled request).
 HOLD_S = 0.1
+# How long after an analysis's reply its worker may still be doing the work the analysis left for its
+# idle time (`engine.idle`: a read of the rest of the page, ~10 ms for 3,000 words on a loaded
+# machine), which a job sent to it stops; the parse ahead (`server.foresight`) goes to another
+# idle worker meanwhile, when there is one.
+READING_ON_S = 0.05
+# The jobs whose analysis leaves idle work (`engine.jobs`).
+_ANALYSES = frozenset({"analyze", "merge", "update"})
 
 log = logging.getLogger("claimlight.pool")
 
@@ -127,6 +139,7 @@ class _Job:
     long: bool = False
     keys: tuple[bytes, ...] = ()  # the paragraphs whose parses the job makes or reads (and the worker then keeps)
     near_keys: bool = False  # best run by the worker that has had most of them
+    spare: bool = False  # work for a worker with nothing to do (`server.foresight`): not one doing its idle work
     pieces: _Pieces | None = None  # the text's pieces this one is among, when its analysis follows
     future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
     submitted: float = field(default_factory=time.monotonic)
@@ -241,6 +254,8 @@ class AnalysisPool:
                 if job is not None:
                     job.answered, job.on_worker = read, stamps[0] if stamps else None
                     if kind == "done":
+                        if job.name in _ANALYSES:
+                            proc.reading_on_until = read + READING_ON_S
                         _settle(job.future, payload)
                         self._after_piece(proc, job)
                     elif kind == "load":
@@ -352,7 +367,12 @@ class AnalysisPool:
 
     def _belongs_on(self, job: _Job, proc: WorkerProcess) -> bool:
         """Whether idle `proc` may take `job`: yes, unless the job is best run near its parses and
-        another idle worker has had more of them."""
+        another idle worker has had more of them, or the job is spare work and `proc` may still be
+        doing its idle work while another idle worker is not."""
+        if job.spare and proc.reading_on_until > time.monotonic():
+            # (another idle worker that is not reading on takes it, if there is one)
+            now = time.monotonic()
+            return not any(other.idle and other.reading_on_until <= now for other in self._procs if other is not proc)
         if not job.near_keys:
             return True
         mine = proc.has_had(job.keys)
@@ -367,9 +387,9 @@ class AnalysisPool:
         return len(live) < 2 or running_long < len(live) - 1
 
     def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0, keys: tuple[bytes, ...] = (),
-                near_keys: bool = False, pieces: _Pieces | None = None) -> _Job:
+                near_keys: bool = False, pieces: _Pieces | None = None, spare: bool = False) -> _Job:
         job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS, keys=keys, near_keys=near_keys,
-                   pieces=pieces)
+                   pieces=pieces, spare=spare)
         with self._lock:
             if self._closed:
                 raise WorkerCrashed("the analysis pool is shut down")
@@ -532,7 +552,8 @@ class AnalysisPool:
         if key in self.parses or key in self._ahead:
             return
         try:
-            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess), keys=(key,))
+            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess), keys=(key,),
+                               spare=True)
         except WorkerCrashed:
             return
         self._ahead[key] = job.future

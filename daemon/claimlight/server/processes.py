@@ -61,6 +61,9 @@ class WorkerProcess:
         # The paragraphs (keys) whose parses it made or read lately, most recent last: the pool's
         # guess at what it keeps decoded (`engine.parsed`), set and read under the pool's lock.
         self.decoded: OrderedDict[bytes, None] = OrderedDict()
+        # Until when it is likely still doing the idle work its latest analysis left (`engine.idle`),
+        # which any job stops: work that only an idle worker should do goes elsewhere meanwhile.
+        self.reading_on_until = 0.0
         self.started = time.monotonic()
         self._send_lock = threading.Lock()
         self._on_message, self._on_exit = on_message, on_exit

@@ -12,6 +12,12 @@ After a job that made it grow, it gives the freed memory back to the system (`se
 analysis of a short text runs without Python's cyclic collector, which collects after its reply is out (`heap.quiet`).
 It imports spaCy without spaCy's command line, which it never uses (`server.lean_spacy`).
 
+An analysis job sends its reply before it ends (`_reply_now`, installed as `engine.jobs.set_replier`)
+and then, in its memory zone, does the work its analysis left for the page's next version (the
+coreference readings read on to the page's last paragraph, `engine.idle`), a slice at a time while
+no message waits on the pipe: a job that comes meanwhile waits one slice (well under a millisecond).
+The job's reply is then not sent again.
+
 A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
 engine's checkpoints (`engine.jobs.checkpoint`) look for it between steps, so a cancelled job
 stops at the next step instead of running to its end. The pipe carries nothing else while a job
@@ -101,6 +107,8 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
         message = None
         _worker["pending"] = conn
         _worker["seq"] = seq
+        _worker["received"] = received
+        _worker["replied"] = False
         quiet = heap.quiet(_short(name, args))
         try:
             reply = ("done", seq, jobs[name](*args))
@@ -115,18 +123,41 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
         # What the job cost goes back to the system before its reply goes out (`server.heap`).
         args = None
         memory.settle()
-        # When the job came out of the pipe and when its reply goes in (the monotonic clock is the
-        # machine's, the same in the daemon): the daemon's debug log tells the pipes from the work.
-        reply = (*reply, (received, time.monotonic()))
-        try:
-            conn.send(reply)
-        except (OSError, ValueError):
+        if _worker["replied"]:
+            reply = None  # (sent by the job itself, before its idle work, `_reply_now`: the pool has its one reply)
+        elif not _send(conn, reply, received):
             return
         reply = None
         if quiet:
             heap.after_quiet(conn.poll)
         if _worker.get("stop"):
             return
+
+
+def _send(conn, reply: tuple, received: float) -> bool:
+    """Sends a job's reply with when the job came out of the pipe and when its reply goes in (the
+    monotonic clock is the machine's, the same in the daemon: its debug log tells the pipes from the
+    work); False when the pipe is gone."""
+    try:
+        conn.send((*reply, (received, time.monotonic())))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _reply_now(result):
+    """A running job's result sent before the job ends (`engine.jobs.set_replier`), so that the job
+    can do its idle work after it (`engine.idle`): what says whether a message waits meanwhile, or
+    None when no job of the pipe is running (the warm-up) or the pipe is gone. Once the reply is out
+    the job is no longer the pool's: a cancel for it is stale, so its checkpoints stop looking."""
+    conn, seq = _worker.get("pending"), _worker.get("seq")
+    if conn is None or seq is None:
+        return None
+    _worker["seq"] = None
+    if not _send(conn, ("done", seq, result), _worker["received"]):
+        return None
+    _worker["replied"] = True
+    return conn.poll
 
 
 def _short(name: str, args: tuple) -> bool:
@@ -172,6 +203,7 @@ def _load(model: str, engine: str) -> None:
         _worker["nlp"] = load_nlp(model)
         _worker["label"] = model_label(_worker["nlp"])
         jobs.set_cancel_check(_cancel_requested)
+        jobs.set_replier(_reply_now)
     except BaseException as exc:  # reported in the ready message, so the daemon can say why and exit cleanly
         _worker["error"] = f"cannot load spaCy model {model!r} / engine {engine!r}: {type(exc).__name__}: {exc}"
         return
