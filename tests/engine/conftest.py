@@ -35,5 +35,14 @@ class Result:
         """[(quote text, speaker)] in order."""
         return [(s.text, s.speaker) for s in self.spans("quote")]
 
+    def check_speaker(self, why: str, quote: str, who: str | None) -> None:
+        """`quote` is found and its speaker names `who` (any part of it, any case), or no one when None."""
+        got = dict(self.quotes())
+        assert quote in got, f"{why}: quotation not found in {list(got)}"
+        if who is None:
+            assert got[quote] is None, why
+        else:
+            assert got[quote] is not None and who.lower() in got[quote].lower(), f"{why}: got {got[quote]!r}"
+
     def actor(self, name: str):
         return next(a for a in self.analysis.actors if a.name == name)

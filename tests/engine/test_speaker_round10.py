@@ -98,12 +98,7 @@ CASES = [
 
 @pytest.mark.parametrize("why,text,quote,who", CASES, ids=[c[0][:60] for c in CASES])
 def test_speaker(run, why, text, quote, who):
-    got = dict(run(text).quotes())
-    assert quote in got, f"{why}: quotation not found in {list(got)}"
-    if who is None:
-        assert got[quote] is None, why
-    else:
-        assert got[quote] is not None and who.lower() in got[quote].lower(), f"{why}: got {got[quote]!r}"
+    run(text).check_speaker(why, quote, who)
 
 
 def test_a_bare_paragraph_after_a_plain_short_turn_still_carries_it_on(run):

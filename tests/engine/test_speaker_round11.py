@@ -73,12 +73,7 @@ CASES = [
 
 @pytest.mark.parametrize("why,text,quote,who", CASES, ids=[c[0][:60] for c in CASES])
 def test_speaker(run, why, text, quote, who):
-    got = dict(run(text).quotes())
-    assert quote in got, f"{why}: quotation not found in {list(got)}"
-    if who is None:
-        assert got[quote] is None, why
-    else:
-        assert got[quote] is not None and who.lower() in got[quote].lower(), f"{why}: got {got[quote]!r}"
+    run(text).check_speaker(why, quote, who)
 
 
 def test_a_place_before_company_says_where_it_is_based_not_which_kind(run):
