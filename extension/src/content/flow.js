@@ -284,14 +284,12 @@ function headedUnit(el) {
  * marked only by their headline and byline (`headedUnit`), else all. */
 export function headlinedStory(blocks) {
   const units = new Map();
-  for (const b of blocks) {
-    const u = headedUnit(b.el);
-    if (u && !units.has(u.unit)) units.set(u.unit, u.main);
-  }
+  const unitOf = blocks.map((b) => headedUnit(b.el));
+  for (const u of unitOf) if (u && !units.has(u.unit)) units.set(u.unit, u.main);
   const mains = [...units].filter(([, main]) => main);
   if (units.size < 2 || mains.length !== 1) return blocks;
   const [main] = mains[0];
-  const kept = blocks.filter((b) => { const u = headedUnit(b.el); return !u || u.unit === main; });
+  const kept = blocks.filter((b, i) => !unitOf[i] || unitOf[i].unit === main);
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
   const mainChars = kept.reduce((n, b) => n + b.text.length, 0);
   return mainChars >= STORY_MIN_SHARE * total ? kept : blocks;
