@@ -32,6 +32,9 @@ CONTROLS = {"button", "select", "textarea"}
 # A ruby's reading (<rt>, drawn above its word) and the fallback parentheses around it (<rp>) are
 # an annotation of the word, not words of the sentence, as the corpus gold has it.
 RUBY_ANNOTATIONS = {"rt", "rp"}
+# Words an editor struck out (<del>, drawn struck through beside the <ins> that replaces them) are
+# what the page withdrew, not what it says: the corpus gold reads the corrected sentence.
+WITHDRAWN = {"del"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # A page's own rule drawing quotation marks around the elements of a class (`.say::before { content:
 # "\201C" }`): the marks are text a reader reads, like a <q>'s. Only marks count, as the extension reads them.
@@ -63,7 +66,8 @@ def drawn_marks(raw: str) -> dict[str, list[str]]:
 class _Text(html.parser.HTMLParser):
     """All character data of a document, scripts' and templates' included, entities decoded;
     screen-reader-only text left out (a reader does not see it), and so is a tooltip's (role=tooltip,
-    shown only on hover), and so is a form control's (a button's label), and a ruby's reading (<rt>, <rp>); a <q>'s quotation marks, which the
+    shown only on hover), and so is a form control's (a button's label), and a ruby's reading (<rt>, <rp>), and an editor's struck-out words (<del>); scripts' strings
+    come after the document's text, not where the <script> stands; a <q>'s quotation marks, which the
     browser draws around it, put in (“…”, and ‘…’ for a <q> inside another), and so are those the page's style sheet draws around
     the elements of a class (`drawn_marks`); a note number set as a
     <sup> ('[1]'), or a number linking within the page ('1', in a <sup> or styled as one), left out, since it is a pointer the gold leaves
@@ -75,6 +79,10 @@ class _Text(html.parser.HTMLParser):
         self.hiding = hiding or set()
         self.open: list[tuple[str, str]] = []  # (tag, the marks drawn after it) of the open elements
         self.parts: list[str] = []
+        # A script's strings (an app rendering its story) are text the page may show, but not where
+        # the <script> stands: one inside a paragraph would otherwise split the paragraph's text.
+        self.scripts: list[str] = []
+        self.script_depth = 0
         self.hidden_depth = 0
         self.q_depth = 0
         self.sup_depth = 0
@@ -85,6 +93,8 @@ class _Text(html.parser.HTMLParser):
             return
         if tag == "sup":
             self.sup_depth += 1
+        if tag == "script":
+            self.script_depth += 1
         if tag == "a":
             self.in_page_link = (dict(attrs).get("href") or "").startswith("#")
         if tag == "q":
@@ -95,7 +105,7 @@ class _Text(html.parser.HTMLParser):
         self.open.append((tag, marks[1]))
         classes = set((dict(attrs).get("class") or "").split())
         hidden_by_style = bool(classes & self.hiding) or bool(re.search(HIDING, dict(attrs).get("style") or ""))
-        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS or tag in RUBY_ANNOTATIONS or hidden_by_style:
+        if self.hidden_depth or SCREEN_READER_ONLY.search(dict(attrs).get("class") or "") or dict(attrs).get("role") == "tooltip" or tag in CONTROLS or tag in RUBY_ANNOTATIONS or tag in WITHDRAWN or hidden_by_style:
             self.hidden_depth += 1
 
     def handle_endtag(self, tag):
@@ -103,6 +113,8 @@ class _Text(html.parser.HTMLParser):
             self.sup_depth -= 1
         if tag == "a":
             self.in_page_link = False
+        if tag == "script" and self.script_depth:
+            self.script_depth -= 1
         if tag == "q" and self.q_depth:
             self.q_depth -= 1
             self.handle_data("”’"[self.q_depth % 2])
@@ -122,7 +134,9 @@ class _Text(html.parser.HTMLParser):
         linked_number = self.in_page_link and NOTE_NUMBER.fullmatch(data.strip())
         if linked_number or (self.sup_depth and BRACKETED_NOTE.fullmatch(data.strip())):
             return
-        if not self.hidden_depth:
+        if self.script_depth:
+            self.scripts.append(data)
+        elif not self.hidden_depth:
             self.parts.append(data)
 
 
@@ -137,7 +151,7 @@ def source_text(page: Path) -> str:
     for doc in docs:
         parser.feed(doc)
     # Markup inside script strings (an app rendering <p>s) is not text.
-    return normalise(re.sub(r"<[^>]+>", "", "".join(parser.parts)))
+    return normalise(re.sub(r"<[^>]+>", "", "".join(parser.parts) + " " + " ".join(parser.scripts)))
 
 
 def test_the_corpus_has_the_shapes_it_exists_for():
