@@ -176,3 +176,16 @@ test("a box blurred past reading inside the story is not its text; a light blur 
     `<div style="filter: blur(1px)"><p>A soft-focus line.</p></div></div>`;
   assert.deepEqual(texts(html), ["The board put off the vote.", "A soft-focus line."]);
 });
+
+test("an editor's struck-out words (<del>) are not read; the <ins> correcting them is", () => {
+  assert.deepEqual(texts(`<p>“The lane stays in place <del>every day</del> <ins>on weekdays</ins>, when the buses need it.”</p>`), [
+    "“The lane stays in place on weekdays, when the buses need it.”",
+  ]);
+});
+
+test("a <dt> speaker's label ('Q:', 'Name:') is read with the <dd> turn after it; a term that is no label stays apart", () => {
+  const blocks = cut(`<dl><dt>Q:</dt><dd>Why these two pools?</dd><dt>Okafor:</dt><dd>Because their roofs are failing.</dd></dl>
+    <dl><dt>What did you feel on the first morning?</dt><dd>Mostly nervous.</dd></dl>`);
+  assert.deepEqual(blocks.map((b) => b.text), ["Q: Why these two pools?", "Okafor: Because their roofs are failing.", "What did you feel on the first morning?", "Mostly nervous."]);
+  assert.deepEqual(blocks.slice(0, 2).map((b) => b.el.localName), ["dt", "dt"], "a turn is its label's block");
+});

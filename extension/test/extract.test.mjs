@@ -307,6 +307,17 @@ test("an interview set as a table reads each row as a turn, its label cell ('Q:'
     "Q: What is the hardest part now?", "Adeyemi-Cole: Directors change their minds, and on the morning of the shoot somebody decides blue is wrong."]);
 });
 
+test("a transcript as definition lists of labelled turns is the story, with the short paragraphs of narration beside it", () => {
+  const turns = (n) => Array.from({ length: n }, (_, i) => `<dt>Q:</dt><dd>What happened at meeting number ${i}, and why?</dd><dt>Okafor:</dt><dd>We talked about ${["the pools for an hour", "the roofs, which are failing", "the boilers, which are older than most of us"][i]}, and nobody left early.</dd>`).join("");
+  const doc = page(`<article><h1>Pools</h1><p class=by>By Tamsin Roe</p><p>BRISTOL — Councillor Grace Okafor wants to close two of the city's swimming pools, and on Thursday she answered questions.</p>
+    <dl class=transcript>${turns(2)}</dl><p>A coach then asked about a trust, as other cities have.</p><dl class=transcript>${turns(3).split("</dd>").slice(4).join("</dd>")}</dl><p>The cabinet will decide in January.</p></article>`,
+    `<meta property="og:type" content="article">`);
+  const all = texts(findArticle(doc));
+  assert.equal(all.length, 9, all.join("\n"));
+  assert.equal(all[1], "Q: What happened at meeting number 0, and why?");
+  assert.equal(all.at(-1), "The cabinet will decide in January.");
+});
+
 test("Readability reads only the article the page marks when it holds the page's prose, and the whole page otherwise", async () => {
   const { markedArticle } = await import("../src/content/pick.js");
   const menu = `<div class=mega>${Array.from({ length: 30 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join("")}</div>`;

@@ -191,10 +191,18 @@ test("a box with a field to type into is a form, <form> or not; the article arou
   assert.equal(why("body"), null, "a story's wrapper holding a comment box is more than a few sentences");
 });
 
-test("an embed's transcript is furniture", () => {
-  const { document } = new JSDOM(`<div id=a class="clip-transcript"></div><div id=b class="interview__transcript-text"></div>`).window;
+test("an embed's transcript, beside its player, is furniture; a transcript with no player beside it is the story's", () => {
+  const { document } = new JSDOM(`<div class=clip><button aria-label="Play clip">▶</button><div id=a class="clip-transcript"></div></div>
+    <div class=media><audio src="x.mp3"></audio><div id=b class="interview__transcript-text"></div></div>
+    <article><p>Intro.</p><dl id=c class="transcript"><dt>Q:</dt><dd>Why?</dd></dl><p>More.</p></article>`).window;
   assert.equal(furnitureElement(document.getElementById("a")), 'named "transcript"');
   assert.equal(furnitureElement(document.getElementById("b")), 'named "transcript"');
+  assert.equal(furnitureElement(document.getElementById("c")), null);
+});
+
+test("an ad network's slot (<ins class=adsbygoogle>) is furniture", () => {
+  const { document } = new JSDOM(`<p>Text <ins id=a class="adsbygoogle" data-ad-slot="1"></ins> more.</p>`).window;
+  assert.equal(furnitureElement(document.getElementById("a")), 'named "adsbygoogle"');
 });
 
 test("a syndicated story's 'originally published' line and a press release's contact line are furniture", () => {

@@ -52,6 +52,19 @@ def test_a_page_that_never_stops_changing_is_not_analysed_again_and_again(ext, s
     assert not any("Reading now" in t for ts in got.values() for t in ts)
 
 
+def test_a_match_clock_ticking_inside_the_article_is_not_analysed_again_and_again(ext, site):
+    # The pages corpus's scorebug page: a clock rewritten every second in a box between the
+    # paragraphs, and a <time> inside the last paragraph touched with it (attributes only).
+    page = open_page(ext, f"{site}/corpus/live-clock-mutation-storm.html", "We defended like our lives depended on it")
+    assert len(ext.requests_for("live-clock-mutation-storm.html")) == 1
+    time.sleep(8)
+    requests = ext.requests_for("live-clock-mutation-storm.html")
+    assert len(requests) <= 2, requests  # at most once more, whatever the clock does
+    got = highlights(page)
+    assert any("We did everything except put the ball in the net" in q for q in got["quote"]), got
+    assert not any("Second half" in t or "LIVE" in t for ts in got.values() for t in ts), got
+
+
 # --- quotes first ---------------------------------------------------------------------------------------
 
 

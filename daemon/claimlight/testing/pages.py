@@ -37,10 +37,11 @@ GET_PAGE_STATE = "cl-get-page-state"
 # mark to the paragraph holding it ('¶') and a counter set out of the flow in the margin. (Blurred
 # text is read: whether it is the story's depends on where the blur is, a paywall's locked part or
 # a consent wall around the whole page, which the gold says.) A speaker's label
-# in a table row's first cell ('Q:') is read on one line with the turn in the cell beside it.
+# in a table row's first cell ('Q:'), or in a <dt> before its <dd>, is read on one line with the
+# turn beside it. Words an editor struck out (<del>) are withdrawn, not text, as the gold has them.
 _PAGE_TEXT = r"""
   const CLOSED_ROOT = '__claimlightClosedShadowRoot';
-  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA', 'RT', 'RP']);
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA', 'RT', 'RP', 'DEL']);
   const clippedAway = (s) => (s.position === 'absolute' || s.position === 'fixed') && (
     /^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(s.clip) || /inset\(50%\)/.test(s.clipPath)
     || (parseFloat(s.width) <= 1 && parseFloat(s.height) <= 1 && s.overflow === 'hidden'));
@@ -92,8 +93,9 @@ _PAGE_TEXT = r"""
   // A speaker's label in the first of a row's two cells ('Q:' | the question) is read on one line
   // with the turn beside it, as the content script reads it: a space between them, no block boundary.
   const LABEL_CELL = /^([\p{L}][\p{L}.'’ -]{0,30}:|Q|A)$/u;
-  const labelCell = (el, style) => style.display === 'table-cell' && !el.previousElementSibling && !!el.nextElementSibling
-    && !el.nextElementSibling.nextElementSibling && el.childElementCount <= 1 && LABEL_CELL.test(el.textContent.trim());
+  const labelCell = (el, style) => (el.tagName === 'DT' ? el.nextElementSibling?.tagName === 'DD'
+    : style.display === 'table-cell' && !el.previousElementSibling && !!el.nextElementSibling && !el.nextElementSibling.nextElementSibling)
+    && el.childElementCount <= 1 && LABEL_CELL.test(el.textContent.trim());
   const preformatted = (el) => !!el && /^(pre|break-spaces)/.test(getComputedStyle(el).whiteSpace);
   const visitChildren = (node) => { for (let n = node.firstChild; n; n = n.nextSibling) visit(n); };
   const visit = (n) => {
@@ -121,7 +123,7 @@ _PAGE_TEXT = r"""
     const initial = style.float !== 'none' && n.textContent.trim().length <= 3;
     const label = labelCell(n, style);
     const prev = n.previousElementSibling;
-    const turn = !label && style.display === 'table-cell' && !!prev && labelCell(prev, getComputedStyle(prev));
+    const turn = !label && (style.display === 'table-cell' || tag === 'DD') && !!prev && labelCell(prev, getComputedStyle(prev));
     // A <ruby> (display: ruby) sits in its line like any inline box.
     const block = !initial && !label && !/^(inline|ruby)/.test(style.display) && style.display !== 'contents';
     const line = block && printedLine(n, style);

@@ -61,6 +61,11 @@ function marginMark(el, look) {
 // sentence; read into it, they would glue the reading to the word ("提灯chōchin").
 const RUBY_ANNOTATIONS = new Set(["rt", "rp"]);
 
+// Words an editor struck out (<del>, drawn struck through beside the <ins> that corrects them):
+// what the page withdrew, not what it says now, nor, inside a quote, what was said. Read in,
+// they would put both versions in one sentence ("stays in place every day on weekdays").
+const WITHDRAWN = new Set(["del"]);
+
 const HEADING = /^h([1-6])$/;
 // Pages without heading elements (an old CMS's table layout) set a heading as a line of bold
 // text: it ranks below every real heading, so that any heading ends its section.
@@ -97,13 +102,21 @@ function boldLine(block) {
 
 // An interview set as a table: a row per turn, the speaker's label ("Q:", "Adeyemi-Cole:", "Q")
 // in the first of its two cells. Only a short label, so that a layout table's cells stay apart.
+// A transcript set as a definition list does the same with a <dt> label and the <dd> after it.
 const LABEL_CELL = /^([\p{L}][\p{L}.'’ -]{0,30}:|Q|A)$/u;
 
 function isLabelCell(el, look) {
+  if (el.localName === "dt") return isLabelTerm(el);
   if (look.display !== "table-cell" || el.previousElementSibling) return false;
   const next = el.nextElementSibling;
   if (!next || next.nextElementSibling || el.childElementCount > 1) return false;
   return LABEL_CELL.test(el.textContent.trim());
+}
+
+/** Is a <dt> a speaker's label ("Q:", "Okafor:") for the turn in the <dd> after it? A term that
+ * is a question or a word being defined stays a block of its own. */
+function isLabelTerm(el) {
+  return el.nextElementSibling?.localName === "dd" && el.childElementCount <= 1 && LABEL_CELL.test(el.textContent.trim());
 }
 
 function isPreformatted(look) {
@@ -237,8 +250,8 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
         flush();
         continue;
       }
-      // Not rendered, drawn nowhere in the text, drawn in the margin, unreadable, or a ruby's reading.
-      if (!look || hiddenOutOfFlow(look) || marginMark(child, look) || blurredPastReading(look) || RUBY_ANNOTATIONS.has(child.localName)) continue;
+      // Not rendered, drawn nowhere in the text, drawn in the margin, unreadable, a ruby's reading, or struck out.
+      if (!look || hiddenOutOfFlow(look) || marginMark(child, look) || blurredPastReading(look) || RUBY_ANNOTATIONS.has(child.localName) || WITHDRAWN.has(child.localName)) continue;
       const link = inLink || (child.localName === "a" && child.hasAttribute("href"));
       if (!breaksLine(child, look)) {
         if (isNoteReference(child, look)) continue;
@@ -257,7 +270,11 @@ export function cutBlocks(root, { keep, lookOf, skip, marksOf }) {
       if (isLabelCell(child, look)) {
         flush();
         if (skip(child, look)) continue;
+        // A table's turn is its row's; a definition list's has no row, so it is its label's.
+        const term = child.localName === "dt";
+        if (term) containers.push(child);
         visit(child, link, false);
+        if (term) containers.pop();
         if (current) current.pieces.push({ br: true });
         labelled = current;
         continue;

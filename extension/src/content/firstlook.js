@@ -24,6 +24,8 @@ import { Rendering } from "./rendering.js";
 const BOXES = new Set([
   "blockquote", "aside", "figure", "figcaption", "header", "footer", "nav", "form", "li", "ul", "ol", "dl",
   "table", "details", "dialog", "address", "menu", "fieldset", "q", "a", "button", "template", "pre",
+  // A copy for browsers without script: never drawn where scripts run, and never read by the search.
+  "noscript",
 ]);
 // What a paragraph of prose holds besides text: inline markup only.
 const INLINE = new Set([

@@ -71,6 +71,10 @@ export function offFlow(blocks) {
     if (dl) flowLists.set(dl, (flowLists.get(dl) ?? 0) + 1);
   }
   const inFlowDefinitionList = (el) => (flowLists.get(definitionListOf(el)) ?? 0) >= FLOW_LIST_MIN_BLOCKS;
+  // When such a list holds the flow (a transcript's turns), the paragraphs beside it, in the same
+  // container, are the story's narration between and after the turns.
+  const listParents = new Set([...flowLists].filter(([, n]) => n >= FLOW_LIST_MIN_BLOCKS).map(([dl]) => composedParentElement(dl)));
+  const besideFlowList = (el) => listParents.has(composedParentElement(el));
   // A passage quoted in a <blockquote> (a statement read out, a judgment's paragraphs) reads as
   // one: its short closing paragraph is as much prose as the long ones before it, and so is the
   // line naming its source (a pull quote's attribution goes later, with the quote it names).
@@ -87,7 +91,7 @@ export function offFlow(blocks) {
   for (const g of groups) {
     if (g === main) continue;
     for (const b of g.blocks) {
-      if (inFlowList(b.el) || inFlowDefinitionList(b.el)) continue;
+      if (inFlowList(b.el) || inFlowDefinitionList(b.el) || besideFlowList(b.el)) continue;
       const passage = passages.get(passageOf(b.el));
       if (passage && readsAsProse(passage)) continue;
       if ((b.words.length < OFF_FLOW_MIN_WORDS && !hasQuoteMark(b.text)) || lowerShare(b.words) < OFF_FLOW_MIN_LOWERCASE) out.add(b);

@@ -66,6 +66,7 @@ export const FURNITURE_WORDS = new Set([
   "mostread", "mostpopular", "mostviewed", "rail", "sidebar", "widget", "widgets",
   // selling: ads, newsletters, subscriptions, consent
   "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "dfp",
+  "adsbygoogle",
   "sponsor", "sponsored", "pub", "publicite", "newsletter", "newsletters", "signup", "subscribe",
   "subscription", "paywall", "register", "login", "donate", "cookie", "cookies", "consent", "gdpr",
   "modal", "popup", "overlay",
@@ -257,6 +258,7 @@ function elementVerdict(el, look, strict) {
   if (isRecipeCard(el)) return "recipe card";
   let word = furnitureWord(el);
   if (RENDERING_WORDS.includes(word) && words(el.textContent).length > RENDERING_MAX_WORDS) word = null;
+  if (TRANSCRIPT_WORDS.has(word) && !besidePlayer(el)) word = null;
   if (tag === "blockquote" && word) return "embedded post";
   if (word) return `named "${word}"`;
   // These two read the element's children and grandchildren: after the checks that need none.
@@ -265,6 +267,19 @@ function elementVerdict(el, look, strict) {
   if (look && (look.float === "left" || look.float === "right")) return "floated box";
   if (look && (look.position === "fixed" || look.position === "sticky")) return "fixed box";
   return null;
+}
+
+// A transcript is furniture when it is a clip's, set beside the clip's player (a play button, an
+// <audio> or <video>, an embed's frame). With no player beside it, it is the story's own text:
+// an interview or a hearing published as its turns ('Q:' …, 'Okafor:' …).
+const TRANSCRIPT_WORDS = new Set(["transcript", "transcripts"]);
+const PLAYER = "audio, video, iframe, embed, object, button, [role=button], amp-audio, amp-video, amp-youtube";
+
+function besidePlayer(el) {
+  for (let s = el.parentElement?.firstElementChild; s; s = s.nextElementSibling) {
+    if (s !== el && (s.matches(PLAYER) || s.querySelector(PLAYER))) return true;
+  }
+  return false;
 }
 
 // A box titled by its first line, set as a plain <div> or <span> as often as a heading: "Editor’s
