@@ -131,18 +131,6 @@ def test_hard_wrapped_lines_continue_their_paragraph_and_a_credit_line_ends_it()
     assert locate(hl("person", "Katrin Vogel", page=page), paragraphs(TEXT)) is None
 
 
-def test_an_ad_unit_put_inside_a_paragraph_does_not_put_its_sentences_outside():
-    # An ad network's unit, a block of its own, inside P1 after "until April,": the highlights on
-    # either side of it agree with the gold up to the unit and for long enough on their far side.
-    ad = f"{B}Advertisement{B}Switch your energy supplier today and save.{B}"
-    page = PAGE.replace("April, officials", f"April,{ad}officials")
-    assert locate(hl("number", "until April", page=page), paragraphs(TEXT)) == normalise(TEXT).index("until April")
-    assert locate(hl("reported", "said", occurrence=1, page=page), paragraphs(TEXT)) == normalise(TEXT).index("said")
-    # Words cut off at both ends by boxes are not placed: nothing around them agrees.
-    alone = PAGE.replace("officials said.", f"{B}officials said{B}.")
-    assert locate(hl("person", "officials said", page=alone), paragraphs(TEXT)) is None
-
-
 def test_a_highlight_in_the_headline_is_placed_in_the_optional_text_only():
     h = hl("place", "Bridge")  # the first "Bridge" on the page is in the headline
     assert locate(h, paragraphs(TEXT)) is None

@@ -285,13 +285,6 @@ def _line_goes_on(page_side: str, gold_side: str, n: int) -> bool:
     return n < len(page_side) and n < len(gold_side) and gold_side[n] == "\n" and page_side[n] == " "
 
 
-def _box_cuts_in(page_side: str, gold_side: str, n: int) -> bool:
-    """Does the agreement stop, after it began, at a block boundary of the page where the gold's
-    sentence goes on? A box put inside the paragraph there (an ad network's unit) parts the text.
-    (Not right at the highlight's edge: a pull quote is a block of its own, set beside its text.)"""
-    return 0 < n < len(page_side) and n < len(gold_side) and page_side[n] == "\n" and gold_side[n] == " "
-
-
 def _merge_breaks(run: str) -> str:
     """One break for a run of breaks and spaces, the strongest among them."""
     if "\n" in run or run.count(LINE) >= 2:
@@ -324,8 +317,7 @@ def locate(h: Highlight, region: str) -> int | None:
     neighbours, and a paragraph that follows a byline or precedes a caption is still the article.
     One side may also agree up to a paragraph break of the region where the page's line goes on
     (a photo essay's caption, its counter before the prose and its credit after it on one line),
-    or, having agreed a little, up to a block boundary of the page where the region's sentence goes
-    on (an ad unit put inside the paragraph), when the other side agrees for MIN_CONTEXT characters."""
+    when the other side agrees for MIN_CONTEXT characters."""
     before, text, after = _pieces(h)
     if not text:
         return None
@@ -339,8 +331,8 @@ def locate(h: Highlight, region: str) -> int | None:
         ma, break_a = _agreement(page_a, gold_a)
         ok_before = mb >= MIN_CONTEXT or break_b or mb == len(before)
         ok_after = ma >= MIN_CONTEXT or break_a or ma == len(after)
-        ok_before = ok_before or (ma >= MIN_CONTEXT and (_line_goes_on(page_b, gold_b, mb) or _box_cuts_in(page_b, gold_b, mb)))
-        ok_after = ok_after or (mb >= MIN_CONTEXT and (_line_goes_on(page_a, gold_a, ma) or _box_cuts_in(page_a, gold_a, ma)))
+        ok_before = ok_before or (ma >= MIN_CONTEXT and _line_goes_on(page_b, gold_b, mb))
+        ok_after = ok_after or (mb >= MIN_CONTEXT and _line_goes_on(page_a, gold_a, ma))
         if ok_before and ok_after and (best is None or mb + ma > best[0]):
             best = (mb + ma, at - 1)
         at = padded.find(text, at + 1)
