@@ -122,3 +122,25 @@ def test_the_live_update_breakdown_times_every_pass_and_parses_only_what_is_new(
     # the passes were put back as they were
     from claimlight import engine
     assert all(getattr(engine, name).__module__.startswith("claimlight.engine") for name in live_stages.PASSES)
+
+
+def test_settle_waits_while_a_process_is_busy_and_not_longer():
+    # The live figure starts once the daemon's workers have made their lexemes (`testing.daemon.settle`).
+    import subprocess
+    import sys
+    import time
+
+    from claimlight.testing.daemon import settle
+
+    busy = subprocess.Popen([sys.executable, "-c", "import time\nend = time.time() + 3.0\nwhile time.time() < end: pass\nimport sys; sys.stdin.read()"],
+                            stdin=subprocess.PIPE)
+    idle = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        time.sleep(0.3)  # both started (the idle one's start-up CPU is behind it)
+        assert settle([idle.pid], busy_share=0.05, window_s=0.25) < 1.0
+        assert settle([busy.pid], busy_share=0.05, window_s=0.25, limit_s=0.5) < 1.0  # bounded by its limit
+        assert settle([busy.pid], busy_share=0.05, window_s=0.25, limit_s=20) >= 0.5  # until its busy loop ends
+    finally:
+        for p in (busy, idle):
+            p.kill()
+            p.wait()

@@ -98,3 +98,37 @@ def test_which_jobs_are_short():
     assert _short("analyze", ("word " * 1000,))
     assert not _short("merge", ([b"x"] * 3, "word " * 10_000))
     assert not _short("info", ())
+
+
+async def test_the_daemon_keeps_what_it_holds_once_ready_out_of_collections():
+    # `server.run`: once the workers are ready, what the daemon's process holds (its modules, the
+    # app) is frozen, so that a full collection in the middle of a request walks only what requests made.
+    from claimlight.server import run
+    from claimlight.settings import Config
+
+    stop = asyncio.Event()
+
+    class Pool:
+        async def warmup(self):
+            asyncio.get_running_loop().call_soon(stop.set)  # ready, then asked to stop at once
+            return "a model"
+
+        def begin_shutdown(self):
+            pass
+
+    class State:
+        pool = Pool()
+        model_label = None
+
+    class Runner:
+        addresses = [("127.0.0.1", 1)]
+
+        async def cleanup(self):
+            pass
+
+    gc.unfreeze()
+    try:
+        assert await run._until_stopped(Runner(), State(), stop, Config()) == 0
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()

@@ -27,6 +27,9 @@ A worker may send a job's result before the job ends (`set_replier`): the job th
 memory zone and with the page's document still valid, what the page's next version would otherwise
 do first (`engine.idle`), slice by slice while no other message waits for the worker.
 
+Each job notes when its steps end (`marks`: the parse of its new paragraphs, the rebuild, the
+extraction, the result's JSON), which a worker sends with its reply for the daemon's debug log.
+
 A job can be cancelled while it runs (its client went away, or sent a newer request for the same
 page): `checkpoint()` between its steps raises `Cancelled` when the process running it was asked to
 stop. Outside a daemon worker nothing ever asks, and a checkpoint costs a function call.
@@ -34,6 +37,7 @@ stop. Outside a daemon worker nothing ever asks, and a checkpoint costs a functi
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -48,6 +52,16 @@ from .nlp import join_docs, parse_each
 AnalyzeDoc = Callable[[Doc], object]  # a parsed Doc -> protocol.Analysis
 AnalyzeText = Callable[..., object]  # (text, nlp=) -> protocol.Analysis
 Output = Callable[[Any], Any]  # protocol.Analysis -> what the job returns (`as_dict`, `as_json`)
+
+
+# The running job's steps as (name, monotonic time when it ended), for the daemon's debug log of
+# where a request's time goes (`server.worker` sends them with the reply). Each job starts them afresh.
+marks: list[tuple[str, float]] = []
+
+
+def mark(step: str) -> None:
+    """Notes that the running job's step `step` has just ended (a clock read and an append)."""
+    marks.append((step, time.monotonic()))
 
 
 class Cancelled(Exception):
@@ -83,6 +97,7 @@ def set_replier(reply: Callable[[Any], Callable[[], bool] | None] | None) -> Non
 def _then_idle(result: Any) -> Any:
     """`result` sent at once when a worker can send it (`set_replier`), then the idle work the
     analysis left (`engine.idle`), inside the job's memory zone. Returns `result`."""
+    mark("out")
     left = idle.take()
     if left is None or _replier is None:
         return result
@@ -124,6 +139,7 @@ def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None, o
     """A whole text in one job: parse, extract, consolidate. Plain data out (or what `out` makes)."""
     if analyze is None:
         from . import analyze
+    marks.clear()
     # memory_zone frees the strings and vocab entries each document adds, so a long-running worker
     # does not grow with every page read.
     with nlp.memory_zone(), _collecting():
@@ -132,6 +148,7 @@ def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None, o
 
 def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDoc | None = None) -> tuple[list[bytes], dict | None]:
     """Paragraphs parsed, each as its own bytes, and with `analyze_doc` their text's own analysis (a preview)."""
+    marks.clear()
     checkpoint()
     with nlp.memory_zone():
         docs = parse_each(nlp, parts)
@@ -143,6 +160,7 @@ def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDo
 
 def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict):
     """The analysis of `text` from the bytes of its paragraphs' parses, in order."""
+    marks.clear()
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
     with nlp.memory_zone(), _collecting():
@@ -152,11 +170,13 @@ def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc:
 def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict) -> tuple[Any, list[bytes]]:
     """The analysis of `text` whose paragraphs are `items`: a parse's bytes where the daemon has one,
     else the paragraph's text, parsed here. Also returns the bytes of those it parsed, in order."""
+    marks.clear()
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
     with nlp.memory_zone(), _collecting():
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         new = [parsed.encode(doc) for doc in parse_each(nlp, [items[i] for i in todo])] if todo else []
+        mark("parse")
         checkpoint()
         parts = list(items)
         for i, data in zip(todo, new):
@@ -166,6 +186,7 @@ def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyz
 
 def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc):
     doc = parsed.join(nlp.vocab, parts)
+    mark("rebuild")
     checkpoint()
     return _analyze_checked(doc, text, analyze_doc)
 
@@ -174,4 +195,6 @@ def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: A
 def _analyze_checked(doc: Doc, text: str, analyze_doc: AnalyzeDoc):
     if text_of(doc) != text:  # every offset depends on it
         raise ValueError("the parsed paragraphs do not join up to the text")
-    return analyze_doc(doc)
+    analysis = analyze_doc(doc)
+    mark("extract")
+    return analysis

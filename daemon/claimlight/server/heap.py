@@ -13,6 +13,11 @@ long after the job: so a worker collects first, then trims. A collection would w
 hundred thousand objects every time; `freeze` moves those, made once at start, out of its sight,
 which also makes the collections Python runs by itself during a job nearly free.
 
+The daemon's own process freezes what it holds once its workers are ready (`server.run`): some
+50,000 objects (its modules, the app, the protocol's validators) that a full collection walked
+every time it came, now and then in the middle of a live page's update (~9 ms of the event loop
+on an idle machine, 60 ms on a loaded one).
+
 Python's own collections during a job are its largest cost after the passes themselves: on a live
 page's update (3,000 words and a new entry) some 15-19 young and 1-2 middle collections, 2.5-6 ms of
 the ~60, and now and then a full one that walks every kept parse and store (~20 ms). The analysis

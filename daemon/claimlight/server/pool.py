@@ -30,6 +30,12 @@ The express lane: the quotations a text's marks give (`engine.early`) come from 
 worker that answers at once even while the worker parses (`server.processes`), so a page's first
 highlights never wait behind parses, its own or anybody's.
 
+Where a request's time goes, at debug level: each job's wait in the queue, its way to the worker
+(the write into the pipe included), its steps there (`engine.jobs.marks`: the parse of its new
+paragraphs, the rebuild, the extraction, the reply's JSON) with the worker's CPU time for it and how
+many coreference readings took up a state saved on that worker, its reply's way back and to the
+event loop. Only times and counts: never a word of the page.
+
 Cancellation: a request whose caller goes away (the client disconnected, cancelled, or sent a newer
 request for the same page, `server.session`) has its waiting jobs dropped and its running ones
 cancelled: the worker stops at the job's next checkpoint (`engine.jobs.checkpoint`), and, since
@@ -150,6 +156,9 @@ class _Job:
     sent: float | None = None
     answered: float | None = None
     on_worker: tuple[float, float] | None = None  # when the worker read the job, and when it sent its reply
+    steps: tuple[tuple[str, float], ...] = ()  # the job's steps on the worker, each with when it ended (`engine.jobs.marks`)
+    cpu: float | None = None  # the worker's CPU time for the job, until its reply (seconds)
+    taken_up: int = 0  # the coreference readings of the job that took up a state saved earlier on its worker
 
 
 class AnalysisPool:
@@ -253,6 +262,7 @@ class AnalysisPool:
                 job = self._finish(proc, seq)
                 if job is not None:
                     job.answered, job.on_worker = read, stamps[0] if stamps else None
+                    job.steps, job.cpu, job.taken_up = stamps[1:4] if len(stamps) >= 4 else ((), None, 0)
                     if kind == "done":
                         if job.name in _ANALYSES:
                             proc.reading_on_until = read + READING_ON_S
@@ -697,10 +707,21 @@ class AnalysisPool:
             # its reply's way back, and the reply's way from the reader thread to the waiting task.
             there, back = job.on_worker or (job.sent, job.answered)
             # (The worker may read the job before the daemon's write returns: the write is part of the way there.)
-            log.debug("job %d %s: to the worker %.1f ms (writing it %.1f ms), on it %.1f ms, back %.1f ms, to the loop %.1f ms",
+            log.debug("job %d %s: to the worker %.1f ms (writing it %.1f ms), on it %.1f ms (%s; CPU %s ms; %d readings taken up), back %.1f ms, to the loop %.1f ms",
                       job.seq, name, (there - job.dispatched) * 1000, (job.sent - job.dispatched) * 1000, (back - there) * 1000,
+                      _steps(there, job.steps, back), "?" if job.cpu is None else f"{job.cpu * 1000:.1f}", job.taken_up,
                       (job.answered - back) * 1000, (time.monotonic() - job.answered) * 1000)
         return result
+
+
+def _steps(start: float, steps: tuple[tuple[str, float], ...], end: float) -> str:
+    """A job's steps on its worker as "parse 18.0, rebuild 6.1, …, reply 0.3" (milliseconds each)."""
+    out, last = [], start
+    for name, at in steps:
+        out.append(f"{name} {(at - last) * 1000:.1f}")
+        last = at
+    out.append(f"reply {(end - last) * 1000:.1f}")
+    return ", ".join(out)
 
 
 def _paragraph_keys(text: str) -> list[bytes]:

@@ -131,12 +131,12 @@ class Session:
 
     async def on_frame(self, frame: str | bytes) -> None:
         try:
-            await self._dispatch(frame)
+            await self._dispatch(frame, time.perf_counter())
         except Exception as exc:  # a bug must cost one frame an error reply, not the connection
             log.error("%s frame handling failed: %s", self.name, describe_exception(exc))
             await self.send(ErrorReply(code="internal", message="internal error"))
 
-    async def _dispatch(self, frame: str | bytes) -> None:
+    async def _dispatch(self, frame: str | bytes, received: float | None = None) -> None:
         message = decode(frame)
         if isinstance(message, ErrorReply):
             log.debug("%s rejected a frame: %s", self.name, message.code)
@@ -146,7 +146,7 @@ class Session:
         elif isinstance(message, CancelRequest):
             await self.cancel(message.id)
         else:
-            await self.start(message)
+            await self.start(message, received)
 
     def close(self) -> None:
         for rid in list(self.tasks):
@@ -156,7 +156,8 @@ class Session:
 
     # -- requests --
 
-    async def start(self, request: AnalyzeRequest) -> None:
+    async def start(self, request: AnalyzeRequest, received: float | None = None) -> None:
+        """Starts serving `request`; `received`: when its frame came in (`perf_counter`), for the debug log."""
         rid = request.id
         if rid in self.tasks:
             await self.send(ErrorReply(id=rid, code="invalid_request", message="a request with this id is already in flight"))
@@ -181,7 +182,7 @@ class Session:
         self.chars += chars
         self.budget.take(chars)
         lane = Lane(self.name, request.page or "")
-        task = asyncio.create_task(self._serve(request, clean_text(text), lane), name=f"{self.name} {rid!r}")
+        task = asyncio.create_task(self._serve(request, clean_text(text), lane, received), name=f"{self.name} {rid!r}")
         self.tasks[rid] = _InFlight(task, chars, request.page)
         if request.page is not None:
             self.pages.setdefault(request.page, set()).add(rid)
@@ -220,8 +221,9 @@ class Session:
         entry.task.cancel()
         await self.send(ErrorReply(id=rid, code="cancelled", message=why))
 
-    async def _serve(self, request: AnalyzeRequest, text: str, lane: Lane) -> None:
+    async def _serve(self, request: AnalyzeRequest, text: str, lane: Lane, received: float | None = None) -> None:
         rid, started = request.id, time.perf_counter()
+        received = started if received is None else received
         deadline = asyncio.get_running_loop().time() + self.config.request_timeout_s
         log.debug("%s request %r: %d chars, %s blocks, stream=%s", self.name, rid, len(text),
                   len(request.blocks) if request.blocks is not None else "no", request.stream)
@@ -272,8 +274,11 @@ class Session:
         analysed = time.perf_counter()
         frame = self._result_frame(rid, data, text, cached, started)
         await self.send_frame(frame)
-        log.debug("%s request %r: %d bytes of analysis in %.0f ms, %.1f ms of it the reply%s", self.name, rid, len(data),
-                  (analysed - started) * 1000, (time.perf_counter() - analysed) * 1000, " (cached)" if cached else "")
+        sent = time.perf_counter()
+        # (the frame's times on the machine's monotonic clock, which a local client's perf_counter shares)
+        log.debug("%s request %r: %d bytes of analysis in %.0f ms, %.1f ms of it the reply%s; frame in at %.1f ms, "
+                  "served from %.1f ms after, reply out at %.1f ms", self.name, rid, len(data), (analysed - started) * 1000,
+                  (sent - analysed) * 1000, " (cached)" if cached else "", received * 1000, (started - received) * 1000, sent * 1000)
         for start in later:
             start()
         del data, frame

@@ -108,7 +108,11 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
         _worker["pending"] = conn
         _worker["seq"] = seq
         _worker["received"] = received
+        _worker["cpu"] = time.process_time()
         _worker["replied"] = False
+        if "jobs" in _worker:
+            _worker["jobs"].marks.clear()
+            _worker["resumed"] = _resumed()
         quiet = heap.quiet(_short(name, args))
         try:
             reply = ("done", seq, jobs[name](*args))
@@ -137,12 +141,23 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
 def _send(conn, reply: tuple, received: float) -> bool:
     """Sends a job's reply with when the job came out of the pipe and when its reply goes in (the
     monotonic clock is the machine's, the same in the daemon: its debug log tells the pipes from the
-    work); False when the pipe is gone."""
+    work), the job's steps so far (`engine.jobs.marks`), the CPU time it took and how many of its
+    coreference readings took up a state saved earlier; False when the pipe is gone."""
+    jobs = _worker.get("jobs")
+    steps = tuple(jobs.marks) if jobs is not None else ()
+    taken_up = _resumed() - _worker.get("resumed", 0) if jobs is not None else 0
     try:
-        conn.send((*reply, (received, time.monotonic())))
+        conn.send((*reply, (received, time.monotonic()), steps, time.process_time() - _worker.get("cpu", 0.0), taken_up))
     except (OSError, ValueError):
         return False
     return True
+
+
+def _resumed() -> int:
+    """How many coreference readings took up a saved state so far (`engine.checkpoints`), for the debug log."""
+    from ..engine import checkpoints
+
+    return checkpoints.resumed
 
 
 def _reply_now(result):

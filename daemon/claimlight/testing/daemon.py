@@ -215,6 +215,29 @@ def alive(pid: int) -> bool:
     return fields is not None and fields[0] != "Z"
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system) `pid` has used, in seconds; None when it is gone."""
+    fields = _stat_fields(pid)
+    if fields is None:
+        return None
+    # utime and stime: fields 14 and 15 of /proc/PID/stat, counted from the state (field 3) here
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pids: list[int], *, busy_share: float = 0.1, window_s: float = 0.5, limit_s: float = 30.0) -> float:
+    """Waits until the processes `pids` each use under `busy_share` of a core over `window_s`
+    (a freshly started worker makes its lexemes for a second of CPU or more, `engine.lexemes`), at
+    most `limit_s`; returns the seconds waited."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit_s:
+        before = [cpu_seconds(pid) for pid in pids]
+        time.sleep(window_s)
+        after = [cpu_seconds(pid) for pid in pids]
+        if all(a is None or b is None or a - b < busy_share * window_s for a, b in zip(after, before)):
+            break
+    return time.monotonic() - start
+
+
 def process_memory(pid: int) -> dict:
     """{"rss": MB, "pss": MB} of one process (PSS = RSS where smaps_rollup is unavailable)."""
     out = {"rss": 0.0, "pss": 0.0}
