@@ -67,3 +67,16 @@ def test_the_evidence_reader_gives_each_mentions_own_evidence_kept_or_not(nlp, s
         assert got == expected
     assert resume.kept_bytes() == 0
     _forget()
+
+
+def test_each_window_made_from_the_paragraphs_lists_is_the_window_of_its_paragraph(nlp, seed_docs):
+    from claimlight.bench import corpus
+    from claimlight.engine.local import paragraphs_of, window, window_at
+
+    page = parse(nlp, corpus.article(60_000, 1_500))
+    for doc in [*seed_docs, page, parse(nlp, TEXT), parse(nlp, "One line only.")]:
+        paras = paragraphs_of(doc)
+        for k in reversed(range(len(paras))):  # (asked in any order, each made once)
+            expected = window(paras, k)
+            got = window_at(doc, k)
+            assert got == expected and hash(got) == hash(expected) and got is window_at(doc, k)
