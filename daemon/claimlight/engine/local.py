@@ -141,11 +141,48 @@ def window_at(doc: Doc, k: int) -> Window:
     their findings by the same window, so its key is one tuple, not one per pass."""
     windows = doc.user_data.get(_WINDOWS_KEY)
     if windows is None:
-        windows = doc.user_data[_WINDOWS_KEY] = {}
-    w = windows.get(k)
+        windows = doc.user_data[_WINDOWS_KEY] = _Windows(paragraphs_of(doc))
+    w = windows.made.get(k)
     if w is None:
-        w = windows[k] = window(paragraphs_of(doc), k)
+        w = windows.made[k] = windows.window(k)
     return w
+
+
+class _Windows:
+    """The windows of one document's paragraphs made so far (`made`, by paragraph), and `window(k)`:
+    `window(paras, k)` read from the paragraphs' fields as plain lists, read once. A live page's
+    every paragraph's window is asked for on every update (some 100 a 3,000-word page), and reading
+    the fields of each paragraph a window's reach tries, one by one, was most of their cost (some
+    1 ms an update). The same loops over the same numbers: the same windows."""
+
+    __slots__ = ("made", "_first", "_start", "_last", "_end", "_keys")
+
+    def __init__(self, paras: list[Paragraph]):
+        self.made: dict[int, Window] = {}
+        self._first = [p.first for p in paras]
+        self._start = [p.start for p in paras]
+        self._last = [p.last for p in paras]
+        self._end = [p.end for p in paras]
+        self._keys = [p.key for p in paras]
+
+    def window(self, k: int) -> Window:
+        first, start, last, end = self._first, self._start, self._last, self._end
+        n = len(first)
+        lo = k
+        while lo > 0 and (first[k] - first[lo] < REACH_TOKENS or start[k] - start[lo] < REACH_CHARS):
+            lo -= 1
+        hi = k + 1
+        while hi < n and (last[hi - 1] - last[k] < REACH_TOKENS or end[hi - 1] - end[k] < REACH_CHARS):
+            hi += 1
+        key = (lo == 0, hi == n, k - lo, *self._keys[lo:hi])
+        # (`Window(key, …)`, its fields set as its frozen `__init__` sets them, without a call per field)
+        w = _new_window(Window)
+        _set(w, "__dict__", {"key": key, "start": start[lo], "end": end[hi - 1], "paragraphs": range(lo, hi)})
+        return w
+
+
+_new_window = object.__new__
+_set = object.__setattr__
 
 
 def keeps(doc: Doc) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -48,22 +49,41 @@ _PLACES_KEY = "claimlight.resume.places"
 def kept_evidence(doc: Doc, m) -> tuple[Evidence, ...]:
     """`mention_evidence(doc, m)`, kept per mention under its window and fields (see above). For a
     document whose paragraphs are sealed (`engine.actors._sealed`): the caller's to check."""
+    return evidence_reader(doc)(doc, m)
+
+
+def evidence_reader(doc: Doc) -> Callable[[Doc, object], tuple[Evidence, ...]]:
+    """`kept_evidence` for the mentions of `doc`, with what it reads of the document (whether its
+    findings are kept, its paragraphs, their windows) read once, not once a mention: a page's
+    type vote asks for some 150 mentions' evidence on every live update. The same findings, kept
+    the same way."""
     if not keeps(doc):
-        return tuple(mention_evidence(doc, m))
+        return _afresh
     firsts, paras = _places(doc)
-    k = bisect_right(firsts, m.token_start) - 1
-    p = paras[k] if k >= 0 else None
-    if p is None or m.token_end > p.last or m.end > p.end:
-        return tuple(mention_evidence(doc, m))
-    w = window_at(doc, k)
-    key = (w.key, m.start - p.start, m.end - p.start, m.token_start - p.first, m.token_end - p.first, m.label, m.text, m.title, m.stated)
-    found = _kept.get(key)
-    if found is None:
-        found = _shared(tuple(mention_evidence(doc, m)))
-        _keep(key, found)
-    else:
-        _kept.move_to_end(key)
-    return found
+    windows: dict[int, object] = {}
+
+    def evidence(doc: Doc, m) -> tuple[Evidence, ...]:
+        k = bisect_right(firsts, m.token_start) - 1
+        p = paras[k] if k >= 0 else None
+        if p is None or m.token_end > p.last or m.end > p.end:
+            return tuple(mention_evidence(doc, m))
+        w = windows.get(k)
+        if w is None:
+            w = windows[k] = window_at(doc, k)
+        key = (w.key, m.start - p.start, m.end - p.start, m.token_start - p.first, m.token_end - p.first, m.label, m.text, m.title, m.stated)
+        found = _kept.get(key)
+        if found is None:
+            found = _shared(tuple(mention_evidence(doc, m)))
+            _keep(key, found)
+        else:
+            _kept.move_to_end(key)
+        return found
+
+    return evidence
+
+
+def _afresh(doc: Doc, m) -> tuple[Evidence, ...]:
+    return tuple(mention_evidence(doc, m))
 
 
 def _shared(found: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
