@@ -238,6 +238,16 @@ def close() -> None:
     _open.clear()
 
 
+def hand_over() -> list[Checkpoints]:
+    """The readings of the analysis under way, no longer this module's to save at `close`: the
+    caller saves each (`Checkpoints.save`) where it stopped, after the analysis's reply is out
+    (`engine.idle`). A state saved then is the one `close` would have saved: the reading does not
+    move between the two (only a reading's own reading moves it, and the analysis is over)."""
+    handed = list(_open)
+    _open.clear()
+    return handed
+
+
 def _read_of_index(page: _Page) -> tuple[list, tuple, dict]:
     """The actors named in the paragraphs read, in the order they are first named, and the mentions of their tokens, as the
     facts hold them; and each of those actors' mentions as `_named_at` reads them. Made once per
