@@ -125,3 +125,32 @@ def test_a_page_too_long_for_a_saved_state_is_not_read_on(nlp, monkeypatch):
     _analyze_then_idle(nlp, kept, text)
     assert read == []
     _forget()
+
+
+def test_the_states_an_analysis_leaves_unsaved_are_saved_when_its_idle_work_never_starts(nlp, monkeypatch):
+    """In a worker that replies early the readings' states where they stopped are saved after the
+    reply (`idle.leave`, `checkpoints.hand_over`): by the idle work first, or, when a message waits
+    before it starts, as the job ends (`idle.drop`). Either way the store holds what an analysis
+    outside a worker saves at its end (`checkpoints.close`)."""
+    text = corpus.PARAGRAPH.join(PAGE)
+    kept = _bytes(nlp, paragraphs(text))
+
+    def saved() -> list:
+        return sorted(((s.next, s.quoted, s.facts) for states in checkpoints._kept.values() for s in states), key=lambda x: x[:2])
+
+    _forget()
+    _analyze(nlp, kept, text)
+    plain = saved()
+    _forget()
+    left_to_drop = []
+    real_drop = idle.drop
+
+    def drop():
+        left_to_drop.append(len(idle._unsaved))
+        real_drop()
+
+    monkeypatch.setattr(idle, "drop", drop)
+    _analyze_then_idle(nlp, kept, text, busy_after=0)
+    assert left_to_drop == [2]  # (both readings' states, saved as the job ended)
+    assert plain and saved() == plain and not idle._unsaved
+    _forget()

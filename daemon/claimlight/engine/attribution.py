@@ -1074,6 +1074,9 @@ class Attributor:
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.in_quote = [False] * len(doc)
         self._mark(quotations)
+        # each quotation's segments by what they are made of (`_with_segments`): the mentions' pass
+        # below and `run` make most of them alike
+        self._segments: dict[tuple, Segment] = {}
         # Mentions first: a nickname inside a name ("Marcia “Cia” Price") must not cut the
         # attribution around it, and its words are not speech.
         self.mentions: dict[Quotation, str] = {}
@@ -1131,10 +1134,26 @@ class Attributor:
     # -- segments around a quotation --------------------------------------------------------------
 
     def _with_segments(self, quotations: list[Quotation]):
+        """Each quotation with the text before and after it (`_before_segment`, `_after_segment`).
+
+        A segment is kept for the attributor's life under all it reads besides the text and the
+        paragraphs, which are the attributor's own (`paragraph_bounds`): the quotation's start and
+        the end of the one before it; its start and end and the start of the one after it. So the
+        mentions' pass and `run`, whose lists differ only by the quotations that are not speech,
+        make each segment once unless a neighbour differs."""
+        made = self._segments
         for idx, q in enumerate(quotations):
             prev_q = quotations[idx - 1] if idx else None
             next_q = quotations[idx + 1] if idx + 1 < len(quotations) else None
-            yield q, self._before_segment(q, prev_q), self._after_segment(q, next_q)
+            key = (q.start, None if prev_q is None else prev_q.end)
+            before = made.get(key)
+            if before is None:
+                before = made[key] = self._before_segment(q, prev_q)
+            key = (q.start, q.end, None if next_q is None else next_q.start)
+            after = made.get(key)
+            if after is None:
+                after = made[key] = self._after_segment(q, next_q)
+            yield q, before, after
 
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
         """The line `pos` is on: from after the newline before it to the next newline (at or after it)."""

@@ -26,7 +26,10 @@ let through: a person named before who had no gender and now has one from an hon
 ("Mr. Okonjo" in a new entry, live pages' commonest fact change), when no step of the reading would
 have gone otherwise under that gender (`_relaxed`, which gives the argument). The questions
 asked of a reading (`compatible`, `pronoun_other_than`, which may read ahead to settle a gender)
-are not part of its state: a reading answers them the same whatever it was resumed from.
+are not part of its state: a reading answers them the same whatever it was resumed from. A state
+found is restored when the reading is first read on or asked, not when it is made
+(`Coreference._take_up`), and in a worker that replies early the analysis's own states are saved
+after its reply (`hand_over`, `engine.idle`).
 
 The store is bounded (`KEPT_TOKENS`, least recently used out); `tests/engine/test_checkpoints.py` checks
 live pages version after version against from scratch.
@@ -149,7 +152,10 @@ class Checkpoints:
                     if given is None:
                         continue
                 _kept.move_to_end(self._prefix[c])
-                _restore(coref, state, actors, given)
+                # (restored when the reading is first read or asked, `Coreference._take_up`; where it
+                # stands is known now: the replayed quotations go as far, `engine.replay`)
+                coref._pending = (state, actors, given)
+                coref._next = state.next
                 self.resumed_from = state.origin
                 resumed += 1
                 return
@@ -174,6 +180,7 @@ class Checkpoints:
         if mark <= 0 or mark in self._saved or mark > KEPT_TOKENS // 2:
             return
         self._saved.add(mark)
+        coref._take_up()  # (a state resumed from and not restored yet: `_state` reads the reading's state)
         state = _state(coref, mark, *self._bounds(mark), self.facts)
         if state is None:
             return
@@ -236,6 +243,16 @@ def close() -> None:
     for cp in _open:
         cp.save()
     _open.clear()
+
+
+def hand_over() -> list[Checkpoints]:
+    """The readings of the analysis under way, no longer this module's to save at `close`: the
+    caller saves each (`Checkpoints.save`) where it stopped, after the analysis's reply is out
+    (`engine.idle`). A state saved then is the one `close` would have saved: the reading does not
+    move between the two (only a reading's own reading moves it, and the analysis is over)."""
+    handed = list(_open)
+    _open.clear()
+    return handed
 
 
 def _read_of_index(page: _Page) -> tuple[list, tuple, dict]:

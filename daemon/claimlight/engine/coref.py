@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, gender_by_ending
 from .checkpoints import Checkpoints
+from .checkpoints import _restore as restore
 from .docview import columns, text_of, token_list
 from .lexicon import (
     COMPANY_NOUNS,
@@ -365,10 +366,31 @@ class Coreference:
         # changed a step of the reading so far (`_gender_read`); None once that is not known (a
         # reading taken up under another gender, `engine.checkpoints._relaxed`)
         self._forbid: dict[str, frozenset[str]] | None = {}
+        # a saved state this reading was found to resume from (`Checkpoints.resume`), not restored yet:
+        # restored when the reading is first read on or asked (`_take_up`)
+        self._pending: tuple | None = None
         # the reading's state saved at the last paragraphs' starts, and taken up again for the page's
         # next version when all it depends on is the same (`engine.checkpoints`)
         self._checkpoints = Checkpoints(self)
         self._checkpoints.resume()
+
+    def _take_up(self) -> None:
+        """The saved state `Checkpoints.resume` found, restored (`checkpoints.restore`) the first time
+        the reading is read on or asked, not when it is made: a live page's update often asks nothing
+        of one of its two readings (the nested quotations', when the new entry has none), whose
+        restore is then done once the reply is out, when its state is saved (`Checkpoints.save`).
+
+        Why nothing sees the difference: the restore writes only the reading's state (`referents`,
+        `resolved`, `narrative_rank`, `_last_referent`, `_pronoun_gender`, `gender`, `_forbid`, and
+        `_next`, which `resume` sets at once), from the saved state and the actors `resume` matched,
+        neither of which changes meanwhile; and every read or change of that state is in a method
+        reached only through the reading's questions (`pronoun`, `compatible`, `pronoun_other_than`,
+        `singular_they`, `description`) and `_read_through`, which take it up first, or in
+        `Checkpoints.save`, which does too. The reading's __init__ reads none of it after `resume`."""
+        pending = self._pending
+        if pending is not None:
+            self._pending = None
+            restore(self, *pending)
 
     # -- what each actor is -----------------------------------------------------------------------
 
@@ -437,6 +459,7 @@ class Coreference:
         no question changes what the reading keeps (only the reading itself adds evidence). A question
         that reads an actor's gender reads on first when that gender is not known yet, as far as it
         may still be learnt (`_settle`): a gender once known never changes."""
+        self._take_up()
         doc, cols = self.doc, self.cols
         stop = min(last + 1, len(doc))
         if self._next >= stop:
@@ -587,11 +610,13 @@ class Coreference:
 
     def pronoun(self, tok: Token) -> Resolution | None:
         """What a pronoun outside quotations stands for, as read in order; None when nothing fits."""
+        self._take_up()
         self._read_through(tok.i)
         return self.resolved.get(tok.i)
 
     def compatible(self, tok: Token, actor: ActorRecord | None) -> bool:
         """Whether an actor (a previous speaker, say) may be what the pronoun `tok` stands for."""
+        self._take_up()
         feats = pronoun_features(tok.text)
         if feats is None or actor is None:
             return False
@@ -610,6 +635,7 @@ class Coreference:
     def pronoun_other_than(self, tok: Token, actor: ActorRecord) -> Resolution | None:
         """What a pronoun stands for when it cannot be `actor`: inside someone's quotation, "she" is
         not the speaker, who would say "I" ("She'd point a spatula at you," said Pitre)."""
+        self._take_up()
         n = self.sent_of[tok.i]
         self._read_through(self.sents[n][1] - 1)
         if n not in self.narrative_rank:
@@ -643,6 +669,7 @@ class Coreference:
         """ "Alex Moreau … wore the watch. ¶ “… woke me …,” they say": for a "they" that speaks as one
         person, the nearest person in view, a subject or a speaker, whom the text has not called "he"
         or "she" nor given a gendered title. None when there is none."""
+        self._take_up()
         self._read_through(tok.i)
         n = self.sent_of[tok.i]
         rank = self.narrative_rank.get(n, len(self.narrative_rank))

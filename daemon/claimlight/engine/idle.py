@@ -23,6 +23,13 @@ equal to the saved ones (`Checkpoints.resume`), else reads from the start as bef
 quotations (`engine.replay`) go as far as the state taken up covers, by the same argument. A state
 that no next version takes up costs its place in the bounded store (`checkpoints.KEPT_TOKENS`).
 
+The states the analysis's readings save where they stopped (`checkpoints.close`, 0.5-1 ms of a
+3,000-word page's update) are saved here too, first, once the reply is out: `leave` takes the
+readings over from the analysis (`checkpoints.hand_over`), `steps` saves each where it stopped before
+reading any on (the state and the order of the store's entries are the ones `close` made), and a job
+whose idle work did not get that far saves the rest as it ends (`drop`), so no version goes without
+them.
+
 Preemptible: the work goes in slices of SLICE_TOKENS tokens (well under a millisecond each), and
 the worker asks before each whether a message waits on its pipe; if one does, the rest is dropped
 (the reading stays where the last slice left it, a place the next version reads on from as it
@@ -46,12 +53,18 @@ SLICE_TOKENS = 200
 # around the jobs of a worker that sends its reply before the job ends).
 collecting = False
 _left: tuple | None = None  # (the view and columns of the analysis's document, its readings)
+# The readings of the latest analysis whose states where they stopped are not saved yet (`leave`),
+# and the view and columns of its document.
+_unsaved: list = []
+_unsaved_view: tuple | None = None
 
 
 def leave(readings: list) -> None:
     """Called at the end of an analysis with its coreference readings (`checkpoints.readings`):
-    they are held for `take` when a worker will read them on after its reply."""
-    global _left
+    they are held for `take` when a worker will read them on after its reply, and their states
+    saved then (`checkpoints.hand_over`: `checkpoints.close` no longer saves them)."""
+    global _left, _unsaved_view
+    _save_unsaved()
     _left = None
     if not collecting or not readings:
         return
@@ -59,6 +72,8 @@ def leave(readings: list) -> None:
     if shared is None:
         return
     _left = (shared, list(readings))
+    _unsaved[:] = checkpoints.hand_over()
+    _unsaved_view = shared
 
 
 def take() -> tuple | None:
@@ -69,15 +84,33 @@ def take() -> tuple | None:
 
 
 def drop() -> None:
-    """Lets go of anything an analysis left (a job that will not read it on)."""
+    """Lets go of anything an analysis left (the end of its job): the states of its readings not
+    saved yet (its idle work cut short before it saved them, or not run) saved first."""
     global _left
     _left = None
+    _save_unsaved()
+
+
+def _save_unsaved() -> None:
+    """Each reading handed over by `leave` and not saved yet saved where it stands; a failure only
+    loses a state, which the page's next version does without (it reads from the start)."""
+    global _unsaved_view
+    if _unsaved:
+        with docview.shared_again(*_unsaved_view):
+            while _unsaved:
+                try:
+                    _unsaved.pop(0).save()
+                except Exception:
+                    pass
+    _unsaved_view = None
 
 
 def steps(left: tuple) -> Iterator[None]:
     """The work `left` in slices: each reading read on to its marks, its state saved at each; yields
     between slices."""
     (view, cols), readings = left
+    # (first the states where the readings stopped, as `checkpoints.close` would have saved them)
+    _save_unsaved()
     for coref in readings:
         cp = coref._checkpoints
         for mark in cp.marks:
