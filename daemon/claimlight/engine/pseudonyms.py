@@ -21,8 +21,8 @@ MAX_PSEUDONYM_NUMBER = 99
 def _letter_or_number(word: str) -> str | None:
     """The pseudonym's letter or number as written, without a sentence's full stop: "A." → "A"."""
     bare = word[:-1] if word.endswith(".") else word
-    if len(bare) == 1 and bare.isupper() and bare.isalpha():
-        return bare
+    if len(bare) == 1 and bare.isupper() and bare.isalpha() and bare != "I":
+        return bare  # (not "I": "Officer I spoke to" opens with a pronoun)
     if bare.isdigit() and 0 < int(bare) <= MAX_PSEUDONYM_NUMBER and bare == word:
         return bare
     return None
