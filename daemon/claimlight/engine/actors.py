@@ -519,12 +519,12 @@ def _with_countries(doc: Doc, mentions: list[Mention], first: int, last: int) ->
         return mentions
     for s, e in found:
         across = [m for m in mentions if m.token_start < e and s < m.token_end and not (s <= m.token_start and m.token_end <= e)]
-        if len(across) == 1 and across[0].token_start == s and e + 1 < across[0].token_end and doc[e].text in _POSSESSIVE:
-            # "Uruguay’s Sofía Pereyra" labelled as one: the country, and the name after its possessive
+        rest = doc[e + 1 : across[0].token_end] if len(across) == 1 and across[0].token_start == s and e < len(doc) and doc[e].text in _POSSESSIVE else None
+        if rest and (across[0].label == "person" or rest[0].lower_ in MALE_NAMES or rest[0].lower_ in FEMALE_NAMES):
+            # "Uruguay’s Sofía Pereyra" labelled as one: the country, and the person named after its
+            # possessive ("Uzbekistan’s Ministry of Foreign Affairs" stays whole: which ministry it is)
             m = across[0]
-            rest = doc[e + 1 : m.token_end]
-            label = "person" if rest[0].lower_ in MALE_NAMES or rest[0].lower_ in FEMALE_NAMES else m.label
-            mentions = [x for x in mentions if x is not m] + [Mention(rest.start_char, rest.end_char, e + 1, m.token_end, label, rest.text)]
+            mentions = [x for x in mentions if x is not m] + [Mention(rest.start_char, rest.end_char, e + 1, m.token_end, "person", rest.text)]
         elif across:
             continue  # labelled as it is, part of a longer name, or a name that runs across it
         mentions = [m for m in mentions if not (s <= m.token_start and m.token_end <= e)]
