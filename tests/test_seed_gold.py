@@ -26,7 +26,7 @@ GENRES = {
     "politics", "profile", "health", "hearing", "crime", "ruling", "parliament", "weather", "arts", "community",
     "aviation", "education", "agriculture", "review", "fisheries", "travel", "religion", "election",
     "consumer", "explainer", "tribute",
-    "radio", "debate", "factcheck", "podcast", "labour", "letter",
+    "radio", "debate", "factcheck", "podcast", "labour", "letter", "technology",
 }
 REQUIRED = {
     "id": str, "genre": str, "title": str, "text": str, "notes": str,

@@ -34,6 +34,10 @@ KNOWN_MISSES = {
     ("weather-port-vila-cyclone-ruma", "“On the last two cyclones"): "carries on the quotation above, whose 'they' went to 'their teams'",
     ("obituary-thimphu-master-weaver", "‘Tell them to come"): "'She said' inside a daughter's quotation stands for 'their mother' of the sentence before, which the text never ties to the deceased's name: left as 'their mother'",
     ("sports-beirut-striker-transfer-stalls", "“Negotiations with the player"): "'the Qatari club' for a club the text made Qatar's only as 'Qatar’s Lusail Stars': left as the description",
+    ("health-irbid-heart-unit-infection", "“Nobody from the hospital called us"): "a 'they' for one relative speaking as 'we' and 'us': left as 'they'",
+    ("technology-seoul-payment-app-flaw", "“We are sorry."): "'the post said' of the blog post of a company whose two-word name the model labels a person four times (one apposition, 'one of … apps', against them): 'the Seoul-based firm' left as the description",
+    ("technology-seoul-payment-app-flaw", "“There is no evidence"): "carries on the quotation above, left as the description",
+    ("technology-seoul-payment-app-flaw", "“I found out from a post"): "'she said' for a worker brought in as 'who gave only her family name, Lim,': left as 'a 35-year-old office worker'",
     # the sixth round
     ("business-tallinn-payments-outage", "“We are deeply sorry"): "'a spokesperson said in an emailed statement' for the company named before: given as the unnamed spokesperson",
     ("business-tallinn-payments-outage", "“No card data"): "carries on the quotation above, given as the unnamed spokesperson",
@@ -155,6 +159,15 @@ HELD_OUT = {
     "obituary-thimphu-master-weaver", "parliament-honiara-wharf-questions", "weather-port-vila-cyclone-ruma",
     "court-monrovia-depot-fire-trial", "election-banjul-mayor-count", "letter-mbabane-nurses-staffing",
     "business-kuwait-sadeem-logistics-results", "sports-beirut-striker-transfer-stalls",
+    # the twelfth round: a Jordanian hospital's infection cluster with its statement, a union and an unnamed
+    # nurse, a climate-talks walkout of delegations, a Seoul app's flaw told in a blog post and a researcher's
+    # thread, a Botswana trial of witnesses by pseudonym, an Icelandic festival review of fans by first name,
+    # a Gatineau police appeal of a detective and a sister, a Ho Chi Minh City council of "Mr. Hung", an Addis
+    # Ababa housing lottery of given names; annotated before the engine was run on them (88 of 107 speakers
+    # right then, 103 of 107 after the round's rules)
+    "health-irbid-heart-unit-infection", "wire-bonn-island-states-walkout", "technology-seoul-payment-app-flaw",
+    "court-lobatse-land-board-witnesses", "review-hafnarfjordur-harbour-festival", "crime-gatineau-missing-nurse-appeal",
+    "politics-hcm-city-metro-line-delay", "politics-addis-ababa-condominium-lottery",
 }
 
 
@@ -224,6 +237,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # 0.990 after the ninth round (0.992 without it: its three false quotations are a slogan, a scare quote and
     # an unlabelled interview's question that is a statement)
     assert total.quotes.f1 >= 0.985
+    # 998 of 1061 speakers after the twelfth round (attributed F1 0.932: its eight articles are at 103 of 107,
+    # 0.958, with no wrong name among the four misses; 88 of 107 before its rules, eight of the misses wrong names);
     # 895 of 954 speakers after the eleventh round (attributed F1 0.929: its eight articles are at 92 of 98,
     # 0.925; four of its six misses are a "they" for one person speaking as "we");
     # 803 of 856 speakers after the tenth round (attributed F1 0.929: its eight articles are at 108 of 119,
@@ -236,6 +251,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # states, football clubs typed as people): 0.910 before the actor rules of session 25, 0.953 after
     # (what is left is mostly names the model does not label at all, and names it cuts); 0.939 with the ninth
     # round, whose Cypriot, Maldivian and Tongan names and places are at 0.904; 0.937 with the eleventh, whose
-    # Pacific places, a Lebanese club named after its city and Bhutanese names are at 0.890.
-    assert total.attributed.f1 >= 0.925
+    # Pacific places, a Lebanese club named after its city and Bhutanese names are at 0.890; 0.9355 with the
+    # twelfth, whose Vietnamese places, an app typed a person and Icelandic names are at 0.923 (0.866 before
+    # its rules: pseudonyms, country names the model leaves out or cuts, given names alone).
+    assert total.attributed.f1 >= 0.93
     assert total.actors.f1 >= 0.935

@@ -141,6 +141,10 @@ def title_or_given_name(doc: Doc, m) -> Iterator[Evidence]:
     words = m.text.split()
     if len(words) > 1 and words[0].lower() in _GIVEN_NAMES and words[-1].lower() not in _PLACE_OR_ORG_HEADS:
         yield Evidence(DECISIVE, PERSON, STATED)
+    elif len(words) == 1 and words[0].lower() in _GIVEN_NAMES:
+        # "Birta answered for both of them" labelled an organisation, "Birta" a person elsewhere: a
+        # known given name alone leans to a person (the lists leave out names that are places or words)
+        yield Evidence(VOTE, PERSON)
 
 
 def apposition(doc: Doc, m) -> Iterator[Evidence]:
@@ -155,6 +159,9 @@ def apposition(doc: Doc, m) -> Iterator[Evidence]:
         nouns.append(root.head)
     elif before is not None and before.text == "," and _conj_as_apposition(doc, root, before):
         nouns.append(root.head)
+    # "Haneul Pay, one of South Korea’s fastest-growing payment apps,": what it is one of
+    if after is not None and after.text == ",":
+        nouns += [g for c in root.children if c.dep_ == "appos" and c.lower_ == "one" for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     # "a Washington-based developer and spokeswoman for the coalition": a person, whatever the other
     # nouns joined to a person's role could also name
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]

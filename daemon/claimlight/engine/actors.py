@@ -25,7 +25,8 @@ from .local import by_paragraph, ents_starting, keeps, paragraphs_of
 from .recurring import occurrences
 from .resume import evidence_reader
 from .nlp import common_nouns
-from .unlabelled_names import unlabelled_organisations, unlabelled_places
+from .unlabelled_names import country_names, unlabelled_organisations, unlabelled_places
+from .pseudonyms import is_pseudonym, pseudonyms
 from .lexicon import (
     PORTFOLIO_WORDS,
     AMOUNT_MAGNITUDES,
@@ -385,6 +386,22 @@ def _gender(names: list[str], titles: set[str]) -> str | None:
     return None
 
 
+def _first_name_gender(doc: Doc, person: "ActorRecord") -> str | None:
+    """The gender of a person the article only ever calls by a known given name ("Her friend Birta",
+    "Kristín, 19,", a fan, a child): none when any mention of the name follows a capitalised word or a
+    title ("Detective Senior Sergeant Aroha Mitchell" cut to "Mitchell": a surname, which many given
+    names also are)."""
+    low = person.tokens[0].lower()
+    gender = "f" if low in FEMALE_NAMES and low not in MALE_NAMES else "m" if low in MALE_NAMES and low not in FEMALE_NAMES else None
+    if gender is None or any(m.title for m in person.mentions):
+        return None
+    for m in person.mentions:
+        before = doc[m.token_start - 1] if m.token_start > 0 else None
+        if before is not None and (before.is_title or before.lower_.rstrip(".") in TITLES):
+            return None
+    return gender
+
+
 def _given_name(names: list[str]) -> str:
     """The given name: the first word of a full name that is a known one ("Landlord Peter Voss"), or
     the first word; a lone surname ("Garcia") has none."""
@@ -471,7 +488,7 @@ def _mentions_in(doc: Doc) -> list[Mention]:
 
 
 def _staged(doc: Doc, first: int, last: int) -> list[tuple[int, Mention]]:
-    mentions = _labelled_mentions(doc, first, last)
+    mentions = _with_countries(doc, _with_pseudonyms(doc, _labelled_mentions(doc, first, last), first, last), first, last)
     unlabelled = _unlabelled_full_names(doc, mentions, first, last)
     by_deeds = _names_by_what_they_do(doc, mentions + unlabelled, first, last)
     covered = {t for m in mentions + unlabelled + by_deeds for t in range(m.token_start, m.token_end)}
@@ -487,6 +504,41 @@ def _staged(doc: Doc, first: int, last: int) -> list[tuple[int, Mention]]:
 
 # How many stages `_staged` tags its mentions with (0, 1, 2).
 _STAGES = 3
+
+
+def _with_pseudonyms(doc: Doc, mentions: list[Mention], first: int, last: int) -> list[Mention]:
+    """The labelled mentions, with each pseudonym ("Witness A", labelled or not) a person's name of its
+    own in place of whatever the recogniser made of it ("Witness A." with the sentence's full stop)."""
+    found = pseudonyms(doc, first, last)
+    if not found:
+        return mentions
+    taken = {t for s, e, _, _ in found for t in range(s, e)}
+    kept = [m for m in mentions if not any(t in taken for t in range(m.token_start, m.token_end))]
+    named = [Mention(a, b, s, e, "person", text_of(doc)[a:b]) for s, e, a, b in found]
+    return sorted(kept + named, key=lambda m: m.token_start)
+
+
+def _with_countries(doc: Doc, mentions: list[Mention], first: int, last: int) -> list[Mention]:
+    """The mentions, with the name of a country the recogniser left unlabelled ("Seychelles’ minister")
+    or cut in pieces ("Antigua" and "Barbuda" as two people) a place of its own; a name labelled
+    exactly, or inside a longer one ("Trinidad and Tobago Police Service"), is left as it is."""
+    found = country_names(doc, first, last)
+    if not found:
+        return mentions
+    for s, e in found:
+        across = [m for m in mentions if m.token_start < e and s < m.token_end and not (s <= m.token_start and m.token_end <= e)]
+        rest = doc[e + 1 : across[0].token_end] if len(across) == 1 and across[0].token_start == s and e < len(doc) and doc[e].text in _POSSESSIVE else None
+        if rest and (across[0].label == "person" or rest[0].lower_ in MALE_NAMES or rest[0].lower_ in FEMALE_NAMES):
+            # "Uruguay’s Sofía Pereyra" labelled as one: the country, and the person named after its
+            # possessive ("Uzbekistan’s Ministry of Foreign Affairs" stays whole: which ministry it is)
+            m = across[0]
+            mentions = [x for x in mentions if x is not m] + [Mention(rest.start_char, rest.end_char, e + 1, m.token_end, "person", rest.text)]
+        elif across:
+            continue  # labelled as it is, part of a longer name, or a name that runs across it
+        mentions = [m for m in mentions if not (s <= m.token_start and m.token_end <= e)]
+        span = doc[s:e]
+        mentions.append(Mention(span.start_char, span.end_char, s, e, "place", span.text))
+    return sorted(mentions, key=lambda m: m.token_start)
 
 
 def _unlabelled(doc: Doc, s: int, e: int, kind: str) -> Mention:
@@ -587,6 +639,8 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     for a in actors:
         if a.type == "person":
             a.gender = _gender(a.tokens, {m.title for m in a.mentions if m.title})
+            if a.gender is None and len(a.tokens) == 1 and a.mentions:
+                a.gender = _first_name_gender(doc, a)
     actors = [a for a in actors if a.mentions]
     _title_shared_surnames(actors)
     for i, a in enumerate(actors, 1):
@@ -654,10 +708,12 @@ class _People:
         self.by_first: dict[str, list[ActorRecord]] = {}
         self.starts: dict[str, list[int]] = {}
         for p in persons:  # in order of first mention, as the candidates were listed before
+            self.starts[p.id] = sorted(x.start for x in p.mentions)
+            if is_pseudonym(p.tokens):
+                continue  # ("Witness A" is never "Witness" or "A" alone)
             self.by_last.setdefault(p.tokens[-1], []).append(p)
             if len(p.tokens) > 1:
                 self.by_first.setdefault(p.tokens[0], []).append(p)
-            self.starts[p.id] = sorted(x.start for x in p.mentions)
 
     def add(self, person: ActorRecord, m: Mention) -> None:
         person.mentions.append(m)
@@ -853,6 +909,8 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     surnames: dict[str, ActorRecord] = {}
     sharing: dict[str, list[ActorRecord]] = {}
     for p in persons:
+        if is_pseudonym(p.tokens):
+            continue  # "Witness A" has no surname: a lone "A" is nobody
         surnames.setdefault(p.tokens[-1], p)
         sharing.setdefault(p.tokens[-1], []).append(p)
         if any(t.lower() in PATRONYMIC_WORDS for t in p.tokens[1:-1]):
@@ -862,6 +920,7 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
     for p in by_surname_only:
         if p.name in sharing:
             sharing[p.name].append(p)
+    given = _lone_given_names(persons, surnames)
     _add_hyphenated_surnames(doc, surnames, mentions, covered)
     cols = columns(doc)
     # (the page's few words that are a surname first: a test of each of its thousands of tokens in
@@ -887,6 +946,29 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
         m = Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "person", tok.text, actor=person, title=title)
         person.mentions.append(m)
         mentions.append(m)
+    for i in _where(doc, given) if given else ():
+        # "Tigist laughed when asked why.": a given name alone, of one person named in full, which the
+        # recogniser left unlabelled, where the sentence treats it as a person's
+        if i in covered or not cols.is_title[i] or _common_word_opening(doc[i]):
+            continue
+        if any(0 <= k < len(doc) and (k in covered or cols.pos[k] == "PROPN") for k in (i - 1, i + 1)):
+            continue  # part of a longer name, or next to one
+        if not _acts_as_person(doc, i, i + 1):
+            continue
+        tok, person = doc[i], given[doc[i].text]
+        m = Mention(tok.idx, tok.idx + len(tok.text), i, i + 1, "person", tok.text, actor=person)
+        person.mentions.append(m)
+        mentions.append(m)
+
+
+def _lone_given_names(persons: list[ActorRecord], surnames: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
+    """The given names that stand for one person alone: of a person named in full, no one else's given
+    name, and nobody's surname (Ethiopian, Icelandic and Indonesian usage; a feature's first names)."""
+    firsts: dict[str, list[ActorRecord]] = {}
+    for p in persons:
+        if len(p.tokens) > 1 and not is_pseudonym(p.tokens) and p.tokens[0][:1].isupper() and len(p.tokens[0]) > 2:
+            firsts.setdefault(p.tokens[0], []).append(p)
+    return {name: ps[0] for name, ps in firsts.items() if len(ps) == 1 and name not in surnames and not name.endswith(".")}
 
 
 def _add_hyphenated_surnames(doc: Doc, surnames: dict[str, ActorRecord], mentions: list[Mention], covered: set[int]) -> None:

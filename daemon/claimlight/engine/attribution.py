@@ -48,6 +48,7 @@ from .docview import columns, token_list, tokens_of
 from .lexicon import (
     ABBREVIATIONS,
     ADDRESSED_SPEECH_VERBS,
+    QUESTIONING_VERBS,
     CHARACTERISING_VERBS,
     CLAIM_NOUNS,
     DESCRIBING_VERBS,
@@ -151,6 +152,8 @@ _CARRYING_ON_CUES = frozenset("added adds continued continues".split())
 ASKING_CUES = frozenset("asked asks ask".split())
 # exchange: the cues of a retort ("he shot back", "Grech countered"), and how many words a quick
 # exchange's turns and the cue of the one in the middle may have
+# Verbs of answering: their speaker answers someone, and is not the one who just asked (`Context._replier`).
+REPLY_VERBS = frozenset("reply answer respond".split())
 RETORT_CUES = frozenset("shot fired hit snapped countered counters retorted retorts replied replies interjected interjects".split())
 EXCHANGE_TURN_WORDS = 12
 EXCHANGE_CUE_WORDS = 5
@@ -217,7 +220,26 @@ class Context:
         return self.at.speaker(tok, self.last_speaker)
 
     def from_cue(self, verb: Token, after_start: int | None = None) -> Found | None:
-        return self.at.from_cue(verb, self.last_speaker, after_start)
+        got = self.at.from_cue(verb, self.last_speaker, after_start)
+        return self._replier(verb, got) if got is not None and verb.lemma_.lower() in REPLY_VERBS else got
+
+    def _replier(self, verb: Token, got: Found) -> Found | None:
+        """ "“And what did he say?” the prosecutor asked. ¶ “…,” she replied.": who replies to a
+        question is not who asked it; a pronoun the reading gave the asker stands for someone else
+        in view, or for nobody."""
+        last = self.last
+        if last is None or last.speaker is None or last.speaker.actor is None or got.speaker.actor is not last.speaker.actor:
+            return got
+        if not self.at.inner(last.quotation).rstrip().endswith("?"):
+            return got
+        subj = self.at.finder.subject_of(verb)
+        if subj is None or subj.pos_ != "PRON":
+            return got
+        res = self.at.finder.coref.pronoun_other_than(subj, last.speaker.actor)
+        if res is None:
+            return None
+        span = (subj.idx, subj.idx + len(subj.text))
+        return Found(Speaker(res.name, span[0], span[1], res.actor, (span,) + res.chain), got.cue, got.cue_start)
 
 
 # -- the strategies, in the order of CHAIN ------------------------------------------------------------
@@ -680,6 +702,8 @@ def previous_subject(ctx: Context) -> Found | None:
     subj = at.finder.subject_of(aside or root) if root.pos_ in ("VERB", "AUX") else None
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in _NO_PREVIOUS_SPEAKER:
         return None
+    if aside is None and root.lemma_.lower() in QUESTIONING_VERBS and _question_reported(ctx, root):
+        return _answer_of_the_asked(ctx, root)
     sp = ctx.speaker(subj)
     # ("A neighbour who bought from her stall said the market would not be the same. “…”": an
     # unnamed person whose words the sentence reports speaks on, as in `paragraph_before`)
@@ -688,6 +712,27 @@ def previous_subject(ctx: Context) -> Found | None:
     if sp is None or (sp.actor is None and subj.pos_ != "PRON" and not reports) or (sp.actor and sp.actor.type == "place"):
         return None
     return Found(sp)
+
+
+def _question_reported(ctx: Context, asked: Token) -> bool:
+    """Whether a sentence puts a whole question to someone ("asked her what she had done next"):
+    an object that may be a person, and the question itself as a clause; the quotation after it,
+    opening with no question of its own, answers. ("pressed her on costs. “Then why …?”" and
+    "asked about the payout. “…”" are the asker's own words.)"""
+    said = ctx.at.inner(ctx.q).lstrip()
+    if re.split(r"(?<=[.!?])\s", said, maxsplit=1)[0].rstrip().endswith("?"):
+        return False
+    return any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "PROPN") for c in asked.children) and any(
+        c.dep_ in ("ccomp", "xcomp") for c in asked.children
+    )
+
+
+def _answer_of_the_asked(ctx: Context, asked: Token) -> Found | None:
+    """ "Modise asked her what she had done next. “I told Mr Sebina. …”": the answer is the words of
+    the one asked (the verb's object); with no person the text can name for it, of no one."""
+    obj = next(c for c in asked.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "PROPN"))
+    sp = ctx.speaker(obj)
+    return Found(sp) if sp is not None and sp.actor is not None and sp.actor.type == "person" else None
 
 
 def _plain_but_for_fragments(at: Attributor, sent) -> bool:

@@ -581,6 +581,10 @@ class Coreference:
         subject = subject or (holder is not None and holder.dep_ in SUBJECT_DEPS)
         # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"
         subject = subject or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or _relative_subject(tok) or _fronted_topic(tok) or _writer_met(tok)
+        if tok.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in tok.head.children):
+            # "She was joined by her sister, Marie-Ève Bélanger, who …": the agent is who acts and is
+            # in view, not the one the passive is about
+            subject = False
         speaker = tok.i in self.speech_subjects or (tok.dep_ in ("compound", "flat", "appos") and tok.head.i in self.speech_subjects)
         speaker = speaker or (holder is not None and holder.i in self.speech_subjects)
         # "Kinley Pelden was criticised for it, Choden recalled": whom a passive verb of speech is about
@@ -588,7 +592,9 @@ class Coreference:
         spoken_of = tok if tok.dep_ in SUBJECT_DEPS else tok.head
         if speaker and spoken_of.dep_ == "nsubjpass" and spoken_of.head.lemma_.lower() not in PASSIVE_SPEECH_VERBS:
             speaker = False
-        return subject, speaker
+        # (who speaks is what the sentence is about, where the parse hangs it wrong: "The witness
+        # asked for water" with "witness" for its root)
+        return subject or speaker, speaker
 
     def _actor_referent(self, actor: ActorRecord, tok: Token, span: tuple[int, int], via: Chain) -> Referent | None:
         kind = self.kind.get(actor.id)
@@ -853,7 +859,11 @@ class Coreference:
         """ "Smith praised him": a plain pronoun object never stands for the subject of its own verb."""
         if tok.dep_ not in ("dobj", "iobj", "dative") or tok.lower_.endswith(("self", "selves")):
             return False
-        return r.subject and tok.doc[r.i].head.i == tok.head.i
+        # (through a name in apposition to the subject: "The prosecutor, Naledi Kgari, asked her")
+        h = tok.doc[r.i]
+        while h.dep_ in ("appos", "compound", "flat") and h.head.i != h.i and h.head.i != tok.head.i:
+            h = h.head
+        return r.subject and h.head.i == tok.head.i
 
     # -- descriptions -----------------------------------------------------------------------------
 

@@ -159,6 +159,19 @@ _MALE = {
         sibusiso sipho thabo themba tunde uchenna yemi
         baraka bakari daudi hamisi juma jumanne rashidi ramadhani selemani shabani
     """,
+    "icelandic": """
+        ásgeir baldur egill einar gísli guðmundur halldór hjalti jóhann jón kristján magnús
+        ólafur páll ragnar sigurður snorri stefán þórður
+    """,
+    "ethiopian_eritrean": """
+        abiy alemayehu berhanu biniam dawit fikru getachew girma mulugeta tewodros yohannes yonas
+    """,
+    "setswana_more": """
+        ditiro kabelo thabo
+    """,
+    "more": """
+        flavien hazem
+    """,
     "caribbean": """
         delroy jahmal kenrick kenroy marlon shamar
     """,
@@ -296,6 +309,20 @@ _FEMALE = {
         lindiwe lerato mbali ngozi nkechi nomvula nokuthula nomsa nthabiseng oluwakemi
         oyinkansola thandiwe thandeka titilayo wanjiru wangari yetunde zanele zodwa
         fatuma halima mwajuma mwanaidi mwanajuma neema nasra rehema subira upendo zawadi zuhura
+    """,
+    "icelandic": """
+        ásta birta bryndís edda guðrún halla hildur ingibjörg jóhanna katrín kristín margrét
+        ragnheiður sigríður sigrún steinunn þóra elín
+    """,
+    "ethiopian_eritrean": """
+        almaz aster birtukan frehiwot genet hirut mekdes meron meseret rahel selamawit senait
+        tigist tsehay tsion yeshi
+    """,
+    "arabic_more": """
+        maysoon
+    """,
+    "spanish_portuguese_more": """
+        sofía sofia lucía lucia maría
     """,
     "caribbean": """
         aliyah keisha latoya shanice shavonne tamika tiana yesenia

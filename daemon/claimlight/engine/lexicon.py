@@ -132,6 +132,10 @@ URGING_PREPOSITIONS = {"call": ("on", "upon"), "appeal": ("to",)}
 # whose subject is a noun ("a steward once asked her whether she had “…”") is that subject's
 # words even when a verb above relays them (`engine.attribution`, rule `governing_cue`).
 ADDRESSED_SPEECH_VERBS = frozenset("ask tell question challenge".split())
+# Verbs of putting a question to someone ("Modise asked her what she had done next."): a quotation
+# standing alone after such a sentence, that opens with no question of its own, is the answer of the
+# one asked, not the asker's words (`engine.attribution`, rule `previous_subject`).
+QUESTIONING_VERBS = frozenset("ask question press quiz".split())
 
 # Verbs of intention, hope and decision that report what someone means to do by what is to be done:
 # "plans to release her tax returns", "refused to testify", "hopes to open the plant by spring"
@@ -752,8 +756,9 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
 )
 
 # Role nouns that also name the person when they qualify another role: a "consultant physician" is
-# "the consultant" later, a "student nurse" "the student".
-QUALIFYING_ROLE_NOUNS = frozenset("consultant student trainee apprentice locum".split())
+# "the consultant" later, a "student nurse" "the student"; a "Det. Sgt." (a detective sergeant) "the
+# detective".
+QUALIFYING_ROLE_NOUNS = frozenset("consultant student trainee apprentice locum detective".split())
 
 # Nouns a description uses for an organisation. The generic ones ("the company", "the firm")
 # stand for the organisation most recently in view; the others name a kind that the
@@ -889,6 +894,12 @@ SPOUSE_NOUNS = {"husband": "m", "wife": "f"}
 # Nouns for someone a story need never name ("The victim was taken to hospital. Tom Reid said …"):
 # unlike a role ("The transport minister …"), never the person named in the sentence after.
 UNNAMED_PERSON_NOUNS = frozenset("man woman boy girl person victim suspect witness resident child".split())
+# Nouns a court, tribunal or inquiry makes a pseudonym of with a letter or a number ("Witness A",
+# "Patient B", "Soldier F", "Child 3"): the name of one person it shields (`engine.pseudonyms`).
+PSEUDONYM_NOUNS = frozenset(
+    "witness patient soldier officer victim complainant child pupil student juror informant suspect person "
+    "mother father parent employee worker nurse doctor prisoner detainee applicant claimant".split()
+)
 
 # Nouns for a business or a body, besides INSTITUTION_NOUNS, whose apposition is an organisation
 # ("Korvane, a Lisbon company"; "Spinning Disc, a record shop").
@@ -896,7 +907,7 @@ ORGANISATION_NOUNS = frozenset(
     """
     chain maker producer developer brand label studio shop store restaurant cafe café bakery diner pub
     bar hotel brewery winery farm practice consultancy startup nonprofit non-profit band orchestra
-    choir newspaper magazine broadcaster outlet subsidiary affiliate
+    choir newspaper magazine broadcaster outlet subsidiary affiliate app platform
     """.split()
 )
 # Words for a kind of organisation that stand right before its name ("Premier League side Hartwell

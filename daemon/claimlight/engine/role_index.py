@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
 from .docview import token_list
+from .pseudonyms import is_pseudonym
 from .lexicon import (
     ABBREVIATIONS,
     HONORIFIC_TITLES,
@@ -111,7 +112,7 @@ class RoleIndex:
             return
         roles.append(role)
         # ("the consultant physician" is "the consultant" too: a role word that qualifies another)
-        heads = [role.head] + [w for w in role.words[:-1] if w in QUALIFYING_ROLE_NOUNS] if role.head else []
+        heads = [role.head] + [normalise(w) for w in role.words[:-1] if normalise(w) in QUALIFYING_ROLE_NOUNS] if role.head else []
         # (by identity: two actors of one index are never equal, and comparing the records field by
         # field costs a tuple of their fields each time)
         for head in heads:
@@ -302,6 +303,10 @@ def _roles_of_mention(doc: Doc, index: ActorIndex, m: Mention, actor: ActorRecor
         yield from _org_name_roles(doc, m)
     if m.title:
         yield Role(normalise(m.title), (_word(m.title),), m.start, m.end, TITLE)
+    if actor.type == "person" and is_pseudonym(m.text.split()):
+        # "Witness A … the witness said": the pseudonym's noun is what the text calls that person
+        noun = _word(m.text.split()[0])
+        yield Role(noun, (noun,), m.start, m.end, NAME)
     title = _title_before(doc, index, m) or _portfolio_title(doc, m)
     if title is not None:
         yield title
