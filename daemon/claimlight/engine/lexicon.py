@@ -205,6 +205,16 @@ HEADLINE_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that give the clause they stand beside to their subject from a clause of "as": "as experts have
+# pointed out, the returns can be released", "the vote will fail, as the mayor predicted" (`engine.reported`,
+# rule `as_clause`). Verbs of saying, noting and foreseeing; not "as she spoke", "as he left".
+AS_CLAUSE_VERBS = frozenset(
+    """
+    say note point report write explain argue state put observe remark predict warn acknowledge concede
+    suggest claim insist contend maintain tell conclude find show document reveal confirm forecast
+    """.split()
+)
+
 # "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
 REFUSING_VERBS = frozenset("refuse decline".split())
 SILENCE_VERBS = frozenset("comment speak talk respond elaborate answer say".split())

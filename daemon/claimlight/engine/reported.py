@@ -66,7 +66,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -89,6 +89,8 @@ MADE_CLEAR = "made_clear"
 CONCERN_RAISED = "concern_raised"
 COLON_BLOCK = "colon_block"
 HEADLINE_VERB = "headline_verb"
+FRONTED_VERB = "fronted_verb"
+AS_CLAUSE = "as_clause"
 STANCE_ADJECTIVE = "stance_adjective"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
@@ -221,7 +223,7 @@ def _can_report(finder: SpeakerFinder, tok: Token) -> bool:
 _TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS)
+_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS) | AS_CLAUSE_VERBS
 
 # Every noun a rule starts from.
 _ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS
@@ -464,6 +466,65 @@ def _trailing_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
         while start < comma and (toks[start].is_punct or toks[start].is_space or toks[start].lower_ in CLAUSE_OPENERS):
             start += 1
         r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, comma), TRAILING_VERB)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _fronted_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "In recent days, advisers to the mayor say, she has grown weary of the race": a reporting verb and
+    its subject set off by a comma after them, before the clause they report, which the parse makes the
+    sentence's head and hangs the verb from as `parataxis`: that clause, from the comma to its end. (A
+    clause with words on both sides of the verb is `_parentheticals`'.)"""
+    out = []
+    toks = token_list(doc)
+    for verb in _verbs(verbs, _TRAILING_VERBS):
+        head = verb.head
+        if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue
+        # (what the verb has after it before the comma, "said on Friday", is its own)
+        after = max((c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ != "punct"), default=verb.i) + 1
+        if after >= head.i or toks[after].text not in _PARENTHESIS_MARKS:
+            continue
+        if subj.left_edge.i > verb.sent.start and toks[subj.left_edge.i - 1].text not in _PARENTHESIS_MARKS:
+            continue  # the subject opens the sentence or follows a comma
+        if not any(t.dep_ in _CLAUSE_SUBJECT_DEPS for t in doc[after + 1 : head.i]):
+            continue  # the clause after the comma has a subject of its own (the parse may hang it on an auxiliary)
+        start = after + 1
+        while start < head.i and (toks[start].is_punct or toks[start].lower_ in CLAUSE_OPENERS):
+            start += 1
+        end = _without_trailing_punctuation(doc, start, head.right_edge.i + 1)
+        r = _reported(doc, finder, in_quote, verb, start, end, FRONTED_VERB)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _as_clauses(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "As many experts have pointed out, the returns can be released during an audit", "the vote
+    will fail, as the mayor predicted": a verb of `AS_CLAUSE_VERBS` in a clause of "as" with a subject
+    and nothing said of its own, and the clause it stands beside: that clause, without the "as" clause."""
+    out = []
+    toks = token_list(doc)
+    for verb in _verbs(verbs, AS_CLAUSE_VERBS):
+        head = verb.head
+        if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or not any(m.dep_ == "mark" and m.lower_ == "as" and m.i == verb.left_edge.i for m in verb.children):
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp", "auxpass", "nsubjpass") for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "as she told the story", "as expected": nothing the clause beside it is given to
+        if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS and not (verb.left_edge.i <= c.i <= verb.right_edge.i) for c in head.children):
+            continue
+        if verb.i < head.i:  # the "as" clause first: what follows it
+            start, end = verb.right_edge.i + 1, head.right_edge.i + 1
+        else:  # after the clause: what comes before it in the sentence
+            start, end = head.left_edge.i, verb.left_edge.i
+        while start < end and (toks[start].is_punct or toks[start].lower_ in CLAUSE_OPENERS or toks[start].dep_ == "cc"):
+            start += 1
+        end = _without_trailing_punctuation(doc, start, end)
+        r = _reported(doc, finder, in_quote, verb, start, end, AS_CLAUSE)
         if r is not None:
             out.append(r)
     return out
@@ -916,4 +977,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _headlines, _headline_verbs, _colon_blocks)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _fronted_verbs, _as_clauses, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _headlines, _headline_verbs, _colon_blocks)
