@@ -268,6 +268,16 @@ PREPOSITION_REPORTING_VERBS = {
     "point": ("to",), "refer": ("to",), "apologize": ("for",), "apologise": ("for",), "bristle": ("at",),
 }
 
+# Nouns for one who holds a stance, and the prepositions that bring in what it is towards: "is a staunch
+# opponent of the death penalty", "Reid, a longtime critic of the levy," (`engine.reported`, rule
+# `stance_noun`): held by the subject of "be" or by the noun the phrase stands beside. Not "fan" or
+# "admirer", who like things rather than say anything of them.
+STANCE_HOLDER_NOUNS = {
+    "opponent": ("of",), "critic": ("of",), "supporter": ("of",), "defender": ("of",), "advocate": ("of", "for"),
+    "proponent": ("of",), "champion": ("of",), "backer": ("of",), "foe": ("of",), "detractor": ("of",),
+    "skeptic": ("of",), "sceptic": ("of",), "opposer": ("of",),
+}
+
 # Adjectives of stance after "be" and the prepositions that bring in what the stance is about: "is
 # critical of the plan", "were worried about the cost", "is opposed to the merger" (`engine.reported`).
 STANCE_ADJECTIVES = {

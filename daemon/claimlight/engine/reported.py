@@ -66,7 +66,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, STANCE_HOLDER_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -91,6 +91,7 @@ COLON_BLOCK = "colon_block"
 HEADLINE_VERB = "headline_verb"
 FRONTED_VERB = "fronted_verb"
 AS_CLAUSE = "as_clause"
+STANCE_NOUN = "stance_noun"
 STANCE_ADJECTIVE = "stance_adjective"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
@@ -186,7 +187,7 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     possessor), unless that is no report: too short, mostly quoted already, reaching into another
     paragraph, the verb inside it (unless `across`: a parenthetical verb stands inside what it
     reports), or a subject that is no one."""
-    if _too_short_or_quoted(start, end, in_quote):
+    if _too_short_or_quoted(start, end, in_quote) and not (rule in _NAMED_OBJECT_RULES and _names_an_actor(finder, start, end) and not any(in_quote[start:end])):
         return None
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return None  # "veterans invited to take part": by someone the text does not name
@@ -212,6 +213,17 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     return Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, verb.text, verb.idx, rule)
 
 
+# The rules whose phrase may be a name alone, shorter than a clause: a stance taken towards a person or an
+# organisation ("endorsed Okafor", "is critical of the union", "voted against Reid").
+_NAMED_OBJECT_RULES = frozenset(("content_object", "preposition_object", "stance_adjective", "passive_agent", "stance_noun"))
+
+
+def _names_an_actor(finder: SpeakerFinder, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are one name of a person or an organisation, and nothing else."""
+    mention = finder.index.mention_at(start)
+    return mention is not None and mention.token_start == start and mention.token_end == end and mention.actor is not None and mention.actor.type in ("person", "organization")
+
+
 def _can_report(finder: SpeakerFinder, tok: Token) -> bool:
     """Whether `tok` is someone or something that can say or find anything: a named actor, a person,
     an organisation, a country, a document or a study ("rules that promise to…" are no one's words)."""
@@ -226,7 +238,7 @@ _TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 _ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS) | AS_CLAUSE_VERBS
 
 # Every noun a rule starts from.
-_ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS
+_ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS | frozenset(STANCE_HOLDER_NOUNS)
 # Every adjective.
 _ANY_STANCE_ADJECTIVE = frozenset(STANCE_ADJECTIVES) | BELIEF_ADJECTIVES | WILLING_ADJECTIVES
 
@@ -709,6 +721,30 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
     return out
 
 
+def _stance_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The senator is a staunch opponent of the death penalty", "Reid, a longtime critic of the levy,
+    voted…": a noun of `STANCE_HOLDER_NOUNS` said of someone, after "be" (held by its subject) or beside
+    them (held by the noun it stands beside), and what the stance is towards: the phrase of its preposition."""
+    out = []
+    for noun in _nouns(verbs, frozenset(STANCE_HOLDER_NOUNS)):
+        if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+            cue, holder = noun.head, None
+        elif noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
+            cue, holder = noun, noun.head
+        else:
+            continue
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in STANCE_HOLDER_NOUNS[noun.lemma_] and c.i > noun.i
+                     and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if prep is None:
+            continue
+        start = prep.i + 1
+        r = _reported(doc, finder, in_quote, cue, start, _without_trailing_punctuation(doc, start, prep.right_edge.i + 1), STANCE_NOUN, subject=holder)
+        if r is not None:
+            r.cue, r.cue_start = noun.text, noun.idx
+            out.append(r)
+    return out
+
+
 def _claim_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Trump's claim that he opposed the war": the "that" clause of a noun of saying whose possessor
     says it. (An infinitive after a noun, "her promise to cut fares", is `_intention_nouns`'.)"""
@@ -977,4 +1013,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _fronted_verbs, _as_clauses, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _headlines, _headline_verbs, _colon_blocks)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _fronted_verbs, _as_clauses, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _stance_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _headlines, _headline_verbs, _colon_blocks)
