@@ -179,8 +179,8 @@ CLAIM_MAKING_VERBS = frozenset("make raise advance repeat reiterate float press 
 # in what it is about: "raised concerns about the new trains", "aired doubts over who will pay", "raised
 # questions that the count was rigged" (`engine.reported`, rule `concern_raised`): what it is about, or its
 # "that" clause, said by the verb's subject. Only with these nouns: "raised fees", "aired the programme".
-CONCERN_NOUNS = frozenset("question concern doubt objection alarm fear worry reservation misgiving".split())
-CONCERN_RAISING_VERBS = frozenset("raise air voice express".split())
+CONCERN_NOUNS = frozenset("question concern doubt objection alarm fear worry reservation misgiving illusion qualm".split())
+CONCERN_RAISING_VERBS = frozenset("raise air voice express have".split())
 CONCERN_PREPOSITIONS = frozenset("about over on regarding around".split())
 # "made it clear that…", "made plain she would…": a verb that reports a clause with one of these
 # adjectives (`engine.reported`, rule `made_clear`).
@@ -257,6 +257,11 @@ NAMING_VERBS = frozenset("call label brand dub".split())
 # said by a person, an organisation or a name: "the road links the town to the coast" reports nothing).
 LINKING_VERBS = {"link": ("to", "with"), "compare": ("to", "with"), "liken": ("to",), "equate": ("with",), "tie": ("to",), "connect": ("to", "with")}
 
+# Verbs that say only that a statement goes on or begins, so that a verb of stance after them is still a
+# statement made: "continued to call for an inquiry", "began to deny the charges" (`engine.reported`); not
+# verbs of trying, needing or owing ("tried to question", "required to disclose").
+ASPECTUAL_VERBS = frozenset("continue keep begin start resume".split())
+
 # Verbs that report what was said by the phrase they govern, and the prepositions that bring it in:
 # "commented on the verdict", "warned of a recession", "called for an inquiry" (`engine.reported`).
 PREPOSITION_REPORTING_VERBS = {
@@ -266,6 +271,8 @@ PREPOSITION_REPORTING_VERBS = {
     "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), "write": ("about", "of"), "tweet": ("about",),
     "ask": ("about", "for"), "reflect": ("on",), "campaign": ("for", "against"), "plead": ("for",), "rail": ("against",),
     "point": ("to",), "refer": ("to",), "apologize": ("for",), "apologise": ("for",), "bristle": ("at",),
+    "spar": ("over", "about"), "rally": ("for", "against", "over"), "press": ("on", "about", "for"), "believe": ("in",), "seize": ("on", "upon"), "moralize": ("about",),
+    "moralise": ("about",), "protest": ("against", "over"), "object": ("to",),
 }
 
 # Nouns for one who holds a stance, and the prepositions that bring in what it is towards: "is a staunch
@@ -289,6 +296,8 @@ STANCE_ADJECTIVES = {
     "adamant": ("about",), "doubtful": ("about", "of"), "enthusiastic": ("about",), "proud": ("of",),
     "frustrated": ("by", "with"), "alarmed": ("by", "at"), "outraged": ("by", "at", "over"), "uneasy": ("about",),
     "aware": ("of",), "convinced": ("of",), "sure": ("of", "about"), "certain": ("of", "about"),
+    "coy": ("about", "on"), "passionate": ("about",), "vocal": ("about", "on", "in"), "bullish": ("on", "about"), "bearish": ("on", "about"),
+    "ambivalent": ("about",), "firm": ("on",),
 }
 # Of those, the ones that report a clause ("is confident that the vote will pass") or, in the second
 # list, an intention ("is willing to compromise") as well.

@@ -66,7 +66,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, STANCE_HOLDER_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -590,7 +590,7 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     what the verb says of it after it ("a mistake", "for the delay", "as reckless")."""
     out = []
     for verb in _verbs(verbs, STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(LINKING_VERBS)):
-        if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if _wanted_not_made(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             # "was criticised by": the object is the subject, the speaker an agent; "trying to
             # question", "required to disclose": a statement wanted, tried or owed, not made
             continue
@@ -620,6 +620,13 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
         if r is not None:
             out.append(r)
     return out
+
+
+def _wanted_not_made(verb: Token) -> bool:
+    """Whether `verb` is an infinitive of what someone tries, needs or is asked to say ("trying to question",
+    "required to disclose"), not a statement made: one that only goes on or begins ("continued to call for")
+    is made."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ not in ASPECTUAL_VERBS
 
 
 def _passive_agents(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -695,7 +702,7 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
     preposition brings in, for the verbs and prepositions of `PREPOSITION_REPORTING_VERBS`."""
     out = []
     for verb in _verbs(verbs, frozenset(PREPOSITION_REPORTING_VERBS)):
-        if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if _wanted_not_made(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             continue
         preps = PREPOSITION_REPORTING_VERBS[verb.lemma_]
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
