@@ -9,7 +9,7 @@ from claimlight.engine.actors import build_actor_index
 from claimlight.engine.attribution import Attributor
 from claimlight.engine.nlp import parse
 from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import CONCERN_RAISED, CONTENT_OBJECT, PREPOSITION_OBJECT, STANCE_ADJECTIVE, find_reported
+from claimlight.engine.reported import CLAIM_OBJECT, CONCERN_RAISED, CONTENT_OBJECT, PREPOSITION_OBJECT, SOURCE_PHRASE, STANCE_ADJECTIVE, find_reported
 from claimlight.engine.transcript import with_answers
 
 TITLE = "Harbour news\n\n"
@@ -42,6 +42,13 @@ def reported(nlp):
          "the reports of a leak in the fuel depot", CONTENT_OBJECT, "the harbour master"),
         ("Councillor Walsh is passionate about the restoration of the old pier.", "the restoration of the old pier", STANCE_ADJECTIVE, "Walsh"),
         ("Many ferry workers have serious reservations about the new shift rota.", "the new shift rota", CONCERN_RAISED, "ferry workers"),
+        # a noun of stance with its possessor
+        ("Councillor Walsh repeated her attacks on the harbour board at the meeting.", "the harbour board", CLAIM_OBJECT, "Walsh"),
+        # a phrase opening the sentence that gives the clause after it to a view's possessor or a poll
+        ("By the harbour master's own admission, the dredging will not be finished before the spring tides.",
+         "the dredging will not be finished before the spring tides", SOURCE_PHRASE, "harbour master"),
+        ("In the latest island poll, Okafor leads Reid by four points among likely voters.",
+         "Okafor leads Reid by four points among likely voters", SOURCE_PHRASE, "poll"),
     ],
 )
 def test_a_phrase_reported(reported, text, clause, rule, speaker):
@@ -57,7 +64,10 @@ def test_a_phrase_reported(reported, text, clause, rule, speaker):
         "The harbour master tried to deny the reports of a leak in the fuel depot.",
         # "have" with no doubt or worry: nothing put forward
         "Many ferry workers have long shifts on the new rota this winter.",
+        # a clause that reports by a verb of its own is that verb's; a view no one holds is no one's
+        "In the report, the harbour board says the pier is safe for another decade.",
+        "In the view of many, the pier should never have been sold to the developers.",
     ],
 )
 def test_no_phrase_reported(reported, text):
-    assert [r for r in reported(text) if r[1] in (CONTENT_OBJECT, CONCERN_RAISED, PREPOSITION_OBJECT)] == []
+    assert [r for r in reported(text) if r[1] in (CONTENT_OBJECT, CONCERN_RAISED, PREPOSITION_OBJECT, SOURCE_PHRASE)] == []

@@ -215,6 +215,15 @@ AS_CLAUSE_VERBS = frozenset(
     """.split()
 )
 
+# Nouns of a view or an account that give the clause they open to their possessor, and the prepositions
+# that bring them in: "by his own admission, the returns run to thousands of pages", "in the mayor's view,
+# the pier is safe" (`engine.reported`, rule `source_phrase`). Beside them, a poll or a study the clause is
+# read in: "in this poll, Okafor leads by four points" (`HEADLINE_SOURCE_NOUNS`, with "in").
+VIEW_NOUNS = {
+    "admission": ("by",), "account": ("by",), "reckoning": ("by",), "estimate": ("by",), "view": ("in",),
+    "opinion": ("in",), "telling": ("in",), "words": ("in",), "judgment": ("in",), "judgement": ("in",), "estimation": ("in",),
+}
+
 # "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
 REFUSING_VERBS = frozenset("refuse decline".split())
 SILENCE_VERBS = frozenset("comment speak talk respond elaborate answer say".split())
@@ -283,6 +292,16 @@ STANCE_HOLDER_NOUNS = {
     "opponent": ("of",), "critic": ("of",), "supporter": ("of",), "defender": ("of",), "advocate": ("of", "for"),
     "proponent": ("of",), "champion": ("of",), "backer": ("of",), "foe": ("of",), "detractor": ("of",),
     "skeptic": ("of",), "sceptic": ("of",), "opposer": ("of",),
+}
+
+# Nouns of a stance taken towards something, with their possessor, and the prepositions that bring in what
+# it is towards: "his attacks on the moderators", "her criticism of the ruling", "the union's opposition to
+# the merger" (`engine.reported`, rule `claim_object`, beside the nouns of saying of `CLAIM_NOUNS`).
+STANCE_OBJECT_NOUNS = {
+    "attack": ("on", "against"), "criticism": ("of",), "critique": ("of",), "condemnation": ("of",), "praise": ("for", "of"),
+    "endorsement": ("of",), "rhetoric": ("about", "on"), "skepticism": ("about", "of", "over"), "scepticism": ("about", "of", "over"),
+    "opposition": ("to",), "objection": ("to",), "defense": ("of",), "defence": ("of",), "denial": ("of",), "dismissal": ("of",),
+    "rejection": ("of",), "advocacy": ("for", "of"),
 }
 
 # Adjectives of stance after "be" and the prepositions that bring in what the stance is about: "is

@@ -66,7 +66,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, STANCE_OBJECT_NOUNS, VIEW_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -92,6 +92,7 @@ HEADLINE_VERB = "headline_verb"
 FRONTED_VERB = "fronted_verb"
 AS_CLAUSE = "as_clause"
 STANCE_NOUN = "stance_noun"
+SOURCE_PHRASE = "source_phrase"
 STANCE_ADJECTIVE = "stance_adjective"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
@@ -238,7 +239,7 @@ _TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 _ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS) | AS_CLAUSE_VERBS
 
 # Every noun a rule starts from.
-_ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS | frozenset(STANCE_HOLDER_NOUNS)
+_ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS | frozenset(STANCE_HOLDER_NOUNS) | frozenset(STANCE_OBJECT_NOUNS) | frozenset(VIEW_NOUNS) | HEADLINE_SOURCE_NOUNS
 # Every adjective.
 _ANY_STANCE_ADJECTIVE = frozenset(STANCE_ADJECTIVES) | BELIEF_ADJECTIVES | WILLING_ADJECTIVES
 
@@ -845,10 +846,11 @@ def _concerns_raised(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
 def _claim_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Clinton's comments on the shooting", "North Korea's claims about its test": what a noun of
     saying is about, said by its possessor, for the prepositions `PREPOSITION_REPORTING_VERBS` gives
-    the verb of the same name, or "on" and "about"."""
+    the verb of the same name, or "on" and "about"; and what a noun of stance is towards ("his attacks on
+    the moderators"), for the prepositions `STANCE_OBJECT_NOUNS` gives it."""
     out = []
-    for noun, owner in _owned_nouns(verbs, CLAIM_NOUNS):
-        preps = PREPOSITION_REPORTING_VERBS.get(noun.lemma_, ()) + _ABOUT
+    for noun, owner in _owned_nouns(verbs, CLAIM_NOUNS | frozenset(STANCE_OBJECT_NOUNS)):
+        preps = STANCE_OBJECT_NOUNS[noun.lemma_] if noun.lemma_ in STANCE_OBJECT_NOUNS else PREPOSITION_REPORTING_VERBS.get(noun.lemma_, ()) + _ABOUT
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i
                      and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
         if prep is None or noun.dep_ == "ROOT":
@@ -908,6 +910,37 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
         if _too_short_or_quoted(lo, hi, in_quote) or _relays_a_report(doc, finder.head_of_name(obj), lo, hi):
             continue
         out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx, ACCORDING_TO))
+    return out
+
+
+def _source_phrases(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "By his own admission, the returns run to thousands of pages", "in this poll, Okafor leads by four
+    points": a phrase opening its sentence, set off by a comma, that gives the clause after it to a view's
+    possessor (`VIEW_NOUNS`) or to a poll or a study it is read in (`HEADLINE_SOURCE_NOUNS`): that clause.
+    Not a clause that reports by a verb of its own ("in the report, the ministry says…"), which is that verb's."""
+    out = []
+    toks = token_list(doc)
+    for noun in _nouns(verbs, frozenset(VIEW_NOUNS) | HEADLINE_SOURCE_NOUNS):
+        prep, head = noun.head, noun.head.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.i < prep.i or prep.i != prep.sent.start + (toks[prep.sent.start].dep_ == "cc"):
+            continue  # (the phrase opens the sentence, "But" aside, and its clause follows)
+        if noun.lemma_ in VIEW_NOUNS:
+            holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if prep.lower_ not in VIEW_NOUNS[noun.lemma_] or holder is None:
+                continue
+        elif prep.lower_ != "in":
+            continue
+        else:
+            holder = noun
+        comma = prep.right_edge.i + 1
+        if comma >= head.i or toks[comma].text != ",":
+            continue
+        if (head.lemma_ in CLAUSE_REPORTING_VERBS and head.lemma_ not in WEAK_SPEECH_VERBS) or any(c.dep_ == "ccomp" for c in head.children):
+            continue  # (not the weak cues: "the work will not be finished" reports nothing)
+        start = comma + 1
+        r = _reported(doc, finder, in_quote, noun, start, _without_trailing_punctuation(doc, start, head.sent.end), SOURCE_PHRASE, subject=holder)
+        if r is not None:
+            out.append(r)
     return out
 
 
@@ -1020,4 +1053,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _fronted_verbs, _as_clauses, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _stance_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _headlines, _headline_verbs, _colon_blocks)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _fronted_verbs, _as_clauses, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _stance_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _source_phrases, _headlines, _headline_verbs, _colon_blocks)
