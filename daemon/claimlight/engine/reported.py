@@ -13,6 +13,10 @@ relative clause), and nothing is reported when it resolves to no one.
 * `trailing_verb`: a reporting verb and its subject after a comma ("The plan is vague about who
   would qualify, experts say", "Ferry Fares Will Rise, Minister Says"): what comes before the comma,
   however the parse read it.
+* `fronted_verb`: a reporting verb and its subject set off by a comma before the clause they report ("In
+  recent days, advisers to the mayor say, she has grown weary…"): the clause after the comma.
+* `as_clause`: a verb of saying or noting in a clause of "as" beside the clause it gives to its subject
+  ("As experts have pointed out, the returns can be released"; "…, as the mayor predicted"): that clause.
 * `according_to`: "According to X, <clause>": the rest of the sentence.
 * `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
   "urged the council to approve the budget", "called on the council to act"): what is to be done,
@@ -37,7 +41,10 @@ relative clause), and nothing is reported when it resolves to no one.
 * `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
   opposed the war"): the clause, said by the possessor.
 * `claim_object`: a noun of saying with its possessor and what it is about ("Clinton's comments on
-  the shooting", "her warning of a recession"): the phrase, said by the possessor.
+  the shooting", "her warning of a recession"), or a noun of stance and what it is towards ("his attacks
+  on the moderators"): the phrase, said by the possessor.
+* `stance_noun`: a noun for one who holds a stance, after "be" or beside its holder, and what the stance is
+  towards ("is a staunch opponent of the death penalty", "Reid, a critic of the levy,"): the phrase.
 * `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
   decision to close the plant", "the board's refusal to publish the report"): the infinitive.
 * `claim_made`: a noun of a claim put forward, the object of a verb that puts it forward, with its
@@ -47,6 +54,9 @@ relative clause), and nothing is reported when it resolves to no one.
 * `concern_raised`: a doubt or a worry put forward, the object of a verb that puts it forward ("raised
   concerns about the new trains", "aired doubts that the count was fair"): what it is about, or its
   "that" clause, said by the verb's subject.
+* `source_phrase`: a phrase opening the sentence that gives the clause after it to a view's possessor or
+  to a poll it is read in ("By his own admission, the returns run to thousands of pages", "In this poll,
+  Okafor leads by four points"): that clause.
 * `colon_block`: a reporting verb and a colon ending a paragraph ("The governor added:"), and the next
   paragraph without quotation marks, a block quotation on the page: that paragraph.
 * `headline_verb`: the article's first line giving what follows a verb of `HEADLINE_VERBS` to the
@@ -122,7 +132,7 @@ HEADLINE_TOKENS = 40
 # Longest paragraph a verb and its colon bring in as what was said (tokens): a block quotation is a
 # paragraph or so, never the rest of the article.
 COLON_BLOCK_TOKENS = 150
-# Shortest reported clause, in tokens.
+# Shortest reported clause, in tokens (a name alone is shorter: `_NAMED_OBJECT_RULES`).
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
 MOSTLY_QUOTED = Fraction(3, 5)
@@ -185,7 +195,8 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
 def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token, start: int, end: int, rule: str, *, across: bool = False,
               subject: Token | None = None) -> Reported | None:
     """What `verb` reports in tokens [start, end), said by its subject (or `subject`: a claim's
-    possessor), unless that is no report: too short, mostly quoted already, reaching into another
+    possessor), unless that is no report: too short (but a name alone, for the rules of
+    `_NAMED_OBJECT_RULES`), mostly quoted already, reaching into another
     paragraph, the verb inside it (unless `across`: a parenthetical verb stands inside what it
     reports), or a subject that is no one."""
     if _too_short_or_quoted(start, end, in_quote) and not (rule in _NAMED_OBJECT_RULES and _names_an_actor(finder, start, end) and not any(in_quote[start:end])):
