@@ -183,8 +183,8 @@ CLAIM_MAKING_VERBS = frozenset("make raise advance repeat reiterate float press 
 # in what it is about: "raised concerns about the new trains", "aired doubts over who will pay", "raised
 # questions that the count was rigged" (`engine.reported`, rule `concern_raised`): what it is about, or its
 # "that" clause, said by the verb's subject. Only with these nouns: "raised fees", "aired the programme".
-CONCERN_NOUNS = frozenset("question concern doubt objection alarm fear worry reservation misgiving".split())
-CONCERN_RAISING_VERBS = frozenset("raise air voice express".split())
+CONCERN_NOUNS = frozenset("question concern doubt objection alarm fear worry reservation misgiving illusion qualm".split())
+CONCERN_RAISING_VERBS = frozenset("raise air voice express have".split())
 CONCERN_PREPOSITIONS = frozenset("about over on regarding around".split())
 # "made it clear that…", "made plain she would…": a verb that reports a clause with one of these
 # adjectives (`engine.reported`, rule `made_clear`).
@@ -208,6 +208,25 @@ HEADLINE_VERBS = frozenset(
     defend endorse
     """.split()
 )
+
+# Verbs that give the clause they stand beside to their subject from a clause of "as": "as experts have
+# pointed out, the returns can be released", "the vote will fail, as the mayor predicted" (`engine.reported`,
+# rule `as_clause`). Verbs of saying, noting and foreseeing; not "as she spoke", "as he left".
+AS_CLAUSE_VERBS = frozenset(
+    """
+    say note point report write explain argue state put observe remark predict warn acknowledge concede
+    suggest claim insist contend maintain tell conclude find show document reveal confirm forecast
+    """.split()
+)
+
+# Nouns of a view or an account that give the clause they open to their possessor, and the prepositions
+# that bring them in: "by his own admission, the returns run to thousands of pages", "in the mayor's view,
+# the pier is safe" (`engine.reported`, rule `source_phrase`). Beside them, a poll or a study the clause is
+# read in: "in this poll, Okafor leads by four points" (`HEADLINE_SOURCE_NOUNS`, with "in").
+VIEW_NOUNS = {
+    "admission": ("by",), "account": ("by",), "reckoning": ("by",), "estimate": ("by",), "view": ("in",),
+    "opinion": ("in",), "telling": ("in",), "words": ("in",), "judgment": ("in",), "judgement": ("in",), "estimation": ("in",),
+}
 
 # "declined to comment", "refused to speak to reporters": a refusal to say anything reports nothing said.
 REFUSING_VERBS = frozenset("refuse decline".split())
@@ -251,6 +270,11 @@ NAMING_VERBS = frozenset("call label brand dub".split())
 # said by a person, an organisation or a name: "the road links the town to the coast" reports nothing).
 LINKING_VERBS = {"link": ("to", "with"), "compare": ("to", "with"), "liken": ("to",), "equate": ("with",), "tie": ("to",), "connect": ("to", "with")}
 
+# Verbs that say only that a statement goes on or begins, so that a verb of stance after them is still a
+# statement made: "continued to call for an inquiry", "began to deny the charges" (`engine.reported`); not
+# verbs of trying, needing or owing ("tried to question", "required to disclose").
+ASPECTUAL_VERBS = frozenset("continue keep begin start resume".split())
+
 # Verbs that report what was said by the phrase they govern, and the prepositions that bring it in:
 # "commented on the verdict", "warned of a recession", "called for an inquiry" (`engine.reported`).
 PREPOSITION_REPORTING_VERBS = {
@@ -260,6 +284,28 @@ PREPOSITION_REPORTING_VERBS = {
     "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), "write": ("about", "of"), "tweet": ("about",),
     "ask": ("about", "for"), "reflect": ("on",), "campaign": ("for", "against"), "plead": ("for",), "rail": ("against",),
     "point": ("to",), "refer": ("to",), "apologize": ("for",), "apologise": ("for",), "bristle": ("at",),
+    "spar": ("over", "about"), "rally": ("for", "against", "over"), "press": ("on", "about", "for"), "believe": ("in",), "seize": ("on", "upon"), "moralize": ("about",),
+    "moralise": ("about",), "protest": ("against", "over"), "object": ("to",),
+}
+
+# Nouns for one who holds a stance, and the prepositions that bring in what it is towards: "is a staunch
+# opponent of the death penalty", "Reid, a longtime critic of the levy," (`engine.reported`, rule
+# `stance_noun`): held by the subject of "be" or by the noun the phrase stands beside. Not "fan" or
+# "admirer", who like things rather than say anything of them.
+STANCE_HOLDER_NOUNS = {
+    "opponent": ("of",), "critic": ("of",), "supporter": ("of",), "defender": ("of",), "advocate": ("of", "for"),
+    "proponent": ("of",), "champion": ("of",), "backer": ("of",), "foe": ("of",), "detractor": ("of",),
+    "skeptic": ("of",), "sceptic": ("of",), "opposer": ("of",),
+}
+
+# Nouns of a stance taken towards something, with their possessor, and the prepositions that bring in what
+# it is towards: "his attacks on the moderators", "her criticism of the ruling", "the union's opposition to
+# the merger" (`engine.reported`, rule `claim_object`, beside the nouns of saying of `CLAIM_NOUNS`).
+STANCE_OBJECT_NOUNS = {
+    "attack": ("on", "against"), "criticism": ("of",), "critique": ("of",), "condemnation": ("of",), "praise": ("for", "of"),
+    "endorsement": ("of",), "rhetoric": ("about", "on"), "skepticism": ("about", "of", "over"), "scepticism": ("about", "of", "over"),
+    "opposition": ("to",), "objection": ("to",), "defense": ("of",), "defence": ("of",), "denial": ("of",), "dismissal": ("of",),
+    "rejection": ("of",), "advocacy": ("for", "of"),
 }
 
 # Adjectives of stance after "be" and the prepositions that bring in what the stance is about: "is
@@ -273,6 +319,8 @@ STANCE_ADJECTIVES = {
     "adamant": ("about",), "doubtful": ("about", "of"), "enthusiastic": ("about",), "proud": ("of",),
     "frustrated": ("by", "with"), "alarmed": ("by", "at"), "outraged": ("by", "at", "over"), "uneasy": ("about",),
     "aware": ("of",), "convinced": ("of",), "sure": ("of", "about"), "certain": ("of", "about"),
+    "coy": ("about", "on"), "passionate": ("about",), "vocal": ("about", "on", "in"), "bullish": ("on", "about"), "bearish": ("on", "about"),
+    "ambivalent": ("about",), "firm": ("on",),
 }
 # Of those, the ones that report a clause ("is confident that the vote will pass") or, in the second
 # list, an intention ("is willing to compromise") as well.

@@ -13,6 +13,10 @@ relative clause), and nothing is reported when it resolves to no one.
 * `trailing_verb`: a reporting verb and its subject after a comma ("The plan is vague about who
   would qualify, experts say", "Ferry Fares Will Rise, Minister Says"): what comes before the comma,
   however the parse read it.
+* `fronted_verb`: a reporting verb and its subject set off by a comma before the clause they report ("In
+  recent days, advisers to the mayor say, she has grown weary…"): the clause after the comma.
+* `as_clause`: a verb of saying or noting in a clause of "as" beside the clause it gives to its subject
+  ("As experts have pointed out, the returns can be released"; "…, as the mayor predicted"): that clause.
 * `according_to`: "According to X, <clause>": the rest of the sentence.
 * `infinitive`: a verb of promising or urging with what is to be done ("promised to cut taxes",
   "urged the council to approve the budget", "called on the council to act"): what is to be done,
@@ -37,7 +41,10 @@ relative clause), and nothing is reported when it resolves to no one.
 * `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
   opposed the war"): the clause, said by the possessor.
 * `claim_object`: a noun of saying with its possessor and what it is about ("Clinton's comments on
-  the shooting", "her warning of a recession"): the phrase, said by the possessor.
+  the shooting", "her warning of a recession"), or a noun of stance and what it is towards ("his attacks
+  on the moderators"): the phrase, said by the possessor.
+* `stance_noun`: a noun for one who holds a stance, after "be" or beside its holder, and what the stance is
+  towards ("is a staunch opponent of the death penalty", "Reid, a critic of the levy,"): the phrase.
 * `intention_noun`: a noun of intention or decision with its possessor and what is to be done ("her
   decision to close the plant", "the board's refusal to publish the report"): the infinitive.
 * `claim_made`: a noun of a claim put forward, the object of a verb that puts it forward, with its
@@ -47,6 +54,9 @@ relative clause), and nothing is reported when it resolves to no one.
 * `concern_raised`: a doubt or a worry put forward, the object of a verb that puts it forward ("raised
   concerns about the new trains", "aired doubts that the count was fair"): what it is about, or its
   "that" clause, said by the verb's subject.
+* `source_phrase`: a phrase opening the sentence that gives the clause after it to a view's possessor or
+  to a poll it is read in ("By his own admission, the returns run to thousands of pages", "In this poll,
+  Okafor leads by four points"): that clause.
 * `colon_block`: a reporting verb and a colon ending a paragraph ("The governor added:"), and the next
   paragraph without quotation marks, a block quotation on the page: that paragraph.
 * `headline_verb`: the article's first line giving what follows a verb of `HEADLINE_VERBS` to the
@@ -66,7 +76,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, STANCE_OBJECT_NOUNS, VIEW_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -89,6 +99,10 @@ MADE_CLEAR = "made_clear"
 CONCERN_RAISED = "concern_raised"
 COLON_BLOCK = "colon_block"
 HEADLINE_VERB = "headline_verb"
+FRONTED_VERB = "fronted_verb"
+AS_CLAUSE = "as_clause"
+STANCE_NOUN = "stance_noun"
+SOURCE_PHRASE = "source_phrase"
 STANCE_ADJECTIVE = "stance_adjective"
 # What a noun of saying is about, whatever the noun: "her comments on the ruling", "claims about the test".
 _ABOUT = ("on", "about")
@@ -118,7 +132,7 @@ HEADLINE_TOKENS = 40
 # Longest paragraph a verb and its colon bring in as what was said (tokens): a block quotation is a
 # paragraph or so, never the rest of the article.
 COLON_BLOCK_TOKENS = 150
-# Shortest reported clause, in tokens.
+# Shortest reported clause, in tokens (a name alone is shorter: `_NAMED_OBJECT_RULES`).
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
 MOSTLY_QUOTED = Fraction(3, 5)
@@ -181,10 +195,11 @@ def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list
 def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token, start: int, end: int, rule: str, *, across: bool = False,
               subject: Token | None = None) -> Reported | None:
     """What `verb` reports in tokens [start, end), said by its subject (or `subject`: a claim's
-    possessor), unless that is no report: too short, mostly quoted already, reaching into another
+    possessor), unless that is no report: too short (but a name alone, for the rules of
+    `_NAMED_OBJECT_RULES`), mostly quoted already, reaching into another
     paragraph, the verb inside it (unless `across`: a parenthetical verb stands inside what it
     reports), or a subject that is no one."""
-    if _too_short_or_quoted(start, end, in_quote):
+    if _too_short_or_quoted(start, end, in_quote) and not (rule in _NAMED_OBJECT_RULES and _names_an_actor(finder, start, end) and not any(in_quote[start:end])):
         return None
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return None  # "veterans invited to take part": by someone the text does not name
@@ -210,6 +225,17 @@ def _reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb: Token
     return Reported(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), speaker, verb.text, verb.idx, rule)
 
 
+# The rules whose phrase may be a name alone, shorter than a clause: a stance taken towards a person or an
+# organisation ("endorsed Okafor", "is critical of the union", "voted against Reid").
+_NAMED_OBJECT_RULES = frozenset(("content_object", "preposition_object", "stance_adjective", "passive_agent", "stance_noun"))
+
+
+def _names_an_actor(finder: SpeakerFinder, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are one name of a person or an organisation, and nothing else."""
+    mention = finder.index.mention_at(start)
+    return mention is not None and mention.token_start == start and mention.token_end == end and mention.actor is not None and mention.actor.type in ("person", "organization")
+
+
 def _can_report(finder: SpeakerFinder, tok: Token) -> bool:
     """Whether `tok` is someone or something that can say or find anything: a named actor, a person,
     an organisation, a country, a document or a study ("rules that promise to…" are no one's words)."""
@@ -221,10 +247,10 @@ def _can_report(finder: SpeakerFinder, tok: Token) -> bool:
 _TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS)
+_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS) | AS_CLAUSE_VERBS
 
 # Every noun a rule starts from.
-_ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS
+_ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS | frozenset(STANCE_HOLDER_NOUNS) | frozenset(STANCE_OBJECT_NOUNS) | frozenset(VIEW_NOUNS) | HEADLINE_SOURCE_NOUNS
 # Every adjective.
 _ANY_STANCE_ADJECTIVE = frozenset(STANCE_ADJECTIVES) | BELIEF_ADJECTIVES | WILLING_ADJECTIVES
 
@@ -469,6 +495,65 @@ def _trailing_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs
     return out
 
 
+def _fronted_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "In recent days, advisers to the mayor say, she has grown weary of the race": a reporting verb and
+    its subject set off by a comma after them, before the clause they report, which the parse makes the
+    sentence's head and hangs the verb from as `parataxis`: that clause, from the comma to its end. (A
+    clause with words on both sides of the verb is `_parentheticals`'.)"""
+    out = []
+    toks = token_list(doc)
+    for verb in _verbs(verbs, _TRAILING_VERBS):
+        head = verb.head
+        if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue
+        # (what the verb has after it before the comma, "said on Friday", is its own)
+        after = max((c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ != "punct"), default=verb.i) + 1
+        if after >= head.i or toks[after].text not in _PARENTHESIS_MARKS:
+            continue
+        if subj.left_edge.i > verb.sent.start and toks[subj.left_edge.i - 1].text not in _PARENTHESIS_MARKS:
+            continue  # the subject opens the sentence or follows a comma
+        if not any(t.dep_ in _CLAUSE_SUBJECT_DEPS for t in doc[after + 1 : head.i]):
+            continue  # the clause after the comma has a subject of its own (the parse may hang it on an auxiliary)
+        start = after + 1
+        while start < head.i and (toks[start].is_punct or toks[start].lower_ in CLAUSE_OPENERS):
+            start += 1
+        end = _without_trailing_punctuation(doc, start, head.right_edge.i + 1)
+        r = _reported(doc, finder, in_quote, verb, start, end, FRONTED_VERB)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _as_clauses(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "As many experts have pointed out, the returns can be released during an audit", "the vote
+    will fail, as the mayor predicted": a verb of `AS_CLAUSE_VERBS` in a clause of "as" with a subject
+    and nothing said of its own, and the clause it stands beside: that clause, without the "as" clause."""
+    out = []
+    toks = token_list(doc)
+    for verb in _verbs(verbs, AS_CLAUSE_VERBS):
+        head = verb.head
+        if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or not any(m.dep_ == "mark" and m.lower_ == "as" and m.i == verb.left_edge.i for m in verb.children):
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp", "auxpass", "nsubjpass") for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "as she told the story", "as expected": nothing the clause beside it is given to
+        if not any(c.dep_ in _CLAUSE_SUBJECT_DEPS and not (verb.left_edge.i <= c.i <= verb.right_edge.i) for c in head.children):
+            continue
+        if verb.i < head.i:  # the "as" clause first: what follows it
+            start, end = verb.right_edge.i + 1, head.right_edge.i + 1
+        else:  # after the clause: what comes before it in the sentence
+            start, end = head.left_edge.i, verb.left_edge.i
+        while start < end and (toks[start].is_punct or toks[start].lower_ in CLAUSE_OPENERS or toks[start].dep_ == "cc"):
+            start += 1
+        end = _without_trailing_punctuation(doc, start, end)
+        r = _reported(doc, finder, in_quote, verb, start, end, AS_CLAUSE)
+        if r is not None:
+            out.append(r)
+    return out
+
+
 def _infinitives(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "promised to cut taxes", "urged the council to approve the budget": from the one urged (when
     named) to the end of what is to be done."""
@@ -517,7 +602,7 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     what the verb says of it after it ("a mistake", "for the delay", "as reckless")."""
     out = []
     for verb in _verbs(verbs, STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(LINKING_VERBS)):
-        if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if _wanted_not_made(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             # "was criticised by": the object is the subject, the speaker an agent; "trying to
             # question", "required to disclose": a statement wanted, tried or owed, not made
             continue
@@ -547,6 +632,13 @@ def _content_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
         if r is not None:
             out.append(r)
     return out
+
+
+def _wanted_not_made(verb: Token) -> bool:
+    """Whether `verb` is an infinitive of what someone tries, needs or is asked to say ("trying to question",
+    "required to disclose"), not a statement made: one that only goes on or begins ("continued to call for")
+    is made."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ not in ASPECTUAL_VERBS
 
 
 def _passive_agents(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
@@ -622,7 +714,7 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
     preposition brings in, for the verbs and prepositions of `PREPOSITION_REPORTING_VERBS`."""
     out = []
     for verb in _verbs(verbs, frozenset(PREPOSITION_REPORTING_VERBS)):
-        if verb.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if _wanted_not_made(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             continue
         preps = PREPOSITION_REPORTING_VERBS[verb.lemma_]
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
@@ -644,6 +736,30 @@ def _preposition_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], 
             continue
         r = _reported(doc, finder, in_quote, verb, start, _without_trailing_punctuation(doc, start, end), PREPOSITION_OBJECT)
         if r is not None:
+            out.append(r)
+    return out
+
+
+def _stance_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "The senator is a staunch opponent of the death penalty", "Reid, a longtime critic of the levy,
+    voted…": a noun of `STANCE_HOLDER_NOUNS` said of someone, after "be" (held by its subject) or beside
+    them (held by the noun it stands beside), and what the stance is towards: the phrase of its preposition."""
+    out = []
+    for noun in _nouns(verbs, frozenset(STANCE_HOLDER_NOUNS)):
+        if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+            cue, holder = noun.head, None
+        elif noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
+            cue, holder = noun, noun.head
+        else:
+            continue
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in STANCE_HOLDER_NOUNS[noun.lemma_] and c.i > noun.i
+                     and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if prep is None:
+            continue
+        start = prep.i + 1
+        r = _reported(doc, finder, in_quote, cue, start, _without_trailing_punctuation(doc, start, prep.right_edge.i + 1), STANCE_NOUN, subject=holder)
+        if r is not None:
+            r.cue, r.cue_start = noun.text, noun.idx
             out.append(r)
     return out
 
@@ -741,10 +857,11 @@ def _concerns_raised(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
 def _claim_objects(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     """ "Clinton's comments on the shooting", "North Korea's claims about its test": what a noun of
     saying is about, said by its possessor, for the prepositions `PREPOSITION_REPORTING_VERBS` gives
-    the verb of the same name, or "on" and "about"."""
+    the verb of the same name, or "on" and "about"; and what a noun of stance is towards ("his attacks on
+    the moderators"), for the prepositions `STANCE_OBJECT_NOUNS` gives it."""
     out = []
-    for noun, owner in _owned_nouns(verbs, CLAIM_NOUNS):
-        preps = PREPOSITION_REPORTING_VERBS.get(noun.lemma_, ()) + _ABOUT
+    for noun, owner in _owned_nouns(verbs, CLAIM_NOUNS | frozenset(STANCE_OBJECT_NOUNS)):
+        preps = STANCE_OBJECT_NOUNS[noun.lemma_] if noun.lemma_ in STANCE_OBJECT_NOUNS else PREPOSITION_REPORTING_VERBS.get(noun.lemma_, ()) + _ABOUT
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i
                      and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
         if prep is None or noun.dep_ == "ROOT":
@@ -804,6 +921,37 @@ def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: 
         if _too_short_or_quoted(lo, hi, in_quote) or _relays_a_report(doc, finder.head_of_name(obj), lo, hi):
             continue
         out.append(Reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), speaker, "according to", tok.idx, ACCORDING_TO))
+    return out
+
+
+def _source_phrases(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
+    """ "By his own admission, the returns run to thousands of pages", "in this poll, Okafor leads by four
+    points": a phrase opening its sentence, set off by a comma, that gives the clause after it to a view's
+    possessor (`VIEW_NOUNS`) or to a poll or a study it is read in (`HEADLINE_SOURCE_NOUNS`): that clause.
+    Not a clause that reports by a verb of its own ("in the report, the ministry says…"), which is that verb's."""
+    out = []
+    toks = token_list(doc)
+    for noun in _nouns(verbs, frozenset(VIEW_NOUNS) | HEADLINE_SOURCE_NOUNS):
+        prep, head = noun.head, noun.head.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.i < prep.i or prep.i != prep.sent.start + (toks[prep.sent.start].dep_ == "cc"):
+            continue  # (the phrase opens the sentence, "But" aside, and its clause follows)
+        if noun.lemma_ in VIEW_NOUNS:
+            holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if prep.lower_ not in VIEW_NOUNS[noun.lemma_] or holder is None:
+                continue
+        elif prep.lower_ != "in":
+            continue
+        else:
+            holder = noun
+        comma = prep.right_edge.i + 1
+        if comma >= head.i or toks[comma].text != ",":
+            continue
+        if (head.lemma_ in CLAUSE_REPORTING_VERBS and head.lemma_ not in WEAK_SPEECH_VERBS) or any(c.dep_ == "ccomp" for c in head.children):
+            continue  # (not the weak cues: "the work will not be finished" reports nothing)
+        start = comma + 1
+        r = _reported(doc, finder, in_quote, noun, start, _without_trailing_punctuation(doc, start, head.sent.end), SOURCE_PHRASE, subject=holder)
+        if r is not None:
+            out.append(r)
     return out
 
 
@@ -916,4 +1064,4 @@ def _holds_a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 # The rules, in the order their results are listed (`find_reported` keeps the outermost of overlapping ones).
-RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _headlines, _headline_verbs, _colon_blocks)
+RULES = (_reporting_verbs, _parentheticals, _trailing_verbs, _fronted_verbs, _as_clauses, _according_to, _infinitives, _intentions, _content_objects, _passive_agents, _stance_adjectives, _findings, _preposition_objects, _claim_nouns, _stance_nouns, _claims_made, _claim_objects, _intention_nouns, _made_clear, _concerns_raised, _source_phrases, _headlines, _headline_verbs, _colon_blocks)

@@ -1,0 +1,55 @@
+"""Stances towards someone or something, reported without a clause: a name alone as what a stance is towards
+("endorsed Okafor", "is critical of Reid"), and a noun for one who holds a stance ("a staunch opponent of the
+levy"). Invented sentences; the first line of each text is a title, as on a page."""
+
+import pytest
+
+from claimlight.engine.actors import build_actor_index
+from claimlight.engine.attribution import Attributor
+from claimlight.engine.nlp import parse
+from claimlight.engine.quotes import find_quotations
+from claimlight.engine.reported import CONTENT_OBJECT, STANCE_ADJECTIVE, STANCE_NOUN, find_reported
+from claimlight.engine.transcript import with_answers
+
+TITLE = "Harbour news\n\n"
+
+
+@pytest.fixture(scope="module")
+def reported(nlp):
+    def _reported(text):
+        text = TITLE + text
+        doc = parse(nlp, text)
+        index = build_actor_index(doc)
+        attributor = Attributor(doc, text, with_answers(doc, index, find_quotations(text)), index)
+        attributor.run()
+        return [(text[r.start : r.end], r.rule, r.speaker.name) for r in find_reported(doc, attributor.finder, attributor.in_quote)]
+
+    return _reported
+
+
+@pytest.mark.parametrize(
+    "text, clause, rule, speaker",
+    [
+        ("The dockworkers' union has endorsed Amara Okafor in the race for harbour master.", "Amara Okafor", CONTENT_OBJECT, "union"),
+        ("Councillor Brenda Walsh has long been critical of Tomas Reid.", "Tomas Reid", STANCE_ADJECTIVE, "Walsh"),
+        ("Tomas Reid is a staunch opponent of the new ferry levy.", "the new ferry levy", STANCE_NOUN, "Reid"),
+        ("Brenda Walsh, a longtime critic of the harbour board, voted against the budget on Tuesday.", "the harbour board", STANCE_NOUN, "Walsh"),
+    ],
+)
+def test_a_stance_towards_a_name_or_a_phrase(reported, text, clause, rule, speaker):
+    found = reported(text)
+    assert (clause, rule) in [(c, r) for c, r, _ in found], found
+    assert speaker in next(s for c, r, s in found if c == clause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short object that is no name is still too short to be a report
+        "The harbour board endorsed it on Tuesday after a long debate.",
+        # a noun of stance that is no one's: not after "be", not beside anyone
+        "Opponents of the levy gathered on the quay before the vote on Tuesday.",
+    ],
+)
+def test_no_stance_reported(reported, text):
+    assert [r for r in reported(text) if r[1] in (CONTENT_OBJECT, STANCE_NOUN)] == []
