@@ -46,3 +46,25 @@ class Result:
 
     def actor(self, name: str):
         return next(a for a in self.analysis.actors if a.name == name)
+
+
+@pytest.fixture(scope="session")
+def reported_in(nlp):
+    """reported_in(text): (clause, rule, speaker's name) of each reported span the engine finds in `text`,
+    its quotations attributed first, as `analyze` does: the reported-speech tests' one way to ask."""
+    return lambda text: _reported_in(nlp, text)
+
+
+def _reported_in(nlp, text: str) -> list[tuple[str, str, str]]:
+    from claimlight.engine.actors import build_actor_index
+    from claimlight.engine.attribution import Attributor
+    from claimlight.engine.nlp import parse
+    from claimlight.engine.quotes import find_quotations
+    from claimlight.engine.reported import find_reported
+    from claimlight.engine.transcript import with_answers
+
+    doc = parse(nlp, text)
+    index = build_actor_index(doc)
+    attributor = Attributor(doc, text, with_answers(doc, index, find_quotations(text)), index)
+    attributor.run()
+    return [(text[r.start : r.end], r.rule, r.speaker.name) for r in find_reported(doc, attributor.finder, attributor.in_quote)]

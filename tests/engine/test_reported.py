@@ -3,24 +3,13 @@
 import pytest
 from spacy.tokens import Doc
 
-from claimlight.engine.actors import build_actor_index
-from claimlight.engine.attribution import Attributor
 from claimlight.engine.nlp import parse
-from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import ACCORDING_TO, CLAIM_MADE, CLAIM_NOUN, COLON_BLOCK, CONCERN_RAISED, HEADLINE_VERB, CONTENT_OBJECT, HEADLINE, MADE_CLEAR, PREPOSITION_OBJECT, REPORTING_VERB, STANCE_ADJECTIVE, TRAILING_VERB, _as_verb, find_reported
-from claimlight.engine.transcript import with_answers
+from claimlight.engine.reported import ACCORDING_TO, CLAIM_MADE, CLAIM_NOUN, COLON_BLOCK, CONCERN_RAISED, HEADLINE_VERB, CONTENT_OBJECT, HEADLINE, MADE_CLEAR, PREPOSITION_OBJECT, REPORTING_VERB, STANCE_ADJECTIVE, TRAILING_VERB, _as_verb
 
 
 @pytest.fixture(scope="module")
-def reported(nlp):
-    def _reported(text):
-        doc = parse(nlp, text)
-        index = build_actor_index(doc)
-        attributor = Attributor(doc, text, with_answers(doc, index, find_quotations(text)), index)
-        attributor.run()
-        return [(text[r.start : r.end], r.rule, r.speaker.name) for r in find_reported(doc, attributor.finder, attributor.in_quote)]
-
-    return _reported
+def reported(reported_in):
+    return reported_in
 
 
 @pytest.mark.parametrize(

@@ -4,27 +4,14 @@ out, the channel…"). Invented sentences; the first line of each text is a titl
 
 import pytest
 
-from claimlight.engine.actors import build_actor_index
-from claimlight.engine.attribution import Attributor
-from claimlight.engine.nlp import parse
-from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import AS_CLAUSE, FRONTED_VERB, find_reported
-from claimlight.engine.transcript import with_answers
+from claimlight.engine.reported import AS_CLAUSE, FRONTED_VERB
 
 TITLE = "Harbour news\n\n"
 
 
 @pytest.fixture(scope="module")
-def reported(nlp):
-    def _reported(text):
-        text = TITLE + text
-        doc = parse(nlp, text)
-        index = build_actor_index(doc)
-        attributor = Attributor(doc, text, with_answers(doc, index, find_quotations(text)), index)
-        attributor.run()
-        return [(text[r.start : r.end], r.rule, r.speaker.name) for r in find_reported(doc, attributor.finder, attributor.in_quote)]
-
-    return _reported
+def reported(reported_in):
+    return lambda text: reported_in(TITLE + text)
 
 
 @pytest.mark.parametrize(

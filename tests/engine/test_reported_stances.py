@@ -4,27 +4,14 @@ levy"). Invented sentences; the first line of each text is a title, as on a page
 
 import pytest
 
-from claimlight.engine.actors import build_actor_index
-from claimlight.engine.attribution import Attributor
-from claimlight.engine.nlp import parse
-from claimlight.engine.quotes import find_quotations
-from claimlight.engine.reported import CONTENT_OBJECT, STANCE_ADJECTIVE, STANCE_NOUN, find_reported
-from claimlight.engine.transcript import with_answers
+from claimlight.engine.reported import CONTENT_OBJECT, STANCE_ADJECTIVE, STANCE_NOUN
 
 TITLE = "Harbour news\n\n"
 
 
 @pytest.fixture(scope="module")
-def reported(nlp):
-    def _reported(text):
-        text = TITLE + text
-        doc = parse(nlp, text)
-        index = build_actor_index(doc)
-        attributor = Attributor(doc, text, with_answers(doc, index, find_quotations(text)), index)
-        attributor.run()
-        return [(text[r.start : r.end], r.rule, r.speaker.name) for r in find_reported(doc, attributor.finder, attributor.in_quote)]
-
-    return _reported
+def reported(reported_in):
+    return lambda text: reported_in(TITLE + text)
 
 
 @pytest.mark.parametrize(
