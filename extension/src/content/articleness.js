@@ -69,6 +69,15 @@ export function metadataSignals(docs) {
 // Text an article has at least, when nothing else says it is one.
 export const MIN_PROSE_CHARS = 900;
 const MIN_PROSE_BLOCKS = 3;
+// Paragraphs quoting someone with a verb of saying ("… ,” said Ruth Calnan.") that make prose a
+// report, as an about page or a landing page is not.
+export const MIN_SPEECH_BLOCKS = 2;
+const SPEECH_VERB = /\b(said|says|told|tells|added|asked|explained)\b/i;
+
+/** Does a block's text quote someone with a verb of saying? */
+export function reportsSpeech(text) {
+  return SPEECH_VERB.test(text) && /["“”«»]/.test(text);
+}
 // A listing: stories' headlines as links, with little text under each.
 const LISTING_HEADINGS = 3;
 const LISTING_CHARS_PER_HEADING = 800;
@@ -103,8 +112,10 @@ export const ARTICLE_RULES = [
     "long prose",
     (s) => {
       if (!s.text) return undefined;
-      // A page calling itself a website needs more than the usual evidence.
-      const min = s.ogType && s.ogType !== "article" ? 3 * MIN_PROSE_CHARS : MIN_PROSE_CHARS;
+      // A page calling itself a website needs more than the usual evidence, unless its prose
+      // reports what people said, as a story does (a site builder calls every page a website).
+      const reports = (s.text.speech ?? 0) >= MIN_SPEECH_BLOCKS;
+      const min = s.ogType && s.ogType !== "article" && !reports ? 3 * MIN_PROSE_CHARS : MIN_PROSE_CHARS;
       return s.text.chars >= min && s.text.blocks >= MIN_PROSE_BLOCKS && s.text.linkShare < MAX_LINK_SHARE ? true : undefined;
     },
   ],
@@ -112,8 +123,9 @@ export const ARTICLE_RULES = [
 
 /**
  * @param {object} signals metadataSignals(), plus `text`: {chars, blocks, linkShare,
- *   linkedHeadings, inArticleElement} of the extracted article when it is known
- *   (inArticleElement: the share of its characters inside <article> elements)
+ *   linkedHeadings, inArticleElement, speech} of the extracted article when it is known
+ *   (inArticleElement: the share of its characters inside <article> elements; speech: how many
+ *   of its blocks quote someone with a verb of saying)
  * @returns {{isArticle: boolean | undefined, rule: string | null}} undefined: the metadata alone
  *   cannot tell (the caller extracts the text and asks again)
  */

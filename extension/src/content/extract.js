@@ -10,12 +10,12 @@
 // page is an article at all is articleness.js's call, from its metadata first and its text
 // when that is not enough.
 
-import { decide, isListing, metadataSignals, MIN_PROSE_CHARS } from "./articleness.js";
+import { decide, isListing, metadataSignals, MIN_PROSE_CHARS, reportsSpeech } from "./articleness.js";
 import { authorNames } from "./authors.js";
 import { cutBlocks, isBlockLevel } from "./blocks.js";
 import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
 import { firstStory, flowGroups, headlinedStory, flowKey, offFlow, repeats, sameFlow, withinArticleElement, withinMainDocument } from "./flow.js";
-import { attributedQuote, attributionOf, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, withVerdictsKept } from "./furniture.js";
+import { attributedQuote, attributionOf, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, nameWords, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
 import { captionProse, captionsCarryStory, isCaptionElement } from "./captions.js";
 import { buildText, slicePieces } from "./offsets.js";
@@ -97,6 +97,41 @@ function withGaps(blocks, { focus, chosen, rendering, chars, total }) {
   }
   merged.splice(afterFocus < 0 ? merged.length : afterFocus, 0, ...gaps.slice(g));
   return merged;
+}
+
+// A site builder lays a story out as a grid of like rows or sections (Squarespace's `row sqs-row`s,
+// Elementor's `elementor-section`s), each holding a block of the story's paragraphs, a picture or a
+// button: Readability keeps the rows around its pick only when they score alike, and a row of two
+// paragraphs before a picture does not. The story's gaps are looked for in the whole run of rows
+// when the pick sits, a few levels down, in one row of such a run.
+const LAYOUT_MAX_LEVELS = 4;
+const STORY_ELEMENT = "article, main, [role=main], [role=article]";
+
+/** The element whose children are the run of like rows `focus` sits in, or `focus` itself. */
+function layoutRegion(focus) {
+  let el = focus;
+  for (let level = 0; el && level <= LAYOUT_MAX_LEVELS; level++) {
+    const parent = el.parentElement;
+    // Not out of the page's own article: the like siblings of an <article> are other stories, or posts.
+    if (!parent || parent.localName === "body" || isArticleBody(el) || el.matches(STORY_ELEMENT)) break;
+    if (likeSibling(el)) return parent;
+    el = parent;
+  }
+  return focus;
+}
+
+/** Has `el` a sibling of its own kind: the same tag and, both named, mostly the same class words? */
+function likeSibling(el) {
+  const words = new Set(nameWords(el.getAttribute("class") ?? ""));
+  if (!words.size) return false;
+  for (const s of el.parentElement.children) {
+    if (s === el || s.localName !== el.localName) continue;
+    const other = new Set(nameWords(s.getAttribute("class") ?? ""));
+    let shared = 0;
+    for (const w of other) if (words.has(w)) shared++;
+    if (shared && shared / (words.size + other.size - shared) >= 0.5) return true;
+  }
+  return false;
 }
 
 /** Why one cut block is not the story's text (furniture.js), or null. `title`: the page's. */
@@ -218,7 +253,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   // introduction is not a box off the captions' flow).
   let told = new Set();
   if (captions.size) ({ blocks, told } = withCaptions(blocks, captions, captionWhy, dropped));
-  if (strict) blocks = withGaps(blocks, { focus, chosen, rendering, chars, total });
+  if (strict) blocks = withGaps(blocks, { focus: layoutRegion(focus), chosen, rendering, chars, total });
   blocks = headlinedStory(firstStory(withinArticleElement(docs, withinMainDocument(blocks))));
   // The authors are looked up only when a last block could be a bio (most stories end otherwise).
   let authors = null;
@@ -354,8 +389,10 @@ function textSignals({ root, blocks }) {
   let chars = 0;
   let links = 0;
   let inArticle = 0;
+  let speech = 0;
   for (const b of blocks) {
     chars += b.text.length;
+    if (reportsSpeech(b.text)) speech++;
     links += b.linkShare * b.text.length;
     if (enclosing(b.el, "article, [role=article]")) inArticle += b.text.length;
   }
@@ -365,6 +402,7 @@ function textSignals({ root, blocks }) {
     linkShare: chars ? links / chars : 0,
     linkedHeadings: linkedHeadings(root),
     inArticleElement: chars ? inArticle / chars : 0,
+    speech,
   };
 }
 

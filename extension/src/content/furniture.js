@@ -71,7 +71,7 @@ export const FURNITURE_WORDS = new Set([
   "subscription", "paywall", "register", "login", "donate", "cookie", "cookies", "consent", "gdpr",
   "modal", "popup", "overlay",
   // boxes beside the prose
-  "box", "factbox", "infobox", "keyfacts", "facts", "timeline", "keyevents", "keypoints", "toc",
+  "box", "factbox", "infobox", "callout", "keyfacts", "facts", "timeline", "keyevents", "keypoints", "toc",
   "lineup", "lineups", "stats", "statistics", "scorebox", "scoreboard",
   // readers' comments
   "comment", "comments", "commentlist", "disqus", "replies", "reply", "respond", "discussion", "forum",
@@ -128,10 +128,27 @@ function namesOf(el) {
   return names;
 }
 
+// A page builder makes every part of a page a "widget" (Elementor's text-editor widget holds one
+// paragraph of the story, its widget-wrap a column of widgets): "widget" names a box beside the
+// story only when the same name does not say it is a text widget or a widget's wrapper.
+const WIDGET_WORDS = new Set(["widget", "widgets"]);
+const NOT_A_WIDGET_BOX = new Set(["texteditor", "richtext", "postcontent", "wrap", "wrapper", "container"]);
+
+function furnitureWordOf(name) {
+  const ws = nameWords(name);
+  for (const w of ws) {
+    if (!FURNITURE_WORDS.has(w)) continue;
+    if (WIDGET_WORDS.has(w) && ws.some((x) => NOT_A_WIDGET_BOX.has(x))) continue;
+    return w;
+  }
+  return null;
+}
+
 /** The furniture word an element's names contain, or null. */
 export function furnitureWord(el) {
   for (const name of namesOf(el)) {
-    for (const w of nameWords(name)) if (FURNITURE_WORDS.has(w)) return w;
+    const w = furnitureWordOf(name);
+    if (w) return w;
   }
   return null;
 }
@@ -140,7 +157,8 @@ export function furnitureWord(el) {
 export function furnitureWords(el) {
   const found = new Set();
   for (const name of namesOf(el)) {
-    for (const w of nameWords(name)) if (FURNITURE_WORDS.has(w)) found.add(w);
+    const excused = nameWords(name).some((x) => NOT_A_WIDGET_BOX.has(x));
+    for (const w of nameWords(name)) if (FURNITURE_WORDS.has(w) && !(excused && WIDGET_WORDS.has(w))) found.add(w);
   }
   return found;
 }
@@ -563,6 +581,8 @@ function capitalised(ws) {
 // An ad slot's label: "Advertisement", "Skip advertisement", "Publicité", "Anzeige".
 const AD_LABEL = /^(skip |close |hide )?(advertisement|advertisment|advert|ads?|publicité|publicite|anzeige|werbung|publicidad|pubblicità|reklama|sponsored( content)?)\W*$/i;
 
+const SECTION_LABEL_MAX_WORDS = 8;
+
 /**
  * Rules for one cut block of text, in order: each names what it finds. A block is
  * {text, words, linkShare} (linkShare: the share of its characters inside links).
@@ -657,13 +677,14 @@ export const BLOCK_RULES = [
       /\b(members?|membership|subscri(be|bers?|ption)|donat(e|ion|ions|ing)|support(ing|ers?)?|contribut(e|ion|ing))\b/i.test(b.text),
   ],
   // "Do you have an opinion on the issues raised in this article? Email a letter…", "Have your
-  // say", "Got a question? Write to us at…": the site inviting the reader, not the story.
+  // say", "Got a question? Write to us at…", "Questions about the list? Write to the secretary…":
+  // the site inviting the reader, not the story.
   [
     "reader invitation",
     (b) =>
       b.words.length <= 45 &&
       !QUOTE_MARK.test(b.text) &&
-      /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you|(got|have) a story\b[^?]{0,40}\?)/i.test(b.text),
+      /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you|(got|have) a story\b[^?]{0,40}\?|((any|got|have)( an?| any)? )?(questions?|queries|comments?|feedback|tips?|corrections?)\b[^?.!]{0,40}\?\s+(write|e-?mail|call|ring|contact|text|message|get in touch)\b)/i.test(b.text),
   ],
   // A line taking the reader elsewhere on the site: "« Back to news · Next story: …", "Previous
   // article: …", "‹ Prev | Next ›".
@@ -706,6 +727,9 @@ export const BLOCK_RULES = [
         (/[)\]]$/.test(b.text) && /[([]([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?|provided (to|by))\s+|\s*\/\s*)[^()[\]]{2,60}[)\]]$/iu.test(b.text))),
   ],
   ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
+  // A line naming a section of furniture, set as text rather than as a heading: a web story's last
+  // slide 'More stories from the Top End', a bare 'Related coverage' line.
+  ["section label", (b) => b.words.length <= SECTION_LABEL_MAX_WORDS && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text) && isFurnitureHeading(b.text)],
 ];
 
 // An author's bio, where stories end: "Ottilie Brandt is the Andes bureau chief…",
