@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { decide, metadataSignals } from "../src/content/articleness.js";
+import { decide, metadataSignals, reportsSpeech } from "../src/content/articleness.js";
 
 const head = (inner) => new JSDOM(`<!doctype html><html><head>${inner}</head><body></body></html>`).window.document;
 const ld = (obj) => `<script type="application/ld+json">${JSON.stringify(obj)}</script>`;
@@ -50,4 +50,17 @@ test("Open Graph and microdata", () => {
   assert.equal(body(`<div itemscope itemtype="http://schema.org/DiscussionForumPosting"><p>x</p></div>`), false);
   // Many story teasers marked up as articles are a listing, not one article.
   assert.equal(body(`<div itemscope itemtype="https://schema.org/NewsArticle"></div><div itemscope itemtype="https://schema.org/NewsArticle"></div>`), undefined);
+});
+
+test("a page calling itself a website whose prose reports what people said is a story", () => {
+  const website = `<meta property="og:type" content="website">`;
+  const short = { ...prose, chars: 1000, blocks: 7 };
+  assert.equal(verdict(website, short).isArticle, false); // an about page, a landing page
+  assert.equal(verdict(website, { ...short, speech: 1 }).isArticle, false); // one testimonial is no report
+  assert.deepEqual(verdict(website, { ...short, speech: 2 }), { isArticle: true, rule: "long prose" });
+  assert.equal(verdict(website, { ...short, chars: 600, speech: 4 }).isArticle, false); // still prose enough
+  assert.ok(reportsSpeech("“Children can sit in the boat and pull an oar,” she said."));
+  assert.ok(reportsSpeech("Councillor Dev Amarasinghe told the meeting: \"The light is the reason.\""));
+  assert.ok(!reportsSpeech("She said the shed would open on weekends."));
+  assert.ok(!reportsSpeech("Our “studio” has been open since 2019."));
 });

@@ -343,3 +343,16 @@ test("Readability reads only the article the page marks when it holds the page's
   const region = marked.getElementById("story");
   assert.equal(markedArticle(marked, new Set([region])), null);
 });
+
+test("a story laid out in like rows of a site builder's grid is read whole, its picture and summary rows aside", () => {
+  const row = (inner) => `<div class="row sqs-row"><div class="col sqs-col-12 span-12">${inner}</div></div>`;
+  const html = (ps) => `<div class="sqs-block html-block sqs-block-html"><div class="sqs-block-content"><div class="sqs-html-content">${ps.map((i) => `<p>${para(i)}</p>`).join("")}</div></div></div>`;
+  const doc = page(`<main><div class="sqs-layout sqs-grid-12">
+    ${row(html([1, 2]))}
+    ${row(`<div class="sqs-block image-block"><figure><img src="x.jpg" alt=""><figcaption>The green in May. Photo: Notes</figcaption></figure></div>`)}
+    ${row(html([3, 4, 5, 6]))}
+    ${row(`<div class="sqs-block summary-v2-block"><div class="summary-item"><div class="summary-title"><a href="/a">Jetty repairs finished</a></div><div class="summary-excerpt"><p>The jetty reopened on Wednesday after its piles were replaced.</p></div></div></div>`)}
+  </div></main>`, `<meta property="og:type" content="article">`);
+  const found = findArticle(doc);
+  assert.deepEqual(texts(found), [1, 2, 3, 4, 5, 6].map(para));
+});

@@ -374,3 +374,42 @@ test("a frame titled or set as furniture is a widget's; a frame showing the stor
   assert.ok(isFurnitureFrame(frame("aside")));
   assert.ok(!isFurnitureFrame(null));
 });
+
+test("a page builder's text widget and a widget's wrappers are the story's; its other widgets are boxes", () => {
+  const { document } = new JSDOM(`
+    <div id=wrap class="elementor-widget-wrap elementor-element-populated"></div>
+    <div id=text class="elementor-element elementor-element-1a2b elementor-widget elementor-widget-text-editor"></div>
+    <div id=inner class="elementor-widget-container"></div>
+    <div id=post class="elementor-widget elementor-widget-theme-post-content"></div>
+    <div id=icon class="elementor-element elementor-widget elementor-widget-icon-box"></div>
+    <div id=button class="elementor-widget elementor-widget-button"></div>
+    <section id=side class="widget widget_recent_entries"></section>
+    <div id=callout class="notion-selectable notion-callout-block"></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  for (const id of ["wrap", "text", "inner", "post"]) assert.equal(why(id), null, id);
+  assert.equal(why("icon"), 'named "widget"');
+  assert.equal(why("button"), 'named "widget"');
+  assert.equal(why("side"), 'named "widget"');
+  assert.equal(why("callout"), 'named "callout"');
+});
+
+test("a question to the reader followed by how to reach the site invites the reader; a story's question does not", () => {
+  for (const text of [
+    "Questions about the list? Write to the secretary at the Pilrig hut.",
+    "Got a question? Email us at desk@example.org.",
+    "Any corrections or comments? Contact the newsroom on 01632 960 000.",
+    "Have a tip about the harbour? Call Maya on 555 0142.",
+  ]) assert.equal(furnitureBlock(block(text)), "reader invitation", text);
+  for (const text of [
+    "What happens next? Call it a reprieve, the union says, not a victory.",
+    "Questions remain about who paid for the study, and the council has not said.",
+  ]) assert.equal(furnitureBlock(block(text)), null, text);
+});
+
+test("a short line naming a section of furniture is a label; a sentence opening alike is prose", () => {
+  for (const text of ["More stories from the Top End", "Related coverage", "Most read"]) {
+    assert.equal(furnitureBlock(block(text)), text.split(" ").length <= 2 ? "label" : "section label", text);
+  }
+  assert.equal(furnitureBlock(block("More stories from the Top End are told in the book.")), null);
+  assert.equal(furnitureBlock(block("“More from the same,” said the mayor")), null);
+});

@@ -65,6 +65,19 @@ def test_a_match_clock_ticking_inside_the_article_is_not_analysed_again_and_agai
     assert not any("Second half" in t or "LIVE" in t for ts in got.values() for t in ts), got
 
 
+def test_tickers_moving_above_the_article_are_not_analysed_again_and_again(ext, site):
+    # The pages corpus's ticker page: a <marquee> of quoted headlines and a markets strip moved by
+    # script on every animation frame and rewritten every 400 ms, both outside the <article>.
+    page = open_page(ext, f"{site}/corpus/marquee-headline-ticker.html", "It is a bit like threading a needle")
+    assert len(ext.requests_for("marquee-headline-ticker.html")) == 1
+    time.sleep(8)
+    requests = ext.requests_for("marquee-headline-ticker.html")
+    assert len(requests) <= 2, requests  # at most once more, whatever the tickers do
+    got = highlights(page)
+    assert any("People come for the ride and stay for the scones" in q for q in got["quote"]), got
+    assert not any("back down" in t or "disgrace" in t or "ASX" in t for ts in got.values() for t in ts), got
+
+
 # --- quotes first ---------------------------------------------------------------------------------------
 
 
