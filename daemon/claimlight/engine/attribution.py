@@ -34,6 +34,7 @@ elsewhere (a headline quoting the body) then takes the speaker of its fuller occ
 from __future__ import annotations
 
 import re
+import struct
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -1106,6 +1107,95 @@ class Echoes:
         return None
 
 
+# How far past a quotation's ends `_not_speech` reads the text (`_INTRODUCER_REACH`, `_NAME_REACH`).
+_NOT_SPEECH_REACH = max(_INTRODUCER_REACH, _NAME_REACH)
+# The name the verdicts of `_not_speech` are kept under in `engine.local`'s store (`_Verdicts`), with the
+# attributor's class (the article's, the nested quotations' `nested._Within`: their quoted tokens differ).
+_VERDICTS_NAME = "not speech"
+# What `_not_speech` calls of its attributor: an attributor whose class reads any of them otherwise
+# reads every quotation itself (`_Verdicts` holds for these).
+_READ_BY_NOT_SPEECH = ("_not_speech", "inner", "tokens", "token_range", "_sign_words", "_has_cue", "is_cue",
+                       "_sentences_inside", "sentence_ends", "_title_like")
+_UNKNOWN = object()
+# A kept verdict packed: the quotation's kind (`_QUOTATION_KINDS`), whether closed, whether marked, the
+# verdict (`_VERDICTS`), its start and end, and its segments' (28 bytes).
+_PACKED = struct.Struct("<4B6i")
+_QUOTATION_KINDS = {"Quotation": 0, "Answer": 1}
+_VERDICTS = (None, "mention", "nickname", "title")
+_WHYS = {why: n for n, why in enumerate(_VERDICTS)}
+
+
+class _Verdicts:
+    """The verdicts of `Attributor._not_speech` for one document, those of its previous version taken
+    where provably the same, and this version's kept for its next (`keep`).
+
+    The argument. `_not_speech` reads the quotation (its type, places, whether it is closed and
+    marked), the two segments around it (`_with_segments`: in the quotation's paragraphs), the text
+    from `_NOT_SPEECH_REACH` characters before its start to as far after its end, and of the tokens
+    of its segments their words, parse (heads, children, lemmas, tags: a paragraph's own, each
+    parsed alone) and which of them are quoted; nothing of the actor index or of the rest of the
+    page (the attributor's methods it calls, `_READ_BY_NOT_SPEECH`, are the base class's: the
+    nested quotations' attributor only makes other segments, which the key holds). The verdicts are kept under the digest of the paragraphs before the page's last
+    (`checkpoints.prefixes`: their text and every annotation) with which tokens there are quoted,
+    for the quotations whose reach ends before that paragraph; a document whose paragraphs before
+    some boundary have the same digest, and the same tokens quoted there, reads the same for each
+    quotation with the same key (type, places, marks, segments) whose reach ends before the
+    boundary: it takes that verdict. Any other quotation, or a page with no such boundary (an entry
+    inserted at the top or in the middle, an edit) is read as before; so is a quotation of a kind
+    or with a verdict not listed for packing (`_QUOTATION_KINDS`, `_VERDICTS`). Kept in
+    `engine.local`'s bounded store (some 5 kB a 3,000-word page for each of its two attributors:
+    a byte a token for the quoted flags, 28 bytes a quotation)."""
+
+    def __init__(self, at: Attributor):
+        from . import local
+        from .checkpoints import prefixes
+
+        self.at = at
+        self.made: dict[tuple, str | None] = {}
+        self.old: dict[tuple, str | None] = {}
+        self.bound = -1  # the old verdicts hold for quotations whose reach ends at or before it
+        self.name = f"{_VERDICTS_NAME}: {type(at).__name__}"
+        self.keeps = local.keeps(at.doc)
+        if not self.keeps:
+            return
+        self.paras = local.paragraphs_of(at.doc)
+        self.prefix = prefixes(at.doc)
+        for c in range(len(self.paras) - 1, 0, -1):
+            kept = local.kept((self.name, self.prefix[c], ()))
+            if kept is None:
+                continue
+            quoted, packed = kept
+            if quoted == bytes(at.in_quote[: self.paras[c].first]):
+                self.old = {(kind, closed, marked, *places): _VERDICTS[why] for kind, closed, marked, why, *places in _PACKED.iter_unpack(packed)}
+                self.bound = self.paras[c].start
+            return
+
+    def of(self, q: Quotation, before: Segment, after: Segment) -> str | None:
+        kind = _QUOTATION_KINDS.get(type(q).__name__)
+        if kind is None:
+            return self.at._not_speech(q, before, after)
+        key = (kind, int(q.closed), int(q.marked), q.start, q.end, *before, *after)
+        why = self.old.get(key, _UNKNOWN) if q.end + _NOT_SPEECH_REACH <= self.bound else _UNKNOWN
+        if why is _UNKNOWN:
+            why = self.at._not_speech(q, before, after)
+        self.made[key] = why
+        return why
+
+    def keep(self) -> None:
+        """This version's verdicts, for its next: under the paragraphs before its last, packed
+        (`_PACKED`: a few kB a page, as the store weighs them)."""
+        from . import local
+
+        if not self.keeps or len(self.paras) < 2:
+            return
+        c = len(self.paras) - 1
+        bound = self.paras[c].start
+        packed = b"".join(_PACKED.pack(*key[:3], _WHYS[why], *key[3:]) for key, why in self.made.items()
+                          if key[3] + _NOT_SPEECH_REACH <= bound and why in _WHYS)
+        if packed:
+            local.keep((self.name, self.prefix[c], ()), (bytes(self.at.in_quote[: self.paras[c].first]), packed))
+
+
 class Attributor:
     """The quotations of one document, the text around each, and who said them."""
 
@@ -1125,10 +1215,13 @@ class Attributor:
         # Mentions first: a nickname inside a name ("Marcia “Cia” Price") must not cut the
         # attribution around it, and its words are not speech.
         self.mentions: dict[Quotation, str] = {}
+        verdicts = _Verdicts(self) if all(getattr(type(self), n) is getattr(Attributor, n) for n in _READ_BY_NOT_SPEECH) else None
         for q, before, after in self._with_segments(quotations):
-            why = self._not_speech(q, before, after)
+            why = self._not_speech(q, before, after) if verdicts is None else verdicts.of(q, before, after)
             if why:
                 self.mentions[q] = why
+        if verdicts is not None:
+            verdicts.keep()
         self.quotations = [q for q in quotations if q not in self.mentions]
         self.in_quote = [False] * len(doc)
         self._mark(self.quotations)

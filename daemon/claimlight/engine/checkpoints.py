@@ -16,7 +16,9 @@ it, and at the end of the analysis where it stopped (a reading goes only as far 
 need, and the next version's asks at least as much), under the exact text and annotations of every
 paragraph it has read into (`engine.local` paragraph keys) and which of their tokens are quoted;
 with it the facts above as they were, made as the state is saved (the page's first analysis pays
-for them, not its next version's, whose time is the one the reader waits for). A reading of a
+for them, not its next version's, whose time is the one the reader waits for; a state saved while
+its analysis is under way, as a reading passes a mark, is copied then and its facts made once the
+analysis is over, after the reply in a worker: `Checkpoints.save`). A reading of a
 new document starts from a saved state only when those facts, read from the new document, are
 equal to the saved ones; the actors it holds are then those of the new document (matched by the
 order in which the text first names them: their ids may differ). Anything else, an entry inserted
@@ -67,6 +69,8 @@ KEPT_PER_KEY = 2
 _kept: OrderedDict[bytes, list["_State"]] = OrderedDict()  # paragraphs read → the states saved after them
 _kept_tokens = 0
 _open: list["Checkpoints"] = []  # the readings of the analysis under way (`close`)
+# The states saved while their analysis was under way whose facts are not made yet, with how to make them (`_make_facts`).
+_unmade: list[tuple] = []
 # How many readings started from a saved state, for tests and the bench's details.
 resumed = 0
 # The latest index's `_read_of_index`, by place read (held weakly: the index goes with its analysis).
@@ -91,7 +95,7 @@ class _Page:
 @dataclass
 class _State:
     quoted: bytes  # which tokens of the paragraphs read the reading takes for quoted
-    facts: tuple  # what the reading consulted of the whole page (`_facts`)
+    facts: tuple | None  # what the reading consulted of the whole page (`_facts`); None until made (`Checkpoints.save`)
     actors: list  # the actors named before the mark, in the order the text first names them
     next: int  # the mark: the first token not read
     referents: list  # per sentence before the mark
@@ -144,6 +148,10 @@ class Checkpoints:
                 tokens, chars = self._bounds(state.next)
                 if state.next > len(coref.doc) or state.quoted != bytes(coref.in_quote[:tokens]):
                     continue
+                if state.facts is None:
+                    _make_facts()  # (saved earlier in this analysis, its facts not made yet: `save`)
+                    if state.facts is None:
+                        continue
                 partners = coref._name_partners if state.facts[2] is not None else None
                 facts, actors = self.facts(tokens, chars, partners)
                 given = None
@@ -173,7 +181,16 @@ class Checkpoints:
                 self.save()
 
     def save(self) -> None:
-        """Saves the state of the reading where it stands (once per place)."""
+        """Saves the state of the reading where it stands (once per place).
+
+        Its facts are made at once, or, for a state saved while the analysis is under way (a
+        reading passing a mark, `reach`), after it (`_make_facts`): the facts read only what is
+        fixed once the reading is made (the page's actors, mentions, roles, kinds, given genders,
+        speech subjects) and whether the reading had read `_name_partners` when it saved, which
+        is noted now; so they are the facts made now, whenever they are made. A state whose facts
+        are not made is never taken up (`resume` makes them first), and they are made before any
+        other save, at `close`, and after the reply by the idle work's first save (`engine.idle`)."""
+        _make_facts()
         coref = self._coref
         global _kept_tokens
         mark = coref._next
@@ -181,10 +198,16 @@ class Checkpoints:
             return
         self._saved.add(mark)
         coref._take_up()  # (a state resumed from and not restored yet: `_state` reads the reading's state)
-        state = _state(coref, mark, *self._bounds(mark), self.facts)
+        tokens, chars = self._bounds(mark)
+        state = _state(coref, mark, tokens, chars, self.actors)
         if state is None:
             return
         state.origin = self.origin
+        partners = coref.__dict__.get("_name_partners")  # (whether the reading had read them: as it is now)
+        if self in _open:
+            _unmade.append((state, lambda: self.facts(tokens, chars, partners)[0]))
+        else:
+            state.facts = self.facts(tokens, chars, partners)[0]
         key = self._prefix[bisect_left(self._firsts, mark)]  # (the paragraphs with tokens read)
         old = _kept.pop(key, [])
         states = ([s for s in old if s.quoted != state.quoted] + [state])[-KEPT_PER_KEY:]
@@ -193,6 +216,10 @@ class Checkpoints:
         while _kept_tokens > KEPT_TOKENS:
             _, dropped = _kept.popitem(last=False)
             _kept_tokens -= sum(s.next for s in dropped)
+
+    def actors(self, tokens: int, chars: int) -> list:
+        """The actors `facts` would give (those first named before `chars`), without the facts."""
+        return _actors_before(_Page(self._coref.index, None, None, None, self._coref.mention_starts, [], None, tokens, chars))
 
     def facts(self, tokens: int, chars: int, partners: dict | None) -> tuple[tuple, list]:
         """`_facts` of this reading's page before token `tokens` (character `chars`): the part of each
@@ -240,15 +267,17 @@ def readings() -> list[Coreference]:
 def close() -> None:
     """The end of an analysis: each of its readings saves its state where it stopped, for the
     page's next version, whose reading will go at least as far (see the module docstring)."""
-    for cp in _open:
+    closing = list(_open)
+    _open.clear()  # (the analysis is over: these states' facts are made as they are saved)
+    for cp in closing:
         cp.save()
-    _open.clear()
 
 
 def hand_over() -> list[Checkpoints]:
     """The readings of the analysis under way, no longer this module's to save at `close`: the
     caller saves each (`Checkpoints.save`) where it stopped, after the analysis's reply is out
-    (`engine.idle`). A state saved then is the one `close` would have saved: the reading does not
+    (`engine.idle`); the first such save also makes the facts of the states saved during the
+    analysis (`_make_facts`). A state saved then is the one `close` would have saved: the reading does not
     move between the two (only a reading's own reading moves it, and the analysis is over)."""
     handed = list(_open)
     _open.clear()
@@ -270,16 +299,7 @@ def _read_of_index(page: _Page) -> tuple[list, tuple, dict]:
     key = (page.tokens, page.chars)
     got = memo.get(key)
     if got is None:
-        whole = memo.get(None)
-        if whole is None:
-            # (by where each is first named, then its name: the sort is stable, so ties keep the index's order,
-            # as a sort of only the actors first named before a place would; a prefix of this order is that sort)
-            starts_of = page.mention_starts
-            actors = sorted((a for a in page.index.actors if starts_of.get(a.id)), key=lambda a: (starts_of[a.id][0], a.name))
-            ats = sorted(page.index.by_token.items())  # (token numbers are unique: mentions never compared)
-            whole = memo[None] = ([starts_of[a.id][0] for a in actors], actors, [t for t, _ in ats], ats,
-                                  {a.id: tuple(sorted((m.start, m.end, m.text) for m in a.mentions)) for a in actors})
-        firsts, ordered, ts, ats, named_at = whole
+        firsts, ordered, ts, ats, named_at = _whole_index(page, memo)
         actors = ordered[: bisect_left(firsts, page.chars)]
         seen = {id(a): n for n, a in enumerate(actors)}
         mentions = tuple(
@@ -288,6 +308,52 @@ def _read_of_index(page: _Page) -> tuple[list, tuple, dict]:
         )
         got = memo[key] = (actors, mentions, named_at)
     return got
+
+
+def _whole_index(page: _Page, memo: dict) -> tuple:
+    """What `_read_of_index` makes once per index, whatever the place (`memo`: its memo of that index)."""
+    whole = memo.get(None)
+    if whole is None:
+        # (by where each is first named, then its name: the sort is stable, so ties keep the index's order,
+        # as a sort of only the actors first named before a place would; a prefix of this order is that sort)
+        starts_of = page.mention_starts
+        actors = sorted((a for a in page.index.actors if starts_of.get(a.id)), key=lambda a: (starts_of[a.id][0], a.name))
+        ats = sorted(page.index.by_token.items())  # (token numbers are unique: mentions never compared)
+        whole = memo[None] = ([starts_of[a.id][0] for a in actors], actors, [t for t, _ in ats], ats,
+                              {a.id: tuple(sorted((m.start, m.end, m.text) for m in a.mentions)) for a in actors})
+    return whole
+
+
+def _actors_before(page: _Page) -> list:
+    """The actors of `_read_of_index(page)`, without its mentions."""
+    global _index_reads
+    held, memo = _index_reads
+    if held() is not page.index:
+        memo = {}
+        _index_reads = (weakref.ref(page.index), memo)
+    got = memo.get((page.tokens, page.chars))
+    if got is not None:
+        return got[0]
+    firsts, ordered, *_ = _whole_index(page, memo)
+    return ordered[: bisect_left(firsts, page.chars)]
+
+
+def _make_facts() -> None:
+    """The facts of the states saved while their analysis was under way (`Checkpoints.save`),
+    made now; a state whose facts cannot be made is dropped from the store (the next version then
+    reads from the start, as without it)."""
+    global _kept_tokens
+    while _unmade:
+        state, make = _unmade.pop(0)
+        try:
+            state.facts = make()
+        except Exception:
+            for key, states in list(_kept.items()):
+                if state in states:
+                    states.remove(state)
+                    _kept_tokens -= state.next
+                    if not states:
+                        del _kept[key]
 
 
 def _facts(page: _Page, rows: dict | None = None) -> tuple[tuple, list]:
@@ -325,10 +391,11 @@ def _facts(page: _Page, rows: dict | None = None) -> tuple[tuple, list]:
     return (mentions, tuple(about), named, subjects), actors
 
 
-def _state(coref: Coreference, mark: int, tokens: int, chars: int, facts_of) -> _State | None:
-    # (the facts are made here, not when a lookup first finds the state: the page's next version
-    # would pay for them, and its analysis is the one that must be quick, `bench.live`)
-    facts, actors = facts_of(tokens, chars, coref.__dict__.get("_name_partners"))
+def _state(coref: Coreference, mark: int, tokens: int, chars: int, actors_of) -> _State | None:
+    """The reading's state at `mark`, its facts not made yet (`Checkpoints.save` makes them: not
+    when a lookup first finds the state, for the page's next version would pay for them, and its
+    analysis is the one that must be quick, `bench.live`)."""
+    actors = actors_of(tokens, chars)
     ids = {a.id for a in actors}
     n = coref.sent_of[mark] if mark < len(coref.doc) else len(coref.sents)
     # (the lists of the sentences before the mark's are complete, and a reading only ever adds to its
@@ -339,7 +406,7 @@ def _state(coref: Coreference, mark: int, tokens: int, chars: int, facts_of) -> 
     if not held <= ids:
         return None  # (a reading holds only actors named before where it stands: else it is not this one)
     forbid = coref._forbid
-    return _State(bytes(coref.in_quote[:tokens]), facts, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
+    return _State(bytes(coref.in_quote[:tokens]), None, actors, mark, referents, dict(coref.resolved), dict(coref.narrative_rank),
                   {k: s for k, s in coref._last_referent.items() if k in ids},
                   {k: g for k, g in coref._pronoun_gender.items() if k in ids}, {k: coref.gender.get(k) for k in ids},
                   None if forbid is None else {k: f for k, f in forbid.items() if k in ids}, coref.roles.asked)
@@ -457,4 +524,5 @@ def forget() -> None:
     """Drops every saved state of this process."""
     global _kept_tokens
     _kept.clear()
+    _unmade.clear()
     _kept_tokens = 0
