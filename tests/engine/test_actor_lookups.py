@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from claimlight.engine import local, resume
+from claimlight.engine import actors, local, resume
 from claimlight.engine.actor_evidence import mention_evidence
-from claimlight.engine.actors import Mention, _where, build_actor_index
+from claimlight.engine.actors import Mention, _mentions_in, _record, _where, build_actor_index, find_mentions
 from claimlight.engine.docview import columns, shared
 from claimlight.engine.nlp import parse
 
@@ -80,3 +80,64 @@ def test_each_window_made_from_the_paragraphs_lists_is_the_window_of_its_paragra
             expected = window(paras, k)
             got = window_at(doc, k)
             assert got == expected and hash(got) == hash(expected) and got is window_at(doc, k)
+
+
+# More of the same invented page, so that its first paragraphs' windows stand clear of its end.
+MORE = ["The harbour board met on Tuesday to hear the engineers' report on the pier.",
+        "Board chair Nadia Okonkwo said the report would be published in full.",
+        "Okonkwo said ferry services would run from the north quay until the work was done."]
+
+
+def _versions() -> list[str]:
+    """A page (written for these tests), then grown at its end, edited at its top, edited in its
+    middle, and cut short; an empty one last."""
+    parts = [*TEXT.split("\n\n"), *MORE]
+    grown = [*parts, "Varga later said the Kestrel Bay Trust would pay for the work."]
+    edited = ["Dock worker Piet Haas said the pier had cracked.", *grown[1:]]
+    middle = [*grown[:2], "Okonkwo said nothing more.", *grown[3:]]
+    return ["\n\n".join(v) for v in (parts, grown, edited, middle, parts, parts[:2], [])]
+
+
+def test_where_after_another_page_takes_its_word_ids_only_where_the_paragraphs_are_the_same(nlp, seed_docs):
+    """`_where` on each version after the one before (the word ids of the paragraphs they lead with
+    carried, `actors._LastPage`; none when the first paragraph differs; a page cut short; an empty
+    one) finds what a plain scan finds."""
+    actors.forget()
+    for text in [*_versions(), *[d.text for d in seed_docs[:3]], TEXT, TEXT + "\n\nA last line."]:
+        doc = parse(nlp, text)
+        vocabulary = sorted(set(columns(doc).text))
+        for words in (vocabulary[::3], vocabulary, ["pier", "Varga", "Haas"]):
+            assert _where(doc, frozenset(words)) == _plain(doc, frozenset(words)), (text[:40], words[:5])
+    actors.forget()
+
+
+def test_mentions_after_another_page_are_those_found_afresh_with_or_without_the_kept_findings(nlp):
+    """`find_mentions` on each version after the one before (the mentions of the paragraphs whose
+    window and place are the same carried, `actors._LastPage`) gives the mentions from scratch: also
+    when `engine.local`'s store was emptied in between (every other paragraph found anew), and for
+    a page too long to keep (read through `by_paragraph`, the carry left alone)."""
+    versions = _versions()
+    expected = []
+    for text in versions:
+        _forget()
+        expected.append([_record(m) for m in find_mentions(parse(nlp, text))])
+    _forget()
+    for emptied in (False, True):
+        for text, mentions in zip(versions, expected):
+            if emptied:
+                local.forget()
+            assert [_record(m) for m in find_mentions(parse(nlp, text))] == mentions, text[:40]
+    _forget()
+
+
+def test_mentions_of_a_page_too_long_to_keep_leave_the_last_page_as_it_was(nlp, monkeypatch):
+    _forget()
+    versions = _versions()
+    find_mentions(parse(nlp, versions[0]))
+    carried = list(actors._last_page.paragraphs)
+    monkeypatch.setattr(local, "KEPT_PAGE_PARAGRAPHS", 0)
+    local.forget()
+    doc = parse(nlp, versions[1])
+    assert [_record(m) for m in find_mentions(doc)] == [_record(m) for m in _mentions_in(doc)]
+    assert actors._last_page.paragraphs == carried
+    _forget()

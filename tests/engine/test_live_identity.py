@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimlight.bench import corpus
-from claimlight.engine import analyze_doc, checkpoints, ledger, local, parsed, quotes, recurring, replay, resume, spans
+from claimlight.engine import actors, analyze_doc, checkpoints, ledger, local, parsed, quotes, recurring, replay, resume, spans
 from claimlight.engine.nlp import parse_each
 from claimlight.paragraphs import paragraphs
 
@@ -25,7 +25,7 @@ ENTRY = ("11:20 — “We expect the crossing to reopen by Thursday,” said Odi
 
 
 def _forget() -> None:
-    for store in (local, resume, checkpoints, recurring, replay, parsed, quotes, spans, ledger):
+    for store in (local, resume, checkpoints, recurring, replay, parsed, quotes, spans, ledger, actors):
         store.forget()
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .actor_evidence import decide_type, mention_evidence, states_a_place
 from .docview import columns, text_of, token_list
-from .local import by_paragraph, ents_starting, keeps, paragraphs_of
+from .local import by_paragraph, ents_starting, keep, keeps, kept, paragraphs_of, window_at
 from .recurring import occurrences
 from .resume import evidence_reader
 from .nlp import common_nouns
@@ -473,13 +473,102 @@ def find_mentions(doc: Doc) -> list[Mention]:
     `claimlight.paragraphs`, has no whitespace between its pieces) is read whole."""
     if not _sealed(doc):
         return _mentions_in(doc)
-    found = by_paragraph(doc, "mentions", lambda d, k, p, w: [(stage, _record(m)) for stage, m in _staged(d, p.first, p.last)],
-                         _shift_record, shift_all=_shift_records)
+    found = _last_page.mentions(doc) if keeps(doc) else by_paragraph(doc, _MENTIONS, _find_records, _shift_record, shift_all=_shift_records)
     # (stage by stage, each in the order of the text: what a stable sort by stage gives, in one pass)
     staged: tuple[list[Mention], ...] = tuple([] for _ in range(_STAGES))
     for stage, (start, end, token_start, token_end, label, text, title, stated) in found:
         staged[stage].append(Mention(start, end, token_start, token_end, label, text, None, title, stated))
     return [m for mentions in staged for m in mentions]
+
+
+def _find_records(doc: Doc, k: int, p, w) -> list[tuple[int, "_Record"]]:
+    """A paragraph's mentions as `find_mentions` keeps them: (stage, record), in the text's order."""
+    return [(stage, _record(m)) for stage, m in _staged(doc, p.first, p.last)]
+
+
+# The name `find_mentions` keeps its findings under in `engine.local`'s store.
+_MENTIONS = "mentions"
+
+
+class _LastPage:
+    """What `find_mentions` and `_where` read of the last page in this process, paragraph by
+    paragraph, for its next version: a live page grown at its end (or edited in its middle) is the
+    same paragraphs, at the same places, but the last one or two.
+
+    - Each paragraph's mentions, at their offsets in the page, with the paragraph's window key
+      (`engine.local.window`) and its place (first character and token). A paragraph of the next
+      version with the same window key at the same place takes them as they are: what `by_paragraph`
+      would give it is the findings kept under that key (the same, since the same window gives the
+      same findings: `engine.local`), moved to that place, which is these. That spares a look-up in
+      the store and the move of each record for each of the page's hundred-odd paragraphs. Any other
+      paragraph (every one, when an entry at the top moved them all) is read as `by_paragraph` reads
+      it, through the same store (`engine.local.kept` and `keep`), so the fallback is that pass as it was.
+    - The word ids (ORTH) of the page's tokens, for `_where`: the tokens of the paragraphs that lead
+      both pages with the same keys (a key names a paragraph's parse, its words with it) are the same
+      tokens at the same indexes, so their ids are the old array's; only the rest is read from the
+      new document.
+
+    Bounded: one page, and only a page whose findings are kept (`engine.local.keeps`, at most
+    `KEPT_PAGE_PARAGRAPHS` paragraphs): a 3,000-word page's ~150 mention records (~70 kB, their
+    texts counted) and ~3,700 word ids (30 kB), some 110 kB in all, measured. The carried paragraphs are not brought forward in `engine.local`'s store (its
+    order of use): should they be pushed out of it, a later version finds them again as new."""
+
+    def __init__(self):
+        self.forget()
+
+    def forget(self) -> None:
+        self.paragraphs: list[tuple] = []  # (window key, first character, first token, records)
+        self.keys: list[bytes] = []  # the paragraphs' keys, for the word ids
+        self.orths: numpy.ndarray | None = None
+
+    def mentions(self, doc: Doc) -> list[tuple[int, "_Record"]]:
+        """`by_paragraph(doc, _MENTIONS, …)` for a page whose findings are kept: the same records."""
+        old = self.paragraphs
+        mine: list[tuple] = []
+        out: list[tuple[int, _Record]] = []
+        for k, p in enumerate(paragraphs_of(doc)):
+            w = window_at(doc, k)
+            got = old[k] if k < len(old) else None
+            if got is not None and got[1] == p.start and got[2] == p.first and got[0] == w.key:
+                records = got[3]
+            else:
+                key = (_MENTIONS, w.key, ())  # (as `by_paragraph` keys a pass with no other inputs)
+                found = kept(key)
+                if found is None:
+                    found = tuple(_shift_records(_find_records(doc, k, p, w), -p.start, -p.first))
+                    keep(key, found)
+                records = _shift_records(found, p.start, p.first)
+            mine.append((w.key, p.start, p.first, records))
+            out.extend(records)
+        self.paragraphs = mine
+        return out
+
+    def orths_of(self, doc: Doc) -> numpy.ndarray:
+        """`doc.to_array(ORTH)`, with the ids of the paragraphs the last page led with too taken from it."""
+        paras = paragraphs_of(doc) if len(doc) else []
+        same = 0
+        if self.orths is not None:
+            for p, key in zip(paras, self.keys):
+                if p.key != key:
+                    break
+                same += 1
+        if same == 0:
+            orths = doc.to_array(ORTH) if len(doc) else numpy.zeros(0, dtype="uint64")
+        else:
+            cut = paras[same].first if same < len(paras) else len(doc)
+            rest = doc[cut:].to_array([ORTH])[:, 0] if cut < len(doc) else numpy.zeros(0, dtype="uint64")
+            orths = numpy.concatenate([self.orths[:cut], rest])
+        if len(doc) and keeps(doc):
+            self.keys, self.orths = [p.key for p in paras], orths
+        return orths
+
+
+_last_page = _LastPage()
+
+
+def forget() -> None:
+    """Drops what this process kept of the last page (`_LastPage`)."""
+    _last_page.forget()
 
 
 def _mentions_in(doc: Doc) -> list[Mention]:
@@ -1033,7 +1122,7 @@ def _where(doc: Doc, words) -> list[int]:
         return []
     orths = _ORTHS.get(doc)
     if orths is None or len(orths) != len(doc):
-        orths = _ORTHS[doc] = doc.to_array(ORTH) if len(doc) else numpy.zeros(0, dtype="uint64")
+        orths = _ORTHS[doc] = _last_page.orths_of(doc)  # (for a grown page, mostly the last one's: `_LastPage`)
     ids = numpy.sort(numpy.fromiter((get_string_id(w) for w in words), dtype="uint64", count=len(words)))
     at = numpy.searchsorted(ids, orths)
     at[at == len(ids)] = 0  # (an id past the last word's: compared with the first, which it is not)
