@@ -1,5 +1,5 @@
 """The scorer follows shared/eval/FORMAT.md: half-overlap quote matching, speaker by name or
-mention, actor mentions by type with optional strings ignored, number and reported recall, and the
+mention, actor mentions by type with optional strings ignored, number recall and precision, reported recall, and the
 speaker of the reported spans found."""
 
 import json
@@ -59,6 +59,14 @@ def test_wrong_speaker_scare_quote_and_wrong_type_count_against(tmp_path):
     assert s.attributed.tp == 0 and s.speaker_accuracy == 0
     assert (s.actors.tp, s.actors.fp, s.actors.fn) == (0, 1, 3)
     assert s.number_recall == 0 and s.reported_recall == 0
+
+
+def test_number_precision_counts_every_span_that_is_no_claim(tmp_path):
+    # "5 million" is the gold claim; "Paris" shown as a number is one a reader sees and is wrong
+    s = score(gold_file(tmp_path), predicted(span("5 million", "number"), span("Paris", "number")))
+    assert (s.numbers_found, s.numbers_total, s.numbers_touching, s.numbers_predicted) == (1, 1, 1, 2)
+    assert s.number_recall == 1 and s.number_precision == 0.5
+    assert "false number: 'Paris'" in s.errors
 
 
 def test_half_overlap_is_enough_and_matching_is_one_to_one(tmp_path):

@@ -57,6 +57,7 @@ def figures(s: Score) -> dict:
     }
     out["actor_f1"] = s.actors.f1 if s.has_actors else None
     out["number_r"] = s.number_recall if s.has_numbers else None
+    out["number_p"] = s.number_precision if s.has_numbers else None
     return out
 
 
@@ -90,7 +91,7 @@ def _width(column: str) -> int:
     return max(13, len(column))
 
 
-COLUMNS = ["quote_p", "quote_r", "quote_f1", "attributed_f1", "speaker_acc", "actor_f1", "number_r", "reported_r", "reported_p", "reported_speaker_acc"]
+COLUMNS = ["quote_p", "quote_r", "quote_f1", "attributed_f1", "speaker_acc", "actor_f1", "number_r", "number_p", "reported_r", "reported_p", "reported_speaker_acc"]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -592,10 +592,54 @@ CLAUSE_OPENERS = frozenset(("that", "whether", "if", ",", ":", "—", "–", "-"
 # wins), so the order is part of the rule.
 NUMBER_WORDS = tuple(
     """
-    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
-    sixty seventy eighty ninety
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     """.split()
 )
+# Words that multiply the number word before them: "seven hundred years", "two hundred dollars".
+HUNDREDS_WORDS = ("hundred", "thousand")
+# A quantity's change as a multiple: "doubled", "halved" always; "double" and "triple" only where a
+# verb or a multiple stands ("cases double in a month", "roughly double the rate"), not "double shifts".
+MULTIPLIED_WORDS = frozenset(("doubled", "tripled", "trebled", "quadrupled", "halved"))
+MULTIPLY_WORDS = ("double", "triple", "treble")
+MULTIPLY_BEFORE = frozenset(("the", "in", "by", "to", "that", "its", "their", "his", "her", "our", "since", "over", "within", "every", "each", "."))
+# Ordinals that count, not order: "a third week", "the third time", "his 14th season", "in the 54th
+# minute", "its fifth year", and placings ("finished fifth", "sit sixth", "Third-placed"). Not "first"
+# (a first time is news, not a figure) and not a part of a period ("the second half", "third-quarter").
+COUNTING_ORDINALS = tuple(
+    """
+    second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth twentieth
+    """.split()
+)
+ORDINAL_COUNTED = ("times", "time", "terms", "term", "seasons", "season", "years", "year", "weeks", "week", "straight", "successive", "consecutive", "minute")
+PLACING_BEFORE = ("finished", "finishing", "finishes", "placed", "sit", "sits", "lie", "lies", "ranked", "now", "climbed to", "moved up to")
+# Words after which a bare number names or labels rather than counts: "Line 1", "class eight",
+# "page three", "grade nine", "District 12", "call 105".
+NAMING_BEFORE = frozenset(
+    """
+    line lines route page class grade form platform gate flight room ward district terminal channel
+    article section chapter clause pier exit junction highway call dial
+    """.split()
+)
+# Figures of speech whose number counts nothing: "One second I was standing", "one day", "at one point".
+NUMBER_IDIOMS = frozenset((
+    "one day", "one night", "one morning", "one evening", "one afternoon", "one point", "one second", "one moment",
+    "think twice", "thought twice", "thinking twice",
+))
+# A bare "half" that names a part of a match or a period, not a share: "half-time", "the second half",
+# "a single weak half", "half mast".
+HALF_NOT_SHARE_BEFORE = frozenset(("first", "second", "own", "weak", "strong", "single", "the"))
+HALF_NOT_SHARE_AFTER = frozenset(("-", "time", "mast", "term", "way", "year", "century"))
+# Currencies in words: an amount the recogniser reads as a date ("less than two hundred dollars").
+CURRENCY_WORDS = (
+    "dollars", "euros", "pounds", "pence", "cents", "rupees", "shillings", "francs", "pesos", "rand", "naira", "cedis",
+    "riyals", "dirhams", "dinars", "yen", "yuan", "pula", "kwacha", "ringgit", "taka", "kina", "birr", "rupiah",
+)
+# Words before a clock time said as a bare number: "at three", "until ten", "past nine".
+CLOCK_BEFORE = frozenset(("at", "until", "till", "past"))
+# What may follow a clock time said as a bare number: nothing counted ("at three with my youngest").
+CLOCK_AFTER = frozenset(("in", "at", "on", "to", "with", "when", "and", "or", "tonight", "this", "that", "every", "sharp", "the", "before", "after", "but"))
 MAGNITUDE_WORDS = ("hundreds", "thousands", "millions", "billions", "dozens", "a dozen")
 # A share only when "of" follows ("a third of the crop"); "a third boat" is an ordinal.
 SHARE_WORDS = ("a half", "a third", "a quarter", "a fifth", "a tenth")

@@ -1,9 +1,12 @@
 """Numeric and statistical claims: "up to 50,000 troops", "7.4 per cent", "$3bn", "a 3-1 win".
 
 Two sources, merged: the NER's quantities, and a pattern pass for what the small model misses
-(currency amounts like "€4bn", scores, durations in words). A claim also takes the hedge in front
-("up to", "more than") and what is counted ("troops"), since "50,000" alone says little. Dates
-and years are not claims and are left out, and so are the numbers of names ("Article 5").
+(currency amounts like "€4bn", scores, durations in words, multiples like "doubled", ordinals that
+count like "a third week"). A claim also takes the hedge in front ("up to", "more than") and what is
+counted ("troops"), since "50,000" alone says little. What counts is seeds/README.md's definition
+("What counts as a numeric claim"): ages are claims, though the recogniser reads "Dunmore, 71," as a
+date; dates, years, clock times and reporting periods say when and are left out, and so are the
+numbers of names and labels ("Article 5", "class eight") and figures of speech ("one day").
 """
 
 from __future__ import annotations
@@ -12,37 +15,74 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .docview import columns, ents_of, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import AMOUNT_MAGNITUDES, FRACTION_WORDS, HEDGES, MAGNITUDE_WORDS, NON_COUNTING_WORDS, NUMBER_WORDS, SELF_COUNTING_WORDS, SHARE_WORDS
+from .lexicon import (
+    AMOUNT_MAGNITUDES, CLOCK_AFTER, CLOCK_BEFORE, COUNTING_ORDINALS, CURRENCY_WORDS, FRACTION_WORDS, HALF_NOT_SHARE_AFTER, HALF_NOT_SHARE_BEFORE,
+    HEDGES, HUNDREDS_WORDS, MAGNITUDE_WORDS, MULTIPLIED_WORDS, MULTIPLY_BEFORE, MULTIPLY_WORDS, NAMING_BEFORE, NON_COUNTING_WORDS,
+    NUMBER_IDIOMS, NUMBER_WORDS, ORDINAL_COUNTED, PLACING_BEFORE, SELF_COUNTING_WORDS, SHARE_WORDS,
+)
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
 _WORD_NUMBER = "|".join(NUMBER_WORDS + MAGNITUDE_WORDS + FRACTION_WORDS + SELF_COUNTING_WORDS)
 _FIRST_LETTERS = re.escape("".join(sorted({w[0].lower() for w in _WORD_NUMBER.split("|")})))
-_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
+_UNITS = r"(?:years?|months?|weeks?|days?|nights?|summers?|winters?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
+_HUNDREDS = r"(?:[ -](?:" + "|".join(HUNDREDS_WORDS) + r"))?"  # "seven hundred years"
+_ORDINAL = r"(?:" + "|".join(COUNTING_ORDINALS) + r"|\d+(?:st|nd|rd|th))"
+_ORDINAL_LETTERS = r"\d" + re.escape("".join(sorted({w[0] for w in COUNTING_ORDINALS + PLACING_BEFORE})))
 _SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")  # 3-1
 _MAGNITUDE = r"(?:\s?(?:" + "|".join(AMOUNT_MAGNITUDES) + r")\b)?"
 _PATTERNS = [
     _SIGNED := re.compile(r"[$€£¥₹₦₵₱₩₽₺₴₪]\s?\d+(?:[,.]\d+)*" + _MAGNITUDE, re.I),
     # a currency's letters against the figure, where no word boundary lets the bare number below
     # match: "KSh300m", "Rs4,200 crore" (the lookahead lets the pattern fail fast elsewhere). Not a
-    # lone "R" or "N", which name roads and masks ("the N7", "N95 masks"); the recogniser finds
-    # "R1.4 billion" as money.
-    _CODED := re.compile(r"\b(?=[GKRSTU])(?:KSh|Ksh|Rs|GH₵|Sh|USh|TSh|Tk)\d+(?:[,.]\d+)*" + _MAGNITUDE),
+    # lone "R" or "N", which name roads and masks ("the N7", "N95 masks"), but for an amount with a
+    # magnitude, which no road or mask has: "R2.3bn", "R1.4 billion", "K12 million", "N5bn".
+    _CODED := re.compile(r"\b(?=[GKNPRSTU])(?:(?:KSh|Ksh|Rs|GH₵|Shs|Sh|USh|TSh|Tk|RM)\d+(?:[,.]\d+)*" + _MAGNITUDE
+                         + r"|[KNPR]\d+(?:[,.]\d+)*\s?(?:bn|m|tn|billion|million|trillion)\b)"),
     re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|bn\b|m\b|tn\b|billion\b|million\b|trillion\b|thousand\b)", re.I),
     _SCORE,
     _BARE := re.compile(r"\b\d+(?:[,.]\d+)*\b"),
     # (the lookahead, the words' first letters, only lets the pattern fail fast at the other words:
     # trying every alternative at every word boundary was most of this pass's time)
-    _IN_WORDS := re.compile(r"\b(?=[" + _FIRST_LETTERS + r"])(?:" + _WORD_NUMBER + r")\b(?:[ -]" + _UNITS + r"\b)?", re.I),
+    _IN_WORDS := re.compile(r"\b(?=[" + _FIRST_LETTERS + r"])(?:" + _WORD_NUMBER + r")\b" + _HUNDREDS + r"(?:[ -]" + _UNITS + r"\b)?", re.I),
+    # a change as a multiple: "doubled", "halved", "cases double"
+    _MULTIPLE := re.compile(r"\b(?=[dthq])(?:" + "|".join(sorted(MULTIPLIED_WORDS) + list(MULTIPLY_WORDS)) + r")\b", re.I),
+    # ordinals that count ("a third week", "the 54th minute") and placings ("finished fifth")
+    _ORDINAL_COUNT := re.compile(r"\b(?=[" + _ORDINAL_LETTERS + r"])(?:" + _ORDINAL + r"[ -](?:" + "|".join(ORDINAL_COUNTED) + r")\b|" + _ORDINAL + r"-placed\b|"
+                                 r"(?:" + "|".join(PLACING_BEFORE) + r")\s" + _ORDINAL + r"(?![\w-]))", re.I),
+    # a unit's "a" with a hedge: "more than a decade", "within a week", "half a century"
+    _A_UNIT := re.compile(r"\b(?=[mlfwhb])(?:(?:more|less|fewer) than an?|within an?|by an?|half an?|half the) "
+                          r"(?:years?|decades?|century|months?|weeks?|days?|hours?|minutes?|metres?|meters?|kilometres?|kilometers?|miles?)\b", re.I),
 ]
+# Matches that stand on their own, whatever entity the recogniser puts them in. They are looked for
+# in one pass, each its own group (a pass each cost as much as all the others together).
+_SELF_STANDING = (_MULTIPLE, _ORDINAL_COUNT, _A_UNIT)
+# (their words' first letters: a lookahead that lets the pass fail fast at the other words)
+_STANDING_LETTERS = "".join(sorted({w[0] for w in (*MULTIPLIED_WORDS, *MULTIPLY_WORDS, *COUNTING_ORDINALS, *PLACING_BEFORE, "more", "less", "fewer", "within", "by", "half")}))
+_STANDING = re.compile(r"\b(?=[\d" + _STANDING_LETTERS + r"])(?:" + "|".join(f"(?P<k{_PATTERNS.index(p)}>{p.pattern})" for p in _SELF_STANDING) + ")", re.I)
+_SCANS = [(k, p) for k, p in enumerate(_PATTERNS) if p not in _SELF_STANDING] + [(-1, _STANDING)]
 # What a name never holds, though the recogniser may read it into one: a score, an amount in a currency
 # ("GH₵4 billion" labelled an organisation).
-_NOT_IN_NAMES = (_SCORE, _SIGNED, _CODED)
-_DURATION = re.compile(r"\b(?:\d[\d,.]*|" + _WORD_NUMBER + r")[ -]+" + _UNITS + r"\b", re.I)
+_NOT_IN_NAMES = (_SCORE, _SIGNED, _CODED, _ORDINAL_COUNT)
+_DURATION = re.compile(r"\b(?:\d[\d,.]*|" + _WORD_NUMBER + r")" + _HUNDREDS + r"[ -]+" + _UNITS + r"\b", re.I)
+# An amount in a currency's words, which the recogniser sometimes reads as a date.
+_IN_CURRENCY = re.compile(r"\b(?:" + "|".join(CURRENCY_WORDS) + r")\b", re.I)
+# A reporting period, which says when and not how long: "the first six months", "the three months to June".
+_PERIOD = re.compile(r"^(?:the\s)?(?:first|second|final)\s(?:\w+\s)?(?:months|weeks|quarter|half)\b|^(?:the\s)?\w+\smonths?\s(?:to|ended|ending|through)\b", re.I)
+# A clock time, which says when: "06:40", "11 p.m.", "7am", "17:42 GMT", "three o'clock", "ten to seven".
+_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_CLOCK = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\d{1,2}:\d\d\b|(?:\d{1,2}|" + _SMALL_WORDS + r")\s?o['’]clock\b"
+                    r"|(?:half|quarter|ten|five|twenty|twenty-five)\spast\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b|(?:quarter|ten|five|twenty)\sto\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b)", re.I)
+CLOCK_REACH = 16  # characters around a number within which its clock time is looked for
+_SMALL_VALUES = {w: i for i, w in enumerate(NUMBER_WORDS[:19], 1)} | {w: 10 * i for i, w in enumerate(NUMBER_WORDS[19:], 2)}
+# An identifier's number: "800-TIPS".
+_ID_AFTER = re.compile(r"-[A-Z]{2}")
+# A year, alone or as a range of years: the recogniser sometimes calls one a cardinal ("2011–2020").
+_YEARS = re.compile(r"^(?:1[89]\d\d|20\d\d)(?:s|[–-](?:1[89]\d\d|20\d\d|\d\d))?$")
 # How far a number may stand from what it counts: "5,000 combat helmets", "thousands of Syrian troops".
 COUNTED_NOUN_REACH = 3
 # Characters after a number inside a date within which a unit makes it a duration ("the past three years").
@@ -97,7 +137,7 @@ def find_matches(text: str, start: int = 0, end: int | None = None) -> list[Matc
     """Every pattern's matches in the characters [start, end) of `text`, as `numbers_in` takes
     them: by pattern, each at its offsets from `start`."""
     end = len(text) if end is None else end
-    return [(k, s - start, e - start) for k, pattern in enumerate(_PATTERNS) for s, e in (m.span() for m in pattern.finditer(text, start, end))]
+    return [(k if k >= 0 else int(m.lastgroup[1:]), m.start() - start, m.end() - start) for k, pattern in _SCANS for m in pattern.finditer(text, start, end)]
 
 
 def _shift(rng: tuple[int, int], chars: int, tokens: int) -> tuple[int, int]:
@@ -118,9 +158,11 @@ def numbers_in(doc: Doc, start: int, end: int, matches: list[Match], seen_from: 
     for ent in ents:
         if not start <= ent.start_char < end:
             continue
-        if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text)):
-            if ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text):
-                continue  # "morning", "an hour ago"
+        if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text) and not _PERIOD.match(ent.text)):
+            if (ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text)) or _CLOCK.search(ent.text):
+                continue  # "morning", "an hour ago"; a clock time says when ("11 p.m.", "ten to seven")
+            if _YEARS.match(ent.text) or (len(ent) == 1 and _is_clock(doc, text, ent.start_char, ent.end_char, start)):
+                continue
             if _counts(ent) and _ANY_NUMBER.search(ent.text) and not _no_claim(doc, ent.start_char, ent.end_char):
                 candidates.append((ent.start_char, ent.end_char))
     for k, s, e in matches:
@@ -129,21 +171,32 @@ def numbers_in(doc: Doc, start: int, end: int, matches: list[Match], seen_from: 
         word = text[s:e]
         if _inside(s, e, names, name_starts) and pattern not in _NOT_IN_NAMES:
             continue  # F-16, COVID-19: a number inside a name (but "Northgate United 3-1" is a score)
-        s, e, widened = _widen(text, s, e) if pattern is _BARE or pattern is _IN_WORDS else (s, e, False)
+        if pattern in _SELF_STANDING:
+            if pattern is _MULTIPLE and not _multiplies(doc, s, e):
+                continue
+            candidates.append((s, e))
+            continue
+        bare = pattern is _BARE or pattern is _IN_WORDS
+        s, e, widened = _widen(text, s, e) if bare else (s, e, False)
+        if bare and not widened and _is_clock(doc, text, s, e, start):
+            continue  # "06:40", "at three": when, not how much
         # "September 18", "in 2014": dates are not claims (but "46°C", "one in five" and "rose by a
-        # quarter", which the recogniser sometimes calls dates, are none)
-        if (not widened and _inside(s, e, dates, date_starts)
-                and not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD))
-                and not _BY_SHARE.search(text, max(0, s - 3), e)):
+        # quarter", which the recogniser sometimes calls dates, are none, and nor is an age, "Dunmore, 71,")
+        date = None if widened else _within(s, e, dates, date_starts)
+        if date is not None and _IN_CURRENCY.search(date.text):
+            date = None  # "less than two hundred dollars"
+        if date is not None and (_PERIOD.match(date.text) or (
+                not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD))
+                and not _BY_SHARE.search(text, max(0, s - 3), e))) and not (bare and _is_age(doc, s, e, start)):
             continue
         if _YEAR.match(word):
             continue
-        if pattern is _IN_WORDS and not widened and not _counts_words(doc, s, e):
+        if pattern is _IN_WORDS and not widened and not _counts_words(doc, s, e) and not _is_age(doc, s, e, start):
             continue
-        if _no_claim(doc, s, e):
+        if _no_claim(doc, s, e, start):
             continue
         candidates.append((s, e))
-    return [_extend(doc, c) for c in candidates]
+    return [c for c in map(_extend, [doc] * len(candidates), candidates) if not _idiom(text, c)]
 
 
 def _ents_between(doc: Doc, a: int, b: int) -> tuple[Span, ...]:
@@ -169,13 +222,26 @@ def _widen(text: str, s: int, e: int) -> tuple[int, int, bool]:
     return s, e, widened
 
 
-def _no_claim(doc: Doc, s: int, e: int) -> bool:
+def _no_claim(doc: Doc, s: int, e: int, start: int = 0) -> bool:
     """The number in a name, which counts nothing: "Article 5", "Route 9" (a bare whole number right
-    after a capitalised name that is not a date's month, with nothing counted after it)."""
+    after a capitalised name that is not a date's month, with nothing counted after it); a number
+    after a word that labels with one ("class eight", "page three", "call 105"); an identifier's
+    ("800-TIPS"); a bare "half" that names a part ("half-time", "the second half")."""
+    if text_of(doc).startswith(("half-year", "half-time"), s):
+        return True  # a period or a match's interval, as in "half-year profit"
     span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or len(span) != 1 or not span.text.isdigit() or span.start == 0:
+    if span is None or len(span) != 1 or span.start == 0 or doc[span.start - 1].idx < start:
         return False
     before = doc[span.start - 1]
+    if span.text.lower() == "half":
+        after = doc[span.end] if span.end < len(doc) else None
+        return before.lower_ in HALF_NOT_SHARE_BEFORE or (after is not None and after.lower_ in HALF_NOT_SHARE_AFTER)
+    if before.lower_ in NAMING_BEFORE and (span.text.isdigit() or span.text.lower() in _SMALL_VALUES):
+        return True
+    if not span.text.isdigit():
+        return False
+    if _ID_AFTER.match(text_of(doc), e):
+        return True
     after = doc[span.end] if span.end < len(doc) else None
     # (with what it counts after it, a number after a name is a count: "took Riverside 58 minutes")
     return (before.pos_ == "PROPN" and before.is_title and before.ent_type_ != "DATE" and before.whitespace_ != ""
@@ -186,8 +252,90 @@ def _inside(s: int, e: int, ents: list[Span], starts: list[int]) -> bool:
     """Whether [s, e) lies within one of `ents` (a document's entities: sorted, never overlapping;
     `starts` their start offsets), found by binary search: the only candidate is the last entity
     starting at or before s."""
+    return _within(s, e, ents, starts) is not None
+
+
+def _within(s: int, e: int, ents: list[Span], starts: list[int]) -> Span | None:
+    """The one of `ents` that [s, e) lies within, if any (as `_inside`)."""
     i = bisect_right(starts, s) - 1
-    return i >= 0 and e <= ents[i].end_char
+    return ents[i] if i >= 0 and e <= ents[i].end_char else None
+
+
+def _token(doc: Doc, s: int, e: int) -> Token | None:
+    """The one token [s, e) is, if it is one."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return span[0] if span is not None and len(span) == 1 else None
+
+
+def _value(word: str) -> int | None:
+    """A small whole number, in digits or in words ("71", "six"), or None."""
+    if word.isdigit():
+        return int(word) if len(word) <= 3 else None
+    return _SMALL_VALUES.get(word.lower())
+
+
+def _is_clock(doc: Doc, text: str, s: int, e: int, start: int) -> bool:
+    """A number that tells the time: inside a clock time ("06:40", "11 p.m.", "ten to seven"), or a
+    bare hour after "at", "until" or "past" with nothing counted after it ("at three with my youngest")."""
+    a = max(start, s - CLOCK_REACH)
+    if any(m.start() < e and s < m.end() for m in _CLOCK.finditer(text, a, min(len(text), e + CLOCK_REACH))):
+        return True
+    before = text[max(start, s - 7) : s].split()
+    if not before or before[-1].lower() not in CLOCK_BEFORE:
+        return False
+    tok = _token(doc, s, e)
+    if tok is None or tok.i == 0 or not 1 <= (_value(tok.text) or 0) <= 12 or doc[tok.i - 1].lower_ not in CLOCK_BEFORE or doc[tok.i - 1].idx < start:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or nxt.is_punct or nxt.lower_ in CLOCK_AFTER
+
+
+def _is_age(doc: Doc, s: int, e: int, start: int) -> bool:
+    """A person's age, which the recogniser reads as a date: "Dunmore, 71,", "Pitre, now 68,", "aged
+    34", "at the age of 88", "she was six", "who are 71 and 68", "joined the workshop at 14". Only
+    the paragraph from `start` is read."""
+    tok = _token(doc, s, e)
+    if tok is None or not 1 <= (_value(tok.text) or 0) <= 119 or tok.i == 0 or doc[tok.i - 1].idx < start:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM"):
+        return False  # "71 homes": a count
+    before = doc[tok.i - 1]
+    if before.lower_ == "aged" or (before.lower_ == "of" and tok.i > 1 and doc[tok.i - 2].lower_ == "age"):
+        return True
+    closed = nxt is None or nxt.text in (",", ".", ";", ")", "—", "–", "and", "when")
+    j = tok.i - 1 - (before.lower_ == "now")
+    if closed and j > 0 and doc[j].text == "," and doc[j].idx >= start and doc[j - 1].pos_ in ("PROPN", "NOUN") and doc[j - 1].ent_type_ != "DATE":
+        return True  # "Dunmore, 71," / "The winger, 21, said"
+    if before.lower_ == "at" and 13 <= int(_value(tok.text) or 0) <= 99 and tok.text.isdigit() and before.head.pos_ == "VERB":
+        return True  # "moved to London at 18"
+    # "she was six", "who are 71 and 68", "I'm 66"
+    head = tok.head if tok.dep_ == "conj" else tok
+    if closed and head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (subject.lower_ in ("he", "she", "i", "they", "we", "you", "who") or subject.ent_type_ == "PERSON")
+    return False
+
+
+def _multiplies(doc: Doc, s: int, e: int) -> bool:
+    """A change as a multiple: "doubled" always, "double" as a verb or before what it multiplies."""
+    tok = _token(doc, s, e)
+    if tok is None:
+        return False
+    if tok.lower_ in MULTIPLIED_WORDS:
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.pos_ == "VERB" or nxt is None or nxt.lower_ in MULTIPLY_BEFORE
+
+
+def _idiom(text: str, rng: tuple[int, int]) -> bool:
+    """A figure of speech that counts nothing ("one day", "I did not think twice")."""
+    s, e = rng
+    said = text[s:e].lower()
+    if said in NUMBER_IDIOMS:
+        return True
+    before = text[max(0, s - 9) : s].lower().split()
+    return bool(before) and f"{before[-1]} {said}" in NUMBER_IDIOMS
 
 
 def _counts(ent: Span) -> bool:

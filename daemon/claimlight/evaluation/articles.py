@@ -181,7 +181,8 @@ class Group:
 
 # The plain counters of a Score, summed as they are when scores are added.
 _COUNTERS = (
-    "speaker_right", "speaker_total", "numbers_found", "numbers_total", "reported_found", "reported_total",
+    "speaker_right", "speaker_total", "numbers_found", "numbers_total", "numbers_touching", "numbers_predicted",
+    "reported_found", "reported_total",
     "reported_touching", "reported_predicted", "reported_speaker_right", "reported_speaker_total", "has_actors", "has_numbers",
 )
 
@@ -196,6 +197,8 @@ class Score:
     actors: Counts = field(default_factory=Counts)
     numbers_found: int = 0
     numbers_total: int = 0
+    numbers_touching: int = 0  # predicted number spans that overlap a gold numeric claim
+    numbers_predicted: int = 0
     reported_found: int = 0
     reported_total: int = 0
     reported_touching: int = 0
@@ -225,6 +228,7 @@ class Score:
 
     speaker_accuracy = rate("speaker_right", "speaker_total", 1.0)
     number_recall = rate("numbers_found", "numbers_total", 1.0)
+    number_precision = rate("numbers_touching", "numbers_predicted", 1.0)
     reported_recall = rate("reported_found", "reported_total", 1.0)
     reported_precision = rate("reported_touching", "reported_predicted", 1.0)
     reported_speaker_accuracy = rate("reported_speaker_right", "reported_speaker_total", 1.0)
@@ -313,6 +317,13 @@ def score(gold: Gold, analysis: Analysis) -> Score:
                 s.numbers_found += 1
             else:
                 s.errors.append(f"number missed: {text[g[0]:g[1]]!r}")
+        # Precision, as a reader toggling Numbers sees it: every span they are shown that is no claim.
+        s.numbers_predicted = len(nums)
+        for n in nums:
+            if any(_overlap(n, g) for g in gold.numbers):
+                s.numbers_touching += 1
+            else:
+                s.errors.append(f"false number: {text[n[0]:n[1]]!r}")
 
     reported_spans = [sp for sp in analysis.spans if sp.category == Category.reported]
     reported = [(sp.start, sp.end) for sp in reported_spans]
