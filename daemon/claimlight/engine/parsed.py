@@ -23,9 +23,13 @@ is not decoded again. With it go the paragraph's string columns (its tokens' wor
 extraction reads, read only the new paragraph's tokens from the document; and a digest of its bytes, which
 `engine.local` keys the paragraph's findings by. A page whose paragraphs outweigh the
 whole store keeps none of them (`_page_entries`): they would only push each other and every other
-page out. The bytes still travel with every job, so nothing depends on what a worker
-kept: a worker that was replaced, or that never saw the page, decodes them (it costs a few
-milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in well under one).
+page out. Nothing depends on what a worker kept: a worker that was replaced, or that never saw
+the page, decodes the bytes (it costs a few milliseconds). An update's job names the paragraphs the
+daemon sent this worker before by their keys alone (`name`, `held`: the daemon's digest of each
+paragraph's text, given with the job that carried its bytes), not their bytes (some 200 kB for a
+3,000-word page, whose write into the pipe, just over a socket's buffer, now and then waited for
+the worker to wake); a worker that no longer keeps one says so before any work, and the daemon
+sends the same job again with every byte (`engine.jobs.Lacking`, `server.pool`).
 
 A rebuilt document's strings must be in the store (every job's memory zone drops those it added),
 but of the 2,000 distinct strings of a 3,000-word page's paragraphs some 1,700 (tags, labels,
@@ -92,7 +96,7 @@ class _Entry:
     """A paragraph's parse, decoded, and once it has been in a document its string columns
     (`docview.string_columns`), which the document's columns are made of next time."""
 
-    __slots__ = ("data", "decoded", "weight", "strings", "numbers", "_text", "_key", "_rare")
+    __slots__ = ("data", "decoded", "weight", "strings", "numbers", "name", "_text", "_key", "_rare")
 
     def __init__(self, data: bytes, decoded: Decoded, text: str | None = None):
         self.data = data
@@ -103,6 +107,8 @@ class _Entry:
         # (its number fields as `docview.number_pieces` reads them, the character offsets from the paragraph's start)
         self.numbers: numpy.ndarray | None = None
         self._text = text
+        # (the key the daemon names the paragraph by, once a job has named it: `name`)
+        self.name: bytes | None = None
         self._key: bytes | None = None
         self._rare: tuple[_Permanent, list[str]] | None = None
 
@@ -141,6 +147,8 @@ class _Entry:
 
 _kept: OrderedDict[bytes, _Entry] = OrderedDict()
 _kept_weight = 0
+# The kept paragraphs by the key the daemon names them by (`name`, `held`): only entries of `_kept`.
+_named: dict[bytes, bytes] = {}
 
 
 class _Permanent:
@@ -259,6 +267,7 @@ def _drop(data: bytes) -> None:
     entry = _kept.pop(data, None)
     if entry is not None:
         _kept_weight -= entry.weight
+        _unname(entry)
 
 
 def _keep(entry: _Entry) -> None:
@@ -268,6 +277,8 @@ def _keep(entry: _Entry) -> None:
     old = _kept.pop(entry.data, None)
     if old is not None:
         _kept_weight -= old.weight
+        if entry.name is None and old.name is not None:
+            entry.name = old.name  # (the same bytes: the same paragraph, by the same name)
     _kept[entry.data] = entry
     _kept_weight += entry.weight
     _trim()
@@ -278,14 +289,40 @@ def _trim() -> None:
     while _kept_weight > KEPT_BYTES:
         _, dropped = _kept.popitem(last=False)
         _kept_weight -= dropped.weight
+        _unname(dropped)
 
 
 def forget() -> None:
     """Drops every decoded parse this process keeps, and its record of the strings held for good."""
     global _kept_weight, _permanent
     _kept.clear()
+    _named.clear()
     _kept_weight = 0
     _permanent = None
+
+
+def _unname(entry: _Entry) -> None:
+    if entry.name is not None and _named.get(entry.name) == entry.data:
+        del _named[entry.name]
+
+
+def name(keys: list[bytes], parts: list[bytes]) -> None:
+    """Notes that the daemon names each paragraph of `parts` by its key in `keys` (its text's digest,
+    `server.plan.paragraph_key`), so that a later job may name a kept one by its key alone
+    (`held`). Only paragraphs this process keeps (`_kept`) are named, and a name goes with its entry."""
+    for key, data in zip(keys, parts):
+        entry = _kept.get(data)
+        if entry is not None and entry.name != key:
+            if entry.name is not None:
+                _unname(entry)
+            entry.name = key
+            _named[key] = data
+
+
+def held(key: bytes) -> bytes | None:
+    """The bytes of the paragraph the daemon names `key` (`name`), if this process still keeps them."""
+    data = _named.get(key)
+    return data if data is not None and data in _kept else None
 
 
 def join(vocab: Vocab, parts: list[bytes]) -> Doc:
