@@ -196,10 +196,11 @@ async def test_an_idle_worker_parses_ahead_the_paragraph_a_page_needs_when_it_gr
             break
         await asyncio.sleep(0.05)
     assert pool.foreseen == foreseen + 1 and paragraph_key(f"{entries[14]}\n\n") in pool.parses
-    parsed = pool.parsed
+    parsed, used = pool.parsed, pool.foreseen_used
     grown_text = f"{text}\n\n{entries[15]}"
     analysis, _ = await pool.analyze(grown_text, deadline=loop.time() + 120)
     assert pool.parsed - parsed == 1  # the new entry only
+    assert pool.foreseen_used == used + 1  # the guess was a hit, and is counted as one
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
 
 

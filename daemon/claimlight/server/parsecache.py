@@ -14,8 +14,9 @@ exact text:
 * as bytes, because a parse cannot be kept as a spaCy Doc: every job runs in a memory zone, which
   frees the strings a page added when the job ends, so no Doc outlives its job;
 * the workers keep a decoded copy of the parses they used lately in front of this (`engine.parsed`),
-  so a page's next version is not decoded again; a copy only saves time, the bytes still come with
-  every job, so no answer depends on which worker runs it or what it kept;
+  so a page's next version is not decoded again; a copy only saves time: an update names by their
+  keys alone the parses its worker was sent before, and a worker that no longer keeps one gets the
+  job again with their bytes (`server.pool`), so no answer depends on which worker runs it or what it kept;
 * bounded by `parse_cache_mb` (least recently used first out): a paragraph costs about 40 bytes a
   token, so the default holds some 700,000 tokens, about a thousand articles, and keeps the daemon
   within its memory target (docs/bench.md).

@@ -18,8 +18,12 @@ A worker keeps the decoded form of the parses it made or read lately (`engine.pa
 saves a page's next version some 10 ms of decoding there. So the pool remembers which paragraphs
 each worker has had (`WorkerProcess.decoded`, as far as the pool can tell), and the job that
 analyses a text from its parses goes to the idle worker that has had most of them, not simply the
-first idle one. Only among idle workers: it never waits for a busy one. The parses' bytes still
-travel with the job, so a worker that dropped them (or was replaced) decodes them again.
+first idle one. Only among idle workers: it never waits for a busy one. An update's job names the
+paragraphs the pool has sent that worker before by their keys alone (`_thinned`), not their bytes
+(some 200 kB for a 3,000-word page, whose write into the pipe stalled now and then while the
+worker woke up); a worker that no longer keeps one (it dropped it, or was replaced) says so before
+doing any work ("lacking", `engine.jobs.Lacking`) and gets the same job again with every byte
+(`_send_whole`): the same analysis, one more trip through the pipe.
 
 A worker sends an analysis's reply first and then, while nothing else comes for it, does the work
 the analysis left for the page's next version (`engine.idle`); any job sent to it stops that work
@@ -69,6 +73,7 @@ import logging
 import threading
 import time
 from collections.abc import Awaitable, Callable, Hashable, Iterable
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ..paragraphs import paragraph_starts
@@ -101,6 +106,9 @@ DEFAULT_CACHE_BYTES = 16 * 2**20
 # How long a request waits for a paragraph's parse being made ahead (`server.foresight`) before it
 # has it parsed again: one paragraph's parse, with room for a busy machine.
 AHEAD_WAIT_S = 0.5
+# The paragraphs parsed ahead (`server.foresight`) the pool remembers, to count those a request then
+# finds parsed (`AnalysisPool.foreseen_used`, the plan's debug line): one a page, for the last pages.
+FORESEEN_KEPT = 256
 # The paragraphs the pool remembers a worker has had: about as many as a worker keeps decoded
 # (`engine.parsed.KEPT_BYTES`, some 7 kB for a paragraph of news).
 DECODED_PARAGRAPHS = 1000
@@ -113,6 +121,10 @@ HOLD_S = 0.1
 # machine), which a job sent to it stops; the parse ahead (`server.foresight`) goes to another
 # idle worker meanwhile, when there is one.
 READING_ON_S = 0.05
+# The longest text whose update names its kept parses by their keys (`_thinned`): a worker keeps some
+# 45,000 tokens' parses decoded (`engine.parsed.KEPT_BYTES`), and a page too long for that would only
+# have its job sent again with every byte.
+THIN_TEXT_CHARS = 100_000
 # The jobs whose analysis leaves idle work (`engine.jobs`).
 _ANALYSES = frozenset({"analyze", "merge", "update"})
 
@@ -146,6 +158,7 @@ class _Job:
     keys: tuple[bytes, ...] = ()  # the paragraphs whose parses the job makes or reads (and the worker then keeps)
     near_keys: bool = False  # best run by the worker that has had most of them
     spare: bool = False  # work for a worker with nothing to do (`server.foresight`): not one doing its idle work
+    thin: bool = False  # an update whose kept parses go by their keys to a worker the pool sent them before (`_thinned`)
     pieces: _Pieces | None = None  # the text's pieces this one is among, when its analysis follows
     future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
     submitted: float = field(default_factory=time.monotonic)
@@ -159,6 +172,8 @@ class _Job:
     steps: tuple[tuple[str, float], ...] = ()  # the job's steps on the worker, each with when it ended (`engine.jobs.marks`)
     cpu: float | None = None  # the worker's CPU time for the job, until its reply (seconds)
     taken_up: int = 0  # the coreference readings of the job that took up a state saved earlier on its worker
+    by_key: int = 0  # the parses it named by their keys alone (`_thinned`)
+    lacked: int = 0  # of those, the ones its worker no longer kept, sent again as bytes (`_send_whole`)
 
 
 class AnalysisPool:
@@ -177,6 +192,8 @@ class AnalysisPool:
         self.reused = 0  # paragraphs analysed from a kept parse, since the start
         self.parsed = 0  # paragraphs parsed
         self.foreseen = 0  # paragraphs parsed ahead of need, by a worker that was idle (`server.foresight`)
+        self.foreseen_used = 0  # of those, the ones a later request took instead of parsing them (the guess's hits)
+        self._foreseen_keys: OrderedDict[bytes, None] = OrderedDict()  # the last FORESEEN_KEPT of them, not used yet
         self._ahead: dict[bytes, concurrent.futures.Future] = {}  # paragraph key → its parse being made ahead
         self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
         self._lock = threading.RLock()
@@ -257,6 +274,8 @@ class AnalysisPool:
             if kind == "ready":
                 _, _pid, info, error = message
                 self._on_ready(proc, info, error)
+            elif kind == "lacking":
+                self._send_whole(proc, message[1], message[2])
             else:
                 _, seq, payload, *stamps = message
                 job = self._finish(proc, seq)
@@ -275,6 +294,19 @@ class AnalysisPool:
                     else:  # cancelled: its caller has gone already
                         _fail(job.future, WorkerCrashed("the job was cancelled"))
             self._dispatch()
+
+    def _send_whole(self, proc: WorkerProcess, seq: int, lacking: list[int]) -> None:
+        """`proc` no longer keeps parses its job named by their keys (`lacking`, indexes of the job's
+        items): the same job again, every parse as bytes, to the same worker, which did no work yet."""
+        job = proc.job
+        if proc.running is None or proc.running.seq != seq or job is None:
+            return  # (cancelled meanwhile, or the worker was replaced: nothing of it is the pool's now)
+        job.lacked += len(lacking)
+        log.debug("job %d %s: worker %d no longer kept %d of the parses it was named, sent again with them", seq, job.name,
+                  proc.number, len(lacking))
+        if not proc.send((job.seq, job.name, job.args)):
+            proc.running, proc.job, job.worker = None, None, None
+            _fail(job.future, WorkerCrashed("the analysis worker stopped"))
 
     def _on_ready(self, proc: WorkerProcess, info: dict | None, error: str | None) -> None:
         if error is not None:
@@ -368,12 +400,20 @@ class AnalysisPool:
             job.dispatched = time.monotonic()
             proc.held = None
             proc.running, proc.job, job.worker = Running(job.seq, job.dispatched), job, proc
-            if not proc.send((job.seq, job.name, job.args)):
+            if not proc.send((job.seq, job.name, self._thinned(job, proc) if job.thin else job.args)):
                 proc.running, proc.job, job.worker = None, None, None
                 _fail(job.future, WorkerCrashed("the analysis worker stopped"))
                 continue
             job.sent = time.monotonic()
             proc.had(job.keys, DECODED_PARAGRAPHS)
+
+    def _thinned(self, job: _Job, proc: WorkerProcess) -> tuple:
+        """An update's arguments for `proc`: each parse the pool sent `proc` before (`WorkerProcess.had`)
+        as None, which the worker reads as the parse of that paragraph's key it keeps (`engine.jobs`)."""
+        items, text, keys = job.args
+        thin = [None if isinstance(item, bytes) and key in proc.decoded else item for item, key in zip(items, keys)]
+        job.by_key = sum(item is None for item in thin)
+        return thin, text, keys
 
     def _belongs_on(self, job: _Job, proc: WorkerProcess) -> bool:
         """Whether idle `proc` may take `job`: yes, unless the job is best run near its parses and
@@ -397,9 +437,9 @@ class AnalysisPool:
         return len(live) < 2 or running_long < len(live) - 1
 
     def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0, keys: tuple[bytes, ...] = (),
-                near_keys: bool = False, pieces: _Pieces | None = None, spare: bool = False) -> _Job:
+                near_keys: bool = False, pieces: _Pieces | None = None, spare: bool = False, thin: bool = False) -> _Job:
         job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS, keys=keys, near_keys=near_keys,
-                   pieces=pieces, spare=spare)
+                   pieces=pieces, spare=spare, thin=thin)
         with self._lock:
             if self._closed:
                 raise WorkerCrashed("the analysis pool is shut down")
@@ -502,20 +542,22 @@ class AnalysisPool:
         if waited := await self._ahead_of(plan):
             plan = make_plan(text, self.parses.get, self.idle_workers(), cuts)
         self.reused += len(plan.paragraphs) - plan.missing
-        log.debug("plan: %d paragraphs, %d to parse in %d pieces (%.1f ms%s)", len(plan.paragraphs), plan.missing, len(plan.pieces),
-                  (time.monotonic() - started) * 1000, ", waited for a parse made ahead" if waited else "")
+        ahead = self._foreseen_hits(plan)
+        log.debug("plan: %d paragraphs, %d to parse in %d pieces, %d parsed ahead (%.1f ms%s)", len(plan.paragraphs), plan.missing,
+                  len(plan.pieces), ahead, (time.monotonic() - started) * 1000, ", waited for a parse made ahead" if waited else "")
         merge_cost = MERGE_COST * len(text)
         if len(plan.pieces) <= 1:
             items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
             new = sum(plan.chars(piece) for piece in plan.pieces)
-            data, parsed = await self._run(lane, deadline, "update", (items, text), new + merge_cost, len(text),
-                                           keys=tuple(plan.keys), near_keys=True)
+            data, parsed = await self._run(lane, deadline, "update", (items, text, plan.keys), new + merge_cost, len(text),
+                                           keys=tuple(plan.keys), near_keys=True, thin=len(text) <= THIN_TEXT_CHARS)
             todo = [i for i, part in enumerate(plan.parts) if part is None]
             for i, part in zip(todo, parsed):
                 self._keep(plan, i, part)
         else:
             await self._parse_pieces(plan, cuts or [], deadline, on_piece, lane)
-            data = await self._run(lane, deadline, "merge", (plan.parts, text), merge_cost, len(text), keys=tuple(plan.keys), near_keys=True)
+            data = await self._run(lane, deadline, "merge", (plan.parts, text, plan.keys), merge_cost, len(text), keys=tuple(plan.keys),
+                                   near_keys=True)
         if later is None:
             self._foresee(plan, lane)
         else:
@@ -527,7 +569,7 @@ class AnalysisPool:
         `cuts` are previewed once all their pieces are parsed, if all their paragraphs are new."""
         preview = on_piece is not None
         group = _Pieces(len(plan.pieces), then_long=plan.bounds[-1] > LONG_JOB_CHARS)
-        jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (plan.paragraphs[a:b], preview), plan.chars((a, b)),
+        jobs = [asyncio.create_task(self._run(lane, deadline, "parse", (plan.paragraphs[a:b], preview, plan.keys[a:b]), plan.chars((a, b)),
                                               keys=tuple(plan.keys[a:b]), pieces=group))
                 for a, b in plan.pieces]
         stretches = [plan.stretch_of(c) for c in [0, *cuts]] + [len(plan.paragraphs)]
@@ -562,7 +604,7 @@ class AnalysisPool:
         if key in self.parses or key in self._ahead:
             return
         try:
-            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False), len(guess), keys=(key,),
+            job = self._submit(Lane(lane.client, ("foresight", lane.page)), "parse", ([guess], False, [key]), len(guess), keys=(key,),
                                spare=True)
         except WorkerCrashed:
             return
@@ -582,6 +624,18 @@ class AnalysisPool:
         if not future.cancelled() and future.exception() is None:
             self.foreseen += 1
             self.parses.put(key, future.result()[0][0])
+            self._foreseen_keys[key] = None
+            while len(self._foreseen_keys) > FORESEEN_KEPT:
+                self._foreseen_keys.popitem(last=False)
+
+    def _foreseen_hits(self, plan: Plan) -> int:
+        """How many of the plan's paragraphs, parses kept, were parsed ahead and not used before; counted
+        once (`foreseen_used`). A page that grows at its end has one: its last paragraph's, as it now ends."""
+        hits = [key for key, part in zip(plan.keys, plan.parts) if part is not None and key in self._foreseen_keys]
+        for key in hits:
+            del self._foreseen_keys[key]
+        self.foreseen_used += len(hits)
+        return len(hits)
 
     async def _ahead_of(self, plan: Plan) -> bool:
         """Waits for the parses being made ahead (`_foresee`) of paragraphs the plan lacks: each is
@@ -688,11 +742,12 @@ class AnalysisPool:
             return any(p.ready and p.killed is None for p in self._procs)
 
     async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float, chars: int = 0,
-                   keys: tuple[bytes, ...] = (), near_keys: bool = False, pieces: _Pieces | None = None):
+                   keys: tuple[bytes, ...] = (), near_keys: bool = False, pieces: _Pieces | None = None, thin: bool = False):
         """The job `name(*args)` on a worker, under the failure policy in the module docstring;
         `chars`: the length of text the job works on at once (a long one is kept off one worker);
-        `keys`, `near_keys`: the paragraphs it parses or reads, and whether it is best run near them."""
-        job = self._submit(lane, name, args, cost, chars, keys, near_keys, pieces)
+        `keys`, `near_keys`: the paragraphs it parses or reads, and whether it is best run near them;
+        `thin`: an update whose parses the worker has had go by their keys (`_thinned`)."""
+        job = self._submit(lane, name, args, cost, chars, keys, near_keys, pieces, thin=thin)
         try:
             async with asyncio.timeout_at(deadline):
                 result = await asyncio.wrap_future(job.future)
@@ -707,8 +762,8 @@ class AnalysisPool:
             # its reply's way back, and the reply's way from the reader thread to the waiting task.
             there, back = job.on_worker or (job.sent, job.answered)
             # (The worker may read the job before the daemon's write returns: the write is part of the way there.)
-            log.debug("job %d %s: to the worker %.1f ms (writing it %.1f ms), on it %.1f ms (%s; CPU %s ms; %d readings taken up), back %.1f ms, to the loop %.1f ms",
-                      job.seq, name, (there - job.dispatched) * 1000, (job.sent - job.dispatched) * 1000, (back - there) * 1000,
+            log.debug("job %d %s: to the worker %.1f ms (writing it %.1f ms; %d parses by key, %d sent again), on it %.1f ms (%s; CPU %s ms; %d readings taken up), back %.1f ms, to the loop %.1f ms",
+                      job.seq, name, (there - job.dispatched) * 1000, (job.sent - job.dispatched) * 1000, job.by_key, job.lacked, (back - there) * 1000,
                       _steps(there, job.steps, back), "?" if job.cpu is None else f"{job.cpu * 1000:.1f}", job.taken_up,
                       (job.answered - back) * 1000, (time.monotonic() - job.answered) * 1000)
         return result

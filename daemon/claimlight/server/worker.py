@@ -118,6 +118,8 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
             reply = ("done", seq, jobs[name](*args))
         except _jobs().Cancelled:
             reply = ("cancelled", seq, None)
+        except _jobs().Lacking as exc:  # (before any work: the daemon sends the job again with those bytes)
+            reply = ("lacking", seq, exc.indexes)
         except ModelLoadError as exc:
             reply = ("load", seq, str(exc))
         except BaseException as exc:  # any failure is the job's, never the worker's
@@ -179,7 +181,7 @@ def _short(name: str, args: tuple) -> bool:
     """Whether a job is the analysis of a short text (`pieces.LONG_TEXT_CHARS`), which the collector
     is kept out of. Not a piece's parse: that is spaCy's work, which makes few Python objects, and a
     long page's pieces come back to back, with no time between them to collect in."""
-    text = args[-1] if name in ("merge", "update") else args[0] if name == "analyze" else None
+    text = args[1] if name in ("merge", "update") else args[0] if name == "analyze" else None
     return isinstance(text, str) and len(text) <= LONG_TEXT_CHARS
 
 
@@ -288,26 +290,29 @@ def analyze(text: str) -> bytes:
     return _worker["jobs"].analyze_text(_worker["nlp"], text, _worker["analyze"], out=sent_json)
 
 
-def parse(parts: list[str], preview: bool) -> tuple[list[bytes], dict | None]:
-    """Job: some paragraphs of a text, each one's parse as bytes, and their own analysis if `preview`."""
+def parse(parts: list[str], preview: bool, keys: list[bytes] | None = None) -> tuple[list[bytes], dict | None]:
+    """Job: some paragraphs of a text, each one's parse as bytes, and their own analysis if `preview`;
+    `keys`: the daemon's names for them (`server.plan.paragraph_key`), by which a later update may ask for them."""
     _ready()
-    data, own = _worker["jobs"].parse_paragraph_list(_worker["nlp"], parts, _worker["analyze_doc"] if preview else None)
+    data, own = _worker["jobs"].parse_paragraph_list(_worker["nlp"], parts, _worker["analyze_doc"] if preview else None, keys)
     return data, sent_data(own)
 
 
-def merge(parts: list[bytes], text: str) -> bytes:
-    """Job: the analysis of a text from the parses of its paragraphs."""
+def merge(parts: list[bytes], text: str, keys: list[bytes] | None = None) -> bytes:
+    """Job: the analysis of a text from the parses of its paragraphs (named `keys` for a later update)."""
     _ready()
-    return _worker["jobs"].merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"], out=sent_json)
+    return _worker["jobs"].merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"], out=sent_json, keys=keys)
 
 
-def update(items: list[bytes | str], text: str) -> tuple[bytes, list[bytes]]:
+def update(items: list[bytes | str | None], text: str, keys: list[bytes] | None = None) -> tuple[bytes, list[bytes]]:
     """Job: the analysis of a text from its paragraphs' parses where the daemon has them, the
-    paragraphs' text where it has not; also the parses of those."""
+    paragraphs' text where it has not; also the parses of those. An item may be None, with `keys`:
+    the parse of the paragraph of that key this worker keeps (`engine.jobs.Lacking` when it does not:
+    the worker then answers "lacking", and the daemon sends the job again with those bytes)."""
     _ready()
     # A whole text's analysis travels and is kept as JSON (`sent_json`): the daemon sends it on as it
     # is (`server.replies`) and caches the bytes, a sixth of the objects' size.
-    return _worker["jobs"].parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"], out=sent_json)
+    return _worker["jobs"].parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"], out=sent_json, keys=keys)
 
 
 # -- the express lane ---------------------------------------------------------------------------------
