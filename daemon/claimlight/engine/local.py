@@ -93,6 +93,9 @@ _PARAGRAPHS_KEY = "claimlight.paragraphs"
 _WINDOWS_KEY = "claimlight.windows"
 _kept: OrderedDict[tuple, tuple] = OrderedDict()
 _kept_weight = 0
+# Each kept entry's weight as `_entry_weight` counted it when kept (its values never change), so that
+# dropping it does not weigh it again: a full store drops about as many entries as it takes.
+_kept_costs: dict[tuple, int] = {}
 
 
 def paragraphs_of(doc: Doc) -> list[Paragraph]:
@@ -193,11 +196,24 @@ def keeps(doc: Doc) -> bool:
 def weight(obj) -> int:
     """About what a kept finding costs in bytes: its object and, in a tuple, its members'. Strings
     are counted even when shared, small whole numbers (which Python never makes twice) are not."""
-    if type(obj) is tuple:
-        return sys.getsizeof(obj) + sum(weight(x) for x in obj)
-    if type(obj) is int and -5 <= obj <= 256 or obj is None or type(obj) is bool:
-        return 0
-    return sys.getsizeof(obj)
+    # (a stack, not a call per member: a page's findings are some 400,000 members, and a recursive
+    # call and generator per member was a tenth of the extraction's time)
+    size = sys.getsizeof
+    total = 0
+    stack = [obj]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        x = pop()
+        kind = type(x)
+        if kind is tuple:
+            total += size(x)
+            extend(x)
+        elif kind is int:
+            if not -5 <= x <= 256:
+                total += size(x)
+        elif x is not None and kind is not bool:
+            total += size(x)
+    return total
 
 
 def by_paragraph(doc: Doc, name: str, find: Callable[[Doc, int, Paragraph, Window], list[T]],
@@ -251,9 +267,8 @@ def kept(key: tuple) -> tuple | None:
 def keep(key: tuple, value: tuple) -> None:
     """Keeps `value` (tuples of plain values) under `key`, in the same bounded store as `by_paragraph`."""
     global _kept_weight
-    old = _kept.pop(key, None)
-    if old is not None:
-        _kept_weight -= _entry_weight(key, old)
+    if _kept.pop(key, None) is not None:
+        _kept_weight -= _kept_costs.pop(key)
     _keep(key, value)
 
 
@@ -267,10 +282,11 @@ def _keep(key: tuple, kept: tuple) -> None:
     if cost > KEPT_BYTES:
         return
     _kept[key] = kept
+    _kept_costs[key] = cost
     _kept_weight += cost
     while _kept_weight > KEPT_BYTES:
-        old_key, old = _kept.popitem(last=False)
-        _kept_weight -= _entry_weight(old_key, old)
+        old_key, _ = _kept.popitem(last=False)
+        _kept_weight -= _kept_costs.pop(old_key)
 
 
 _ENT_STARTS = "claimlight.ent_token_starts"
@@ -294,4 +310,5 @@ def forget() -> None:
     """Drops every kept finding of this process."""
     global _kept_weight
     _kept.clear()
+    _kept_costs.clear()
     _kept_weight = 0

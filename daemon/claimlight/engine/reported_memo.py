@@ -49,6 +49,7 @@ import pickle
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import fields
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -141,7 +142,6 @@ class _Recorder:
 
     def __init__(self, doc: Doc, finder, prints: _Fingerprints):
         self.doc, self.finder, self.prints = doc, finder, prints
-        self.index = _Index(self)
         self.calls: list[tuple] = []
         self.speakers: dict[int, int] = {}  # id() of a Speaker answered → the question's number
         self.answers: list = []  # (kept alive, so that their id()s stay theirs)
@@ -158,6 +158,11 @@ class _Recorder:
                 self.speakers.setdefault(id(answer), len(self.calls) - 1)
             self.answers.append(answer)
         return answer
+
+    @cached_property
+    def index(self) -> _Index:
+        # (made when a rule first reads it: most of a page's rule runs, some 24 a paragraph, never do)
+        return _Index(self)
 
     def subject_of(self, verb: Token):
         return self.ask("subject_of", verb)
@@ -182,6 +187,8 @@ class _Recorder:
         """The run's record, or None if it cannot be checked next time."""
         if not self.keepable:
             return None
+        if not self.calls and not found:
+            return _NOTHING  # (most rules on most paragraphs)
         try:
             return tuple(self.calls), tuple(self._finding(r) for r in found)
         except _Unkeepable:
@@ -207,6 +214,10 @@ class _Recorder:
             else:
                 raise _Unkeepable()  # (a field this module does not know how to move)
         return tuple(out)
+
+
+# The record of a run that asked nothing and found nothing.
+_NOTHING: Record = ((), ())
 
 
 def _replay(record: Record, doc: Doc, finder, toks, prints: _Fingerprints, make: type, same_mentions: bool) -> list | None:
