@@ -109,6 +109,12 @@ _MALE = {
         alexandros andreas apostolos christos dimitris dimitrios georgios giorgos ioannis
         kostas konstantinos nikos panagiotis stavros spyros thanasis vasilis yannis yiannis
     """,
+    "polish_caucasus_central_asian": """
+        paweł pawel marcin michał michal kamil bartosz jacek dariusz ryszard mirosław miroslaw
+        levan giorgi davit irakli zurab tamaz lasha nikoloz vakhtang otar revaz beka gela
+        mamuka tengiz archil armen tigran hayk vardan ashot gevorg elchin rashad vugar ilham
+        tural ramil aidos nurlan yerlan askar daulet arman bolat serik marat yerzhan
+    """,
     "turkish_arabic_persian": """
         abdullah abdul abdulrahman abdelaziz abdel abdou ahmad ahmed ahmet ali amir amr anwar
         ashraf ayman bashar bassam bilal burak cem emre erdogan faisal farid farouk fatih
@@ -274,6 +280,11 @@ _FEMALE = {
         anikó aniko erzsébet erzsebet ildikó ildiko judit katalin krisztina zsuzsanna
         andreea ioana mihaela oana roxana simona
         athina eleni katerina maria despina dimitra niki vasiliki zoi
+    """,
+    "polish_caucasus_central_asian": """
+        halina ewa beata jolanta grażyna grazyna krystyna bożena bozena urszula wiesława
+        nino ketevan eka salome natia lela maia khatia sopho manana anahit gohar lusine narine
+        arpine aytan gunel sevinj nargiz aigerim gulnara aliya saule zhanna dinara madina aizhan
     """,
     "turkish_arabic_persian": """
         aisha aysha ayesha amal amani amina aminah asma aya ayşe ayse basma dalia dina
