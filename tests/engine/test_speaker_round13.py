@@ -138,3 +138,24 @@ def test_a_given_name_alone_after_the_full_name_is_the_person_not_the_country(ru
                       "Rep. Jordan Ellis laughed. “Chad calls me every morning. I let it ring,” she said.")
     assert got.get("Chad") != "place", got
     assert got.get("Chad Whitfield") == "person", got
+
+
+def test_letters_in_brackets_after_a_body_name_it_wherever_they_stand(run):
+    """ "the Multan Mass Transit Authority (MMTA)": the initials in brackets, and "MMTA managing
+    director" later, are that body's mentions, though the model labels neither."""
+    actors = {a.name: a for a in run(
+        "Forty buses bought by the Multan Mass Transit Authority (MMTA) have sat idle. MMTA managing director "
+        "Asad Rana told reporters the road was not finished.").analysis.actors}
+    body = actors.get("Multan Mass Transit Authority")
+    assert body is not None and body.type == "organization" and body.mentions == 3, actors
+
+
+def test_a_they_speaking_as_i_is_the_unnamed_source_reported_after_a_named_person(run):
+    """ "A driver hired by the agency, who asked that their name not be used, said …. “… my …,” they
+    said": the driver whose words the paragraph reported, not the commuter named in the one before."""
+    run(
+        "“I have never seen one move,” said Rukhsana Bibi, a teacher.\n\n"
+        "A driver hired by the Multan Mass Transit Authority last year, who asked that their name not be used, "
+        "said the drivers were still paid. “We polish the buses and go home. My children think I drive a museum,” "
+        "they said."
+    ).check_speaker("the driver", "“We polish the buses and go home. My children think I drive a museum,”", "driver")

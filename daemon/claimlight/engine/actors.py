@@ -635,6 +635,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     _add_unlabelled_surnames(doc, persons_full, mentions, [a for a in keyed.values() if a.type == "person" and len(a.tokens) == 1])
     # (what the mentions cover, read by both: the repeats' own are added to it as they are found)
     taken = _Taken(len(text_of(doc)), mentions)
+    _add_defined_acronyms(doc, actors, mentions, taken)
     _add_unlabelled_repeats(doc, actors, mentions, taken)
     _add_datelines(doc, actors, mentions, keyed, new_actor, taken)
     _vote_types(actors, doc)
@@ -1105,6 +1106,29 @@ class _Taken:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self._covered.find(1, start, end) != -1
+
+
+def _add_defined_acronyms(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:
+    """ "the Sindh Mass Transit Authority (SMTA)": the letters in brackets right after a body's name,
+    made of its words' initials, name that body wherever they stand ("SMTA managing director", "hired
+    by the SMTA"), which `_add_unlabelled_repeats` then finds as it finds any name met once."""
+    toks = token_list(doc)
+    for a in actors:
+        if a.type == "person":
+            continue
+        for m in list(a.mentions):
+            k = m.token_end
+            if k + 2 >= len(toks) or toks[k].text != "(" or toks[k + 2].text != ")":
+                continue
+            letters = toks[k + 1]
+            if not (letters.is_upper and letters.is_alpha and len(letters.text) > 1) or taken.overlaps(letters.idx, letters.idx + len(letters.text)):
+                continue
+            if letters.text != "".join(w[0] for w in m.text.split() if w[:1].isupper()):
+                continue
+            acronym = Mention(letters.idx, letters.idx + len(letters.text), k + 1, k + 2, a.type, letters.text, actor=a)
+            a.mentions.append(acronym)
+            mentions.append(acronym)
+            taken.add(acronym.start, acronym.end)
 
 
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:

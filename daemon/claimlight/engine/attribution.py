@@ -1021,9 +1021,11 @@ def singular_they(ctx: Context, found: Found) -> Found:
         return found
     tok = ctx.at.doc[ctx.at.token_range(a, a)[0]]
     res = ctx.at.finder.coref.singular_they(tok)
-    if res is not None:
-        return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
     source = _unnamed_source_before(ctx, tok) if singular else None
+    if res is not None and not (source is not None and res.chain and source[0] > res.chain[0][0]):
+        # (unless one person whose words were reported came in after the one found: "A driver hired by
+        # the agency, who asked that their name not be used, said …. “… my …,” they said")
+        return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
     if source is not None:
         lo, hi = source
         return found._replace(speaker=Speaker(ctx.at.text[lo:hi], a, b, None, ((a, b), (lo, hi))))

@@ -2,8 +2,8 @@
 
 News from anywhere names people from everywhere: the lists cover names common in English-speaking
 countries and in French, Spanish, Portuguese, Italian, German, Dutch, Nordic, Slavic, Baltic,
-Greek, Hungarian, Romanian, Turkish, Arabic, Persian, South Asian, East and Southeast Asian,
-African, Hebrew, Irish, Scottish, Welsh and Pacific usage. A name given to men and women alike in
+Greek, Hungarian, Romanian, Georgian, Armenian, Azerbaijani, Kazakh, Turkish, Arabic, Persian,
+South Asian, East and Southeast Asian, African, Hebrew, Irish, Scottish, Welsh and Pacific usage. A name given to men and women alike in
 any of them (Jean, Andrea, Kim, Jordan) is in `UNISEX`: it tells a person, not a gender.
 
 Left out on purpose: names that are also common English words, places or famous surnames
