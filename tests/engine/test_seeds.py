@@ -90,6 +90,15 @@ KNOWN_MISSES = {
     ("review-buea-mango-season-novel", "“The mango tree"): "'the novel begins' (no verb of speech) before a clause whose 'argues' is taken for the cue: given as 'the family'",
     ("review-buea-mango-season-novel", "“I have been telling her"): "'he' for a publisher named inside the author's quotation, typed an organisation by the model: left unresolved",
     ("review-buea-mango-season-novel", "“Nobody owns the rain"): "'the book’s last line' in apposition to the quotation, with the reviewer's 'I' before it: given as 'the writer'",
+    # the thirteenth round
+    ("arts-ulaanbaatar-fiddle-maker", "“Your father’s neck"): "'Then he said,' inside an unlabelled answer, for an old master brought in two sentences before, with the maker's father ('My father') in the answer above: given to the father",
+    ("aviation-brunei-kemuning-new-routes", "“Pilgrims ask for Jordan"): "'she' for 'Dayang Nurul Huda binti Haji Ahmad', whose honorific and given name the model cuts off: given as 'Huda binti Haji Ahmad' (the right person, scored wrong)",
+    ("business-wroclaw-kowalczyk-dairy", "“We still eat Sunday"): "'his mother laughed.' before a bare quotation, for the founder whom her son's paragraph calls 'My mother': left without a speaker",
+    ("business-wroclaw-kowalczyk-dairy", "“We negotiated in good faith"): "a Czech creamery's name ('Mlékárna Horní Údolí') that the model cuts into a place and a person: given as 'Údolí' (the right body, scored wrong)",
+    ("business-wroclaw-kowalczyk-dairy", "“consider its options"): "the same statement, given as 'Údolí'",
+    ("business-wroclaw-kowalczyk-dairy", "“Keep them."): "'The founder' for the woman the lede says started the company: left as the description",
+    ("politics-atlanta-groundwater-cap", "“This is the first inning"): "'the Tifton Republican said' for the senator brought in as 'a Republican from Tifton': the model reads the description as a name, left as it is",
+    ("wire-tbilisi-fuel-truck-ban", "“Nobody wants a fight"): "'he' after 'an Azerbaijani official who was not authorised to speak publicly said …': given to the trucker named in the paragraph before",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -168,6 +177,16 @@ HELD_OUT = {
     "health-irbid-heart-unit-infection", "wire-bonn-island-states-walkout", "technology-seoul-payment-app-flaw",
     "court-lobatse-land-board-witnesses", "review-hafnarfjordur-harbour-festival", "crime-gatineau-missing-nurse-appeal",
     "politics-hcm-city-metro-line-delay", "politics-addis-ababa-condominium-lottery",
+    # the thirteenth round: a Polish dairy named after its founder, a wire roundup of ministries on Georgia
+    # the country beside Savannah, Georgia, a Bruneian airline's routes to places that are given names
+    # (Darwin, Florence, Jordan, Chad, Victoria), Karachi agencies by acronym, a Chilean paper and people
+    # of two family names, an unlabelled Mongolian interview, an Atlanta capitol story of legislators
+    # named Chad and Jordan, a Mildura union organiser who goes by "they"; annotated before the engine was
+    # run on them (94 of 114 speakers right then, seven of the misses wrong names; 106 of 114 after the
+    # round's rules, one a wrong name)
+    "business-wroclaw-kowalczyk-dairy", "wire-tbilisi-fuel-truck-ban", "aviation-brunei-kemuning-new-routes",
+    "politics-karachi-red-line-buses", "science-valparaiso-kelp-urchins", "arts-ulaanbaatar-fiddle-maker",
+    "politics-atlanta-groundwater-cap", "agriculture-mildura-indonesian-pickers",
 }
 
 
@@ -237,6 +256,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # 0.990 after the ninth round (0.992 without it: its three false quotations are a slogan, a scare quote and
     # an unlabelled interview's question that is a statement)
     assert total.quotes.f1 >= 0.985
+    # 1104 of 1175 speakers after the thirteenth round (attributed F1 0.931: its eight articles are at 106 of
+    # 114, 0.926, one of the eight misses a wrong name; 94 of 114 before its rules, seven of the misses wrong names);
     # 998 of 1061 speakers after the twelfth round (attributed F1 0.932: its eight articles are at 103 of 107,
     # 0.958, with no wrong name among the four misses; 88 of 107 before its rules, eight of the misses wrong names);
     # 895 of 954 speakers after the eleventh round (attributed F1 0.929: its eight articles are at 92 of 98,
@@ -253,6 +274,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # round, whose Cypriot, Maldivian and Tongan names and places are at 0.904; 0.937 with the eleventh, whose
     # Pacific places, a Lebanese club named after its city and Bhutanese names are at 0.890; 0.9355 with the
     # twelfth, whose Vietnamese places, an app typed a person and Icelandic names are at 0.923 (0.866 before
-    # its rules: pseudonyms, country names the model leaves out or cuts, given names alone).
+    # its rules: pseudonyms, country names the model leaves out or cuts, given names alone); 0.937 with the
+    # thirteenth, whose places that are given names (Darwin, Florence, Chad, Victoria), a Chilean university, double
+    # family names and agencies by acronym are at 0.934 (0.805 before its rules; the twelve earlier rounds 0.9355 → 0.937).
     assert total.attributed.f1 >= 0.93
     assert total.actors.f1 >= 0.935

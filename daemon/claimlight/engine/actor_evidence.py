@@ -42,6 +42,7 @@ from .lexicon import (
     KINSHIP_NOUNS,
     LOCATIVE_PREPOSITIONS,
     COUNTRIES,
+    COUNTRIES_ALSO_GIVEN_NAMES,
     DRIVEN_VEHICLES,
     MEDIUM_NOUNS,
     MEDIUM_VERBS,
@@ -64,6 +65,7 @@ from .lexicon import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
+    TRAVEL_NOUNS,
     TRAVEL_VERBS,
 )
 
@@ -366,7 +368,9 @@ def _locative_preposition(doc: Doc, m) -> Token | None:
     """The preposition of place a name follows, directly ("in Moncton") or as the next name in a list
     the preposition governs ("in Lagos, Malmö and now Multan")."""
     prep = _before(doc, m)
-    if prep is not None and prep.is_lower and prep.lower_ in LOCATIVE_PREPOSITIONS and (prep.dep_ != "prt" or _passive(prep.head)):
+    # (or opening the sentence: "In Yerevan, the ministry said …")
+    opening = prep is not None and prep.is_title and prep.is_sent_start
+    if prep is not None and (prep.is_lower or opening) and prep.lower_ in LOCATIVE_PREPOSITIONS and (prep.dep_ != "prt" or _passive(prep.head)):
         return prep
     first = _root(doc, m)
     for _ in range(_LIST_REACH):
@@ -438,6 +442,15 @@ def org_name_head(doc: Doc, m) -> Iterator[Evidence]:
     words = m.text.split()
     if len(words) > 1 and (words[-1].lower() in ORG_NAME_HEADS or words[0].lower() in ORG_NAME_FIRSTS):
         yield Evidence(DECISIVE, ORG, IMPLIED)
+
+
+def country(doc: Doc, m) -> Iterator[Evidence]:
+    """ "central Chile", "Chile’s coast": a country's name alone is the country, two votes against the
+    model's one for a person (not a name that is also a given name: "Jordan", "Chad"; a national side
+    that shares the name is told by what the sentence says of it, "England are")."""
+    name = m.text.lower()
+    if name in COUNTRIES and name not in COUNTRIES_ALSO_GIVEN_NAMES and name not in _GIVEN_NAMES:
+        yield Evidence(VOTE, PLACE, 2)
 
 
 def place_of(doc: Doc, m) -> Iterator[Evidence]:
@@ -574,10 +587,14 @@ def _in_a_sentence(tok: Token) -> bool:
 
 
 def destination(doc: Doc, m) -> Iterator[Evidence]:
-    """ "flew to Brussels", "Athletic travel to Doncaster": where someone goes is a place (a vote)."""
+    """ "flew to Brussels", "Athletic travel to Doncaster", "a visit to Jordan", "charters to Florence":
+    where someone goes is a place (a vote)."""
     to = _before(doc, m)
     root = _root(doc, m)
-    if to is None or to.lower_ != "to" or root.head.i != to.i or to.head.lemma_.lower() not in TRAVEL_VERBS:
+    if to is None or to.lower_ != "to" or root.head.i != to.i:
+        return
+    going = to.head.lemma_.lower()
+    if going not in TRAVEL_VERBS and not (to.head.pos_ == "NOUN" and going in TRAVEL_NOUNS):
         return
     if any(w.lower() in ORG_HEADS for w in m.text.split()):
         return
@@ -625,6 +642,7 @@ RULES: tuple[Callable, ...] = (
     origin,
     plural_team,
     located,
+    country,
     place_of,
     modifies_place_noun,
     its_own,
@@ -644,10 +662,15 @@ def states_a_place(doc: Doc, mentions: list) -> bool:
     the club. (Consolidation: the lone mentions may stand in other paragraphs than the full name.)"""
     if any(m.text.lower() in COUNTRIES for m in mentions):
         return True
-    for m in mentions:
-        for rule in _PLACE_STATEMENTS:
-            if any(ev.type == PLACE and (ev.strength == DECISIVE or ev.weight >= _PLACE_VOTE) for ev in rule(doc, m)):
-                return True
+    return any(placed(doc, m) for m in mentions)
+
+
+def placed(doc: Doc, m) -> bool:
+    """Whether the words around this one mention say it is a place ("the capital of Chad", "in Suva",
+    "a visit to Jordan"), whatever the name is elsewhere."""
+    for rule in _PLACE_STATEMENTS:
+        if any(ev.type == PLACE and (ev.strength == DECISIVE or ev.weight >= _PLACE_VOTE) for ev in rule(doc, m)):
+            return True
     return False
 
 
@@ -655,6 +678,17 @@ def states_a_place(doc: Doc, mentions: list) -> bool:
 _PLACE_STATEMENTS = (address, dateline, origin, place_of, located, destination)
 # The weight of a vote that says a place as plainly as a statement: "in X", "near X", "flew to X".
 _PLACE_VOTE = 2
+
+
+# How many plain place votes outweigh a one-word name's person labels ("flying to X" and "in X").
+_PLACED_TWICE = 2
+
+
+def _person_only_by_label(mentions: list, votes: dict[str, int]) -> bool:
+    """Whether the only votes for a person are the model's labels of one-word mentions (one vote each)."""
+    if any(m.token_end - m.token_start != 1 for m in mentions):
+        return False
+    return votes.get(PERSON, 0) <= sum(1 for m in mentions if m.label == PERSON)
 
 
 def mention_evidence(doc: Doc, m) -> list[Evidence]:
@@ -669,6 +703,7 @@ def decide_type(doc: Doc, mentions: list, evidence: Callable[[Doc, object], list
     # (plain dicts, not Counters: a page's hundred actors each made two, a tenth of the actor index's time)
     votes: dict[str, int] = {}
     vetoed: set[str] = set()
+    placed = 0  # votes that place a name as plainly as a statement ("in X", "flew to X")
     for m in mentions:
         for ev in evidence(doc, m):
             if ev.strength == VETO:
@@ -677,6 +712,7 @@ def decide_type(doc: Doc, mentions: list, evidence: Callable[[Doc, object], list
                 decisive.append(ev)
             else:
                 votes[ev.type] = votes.get(ev.type, 0) + ev.weight
+                placed += ev.type == PLACE and ev.weight >= _PLACE_VOTE
     # A veto outweighs what the text only implies, never what it states ("for Clinton, which is
     # something…" does not make Hillary Clinton a thing).
     stated: dict[str, int] = {}
@@ -685,6 +721,10 @@ def decide_type(doc: Doc, mentions: list, evidence: Callable[[Doc, object], list
             stated[ev.type] = stated.get(ev.type, 0) + ev.weight
     if stated:
         return max(stated, key=lambda t: (stated[t], votes.get(t, 0)))
+    if placed >= _PLACED_TWICE and PLACE not in vetoed and _person_only_by_label(mentions, votes):
+        # "flying to Darwin", "an official in Darwin" beside "Darwin is two hours away": the model's
+        # person label on a lone word is its weakest finding, and the text says nothing else of a person
+        return PLACE
     allowed = {t: w for t, w in votes.items() if t not in vetoed}
     if allowed:
         return max(allowed, key=lambda t: (allowed[t], t == PLACE))

@@ -19,7 +19,7 @@ from spacy.strings import get_string_id
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .actor_evidence import decide_type, mention_evidence, states_a_place
+from .actor_evidence import decide_type, mention_evidence, placed, states_a_place
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, ents_starting, keep, keeps, kept, paragraphs_of, window_at
 from .recurring import occurrences
@@ -45,6 +45,7 @@ from .lexicon import (
     OFFICE_LETTERS,
     ORG_CONTEXT,
     ORG_HEADS,
+    ORG_NAME_FIRSTS,
     ORG_NAME_HEADS,
     STATE_NAME_HEADS,
     ORG_NOUNS,
@@ -68,6 +69,7 @@ _ORG_LAST_WORDS = ORG_HEADS | ORG_NAME_HEADS
 _ORG_REST_WORDS = 4
 _NAME_JOINS = frozenset(("and", "&"))
 _ORG_OR_PLACE_WORDS = ORG_NOUNS | PLACE_HEADS
+_NOT_A_PERSONS_WORDS = ORG_HEADS | ORG_NAME_HEADS | PLACE_HEADS | ORG_NOUNS
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -682,7 +684,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     # surname, not by a scan of everyone met so far: a page naming thousands stays linear.)
     by_surname: dict[str, list[ActorRecord]] = {}
     for m in mentions:
-        if m.label == "person" and len(m.text.split()) > 1:
+        if len(m.text.split()) > 1 and (m.label == "person" or _opened_by_given_name(m.text.split())) and not _names_a_body(m.text.split()):
             words = m.text.split()
             match = next(
                 (a for a in by_surname.get(words[-1], ()) if _same_given_name(words, a.tokens) or _particle_surname(words, a.tokens)),
@@ -697,7 +699,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     for person in persons_full:
         person.name = _canonical_name(person)
 
-    people = _People(persons_full)
+    people = _People(persons_full, doc)
     for m in mentions:
         if m.actor is not None:
             continue
@@ -722,6 +724,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     _add_unlabelled_surnames(doc, persons_full, mentions, [a for a in keyed.values() if a.type == "person" and len(a.tokens) == 1])
     # (what the mentions cover, read by both: the repeats' own are added to it as they are found)
     taken = _Taken(len(text_of(doc)), mentions)
+    _add_defined_acronyms(doc, actors, mentions, taken)
     _add_unlabelled_repeats(doc, actors, mentions, taken)
     _add_datelines(doc, actors, mentions, keyed, new_actor, taken)
     _vote_types(actors, doc)
@@ -792,9 +795,11 @@ class _People:
     """The people named in full, by surname and by given name, each with the sorted offsets of their
     mentions, so that finding whom a lone name refers to costs a lookup and a binary search."""
 
-    def __init__(self, persons: list[ActorRecord]):
+    def __init__(self, persons: list[ActorRecord], doc: Doc | None = None):
+        self.doc = doc
         self.by_last: dict[str, list[ActorRecord]] = {}
         self.by_first: dict[str, list[ActorRecord]] = {}
+        self.by_inner: dict[str, list[ActorRecord]] = {}
         self.starts: dict[str, list[int]] = {}
         for p in persons:  # in order of first mention, as the candidates were listed before
             self.starts[p.id] = sorted(x.start for x in p.mentions)
@@ -803,6 +808,9 @@ class _People:
             self.by_last.setdefault(p.tokens[-1], []).append(p)
             if len(p.tokens) > 1:
                 self.by_first.setdefault(p.tokens[0], []).append(p)
+            inner = inner_surname(p.tokens)
+            if inner:
+                self.by_inner.setdefault(inner, []).append(p)
 
     def add(self, person: ActorRecord, m: Mention) -> None:
         person.mentions.append(m)
@@ -814,7 +822,7 @@ class _People:
             # "The words were Van Wyk's", labelled apart from "Charlene van Wyk": her surname
             candidates = [p for p in self.by_last.get(words[1], ()) if _particle_surname(words, p.tokens)]
         elif len(words) == 1:
-            candidates = self.by_last.get(words[0]) or self.by_first.get(words[0])
+            candidates = self.by_last.get(words[0]) or self._by_given_name(words[0], m) or self.by_inner.get(words[0])
         else:
             return None
         # "Mrs Patel" is not her husband "Dinesh Patel": a title of the other gender parts them
@@ -834,10 +842,50 @@ class _People:
         pool = before or candidates
         return max(pool, key=lambda p: latest[p.id])
 
+    def _by_given_name(self, word: str, m: Mention) -> list[ActorRecord]:
+        """The people named in full whose given name a lone word is, unless the word is a place there:
+        news names a person in full before it uses a given name alone ("drops its Florence charters"
+        long before "Florence Chua"), and a given name the sentence places ("the capital of Chad",
+        "the state of Victoria", "a visit to Jordan") is the place, not "Chad Morrison"."""
+        candidates = [p for p in self.by_first.get(word, ()) if self.starts[p.id] and self.starts[p.id][0] < m.start]
+        if candidates and self.doc is not None and placed(self.doc, m):
+            return []
+        return candidates
+
     def _latest_before(self, person: ActorRecord, offset: int) -> int:
         starts = self.starts[person.id]
         i = bisect_left(starts, offset)
         return starts[i - 1] if i else -1
+
+
+def _opened_by_given_name(words: list[str]) -> bool:
+    """ "Nino Beridze" labelled a place: a known given name opening a two- or three-word name that ends
+    in no word of a place's, a body's or a country's is a person's, whose surname alone is then found
+    like any other's (the vote over all its mentions still decides its type)."""
+    if len(words) > 3 or words[0].lower() not in MALE_NAMES and words[0].lower() not in FEMALE_NAMES:
+        return False
+    return not any(w.lower() in _NOT_A_PERSONS_WORDS or w.lower() in COUNTRIES for w in words[1:])
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """ "Universidad Católica de Chile" labelled a person: a name that only a body's begins with is no
+    person's, whose last word ("Chile") would stand for it alone."""
+    return words[0].lower() in ORG_NAME_FIRSTS and len(words) > 2
+
+
+def inner_surname(tokens: list[str]) -> str | None:
+    """The first of two family names ("Fuentes" of "María José Fuentes Araya", "Olivares" of "Tomás
+    Olivares Rojas"), by which Spanish and Latin American usage names a person alone: the word before
+    the last of a name of three or more, capitalised, and neither a given name, a particle nor a title."""
+    if len(tokens) < 3:
+        return None
+    word = tokens[-2]
+    low = word.lower()
+    if len(word) < 3 or not word[:1].isupper() or word.endswith("."):
+        return None
+    if low in MALE_NAMES or low in FEMALE_NAMES or low in SURNAME_PARTICLES or low in PATRONYMIC_WORDS or low in TITLES:
+        return None
+    return word
 
 
 def _particle_surname(words: list[str], tokens: list[str]) -> bool:
@@ -1006,6 +1054,9 @@ def _add_unlabelled_surnames(doc: Doc, persons: list[ActorRecord], mentions: lis
             # "Zainal Abidin bin Harun" is "Zainal" later: a given name, not the father's, stands alone
             surnames.setdefault(p.tokens[0], p)
             sharing.setdefault(p.tokens[0], []).append(p)
+        elif inner_surname(p.tokens) and inner_surname(p.tokens) not in surnames:
+            surnames[inner_surname(p.tokens)] = p  # "Olivares said" for "Tomás Olivares Rojas"
+            sharing.setdefault(inner_surname(p.tokens), []).append(p)
     for p in by_surname_only:
         if p.name in sharing:
             sharing[p.name].append(p)
@@ -1144,6 +1195,29 @@ class _Taken:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self._covered.find(1, start, end) != -1
+
+
+def _add_defined_acronyms(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:
+    """ "the Sindh Mass Transit Authority (SMTA)": the letters in brackets right after a body's name,
+    made of its words' initials, name that body wherever they stand ("SMTA managing director", "hired
+    by the SMTA"), which `_add_unlabelled_repeats` then finds as it finds any name met once."""
+    toks = token_list(doc)
+    for a in actors:
+        if a.type == "person":
+            continue
+        for m in list(a.mentions):
+            k = m.token_end
+            if k + 2 >= len(toks) or toks[k].text != "(" or toks[k + 2].text != ")":
+                continue
+            letters = toks[k + 1]
+            if not (letters.is_upper and letters.is_alpha and len(letters.text) > 1) or taken.overlaps(letters.idx, letters.idx + len(letters.text)):
+                continue
+            if letters.text != "".join(w[0] for w in m.text.split() if w[:1].isupper()):
+                continue
+            acronym = Mention(letters.idx, letters.idx + len(letters.text), k + 1, k + 2, a.type, letters.text, actor=a)
+            a.mentions.append(acronym)
+            mentions.append(acronym)
+            taken.add(acronym.start, acronym.end)
 
 
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:

@@ -150,6 +150,10 @@ _COPULA_AFTER = re.compile(r"\s+(?:is|was|has become|had become|remains)\s+(?:a|
 _PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:i|me|my|mine|myself)(?!\w)")
 _CARRYING_ON_CUES = frozenset("added adds continued continues".split())
+# "Alex Rahardjo, an organiser … who uses they/them pronouns,": a person the text says is "they".
+_THEY_THEM = re.compile(r"(?<!\w)they ?/ ?(?:them|their)(?!\w)", re.IGNORECASE)
+# How far after one of a person's mentions the words giving their pronouns may come (a clause).
+_PRONOUNS_REACH = 160
 ASKING_CUES = frozenset("asked asks ask".split())
 # exchange: the cues of a retort ("he shot back", "Grech countered"), and how many words a quick
 # exchange's turns and the cue of the one in the middle may have
@@ -310,7 +314,18 @@ def cue_before(ctx: Context) -> Found | None:
     if owned is not None:
         return owned
     cue = _cue_before_adjuncts(ctx)
+    if cue is not None and ctx.at.text[ctx.before[0] : ctx.before[1]].rstrip().endswith(":"):
+        cue = _reporting_cue(ctx, cue)
     return ctx.from_cue(cue) if cue is not None else None
+
+
+def _reporting_cue(ctx: Context, cue: Token) -> Token:
+    """ "A spokesperson … said growers were asking for the same change: “…”": a cue in a clause that
+    another cue reports, before a colon, is the reported words' verb; the quotation after the colon is
+    the reporter's (as `governing_cue` gives a reported verb's quotation to the outermost speaker)."""
+    while cue.dep_ in _REPORTED_DEPS and cue.head.i != cue.i and ctx.at.is_cue(cue.head):
+        cue = cue.head
+    return cue
 
 
 def _owned_words_before(ctx: Context) -> Found | None:
@@ -338,6 +353,8 @@ def _cue_before_adjuncts(ctx: Context) -> Token | None:
         if not ctx.at.is_cue(toks[n]):
             continue
         cue = toks[n]
+        if cue.dep_ == "acl" and cue.tag_ == "VBN":
+            return None  # "a meeting called for Thursday, “…”": a participle naming a thing, not a speaker's verb
         between = [t for t in toks[n + 1 :] if not t.is_punct]
         if not between or len(between) > CUE_ADJUNCT_WORDS or any(t.pos_ in ("VERB", "AUX") for t in between):
             return None
@@ -987,6 +1004,9 @@ def singular_they(ctx: Context, found: Found) -> Found:
     a, b = sp.chain[0]
     if ctx.at.text[a:b].lower() not in _PLURAL_SPEAKER_PRONOUNS:
         return found
+    declared = _declared_they(ctx, a)
+    if declared is not None:
+        return found._replace(speaker=Speaker(declared.name, a, b, declared.actor, ((a, b),) + declared.chain))
     name_words = sp.name.lower().split()
     body = sp.actor is not None or (len(sp.chain) > 1 and name_words[-1:] and name_words[-1] in ORG_NOUNS)
     spoken = ctx.at.inner(ctx.q).lower().replace("’", " ").replace("'", " ")
@@ -1002,15 +1022,35 @@ def singular_they(ctx: Context, found: Found) -> Found:
         return found
     tok = ctx.at.doc[ctx.at.token_range(a, a)[0]]
     res = ctx.at.finder.coref.singular_they(tok)
-    if res is not None:
-        return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
     source = _unnamed_source_before(ctx, tok) if singular else None
+    if res is not None and not (source is not None and res.chain and source[0] > res.chain[0][0]):
+        # (unless one person whose words were reported came in after the one found: "A driver hired by
+        # the agency, who asked that their name not be used, said …. “… my …,” they said")
+        return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
     if source is not None:
         lo, hi = source
         return found._replace(speaker=Speaker(ctx.at.text[lo:hi], a, b, None, ((a, b), (lo, hi))))
     if singular and body:
         return found._replace(speaker=Speaker(ctx.at.text[a:b], a, b, None))
     return found
+
+
+def _declared_they(ctx: Context, a: int):
+    """ "Alex Rahardjo, … who uses they/them pronouns, said …. “…,” they said": the person in view for
+    a speaker's "they" (as `Coreference.singular_they` finds one) whom the text said goes by "they",
+    whatever the quotation's own words; None when the page says so of nobody in view."""
+    text = ctx.at.text
+    if _THEY_THEM.search(text) is None:
+        return None  # (most pages never say it: no reading asked)
+    res = ctx.at.finder.coref.singular_they(ctx.at.doc[ctx.at.token_range(a, a)[0]])
+    if res is None or res.actor is None:
+        return None
+    for m in res.actor.mentions:
+        after = text[m.end : m.end + _PRONOUNS_REACH]
+        clause = after.split(".", 1)[0]
+        if _THEY_THEM.search(clause):
+            return res
+    return None
 
 
 def _unnamed_source_before(ctx: Context, they: Token) -> tuple[int, int] | None:

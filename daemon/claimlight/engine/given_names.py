@@ -2,8 +2,8 @@
 
 News from anywhere names people from everywhere: the lists cover names common in English-speaking
 countries and in French, Spanish, Portuguese, Italian, German, Dutch, Nordic, Slavic, Baltic,
-Greek, Hungarian, Romanian, Turkish, Arabic, Persian, South Asian, East and Southeast Asian,
-African, Hebrew, Irish, Scottish, Welsh and Pacific usage. A name given to men and women alike in
+Greek, Hungarian, Romanian, Georgian, Armenian, Azerbaijani, Kazakh, Turkish, Arabic, Persian,
+South Asian, East and Southeast Asian, African, Hebrew, Irish, Scottish, Welsh and Pacific usage. A name given to men and women alike in
 any of them (Jean, Andrea, Kim, Jordan) is in `UNISEX`: it tells a person, not a gender.
 
 Left out on purpose: names that are also common English words, places or famous surnames
@@ -108,6 +108,12 @@ _MALE = {
         sorin traian
         alexandros andreas apostolos christos dimitris dimitrios georgios giorgos ioannis
         kostas konstantinos nikos panagiotis stavros spyros thanasis vasilis yannis yiannis
+    """,
+    "polish_caucasus_central_asian": """
+        paweł pawel marcin michał michal kamil bartosz jacek dariusz ryszard mirosław miroslaw
+        levan giorgi davit irakli zurab tamaz lasha nikoloz vakhtang otar revaz beka gela
+        mamuka tengiz archil armen tigran hayk vardan ashot gevorg elchin rashad vugar ilham
+        tural ramil aidos nurlan yerlan askar daulet arman bolat serik marat yerzhan
     """,
     "turkish_arabic_persian": """
         abdullah abdul abdulrahman abdelaziz abdel abdou ahmad ahmed ahmet ali amir amr anwar
@@ -274,6 +280,11 @@ _FEMALE = {
         anikó aniko erzsébet erzsebet ildikó ildiko judit katalin krisztina zsuzsanna
         andreea ioana mihaela oana roxana simona
         athina eleni katerina maria despina dimitra niki vasiliki zoi
+    """,
+    "polish_caucasus_central_asian": """
+        halina ewa beata jolanta grażyna grazyna krystyna bożena bozena urszula wiesława
+        nino ketevan eka salome natia lela maia khatia sopho manana anahit gohar lusine narine
+        arpine aytan gunel sevinj nargiz aigerim gulnara aliya saule zhanna dinara madina aizhan
     """,
     "turkish_arabic_persian": """
         aisha aysha ayesha amal amani amina aminah asma aya ayşe ayse basma dalia dina

@@ -351,7 +351,7 @@ TITLES = frozenset(
     congressman congresswoman assemblyman assemblywoman candidate nominee st st. saint
     cr cllr hon hon. adv adv. atty atty. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
-    puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
+    pengiran awang dayang puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
     sheriff supt supt. snr insp insp. det det. cpl cpl. acp dcp ssp asp dsp
     """.split()
 )
@@ -388,7 +388,7 @@ HONORIFIC_PAIRS = {("tan", "sri"), ("puan", "sri"), ("toh", "puan")}
 HONORIFIC_TITLES = frozenset(
     """
     mr mrs ms miss mx dr sir dame prof shri sri smt shrimati kumari alhaji alhaja hajia mallam madam
-    engr hon adv atty datuk dato datin seri tengku tunku puan encik ch syed syeda mian begum cr cllr aunty auntie uncle
+    engr hon adv atty datuk dato datin seri tengku tunku pengiran awang dayang puan encik ch syed syeda mian begum cr cllr aunty auntie uncle
     """.split()
 ) | frozenset(" ".join(p) for p in HONORIFIC_PAIRS)
 
@@ -541,6 +541,9 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# Countries whose name is also a given name ("Jordan Lim", "Chad Morrison", "Georgia Reyes"): alone,
+# only the sentence tells the country from the person.
+COUNTRIES_ALSO_GIVEN_NAMES = frozenset("jordan chad georgia india kenya israel".split())
 # Sovereign states and a few regions that the small model sometimes labels ORG or PERSON.
 COUNTRIES = frozenset(
     """
@@ -1026,6 +1029,9 @@ LOCATIVE_PREPOSITIONS = {"in": 2, "near": 2, "outside": 2, "across": 1, "through
 # Verbs of going somewhere: the name "to" which someone travels is a place ("flew to Brussels", "Athletic
 # travel to Doncaster"). Not "move" or "transfer": a player moves to a club.
 TRAVEL_VERBS = frozenset("travel fly return head drive sail flee emigrate relocate journey commute trek deport evacuate".split())
+# Nouns of going somewhere whose "to X" is where one goes: "a visit to Jordan", "charters to Florence",
+# "flights to Darwin" (a place, as after "flew to").
+TRAVEL_NOUNS = frozenset("visit visits trip trips flight flights charter charters route routes service services journey voyage tour".split())
 # A team's staff and players, named after the team in front ("Vale manager Alan McCrindle", "the Wexley
 # winger", "Apple boss Tim Cook"): the name in front is a club or a firm, never a person. Not "chief",
 # "adviser", "aide", "spokesman", "campaign manager": people have those too ("Obama adviser").
@@ -1040,7 +1046,7 @@ CLUB_STAFF_NOUNS = frozenset(
 PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
     """
     people residents citizens inhabitants villagers townspeople outskirts suburbs streets centre center parts
-    heart north south east west northeast northwest southeast southwest districts villages towns
+    heart edge north south east west northeast northwest southeast southwest districts villages towns
     counties provinces regions
     """.split()
 )
@@ -1056,6 +1062,7 @@ PLACE_MODIFIED_NOUNS = frozenset(
     waterfront suburbs outskirts border coastline floods earthquake township townships
     province provinces district districts region regions county counties
     constituency constituencies governorate governorates municipality municipalities parish parishes
+    route routes charters flights
     """.split()
 )
 # Last words of a name that only an organisation's name ends in, beyond ORG_HEADS (which also serve
@@ -1070,7 +1077,12 @@ ORG_NAME_HEADS = frozenset(
 )
 # First words that only an organisation's name begins with, before another name: airlines named for
 # their country or city ("Air Vanuatu", "Air Seychelles"), which the model takes for people.
-ORG_NAME_FIRSTS = frozenset("air".split())
+ORG_NAME_FIRSTS = frozenset("air".split()) | frozenset(
+    # universities, institutes and banks named in Spanish, Portuguese, French, Italian or German, which
+    # the model takes for a person with the name of a place at the end ("Universidad Católica de Chile")
+    "universidad universidade université universite università universita universität universitat "
+    "instituto institut istituto banco banque".split()
+)
 # Last words of the names of states, which the model rightly labels places although an organisation's
 # name can end in them too ("the Soviet Union", "the Russian Federation", "the Commonwealth of Dominica").
 STATE_NAME_HEADS = frozenset("union federation confederation commonwealth republic kingdom emirates states".split())
