@@ -55,12 +55,7 @@ def test_a_page_that_never_stops_changing_is_not_analysed_again_and_again(ext, s
 def test_a_match_clock_ticking_inside_the_article_is_not_analysed_again_and_again(ext, site):
     # The pages corpus's scorebug page: a clock rewritten every second in a box between the
     # paragraphs, and a <time> inside the last paragraph touched with it (attributes only).
-    page = open_page(ext, f"{site}/corpus/live-clock-mutation-storm.html", "We defended like our lives depended on it")
-    assert len(ext.requests_for("live-clock-mutation-storm.html")) == 1
-    time.sleep(8)
-    requests = ext.requests_for("live-clock-mutation-storm.html")
-    assert len(requests) <= 2, requests  # at most once more, whatever the clock does
-    got = highlights(page)
+    got = _watched_for_8s(ext, site, "live-clock-mutation-storm.html", "We defended like our lives depended on it")
     assert any("We did everything except put the ball in the net" in q for q in got["quote"]), got
     assert not any("Second half" in t or "LIVE" in t for ts in got.values() for t in ts), got
 
@@ -68,12 +63,7 @@ def test_a_match_clock_ticking_inside_the_article_is_not_analysed_again_and_agai
 def test_tickers_moving_above_the_article_are_not_analysed_again_and_again(ext, site):
     # The pages corpus's ticker page: a <marquee> of quoted headlines and a markets strip moved by
     # script on every animation frame and rewritten every 400 ms, both outside the <article>.
-    page = open_page(ext, f"{site}/corpus/marquee-headline-ticker.html", "It is a bit like threading a needle")
-    assert len(ext.requests_for("marquee-headline-ticker.html")) == 1
-    time.sleep(8)
-    requests = ext.requests_for("marquee-headline-ticker.html")
-    assert len(requests) <= 2, requests  # at most once more, whatever the tickers do
-    got = highlights(page)
+    got = _watched_for_8s(ext, site, "marquee-headline-ticker.html", "It is a bit like threading a needle")
     assert any("People come for the ride and stay for the scones" in q for q in got["quote"]), got
     assert not any("back down" in t or "disgrace" in t or "ASX" in t for ts in got.values() for t in ts), got
 
@@ -218,3 +208,14 @@ def test_a_plainly_marked_up_article_has_its_quotes_painted_before_it_is_found(e
         if "first-look" in marks and marks["quotes-painted"] < find:
             return
     raise AssertionError(f"no first look in {len(seen)} loads: {seen}")
+
+
+def _watched_for_8s(ext, site, name, anchor):
+    """A corpus page watched for 8 s: one request at first, at most one more whatever keeps changing
+    in it; then its highlights."""
+    page = open_page(ext, f"{site}/corpus/{name}", anchor)
+    assert len(ext.requests_for(name)) == 1
+    time.sleep(8)
+    requests = ext.requests_for(name)
+    assert len(requests) <= 2, requests
+    return highlights(page)
