@@ -413,3 +413,32 @@ test("a short line naming a section of furniture is a label; a sentence opening 
   assert.equal(furnitureBlock(block("More stories from the Top End are told in the book.")), null);
   assert.equal(furnitureBlock(block("“More from the same,” said the mayor")), null);
 });
+
+test("a class saying a furniture word is absent or not shown names no furniture: Drupal's field--label-hidden", () => {
+  const { document } = new JSDOM(`
+    <div id=text class="clearfix text-formatted field field--name-field-text field--type-text-long field--label-hidden field__item"></div>
+    <div id=items class="field field--name-field-paragraphs field--label-hidden field__items"></div>
+    <div id=quiet class="story comments-off"></div>
+    <div id=above class="field field--name-field-summary field--label-above"></div>
+    <div id=both class="field-label label-hidden"></div>
+    <div id=hiddenxs class="byline hidden-xs"></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  for (const id of ["text", "items", "quiet"]) assert.equal(why(id), null, id);
+  // A label shown above its field is still a label; a class that is a label, and hidden on some
+  // screens by another class, is still a label; a byline hidden on phones is still a byline.
+  assert.equal(why("above"), 'named "label"');
+  assert.equal(why("both"), 'named "label"');
+  assert.equal(why("hiddenxs"), 'named "byline"');
+});
+
+test("a site's standing note on its method is not the story; a story's sentence about how is", () => {
+  for (const text of [
+    "How we rate claims: we ask the speaker for their source, check public records and talk to independent experts. Ratings run from True to False.",
+    "Methodology: the figures are the median of five runs on the county's own data.",
+    "About our ratings: a claim rated Half true is accurate but leaves out important details.",
+  ]) assert.equal(furnitureBlock(block(text)), "method note", text);
+  for (const text of [
+    "How we rate the council’s plan will depend on what it costs, the auditor said.",
+    "How we checked: “We counted every bus,” the researcher said of her method.",
+  ]) assert.equal(furnitureBlock(block(text)), null, text);
+});

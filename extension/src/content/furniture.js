@@ -134,11 +134,32 @@ function namesOf(el) {
 const WIDGET_WORDS = new Set(["widget", "widgets"]);
 const NOT_A_WIDGET_BOX = new Set(["texteditor", "richtext", "postcontent", "wrap", "wrapper", "container"]);
 
+// A word of a class that says the furniture word before it is absent or not shown is a setting of
+// the element, not what it is: Drupal marks every field whose label is not printed
+// `field--label-hidden`, the story's text fields included; "comments-off", "ads-none" alike.
+const ABSENT_AFTER = new Set(["hidden", "none", "off", "disabled"]);
+
+/** Is furniture word `w` named in `name` only as absent ("label-hidden"), in every class it is in? */
+function namedAbsent(name, w) {
+  let seen = false;
+  for (const token of name.split(/\s+/)) {
+    const ws = nameWords(token);
+    const n = (ws.length + 1) / 2; // the words themselves, before their joined pairs
+    for (let i = 0; i < n; i++) {
+      if (ws[i] !== w) continue;
+      if (!ABSENT_AFTER.has(ws[i + 1]) || i + 1 >= n) return false;
+      seen = true;
+    }
+  }
+  return seen;
+}
+
 function furnitureWordOf(name) {
   const ws = nameWords(name);
   for (const w of ws) {
     if (!FURNITURE_WORDS.has(w)) continue;
     if (WIDGET_WORDS.has(w) && ws.some((x) => NOT_A_WIDGET_BOX.has(x))) continue;
+    if (namedAbsent(name, w)) continue;
     return w;
   }
   return null;
@@ -158,7 +179,7 @@ export function furnitureWords(el) {
   const found = new Set();
   for (const name of namesOf(el)) {
     const excused = nameWords(name).some((x) => NOT_A_WIDGET_BOX.has(x));
-    for (const w of nameWords(name)) if (FURNITURE_WORDS.has(w) && !(excused && WIDGET_WORDS.has(w))) found.add(w);
+    for (const w of nameWords(name)) if (FURNITURE_WORDS.has(w) && !(excused && WIDGET_WORDS.has(w)) && !namedAbsent(name, w)) found.add(w);
   }
   return found;
 }
@@ -685,6 +706,16 @@ export const BLOCK_RULES = [
       b.words.length <= 45 &&
       !QUOTE_MARK.test(b.text) &&
       /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you|(got|have) a story\b[^?]{0,40}\?|((any|got|have)( an?| any)? )?(questions?|queries|comments?|feedback|tips?|corrections?)\b[^?.!]{0,40}\?\s+(write|e-?mail|call|ring|contact|text|message|get in touch)\b)/i.test(b.text),
+  ],
+  // The site's standing note on its method, under a label: "How we rate claims: we ask the
+  // speaker for their source…", "Methodology: …", "About our ratings: …". It explains the
+  // site's practice, not this story.
+  [
+    "method note",
+    (b) =>
+      b.words.length <= 70 &&
+      !QUOTE_MARK.test(b.text) &&
+      /^(how we (rate|rated|check|checked|verify|verified|fact-check|choose|chose|select|selected|calculate|calculated|count|counted|test|tested|rank|ranked)\b[^:.!?]{0,40}|methodology|our (method|methodology|ratings?|rating (system|scale))|about (our|the) (ratings?|rating (system|scale)|methodology))\s*[:：]\s/i.test(b.text),
   ],
   // A line taking the reader elsewhere on the site: "« Back to news · Next story: …", "Previous
   // article: …", "‹ Prev | Next ›".
