@@ -604,6 +604,19 @@ const AD_LABEL = /^(skip |close |hide )?(advertisement|advertisment|advert|ads?|
 
 const SECTION_LABEL_MAX_WORDS = 8;
 
+// A case-insensitive pattern over letters of every script (\p{L} with the i and u flags) takes V8
+// a few milliseconds to compile, on every page the content script runs in, as soon as one short
+// block reaches its rule: such a part of a rule is tried only on a line that opens as it needs.
+// Wire and newsroom conventions (see the rule below), all but the agency list after "with inputs from".
+const NEWSROOM_LINE =
+  /^([—–-]\s*with (assistance|reporting) from\b|\(\s*with (inputs? from|agency inputs)\b[^)]*\)$|with agency inputs$|contributing\s*:|\((updates|adds|recasts|rewrites|corrects|changes|refiles)\b[^)]*\)$|to contact the (reporters?|editors?|authors?)\b|(got|have) a (story|news) tip\b|(got|have) a tip\?)/i;
+const WITH_INPUTS = /^with inputs? from\s/i;
+const WITH_INPUTS_FROM = /^with inputs? from\s[\p{L} ,&]{1,40}$/iu;
+// The site promoting itself (see the rule below), all but "get our … newsletter".
+const PROMOTION = /^(sign up|subscribe|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/i;
+const GET_OUR = /^get (our|the) /i;
+const GET_OUR_PRODUCT = /^get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)\b/iu;
+
 /**
  * Rules for one cut block of text, in order: each names what it finds. A block is
  * {text, words, linkShare} (linkShare: the share of its characters inside links).
@@ -647,7 +660,7 @@ export const BLOCK_RULES = [
     "newsroom line",
     (b) =>
       b.words.length <= 40 &&
-      /^([—–-]\s*with (assistance|reporting) from\b|\(\s*with (inputs? from|agency inputs)\b[^)]*\)$|with (inputs? from\s[\p{L} ,&]{1,40}|agency inputs)$|contributing\s*:|\((updates|adds|recasts|rewrites|corrects|changes|refiles)\b[^)]*\)$|to contact the (reporters?|editors?|authors?)\b|(got|have) a (story|news) tip\b|(got|have) a tip\?)/iu.test(b.text),
+      (NEWSROOM_LINE.test(b.text) || (WITH_INPUTS.test(b.text) && WITH_INPUTS_FROM.test(b.text))),
   ],
   // A story syndicated from elsewhere says where it first ran: "Originally published by …",
   // "This article is republished from … under a Creative Commons license."
@@ -673,8 +686,9 @@ export const BLOCK_RULES = [
     (b) =>
       b.words.length <= 30 &&
       !QUOTE_MARK.test(b.text) &&
-      /^([Cc]ontact|[Ee]-?mail|[Rr]each|[Mm]essage|[Ff]ollow)\s+\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(on|at|via|by)\s/u.test(b.text) &&
-      /(^|[\s(])@[A-Za-z0-9_]{2,}|[\w.+-]+@[\w-]+\.[\w.]+/.test(b.text),
+      // The address first: the name's pattern, over every script's capitals, is slower to compile.
+      /(^|[\s(])@[A-Za-z0-9_]{2,}|[\w.+-]+@[\w-]+\.[\w.]+/.test(b.text) &&
+      /^([Cc]ontact|[Ee]-?mail|[Rr]each|[Mm]essage|[Ff]ollow)\s+\p{Lu}[\p{L}'’-]+(\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(on|at|via|by)\s/u.test(b.text),
   ],
   // A notice's sign-off: "Signed: Jane Doe, Clerk to the Council", "Sgd. …" (not "Signed into law…").
   ["sign-off", (b) => b.words.length <= 30 && /^([Ss]igned\s*[:,]|[Ss]gd\.)\s*\p{Lu}/u.test(b.text) && !QUOTE_MARK.test(b.text)],
@@ -683,7 +697,7 @@ export const BLOCK_RULES = [
     "promotion",
     (b) =>
       b.words.length <= 35 &&
-      /^(sign up|subscribe|get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/iu.test(b.text),
+      (PROMOTION.test(b.text) || (GET_OUR.test(b.text) && GET_OUR_PRODUCT.test(b.text))),
   ],
   // The site asking its readers for money, anywhere in a short box: "This story is free to read
   // thanks to our members. If you value local reporting like this, become a member from $6 a
@@ -733,7 +747,7 @@ export const BLOCK_RULES = [
   // The writer's title on its own line under a byline: "Sentinel Staff Writer", "Chief Political Correspondent".
   [
     "role line",
-    (b) => b.words.length <= 5 && !SENTENCE_END.test(b.text) && capitalised(b.words) >= 0.7 && /\b(writer|reporter|correspondent|editor|columnist|contributor|photographer)s?$/i.test(b.text),
+    (b) => b.words.length <= 5 && !SENTENCE_END.test(b.text) && /\b(writer|reporter|correspondent|editor|columnist|contributor|photographer)s?$/i.test(b.text) && capitalised(b.words) >= 0.7,
   ],
   ["byline", (b) => b.words.length <= 16 && /^[Bb][Yy]\s+\p{Lu}/u.test(b.text) && capitalised(b.words) >= 0.7],
   [
@@ -751,11 +765,11 @@ export const BLOCK_RULES = [
     "caption credit",
     (b) =>
       b.words.length <= 60 &&
-      // Each pattern needs a character the first check looks for: most blocks are spared both.
+      // Each pattern needs a character or word the cheap check before it looks for: most blocks are spared both.
       ((b.text.includes(":") && /(^|[\s(·|])(photo|photos|photograph|photographs|picture|pictures|image|images|credit|credits|illustration|video|foto|fotos|bild|crédit|crédits)\s*:\s*[^.!?:]{1,80}\)?$/i.test(b.text)) ||
         // "(Sentinel photo by Ann Lutz)", "(EAW Photo/Hajara Nsubuga)", "(File photo courtesy of …)",
         // and in square brackets as Chinese sites set them: "[Photo by Li Wei/China Daily]", "[Photo/Xinhua]"
-        (/[)\]]$/.test(b.text) && /[([]([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?|provided (to|by))\s+|\s*\/\s*)[^()[\]]{2,60}[)\]]$/iu.test(b.text))),
+        (/[)\]]$/.test(b.text) && /photo|picture|image/i.test(b.text) && /[([]([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?|provided (to|by))\s+|\s*\/\s*)[^()[\]]{2,60}[)\]]$/iu.test(b.text))),
   ],
   ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
   // A line naming a section of furniture, set as text rather than as a heading: a web story's last
