@@ -442,3 +442,12 @@ test("a site's standing note on its method is not the story; a story's sentence 
     "How we checked: “We counted every bus,” the researcher said of her method.",
   ]) assert.equal(furnitureBlock(block(text)), null, text);
 });
+
+test("a print page's jump line is not the story; a sentence about a page is", () => {
+  for (const text of ["Please see BUDGET, Page A6", "Continued from Page A1", "See JAIL, A6", "Turn to Page 4", "(Continued on page 12)", "Cont. from p. 3"]) {
+    assert.equal(furnitureBlock(block(text)), "jump line", text);
+  }
+  for (const text of ["See you in court on page 2 of the hearing, he told her.", "Continued from last week, the hearing ran until 9 p.m.", "“See page 4,” the clerk said."]) {
+    assert.equal(furnitureBlock(block(text)), null, text);
+  }
+});

@@ -731,6 +731,15 @@ export const BLOCK_RULES = [
       !QUOTE_MARK.test(b.text) &&
       /^(how we (rate|rated|check|checked|verify|verified|fact-check|choose|chose|select|selected|calculate|calculated|count|counted|test|tested|rank|ranked)\b[^:.!?]{0,40}|methodology|our (method|methodology|ratings?|rating (system|scale))|about (our|the) (ratings?|rating (system|scale)|methodology))\s*[:：]\s/i.test(b.text),
   ],
+  // A print page's jump line, kept in a newspaper's web copy of its pages: "Please see BUDGET, Page
+  // A6", "Continued from Page A1", "See JAIL, A6", "Turn to Page 4". It points to paper, not words.
+  [
+    "jump line",
+    (b) =>
+      b.words.length <= 10 &&
+      !QUOTE_MARK.test(b.text) &&
+      /^[\s(]*((please )?(see|turn to)\b[^.!?]{0,40}?,?\s*((page|p\.)\s*)?[A-Z]?\d{1,3}|(continued|cont\.)\s+(from|on)\s+(page|p\.)\s*[A-Z]?\d{1,3})[\s).]*$/i.test(b.text),
+  ],
   // A line taking the reader elsewhere on the site: "« Back to news · Next story: …", "Previous
   // article: …", "‹ Prev | Next ›".
   [
