@@ -119,9 +119,25 @@ def test_the_live_update_breakdown_times_every_pass_and_parses_only_what_is_new(
         assert stages[f"  pass: {name}"] >= 0
     steps = ("parse the new paragraphs", "rebuild the document from bytes", "extraction, all passes", "parent: reply frame")
     assert sum(stages[name] for name in steps) <= stages["update, all steps"] + 1
-    # the passes were put back as they were
+    # the passes were put back as they were, and the collector, off for the update as in a worker, is on again
+    import gc
+
     from claimlight import engine
     assert all(getattr(engine, name).__module__.startswith("claimlight.engine") for name in live_stages.PASSES)
+    assert gc.isenabled()
+
+
+def test_the_live_update_breakdown_can_count_cpu_time():
+    import time
+
+    from claimlight.bench import live_stages
+
+    page = corpus.article(61_001, 200)
+    grown = page + corpus.PARAGRAPH + "By Saturday morning, the ferry service said two crossings had been cancelled."
+    wall = live_stages.measure([page], [grown])
+    cpu = live_stages.measure([page], [grown], timer=time.process_time)
+    assert cpu.keys() == wall.keys()
+    assert cpu["update, all steps"] > 0 and cpu["paragraphs parsed"] == 1
 
 
 def test_settle_waits_while_a_process_is_busy_and_not_longer():

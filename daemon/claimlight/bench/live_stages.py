@@ -5,13 +5,16 @@ from scratch. To cut it one has to know what it is made of, and the daemon's wor
 so this module does the same work here, the way a worker does it (the model's lexemes made first,
 `engine.lexemes`; the page's paragraphs parsed and kept as bytes, `engine.parsed`, with the one an
 idle worker parses ahead, `server.foresight`; their decoded form and string columns kept too, as
-in the worker that joined the page's first analysis from them, `jobs.merge_and_analyze`), and times each step with `perf_counter`: the parse of the paragraphs the daemon has not seen, the rebuilding of
+in the worker that joined the page's first analysis from them, `jobs.merge_and_analyze`), and times each step with `perf_counter` (or, given `time.process_time`, its CPU): the parse of the paragraphs the daemon has not seen, the rebuilding of
 the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
 functions `engine.analyze_doc` calls, for the length of the measurement), the reply's JSON as the
 worker makes it, and the parent's side (the UTF-16 check and the reply's frame around that JSON,
 `server.replies`: made around the worker's JSON, or, for a page with a character outside the BMP,
 its offsets converted); the work the update leaves for after its reply (`engine.idle`) is done
-then, out of its time, as a worker does it. A from-scratch analysis of the same page
+then, out of its time, as a worker does it. The update runs with Python's cyclic collector off and
+collects once its steps are timed, as a worker runs the analysis of a short text (`server.heap.quiet`):
+with it on, its collections (some 2.5-6 ms an update, now and then a full one of ~20) landed in
+whichever pass was running, and the steps said more than the worker spends. A from-scratch analysis of the same page
 in the same process gives the scale; and how many of the update's coreference readings took up
 where the page's first analysis left them (`engine.checkpoints`). cProfile would distort this code heavily; plain timers do not.
 """
@@ -30,14 +33,18 @@ PASSES = ("find_quotations", "build_actor_index", "with_answers", "attribute_nes
           "find_roles", "assemble", "build_ledger")
 
 
-def measure(pages: list[str], grown: list[str]) -> dict:
-    """Median milliseconds of each step of updating every page in `pages` to its `grown` text."""
+def measure(pages: list[str], grown: list[str], timer: Callable[[], float] = time.perf_counter) -> dict:
+    """Median milliseconds of each step of updating every page in `pages` to its `grown` text, by
+    `timer`: the clock on the wall, or `time.process_time` for the CPU each step takes (what other
+    programs on a loaded machine disturb least: compare two versions of the code by it)."""
     from .. import engine
     from ..engine import checkpoints, idle, jobs, lexemes, parsed
     from ..engine.nlp import load_nlp, parse_each
     from ..paragraphs import paragraphs
+    from ..server import heap
     from ..server.foresight import grown_tail
     from ..server.offsets import same_in_utf16
+    from ..server.pieces import LONG_TEXT_CHARS
     from ..server.replies import reply_frame
 
     nlp = load_nlp()
@@ -46,9 +53,9 @@ def measure(pages: list[str], grown: list[str]) -> dict:
     times: dict[str, list[float]] = {}
 
     def clock(name: str, fn: Callable, *args):
-        start = time.perf_counter()
+        start = timer()
         result = fn(*args)
-        times.setdefault(name, []).append(1000 * (time.perf_counter() - start))
+        times.setdefault(name, []).append(1000 * (timer() - start))
         return result
 
     for page, new in zip(pages, grown):
@@ -72,55 +79,61 @@ def measure(pages: list[str], grown: list[str]) -> dict:
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         times.setdefault("paragraphs parsed", []).append(len(todo))
         resumed = checkpoints.resumed
-        start = time.perf_counter()
-        # (the update's analysis leaves work for after its reply, as in a worker that replies early:
-        # done once the reply is made, out of the update's time, `engine.idle`)
-        idle.collecting = True
+        # (the collector as a worker has it for this job, `server.worker`: off for a short text's)
+        quiet = heap.quiet(len(new) <= LONG_TEXT_CHARS)
         try:
-            with nlp.memory_zone(), _timed_passes(engine, times):
-                docs = clock("parse the new paragraphs", parse_each, nlp, [items[i] for i in todo])
-                for i, data in zip(todo, clock("their parses as bytes", lambda: [parsed.encode(d) for d in docs])):
-                    items[i] = data
-                doc = clock("rebuild the document from bytes", parsed.join, nlp.vocab, items)
-                analysis = clock("extraction, all passes", engine.analyze_doc, doc)
-                data = clock("reply as JSON (worker)", jobs.as_json, analysis)
-                after_reply = time.perf_counter()
-                left = idle.take()
-                if left is not None:
-                    idle.run(left, lambda: False)
+            start = timer()
+            # (the update's analysis leaves work for after its reply, as in a worker that replies early:
+            # done once the reply is made, out of the update's time, `engine.idle`)
+            idle.collecting = True
+            try:
+                with nlp.memory_zone(), _timed_passes(engine, times, timer):
+                    docs = clock("parse the new paragraphs", parse_each, nlp, [items[i] for i in todo])
+                    for i, data in zip(todo, clock("their parses as bytes", lambda: [parsed.encode(d) for d in docs])):
+                        items[i] = data
+                    doc = clock("rebuild the document from bytes", parsed.join, nlp.vocab, items)
+                    analysis = clock("extraction, all passes", engine.analyze_doc, doc)
+                    data = clock("reply as JSON (worker)", jobs.as_json, analysis)
+                    after_reply = timer()
+                    left = idle.take()
+                    if left is not None:
+                        idle.run(left, lambda: False)
+                    idle.drop()
+                    start += timer() - after_reply
+            finally:
+                idle.collecting = False
                 idle.drop()
-                start += time.perf_counter() - after_reply
+            clock("parent: UTF-16 check", same_in_utf16, new)  # (a page with a character outside the BMP: converted)
+            clock("parent: reply frame", lambda: reply_frame(data, new, id="live", cached=False, elapsed_ms=0.0))
+            times.setdefault("update, all steps", []).append(1000 * (timer() - start))
         finally:
-            idle.collecting = False
-            idle.drop()
-        clock("parent: UTF-16 check", same_in_utf16, new)  # (a page with a character outside the BMP: converted)
-        clock("parent: reply frame", lambda: reply_frame(data, new, id="live", cached=False, elapsed_ms=0.0))
-        times.setdefault("update, all steps", []).append(1000 * (time.perf_counter() - start))
+            if quiet:
+                heap.after_quiet(lambda: False)
         # (the coreference readings of the update that took up the page's first analysis's, `engine.checkpoints`)
         times.setdefault("coreference readings taken up", []).append(checkpoints.resumed - resumed)
     return {name: round(median(values), 1) for name, values in times.items()}
 
 
 @contextmanager
-def _timed_passes(engine, times: dict[str, list[float]]) -> Iterator[None]:
+def _timed_passes(engine, times: dict[str, list[float]], timer: Callable[[], float]) -> Iterator[None]:
     """Each pass `engine.analyze_doc` calls, and the attributor's construction and run, timed."""
     from ..engine.attribution import Attributor
 
-    def timer(name: str, fn: Callable) -> Callable:
+    def timed_as(name: str, fn: Callable) -> Callable:
         def timed(*args, **kwargs):
-            start = time.perf_counter()
+            start = timer()
             try:
                 return fn(*args, **kwargs)
             finally:
-                times.setdefault(f"  pass: {name}", []).append(1000 * (time.perf_counter() - start))
+                times.setdefault(f"  pass: {name}", []).append(1000 * (timer() - start))
         return timed
 
     saved = {name: getattr(engine, name) for name in PASSES}
     saved_attributor, saved_run = engine.Attributor, Attributor.run
     for name, fn in saved.items():
-        setattr(engine, name, timer(name, fn))
-    engine.Attributor = timer("Attributor (set-up)", Attributor)
-    Attributor.run = timer("Attributor.run", saved_run)
+        setattr(engine, name, timed_as(name, fn))
+    engine.Attributor = timed_as("Attributor (set-up)", Attributor)
+    Attributor.run = timed_as("Attributor.run", saved_run)
     try:
         yield
     finally:
