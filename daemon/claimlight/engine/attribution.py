@@ -65,7 +65,7 @@ from .lexicon import (
     READING_OUT_VERBS,
     REPLY_NOUNS,
     REPORTING_VERBS,
-    THAT_CLAUSE_VERBS,
+    THAT_CLAUSE_SAYING_VERBS,
     SIGN_NOUNS,
     SPEECH_VERBS,
     TALK_ABOUT_VERBS,
@@ -645,7 +645,7 @@ def governing_subject(ctx: Context) -> Found | None:
             # ("The SPP submitted that Gala had received the letter and “chose to ignore it”": a verb
             # that reports only a clause "that" brings in reports this one)
             that_clause = (
-                tok.lemma_.lower() in THAT_CLAUSE_VERBS and was_below is not None and was_below.dep_ == "ccomp"
+                tok.lemma_.lower() in THAT_CLAUSE_SAYING_VERBS and was_below is not None and was_below.dep_ == "ccomp"
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in was_below.children)
             )
             if (tok.lemma_.lower() in REPORTING_VERBS or that_clause) and tok.pos_ == "VERB":

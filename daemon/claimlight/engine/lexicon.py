@@ -109,6 +109,10 @@ THAT_CLAUSE_VERBS = frozenset(
 )
 # ("submit": counsel's word in the courts of India, Britain and the Commonwealth, "submitted that the
 # accused had …"; "submitted a bid", "submitted to pressure" report nothing.)
+# Of those, the ones that put words forward rather than find something: a partial quotation in their
+# clause ("submitted that Gala had … and “chose to ignore it”") is their subject's words, while one in
+# a clause "discovered" or "noticed" may be the clause's own subject's.
+THAT_CLAUSE_SAYING_VERBS = frozenset("submit posit speculate theorize theorise surmise rule".split())
 # The verbs whose clause is reported speech (`engine.reported`): those, with the ones the quotation
 # rules need not know ("hop" is the lemma the model gives "hoped").
 CLAUSE_REPORTING_VERBS = REPORTING_VERBS | THAT_CLAUSE_VERBS | frozenset(("hop",))
