@@ -99,6 +99,8 @@ KNOWN_MISSES = {
     ("business-wroclaw-kowalczyk-dairy", "“Keep them."): "'The founder' for the woman the lede says started the company: left as the description",
     ("politics-atlanta-groundwater-cap", "“This is the first inning"): "'the Tifton Republican said' for the senator brought in as 'a Republican from Tifton': the model reads the description as a name, left as it is",
     ("wire-tbilisi-fuel-truck-ban", "“Nobody wants a fight"): "'he' after 'an Azerbaijani official who was not authorised to speak publicly said …': given to the trucker named in the paragraph before",
+    # the fourteenth round
+    ("sports-manila-volleyball-semifinal", "“We talked about it after Game 1"): "'said the 5-foot-11 opposite hitter' for a player named only as the object of 'from' in the sentence before ('Behind 27 points from Angelica “Gel” Dimaculangan'), whose given name the nickname cuts off: left as the description",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -187,6 +189,16 @@ HELD_OUT = {
     "business-wroclaw-kowalczyk-dairy", "wire-tbilisi-fuel-truck-ban", "aviation-brunei-kemuning-new-routes",
     "politics-karachi-red-line-buses", "science-valparaiso-kelp-urchins", "arts-ulaanbaatar-fiddle-maker",
     "politics-atlanta-groundwater-cap", "agriculture-mildura-indonesian-pickers",
+    # the fourteenth round: a Uruguayan obituary quoting an old interview, a Peruvian volcano study of five
+    # researchers by role, a Philippine volleyball page (heights, demonyms, a team the model calls a
+    # person), a Tunisian briefing transcript labelled "MR BEN SALAH:" / "MS TRABELSI:" / "MODERATOR:", a
+    # Senegal wire of "according to", a Thane trial of initials, "the SPP" and "Deposing before Judge X,
+    # Y, said", a Lagos column of "Mama", "Prof." and "the don", an Iloilo council of "Kap" and a
+    # they/them youth chair; annotated before the engine was run on them (55 of 67 speakers right then,
+    # seven of the misses wrong names; 66 of 67 after the round's rules, none a wrong name)
+    "obituary-montevideo-bandoneon-player", "science-arequipa-volcano-gas-drones", "sports-manila-volleyball-semifinal",
+    "qa-tunis-olive-oil-briefing", "wire-dakar-pirogue-departures", "court-thane-building-collapse-trial",
+    "op-ed-lagos-electricity-band-a", "council-iloilo-river-esplanade-vendors",
 }
 
 
@@ -256,6 +268,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # 0.990 after the ninth round (0.992 without it: its three false quotations are a slogan, a scare quote and
     # an unlabelled interview's question that is a statement)
     assert total.quotes.f1 >= 0.985
+    # 1170 of 1242 speakers after the fourteenth round (attributed F1 0.934: its eight articles are at 66 of 67,
+    # 0.985, no wrong name; 55 of 67 before its rules, seven of the misses wrong names);
     # 1104 of 1175 speakers after the thirteenth round (attributed F1 0.931: its eight articles are at 106 of
     # 114, 0.926, one of the eight misses a wrong name; 94 of 114 before its rules, seven of the misses wrong names);
     # 998 of 1061 speakers after the twelfth round (attributed F1 0.932: its eight articles are at 103 of 107,
@@ -276,6 +290,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # twelfth, whose Vietnamese places, an app typed a person and Icelandic names are at 0.923 (0.866 before
     # its rules: pseudonyms, country names the model leaves out or cuts, given names alone); 0.937 with the
     # thirteenth, whose places that are given names (Darwin, Florence, Chad, Victoria), a Chilean university, double
-    # family names and agencies by acronym are at 0.934 (0.805 before its rules; the twelve earlier rounds 0.9355 → 0.937).
+    # family names and agencies by acronym are at 0.934 (0.805 before its rules; the twelve earlier rounds 0.9355 → 0.937);
+    # 0.9352 with the fourteenth, whose Philippine teams, Thai and Filipino names, colon datelines and Uruguayan
+    # places are at 0.908 (0.857 before its rules).
     assert total.attributed.f1 >= 0.93
     assert total.actors.f1 >= 0.935

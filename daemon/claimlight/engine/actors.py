@@ -60,6 +60,9 @@ from .lexicon import (
     ROLE_NOUNS,
     SURNAME_PARTICLES,
     TITLES,
+    QUESTION_LABELS,
+    ANSWER_LABELS,
+    ROLE_LABELS,
 )
 
 # (unions of the lexicons used per word, made once)
@@ -1247,12 +1250,18 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
 
 
 _DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=(?:,[^\n—–]{0,40})? [—–-] )", re.M)
+# "THANE: A structural engineer …", "LAHORE: …": the colon of South Asian and Malaysian papers, only
+# where the story opens (the paragraph after the headline), where a transcript's "QUESTION:" never is.
+_COLON_DATELINE = re.compile(r"\A[^\n]*\n\n([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=: )")
 
 
 def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], keyed: dict, new_actor, taken: _Taken) -> None:
     """ "TORONTO — A former …": the city a wire story was filed from. (`taken`: the characters
     `mentions` cover.)"""
-    for match in _DATELINE.finditer(text_of(doc)):
+    text = text_of(doc)
+    colon = _COLON_DATELINE.match(text)
+    colon = [colon] if colon is not None and colon.group(1).lower() not in TITLES | QUESTION_LABELS | ANSWER_LABELS | ROLE_LABELS else []
+    for match in [*_DATELINE.finditer(text), *colon]:
         s, e = match.span(1)
         if taken.overlaps(s, e):
             continue
@@ -1319,7 +1328,10 @@ def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str,
             lone = keyed.get((kind, low))
             if lone is None or lone is a or any(len(m.text.split()) > 1 for m in lone.mentions):
                 continue
-            if place_named or states_a_place(doc, lone.mentions):
+            # ("Montevideo’s tango" beside the "Montevideo Philharmonic", where the dateline "MONTEVIDEO —"
+            # is an actor of its own: the text calls the word a place all the same)
+            spelt_alike = [m for b in actors if b is not a and b is not lone and b.name.lower() == low for m in b.mentions]
+            if place_named or states_a_place(doc, lone.mentions) or (spelt_alike and states_a_place(doc, spelt_alike)):
                 for m in lone.mentions:
                     m.stated = "place"
                 continue

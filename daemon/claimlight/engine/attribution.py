@@ -65,6 +65,7 @@ from .lexicon import (
     READING_OUT_VERBS,
     REPLY_NOUNS,
     REPORTING_VERBS,
+    THAT_CLAUSE_SAYING_VERBS,
     SIGN_NOUNS,
     SPEECH_VERBS,
     TALK_ABOUT_VERBS,
@@ -256,6 +257,8 @@ def answer(ctx: Context) -> Found | None:
     if not isinstance(q, Answer):
         return None
     actor = q.speaker_actor
+    if actor is None and q.speaker_name:
+        return Found(Speaker(q.speaker_name, q.speaker_start, q.speaker_end, None))  # "MODERATOR:"
     return Found(Speaker(actor.name, q.speaker_start, q.speaker_end, actor)) if actor else None
 
 
@@ -635,9 +638,17 @@ def governing_subject(ctx: Context) -> Found | None:
     at = ctx.at
     nearest: Found | None = None
     reported = True  # every link so far is a clause a verb above reports
+    below = None
     for tok in at.ancestors_outside(ctx.q):
+        below, was_below = tok, below
         if nearest is not None:
-            if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+            # ("The SPP submitted that Gala had received the letter and “chose to ignore it”": a verb
+            # that reports only a clause "that" brings in reports this one)
+            that_clause = (
+                tok.lemma_.lower() in THAT_CLAUSE_SAYING_VERBS and was_below is not None and was_below.dep_ == "ccomp"
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in was_below.children)
+            )
+            if (tok.lemma_.lower() in REPORTING_VERBS or that_clause) and tok.pos_ == "VERB":
                 subj = at.finder.subject_of(tok)
                 if subj is not None and at.can_speak(subj) and subj.lower_ not in INDEFINITE_PRONOUNS:
                     sp = ctx.speaker(subj)

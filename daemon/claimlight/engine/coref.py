@@ -161,6 +161,10 @@ def common_as_proper(word: str) -> bool:
     low = word.lower()
     return word.islower() or low in ROLE_PROPER_NOUNS or low in DEMONYM_NOUNS
 
+# A player's height before a role noun ("the 5-foot-11 opposite hitter", "the 6-foot-7 slotman", "the
+# 2.08m centre"): a sports writer's epithet for someone already named, like an age.
+_HEIGHT = re.compile(r"\d+\s?-?\s?(?:foot|feet|ft)(?:\s?-?\s?\d+(?:\s?-?\s?inch(?:es)?)?)?|\d\.\d\d\s?m|\d{3}\s?cm")
+
 # How many sentences before a pronoun its antecedent is looked for (the sentence itself counts 0).
 PRONOUN_SENTENCES = 5
 # ... counted in sentences of the narrative: the sentences of a long quotation between a name and
@@ -963,6 +967,8 @@ class Coreference:
         if normalise(tok.text) in EPITHET_NOUNS:
             return True  # "the left-hander", "the skipper": only ever someone already in the story
         for c in tok.children:
+            if c.i < tok.i and c.dep_ == "nummod" and _HEIGHT.fullmatch(self.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]):
+                return True  # "the 5-foot-11 opposite hitter", "the 2.08m centre": a height, said as an age is
             if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
                 continue
             if c.lower_ in EPITHET_MODIFIERS or c.ent_type_ in EPITHET_ENTITY_LABELS:

@@ -3,7 +3,7 @@
 News from anywhere names people from everywhere: the lists cover names common in English-speaking
 countries and in French, Spanish, Portuguese, Italian, German, Dutch, Nordic, Slavic, Baltic,
 Greek, Hungarian, Romanian, Georgian, Armenian, Azerbaijani, Kazakh, Turkish, Arabic, Persian,
-South Asian, East and Southeast Asian, African, Hebrew, Irish, Scottish, Welsh and Pacific usage. A name given to men and women alike in
+South Asian, East and Southeast Asian (Thai and Filipino among them), African, Hebrew, Irish, Scottish, Welsh and Pacific usage. A name given to men and women alike in
 any of them (Jean, Andrea, Kim, Jordan) is in `UNISEX`: it tells a person, not a gender.
 
 Left out on purpose: names that are also common English words, places or famous surnames
@@ -156,6 +156,8 @@ _MALE = {
         agus arief bambang budi eko joko rizal wahyu
         rodrigo ferdinand bongbong emilio rodel
         somchai somsak prayut thaksin
+        anan anurak chaiwat kittipong nattapong prasert sompong surachai thanawat wichai
+        jericho jun-jun rommel jomar
     """,
     "african": """
         abdoulaye adebayo ademola adewale afolabi akin akinwumi amadou babajide bongani
@@ -313,6 +315,9 @@ _FEMALE = {
         eun-ji hye-jin ji-yeon ji-young min-ji seo-yeon soo-jin su-bin yoo-jin
         lan linh mai ngoc phuong thao thuy trang
          indah kartika putri wulan
+        siriporn supaporn kanokwan pornpimol wanida nattaya ratchanok busanan onuma pimchanok
+        chanida kanya
+        rhea kristine maricel marites jocelyn rowena analyn mylene jhoanna
     """,
     "african": """
         abena adaeze adanna adaora adwoa akosua ama amara ayodele bisi bolanle busisiwe

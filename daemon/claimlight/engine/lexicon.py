@@ -104,9 +104,15 @@ REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS | frozenset(
 THAT_CLAUSE_VERBS = frozenset(
     """
     assume presume suppose speculate theorize theorise posit surmise decide rule determine
-    discover notice prove
+    discover notice prove submit
     """.split()
 )
+# ("submit": counsel's word in the courts of India, Britain and the Commonwealth, "submitted that the
+# accused had …"; "submitted a bid", "submitted to pressure" report nothing.)
+# Of those, the ones that put words forward rather than find something: a partial quotation in their
+# clause ("submitted that Gala had … and “chose to ignore it”") is their subject's words, while one in
+# a clause "discovered" or "noticed" may be the clause's own subject's.
+THAT_CLAUSE_SAYING_VERBS = frozenset("submit posit speculate theorize theorise surmise rule".split())
 # The verbs whose clause is reported speech (`engine.reported`): those, with the ones the quotation
 # rules need not know ("hop" is the lemma the model gives "hoped").
 CLAUSE_REPORTING_VERBS = REPORTING_VERBS | THAT_CLAUSE_VERBS | frozenset(("hop",))
@@ -353,8 +359,11 @@ TITLES = frozenset(
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
     pengiran awang dayang puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
     sheriff supt supt. snr insp insp. det det. cpl cpl. acp dcp ssp asp dsp
+    punong barangay kap kapitan kagawad
     """.split()
 )
+# (the Philippines' village offices: "Punong Barangay Ernesto Padilla", "Barangay Captain …", "Kap
+# Padilla" (kapitan), "Kagawad …" (a village councillor), which papers there print before the name)
 
 # Phrases by which a text gives an unnamed person the only name it will use ("a sergeant whose call sign
 # is Lis", "a gunner who goes by the call sign Fox", "a mother who gave only her first name, Ana"): that
@@ -372,7 +381,8 @@ NAMING_PHRASES = (
 PATRONYMIC_WORDS = frozenset("bin binti binte bte ibni".split())
 
 # Offices written as letters ("the Labour MP", "a senior opposition MPA"): a word for someone, never a name.
-OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos acp dcp ssp asp dsp".split())
+# ("SPP": the Special Public Prosecutor of Indian courts, "the SPP submitted that …")
+OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos acp dcp ssp asp dsp spp".split())
 
 # Words that open a surname in lower case ("Charlene van Wyk", "Luis de la Cruz"), capitalised only at
 # the start of a sentence ("Van Wyk asked …").
@@ -673,7 +683,9 @@ ROLE_ABBREVIATIONS = {
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "congressman": "representative",
     "congresswoman": "representative", "defenseman": "defenceman",
     # Kenyan and Indian English: "the CS" (Cabinet Secretary), "the PS" (Principal Secretary), "the MoS"
-    "cs": "secretary", "ps": "secretary", "mos": "minister",
+    "cs": "secretary", "ps": "secretary", "mos": "minister", "spp": "prosecutor",
+    # the barangay captain of Philippine papers, "the village chief" in their English
+    "kap": "chief", "kapitan": "chief", "kagawad": "councillor",
     # police ranks of Caribbean, South Asian and British English: "Snr Supt" (the senior
     # superintendent), "ACP" (an assistant commissioner), "SSP"/"ASP"/"DSP" (superintendents)
     "snr": "senior", "acp": "commissioner", "dcp": "commissioner", "ssp": "superintendent", "asp": "superintendent",
@@ -694,6 +706,7 @@ ROLE_PHRASES = {
     ("crown", "counsel"): "prosecutor", ("state", "counsel"): "prosecutor",
     # a business desk's words for the CFO: "the finance chief", "the finance director" after "chief
     # financial officer Reem Al-Kuwari" (a description's modifier and head, read as a role's two words)
+    ("punong", "barangay"): "chief", ("barangay", "captain"): "chief", ("barangay", "chairman"): "chief",
     ("finance", "chief"): "cfo", ("finance", "director"): "cfo", ("finance", "boss"): "cfo", ("finance", "head"): "cfo",
 }
 
@@ -738,8 +751,13 @@ DEMONYM_NOUNS = frozenset(
     nepalese thai vietnamese chinese taiwanese singaporean cambodian burmese mongolian kazakh uzbek
     somali sudanese rwandan malawian mozambican angolan namibian liberian gambian malian haitian cuban
     guyanese bahamian venezuelan ecuadorian bolivian paraguayan panamanian honduran guatemalan
+    filipina ilonggo ilongga cebuano cebuana bicolano bicolana ilocano ilocana kapampangan visayan
+    batangueño batangueña batangueno batanguena caviteño caviteña davaoeño davaoeña porteño porteña
+    limeño limeña caraqueño caraqueña paulista carioca
     """.split()
 )
+# (the regional demonyms of Philippine and Latin American sports pages: "the Batangueña said", "the
+# Ilonggo", "the porteño": a word for someone already named, written capitalised in Manila papers)
 # Nouns that are an epithet whatever modifies them: a sports writer's words for someone already in
 # the story ("the left-hander", "the right-armer", "the skipper", "the winger"), never for someone new.
 EPITHET_NOUNS = DEMONYM_NOUNS | frozenset(
@@ -847,6 +865,8 @@ PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | ROLE_NOUNS | frozenset(
     supporter fan spectator onlooker bystander
     prelate cleric clergyman preacher trainer
     backbencher frontbencher
+    hitter setter spiker libero blocker slotman
+    don academic lecturer
     """.split() + list(EPITHET_NOUNS) + list(OCCUPATION_NOUNS)
 )
 
@@ -913,6 +933,9 @@ ROLE_FAMILIES = {
         "entomologist botanist zoologist agronomist glaciologist oceanographer climatologist".split()
     ),
     "prelate": frozenset("prelate archbishop bishop cardinal".split()),
+    # "the don", "the academic" for "Prof. Adaeze Nwankwo": what Nigerian, Ghanaian and British papers
+    # call a university teacher
+    **{w: frozenset("professor lecturer academic don".split()) for w in "don academic".split()},
     # "the pastor" for "Rev. Iosefa Lemalu": a reverend is who a church story calls its pastor
     "pastor": frozenset("pastor reverend".split()),
     # "the minister" for "Rev. Sione Lolohea" as for a government minister: churches call their clergy so
@@ -964,6 +987,9 @@ INSTITUTION_NOUNS = ORG_HEADS | frozenset(
 
 # Transcript labels: the interviewer's turns ("Q:", "Q.") and the interviewee's ("A:", "A.").
 QUESTION_LABELS = frozenset("q question interviewer".split())
+# Labels that are a role, not a name ("MODERATOR:", "HOST:"): in a transcript whose other labels name
+# people, that role's turn is a quotation of the role, with no actor behind it.
+ROLE_LABELS = frozenset("moderator host presenter anchor chair chairperson chairman chairwoman interpreter".split())
 ANSWER_LABELS = frozenset("a answer".split())
 # Words in an article's introduction that say what follows is an interview, so that questions set as
 # paragraphs of their own are read as an interviewer's and the paragraphs after them as answers.
@@ -1063,6 +1089,7 @@ PLACE_MODIFIED_NOUNS = frozenset(
     province provinces district districts region regions county counties
     constituency constituencies governorate governorates municipality municipalities parish parishes
     route routes charters flights
+    neighbourhood neighborhood neighbourhoods neighborhoods barrio suburb
     """.split()
 )
 # Last words of a name that only an organisation's name ends in, beyond ORG_HEADS (which also serve

@@ -372,7 +372,7 @@ def _key(q, order: dict[int, int]) -> tuple:
     if actor is not None and id(actor) not in order:
         raise _Unnamed
     return (type(q).__name__, q.start, q.end, q.closed, q.paragraph, q.marked, None if actor is None else order[id(actor)],
-            getattr(q, "speaker_start", None), getattr(q, "speaker_end", None))
+            getattr(q, "speaker_start", None), getattr(q, "speaker_end", None), getattr(q, "speaker_name", None))
 
 
 def _outcome(got, order: dict[int, int]) -> tuple | None:

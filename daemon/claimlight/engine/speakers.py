@@ -38,6 +38,23 @@ def _is_dateline(tok: Token) -> bool:
     return all(t.pos_ in ("PROPN", "NOUN", "PUNCT") for t in doc[start : after.i])
 
 
+def _past_opening_object(subj: Token) -> Token:
+    """ "Deposing before Judge S.K. Deshpande, Dr. Vasudha Menon, 46, said …", "Appearing for the
+    State, Ms Rane told the court …": the parse ends the opening phrase's object at its comma and
+    makes the object the subject, with the real subject a conjunct of it (no "and" between). The
+    conjunct speaks: the object of a preposition that a participle opening the sentence governs."""
+    start = subj.left_edge.i
+    if start < 2 or subj.left_edge.dep_ not in ("compound", "det", "amod") and start != subj.i:
+        return subj
+    prep = subj.doc[start - 1]
+    if prep.pos_ != "ADP" or prep.head.tag_ not in ("VBG", "VBN") or prep.head.i != subj.sent.start or prep.head.dep_ != "advcl":
+        return subj
+    conj = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i), None)
+    if conj is None or any(c.dep_ == "cc" for c in subj.children) or subj.doc[conj.left_edge.i - 1].text != ",":
+        return subj
+    return conj
+
+
 def _person_for_who(rel: Token, noun: Token) -> Token:
     """ "A former manager at the company, who asked …": "who" stands for a person, so when the parse
     hangs the clause on a thing named after a person noun, the person noun is what it is about."""
@@ -143,7 +160,8 @@ class SpeakerFinder:
             if subjects:
                 # (two subjects is a parse that cut a name: "Ch. Zaheer Warraich accused", where
                 # the honorific is one and the name the other; the name is who speaks)
-                return next((c for c in subjects if self.index.mention_at(c.i) is not None), subjects[0]) if len(subjects) > 1 else subjects[0]
+                subj = next((c for c in subjects if self.index.mention_at(c.i) is not None), subjects[0]) if len(subjects) > 1 else subjects[0]
+                return _past_opening_object(subj)
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 noun = v.head
                 if self.index.mention_at(noun.i) or noun.pos_ == "PROPN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
@@ -163,7 +181,7 @@ class SpeakerFinder:
                 v = v.head
                 continue
             break
-        return self._stray_subject(verb)
+        return self._opening_apposition(v) or self._stray_subject(verb)
 
     @staticmethod
     def _past_relative_clause(verb: Token) -> Token:
@@ -188,6 +206,25 @@ class SpeakerFinder:
         if any(c.lower_ == "where" and c.dep_ == "advmod" and c.i < head.i for c in head.children) and head.head.i != head.i:
             return head.head
         return verb
+
+    def _opening_apposition(self, verb: Token) -> Token | None:
+        """ "Appearing before Justice Ramesh Iyer, Dr. Kavita Shenoy, 52, …, said …" parsed with no
+        subject and the witness in apposition to the judge: the name set off after the object of a
+        participle opening the sentence is the one who speaks."""
+        opener = next((c for c in verb.children if c.dep_ == "advcl" and c.i == verb.sent.start and c.tag_ in ("VBG", "VBN")), None)
+        if opener is None or verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        for prep in opener.children:
+            if prep.dep_ != "prep":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                named = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.doc[c.left_edge.i - 1].text == ","), None)
+                m = self.index.mention_at(named.i) if named is not None else None
+                if m is not None and m.actor is not None and m.actor.type == "person":
+                    return named
+        return None
 
     def _stray_subject(self, verb: Token) -> Token | None:
         """When the parse lost the subject of a speech verb ("Outside the court, a lawyer for

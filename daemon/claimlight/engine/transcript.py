@@ -23,13 +23,16 @@ from spacy.tokens import Doc
 
 from .actors import ActorIndex, ActorRecord, Mention
 from .docview import text_of
-from .lexicon import ANSWER_LABELS, INTERVIEW_WORDS, QUESTION_LABELS
+from .lexicon import ANSWER_LABELS, HONORIFIC_TITLES, INTERVIEW_WORDS, QUESTION_LABELS, ROLE_LABELS
 from .quotes import Quotation
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A label opening a paragraph: "Q:", "Q.", "A:", "Answer:", or one to four capitalised words and a
 # colon ("Reyes:", "ELENA REYES:").
-_LABEL = re.compile(r"(?:(?P<qa>Q|A|Question|Answer|Interviewer)[:.]|(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}):)\s+(?=\S)")
+# ("QUESTION:" as a ministry's briefing transcripts print it, in capitals like the names.)
+_LABEL = re.compile(
+    r"(?:(?P<qa>Q|A|Question|Answer|Interviewer|QUESTION|ANSWER|INTERVIEWER)[:.]|(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}):)\s+(?=\S)"
+)
 # Initials in brackets right after a name, which an introduction defines as that person's label.
 _INITIALS = re.compile(r" \(([A-Z]{2,4})\)")
 # A question set as a paragraph of its own is short.
@@ -52,6 +55,8 @@ class Answer(Quotation):
     speaker_actor: ActorRecord | None = field(default=None, compare=False)
     speaker_start: int = 0
     speaker_end: int = 0
+    # a turn labelled by a role alone ("MODERATOR:"): the description that speaks, no actor
+    speaker_name: str = ""
 
 
 @dataclass
@@ -60,7 +65,7 @@ class _Para:
     start: int
     end: int  # after trailing spaces are dropped
     label: re.Match | None
-    kind: str  # "question" | "answer" | "named" | "text"
+    kind: str  # "question" | "answer" | "named" | "role" | "text"
     person: ActorRecord | None = None  # for "named": whom the label names
 
 
@@ -89,9 +94,11 @@ def _paragraphs(text: str, index: ActorIndex) -> list[_Para]:
         if label is not None and label.group("qa"):
             kind = "question" if label.group("qa").lower() in QUESTION_LABELS else "answer"
         elif label is not None:
-            person = people.get(label.group("name").lower())
+            person = _labelled_person(label.group("name"), people, index)
             if person is not None:
                 kind = "named"
+            elif label.group("name").lower() in ROLE_LABELS:
+                kind = "role"
             else:
                 label = None
         if kind == "text" and i > 0 and text[end - 1] == "?" and len(text[start:end].split()) <= QUESTION_MAX_WORDS:
@@ -99,6 +106,25 @@ def _paragraphs(text: str, index: ActorIndex) -> list[_Para]:
         out.append(_Para(i, start, end, label, kind, person))
     _asking_in_every_turn(out, text)
     return out
+
+
+def _labelled_person(label: str, people: dict[str, ActorRecord], index: ActorIndex) -> ActorRecord | None:
+    """Whom a label names: a key of `people`, or, after an honorific ("MR BEN SALAH:", "MS TRABELSI:",
+    "DR. OKAFOR:", as briefing transcripts print them), the last words of one person's name."""
+    key = label.lower()
+    if key in people:
+        return people[key]
+    words = key.split()
+    if len(words) > 1 and words[0].rstrip(".") in HONORIFIC_TITLES:
+        words = words[1:]
+    rest = " ".join(words)
+    if rest in people:
+        return people[rest]
+    found = [a for a in index.actors if a.type == "person" and (a.name.lower() == rest or a.name.lower().endswith(" " + rest))]
+    if len(found) > 1:
+        # (the model makes the labels' "TRABELSI" a person of its own: the one the text names is meant)
+        found = [a for a in found if not a.name.isupper()]
+    return found[0] if len(found) == 1 else None
 
 
 def _people_by_initials(text: str, index: ActorIndex) -> dict[str, ActorRecord]:
@@ -141,8 +167,9 @@ def _people_by_label_word(index: ActorIndex) -> dict[str, ActorRecord]:
     return {k: v for k, v in out.items() if v is not None}
 
 
-def _turns(paras: list[_Para], index: ActorIndex, text: str) -> list[tuple[_Para, ActorRecord]]:
-    """The answer paragraphs and whose words they are."""
+def _turns(paras: list[_Para], index: ActorIndex, text: str) -> list[tuple[_Para, ActorRecord | None]]:
+    """The answer paragraphs and whose words they are (None: a role's, "MODERATOR:", in a transcript
+    whose other labels name people)."""
     labelled = sum(p.label is not None for p in paras)
     first_q = next((p for p in paras if p.kind == "question"), None)
     asked = _answered_questions(paras)
@@ -156,10 +183,15 @@ def _turns(paras: list[_Para], index: ActorIndex, text: str) -> list[tuple[_Para
     # Unlabelled paragraphs are answers after a question in an interview, and after an "A:" answer
     # (its next paragraphs); never after a named answer, where they may be the outlet's narration.
     loose = unlabelled_qa or any(p.label is not None and p.kind == "question" for p in paras)
-    out: list[tuple[_Para, ActorRecord]] = []
+    out: list[tuple[_Para, ActorRecord | None]] = []
     state = None
+    named = any(p.kind == "named" for p in paras)
     for p in paras:
-        if p.kind == "question":
+        if p.kind == "role":
+            if named:
+                out.append((p, None))
+            state = None
+        elif p.kind == "question":
             state = "asked"
         elif p.kind == "named":
             out.append((p, p.person))
@@ -216,12 +248,12 @@ def _interviewee(index: ActorIndex, before: int, intro: tuple[int, int] | None =
     return guest
 
 
-def _relabel(doc: Doc, index: ActorIndex, paras: list[_Para], turns: list[tuple[_Para, ActorRecord]]) -> None:
+def _relabel(doc: Doc, index: ActorIndex, paras: list[_Para], turns: list[tuple[_Para, ActorRecord | None]]) -> None:
     """Labels are what they say. "OYELARAN:" is a mention of Funmilayo Oyelaran, whatever the
     statistical model made of it; "Q. Will fares…" starts no name."""
     for p, actor in turns:
-        if p.kind == "named" and p.label is not None:
-            _set_mention(doc, index, *p.label.span("name"), actor)
+        if p.kind in ("named", "role") and p.label is not None:
+            _set_mention(doc, index, *p.label.span("name"), actor)  # ("MODERATOR:" names no actor)
     for p in paras:
         if p.label is not None and p.kind in ("question", "answer"):
             if p.label.group("qa"):
@@ -249,7 +281,7 @@ def _set_mention(doc: Doc, index: ActorIndex, start: int, end: int, actor: Actor
             index.by_token[t] = m
 
 
-def _merge(text: str, quotations: list[Quotation], turns: list[tuple[_Para, ActorRecord]]) -> list[Quotation]:
+def _merge(text: str, quotations: list[Quotation], turns: list[tuple[_Para, ActorRecord | None]]) -> list[Quotation]:
     starts = [q.start for q in quotations]
     inside: set[int] = set()
     answers: list[Quotation] = []
@@ -260,15 +292,16 @@ def _merge(text: str, quotations: list[Quotation], turns: list[tuple[_Para, Acto
         within = [(i, quotations[i]) for i in range(lo, hi)]
         inside.update(i for i, _ in within)
         if p.label is not None:
-            who = (p.label.start("name"), p.label.end("name")) if p.kind == "named" else _first_mention(actor)
+            who = (p.label.start("name"), p.label.end("name")) if p.kind in ("named", "role") else _first_mention(actor)
         else:
             who = _first_mention(actor)
+        role = "the " + p.label.group("name").lower() if p.kind == "role" else ""
         if len(within) == 1 and within[0][1].start == a_start and within[0][1].end >= p.end:
             q = within[0][1]  # the answer is one quotation: "Reyes: “Bring gloves.”"
-            answers.append(Answer(q.start, q.end, q.closed, q.paragraph, q.nested, True, actor, *who))
+            answers.append(Answer(q.start, q.end, q.closed, q.paragraph, q.nested, True, actor, *who, role))
         else:
             nested = tuple(q for _, q in within if q.closed)
-            answers.append(Answer(a_start, p.end, True, p.index, nested, False, actor, *who))
+            answers.append(Answer(a_start, p.end, True, p.index, nested, False, actor, *who, role))
     kept = [q for i, q in enumerate(quotations) if i not in inside]
     return sorted(kept + answers, key=lambda q: q.start)
 
