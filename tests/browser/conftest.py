@@ -114,6 +114,10 @@ class Extension:
         self.context = context
         self.worker = worker
         self.id = worker.url.split("/")[2]
+        self.since = 0  # the service worker's clock (ms) when the current test began
+
+    def begin_test(self) -> None:
+        self.since = self.sw("() => Date.now()")
 
     def sw(self, expression: str, arg=None):
         """Evaluates in the service worker (whose `claimlight` global exposes its state)."""
@@ -144,7 +148,12 @@ class Extension:
         return tab
 
     def requests_for(self, url_part: str) -> list[dict]:
-        return self.sw("part => claimlight.stats.log.filter(r => (r.url || '').includes(part))", url_part)
+        """The requests for pages whose URL contains `url_part` made since the test began (`ext`): the
+        browser is shared, and a page may have been read by an earlier test (the pages corpus)."""
+        return self.sw(
+            "([part, since]) => claimlight.stats.log.filter(r => (r.url || '').includes(part) && r.at >= since)",
+            [url_part, self.since],
+        )
 
     def popup(self, tab_id: int, width: int = 320, height: int = 560):
         page = self.context.new_page()
@@ -193,6 +202,7 @@ def ext(extension, daemon):
     """The extension with default settings, talking to the session daemon; pages closed afterwards."""
     extension.reset_settings()
     extension.set_port(daemon.port)
+    extension.begin_test()
     yield extension
     for page in list(extension.context.pages):
         page.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from claimlight.evaluation.pages import Observation, corpus_pages, normalise, normalise_page, score_page
-from claimlight.testing.pages import observe
+from claimlight.testing.pages import observe_many
 
 from .conftest import PAGES
 
@@ -36,12 +36,22 @@ def _slice(index: int) -> pytest.MarkDecorator:
 
 # One page load per page serves both tests below (a load with its settling takes seconds, and there
 # are over a hundred pages): the first test to need a page observes it, the other reads it back.
+# Watching is mostly waiting, so the page is watched beside the next pages of its slice, TABS tabs
+# at a time (observe_many), up to BATCH pages, which their own tests then read back.
 _SEEN: dict[str, Observation] = {}
+TABS = 6
+BATCH = 24
 
 
 def _observed(ext, site, html) -> Observation:
     if html.name not in _SEEN:
-        _SEEN[html.name] = observe(ext.context, ext.worker, f"{site}/corpus/{html.name}", read_visible=True)
+        index = next(i for i, (h, _) in enumerate(PAGE_LIST) if h == html)
+        group = _slice(index).args[0]
+        batch = [html] + [h for i, (h, _) in enumerate(PAGE_LIST)
+                          if i > index and h.name not in _SEEN and _slice(i).args[0] == group][: BATCH - 1]
+        urls = {f"{site}/corpus/{h.name}": h.name for h in batch}
+        for url, seen in observe_many(ext.context, ext.worker, list(urls), read_visible=True, tabs=TABS).items():
+            _SEEN[urls[url]] = seen
     return _SEEN[html.name]
 
 

@@ -274,52 +274,102 @@ def _signature(state: dict, highlights: int) -> tuple:
     return (state.get("active"), state.get("pending"), len(blocks), sum(b["done"] for b in blocks), highlights)
 
 
+class _Watch:
+    """One tab being watched until its analysis settles: `step` takes one look, `result` reads what
+    the extension did and closes the tab. Several can be stepped in turn (`observe_many`)."""
+
+    def __init__(self, context, worker, url: str, timing: Timing, read_visible: bool):
+        self.worker, self.timing, self.read_visible = worker, timing, read_visible
+        self.page = context.new_page()
+        self.tab: int | None = None
+        self.state: dict | None = None
+        self.last: tuple | None = None
+        self.timed_out = True
+        try:
+            self.page.goto(url, wait_until="load")
+            self.opened = time.monotonic()
+            self.page.evaluate(SCROLL_THROUGH)
+        except BaseException:
+            self.page.close()
+            raise
+        self.stable_since = time.monotonic()
+
+    def step(self) -> bool:
+        """One look at the tab; True once it has settled or the time is up."""
+        timing, page, worker = self.timing, self.page, self.worker
+        if time.monotonic() - self.opened >= timing.timeout_s:
+            return True
+        if self.tab is None:
+            self.tab = worker.evaluate(FIND_TAB, page.url)
+            if self.tab is None:
+                return False  # the content script has not started yet
+        self.state = _analysed(worker, self.tab) or self.state
+        if self.state is None:
+            return False
+        now = time.monotonic()
+        # A region saying it is still loading (aria-busy, a skeleton loader's) is waited for, as
+        # a reader waits, and the settling counts from when it has loaded.
+        busy = now - self.opened < timing.timeout_s / 2 and bool(page.evaluate(STILL_LOADING))
+        signature = (*_signature(self.state, len(_highlights(page, 0))), busy)
+        if signature != self.last:
+            self.last, self.stable_since = signature, now
+        settled = (not self.state.get("active") or self.state.get("pending") == 0) and not busy
+        if settled and now - self.stable_since >= timing.settle_s and now - self.opened >= timing.minimum_s:
+            self.timed_out = False
+            return True
+        return False
+
+    def result(self) -> Observation:
+        try:
+            state, page = self.state, self.page
+            if state is None:
+                return Observation(active=False, is_article=False, timed_out=True, error="the content script never answered")
+            expose_closed_shadow_roots(page)
+            return Observation(
+                active=bool(state.get("active")) and not state.get("forced"),
+                is_article=bool(state.get("isArticle")),
+                blocks=[b["text"] for b in state.get("blocks", [])] if state.get("active") else [],
+                highlights=_highlights(page, self.timing.context_chars),
+                timed_out=self.timed_out,
+                first_look=list(state.get("firstLook") or []),
+                visible=page_texts(page) if self.read_visible else [],
+            )
+        finally:
+            self.page.close()
+
+    def close(self) -> None:
+        if not self.page.is_closed():
+            self.page.close()
+
+
 def observe(context, worker, url: str, timing: Timing = Timing(), read_visible: bool = False) -> Observation:
     """Opens `url` in a new tab of `context` (a browser with the extension loaded, talking to a
     daemon), waits for the analysis to settle and reports what the extension did. Closes the tab.
     With `read_visible`, the page's visible text once settled (`page_texts`) comes too: a check of
     the page itself can then share this page load instead of opening the page again."""
-    page = context.new_page()
+    return observe_many(context, worker, [url], timing, read_visible, tabs=1)[url]
+
+
+def observe_many(context, worker, urls: list[str], timing: Timing = Timing(), read_visible: bool = False,
+                 tabs: int = 4) -> dict[str, Observation]:
+    """`observe` on each of `urls`, up to `tabs` of them open at once, each tab watched as `observe`
+    watches its one. Watching a page is mostly waiting (its timers, the content script's debounce,
+    the quiet spell), so tabs side by side share that wait; the browser runs every tab as a
+    foreground one (Playwright turns off background throttling), so each is read as it would be alone."""
+    queue = list(dict.fromkeys(urls))
+    watching: dict[str, _Watch] = {}
+    seen: dict[str, Observation] = {}
     try:
-        page.goto(url, wait_until="load")
-        opened = time.monotonic()
-        page.evaluate(SCROLL_THROUGH)
-        tab = None
-        state: dict | None = None
-        last: tuple | None = None
-        stable_since = time.monotonic()
-        timed_out = True
-        while time.monotonic() - opened < timing.timeout_s:
+        while queue or watching:
+            while queue and len(watching) < max(1, tabs):
+                url = queue.pop(0)
+                watching[url] = _Watch(context, worker, url, timing, read_visible)
             time.sleep(timing.poll_s)
-            if tab is None:
-                tab = worker.evaluate(FIND_TAB, page.url)
-                if tab is None:
-                    continue  # the content script has not started yet
-            state = _analysed(worker, tab) or state
-            if state is None:
-                continue
-            now = time.monotonic()
-            # A region saying it is still loading (aria-busy, a skeleton loader's) is waited for, as
-            # a reader waits, and the settling counts from when it has loaded.
-            busy = now - opened < timing.timeout_s / 2 and bool(page.evaluate(STILL_LOADING))
-            signature = (*_signature(state, len(_highlights(page, 0))), busy)
-            if signature != last:
-                last, stable_since = signature, now
-            settled = (not state.get("active") or state.get("pending") == 0) and not busy
-            if settled and now - stable_since >= timing.settle_s and now - opened >= timing.minimum_s:
-                timed_out = False
-                break
-        if state is None:
-            return Observation(active=False, is_article=False, timed_out=True, error="the content script never answered")
-        expose_closed_shadow_roots(page)
-        return Observation(
-            active=bool(state.get("active")) and not state.get("forced"),
-            is_article=bool(state.get("isArticle")),
-            blocks=[b["text"] for b in state.get("blocks", [])] if state.get("active") else [],
-            highlights=_highlights(page, timing.context_chars),
-            timed_out=timed_out,
-            first_look=list(state.get("firstLook") or []),
-            visible=page_texts(page) if read_visible else [],
-        )
+            for url, watch in list(watching.items()):
+                if watch.step():
+                    del watching[url]
+                    seen[url] = watch.result()
     finally:
-        page.close()
+        for watch in watching.values():
+            watch.close()
+    return seen
