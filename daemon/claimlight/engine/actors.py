@@ -73,6 +73,8 @@ _ORG_REST_WORDS = 4
 _NAME_JOINS = frozenset(("and", "&"))
 _ORG_OR_PLACE_WORDS = ORG_NOUNS | PLACE_HEADS
 _NOT_A_PERSONS_WORDS = ORG_HEADS | ORG_NAME_HEADS | PLACE_HEADS | ORG_NOUNS
+# Words a colon after them makes a label or a title, not a dateline ("QUESTION:", "MODERATOR:")
+_NOT_A_DATELINE = TITLES | QUESTION_LABELS | ANSWER_LABELS | ROLE_LABELS
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -1260,7 +1262,7 @@ def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention],
     `mentions` cover.)"""
     text = text_of(doc)
     colon = _COLON_DATELINE.match(text)
-    colon = [colon] if colon is not None and colon.group(1).lower() not in TITLES | QUESTION_LABELS | ANSWER_LABELS | ROLE_LABELS else []
+    colon = [colon] if colon is not None and colon.group(1).lower() not in _NOT_A_DATELINE else []
     for match in [*_DATELINE.finditer(text), *colon]:
         s, e = match.span(1)
         if taken.overlaps(s, e):
