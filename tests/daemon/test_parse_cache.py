@@ -262,6 +262,42 @@ async def test_a_page_is_analysed_again_by_the_worker_that_has_its_parses_not_th
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown_text)
 
 
+async def _both_idle(pool) -> None:
+    for _ in range(1200):
+        if pool.idle_workers() == pool.workers:
+            return
+        await asyncio.sleep(0.05)
+
+
+async def test_an_update_has_its_new_entrys_entities_found_by_the_other_worker_and_is_analysed_as_from_scratch(pool, nlp):
+    from claimlight.server.pool import Lane
+
+    opening, entries = live_blog_entries()
+    text = opening + "".join(f"\n\n{e}" for e in entries[:3])
+    new = [f"23:{50 + i} — Dr Quist of the Harbour Trust met Tomas Wexley in Kharkiv. “The {i + 2} bridges come first,” she said."
+           for i in range(2)]  # entries no test before has parsed
+    loop = asyncio.get_running_loop()
+    await _both_idle(pool)
+    await pool.analyze(text, deadline=loop.time() + 120)
+    await _both_idle(pool)
+    apart = pool.apart
+    grown = f"{text}\n\n{new[0]}"
+    analysis, _ = await pool.analyze(grown, deadline=loop.time() + 120)
+    assert pool.apart == apart + 1  # both halves of the entry's parse, each on a worker
+    assert analysis.model_dump(mode="json") == analyze_text(nlp, grown)
+    # With the other worker busy the update's worker parses it all, the same analysis.
+    await _both_idle(pool)
+    others = [p for path in SEEDS[11:21] for p in paragraphs(text_of(path))]
+    busy = asyncio.create_task(pool._run(Lane("another client"), loop.time() + 120, "parse", (others, False), 1.0))
+    while pool.idle_workers() == pool.workers:
+        await asyncio.sleep(0.01)
+    grown = f"{grown}\n\n{new[1]}"
+    analysis, _ = await pool.analyze(grown, deadline=loop.time() + 120)
+    assert pool.apart == apart + 1
+    assert analysis.model_dump(mode="json") == analyze_text(nlp, grown)
+    await busy
+
+
 async def test_the_parse_ahead_a_request_leaves_starts_when_its_caller_says_its_reply_is_out(pool):
     from claimlight.server.foresight import grown_tail
 

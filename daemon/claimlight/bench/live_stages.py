@@ -5,7 +5,7 @@ from scratch. To cut it one has to know what it is made of, and the daemon's wor
 so this module does the same work here, the way a worker does it (the model's lexemes made first,
 `engine.lexemes`; the page's paragraphs parsed and kept as bytes, `engine.parsed`, with the one an
 idle worker parses ahead, `server.foresight`; their decoded form and string columns kept too, as
-in the worker that joined the page's first analysis from them, `jobs.merge_and_analyze`), and times each step with `perf_counter` (or, given `time.process_time`, its CPU): the parse of the paragraphs the daemon has not seen, the rebuilding of
+in the worker that joined the page's first analysis from them, `jobs.merge_and_analyze`), and times each step with `perf_counter` (or, given `time.process_time`, its CPU): the parse of the paragraphs the daemon has not seen (the update's worker's half of it: the other half, the entity recogniser, runs on the other worker meanwhile, `engine.entities_apart`, and is timed apart, counted in the whole only for what it outlasts this half), the rebuilding of
 the whole document from the kept bytes, each pass of the extraction (timed by wrapping the
 functions `engine.analyze_doc` calls, for the length of the measurement), the reply's JSON as the
 worker makes it, and the parent's side (the UTF-16 check and the reply's frame around that JSON,
@@ -38,7 +38,7 @@ def measure(pages: list[str], grown: list[str], timer: Callable[[], float] = tim
     `timer`: the clock on the wall, or `time.process_time` for the CPU each step takes (what other
     programs on a loaded machine disturb least: compare two versions of the code by it)."""
     from .. import engine
-    from ..engine import checkpoints, idle, jobs, lexemes, parsed
+    from ..engine import checkpoints, entities_apart, idle, jobs, lexemes, parsed
     from ..engine.nlp import load_nlp, parse_each
     from ..paragraphs import paragraphs
     from ..server import heap
@@ -88,7 +88,16 @@ def measure(pages: list[str], grown: list[str], timer: Callable[[], float] = tim
             idle.collecting = True
             try:
                 with nlp.memory_zone(), _timed_passes(engine, times, timer):
-                    docs = clock("parse the new paragraphs", parse_each, nlp, [items[i] for i in todo])
+                    # The entry's parse is split between the two workers (`engine.entities_apart`): the
+                    # other worker's half, the entity recogniser, runs at the same time as this one's,
+                    # so the update waits only for whatever of it outlasts this worker's half.
+                    texts = [items[i] for i in todo]
+                    paused = timer()
+                    other = clock("  the other worker's half: entities", entities_apart.entities, nlp, texts)
+                    start += timer() - paused
+                    half = timer()
+                    docs, _ = clock("parse the new paragraphs", entities_apart.parse_each_apart, nlp, texts, lambda took: other)
+                    start -= max(0.0, times["  the other worker's half: entities"][-1] / 1000 - (timer() - half))
                     for i, data in zip(todo, clock("their parses as bytes", lambda: [parsed.encode(d) for d in docs])):
                         items[i] = data
                     doc = clock("rebuild the document from bytes", parsed.join, nlp.vocab, items)

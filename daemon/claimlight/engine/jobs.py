@@ -53,6 +53,7 @@ from spacy.tokens import Doc
 
 from . import idle, parsed
 from .docview import shared, text_of
+from .entities_apart import Wait, can_split, parse_each_apart
 from .nlp import join_docs, parse_each
 
 AnalyzeDoc = Callable[[Doc], object]  # a parsed Doc -> protocol.Analysis
@@ -189,11 +190,13 @@ def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc:
 
 
 def parse_and_analyze(nlp: Language, items: list[bytes | str | None], text: str, analyze_doc: AnalyzeDoc | None = None,
-                      out: Output = as_dict, keys: list[bytes] | None = None) -> tuple[Any, list[bytes]]:
+                      out: Output = as_dict, keys: list[bytes] | None = None, entities: Wait | None = None) -> tuple[Any, list[bytes]]:
     """The analysis of `text` whose paragraphs are `items`: a parse's bytes where the daemon has one,
     else the paragraph's text, parsed here, or None for the parse of the paragraph `keys` names that
     this process keeps (`engine.parsed.held`; `Lacking` when it keeps it no longer). Also returns the
-    bytes of those it parsed, in order. With `keys`, the paragraphs are named by them for the next job."""
+    bytes of those it parsed, in order. With `keys`, the paragraphs are named by them for the next job.
+    `entities`: where the entities of the paragraphs to parse come from when another process finds
+    them meanwhile (`engine.entities_apart`; the daemon's idle worker)."""
     marks.clear()
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
@@ -201,13 +204,27 @@ def parse_and_analyze(nlp: Language, items: list[bytes | str | None], text: str,
         items = _held(items, keys)
     with nlp.memory_zone(), _collecting():
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
-        new = [parsed.encode(doc) for doc in parse_each(nlp, [items[i] for i in todo])] if todo else []
-        mark("parse")
+        texts = [items[i] for i in todo]
+        if todo and entities is not None and can_split(nlp):
+            docs, apart = parse_each_apart(nlp, texts, _marked(entities))
+        else:
+            docs, apart = parse_each(nlp, texts) if todo else [], False
+        new = [parsed.encode(doc) for doc in docs]
+        del docs
+        mark("entities (from the other worker)" if apart else "parse")
         checkpoint()
         parts = list(items)
         for i, data in zip(todo, new):
             parts[i] = data
         return _then_idle((out(_analyze_joined(nlp, parts, text, analyze_doc, keys)), new))
+
+
+def _marked(entities: Wait) -> Wait:
+    """`entities`, with the end of this worker's half of the parse marked before the wait."""
+    def wait(took: float):
+        mark("parse without entities")
+        return entities(took)
+    return wait
 
 
 def _held(items: list[bytes | str | None], keys: list[bytes]) -> list[bytes | str]:

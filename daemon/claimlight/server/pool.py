@@ -34,6 +34,12 @@ The express lane: the quotations a text's marks give (`engine.early`) come from 
 worker that answers at once even while the worker parses (`server.processes`), so a page's first
 highlights never wait behind parses, its own or anybody's.
 
+An update that parses new paragraphs, with another worker idle, has its parse split between the two
+(`engine.entities_apart`): the idle worker's express lane runs the entity recogniser on the new
+paragraphs (`ask_entities`) while the update's worker runs the rest of the pipeline, and the pool
+sends the entities on to the update's worker as soon as they come (`_forward_entities`). A live page's
+update then waits for about half its entry's parse instead of all of it.
+
 Where a request's time goes, at debug level: each job's wait in the queue, its way to the worker
 (the write into the pipe included), its steps there (`engine.jobs.marks`: the parse of its new
 paragraphs, the rebuild, the extraction, the reply's JSON) with the worker's CPU time for it and how
@@ -125,6 +131,8 @@ READING_ON_S = 0.05
 # 45,000 tokens' parses decoded (`engine.parsed.KEPT_BYTES`), and a page too long for that would only
 # have its job sent again with every byte.
 THIN_TEXT_CHARS = 100_000
+# The step of an update that took its entities from another worker, as `engine.jobs` marks it.
+_APART_STEP = "entities (from the other worker)"
 # The jobs whose analysis leaves idle work (`engine.jobs`).
 _ANALYSES = frozenset({"analyze", "merge", "update"})
 
@@ -173,6 +181,10 @@ class _Job:
     cpu: float | None = None  # the worker's CPU time for the job, until its reply (seconds)
     taken_up: int = 0  # the coreference readings of the job that took up a state saved earlier on its worker
     by_key: int = 0  # the parses it named by their keys alone (`_thinned`)
+    # An update's new paragraphs' entities, asked of another worker (`ask_entities`): sent on to the
+    # job's worker once it runs and they have come (`_forward_entities`); True once sent.
+    entities: concurrent.futures.Future | None = None
+    entities_sent: bool = False
     lacked: int = 0  # of those, the ones its worker no longer kept, sent again as bytes (`_send_whole`)
 
 
@@ -193,6 +205,7 @@ class AnalysisPool:
         self.parsed = 0  # paragraphs parsed
         self.foreseen = 0  # paragraphs parsed ahead of need, by a worker that was idle (`server.foresight`)
         self.foreseen_used = 0  # of those, the ones a later request took instead of parsing them (the guess's hits)
+        self.apart = 0  # updates whose new paragraphs' entities another worker found (`ask_entities`)
         self._foreseen_keys: OrderedDict[bytes, None] = OrderedDict()  # the last FORESEEN_KEPT of them, not used yet
         self._ahead: dict[bytes, concurrent.futures.Future] = {}  # paragraph key → its parse being made ahead
         self.pieces = False  # whether the engine lets a text be parsed in pieces (known once warm)
@@ -283,6 +296,7 @@ class AnalysisPool:
                     job.answered, job.on_worker = read, stamps[0] if stamps else None
                     job.steps, job.cpu, job.taken_up = stamps[1:4] if len(stamps) >= 4 else ((), None, 0)
                     if kind == "done":
+                        self.apart += any(step == _APART_STEP for step, _ in job.steps)
                         if job.name in _ANALYSES:
                             proc.reading_on_until = read + READING_ON_S
                         _settle(job.future, payload)
@@ -406,14 +420,15 @@ class AnalysisPool:
                 continue
             job.sent = time.monotonic()
             proc.had(job.keys, DECODED_PARAGRAPHS)
+            self._forward_entities(job)
 
     def _thinned(self, job: _Job, proc: WorkerProcess) -> tuple:
         """An update's arguments for `proc`: each parse the pool sent `proc` before (`WorkerProcess.had`)
         as None, which the worker reads as the parse of that paragraph's key it keeps (`engine.jobs`)."""
-        items, text, keys = job.args
+        items, text, keys, *rest = job.args
         thin = [None if isinstance(item, bytes) and key in proc.decoded else item for item, key in zip(items, keys)]
         job.by_key = sum(item is None for item in thin)
-        return thin, text, keys
+        return thin, text, keys, *rest
 
     def _belongs_on(self, job: _Job, proc: WorkerProcess) -> bool:
         """Whether idle `proc` may take `job`: yes, unless the job is best run near its parses and
@@ -437,14 +452,17 @@ class AnalysisPool:
         return len(live) < 2 or running_long < len(live) - 1
 
     def _submit(self, lane: Lane, name: str, args: tuple, cost: float, chars: int = 0, keys: tuple[bytes, ...] = (),
-                near_keys: bool = False, pieces: _Pieces | None = None, spare: bool = False, thin: bool = False) -> _Job:
+                near_keys: bool = False, pieces: _Pieces | None = None, spare: bool = False, thin: bool = False,
+                entities: concurrent.futures.Future | None = None) -> _Job:
         job = _Job(next(self._seq), name, args, lane, cost, long=chars > LONG_JOB_CHARS, keys=keys, near_keys=near_keys,
-                   pieces=pieces, spare=spare, thin=thin)
+                   pieces=pieces, spare=spare, thin=thin, entities=entities)
         with self._lock:
             if self._closed:
                 raise WorkerCrashed("the analysis pool is shut down")
             self._queue.push(lane.client, lane.page, job, cost)
             self._dispatch()
+        if entities is not None:
+            entities.add_done_callback(lambda _: self._forward_entities(job, locked=False))
         return job
 
     def _cancel(self, job: _Job, why: str) -> None:
@@ -549,8 +567,10 @@ class AnalysisPool:
         if len(plan.pieces) <= 1:
             items = [part if part is not None else paragraph for part, paragraph in zip(plan.parts, plan.paragraphs)]
             new = sum(plan.chars(piece) for piece in plan.pieces)
-            data, parsed = await self._run(lane, deadline, "update", (items, text, plan.keys), new + merge_cost, len(text),
-                                           keys=tuple(plan.keys), near_keys=True, thin=len(text) <= THIN_TEXT_CHARS)
+            entities = self.ask_entities([p for part, p in zip(plan.parts, plan.paragraphs) if part is None], plan.keys)
+            data, parsed = await self._run(lane, deadline, "update", (items, text, plan.keys, entities is not None), new + merge_cost,
+                                           len(text), keys=tuple(plan.keys), near_keys=True, thin=len(text) <= THIN_TEXT_CHARS,
+                                           entities=entities)
             todo = [i for i, part in enumerate(plan.parts) if part is None]
             for i, part in zip(todo, parsed):
                 self._keep(plan, i, part)
@@ -683,6 +703,44 @@ class AnalysisPool:
         future.seq = seq  # type: ignore[attr-defined]
         return future
 
+    def ask_entities(self, parts: list[str], keys: list[bytes]) -> concurrent.futures.Future | None:
+        """Sends an update's new paragraphs (`parts`) to the express lane of an idle worker other than
+        the one the update will go to (the idle worker that has had most of the page's paragraphs,
+        `keys`: `_belongs_on`), for their entities (`engine.entities_apart`); None when there are none
+        to parse or no second idle worker. Should the update go to that same worker after all, its lane
+        finds the model busy and answers None: the update then runs the recogniser itself."""
+        if not parts:
+            return None
+        with self._lock:
+            idle = [p for p in self._procs if p.ready and p.killed is None and p.idle and self._load_error is None]
+            if len(idle) < 2:
+                return None
+            proc = min(reversed(idle), key=lambda p: p.has_had(keys))
+            seq = next(self._express_seq)
+            future: concurrent.futures.Future = concurrent.futures.Future()
+            self._express[seq] = (future, proc)
+        log.debug("entities of %d paragraphs asked of worker %d", len(parts), proc.number)
+        if not proc.send_express(("entities", seq, parts)):
+            with self._lock:
+                self._express.pop(seq, None)
+            return None
+        return future
+
+    def _forward_entities(self, job: _Job, locked: bool = True) -> None:
+        """Sends `job` the entities asked for it (`ask_entities`) once both it runs and they have come:
+        called when it is dispatched (`locked`: under the pool's lock) and when they come."""
+        if job.entities is None or not job.entities.done():
+            return
+        if not locked:
+            with self._lock:
+                return self._forward_entities(job)
+        proc = job.worker
+        if job.entities_sent or proc is None or proc.job is not job:
+            return  # (not dispatched yet: it is sent then; or done already, without them)
+        job.entities_sent = True
+        found = job.entities.result() if not job.entities.cancelled() and job.entities.exception() is None else None
+        proc.send(("entities", job.seq, found))
+
     async def early_quotes(self, asked: concurrent.futures.Future | None, timeout: float = 1.0) -> Analysis | None:
         """The answer to `ask_early_quotes`, or None when it does not come within `timeout` seconds."""
         if asked is None:
@@ -742,12 +800,14 @@ class AnalysisPool:
             return any(p.ready and p.killed is None for p in self._procs)
 
     async def _run(self, lane: Lane, deadline: float | None, name: str, args: tuple, cost: float, chars: int = 0,
-                   keys: tuple[bytes, ...] = (), near_keys: bool = False, pieces: _Pieces | None = None, thin: bool = False):
+                   keys: tuple[bytes, ...] = (), near_keys: bool = False, pieces: _Pieces | None = None, thin: bool = False,
+                   entities: concurrent.futures.Future | None = None):
         """The job `name(*args)` on a worker, under the failure policy in the module docstring;
         `chars`: the length of text the job works on at once (a long one is kept off one worker);
         `keys`, `near_keys`: the paragraphs it parses or reads, and whether it is best run near them;
-        `thin`: an update whose parses the worker has had go by their keys (`_thinned`)."""
-        job = self._submit(lane, name, args, cost, chars, keys, near_keys, pieces, thin=thin)
+        `thin`: an update whose parses the worker has had go by their keys (`_thinned`);
+        `entities`: its new paragraphs' entities, asked of another worker (`ask_entities`)."""
+        job = self._submit(lane, name, args, cost, chars, keys, near_keys, pieces, thin=thin, entities=entities)
         try:
             async with asyncio.timeout_at(deadline):
                 result = await asyncio.wrap_future(job.future)

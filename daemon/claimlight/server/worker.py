@@ -21,13 +21,22 @@ The job's reply is then not sent again.
 A job can be cancelled while it runs: the pool sends ("cancel", seq) on the same pipe, and the
 engine's checkpoints (`engine.jobs.checkpoint`) look for it between steps, so a cancelled job
 stops at the next step instead of running to its end. The pipe carries nothing else while a job
-runs (the pool sends a job only to an idle worker), so whatever a checkpoint finds there is a
-cancel.
+runs (the pool sends a job only to an idle worker) but the entities an update waits for (below), so
+whatever else a checkpoint finds there is a cancel.
 
 The express lane: a second pipe, served by a thread of its own, for work that needs no model and
 takes milliseconds (the quotations a page's marks give, `engine.early`), so that it never waits
 behind a parse. The parse spends most of its time in code that lets other threads run, so the
 thread's answer comes within milliseconds even while the worker parses.
+
+The express lane also takes the other half of an update's parse, when the worker has nothing else
+to do: the entity recogniser on the update's new paragraphs (`engine.entities_apart`), while the
+worker holding the page runs the rest of the pipeline; the pool sends the entities on to that worker
+("entities", seq, payload) on its pipe, where its job waits for them (`_await_entities`) a bounded
+time before running the recogniser itself. The model is one worker's, not thread-safe (a memory
+zone frees the strings any thread added meanwhile), so the main thread holds `_model` while it
+works with it (a job, a slice of lexemes) and the lane runs the recogniser only when it gets
+`_model` at once: a worker at work answers None straight away.
 
 The worker is the one place that leaves out the spans of the categories the daemon's settings
 hide (`hidden`, given when it starts): in a whole text's analysis (`sent_json`), a piece's preview
@@ -60,6 +69,12 @@ from .logsafe import describe_exception
 LEXEME_SLICE = 100
 
 _worker: dict = {}
+# Held by whichever thread uses the model (see the module docstring).
+_model = threading.Lock()
+# How long an update's job waits for the entities found on the other worker beyond the time its own
+# half of the parse took (the two halves take about as long; the other starts a little later, after
+# the page's early quotations): then it runs the recogniser itself.
+ENTITIES_WAIT_SLACK_S = 0.008
 
 # Analysed once when a worker starts, so that the first real request does not pay for what spaCy,
 # thinc and the engine set up lazily on their first calls (about 50 ms for a long article).
@@ -95,14 +110,18 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
     while True:
         # Between jobs, while none waits: the lexemes of the words the model knows (`engine.lexemes`).
         while warming is not None and not conn.poll():
-            if next(warming, StopIteration) is StopIteration:
-                warming = None
+            with _model:
+                if next(warming, StopIteration) is StopIteration:
+                    warming = None
         message = _next_message(conn)
         received = time.monotonic()
         if message is None:
             return
         if message[0] == "cancel":
             continue  # for a job that finished before the cancel arrived
+        if message[0] == "entities":
+            _worker["entities"] = message[1:]  # (for a job sent again with every byte, `engine.jobs.Lacking`)
+            continue
         seq, name, args = message
         message = None
         _worker["pending"] = conn
@@ -115,7 +134,8 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
             _worker["resumed"] = _resumed()
         quiet = heap.quiet(_short(name, args))
         try:
-            reply = ("done", seq, jobs[name](*args))
+            with _model:
+                reply = ("done", seq, jobs[name](*args))
         except _jobs().Cancelled:
             reply = ("cancelled", seq, None)
         except _jobs().Lacking as exc:  # (before any work: the daemon sends the job again with those bytes)
@@ -196,14 +216,45 @@ def _cancel_requested() -> bool:
     conn, seq = _worker.get("pending"), _worker.get("seq")
     if conn is None or seq is None:
         return False
+    if _worker.get("cancelled") == seq:
+        return True
     while conn.poll():
-        message = conn.recv()
-        if message is None:  # the pool is closing: stop this job, then the worker
-            _worker["stop"] = True
-            return True
-        if message[0] == "cancel" and message[1] == seq:
+        if _read_during_job(conn, seq):
             return True
     return False
+
+
+def _read_during_job(conn, seq: int) -> bool:
+    """Reads the next message on the pipe while job `seq` runs: a cancel (True, remembered for the
+    job's next checkpoint), the pool closing (the same, and the worker stops after), or the entities
+    the other worker found for an update (kept for `_await_entities`)."""
+    message = conn.recv()
+    if message is None:  # the pool is closing: stop this job, then the worker
+        _worker["stop"] = True
+    elif message[0] == "entities":
+        _worker["entities"] = message[1:]
+        return False
+    elif not (message[0] == "cancel" and message[1] == seq):
+        return False
+    _worker["cancelled"] = seq
+    return True
+
+
+def _await_entities(took_s: float):
+    """The entities of the running update's new paragraphs, found by the other worker's express
+    lane, once this worker's half of their parse is done (it took `took_s`); None when they do not
+    come within about as long again (`ENTITIES_WAIT_SLACK_S` more), or the job is cancelled."""
+    conn, seq = _worker.get("pending"), _worker.get("seq")
+    if conn is None or seq is None:
+        return None
+    give_up = time.monotonic() + took_s + ENTITIES_WAIT_SLACK_S
+    while True:
+        got = _worker.get("entities")
+        if got is not None and got[0] == seq:
+            return got[1]
+        left = give_up - time.monotonic()
+        if left <= 0 or not conn.poll(left) or _read_during_job(conn, seq):
+            return None
 
 
 def _load(model: str, engine: str) -> None:
@@ -231,6 +282,9 @@ def _load(model: str, engine: str) -> None:
             parts = parse(half[: len(half) // 2], True)[0] + parse(half[len(half) // 2 :], True)[0]
             merge(parts, _WARM_UP_TEXT)
             update([*parts[:-1], half[-1]], _WARM_UP_TEXT)
+            found = _entities([half[-1]])  # (both halves of a parse split between workers, `engine.entities_apart`)
+            _worker["jobs"].parse_and_analyze(_worker["nlp"], [*parts[:-1], half[-1]], _WARM_UP_TEXT, _worker["analyze_doc"],
+                                              out=sent_json, entities=lambda took: found)
         _early().early_quotes(_WARM_UP_TEXT)
     except Exception:
         pass  # a real request will meet the same problem and report it
@@ -304,15 +358,18 @@ def merge(parts: list[bytes], text: str, keys: list[bytes] | None = None) -> byt
     return _worker["jobs"].merge_and_analyze(_worker["nlp"], parts, text, _worker["analyze_doc"], out=sent_json, keys=keys)
 
 
-def update(items: list[bytes | str | None], text: str, keys: list[bytes] | None = None) -> tuple[bytes, list[bytes]]:
+def update(items: list[bytes | str | None], text: str, keys: list[bytes] | None = None,
+           apart: bool = False) -> tuple[bytes, list[bytes]]:
     """Job: the analysis of a text from its paragraphs' parses where the daemon has them, the
     paragraphs' text where it has not; also the parses of those. An item may be None, with `keys`:
     the parse of the paragraph of that key this worker keeps (`engine.jobs.Lacking` when it does not:
-    the worker then answers "lacking", and the daemon sends the job again with those bytes)."""
+    the worker then answers "lacking", and the daemon sends the job again with those bytes).
+    `apart`: the other worker was asked for the entities of the paragraphs to parse (`_await_entities`)."""
     _ready()
     # A whole text's analysis travels and is kept as JSON (`sent_json`): the daemon sends it on as it
     # is (`server.replies`) and caches the bytes, a sixth of the objects' size.
-    return _worker["jobs"].parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"], out=sent_json, keys=keys)
+    return _worker["jobs"].parse_and_analyze(_worker["nlp"], items, text, _worker["analyze_doc"], out=sent_json, keys=keys,
+                                             entities=_await_entities if apart else None)
 
 
 # -- the express lane ---------------------------------------------------------------------------------
@@ -332,15 +389,30 @@ def _serve_express(conn) -> None:
         received = time.monotonic()
         if message is None:
             return
-        _, seq, text = message
+        kind, seq, text = message
         try:
-            reply = (seq, sent_data(early.early_quotes(text).model_dump(mode="json")))
-        except Exception:  # a failure costs the page its early quotes, nothing else
+            reply = (seq, _entities(text) if kind == "entities" else sent_data(early.early_quotes(text).model_dump(mode="json")))
+        except Exception:  # a failure costs the page its early quotes (the update its entities found here), nothing else
             reply = (seq, None)
         try:
             conn.send(reply)
         except (OSError, ValueError):
             return
+
+
+def _entities(parts: list[str]):
+    """The express lane's half of an update's parse (`engine.entities_apart.entities`), if the model
+    is free at once; else None, and the update's worker runs the recogniser itself."""
+    if "nlp" not in _worker or "error" in _worker or not _model.acquire(blocking=False):
+        return None
+    try:
+        from ..engine.entities_apart import entities
+
+        nlp = _worker["nlp"]
+        with nlp.memory_zone():
+            return entities(nlp, parts)
+    finally:
+        _model.release()
 
 
 def _next_message(conn):
