@@ -82,9 +82,10 @@ async def test_an_update_goes_to_the_worker_that_analysed_the_page_and_takes_up_
     assert update.by_key >= len(entries[:12]) - 1 and update.lacked == 0
     assert sum(item is None for item in update.args[0]) == 0  # (the job keeps every byte, for a worker that lacks some)
     assert analysis.model_dump(mode="json") == analyze_text(nlp, grown)
-    # The job's hops and steps are in the debug log, and nothing of the page is.
+    # The job's hops and steps are in the debug log (its entry's parse split between the workers, or
+    # not, when the other was busy: `engine.entities_apart`), and nothing of the page is.
     line = next(r.getMessage() for r in caplog.records if re.match(rf"job {update.seq} update: ", r.getMessage()))
-    assert re.search(r"to the worker [\d.]+ ms \(writing it [\d.]+ ms; \d+ parses by key, 0 sent again\), on it [\d.]+ ms \(parse [\d.]+, rebuild [\d.]+, "
+    assert re.search(r"to the worker [\d.]+ ms \(writing it [\d.]+ ms; \d+ parses by key, 0 sent again\), on it [\d.]+ ms \((parse|parse without entities [\d.]+, entities \([a-z :']+\)) [\d.]+, rebuild [\d.]+, "
                      r"extract [\d.]+, out [\d.]+, reply [\d.]+; CPU [\d.]+ ms; \d+ readings taken up\), back [\d.]+ ms", line), line
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert not any(word in logged for word in ("Marsh", "Wexley", "Quist", "chamber"))

@@ -7,7 +7,7 @@ import pytest
 
 from claimlight.bench import corpus, live
 from claimlight.engine import entities_apart, parsed
-from claimlight.engine.entities_apart import can_split, entities, parse_each_apart
+from claimlight.engine.entities_apart import NONE_CAME, THEIRS, UNFIT, can_split, entities, parse_each_apart
 from claimlight.engine.nlp import parse_each
 from claimlight.paragraphs import paragraphs
 
@@ -43,9 +43,9 @@ def test_entities_found_elsewhere_give_the_pipelines_parse_byte_for_byte(nlp):
         with nlp.memory_zone():
             expected = _bytes(parse_each(nlp, parts))
             found = entities(nlp, parts)
-            docs, took = parse_each_apart(nlp, parts, _given(found))
+            docs, source = parse_each_apart(nlp, parts, _given(found))
             assert _bytes(docs) == expected
-            used += took
+            used += source == THEIRS
             total += 1
     assert used >= total - 3  # the other worker's entities are nearly always the ones
 
@@ -54,9 +54,9 @@ def test_without_the_other_half_the_worker_runs_the_recogniser_itself(nlp):
     parts = [live.entry(i) for i in range(3)]
     with nlp.memory_zone():
         expected = _bytes(parse_each(nlp, parts))
-        for missing in (None, [], entities(nlp, parts)[:2]):
-            docs, took = parse_each_apart(nlp, parts, _given(missing))
-            assert not took and _bytes(docs) == expected
+        for missing, source in ((None, NONE_CAME), ([], UNFIT), (entities(nlp, parts)[:2], UNFIT)):
+            docs, said = parse_each_apart(nlp, parts, _given(missing))
+            assert said == source and _bytes(docs) == expected
 
 
 @pytest.mark.parametrize("change", ["tokens", "across"])
@@ -71,8 +71,8 @@ def test_entities_that_do_not_fit_are_found_again(nlp, change):
         else:  # an entity running across the parser's second sentence start ("Springfield. New")
             second = next(t.i for t in doc if t.i > 0 and t.is_sent_start)
             wrong = [(count, [(second - 2, second + 1, "GPE")])]
-        docs, took = parse_each_apart(nlp, [text], _given(wrong))
-        assert not took and _bytes(docs) == expected
+        docs, source = parse_each_apart(nlp, [text], _given(wrong))
+        assert source == UNFIT and _bytes(docs) == expected
 
 
 def test_the_wait_is_told_how_long_this_half_took(nlp):

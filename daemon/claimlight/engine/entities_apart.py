@@ -60,22 +60,33 @@ def entities(nlp: Language, parts: list[str]) -> list[Entities | None]:
     return [next(found) if ok else None for ok in prose]
 
 
-def parse_each_apart(nlp: Language, parts: list[str], wait: Wait) -> tuple[list[Doc], bool]:
-    """`nlp.parse_each` with the entities from another worker (`wait`): the docs, and whether that
-    worker's entities were used (False: this worker ran the recogniser itself)."""
+# Where `parse_each_apart`'s entities came from.
+THEIRS = "from the other worker"
+NONE_CAME = "none came: found here"
+UNFIT = "not the pipeline's: found here"
+
+
+def parse_each_apart(nlp: Language, parts: list[str], wait: Wait) -> tuple[list[Doc], str]:
+    """`nlp.parse_each` with the entities from another worker (`wait`): the docs, and where their
+    entities came from (`THEIRS`; else this worker ran the recogniser itself, for want of them,
+    `NONE_CAME`, or because they were not the ones the pipeline gives, `UNFIT`)."""
     prose = [is_prose(part) for part in parts]
     started = time.perf_counter()
     docs = list(nlp.pipe((part for part, ok in zip(parts, prose) if ok), disable=[RECOGNISER]))
     found = wait(time.perf_counter() - started)
-    theirs = [one for one, ok in zip(found, prose) if ok] if found is not None and len(found) == len(parts) else None
-    used = theirs is not None and all(_fits(doc, one) for doc, one in zip(docs, theirs))
-    if used:
+    if found is None:
+        source = NONE_CAME
+    else:
+        theirs = [one for one, ok in zip(found, prose) if ok] if len(found) == len(parts) else None
+        fit = theirs is not None and all(_fits(doc, one) for doc, one in zip(docs, theirs))
+        source = THEIRS if fit else UNFIT
+    if source == THEIRS:
         for doc, (_, ents) in zip(docs, theirs):  # type: ignore[arg-type]
             _set(doc, ents)
     else:
         docs = list(nlp.get_pipe(RECOGNISER).pipe(docs))
     parsed = iter(docs)
-    return [next(parsed) if ok else plain_doc(nlp.vocab, part) for part, ok in zip(parts, prose)], used
+    return [next(parsed) if ok else plain_doc(nlp.vocab, part) for part, ok in zip(parts, prose)], source
 
 
 def _fits(doc: Doc, found: Entities | None) -> bool:

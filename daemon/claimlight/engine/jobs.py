@@ -206,12 +206,13 @@ def parse_and_analyze(nlp: Language, items: list[bytes | str | None], text: str,
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         texts = [items[i] for i in todo]
         if todo and entities is not None and can_split(nlp):
-            docs, apart = parse_each_apart(nlp, texts, _marked(entities))
+            docs, source = parse_each_apart(nlp, texts, _marked(entities))
+            step = f"entities ({source})"
         else:
-            docs, apart = parse_each(nlp, texts) if todo else [], False
+            docs, step = parse_each(nlp, texts) if todo else [], "parse"
         new = [parsed.encode(doc) for doc in docs]
         del docs
-        mark("entities (from the other worker)" if apart else "parse")
+        mark(step)
         checkpoint()
         parts = list(items)
         for i, data in zip(todo, new):
