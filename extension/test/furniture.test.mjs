@@ -462,7 +462,12 @@ test("a line of capitalised words only is a name, a title or a place, not the st
     "“Never Again”", // a quotation
     "Strong hill-climbing motor", // a list item of the story's, in sentence case
     "Why it matters: Denver Was First", // a colon's lead-in on a line of seven words
+    "Best Newcomer: Sam Ortiz", // an item of the story's list, labelled
   ]) assert.notEqual(furnitureBlock(block(text)), "name line", text);
+  // An item of a list of the story's: the people it names.
+  const { document } = new JSDOM(`<ul><li id=a>Ama Mensah, 34</li></ul><p id=b>Ama Mensah, 34</p>`).window;
+  assert.equal(furnitureBlock({ ...block("Ama Mensah, 34"), el: document.getElementById("a") }), null);
+  assert.equal(furnitureBlock({ ...block("Ama Mensah, 34"), el: document.getElementById("b") }), "name line");
 });
 
 test("a support notice under a story points to a helpline; a story's sentence about help is prose", () => {
@@ -501,6 +506,8 @@ test("a box opening with a rating is a verdict or a rating card; a story opening
 test("a site's method box titled as such is furniture: 'How we test'", () => {
   for (const h of ["How we test", "How we tested these e-bikes", "Methodology", "About our ratings"]) assert.ok(isFurnitureHeading(h), h);
   for (const h of ["How we got here", "How we test our water supply is failing, say residents, and the council knows it"]) assert.ok(!isFurnitureHeading(h), h);
-  const { document } = new JSDOM(`<div id=a><b>How we test</b><br>We ride every bike for two weeks on real commutes.</div>`).window;
+  const { document } = new JSDOM(`<div id=a><b>How we test</b><br>We ride every bike for two weeks on real commutes.</div>
+    <div id=b><p>If you or someone you know is struggling, help is there:</p><ul><li>Samaritans on 116 123</li><li>Shout: text 85258</li></ul></div>`).window;
   assert.equal(furnitureElement(document.getElementById("a")), 'titled "How we test"');
+  assert.equal(furnitureElement(document.getElementById("b")), 'titled "If you or someone you know is struggling, help is there:"');
 });

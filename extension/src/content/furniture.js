@@ -345,7 +345,7 @@ function boxTitle(el, firstText) {
   if (!title || !(isFurnitureHeading(title) || (textAfter && AD_LABEL.test(title)))) return null;
   if (textAfter && (words(el.textContent).length > words(title).length + TITLED_TEXT_MAX_WORDS || !isOwnLine(first))) return null;
   // An advertiser's name makes a disclosure longer than a title ("Paid content · Brightwell Health").
-  if (title.length > BOX_TITLE_MAX_CHARS && !SPONSOR_LINE.test(title)) return null;
+  if (title.length > BOX_TITLE_MAX_CHARS && !SPONSOR_LINE.test(title) && !SUPPORT_TITLE.test(title)) return null;
   if (el.querySelector("h1")) return null;
   return title;
 }
@@ -586,6 +586,8 @@ const FURNITURE_HEADING = new RegExp(
       // A site's standing note on its method, as a box's title: "How we test", "How we chose these kettles".
       "how we (test|tested|review|reviewed|rate|rated|rank|ranked|choose|chose|pick|picked|select|selected)\\b.{0,30}",
       "(our )?methodology", "about (our|the|these) (ratings?|reviews?|methodology)",
+      // A support notice's title over a list of helplines: "If you or anyone you know needs help:".
+      "if you or (someone|anyone|somebody)( else)? you know (needs?|is|are)\\b.{0,30}",
     ].join("|") +
     // A count after the phrase: "Comments (3)", "Comments 3", "Conversation · 3".
     ")\\s*([·|–—-]\\s*)?(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
@@ -596,6 +598,8 @@ const FURNITURE_HEADING = new RegExp(
 const EDIT_LINK = /\s*\[\s*(edit|edit source|hide|show)\s*\]\s*$/i;
 
 const SPONSOR_LINE = new RegExp(`^(${SPONSOR_DISCLOSURE})$`, "i");
+// A support notice's title is as long as it needs to be ("If you or someone you know is struggling:").
+const SUPPORT_TITLE = /^if you or (someone|anyone|somebody)\b/i;
 
 export function isFurnitureHeading(text) {
   return text.length <= 60 && FURNITURE_HEADING.test(text.trim().replace(/\s+/g, " ").replace(EDIT_LINK, ""));
@@ -826,10 +830,18 @@ export const BLOCK_RULES = [
   // A line of capitalised words only, not a sentence: a name, a title, a place — a letter's
   // signature ('Dr Hamid Qureshi', 'Chair, Walker Residents’ Association'), a byline without
   // its 'By', a helpline's name and number ('Lifeline on 13 11 14'). The story's prose is
-  // sentences; its subheadings are optional text.
+  // sentences; its subheadings are optional text. Not a line with a colon, nor an item of a list:
+  // a list of the story's labels its items ('Best newcomer: Sam Ortiz') or names people ('Ama
+  // Mensah, 34').
   [
     "name line",
-    (b) => b.words.length <= NAME_LINE_MAX_WORDS && !SENTENCE_END.test(b.text) && !/[:;,]$/.test(b.text) && !OPENING_MARK.test(b.text) && capitalised(b.words) === 1,
+    (b) =>
+      b.words.length <= NAME_LINE_MAX_WORDS &&
+      !SENTENCE_END.test(b.text) &&
+      !/[:;]|,$/.test(b.text) &&
+      !OPENING_MARK.test(b.text) &&
+      capitalised(b.words) === 1 &&
+      !b.el?.closest?.("li"),
   ],
   // A support notice under a story about suicide, abuse or a crisis: "If you or anyone you know
   // needs help:", "If this story has raised issues for you, call …", "In an emergency, call 000."
