@@ -451,3 +451,63 @@ test("a print page's jump line is not the story; a sentence about a page is", ()
     assert.equal(furnitureBlock(block(text)), null, text);
   }
 });
+
+test("a line of capitalised words only is a name, a title or a place, not the story's prose", () => {
+  for (const text of ["Dr Hamid Qureshi", "Chair, Walker Residents’ Association", "Margaret Hedley", "Lifeline on 13 11 14", "Beyond Blue on 1300 22 4636", "Senior Correspondent, Energy · Lagos"]) {
+    assert.ok(["name line", "label", "role line"].includes(furnitureBlock(block(text))), text);
+  }
+  for (const text of [
+    "Dr Hamid Qureshi said.", // a sentence
+    "Coasts Minister Eluned Prys said:", // a statement's lead-in, a verb in lower case
+    "“Never Again”", // a quotation
+    "Strong hill-climbing motor", // a list item of the story's, in sentence case
+    "Why it matters: Denver Was First", // a colon's lead-in on a line of seven words
+    "Best Newcomer: Sam Ortiz", // an item of the story's list, labelled
+  ]) assert.notEqual(furnitureBlock(block(text)), "name line", text);
+  // An item of a list of the story's: the people it names.
+  const { document } = new JSDOM(`<ul><li id=a>Ama Mensah, 34</li></ul><p id=b>Ama Mensah, 34</p>`).window;
+  assert.equal(furnitureBlock({ ...block("Ama Mensah, 34"), el: document.getElementById("a") }), null);
+  assert.equal(furnitureBlock({ ...block("Ama Mensah, 34"), el: document.getElementById("b") }), "name line");
+});
+
+test("a support notice under a story points to a helpline; a story's sentence about help is prose", () => {
+  for (const text of [
+    "If you or anyone you know needs help:",
+    "If you or someone you know is in crisis, call or text 988.",
+    "If this story has raised issues for you, Samaritans can be contacted on 116 123.",
+    "Need help? Call Lifeline on 13 11 14.",
+    "In an emergency, call 000.",
+  ]) assert.equal(furnitureBlock(block(text)), "support notice", text);
+  for (const text of [
+    "If you or your neighbours saw the fire, police want to hear from you, a spokesman said on Tuesday afternoon outside the station.",
+    "If you need help with the new bins, the council says, its staff will visit your home.",
+    "“If you or someone you know needs help, call us,” the founder said.",
+  ]) assert.notEqual(furnitureBlock(block(text)), "support notice", text);
+});
+
+test("a box opening with a rating is a verdict or a rating card; a story opening with its stars is not", () => {
+  const prose = "The first model was a clever folding bike with one big flaw, and the second fixes it. ".repeat(6);
+  const { document } = new JSDOM(`
+    <section id=a><div>★★★★☆</div><h2>Our verdict</h2><p>Strong motor and a quick fold, but heavy.</p><ul><li>Quick fold</li></ul></section>
+    <div id=b><span>Rating: 4/5</span><p>A fine kettle.</p></div>
+    <div id=c><div class=stars aria-label="4 out of 5 stars"><svg></svg><svg></svg></div><p>Worth the money.</p></div>
+    <div id=d><div>★★★★☆</div><p>${prose}</p></div>
+    <article id=e><div>★★★☆☆</div><h1>Film review</h1><p>Short.</p></article>
+    <div id=f><div>★★★★☆</div></div>
+    <div id=g><div>Five stars for the mayor</div><p>The council gave out its awards.</p></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  for (const id of ["a", "b", "c"]) assert.equal(why(id), "rating box", id);
+  assert.equal(why("d"), null); // longer than a box
+  assert.equal(why("e"), null); // the story, with its headline
+  assert.equal(why("f"), null); // the rating alone
+  assert.equal(why("g"), null);
+});
+
+test("a site's method box titled as such is furniture: 'How we test'", () => {
+  for (const h of ["How we test", "How we tested these e-bikes", "Methodology", "About our ratings"]) assert.ok(isFurnitureHeading(h), h);
+  for (const h of ["How we got here", "How we test our water supply is failing, say residents, and the council knows it"]) assert.ok(!isFurnitureHeading(h), h);
+  const { document } = new JSDOM(`<div id=a><b>How we test</b><br>We ride every bike for two weeks on real commutes.</div>
+    <div id=b><p>If you or someone you know is struggling, help is there:</p><ul><li>Samaritans on 116 123</li><li>Shout: text 85258</li></ul></div>`).window;
+  assert.equal(furnitureElement(document.getElementById("a")), 'titled "How we test"');
+  assert.equal(furnitureElement(document.getElementById("b")), 'titled "If you or someone you know is struggling, help is there:"');
+});

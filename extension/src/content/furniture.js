@@ -291,8 +291,10 @@ function elementVerdict(el, look, strict) {
   const itemprop = el.getAttribute("itemprop");
   if (itemprop && itemprop.toLowerCase().split(/\s+/).some((p) => FURNITURE_ITEMPROPS.has(p))) return `itemprop=${itemprop}`;
   if (!strict) return null;
-  const title = boxTitle(el);
+  const firstText = firstChildText();
+  const title = boxTitle(el, firstText);
   if (title) return `titled "${title}"`;
+  if (isRatingBox(el, firstText)) return "rating box";
   if (opensWithNoteBacklink(el)) return "note";
   if (isRecipeCard(el)) return "recipe card";
   let word = furnitureWord(el);
@@ -333,19 +335,47 @@ function besidePlayer(el) {
 const BOX_TITLE_MAX_CHARS = 40;
 const TITLED_TEXT_MAX_WORDS = 60;
 
-function boxTitle(el) {
+function boxTitle(el, firstText) {
   const first = el.firstElementChild;
   if (!first) return null;
   for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return null;
   const textAfter = first === el.lastElementChild;
   if (textAfter && !hasTextAfter(first)) return null;
-  const title = first.textContent.trim().replace(/\s+/g, " ");
+  const title = firstText(first).trim().replace(/\s+/g, " ");
   if (!title || !(isFurnitureHeading(title) || (textAfter && AD_LABEL.test(title)))) return null;
   if (textAfter && (words(el.textContent).length > words(title).length + TITLED_TEXT_MAX_WORDS || !isOwnLine(first))) return null;
   // An advertiser's name makes a disclosure longer than a title ("Paid content · Brightwell Health").
-  if (title.length > BOX_TITLE_MAX_CHARS && !SPONSOR_LINE.test(title)) return null;
+  if (title.length > BOX_TITLE_MAX_CHARS && !SPONSOR_LINE.test(title) && !SUPPORT_TITLE.test(title)) return null;
   if (el.querySelector("h1")) return null;
   return title;
+}
+
+// A box opening with a rating ("★★★★☆", "4/5", "Rating: 8 out of 10", or stars drawn as icons
+// under an aria-label saying as much): a review's verdict box (with its pros and cons) or a fact
+// check's rating card. It sums up or grades the text, a few lines under the rating; a story that
+// happens to open with its stars is longer, and its headline (an <h1>) keeps it.
+const STARS = /^[\s★☆✩✪✫✬✭✮✯⭐⯨⯩½]{3,}$/u;
+const SCORE = /^((our |the )?(rating|score|verdict)\s*[:：]?\s*)?\d{1,2}([.,]\d)?\s*(\/|out of)\s*(5|10)(\s*stars?)?$/i;
+const RATING_LABEL = /\b\d{1,2}([.,]\d)?\s*(\/|out of)\s*(5|10)\b/i;
+const RATING_MAX_CHARS = 30;
+const RATING_BOX_MAX_WORDS = 80;
+
+function isRatingBox(el, firstText) {
+  const first = el.firstElementChild;
+  if (!first || first === el.lastElementChild) return false;
+  for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return false;
+  const rating = firstText(first).trim();
+  if (rating.length > RATING_MAX_CHARS) return false;
+  const rated = rating ? STARS.test(rating) || SCORE.test(rating) : RATING_LABEL.test(first.getAttribute("aria-label") || "");
+  return rated && words(el.textContent).length <= RATING_BOX_MAX_WORDS && !el.querySelector("h1");
+}
+
+// A box's first child's text, read once for both box checks of one element (boxTitle, then
+// isRatingBox): on a page of wrappers nested deep the first child holds most of the page, and
+// reading it is the dearer part of both checks.
+function firstChildText() {
+  let text = null;
+  return (first) => (text ??= first.textContent);
 }
 
 function hasTextAfter(el) {
@@ -553,6 +583,11 @@ const FURNITURE_HEADING = new RegExp(
       "comentarios",
       // A wiki-style article's apparatus after the story: its sources, notes and categories.
       "sources", "references", "(foot|end)?notes", "citations", "bibliography", "external links", "categories",
+      // A site's standing note on its method, as a box's title: "How we test", "How we chose these kettles".
+      "how we (test|tested|review|reviewed|rate|rated|rank|ranked|choose|chose|pick|picked|select|selected)\\b.{0,30}",
+      "(our )?methodology", "about (our|the|these) (ratings?|reviews?|methodology)",
+      // A support notice's title over a list of helplines: "If you or anyone you know needs help:".
+      "if you or (someone|anyone|somebody)( else)? you know (needs?|is|are)\\b.{0,30}",
     ].join("|") +
     // A count after the phrase: "Comments (3)", "Comments 3", "Conversation · 3".
     ")\\s*([·|–—-]\\s*)?(\\(\\d+\\)|\\d+)?\\s*[:.]?$",
@@ -563,6 +598,8 @@ const FURNITURE_HEADING = new RegExp(
 const EDIT_LINK = /\s*\[\s*(edit|edit source|hide|show)\s*\]\s*$/i;
 
 const SPONSOR_LINE = new RegExp(`^(${SPONSOR_DISCLOSURE})$`, "i");
+// A support notice's title is as long as it needs to be ("If you or someone you know is struggling:").
+const SUPPORT_TITLE = /^if you or (someone|anyone|somebody)\b/i;
 
 export function isFurnitureHeading(text) {
   return text.length <= 60 && FURNITURE_HEADING.test(text.trim().replace(/\s+/g, " ").replace(EDIT_LINK, ""));
@@ -616,6 +653,15 @@ const WITH_INPUTS_FROM = /^with inputs? from\s[\p{L} ,&]{1,40}$/iu;
 const PROMOTION = /^(sign up|subscribe|download (our|the)|follow (us|our)|join (us|our)|click here|support (our|us)|become a (member|subscriber))\b/i;
 const GET_OUR = /^get (our|the) /i;
 const GET_OUR_PRODUCT = /^get (our|the) [\p{L} ]{0,30}(newsletter|app|briefing|alerts)\b/iu;
+
+const NAME_LINE_MAX_WORDS = 6;
+// An opening quotation mark, or a closing one but for an apostrophe ending a word (a plural's
+// possessive, 'Residents’ Association').
+const OPENING_MARK = /["“„«»‹›‘”]|(?<![\p{L}\p{N}])['’]/u;
+const SUPPORT_NOTICE_MAX_WORDS = 60;
+const SUPPORT_NOTICE =
+  /^(if you or (someone|anyone|somebody)( else)? you know\b|if (you|this (story|article|report))\b[^.]{0,60}\b(affected|distress(ed|ing)?|struggling|in crisis|need (help|support|to talk)|raised (issues|concerns))\b|(need|want) (help|support|someone to talk to)\?|in an emergency,? (call|dial|ring|phone)\b)/i;
+const HELPLINE = /\b(helplines?|lifeline|samaritans|crisis (line|centre|center)|(help|support) is available)\b/i;
 
 /**
  * Rules for one cut block of text, in order: each names what it finds. A block is
@@ -781,6 +827,33 @@ export const BLOCK_RULES = [
         (/[)\]]$/.test(b.text) && /photo|picture|image/i.test(b.text) && /[([]([\p{L}.&]+\s+){0,3}(photo|photograph|picture|image)s?(\s+(by|courtesy(\s+of)?|provided (to|by))\s+|\s*\/\s*)[^()[\]]{2,60}[)\]]$/iu.test(b.text))),
   ],
   ["label", (b) => b.words.length <= 2 && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text)],
+  // A line of capitalised words only, not a sentence: a name, a title, a place — a letter's
+  // signature ('Dr Hamid Qureshi', 'Chair, Walker Residents’ Association'), a byline without
+  // its 'By', a helpline's name and number ('Lifeline on 13 11 14'). The story's prose is
+  // sentences; its subheadings are optional text. Not a line with a colon, nor an item of a list:
+  // a list of the story's labels its items ('Best newcomer: Sam Ortiz') or names people ('Ama
+  // Mensah, 34').
+  [
+    "name line",
+    (b) =>
+      b.words.length <= NAME_LINE_MAX_WORDS &&
+      !SENTENCE_END.test(b.text) &&
+      !/[:;]|,$/.test(b.text) &&
+      !OPENING_MARK.test(b.text) &&
+      capitalised(b.words) === 1 &&
+      !b.el?.closest?.("li"),
+  ],
+  // A support notice under a story about suicide, abuse or a crisis: "If you or anyone you know
+  // needs help:", "If this story has raised issues for you, call …", "In an emergency, call 000."
+  // It points the reader to a helpline, in the same words on every such story.
+  [
+    "support notice",
+    (b) =>
+      b.words.length <= SUPPORT_NOTICE_MAX_WORDS &&
+      !QUOTE_MARK.test(b.text) &&
+      SUPPORT_NOTICE.test(b.text) &&
+      (/\d{2}/.test(b.text) || /:$/.test(b.text) || HELPLINE.test(b.text)),
+  ],
   // A line naming a section of furniture, set as text rather than as a heading: a web story's last
   // slide 'More stories from the Top End', a bare 'Related coverage' line.
   ["section label", (b) => b.words.length <= SECTION_LABEL_MAX_WORDS && !QUOTE_MARK.test(b.text) && !SENTENCE_END.test(b.text) && isFurnitureHeading(b.text)],
