@@ -35,8 +35,6 @@ KNOWN_MISSES = {
     ("obituary-thimphu-master-weaver", "‘Tell them to come"): "'She said' inside a daughter's quotation stands for 'their mother' of the sentence before, which the text never ties to the deceased's name: left as 'their mother'",
     ("sports-beirut-striker-transfer-stalls", "“Negotiations with the player"): "'the Qatari club' for a club the text made Qatar's only as 'Qatar’s Lusail Stars': left as the description",
     ("health-irbid-heart-unit-infection", "“Nobody from the hospital called us"): "a 'they' for one relative speaking as 'we' and 'us': left as 'they'",
-    ("technology-seoul-payment-app-flaw", "“We are sorry."): "'the post said' of the blog post of a company whose two-word name the model labels a person four times (one apposition, 'one of … apps', against them): 'the Seoul-based firm' left as the description",
-    ("technology-seoul-payment-app-flaw", "“There is no evidence"): "carries on the quotation above, left as the description",
     ("technology-seoul-payment-app-flaw", "“I found out from a post"): "'she said' for a worker brought in as 'who gave only her family name, Lim,': left as 'a 35-year-old office worker'",
     # the sixth round
     ("business-tallinn-payments-outage", "“We are deeply sorry"): "'a spokesperson said in an emailed statement' for the company named before: given as the unnamed spokesperson",
@@ -199,6 +197,16 @@ HELD_OUT = {
     "obituary-montevideo-bandoneon-player", "science-arequipa-volcano-gas-drones", "sports-manila-volleyball-semifinal",
     "qa-tunis-olive-oil-briefing", "wire-dakar-pirogue-departures", "court-thane-building-collapse-trial",
     "op-ed-lagos-electricity-band-a", "council-iloilo-river-esplanade-vendors",
+    # the fifteenth round: a Nova Scotia paper's ER closures with a husband and wife of one surname, Kisumu
+    # fish traders in a Kenyan house style ("posed Ms …", "the CEC"), a Pietermaritzburg trial of two
+    # sisters and two advocates, a Bengaluru layoff of a founder and her brother, Cape Verdean singing
+    # sisters in exchanges with no cues, Lahore smog told through a notification, posts and a letter, an
+    # Alice Springs night bus of a they/them coordinator, a Kumasi market fire of officials by role ("the
+    # Fire Commander", "the MCE"); annotated before the engine was run on them (67 of 76 speakers right
+    # then, five of the misses wrong names; 76 of 76 after the round's rules)
+    "health-middleton-overnight-emergency-closures", "fisheries-kisumu-tilapia-imports",
+    "court-pietermaritzburg-burial-society-sisters", "technology-bengaluru-kaveri-layoffs", "arts-mindelo-lopes-sisters",
+    "health-lahore-smog-school-closures", "community-alice-springs-night-bus", "community-kumasi-market-fire",
 }
 
 
@@ -268,6 +276,8 @@ def test_overall_figures_on_the_held_out_articles(results):
     # 0.990 after the ninth round (0.992 without it: its three false quotations are a slogan, a scare quote and
     # an unlabelled interview's question that is a statement)
     assert total.quotes.f1 >= 0.985
+    # 1248 of 1318 speakers after the fifteenth round (attributed F1 0.939: its eight articles are at 76 of 76,
+    # 0.993; 67 of 76 before its rules, five of the misses wrong names; the earlier rounds 0.934 -> 0.936);
     # 1170 of 1242 speakers after the fourteenth round (attributed F1 0.934: its eight articles are at 66 of 67,
     # 0.985, no wrong name; 55 of 67 before its rules, seven of the misses wrong names);
     # 1104 of 1175 speakers after the thirteenth round (attributed F1 0.931: its eight articles are at 106 of
@@ -292,6 +302,7 @@ def test_overall_figures_on_the_held_out_articles(results):
     # thirteenth, whose places that are given names (Darwin, Florence, Chad, Victoria), a Chilean university, double
     # family names and agencies by acronym are at 0.934 (0.805 before its rules; the twelve earlier rounds 0.9355 → 0.937);
     # 0.9352 with the fourteenth, whose Philippine teams, Thai and Filipino names, colon datelines and Uruguayan
-    # places are at 0.908 (0.857 before its rules).
+    # places are at 0.908 (0.857 before its rules); 0.9375 with the fifteenth, whose firm labelled a person, dateline
+    # towns and offices in apposition are at 0.940 (0.848 before its rules; the earlier rounds 0.9354 -> 0.9373).
     assert total.attributed.f1 >= 0.93
     assert total.actors.f1 >= 0.935

@@ -718,7 +718,12 @@ def decide_type(doc: Doc, mentions: list, evidence: Callable[[Doc, object], list
     # A veto outweighs what the text only implies, never what it states ("for Clinton, which is
     # something…" does not make Hillary Clinton a thing).
     stated: dict[str, int] = {}
+    # (the model's person label on a full name is the lightest of findings: however many mentions it
+    # labels so, it never outweighs what the words state, "Kaveri Cloud, a maker of … software,")
+    said = any(ev.weight > LABELLED_FULL_NAME and (ev.type not in vetoed or ev.weight >= STATED) for ev in decisive)
     for ev in decisive:
+        if said and ev.weight <= LABELLED_FULL_NAME:
+            continue
         if ev.type not in vetoed or ev.weight >= STATED:
             stated[ev.type] = stated.get(ev.type, 0) + ev.weight
     if stated:

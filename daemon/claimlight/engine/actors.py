@@ -57,6 +57,7 @@ from .lexicon import (
     PUBLIC_BODY_HEADS,
     RANK_ABBREVIATIONS,
     ROLE_ABBREVIATIONS,
+    ROLE_NAME_ENDINGS,
     ROLE_NOUNS,
     SURNAME_PARTICLES,
     TITLES,
@@ -80,6 +81,7 @@ LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC":
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STRIP_LEADING = {"the", "a", "an"}
 _PLACE_TITLES = frozenset(("st", "saint"))  # "St. Kilda", "Saint Lucia": places
+_RANK_GRADES = frozenset("I II III IV".split())  # "ACFO I", "DCOP II": a Ghanaian rank's grade
 
 
 @dataclass
@@ -147,10 +149,17 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
         ):
             title = toks[s].lower_
             s += 1
+            if s < e - 1 and toks[s].text in _RANK_GRADES:
+                s += 1  # "ACFO II Daniel Osei": the grade of the rank before the name
         # "Independent TD Nóra Ní Bhriain", "Labour MP Jane Ross" labelled an organisation: a party
         # before an office in letters, then the person's name
         office = next((k for k in range(s + 1, e - 1) if toks[k].is_upper and toks[k].lower_ in OFFICE_LETTERS), None)
         if office is not None and all(t.is_title for t in toks[office + 1 : e]):
+            s, title = office + 1, toks[office].lower_
+        # "Middleton Mayor Sylvie Thériault" labelled an organisation: a title word inside, then a name
+        # of two words or more that ends in no word of a body's or a place's, is the title of that name
+        office = next((k for k in range(s + 1, e - 2) if toks[k].is_title and toks[k].lower_ in TITLES and not _saint(toks[k])), None)
+        if office is not None and all(t.is_title for t in toks[office + 1 : e]) and toks[e - 1].lower_ not in _NOT_A_PERSONS_WORDS:
             s, title = office + 1, toks[office].lower_
     # "Goalie Marc Fontaine" at a sentence start: a role word the recogniser took in, not a name
     # (whatever it labelled the whole; a given name after the role word says it is a person)
@@ -332,7 +341,10 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
 
 def _plausible(span: SpacySpan, kind: str) -> bool:
     text = span.text
-    if not any(ch.isalpha() for ch in text) or not text[:1].isupper():
+    words = text.split()
+    # ("van Rooyen", "de la Cruz": a surname that opens with its particle in lower case)
+    particled = len(words) > 1 and words[0] in SURNAME_PARTICLES and words[-1][:1].isupper()
+    if not any(ch.isalpha() for ch in text) or not (text[:1].isupper() or (particled and kind == "person")):
         return False
     root = span.root
     # "Ukrainian regime": an adjective the model mistook for a place.
@@ -359,7 +371,21 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
     # an organisation may end in a title word, "the Auditor-General", "the Court of Justice")
     if kind == "person" and len(span) > 1 and span[-1].lower_ in TITLES and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
         return False
+    if _role_before_name(span, nxt):
+        return False
     return True
+
+
+def _role_before_name(span: SpacySpan, nxt: Token | None) -> bool:
+    """ "The Ashanti Regional Fire Commander, ACFO I Kofi Mensah,", "The Kumasi Metropolitan Chief
+    Executive, Hon. …": an office in apposition to the name after its comma, whatever the model
+    labelled it (an organisation's name seldom ends in a word only people hold)."""
+    if len(span) < 2 or span[-1].lower_ not in ROLE_NAME_ENDINGS or nxt is None or nxt.text != ",":
+        return False
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "the":
+        return False
+    after = span.doc[nxt.i + 1] if nxt.i + 1 < len(span.doc) else None
+    return after is not None and (after.lower_.rstrip(".") in TITLES or after.ent_type_ == "PERSON" or after.pos_ == "PROPN")
 
 
 def _common_word_opening(tok: Token) -> bool:
@@ -1272,7 +1298,9 @@ def _add_datelines(doc: Doc, actors: list[ActorRecord], mentions: list[Mention],
             continue
         name = match.group(1).title()
         key = ("thing", _place_key(name))
-        actor = keyed.get(key) or new_actor(PLACE_ALIASES.get(name.lower(), name), "place")
+        # ("MINDELO — …" beside "Mindelo" that the model labelled a person each time: one actor, whose
+        # type the dateline then weighs in on)
+        actor = keyed.get(key) or keyed.get(("person", name.lower())) or new_actor(PLACE_ALIASES.get(name.lower(), name), "place")
         keyed[key] = actor
         m = Mention(s, e, bounds[0], bounds[1], "place", match.group(1), actor=actor)
         actor.mentions.append(m)

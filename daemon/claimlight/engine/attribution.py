@@ -160,7 +160,7 @@ ASKING_CUES = frozenset("asked asks ask".split())
 # exchange's turns and the cue of the one in the middle may have
 # Verbs of answering: their speaker answers someone, and is not the one who just asked (`Context._replier`).
 REPLY_VERBS = frozenset("reply answer respond".split())
-RETORT_CUES = frozenset("shot fired hit snapped countered counters retorted retorts replied replies interjected interjects".split())
+RETORT_CUES = frozenset("shot fired hit snapped countered counters retorted retorts replied replies answered answers interjected interjects".split())
 EXCHANGE_TURN_WORDS = 12
 EXCHANGE_CUE_WORDS = 5
 # Relative pronouns standing for the noun a clause hangs from ("a placard that read").
@@ -889,13 +889,15 @@ def _exchange_turn(ctx: Context, last: AttributedQuote) -> Speaker | None:
     lo, hi = at.paragraph_bounds(q.start)
     if at.text[lo : q.start].strip() or at.text[q.end : hi].strip():
         return None
+    if len(at.inner(q).split()) > EXCHANGE_TURN_WORDS:
+        return None
     plo, phi = at.paragraph_bounds(lq.start)
-    if at.text[plo : lq.start].strip() or len(at.text[lq.end : phi].split()) > EXCHANGE_CUE_WORDS:
+    cue_words = _turn_cue_words(at, plo, phi)
+    if cue_words is None:
         return None
     said = at.inner(lq).rstrip()
-    if len(said.split()) > EXCHANGE_TURN_WORDS or len(at.inner(q).split()) > EXCHANGE_TURN_WORDS:
-        return None
-    if not (said.endswith("?") or (last.cue or "").split(" ")[0].lower() in RETORT_CUES):
+    # (a bare turn that itself answered back, "“You see? Always the boat.”", is answered in turn)
+    if not (said.endswith("?") or (last.cue or "").split(" ")[0].lower() in RETORT_CUES or cue_words == 0):
         return None
     before = [(pos, sp) for pos, sp in at.speakers if pos < plo]
     if not before:
@@ -903,9 +905,28 @@ def _exchange_turn(ctx: Context, last: AttributedQuote) -> Speaker | None:
     pos, sp = before[-1]
     if at.text[at.paragraph_bounds(pos)[1] : plo].strip():
         return None  # (the answered speaker's words stand in the paragraph right before the retort)
+    if cue_words == 0 and _turn_cue_words(at, *at.paragraph_bounds(pos)) is None:
+        return None
     if (sp.actor is not None and sp.actor is last.speaker.actor) or sp.name == last.speaker.name:
         return None
     return sp
+
+
+def _turn_cue_words(at: Attributor, lo: int, hi: int) -> int | None:
+    """How many words a paragraph that is a quick exchange's turn has outside its quotations: it opens
+    with a short quotation, holds no long one, and has a cue of a few words at most ("“Morna is not for
+    dancing,” her sister replies. “Morna is for the boat.”"); None when the paragraph is no such turn."""
+    quotes = [x for x in at.quotations if lo <= x.start < hi]
+    if not quotes or at.text[lo : quotes[0].start].strip():
+        return None
+    if any(len(at.inner(x).split()) > EXCHANGE_TURN_WORDS for x in quotes):
+        return None
+    outside, at_ = 0, lo
+    for x in quotes:
+        outside += len(at.text[at_ : x.start].split())
+        at_ = max(at_, x.end)
+    outside += len(at.text[at_:hi].split())
+    return outside if outside <= EXCHANGE_CUE_WORDS else None
 
 
 def _asked(ctx: Context, last: AttributedQuote) -> bool:
@@ -1018,6 +1039,15 @@ def singular_they(ctx: Context, found: Found) -> Found:
     declared = _declared_they(ctx, a)
     if declared is not None:
         return found._replace(speaker=Speaker(declared.name, a, b, declared.actor, ((a, b),) + declared.chain))
+    they = ctx.at.doc[ctx.at.token_range(a, a)[0]]
+    own = _unnamed_source_token_before(ctx, they)
+    if own is not None and len(sp.chain) > 1:
+        # "A paramedic, who asked not to be named because they were not authorised …, said ….
+        # “We …,” they said": a "they" read through the "they" of the source's own relative clause
+        # is that source, whoever that inner "they" was taken for
+        lo, hi = own.left_edge.idx, own.right_edge.idx + len(own.right_edge.text)
+        if any(lo <= x < hi and x > own.idx for x, _ in sp.chain[1:]):
+            return found._replace(speaker=Speaker(ctx.at.text[lo : own.idx + len(own.text)], a, b, None, ((a, b), (lo, own.idx + len(own.text)))))
     name_words = sp.name.lower().split()
     body = sp.actor is not None or (len(sp.chain) > 1 and name_words[-1:] and name_words[-1] in ORG_NOUNS)
     spoken = ctx.at.inner(ctx.q).lower().replace("’", " ").replace("'", " ")
@@ -1069,6 +1099,12 @@ def _unnamed_source_before(ctx: Context, they: Token) -> tuple[int, int] | None:
     me …,” they said.": with nobody named for a "they" speaking as "I", the unnamed person whose words
     its paragraph reported last before it (a singular noun for a person, subject of a verb of
     saying, no one's relative), as its noun phrase's characters."""
+    tok = _unnamed_source_token_before(ctx, they)
+    return None if tok is None else (tok.left_edge.idx, tok.idx + len(tok.text))
+
+
+def _unnamed_source_token_before(ctx: Context, they: Token) -> Token | None:
+    """`_unnamed_source_before`'s noun."""
     at = ctx.at
     lo, _ = at.paragraph_bounds(they.idx)
     for tok in reversed(at.doc[: they.i]):
@@ -1078,8 +1114,7 @@ def _unnamed_source_before(ctx: Context, they: Token) -> tuple[int, int] | None:
             continue
         if tok.head.lemma_.lower() not in REPORTING_VERBS or any(c.dep_ == "poss" for c in tok.children):
             continue
-        start = tok.left_edge.idx
-        return start, tok.idx + len(tok.text)
+        return tok
     return None
 
 

@@ -63,6 +63,7 @@ from .lexicon import (
     PRONOUNS_MALE,
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
+    RECIPROCAL_KIN_NOUNS,
     REPORTING_VERBS,
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
@@ -917,6 +918,16 @@ class Coreference:
                 if self.gender.get(a.id) is None:
                     self._gender_read(a.id, _OTHER_GENDER[said_gender])
             people = [a for a in people if self.gender.get(a.id) in (None, said_gender)]
+        kin_of = self._pronoun_possessor(tok) if head in KINSHIP_NOUNS and tok.i in self.speech_subjects and tok.dep_ != "nsubjpass" else None
+        if kin_of is not None:
+            # "“…,” her sister replies" where "her" is Carmen: never Carmen herself, and the one Carmen was
+            # brought in as the sister of, if any ("Ana Lúcia Lopes and her sister Carmen"). (Only of one
+            # speaking: elsewhere, "… the day after her sister was reported missing", the reading keeps
+            # the kin the text named, which later pronouns lean on.)
+            people = [a for a in people if a is not kin_of]
+            other = self._reciprocal_kin(kin_of, head, tok)
+            if other is not None:
+                return self._actor_referent(other, tok, span, (self._named_mention(other, tok.idx),))
         owner = self._named_possessor(tok)
         if owner is not None:
             # "Lindqvist's first coach" is not the coach the article named, unless named as Lindqvist's
@@ -954,6 +965,43 @@ class Coreference:
                 elif self.gender[a.id] == gender:
                     named.append(a)
         return named[0] if len(named) == 1 else None
+
+    def _pronoun_possessor(self, tok: Token) -> ActorRecord | None:
+        """The person "her" or "his" stands for in "her sister", as read so far."""
+        poss = next((c for c in self.cols.children[tok.i] if self.cols.dep[c] == "poss" and self.cols.tag[c] == "PRP$"), None)
+        res = self.resolved.get(poss) if poss is not None else None
+        actor = res.actor if res is not None else None
+        return actor if actor is not None and self.kind.get(actor.id) == PERSON else None
+
+    def _reciprocal_kin(self, person: ActorRecord, head: str, tok: Token) -> ActorRecord | None:
+        """ "her sister" of Carmen, where the text brought Carmen in as "her sister Carmen" or "Ana's sister,
+        Carmen,": the one whose sister Carmen was, when the kin goes both ways and the gender agrees."""
+        if head not in RECIPROCAL_KIN_NOUNS:
+            return None
+        gender = RECIPROCAL_KIN_NOUNS[head]
+        cols = self.cols
+        for role in self.roles.roles(person):
+            if role.head not in RECIPROCAL_KIN_NOUNS or role.start >= tok.idx:
+                continue
+            k = bisect_left(cols.starts, role.start)
+            while k < len(cols.starts) and cols.starts[k] < role.end and normalise(cols.text[k]) != role.head:
+                k += 1
+            if k >= len(cols.starts) or cols.starts[k] >= role.end:
+                continue
+            for c in cols.children[k]:
+                if cols.dep[c] != "poss":
+                    continue
+                res = self.resolved.get(c)
+                m = self.index.mention_at(c)
+                other = res.actor if res is not None else m.actor if m is not None else None
+                if other is None or other is person or self.kind.get(other.id) != PERSON:
+                    continue
+                if gender is not None and self.gender.get(other.id) not in (None, gender):
+                    continue
+                if gender is not None and self.gender.get(other.id) is None:
+                    self._gender_read(other.id, _OTHER_GENDER[gender])
+                return other
+        return None
 
     def _epithet(self, tok: Token) -> bool:
         """ "the New York businessman", "the Vermont senator", "the former first lady": a role the

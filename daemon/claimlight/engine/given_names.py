@@ -129,6 +129,7 @@ _MALE = {
         mahmoud masoud mehran mohsen omid parviz payam ramin reza siamak shahram
     """,
     "south_asian": """
+        suhas
         aarav abhishek aditya ajay ajit akash akhil amit amitabh anand anil anish ankit anup
         arjun arun arvind ashish ashok atul balraj bharat chandra deepak dhruv dilip
         dinesh gaurav gopal govind gurpreet hardeep harjit harpreet harsh hemant jagdish
@@ -166,6 +167,7 @@ _MALE = {
         moussa mthunzi musa nkosinathi nnamdi obinna ogechi olumide oluwaseun ousmane sello
         sibusiso sipho thabo themba tunde uchenna yemi
         baraka bakari daudi hamisi juma jumanne rashidi ramadhani selemani shabani
+        kwasi kwadwo yaw
     """,
     "icelandic": """
         ásgeir baldur egill einar gísli guðmundur halldór hjalti jóhann jón kristján magnús
@@ -298,6 +300,7 @@ _FEMALE = {
         shirin shohreh simin
     """,
     "south_asian": """
+        sadia
         aarti aishwarya amrita anita anjali anusha aparna archana arundhati asha bhavna
         deepa deepika divya gauri geeta gita harpreet indira jasleen jaya jyoti kajal
         kamala kavita kiranjit lakshmi lalita madhu madhuri mala malini mamata manisha
@@ -325,6 +328,7 @@ _FEMALE = {
         lindiwe lerato mbali ngozi nkechi nomvula nokuthula nomsa nthabiseng oluwakemi
         oyinkansola thandiwe thandeka titilayo wanjiru wangari yetunde zanele zodwa
         fatuma halima mwajuma mwanaidi mwanajuma neema nasra rehema subira upendo zawadi zuhura
+        akua afua abenaa yaa aminata djamila
     """,
     "icelandic": """
         ásta birta bryndís edda guðrún halla hildur ingibjörg jóhanna katrín kristín margrét

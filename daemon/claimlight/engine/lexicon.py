@@ -21,6 +21,7 @@ SPEECH_VERBS = frozenset(
     exclaim gush rave rage fume sneer scoff snap grumble huff sigh laugh smile nod liken compare label
     characterize characterise refer cite quote blame mock ridicule decry denounce condemn laud applaud
     thank tout question challenge rebut reject greet welcome celebrate recite vent text email message
+    tease chide answer
     """.split()
 )
 
@@ -358,7 +359,7 @@ TITLES = frozenset(
     cr cllr hon hon. adv adv. atty atty. engr engr. shri sri smt smt. shrimati kumari alhaji alhaja hajia mallam
     madam oba provost mp msp mla mpp mep td taoiseach tánaiste datuk dato datin seri tengku tunku
     pengiran awang dayang puan encik ch ch. syed syeda mian begum mpa mna aunty auntie uncle
-    sheriff supt supt. snr insp insp. det det. cpl cpl. acp dcp ssp asp dsp
+    sheriff supt supt. snr insp insp. det det. cpl cpl. acp dcp ssp asp dsp advocate commander executive
     punong barangay kap kapitan kagawad
     """.split()
 )
@@ -382,7 +383,9 @@ PATRONYMIC_WORDS = frozenset("bin binti binte bte ibni".split())
 
 # Offices written as letters ("the Labour MP", "a senior opposition MPA"): a word for someone, never a name.
 # ("SPP": the Special Public Prosecutor of Indian courts, "the SPP submitted that …")
-OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos acp dcp ssp asp dsp spp".split())
+# ("MCE"/"DCE": a Ghanaian Metropolitan, Municipal or District Chief Executive; "CEC": a Kenyan county's
+# Executive Committee member, "the CEC said")
+OFFICE_LETTERS = frozenset("mp msp mla mpp mep td mpa mna cs ps mos acp dcp ssp asp dsp spp mce dce cec".split())
 
 # Words that open a surname in lower case ("Charlene van Wyk", "Luis de la Cruz"), capitalised only at
 # the start of a sentence ("Van Wyk asked …").
@@ -535,6 +538,7 @@ PLACE_HEADS = frozenset(
     straits canal island islands isles peninsula coast desert reservoir basin delta falls park
     avenue street road boulevard lane square bridge airport province region district highlands
     terminal station stadium arena pier wharf harbour harbor dam creek stream
+    springs
     """.split()
 )
 
@@ -690,7 +694,12 @@ ROLE_ABBREVIATIONS = {
     # superintendent), "ACP" (an assistant commissioner), "SSP"/"ASP"/"DSP" (superintendents)
     "snr": "senior", "acp": "commissioner", "dcp": "commissioner", "ssp": "superintendent", "asp": "superintendent",
     "dsp": "superintendent",
+    # the ranks of Ghana's fire and police services: "ACFO I …" (an Assistant Chief Fire Officer), "DCOP …"
+    "acfo": "officer", "dcfo": "officer", "dcop": "commissioner",
     "cfo": "cfo", "coo": "coo", "cto": "cto",
+    # South African counsel: "Adv. Lindiwe Ngcobo" is "the advocate", as "Advocate Lindiwe Ngcobo" is
+    "adv": "advocate",
+    "mce": "executive", "dce": "executive", "cec": "executive",
 }
 # Abbreviated ranks, written only before a name ("Snr Supt Anil Persad", "Det Insp Ruth Kay"): a name
 # after one is a person's whatever the statistical label says, as after an honorific.
@@ -709,6 +718,10 @@ ROLE_PHRASES = {
     ("punong", "barangay"): "chief", ("barangay", "captain"): "chief", ("barangay", "chairman"): "chief",
     ("finance", "chief"): "cfo", ("finance", "director"): "cfo", ("finance", "boss"): "cfo", ("finance", "head"): "cfo",
 }
+
+# Words that end an office's title but seldom an organisation's name: "The Ashanti Regional Fire
+# Commander, ACFO I …," is someone's office, in apposition to the name after it (`engine.actors`).
+ROLE_NAME_ENDINGS = frozenset("commander executive minister secretary commissioner director chairman chairperson chairwoman mayor governor".split())
 
 # Words that stand in an apposition or before a name without saying what someone is.
 ROLE_IGNORED_WORDS = frozenset(
@@ -1011,6 +1024,9 @@ KINSHIP_NOUNS = frozenset(
 )
 # Nouns for a spouse, by the spouse's gender: "her husband" may be the man who shares her surname.
 SPOUSE_NOUNS = {"husband": "m", "wife": "f"}
+# Kin nouns that go both ways between two people of one generation: "Ana and her sister Carmen" makes
+# Ana Carmen's sister too (if a woman), so "her sister" said of Carmen is Ana. By the kin's gender.
+RECIPROCAL_KIN_NOUNS = {"sister": "f", "brother": "m", "sibling": None, "twin": None, "cousin": None}
 
 # Nouns for someone a story need never name ("The victim was taken to hospital. Tom Reid said …"):
 # unlike a role ("The transport minister …"), never the person named in the sentence after.
@@ -1109,6 +1125,11 @@ ORG_NAME_FIRSTS = frozenset("air".split()) | frozenset(
     # the model takes for a person with the name of a place at the end ("Universidad Católica de Chile")
     "universidad universidade université universite università universita universität universitat "
     "instituto institut istituto banco banque".split()
+) | frozenset(
+    # hospitals, clinics, schools, museums and foundations named so ("Hospital Baptista de Sousa",
+    # "Clínica Santa Maria", "Museu Nacional"), which the model takes for a place or a person
+    "hospital hôpital clínica clinica museo museu musée escola escuela colegio colégio liceo lycée "
+    "fundación fundação fondation".split()
 )
 # Last words of the names of states, which the model rightly labels places although an organisation's
 # name can end in them too ("the Soviet Union", "the Russian Federation", "the Commonwealth of Dominica").
