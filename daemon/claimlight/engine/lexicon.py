@@ -609,6 +609,12 @@ NUMBER_WORDS = tuple(
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     """.split()
 )
+# Tens joined to units by a hyphen ("seventy-eight"): a number in words that counts on its own.
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# Nouns for people that an age with a hedge may follow: "people over 85", "voters under 30".
+AGED_PEOPLE_NOUNS = frozenset("people adults children patients women men residents voters workers those pensioners".split())
+# What makes a number after "the first" part of a period, not a count: "the first two sets", "the first 100 days".
+PERIOD_PART_NOUNS = ("months", "weeks", "days", "years", "hours", "minutes", "sets", "games", "rounds", "innings", "matches", "quarters", "laps", "legs")
 # Words that multiply the number word before them: "seven hundred years", "two hundred dollars".
 HUNDREDS_WORDS = ("hundred", "thousand")
 # A quantity's change as a multiple: "doubled", "halved" always; "double" and "triple" only where a
@@ -625,14 +631,15 @@ COUNTING_ORDINALS = tuple(
     fifteenth twentieth
     """.split()
 )
-ORDINAL_COUNTED = ("times", "time", "terms", "term", "seasons", "season", "years", "year", "weeks", "week", "straight", "successive", "consecutive", "minute")
+ORDINAL_COUNTED = ("times", "time", "terms", "term", "seasons", "season", "years", "year", "weeks", "week", "straight", "successive", "consecutive", "minute",
+                   "dose", "in a row")
 PLACING_BEFORE = ("finished", "finishing", "finishes", "placed", "sit", "sits", "lie", "lies", "ranked", "now", "climbed to", "moved up to")
 # Words after which a bare number names or labels rather than counts: "Line 1", "class eight",
 # "page three", "grade nine", "District 12", "call 105".
 NAMING_BEFORE = frozenset(
     """
     line lines route page class grade form platform gate flight room ward district terminal channel
-    article section chapter clause pier exit junction highway call dial
+    article section chapter clause pier exit junction highway call dial phase
     """.split()
 )
 # Figures of speech whose number counts nothing: "One second I was standing", "one day", "at one point".
@@ -650,12 +657,14 @@ CURRENCY_WORDS = (
     "riyals", "dirhams", "dinars", "yen", "yuan", "pula", "kwacha", "ringgit", "taka", "kina", "birr", "rupiah",
 )
 # Words before a clock time said as a bare number: "at three", "until ten", "past nine".
-CLOCK_BEFORE = frozenset(("at", "until", "till", "past"))
+CLOCK_BEFORE = frozenset(("at", "until", "till", "past", "after", "before"))
 # What may follow a clock time said as a bare number: nothing counted ("at three with my youngest").
 CLOCK_AFTER = frozenset(("in", "at", "on", "to", "with", "when", "and", "or", "tonight", "this", "that", "every", "sharp", "the", "before", "after", "but"))
 MAGNITUDE_WORDS = ("hundreds", "thousands", "millions", "billions", "dozens", "a dozen")
 # A share only when "of" follows ("a third of the crop"); "a third boat" is an ordinal.
 SHARE_WORDS = ("a half", "a third", "a quarter", "a fifth", "a tenth")
+# What a share may stand before when it is one without "of": "a fifth less likely", "around a fifth will be sold".
+SHARE_AFTER = frozenset(("less", "more", "fewer", "higher", "lower"))
 FRACTION_WORDS = ("half",) + SHARE_WORDS
 # Number words that count on their own, with nothing counted after them.
 SELF_COUNTING_WORDS = ("two-thirds", "three-quarters", "twice", "tenfold")
