@@ -104,15 +104,16 @@ REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS | frozenset(
 THAT_CLAUSE_VERBS = frozenset(
     """
     assume presume suppose speculate theorize theorise posit surmise decide rule determine
-    discover notice prove submit
+    discover notice prove submit depose aver opine
     """.split()
 )
 # ("submit": counsel's word in the courts of India, Britain and the Commonwealth, "submitted that the
-# accused had …"; "submitted a bid", "submitted to pressure" report nothing.)
+# accused had …"; "submitted a bid", "submitted to pressure" report nothing; "deposed that", "averred
+# that", "opined that": a witness's, a deponent's and a judge's words in the same courts.)
 # Of those, the ones that put words forward rather than find something: a partial quotation in their
 # clause ("submitted that Gala had … and “chose to ignore it”") is their subject's words, while one in
 # a clause "discovered" or "noticed" may be the clause's own subject's.
-THAT_CLAUSE_SAYING_VERBS = frozenset("submit posit speculate theorize theorise surmise rule".split())
+THAT_CLAUSE_SAYING_VERBS = frozenset("submit posit speculate theorize theorise surmise rule depose aver opine".split())
 # The verbs whose clause is reported speech (`engine.reported`): those, with the ones the quotation
 # rules need not know ("hop" is the lemma the model gives "hoped").
 CLAUSE_REPORTING_VERBS = REPORTING_VERBS | THAT_CLAUSE_VERBS | frozenset(("hop",))
@@ -250,8 +251,11 @@ STANCE_VERBS = frozenset(
     tout welcome reiterate support back favor favour explain outline detail reference lament bemoan
     deplore champion say
     invoke mock ridicule deride downplay understate overstate exaggerate
+    expect anticipate project
     """.split()
 )
+# ("expect", "anticipate", "project": a forecast of a figure as its object, "the company expects sales growth
+# of 6 per cent", "analysts project a loss"; "expected to", an intention or a forecast, is `intention`'s.)
 
 # "asked not to be named": the verbs of a source's anonymity, which a request to be left unnamed takes.
 ANONYMITY_VERBS = frozenset("name identify quote cite".split())

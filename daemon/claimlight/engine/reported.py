@@ -136,6 +136,8 @@ COLON_BLOCK_TOKENS = 150
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
 MOSTLY_QUOTED = Fraction(3, 5)
+# Unquoted tokens a mostly quoted clause opens with that make it a report a partial quotation sits in.
+PARTIAL_QUOTE_LEAD = 2
 
 
 @dataclass
@@ -177,7 +179,14 @@ def _has_newline(doc: Doc, start: int, end: int) -> bool:
 def _too_short_or_quoted(start: int, end: int, in_quote: list[bool]) -> bool:
     if end - start < MIN_CLAUSE_TOKENS:
         return True
-    return sum(in_quote[start:end]) * MOSTLY_QUOTED.denominator >= (end - start) * MOSTLY_QUOTED.numerator
+    if sum(in_quote[start:end]) * MOSTLY_QUOTED.denominator < (end - start) * MOSTLY_QUOTED.numerator:
+        return False
+    # A clause that opens with words of its own, its subject at least, before a partial quotation ("said
+    # the fines “will not put a single trout back”") is reported speech the quotation sits in (the seeds'
+    # convention: annotated both as a quote and as part of the clause); one that opens with the quotation
+    # is the quotation.
+    lead = next((i for i in range(start, end) if in_quote[i]), end) - start
+    return lead < PARTIAL_QUOTE_LEAD
 
 
 def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
@@ -342,6 +351,8 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
         for comp in _clauses_of(verb):
             if verb.lemma_ in THAT_CLAUSE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
                 continue
+            if _trailing_cue(doc, comp):
+                continue  # "engineer warned builder of cracks, witness tells court": the verb after the comma reports the rest, it is not reported
             start, end = _after_relative_pronoun(doc, verb, comp, *_clause_bounds(doc, comp))
             # "what Trump says his plan would do and how experts say it would work": a clause joined to it
             # that reports someone else's words is theirs
@@ -364,6 +375,17 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
             if r is not None:
                 out.append(r)
     return out
+
+
+def _trailing_cue(doc: Doc, comp: Token) -> bool:
+    """Whether the clause the parse gave a verb is a reporting verb with its subject after a comma and
+    nothing after them ("…, witness tells court", "…, experts say"): a cue for what precedes it."""
+    if comp.lemma_ not in _TRAILING_VERBS or comp.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < comp.i), None)
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text not in _PARENTHESIS_MARKS:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in comp.children if c.i > comp.i)
 
 
 def _relays_a_report(doc: Doc, relayer: Token, start: int, end: int) -> bool:
