@@ -165,9 +165,14 @@ FINDING_VERBS = frozenset("show find indicate suggest reveal confirm document".s
 INTENTION_NOUNS = frozenset(
     """
     decision determination eagerness promise pledge plan plans refusal vow threat willingness intention
-    intent desire wish hope commitment resolve readiness
+    intent desire wish hope commitment resolve readiness effort efforts bid motion agreement proposal
+    proposals request
     """.split()
 )
+# Verbs that put forward a noun of intention as their object, whose subject holds it when it has no
+# possessor: "announced plans to give $15 million", "filed a motion to unseal the records", "signed an
+# agreement to allow trucks in" (`engine.reported`, rule `intention_noun`).
+INTENTION_PUTTING_VERBS = frozenset("announce unveil file sign make submit outline launch table lodge reach".split())
 
 # Nouns of saying, believing and concluding whose "that" clause their possessor holds: "her
 # acknowledgment that fares rose", "the board's conclusion that the pier is unsafe", "the mayor's view
