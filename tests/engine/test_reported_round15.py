@@ -52,3 +52,25 @@ def test_a_forecast_is_what_expects_reports(reported):
 def test_a_headline_cue_after_the_comma_is_not_reported(reported):
     found = reported("Mill owner ignored warnings about the boiler, inspector tells inquiry\n\nThe inquiry resumes on Monday.")
     assert not any(c == "inspector tells inquiry" for c, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, clause, speaker",
+    [
+        ("The two newspapers filed a motion to unseal the court records.", "to unseal the court records", "newspapers"),
+        ("The mayor announced plans to close the old ferry terminal by June.", "to close the old ferry terminal by June", "mayor"),
+    ],
+)
+def test_an_intention_put_forward_is_its_subject_s(reported, text, clause, speaker):
+    found = reported(text)
+    assert any(clause in c and speaker in s.lower() for c, _, s in found), found
+
+
+def test_an_intention_not_put_forward_is_no_one_s(reported):
+    found = reported("Ferry terminal to close\n\nThe mayor did not unveil plans to pay for the new terminal.")
+    assert not any("to pay for the new terminal" in c for c, _, _ in found), found
+
+
+def test_that_on_the_subject_still_opens_the_clause(reported):
+    found = reported("Auditors have discovered that payments to the contractor were made twice.")
+    assert any(c.startswith("payments to the contractor were made twice") for c, _, _ in found), found
