@@ -105,15 +105,16 @@ REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS | frozenset(
 THAT_CLAUSE_VERBS = frozenset(
     """
     assume presume suppose speculate theorize theorise posit surmise decide rule determine
-    discover notice prove submit
+    discover notice prove submit depose aver opine
     """.split()
 )
 # ("submit": counsel's word in the courts of India, Britain and the Commonwealth, "submitted that the
-# accused had …"; "submitted a bid", "submitted to pressure" report nothing.)
+# accused had …"; "submitted a bid", "submitted to pressure" report nothing; "deposed that", "averred
+# that", "opined that": a witness's, a deponent's and a judge's words in the same courts.)
 # Of those, the ones that put words forward rather than find something: a partial quotation in their
 # clause ("submitted that Gala had … and “chose to ignore it”") is their subject's words, while one in
 # a clause "discovered" or "noticed" may be the clause's own subject's.
-THAT_CLAUSE_SAYING_VERBS = frozenset("submit posit speculate theorize theorise surmise rule".split())
+THAT_CLAUSE_SAYING_VERBS = frozenset("submit posit speculate theorize theorise surmise rule depose aver opine".split())
 # The verbs whose clause is reported speech (`engine.reported`): those, with the ones the quotation
 # rules need not know ("hop" is the lemma the model gives "hoped").
 CLAUSE_REPORTING_VERBS = REPORTING_VERBS | THAT_CLAUSE_VERBS | frozenset(("hop",))
@@ -165,9 +166,14 @@ FINDING_VERBS = frozenset("show find indicate suggest reveal confirm document".s
 INTENTION_NOUNS = frozenset(
     """
     decision determination eagerness promise pledge plan plans refusal vow threat willingness intention
-    intent desire wish hope commitment resolve readiness
+    intent desire wish hope commitment resolve readiness effort efforts bid motion agreement proposal
+    proposals request
     """.split()
 )
+# Verbs that put forward a noun of intention as their object, whose subject holds it when it has no
+# possessor: "announced plans to give $15 million", "filed a motion to unseal the records", "signed an
+# agreement to allow trucks in" (`engine.reported`, rule `intention_noun`).
+INTENTION_PUTTING_VERBS = frozenset("announce unveil file sign make submit outline launch table lodge reach".split())
 
 # Nouns of saying, believing and concluding whose "that" clause their possessor holds: "her
 # acknowledgment that fares rose", "the board's conclusion that the pier is unsafe", "the mayor's view
@@ -251,8 +257,11 @@ STANCE_VERBS = frozenset(
     tout welcome reiterate support back favor favour explain outline detail reference lament bemoan
     deplore champion say
     invoke mock ridicule deride downplay understate overstate exaggerate
+    expect anticipate project
     """.split()
 )
+# ("expect", "anticipate", "project": a forecast of a figure as its object, "the company expects sales growth
+# of 6 per cent", "analysts project a loss"; "expected to", an intention or a forecast, is `intention`'s.)
 
 # "asked not to be named": the verbs of a source's anonymity, which a request to be left unnamed takes.
 ANONYMITY_VERBS = frozenset("name identify quote cite".split())
@@ -613,6 +622,12 @@ NUMBER_WORDS = tuple(
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     """.split()
 )
+# Tens joined to units by a hyphen ("seventy-eight"): a number in words that counts on its own.
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# Nouns for people that an age with a hedge may follow: "people over 85", "voters under 30".
+AGED_PEOPLE_NOUNS = frozenset("people adults children patients women men residents voters workers those pensioners".split())
+# What makes a number after "the first" part of a period, not a count: "the first two sets", "the first 100 days".
+PERIOD_PART_NOUNS = ("months", "weeks", "days", "years", "hours", "minutes", "sets", "games", "rounds", "innings", "matches", "quarters", "laps", "legs")
 # Words that multiply the number word before them: "seven hundred years", "two hundred dollars".
 HUNDREDS_WORDS = ("hundred", "thousand")
 # A quantity's change as a multiple: "doubled", "halved" always; "double" and "triple" only where a
@@ -629,14 +644,15 @@ COUNTING_ORDINALS = tuple(
     fifteenth twentieth
     """.split()
 )
-ORDINAL_COUNTED = ("times", "time", "terms", "term", "seasons", "season", "years", "year", "weeks", "week", "straight", "successive", "consecutive", "minute")
+ORDINAL_COUNTED = ("times", "time", "terms", "term", "seasons", "season", "years", "year", "weeks", "week", "straight", "successive", "consecutive", "minute",
+                   "dose", "in a row")
 PLACING_BEFORE = ("finished", "finishing", "finishes", "placed", "sit", "sits", "lie", "lies", "ranked", "now", "climbed to", "moved up to")
 # Words after which a bare number names or labels rather than counts: "Line 1", "class eight",
 # "page three", "grade nine", "District 12", "call 105".
 NAMING_BEFORE = frozenset(
     """
     line lines route page class grade form platform gate flight room ward district terminal channel
-    article section chapter clause pier exit junction highway call dial
+    article section chapter clause pier exit junction highway call dial phase
     """.split()
 )
 # Figures of speech whose number counts nothing: "One second I was standing", "one day", "at one point".
@@ -654,12 +670,14 @@ CURRENCY_WORDS = (
     "riyals", "dirhams", "dinars", "yen", "yuan", "pula", "kwacha", "ringgit", "taka", "kina", "birr", "rupiah",
 )
 # Words before a clock time said as a bare number: "at three", "until ten", "past nine".
-CLOCK_BEFORE = frozenset(("at", "until", "till", "past"))
+CLOCK_BEFORE = frozenset(("at", "until", "till", "past", "after", "before"))
 # What may follow a clock time said as a bare number: nothing counted ("at three with my youngest").
 CLOCK_AFTER = frozenset(("in", "at", "on", "to", "with", "when", "and", "or", "tonight", "this", "that", "every", "sharp", "the", "before", "after", "but"))
 MAGNITUDE_WORDS = ("hundreds", "thousands", "millions", "billions", "dozens", "a dozen")
 # A share only when "of" follows ("a third of the crop"); "a third boat" is an ordinal.
 SHARE_WORDS = ("a half", "a third", "a quarter", "a fifth", "a tenth")
+# What a share may stand before when it is one without "of": "a fifth less likely", "around a fifth will be sold".
+SHARE_AFTER = frozenset(("less", "more", "fewer", "higher", "lower"))
 FRACTION_WORDS = ("half",) + SHARE_WORDS
 # Number words that count on their own, with nothing counted after them.
 SELF_COUNTING_WORDS = ("two-thirds", "three-quarters", "twice", "tenfold")

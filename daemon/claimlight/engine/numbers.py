@@ -23,13 +23,15 @@ from .lexicon import (
     AMOUNT_MAGNITUDES, CLOCK_AFTER, CLOCK_BEFORE, COUNTING_ORDINALS, CURRENCY_WORDS, FRACTION_WORDS, HALF_NOT_SHARE_AFTER, HALF_NOT_SHARE_BEFORE,
     HEDGES, HUNDREDS_WORDS, MAGNITUDE_WORDS, MULTIPLIED_WORDS, MULTIPLY_BEFORE, MULTIPLY_WORDS, NAMING_BEFORE, NON_COUNTING_WORDS,
     NUMBER_IDIOMS, NUMBER_WORDS, ORDINAL_COUNTED, PLACING_BEFORE, SELF_COUNTING_WORDS, SHARE_WORDS,
+    AGED_PEOPLE_NOUNS, PERIOD_PART_NOUNS, SHARE_AFTER, TENS_WORDS,
 )
 
 NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
-_WORD_NUMBER = "|".join(NUMBER_WORDS + MAGNITUDE_WORDS + FRACTION_WORDS + SELF_COUNTING_WORDS)
+_TENS_UNITS = r"(?:" + "|".join(TENS_WORDS) + r")-(?:" + "|".join(NUMBER_WORDS[:9]) + r")"  # "seventy-eight"
+_WORD_NUMBER = "|".join((_TENS_UNITS,) + NUMBER_WORDS + MAGNITUDE_WORDS + FRACTION_WORDS + SELF_COUNTING_WORDS)
 _FIRST_LETTERS = re.escape("".join(sorted({w[0].lower() for w in _WORD_NUMBER.split("|")})))
-_UNITS = r"(?:years?|months?|weeks?|days?|nights?|summers?|winters?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
+_UNITS = r"(?:years?|months?|weeks?|days?|nights?|summers?|winters?|seasons?|hours?|minutes?|seconds?|decades?|centuries|per ?cent|percent|points?|goals?|times|fold)"
 _HUNDREDS = r"(?:[ -](?:" + "|".join(HUNDREDS_WORDS) + r"))?"  # "seven hundred years"
 _ORDINAL = r"(?:" + "|".join(COUNTING_ORDINALS) + r"|\d+(?:st|nd|rd|th))"
 _ORDINAL_LETTERS = r"\d" + re.escape("".join(sorted({w[0] for w in COUNTING_ORDINALS + PLACING_BEFORE})))
@@ -55,14 +57,18 @@ _PATTERNS = [
     _ORDINAL_COUNT := re.compile(r"\b(?=[" + _ORDINAL_LETTERS + r"])(?:" + _ORDINAL + r"[ -](?:" + "|".join(ORDINAL_COUNTED) + r")\b|" + _ORDINAL + r"-placed\b|"
                                  r"(?:" + "|".join(PLACING_BEFORE) + r")\s" + _ORDINAL + r"(?![\w-]))", re.I),
     # a unit's "a" with a hedge: "more than a decade", "within a week", "half a century"
-    _A_UNIT := re.compile(r"\b(?=[mlfwhb])(?:(?:more|less|fewer) than an?|within an?|by an?|half an?|half the) "
-                          r"(?:years?|decades?|century|months?|weeks?|days?|hours?|minutes?|metres?|meters?|kilometres?|kilometers?|miles?)\b", re.I),
+    _A_UNIT := re.compile(r"\b(?=[mlfwhba])(?:(?:(?:more|less|fewer) than an?|within an?|by an?|half an?|half the) "
+                          r"(?:years?|decades?|century|months?|weeks?|days?|hours?|minutes?|metres?|meters?|kilometres?|kilometers?|miles?)\b"
+                          # and with the hedge after it: "a month or more", "a year or so"
+                          r"|an? (?:year|decade|century|month|week|day|hour|minute) or (?:more|longer|less|so)\b)", re.I),
+    # a height in feet and inches: "the 5-foot-11 opposite hitter", "6ft 2in"
+    _HEIGHT := re.compile(r"\b\d-(?:foot|feet)-\d{1,2}\b|\b\d\s?ft\s?\d{1,2}\s?in\b", re.I),
 ]
 # Matches that stand on their own, whatever entity the recogniser puts them in. They are looked for
 # in one pass, each its own group (a pass each cost as much as all the others together).
-_SELF_STANDING = (_MULTIPLE, _ORDINAL_COUNT, _A_UNIT)
+_SELF_STANDING = (_MULTIPLE, _ORDINAL_COUNT, _A_UNIT, _HEIGHT)
 # (their words' first letters: a lookahead that lets the pass fail fast at the other words)
-_STANDING_LETTERS = "".join(sorted({w[0] for w in (*MULTIPLIED_WORDS, *MULTIPLY_WORDS, *COUNTING_ORDINALS, *PLACING_BEFORE, "more", "less", "fewer", "within", "by", "half")}))
+_STANDING_LETTERS = "".join(sorted({w[0] for w in (*MULTIPLIED_WORDS, *MULTIPLY_WORDS, *COUNTING_ORDINALS, *PLACING_BEFORE, "more", "less", "fewer", "within", "by", "half", "a")}))
 _STANDING = re.compile(r"\b(?=[\d" + _STANDING_LETTERS + r"])(?:" + "|".join(f"(?P<k{_PATTERNS.index(p)}>{p.pattern})" for p in _SELF_STANDING) + ")", re.I)
 _SCANS = [(k, p) for k, p in enumerate(_PATTERNS) if p not in _SELF_STANDING] + [(-1, _STANDING)]
 # What a name never holds, though the recogniser may read it into one: a score, an amount in a currency
@@ -78,6 +84,14 @@ _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _CLOCK = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\d{1,2}:\d\d\b|(?:\d{1,2}|" + _SMALL_WORDS + r")\s?o['’]clock\b"
                     r"|(?:half|quarter|ten|five|twenty|twenty-five)\spast\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b|(?:quarter|ten|five|twenty)\sto\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b)", re.I)
 CLOCK_REACH = 16  # characters around a number within which its clock time is looked for
+# What makes a clock time's words a range of a duration instead: "five to seven years".
+_UNIT_AFTER = re.compile(r"[ -]+" + _UNITS + r"\b", re.I)
+# A month's name or a year: a "time" the recogniser reads into a date ("the night of June 14, 2024") says when.
+_DATE_WORDS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|1[89]\d\d|20\d\d)\b")
+# "the first two sets", "the first 100 days": a period or a part of a match, which says when.
+_NUMBER_SIGN = re.compile(r"\b(?:No|Nos|no)\.\s?$")
+_FIRST_BEFORE = re.compile(r"\bfirst[ -]$", re.I)
+_PERIOD_PART_AFTER = re.compile(r"[ -](?:" + "|".join(PERIOD_PART_NOUNS) + r")\b", re.I)
 _SMALL_VALUES = {w: i for i, w in enumerate(NUMBER_WORDS[:19], 1)} | {w: 10 * i for i, w in enumerate(NUMBER_WORDS[19:], 2)}
 # An identifier's number: "800-TIPS".
 _ID_AFTER = re.compile(r"-[A-Z]{2}")
@@ -159,7 +173,7 @@ def numbers_in(doc: Doc, start: int, end: int, matches: list[Match], seen_from: 
         if not start <= ent.start_char < end:
             continue
         if ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _DURATION.search(ent.text) and not _PERIOD.match(ent.text)):
-            if (ent.label_ == "TIME" and not any(ch.isdigit() for ch in ent.text)) or _CLOCK.search(ent.text):
+            if (ent.label_ == "TIME" and (not any(ch.isdigit() for ch in ent.text) or _DATE_WORDS.search(ent.text))) or _tells_time(ent.text):
                 continue  # "morning", "an hour ago"; a clock time says when ("11 p.m.", "ten to seven")
             if _YEARS.match(ent.text) or (len(ent) == 1 and _is_clock(doc, text, ent.start_char, ent.end_char, start)):
                 continue
@@ -183,8 +197,10 @@ def numbers_in(doc: Doc, start: int, end: int, matches: list[Match], seen_from: 
         # "September 18", "in 2014": dates are not claims (but "46°C", "one in five" and "rose by a
         # quarter", which the recogniser sometimes calls dates, are none, and nor is an age, "Dunmore, 71,")
         date = None if widened else _within(s, e, dates, date_starts)
-        if date is not None and _IN_CURRENCY.search(date.text):
-            date = None  # "less than two hundred dollars"
+        if date is not None and (_IN_CURRENCY.search(date.text) or re.fullmatch(_WORD_NUMBER, date.text, re.I)):
+            date = None  # "less than two hundred dollars"; "Seventy-eight" alone, which no date is
+        if date is not None and pattern is _SCORE and not _DATE_WORDS.search(date.text):
+            date = None  # a set's score in a line of them, "25-23, 15-12", read as a date with no month or year
         if date is not None and (_PERIOD.match(date.text) or (
                 not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD))
                 and not _BY_SHARE.search(text, max(0, s - 3), e))) and not (bare and _is_age(doc, s, e, start)):
@@ -227,8 +243,15 @@ def _no_claim(doc: Doc, s: int, e: int, start: int = 0) -> bool:
     after a capitalised name that is not a date's month, with nothing counted after it); a number
     after a word that labels with one ("class eight", "page three", "call 105"); an identifier's
     ("800-TIPS"); a bare "half" that names a part ("half-time", "the second half")."""
-    if text_of(doc).startswith(("half-year", "half-time"), s):
+    text = text_of(doc)
+    if text.startswith(("half-year", "half-time"), s):
         return True  # a period or a match's interval, as in "half-year profit"
+    if _NUMBER_SIGN.search(text, max(start, s - 5), s):
+        return True  # "No. 8", a place in an order or a shirt's number (the tokenizer parts "No" from its period)
+    if text[max(start, s - 8) : s].lower().endswith(("best-of-", "best of ")):
+        return True  # a series' format, "a best-of-five final", as "the under-20s" names a team
+    if _FIRST_BEFORE.search(text, max(start, s - 6), s) and _PERIOD_PART_AFTER.match(text, e):
+        return True  # "the first two sets", "the first ten months": when, not how many
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) != 1 or span.start == 0 or doc[span.start - 1].idx < start:
         return False
@@ -274,11 +297,17 @@ def _value(word: str) -> int | None:
     return _SMALL_VALUES.get(word.lower())
 
 
+def _tells_time(said: str) -> bool:
+    """Whether an entity's text holds a clock time ("11 p.m.", "ten to seven"), not the words of a
+    duration's range ("five to seven years")."""
+    return any(not _UNIT_AFTER.match(said, m.end()) for m in _CLOCK.finditer(said))
+
+
 def _is_clock(doc: Doc, text: str, s: int, e: int, start: int) -> bool:
     """A number that tells the time: inside a clock time ("06:40", "11 p.m.", "ten to seven"), or a
     bare hour after "at", "until" or "past" with nothing counted after it ("at three with my youngest")."""
     a = max(start, s - CLOCK_REACH)
-    if any(m.start() < e and s < m.end() for m in _CLOCK.finditer(text, a, min(len(text), e + CLOCK_REACH))):
+    if any(m.start() < e and s < m.end() and not _UNIT_AFTER.match(text, m.end()) for m in _CLOCK.finditer(text, a, min(len(text), e + CLOCK_REACH))):
         return True
     before = text[max(start, s - 7) : s].split()
     if not before or before[-1].lower() not in CLOCK_BEFORE:
@@ -303,6 +332,8 @@ def _is_age(doc: Doc, s: int, e: int, start: int) -> bool:
     before = doc[tok.i - 1]
     if before.lower_ == "aged" or (before.lower_ == "of" and tok.i > 1 and doc[tok.i - 2].lower_ == "age"):
         return True
+    if before.lower_ in ("over", "under") and tok.i > 1 and (doc[tok.i - 2].lower_ == "aged" or doc[tok.i - 2].lower_ in AGED_PEOPLE_NOUNS):
+        return True  # "voters aged under 30", "people over 85"
     closed = nxt is None or nxt.text in (",", ".", ";", ")", "—", "–", "and", "when")
     j = tok.i - 1 - (before.lower_ == "now")
     if closed and j > 0 and doc[j].text == "," and doc[j].idx >= start and doc[j - 1].pos_ in ("PROPN", "NOUN") and doc[j - 1].ent_type_ != "DATE":
@@ -351,9 +382,17 @@ def _counts_words(doc: Doc, s: int, e: int) -> bool:
     if _DURATION.fullmatch(span.text) or span.text.lower() in SELF_COUNTING_WORDS:
         return True
     if span.text.lower().startswith(SHARE_WORDS):
-        # "a third of the crop" and "rose by a quarter" are shares; "a third boat" is an ordinal
-        return (span.end < len(doc) and doc[span.end].lower_ == "of") or (span.start > 0 and doc[span.start - 1].lower_ == "by")
+        # "a third of the crop" and "rose by a quarter" are shares, and so are a share with a hedge or
+        # a verb or a comparison after it ("around a fifth will be sold", "a fifth less likely"); "a
+        # third boat" is an ordinal
+        after = doc[span.end] if span.end < len(doc) else None
+        return (after is not None and (after.lower_ == "of" or after.lower_ in SHARE_AFTER or after.pos_ in ("AUX", "VERB"))) or (
+            span.start > 0 and (doc[span.start - 1].lower_ == "by" or doc[span.start - 1].lower_ in HEDGES))
+    if re.fullmatch(_TENS_UNITS, span.text, re.I):
+        return True  # "seventy-eight" is never an article or a pronoun
     nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text == "-" and span.text.lower() != "one" and span.end + 1 < len(doc) and doc[span.end + 1].pos_ in ("NOUN", "ADJ"):
+        return True  # a measure joined to its noun: "a five-set thriller", "the two-dose vaccine"
     if nxt is not None and nxt.lower_ == "of":
         nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
     # "one analyst said" names a person, it does not count anything

@@ -76,7 +76,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, STANCE_OBJECT_NOUNS, VIEW_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, STANCE_OBJECT_NOUNS, VIEW_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_PUTTING_VERBS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -136,6 +136,8 @@ COLON_BLOCK_TOKENS = 150
 MIN_CLAUSE_TOKENS = 3
 # A clause this much inside quotation marks is a direct quotation, reported as a quote already.
 MOSTLY_QUOTED = Fraction(3, 5)
+# Unquoted tokens a mostly quoted clause opens with that make it a report a partial quotation sits in.
+PARTIAL_QUOTE_LEAD = 2
 
 
 @dataclass
@@ -177,7 +179,14 @@ def _has_newline(doc: Doc, start: int, end: int) -> bool:
 def _too_short_or_quoted(start: int, end: int, in_quote: list[bool]) -> bool:
     if end - start < MIN_CLAUSE_TOKENS:
         return True
-    return sum(in_quote[start:end]) * MOSTLY_QUOTED.denominator >= (end - start) * MOSTLY_QUOTED.numerator
+    if sum(in_quote[start:end]) * MOSTLY_QUOTED.denominator < (end - start) * MOSTLY_QUOTED.numerator:
+        return False
+    # A clause that opens with words of its own, its subject at least, before a partial quotation ("said
+    # the fines “will not put a single trout back”") is reported speech the quotation sits in (the seeds'
+    # convention: annotated both as a quote and as part of the clause); one that opens with the quotation
+    # is the quotation.
+    lead = next((i for i in range(start, end) if in_quote[i]), end) - start
+    return lead < PARTIAL_QUOTE_LEAD
 
 
 def find_reported(doc: Doc, finder: SpeakerFinder, in_quote: list[bool]) -> list[Reported]:
@@ -340,8 +349,10 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     for verb in _verbs(verbs, CLAUSE_REPORTING_VERBS):
         subject = _subject_in_phrase_before(doc, finder, verb)
         for comp in _clauses_of(verb):
-            if verb.lemma_ in THAT_CLAUSE_VERBS and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+            if verb.lemma_ in THAT_CLAUSE_VERBS and not _opens_with_that(doc, comp):
                 continue
+            if _trailing_cue(doc, comp):
+                continue  # "engineer warned builder of cracks, witness tells court": the verb after the comma reports the rest, it is not reported
             start, end = _after_relative_pronoun(doc, verb, comp, *_clause_bounds(doc, comp))
             # "what Trump says his plan would do and how experts say it would work": a clause joined to it
             # that reports someone else's words is theirs
@@ -364,6 +375,24 @@ def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
             if r is not None:
                 out.append(r)
     return out
+
+
+def _opens_with_that(doc: Doc, comp: Token) -> bool:
+    """Whether "that" brings in the clause `comp` heads: its own conjunction, or the one the parse hung on
+    a word of its subject ("discovered that attempts … were made", "that" a child of "attempts")."""
+    first = doc[comp.left_edge.i]
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children) or (first.lower_ == "that" and first.dep_ == "mark")
+
+
+def _trailing_cue(doc: Doc, comp: Token) -> bool:
+    """Whether the clause the parse gave a verb is a reporting verb with its subject after a comma and
+    nothing after them ("…, witness tells court", "…, experts say"): a cue for what precedes it."""
+    if comp.lemma_ not in _TRAILING_VERBS or comp.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < comp.i), None)
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text not in _PARENTHESIS_MARKS:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in comp.children if c.i > comp.i)
 
 
 def _relays_a_report(doc: Doc, relayer: Token, start: int, end: int) -> bool:
@@ -877,7 +906,7 @@ def _intention_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
     """ "her decision to close the plant", "the ministry's refusal to publish the report": what its
     possessor means to do, said to be meant by them."""
     out = []
-    for noun, owner in _owned_nouns(verbs, INTENTION_NOUNS):
+    for noun, owner in _intention_holders(finder, verbs):
         comp = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.pos_ in ("VERB", "AUX")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if comp is None or noun.dep_ == "ROOT":
@@ -889,6 +918,17 @@ def _intention_nouns(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verb
         if r is not None:
             out.append(r)
     return out
+
+
+def _intention_holders(finder: SpeakerFinder, verbs: Verbs) -> Iterator[tuple[Token, Token]]:
+    """The nouns of `INTENTION_NOUNS` with who holds them: their possessor ("her decision"), or, with none,
+    the subject of a verb of `INTENTION_PUTTING_VERBS` whose object they are ("announced plans to…")."""
+    for noun in _nouns(verbs, INTENTION_NOUNS):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj" and noun.head.lemma_ in INTENTION_PUTTING_VERBS and not any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in noun.head.children):
+            owner = finder.subject_of(noun.head)  # (not "did not unveil plans to…", which holds none)
+        if owner is not None:
+            yield noun, owner
 
 
 def _according_to(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
