@@ -186,6 +186,34 @@ def test_a_live_blog_changed_at_the_top_the_bottom_and_the_middle_is_analysed_as
     assert any(s["category"] == "reported" and s["speaker"] == "Ines Brannick" and "reopen" in s["text"] for s in spans[2])
 
 
+def test_a_pass_takes_the_last_documents_findings_only_where_its_paragraphs_are_the_same(nlp):
+    # Version after version of a live blog (an entry appended, one inserted at the top, one edited in
+    # the middle, one removed), each pass paragraph by paragraph equal to the pass over the whole
+    # document, with the store emptied before each version: whatever a paragraph did not find again
+    # it took from the last document's findings (`local._last_runs`), and only where those hold.
+    local.forget()
+    parsed.forget()
+    page = corpus.article(61_000, 1500).split(corpus.PARAGRAPH)
+    taken = []
+    for version in _versions():
+        blocks = [version[0], *page[:4], *version[1:], *page[4:]]
+        parts = [b + "\n\n" for b in blocks[:-1]] + [blocks[-1]]
+        local._kept.clear()
+        local._kept_costs.clear()
+        with nlp.memory_zone():
+            doc = parsed.join(nlp.vocab, [parsed.encode(d) for d in parse_each(nlp, parts)])
+            text = text_of(doc)
+            found = []
+            numbers = local.by_paragraph(doc, "numbers (test)", lambda d, k, p, w: found.append(k) or numbers_in(d, p.start, p.end, find_matches(text, p.start, p.end), w.start, w.end),
+                lambda item, chars, tokens: (item[0] + chars, item[1] + chars))
+            assert _merge(numbers) == _merge(numbers_in(doc, 0, len(text), find_matches(text)))
+            in_quote = _quoted_tokens(doc)
+            verbs = _reporting_verbs_in(doc, in_quote, 0, len(doc))
+            assert sorted((lemma, t.i) for lemma, ts in _reporting_verbs_of(doc, in_quote).items() for t in ts) == sorted(verbs)
+            taken.append(len(local.paragraphs_of(doc)) - len(found))
+    assert taken[0] == 0 and all(n > 0 for n in taken[1:])  # (the first version's findings were all made)
+
+
 def test_the_kept_findings_are_bounded_by_bytes(nlp, monkeypatch):
     local.forget()
     resume.forget()

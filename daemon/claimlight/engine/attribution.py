@@ -1315,9 +1315,11 @@ class Attributor:
         self.speakers: list[tuple[int, Speaker]] = []  # (where, who) of the quotations so far, in order (`reply`)
 
     def _mark(self, quotations: list[Quotation]) -> None:
+        in_quote = self.in_quote
         for q in quotations:
-            for i in range(*self.token_range(q.start, q.end)):
-                self.in_quote[i] = True
+            a, b = self.token_range(q.start, q.end)
+            if a < b:
+                in_quote[a:b] = [True] * (b - a)  # (in place, a slice at a time: a long page quotes thousands of tokens)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.tok_starts, start), bisect_left(self.tok_starts, end)
