@@ -38,13 +38,14 @@ def measure(pages: list[str], grown: list[str], timer: Callable[[], float] = tim
     `timer`: the clock on the wall, or `time.process_time` for the CPU each step takes (what other
     programs on a loaded machine disturb least: compare two versions of the code by it)."""
     from .. import engine
-    from ..engine import checkpoints, entities_apart, idle, jobs, lexemes, parsed
+    from ..engine import checkpoints, entities_apart, idle, jobs, lexemes, parsed, zones
     from ..engine.nlp import load_nlp, parse_each
     from ..paragraphs import paragraphs
     from ..server import heap
     from ..server.foresight import grown_tail
     from ..server.offsets import same_in_utf16
     from ..server.pieces import LONG_TEXT_CHARS
+    from ..server.plan import paragraph_key
     from ..server.replies import reply_frame
 
     nlp = load_nlp()
@@ -60,6 +61,7 @@ def measure(pages: list[str], grown: list[str], timer: Callable[[], float] = tim
 
     for page, new in zip(pages, grown):
         clock("scratch (one process, one core)", jobs.analyze_text, nlp, page)
+        zones.close()
         # What the daemon keeps of the page: its paragraphs' parses, and the last one's as it ends once
         # the page grows, which an idle worker parsed once the page was analysed (`server.foresight`).
         known = [*paragraphs(page), *filter(None, [grown_tail(paragraphs(page))])]
@@ -72,7 +74,7 @@ def measure(pages: list[str], grown: list[str], timer: Callable[[], float] = tim
         # the bench leaves it the second between the versions, so nothing comes to stop it here.
         jobs.set_replier(lambda result: lambda: False)
         try:
-            jobs.merge_and_analyze(nlp, [kept[p] for p in paragraphs(page)], page)
+            jobs.merge_and_analyze(nlp, [kept[p] for p in paragraphs(page)], page, keys=[paragraph_key(p) for p in paragraphs(page)])
         finally:
             jobs.set_replier(None)
         items = [kept.get(p, p) for p in paragraphs(new)]
@@ -87,7 +89,8 @@ def measure(pages: list[str], grown: list[str], timer: Callable[[], float] = tim
             # done once the reply is made, out of the update's time, `engine.idle`)
             idle.collecting = True
             try:
-                with nlp.memory_zone(), _timed_passes(engine, times, timer):
+                # (in the zone the page's analysis left open, as the worker's update finds it, `engine.zones`)
+                with zones.job(nlp, [paragraph_key(p) for p in paragraphs(new)], len(new)), _timed_passes(engine, times, timer):
                     # The entry's parse is split between the two workers (`engine.entities_apart`): the
                     # other worker's half, the entity recogniser, runs at the same time as this one's,
                     # so the update waits only for whatever of it outlasts this worker's half.

@@ -20,8 +20,10 @@ Streaming uses the same steps with growing pieces: each piece's own analysis
 (`parse_paragraph_list` with `analyze_doc`) is a preview, and the final result joins the pieces
 already parsed instead of parsing the page a second time.
 
-Everything here runs inside `nlp.memory_zone()`: the strings and lexemes a page adds are freed when
-its job ends, so no Doc leaves these functions, only bytes and plain data (`Analysis.model_dump`).
+Everything here runs inside a memory zone (`nlp.memory_zone()`): the strings and lexemes a page adds
+are freed with it, so no Doc leaves these functions, only bytes and plain data (`Analysis.model_dump`).
+A job's zone is kept open for the worker's next job when that one is about the same page
+(`engine.zones`): a live page's update then finds its words' strings and lexemes made.
 
 A worker may send a job's result before the job ends (`set_replier`): the job then does, in its
 memory zone and with the page's document still valid, what the page's next version would otherwise
@@ -51,7 +53,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import idle, parsed
+from . import idle, parsed, zones
 from .docview import shared, text_of
 from .entities_apart import Wait, can_split, parse_each_apart
 from .nlp import join_docs, parse_each
@@ -158,7 +160,7 @@ def analyze_text(nlp: Language, text: str, analyze: AnalyzeText | None = None, o
     marks.clear()
     # memory_zone frees the strings and vocab entries each document adds, so a long-running worker
     # does not grow with every page read.
-    with nlp.memory_zone(), _collecting():
+    with zones.job(nlp, None, len(text)), _collecting():
         return _then_idle(out(analyze(text, nlp=nlp)))
 
 
@@ -168,7 +170,7 @@ def parse_paragraph_list(nlp: Language, parts: list[str], analyze_doc: AnalyzeDo
     preview). With `keys`, the paragraphs are named by them for a later job (`engine.parsed.name`)."""
     marks.clear()
     checkpoint()
-    with nlp.memory_zone():
+    with zones.job(nlp, keys, sum(map(len, parts))):
         docs = parse_each(nlp, parts)
         checkpoint()
         data = [parsed.encode(doc) for doc in docs]
@@ -185,7 +187,7 @@ def merge_and_analyze(nlp: Language, parts: list[bytes], text: str, analyze_doc:
     marks.clear()
     analyze_doc = analyze_doc or _default_analyze_doc()
     checkpoint()
-    with nlp.memory_zone(), _collecting():
+    with zones.job(nlp, keys, len(text)), _collecting():
         return _then_idle(out(_analyze_joined(nlp, parts, text, analyze_doc, keys)))
 
 
@@ -202,7 +204,7 @@ def parse_and_analyze(nlp: Language, items: list[bytes | str | None], text: str,
     checkpoint()
     if keys is not None:
         items = _held(items, keys)
-    with nlp.memory_zone(), _collecting():
+    with zones.job(nlp, keys, len(text)), _collecting():
         todo = [i for i, item in enumerate(items) if isinstance(item, str)]
         texts = [items[i] for i in todo]
         if todo and entities is not None and can_split(nlp):

@@ -36,7 +36,9 @@ worker holding the page runs the rest of the pipeline; the pool sends the entiti
 time before running the recogniser itself. The model is one worker's, not thread-safe (a memory
 zone frees the strings any thread added meanwhile), so the main thread holds `_model` while it
 works with it (a job, a slice of lexemes) and the lane runs the recogniser only when it gets
-`_model` at once: a worker at work answers None straight away.
+`_model` at once: a worker at work answers None straight away. (A job's memory zone may stay open
+after it, for the next job on the same page, `engine.zones`: the lane then works in that zone rather
+than nesting one, and the slices of lexemes close it first.)
 
 The worker is the one place that leaves out the spans of the categories the daemon's settings
 hide (`hidden`, given when it starts): in a whole text's analysis (`sent_json`), a piece's preview
@@ -111,6 +113,7 @@ def main(conn, model: str, engine: str, parent_pid: int, express=None, hidden: t
         # Between jobs, while none waits: the lexemes of the words the model knows (`engine.lexemes`).
         while warming is not None and not conn.poll():
             with _model:
+                _zones().close()  # (lexemes made for good: outside any zone, `engine.zones`)
                 if next(warming, StopIteration) is StopIteration:
                     warming = None
         message = _next_message(conn)
@@ -375,6 +378,12 @@ def update(items: list[bytes | str | None], text: str, keys: list[bytes] | None 
 # -- the express lane ---------------------------------------------------------------------------------
 
 
+def _zones():
+    from ..engine import zones
+
+    return zones
+
+
 def _early():
     from ..engine import early
 
@@ -409,7 +418,7 @@ def _entities(parts: list[str]):
         from ..engine.entities_apart import entities
 
         nlp = _worker["nlp"]
-        with nlp.memory_zone():
+        with _zones().entered(nlp):  # (the zone the last job left open, if any: zones may not be nested)
             return entities(nlp, parts)
     finally:
         _model.release()
