@@ -4,7 +4,7 @@
 // page's own article element. Pure functions over cut blocks ({el, text, words, key}).
 
 import { composedContains, composedParentElement } from "./composed.js";
-import { hasQuoteMark, isFurnitureFrame, nameWords } from "./furniture.js";
+import { attributedQuote, hasQuoteMark, isFurnitureFrame, nameWords } from "./furniture.js";
 
 // Where the page marks up its article and most of the text is inside, text outside it is not
 // the story (a ticker, a teaser Readability swept in).
@@ -77,9 +77,12 @@ export function offFlow(blocks) {
   const besideFlowList = (el) => listParents.has(composedParentElement(el));
   // A passage quoted in a <blockquote> (a statement read out, a judgment's paragraphs) reads as
   // one: its short closing paragraph is as much prose as the long ones before it, and so is the
-  // line naming its source (a pull quote's attribution goes later, with the quote it names).
+  // line naming its source (a pull quote's attribution goes later, with the quote it names),
+  // inside the <blockquote> or, a quote figure's caption, beside it.
   const passages = new Map(); // a <blockquote> → the words of its blocks
   const passageOf = (el) => {
+    const named = attributedQuote(el);
+    if (named) return named;
     for (let n = el; n; n = composedParentElement(n)) if (n.localName === "blockquote") return n;
     return null;
   };
