@@ -141,10 +141,12 @@ class _Text(html.parser.HTMLParser):
 
 
 def source_text(page: Path) -> str:
-    """The page's text and that of the documents it embeds (an iframe or a frameset's frame, by a relative `src`, or in a `srcdoc`), normalised."""
+    """The page's text and that of the documents it embeds (an iframe or a frameset's frame, by a relative `src`,
+    or in a `srcdoc`; an `<object>`'s HTML document by its `data`), normalised."""
     raw = page.read_text(encoding="utf-8")
     docs = [raw] + [(page.parent / src).read_text(encoding="utf-8")
-                    for src in re.findall(r'<i?frame[^>]*\ssrc="([^":]+)"', raw)]
+                    for src in re.findall(r'<i?frame[^>]*\ssrc="([^":]+)"', raw)
+                    + re.findall(r'<object[^>]*\sdata="([^":]+\.html)"', raw)]
     # A frame's document written into its srcdoc attribute, escaped.
     docs += [html.unescape(doc) for doc in re.findall(r'<iframe[^>]*\ssrcdoc="([^"]*)"', raw)]
     parser = _Text(drawn_marks(raw), hiding_classes(raw))

@@ -6,6 +6,8 @@ import {
   composedCommonAncestor,
   composedContains,
   composedParentElement,
+  frameDocument,
+  isFrame,
   treesOf,
 } from "../src/content/composed.js";
 
@@ -40,4 +42,19 @@ test("a shadow tree is walked as rendered: slots show what is assigned to them",
   assert.ok(!document.body.contains(text)); // what plain DOM says
   assert.equal(composedCommonAncestor([text, document.getElementById("h").firstChild]), host);
   assert.deepEqual(treesOf(text), [root, document]);
+});
+
+test("an <object> showing an HTML document is a frame, entered at its body; one showing a picture is an element", () => {
+  const { document } = new JSDOM(`<object id=doc type="text/html" data="body.html"><p>Fallback</p></object><object id=pic data="map.png"><p>A map</p></object><iframe id=f></iframe>`).window;
+  const shown = new JSDOM(`<body><p>The story.</p></body>`).window.document;
+  const doc = document.getElementById("doc");
+  Object.defineProperty(doc, "contentDocument", { value: shown });
+  assert.ok(isFrame(doc));
+  assert.equal(frameDocument(doc), shown);
+  assert.deepEqual(composedChildren(doc), [shown.body]);
+  const pic = document.getElementById("pic");
+  assert.ok(!isFrame(pic));
+  assert.equal(frameDocument(pic), null);
+  assert.equal(composedChildren(pic).length, pic.childNodes.length);
+  assert.ok(isFrame(document.getElementById("f")));
 });

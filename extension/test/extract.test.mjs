@@ -356,3 +356,25 @@ test("a story laid out in like rows of a site builder's grid is read whole, its 
   const found = findArticle(doc);
   assert.deepEqual(texts(found), [1, 2, 3, 4, 5, 6].map(para));
 });
+
+test("a quote set as a <figure> with its attribution caption is the story's when the body does not repeat it, a pull quote when it does", () => {
+  const found = findArticle(load("corpus/quote-figures-pull-and-voice.html").document);
+  const all = texts(found);
+  assert.ok(all.includes("“I sold cloth here for twenty-two years. For twelve months I sold it from the boot of my brother’s car.”"));
+  assert.ok(all.includes("— Akosua Mensah, cloth trader"));
+  assert.ok(!all.includes("“We are happy to be back, but the rent has doubled and the customers have not.”"));
+  assert.ok(!all.includes("— Kwame Boateng"));
+});
+
+test("of two stories in a feed, each under its <h1>, the one the page's title names is the article, however long the other", () => {
+  const all = texts(findArticle(load("corpus/two-stories-longer-second.html").document)).join("\n");
+  assert.match(all, /Leap card/);
+  assert.doesNotMatch(all, /Clifden|dredged/);
+});
+
+test("player ratings: each item opens with its score, then a heading and prose, and is the story's", () => {
+  const all = texts(findArticle(load("corpus/player-ratings-badges.html").document)).join("\n");
+  assert.match(all, /Scored both goals/);
+  assert.match(all, /Came on for Kiely/);
+  assert.doesNotMatch(all, /^\d\/10$/m);
+});

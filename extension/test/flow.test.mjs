@@ -135,3 +135,15 @@ test("of two whole stories each under its headline and byline, the one under the
     <section><h2>Second</h2><p data-b>By Friday, the council had voted on the new plan for the harbour and the old market, and the mayor had resigned.</p>${para(2)}</section></article>`);
   assert.equal(headlinedStory(sections), sections);
 });
+
+test("of stories each under an <h1> and a dated line (an endless feed), the one the page's title names is kept, else the first", () => {
+  const story = (title, meta, n) => `<div class="post"><h1>${title}</h1><div class="meta">${meta}</div><div class="text">${para(n)}${para(n + 1)}</div></div>`;
+  const html = `<div class="feed">${story("Galway buses go cashless", "Aoife Brennan · Tue 12 May 2026, 07:30", 1)}<div>Up next</div>${story("Clifden harbour to be dredged", "Colm Ó Flaithearta · Mon 11 May 2026, 18:05", 3)}</div>`;
+  const blocks = blocksOf(html);
+  assert.deepEqual(headlinedStory(blocks, ["Galway buses go cashless | The Western Ledger"]).map((b) => b.text), [blocks[0].text, blocks[1].text]);
+  assert.deepEqual(headlinedStory(blocks, ["Clifden harbour to be dredged - The Western Ledger"]).map((b) => b.text), [blocks[2].text, blocks[3].text]);
+  assert.deepEqual(headlinedStory(blocks).map((b) => b.text), [blocks[0].text, blocks[1].text]);
+  // One story under an <h1> and a dated line, beside sections under <h2>s with dates: one story.
+  const one = blocksOf(`<article><h1>Headline</h1><p>Aoife Brennan · 12 May 2026</p><section><h2>Monday</h2><p>12 May 2026</p>${para(1)}</section><section><h2>Tuesday</h2><p>13 May 2026</p>${para(2)}</section></article>`);
+  assert.equal(headlinedStory(one, ["Headline"]), one);
+});

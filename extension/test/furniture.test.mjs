@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
-import { blockWords, furnitureBlock, furnitureElement, hasQuoteMark, headerLede, isAuthorBio, isFurnitureFrame, isFurnitureHeading, isSiteName, nameWords } from "../src/content/furniture.js";
+import { attributedQuote, blockWords, furnitureBlock, furnitureElement, hasQuoteMark, headerLede, isAuthorBio, isFurnitureFrame, isFurnitureHeading, isSiteName, nameWords } from "../src/content/furniture.js";
 
 const block = (text, linkShare = 0) => ({ text, words: blockWords(text), linkShare });
 
@@ -510,4 +510,35 @@ test("a site's method box titled as such is furniture: 'How we test'", () => {
     <div id=b><p>If you or someone you know is struggling, help is there:</p><ul><li>Samaritans on 116 123</li><li>Shout: text 85258</li></ul></div>`).window;
   assert.equal(furnitureElement(document.getElementById("a")), 'titled "How we test"');
   assert.equal(furnitureElement(document.getElementById("b")), 'titled "If you or someone you know is struggling, help is there:"');
+});
+
+test("an item of a rated list (player ratings) opens with its rating too, but is the story's: a verdict box stands alone", () => {
+  const item = (id, score, name) =>
+    `<div class="pr-item" id=${id}><div class="pr-score" aria-label="Rating: ${score} out of 10">${score}<small>/10</small></div><h3>${name}</h3><p>Ran the game after the break and set up the winner.</p></div>`;
+  const { document } = new JSDOM(`<div>${item("a", 8, "Conor Dineen")}${item("b", 4, "Shane Kiely")}${item("c", 7, "Ola Adebayo")}</div>
+    <div><div class="pr-item" id=d><div>7/10</div><h3>Solo</h3><p>One rated item alone is a verdict box.</p></div><div class="pr-item" id=e><p>Not rated.</p></div></div>
+    <div><section class=v id=f><div>★★★★☆</div><p>Strong motor, heavy frame.</p></section><section class=v id=g><div>★★★☆☆</div><p>Light, but slow.</p></section><section class=v id=h><div>★★☆☆☆</div><p>Cheap.</p></section></div>`).window;
+  const why = (id) => furnitureElement(document.getElementById(id));
+  for (const id of ["a", "b", "c"]) assert.equal(why(id), null, id);
+  assert.equal(why("d"), "rating box");
+  // Rating cards of the same make, without a heading naming what each rates, are cards still.
+  for (const id of ["f", "g", "h"]) assert.equal(why(id), "rating box", id);
+});
+
+test("a quotation set as a <figure> of its <blockquote> and an attribution caption is the quote's, not a picture's", () => {
+  const { document } = new JSDOM(`<figure id=q><blockquote><p>“Nobody goes into this job for the money.”</p></blockquote><figcaption id=c>— Wes Kowalchuk, union president</figcaption></figure>
+    <figure id=p><img alt=""><blockquote>“Words.”</blockquote><figcaption id=pc>Photo: A. Name</figcaption></figure>`).window;
+  const el = (id) => document.getElementById(id);
+  assert.equal(furnitureElement(el("q")), null);
+  assert.equal(furnitureElement(el("c")), null);
+  assert.equal(attributedQuote(el("c")), el("q").querySelector("blockquote"));
+  assert.equal(furnitureElement(el("p")), "<figure>");
+  assert.equal(attributedQuote(el("pc")), null);
+  // Its attribution is not a signature or a bare name line, which a caption of capitalised words would be.
+  assert.equal(furnitureBlock({ ...block("— Lorraine Dubois, of Prince Albert"), el: el("c") }), null);
+});
+
+test("an advice column's invitation to send a problem is the site's, not the column's", () => {
+  assert.equal(furnitureBlock(block("Got a problem you would like Margot to tackle? Write to askmargot@example.org. Letters may be edited.")), "reader invitation");
+  assert.equal(furnitureBlock(block("Got a problem with the new bins? The council says most complaints are about the lids.")), null);
 });

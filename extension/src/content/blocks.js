@@ -10,7 +10,7 @@
 // around a <q> are text of the block too, though no text node holds them (generated.js): each is
 // a piece of its own, anchored where the quote's text begins or ends. Only reads the DOM.
 
-import { composedChildren } from "./composed.js";
+import { composedChildren, isFrame } from "./composed.js";
 import { isCreditLine, isFurnitureHeading, isNoteReference } from "./furniture.js";
 import { joinLines } from "./lines.js";
 
@@ -25,7 +25,7 @@ const DROP_CAP_CHARS = 3;
 
 function breaksLine(el, look) {
   // A frame is a document of its own, whatever its box: never part of a paragraph around it.
-  if (el.localName === "iframe" || el.localName === "frame") return true;
+  if (isFrame(el)) return true;
   if (!isBlockLevel(look.display)) return false;
   if (look.float === "left" || look.float === "right") return el.textContent.trim().length > DROP_CAP_CHARS;
   return true;

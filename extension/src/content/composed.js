@@ -19,10 +19,26 @@ export function shadowRootOf(el) {
   }
 }
 
-/** The readable document of an <iframe>/<frame>, or null (cross-origin, not loaded). */
-export function frameDocument(el) {
+// Elements showing a document of their own: an <iframe>, a <frame> of a frameset, and an <object>
+// given an HTML document as its data (an older portal's way to embed a story's body). An <object>
+// showing a picture or a plug-in, or its fallback content, is an element like any other.
+export const FRAME_SELECTOR = "iframe, frame, object";
+
+/** Is `el` an element that shows a document of its own (`FRAME_SELECTOR`)? */
+export function isFrame(el) {
   const tag = el.localName;
-  if (tag !== "iframe" && tag !== "frame") return null;
+  if (tag === "iframe" || tag === "frame") return true;
+  if (tag !== "object") return false;
+  try {
+    return !!el.contentDocument?.body;
+  } catch {
+    return false;
+  }
+}
+
+/** The readable document of an <iframe>, <frame> or <object>, or null (cross-origin, not loaded). */
+export function frameDocument(el) {
+  if (!isFrame(el)) return null;
   try {
     const doc = el.contentDocument;
     return doc?.body ? doc : null;

@@ -13,7 +13,7 @@
 import { decide, isListing, metadataSignals, MIN_PROSE_CHARS, reportsSpeech } from "./articleness.js";
 import { authorNames } from "./authors.js";
 import { cutBlocks, isBlockLevel } from "./blocks.js";
-import { composedChildren, composedCommonAncestor, composedParentElement, frameDocument } from "./composed.js";
+import { composedChildren, composedCommonAncestor, composedParentElement, FRAME_SELECTOR, frameDocument } from "./composed.js";
 import { firstStory, flowGroups, headlinedStory, flowKey, offFlow, repeats, sameFlow, withinArticleElement, withinMainDocument } from "./flow.js";
 import { attributedQuote, attributionOf, BIO_FROM_END, blockWords, furnitureBlock, furnitureElement, headerLede, isArticleBody, isAuthorBio, isSiteName, nameWords, withVerdictsKept } from "./furniture.js";
 import { hashText } from "./hash.js";
@@ -41,7 +41,7 @@ const MAX_REPICKS = 2;
 function readableDocuments(doc) {
   const docs = [doc];
   for (let i = 0; i < docs.length && docs.length < 32; i++) {
-    for (const frame of docs[i].querySelectorAll("iframe, frame")) {
+    for (const frame of docs[i].querySelectorAll(FRAME_SELECTOR)) {
       const d = frameDocument(frame);
       if (d && !docs.includes(d)) docs.push(d);
     }
@@ -254,7 +254,7 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
   let told = new Set();
   if (captions.size) ({ blocks, told } = withCaptions(blocks, captions, captionWhy, dropped));
   if (strict) blocks = withGaps(blocks, { focus: layoutRegion(focus), chosen, rendering, chars, total });
-  blocks = headlinedStory(firstStory(withinArticleElement(docs, withinMainDocument(blocks))));
+  blocks = headlinedStory(firstStory(withinArticleElement(docs, withinMainDocument(blocks))), pageTitles(docs[0]));
   // The authors are looked up only when a last block could be a bio (most stories end otherwise).
   let authors = null;
   for (const b of blocks.slice(-BIO_FROM_END)) {
@@ -281,6 +281,11 @@ function articleBlocks(docs, rendering, chosen, { strict = true } = {}) {
     kept.splice(kept.indexOf(b), 1);
   }
   return { root, focus, blocks: kept, dropped };
+}
+
+/** What the page calls its story: its <title> and its og:title. */
+function pageTitles(doc) {
+  return [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute("content")].filter(Boolean);
 }
 
 // How far up from Readability's pick a header with the story's lede is looked for.

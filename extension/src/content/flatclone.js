@@ -14,7 +14,7 @@
 // text, which makes new nodes. For that case a copy can be `indexed`: each copied element
 // then carries its index in `elements` as an attribute, which still leads back to the page.
 
-import { frameDocument, renderedInstead } from "./composed.js";
+import { frameDocument, isFrame, renderedInstead } from "./composed.js";
 import { isFurnitureFrame } from "./furniture.js";
 
 /** A same-origin frame whose document is read with the page: not one set among furniture (a
@@ -71,7 +71,8 @@ export function flatClone(doc, { exclude = new Set(), indexed = false, root = nu
   const pageText = new Map(); // document → the length of its body's text
 
   const dropped = (el) => {
-    if (SKIPPED.has(el.localName) || exclude.has(el) || isMenu(el)) return true;
+    // An <object> is a plug-in's or a picture's, unless it shows an HTML document (isFrame).
+    if ((SKIPPED.has(el.localName) && !isFrame(el)) || exclude.has(el) || isMenu(el)) return true;
     if (!CHROME_TAGS.has(el.localName) && !CHROME_ROLES.has(el.getAttribute("role"))) return false;
     const d = el.ownerDocument;
     if (!pageText.has(d)) pageText.set(d, d.body?.textContent.length ?? 0);
@@ -97,8 +98,8 @@ export function flatClone(doc, { exclude = new Set(), indexed = false, root = nu
         copy.appendChild(t);
       } else if (node.nodeType === 1 && !dropped(node)) {
         const tag = node.localName;
-        const inlined = tag === "iframe" || tag === "frame" || tag === "body" || tag === "slot";
-        if ((tag === "iframe" || tag === "frame") && !inlinable(node)) continue;
+        const inlined = isFrame(node) || tag === "body" || tag === "slot";
+        if (isFrame(node) && !inlinable(node)) continue;
         const c = inlined ? clone.createElement(tag === "slot" ? "span" : "div") : clone.importNode(node, false);
         register(node, c);
         copy.appendChild(c);
@@ -123,7 +124,7 @@ export function flatClone(doc, { exclude = new Set(), indexed = false, root = nu
       if (l.nodeType === 3) live.set(c, l);
       else if (l.nodeType === 1) {
         if (dropped(l)) c.remove();
-        else if (l.localName === "iframe" || l.localName === "frame") {
+        else if (isFrame(l)) {
           const d = clone.createElement("div");
           c.replaceWith(d);
           if (inlinable(l)) {

@@ -4,7 +4,7 @@
 // page's own article element. Pure functions over cut blocks ({el, text, words, key}).
 
 import { composedContains, composedParentElement } from "./composed.js";
-import { hasQuoteMark, isFurnitureFrame, nameWords } from "./furniture.js";
+import { attributedQuote, hasQuoteMark, isFurnitureFrame, nameWords } from "./furniture.js";
 
 // Where the page marks up its article and most of the text is inside, text outside it is not
 // the story (a ticker, a teaser Readability swept in).
@@ -77,9 +77,12 @@ export function offFlow(blocks) {
   const besideFlowList = (el) => listParents.has(composedParentElement(el));
   // A passage quoted in a <blockquote> (a statement read out, a judgment's paragraphs) reads as
   // one: its short closing paragraph is as much prose as the long ones before it, and so is the
-  // line naming its source (a pull quote's attribution goes later, with the quote it names).
+  // line naming its source (a pull quote's attribution goes later, with the quote it names),
+  // inside the <blockquote> or, a quote figure's caption, beside it.
   const passages = new Map(); // a <blockquote> → the words of its blocks
   const passageOf = (el) => {
+    const named = attributedQuote(el);
+    if (named) return named;
     for (let n = el; n; n = composedParentElement(n)) if (n.localName === "blockquote") return n;
     return null;
   };
@@ -265,34 +268,58 @@ function storyOf(el) {
 // showing a second, whole story below its own ('Also in Health') sets both so; the page's story is
 // the one under its <h1>. A section's subheading has no byline under it, nor has a live blog's entry
 // ('Posted by …').
+// An endless feed may set each story under an <h1> of its own, with a line of its writer and
+// time without a 'By' ('Aoife Brennan · Tue 12 May 2026, 07:30'): under an <h1> (a live blog's
+// entries have lesser headings), a short dated line that is not a sentence is a byline too.
+// Of several stories under <h1>s, the page's is the one its title names, or else the first.
 const UNIT_BYLINE = /^(by|BY|By)\s+\p{Lu}/u;
 const UNIT_BYLINE_REACH = 3;
 const UNIT_BYLINE_MAX_CHARS = 80; // a line, not a paragraph opening "By Friday, the council…"
+const UNIT_DATED = /\b(\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?\b|\d{1,2}[:.]\d{2}\b|(19|20)\d{2}\b)/i;
+const UNIT_NOT_LINE = /[.!?"”’]$/;
 
 function headedUnit(el) {
   for (let n = composedParentElement(el); n && n.localName !== "body"; n = composedParentElement(n)) {
     let heading = null;
     for (let c = n.firstElementChild; c && !heading; c = c.nextElementSibling) if (c.localName === "h1" || c.localName === "h2") heading = c;
     if (!heading) continue;
+    const main = heading.localName === "h1";
     let s = heading.nextElementSibling;
     for (let i = 0; s && i < UNIT_BYLINE_REACH; i++, s = s.nextElementSibling) {
       const line = s.textContent.trim();
-      if (line.length <= UNIT_BYLINE_MAX_CHARS && UNIT_BYLINE.test(line)) return { unit: n, main: heading.localName === "h1" };
+      if (line.length > UNIT_BYLINE_MAX_CHARS) continue;
+      if (UNIT_BYLINE.test(line)) return { unit: n, main, heading, dated: false };
+      if (main && !UNIT_NOT_LINE.test(line) && (UNIT_DATED.test(line) || !!s.querySelector("time"))) return { unit: n, main, heading, dated: true };
     }
     return null; // the nearest headed container is a section, not a story
   }
   return null;
 }
 
+/** Lower-case words of `s`, one space apart, for comparing a headline with a title. */
+function headlineWords(s) {
+  return (s ?? "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
 /** The blocks of the story under the page's <h1> when the blocks span it and other whole stories
- * marked only by their headline and byline (`headedUnit`), else all. */
-export function headlinedStory(blocks) {
-  const units = new Map();
-  const unitOf = blocks.map((b) => headedUnit(b.el));
-  for (const u of unitOf) if (u && !units.has(u.unit)) units.set(u.unit, u.main);
-  const mains = [...units].filter(([, main]) => main);
-  if (units.size < 2 || mains.length !== 1) return blocks;
-  const [main] = mains[0];
+ * marked only by their headline and byline (`headedUnit`), else all. `titles`: the page's title
+ * and the like (og:title), which name its story when more than one is under an <h1>. */
+export function headlinedStory(blocks, titles = []) {
+  let unitOf = blocks.map((b) => headedUnit(b.el));
+  let mains = new Set(unitOf.filter((u) => u?.main).map((u) => u.unit));
+  let main;
+  if (mains.size > 1) {
+    const named = titles.map(headlineWords).filter(Boolean);
+    const heads = unitOf.filter((u) => u?.main);
+    main = (heads.find((u) => { const h = headlineWords(u.heading.textContent); return h && named.some((t) => t.includes(h)); }) ?? heads[0]).unit;
+  } else {
+    // One story under an <h1>: the others are those a byline says are whole stories.
+    unitOf = unitOf.map((u) => (u?.dated ? null : u));
+    const units = new Set(unitOf.filter(Boolean).map((u) => u.unit));
+    mains = new Set(unitOf.filter((u) => u?.main).map((u) => u.unit));
+    if (units.size < 2 || mains.size !== 1) return blocks;
+    [main] = mains;
+  }
   const kept = blocks.filter((b, i) => !unitOf[i] || unitOf[i].unit === main);
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
   const mainChars = kept.reduce((n, b) => n + b.text.length, 0);

@@ -253,9 +253,28 @@ const FIGURE_CONTENT = "img, picture, svg, canvas, video, audio, iframe, object,
 // with the quote it names, when the quote is the story's, and left out with it otherwise.
 const ATTRIBUTION_TAGS = new Set(["footer", "cite"]);
 
+// A quotation may also be set as a <figure> of its <blockquote> and a <figcaption> naming the
+// speaker ('— Jane Doe, head teacher'), with no picture: the caption is the quote's attribution,
+// not a photo's, and the figure is the quote's (kept or left out with it, as a pull quote
+// repeating the body is).
+const FIGURE_MEDIA = "img, picture, svg, canvas, video, audio, iframe, object, embed, [role=img], amp-img, amp-video, amp-iframe";
+
+/** The <blockquote> of a figure that is a quotation and its attribution only, or null. */
+function figureQuote(figure) {
+  if (figure?.localName !== "figure") return null;
+  let quote = null;
+  for (const c of figure.children) {
+    if (c.localName === "blockquote" && !quote) quote = c;
+    else if (c.localName !== "figcaption") return null;
+  }
+  return quote && !figure.querySelector(FIGURE_MEDIA) ? quote : null;
+}
+
 /** The <blockquote> whose attribution line `el` is, or null. */
 export function attributedQuote(el) {
-  return ATTRIBUTION_TAGS.has(el.localName) && el.parentElement?.localName === "blockquote" ? el.parentElement : null;
+  const parent = el.parentElement;
+  if (ATTRIBUTION_TAGS.has(el.localName) && parent?.localName === "blockquote") return parent;
+  return el.localName === "figcaption" ? figureQuote(parent) : null;
 }
 
 /** The <blockquote> whose attribution line a block is (its element `el`, its text `nodes`), or
@@ -282,7 +301,7 @@ function isEditableRegion(el) {
 
 function elementVerdict(el, look, strict) {
   const tag = el.localName;
-  const textFigure = tag === "figure" && !el.querySelector(FIGURE_CONTENT);
+  const textFigure = tag === "figure" && (!el.querySelector(FIGURE_CONTENT) || !!figureQuote(el));
   if (FURNITURE_TAGS.has(tag) && !textFigure && !attributedQuote(el)) return `<${tag}>`;
   if (isDataTable(el)) return "data table";
   const role = el.getAttribute("role");
@@ -359,15 +378,37 @@ const SCORE = /^((our |the )?(rating|score|verdict)\s*[:：]?\s*)?\d{1,2}([.,]\d
 const RATING_LABEL = /\b\d{1,2}([.,]\d)?\s*(\/|out of)\s*(5|10)\b/i;
 const RATING_MAX_CHARS = 30;
 const RATING_BOX_MAX_WORDS = 80;
+// A list that rates what it names, item by item (player ratings, a ranked round-up), is the story
+// told in rated items: each a rating, a heading naming the player or the thing, and prose about
+// it, beside at least this many items of the same make. A verdict box or a rating card stands alone.
+const RATED_ITEM_MIN_SIBLINGS = 2;
+const ITEM_HEADING = "h2, h3, h4, h5, h6, [role=heading]";
 
 function isRatingBox(el, firstText) {
+  return opensWithRating(el, firstText) && words(el.textContent).length <= RATING_BOX_MAX_WORDS && !el.querySelector("h1") && !isRatedItem(el);
+}
+
+/** Does `el` open with a rating, as its first child and its first text? */
+function opensWithRating(el, firstText = (first) => first.textContent) {
   const first = el.firstElementChild;
   if (!first || first === el.lastElementChild) return false;
   for (let n = el.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.data)) return false;
   const rating = firstText(first).trim();
   if (rating.length > RATING_MAX_CHARS) return false;
-  const rated = rating ? STARS.test(rating) || SCORE.test(rating) : RATING_LABEL.test(first.getAttribute("aria-label") || "");
-  return rated && words(el.textContent).length <= RATING_BOX_MAX_WORDS && !el.querySelector("h1");
+  return rating ? STARS.test(rating) || SCORE.test(rating) : RATING_LABEL.test(first.getAttribute("aria-label") || "");
+}
+
+/** Is `el`, opening with a rating, an item of a rated list: under a heading of its own, beside
+ * items of its tag and class that open with a rating too? */
+function isRatedItem(el) {
+  if (!el.querySelector(ITEM_HEADING)) return false;
+  const cls = el.getAttribute("class");
+  let like = 0;
+  for (const s of el.parentElement?.children ?? []) {
+    if (s !== el && s.localName === el.localName && s.getAttribute("class") === cls && opensWithRating(s)) like++;
+    if (like >= RATED_ITEM_MIN_SIBLINGS) return true;
+  }
+  return false;
 }
 
 // A box's first child's text, read once for both box checks of one element (boxTitle, then
@@ -758,14 +799,15 @@ export const BLOCK_RULES = [
       /\b(members?|membership|subscri(be|bers?|ption)|donat(e|ion|ions|ing)|support(ing|ers?)?|contribut(e|ion|ing))\b/i.test(b.text),
   ],
   // "Do you have an opinion on the issues raised in this article? Email a letter…", "Have your
-  // say", "Got a question? Write to us at…", "Questions about the list? Write to the secretary…":
+  // say", "Got a question? Write to us at…", "Questions about the list? Write to the secretary…",
+  // an advice column's "Got a problem you would like Margot to tackle? Write to …":
   // the site inviting the reader, not the story.
   [
     "reader invitation",
     (b) =>
       b.words.length <= 45 &&
       !QUOTE_MARK.test(b.text) &&
-      /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you|(got|have) a story\b[^?]{0,40}\?|((any|got|have)( an?| any)? )?(questions?|queries|comments?|feedback|tips?|corrections?)\b[^?.!]{0,40}\?\s+(write|e-?mail|call|ring|contact|text|message|get in touch)\b)/i.test(b.text),
+      /^(do you have (an opinion|a view|a question|a story|information|something to say)|have your say|what do you think\?|share your (views|thoughts|story|experience)|(email|send|write) (us|a letter|to us)\b|tell us (what|your|about)|we want to hear from you|(got|have) a story\b[^?]{0,40}\?|((any|got|have)( an?| any)? )?(questions?|queries|comments?|feedback|tips?|corrections?|problems?|dilemmas?)\b[^?.!]{0,60}\?\s+(write|e-?mail|call|ring|contact|text|message|get in touch)\b)/i.test(b.text),
   ],
   // The site's standing note on its method, under a label: "How we rate claims: we ask the
   // speaker for their source…", "Methodology: …", "About our ratings: …". It explains the
@@ -841,7 +883,9 @@ export const BLOCK_RULES = [
       !/[:;]|,$/.test(b.text) &&
       !OPENING_MARK.test(b.text) &&
       capitalised(b.words) === 1 &&
-      !b.el?.closest?.("li"),
+      !b.el?.closest?.("li") &&
+      // A quote's attribution ('— Lorraine Dubois, of Prince Albert') goes with its quote.
+      !(b.el && attributedQuote(b.el)),
   ],
   // A support notice under a story about suicide, abuse or a crisis: "If you or anyone you know
   // needs help:", "If this story has raised issues for you, call …", "In an emergency, call 000."

@@ -4,7 +4,7 @@
 // copied elements carry and the text.
 
 import { Readability } from "@mozilla/readability";
-import { composedChildren, frameDocument, shadowRootOf } from "./composed.js";
+import { composedChildren, FRAME_SELECTOR, frameDocument, shadowRootOf } from "./composed.js";
 import { flatClone, INDEX_ATTR } from "./flatclone.js";
 
 /** Live text nodes under `el` (in the composed tree) that the copy holds, in order. */
@@ -69,7 +69,7 @@ export function markedArticle(doc, exclude = new Set()) {
   // A frame or a shadow tree outside the region may hold the story; an advert's frame (from
   // another origin, or a blank one its script writes a few words into) does not.
   const outside = (el) => !region.contains(el);
-  for (const frame of doc.querySelectorAll("iframe, frame")) {
+  for (const frame of doc.querySelectorAll(FRAME_SELECTOR)) {
     if (outside(frame) && (frameDocument(frame)?.body?.textContent.length ?? 0) >= MARKED_MIN_CHARS) return null;
   }
   let inside = 0;

@@ -22,7 +22,7 @@ export class PageWatcher {
     this.watched = new Set();
     // A same-origin frame that loads (or reloads) may bring the article with it.
     this._onLoad = (e) => {
-      if (/^i?frame$/i.test(e.target?.localName ?? "") && readableText(e.target) >= FRAME_TEXT) this._schedule("mutation");
+      if (/^(i?frame|object)$/i.test(e.target?.localName ?? "") && readableText(e.target) >= FRAME_TEXT) this._schedule("mutation");
     };
   }
 
