@@ -31,7 +31,9 @@ from .lexicon import (
     PORTFOLIO_WORDS,
     AMOUNT_MAGNITUDES,
     COUNTRIES,
+    CURRENCY_LETTERS,
     CURRENCY_SIGNS,
+    LEADING_PLACE_WORDS,
     DEMONYM_NOUNS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -76,6 +78,9 @@ _ORG_OR_PLACE_WORDS = ORG_NOUNS | PLACE_HEADS
 _NOT_A_PERSONS_WORDS = ORG_HEADS | ORG_NAME_HEADS | PLACE_HEADS | ORG_NOUNS
 # Words a colon after them makes a label or a title, not a dateline ("QUESTION:", "MODERATOR:")
 _NOT_A_DATELINE = TITLES | QUESTION_LABELS | ANSWER_LABELS | ROLE_LABELS
+
+# A figure written after a currency's letters, as one word ("R98", "Shs3,000", "KSh450", "RM12.50").
+_CURRENCY_AMOUNT = re.compile(r"(?:" + "|".join(CURRENCY_LETTERS) + r")\d[\d,.]*")
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -182,6 +187,13 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
             e = j
     if e == ent.end or all(t.lower_ in _NAME_JOINS for t in toks[e : ent.end]):
         e = _rest_of_organisation(toks, e)  # (also "the Moi Teaching and", cut inside the name)
+    if ent.label_ == "ORG" and e >= ent.end - 1 and toks[e - 1].is_title and toks[e - 1].lower_ in ORG_HEADS:
+        # "the Public Health Agency (of)" + "Canada" labelled apart: a body's name goes on through
+        # "of" and the place it serves (which is then no mention of its own)
+        if e + 1 < len(toks) and toks[e].lower_ == "of" and toks[e + 1].ent_iob_ == "B" and toks[e + 1].ent_type_ == "GPE":
+            e += 2
+            while e < len(toks) and toks[e].ent_iob_ == "I":
+                e += 1
     return s, e, title
 
 
@@ -365,6 +377,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if CURRENCY_SIGNS.intersection(text) or (any(ch.isdigit() for ch in text) and nxt is not None and nxt.lower_ in AMOUNT_MAGNITUDES):
         return False  # "GH₵4" of "GH₵4 billion", "R1.4" of "R1.4 billion": an amount, not a name
+    if len(span) == 1 and _CURRENCY_AMOUNT.fullmatch(text):
+        return False  # "to R98 from R112", "Shs3,000": a price in a currency's letters
     if len(span) == 1 and text.lower() in TITLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
         return False  # "Taoiseach Ciarán Doyle" with the title labelled apart: the title of the name after it
     # "the Prime Minister said": a role, which the text may give to a name elsewhere (a person's only:
@@ -475,6 +489,12 @@ def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> lis
         s, e, title = cleaned
         if mentions and mentions[-1].token_start <= s and e <= mentions[-1].token_end:
             continue  # a piece of a name the one before took in (`_whole_name`)
+        leader = _person_after_of(doc, s, e) if ent.label_ in ("ORG", "GPE") else None
+        if leader is not None:
+            # "The Democratic Alliance of Marko Radonjić" labelled one organisation: the party, and the
+            # person it is called after (a given name opens what follows "of")
+            person = doc[leader + 1 : e]
+            e = leader
         s, e = _whole_name(doc, s, e, ent.label_)
         while mentions and s <= mentions[-1].token_start and mentions[-1].token_end <= e:
             mentions.pop()  # ("Norhayati" before "binti Ismail": a piece of the whole name now found)
@@ -491,8 +511,26 @@ def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> lis
         if not kind or not _plausible(span, kind):
             continue
         mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title, stated=stated))
+        if leader is not None:
+            mentions.append(Mention(person.start_char, person.end_char, person.start, person.end, "person", person.text))
 
     return mentions
+
+
+def _person_after_of(doc: Doc, s: int, e: int) -> int | None:
+    """The "of" of an organisation's name that a person's full name follows to the name's end (a known
+    given name, then capitalised words): "the Alliance of Marko Radonjić", not "the Bank of Canada"."""
+    toks = token_list(doc)
+    for k in range(s + 1, e - 2):
+        if toks[k].lower_ != "of":
+            continue
+        given = toks[k + 1]
+        last = toks[e - 1].lower_
+        # (the surname no dictionary word: "the Institute of Marine Research" names a field, not a person)
+        if (given.lower_ in MALE_NAMES or given.lower_ in FEMALE_NAMES) and all(t.is_title and t.pos_ == "PROPN" for t in toks[k + 1 : e]) and e - k - 1 <= 3 and last not in common_nouns() and last not in _NOT_A_PERSONS_WORDS:
+            return k
+        return None
+    return None
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -701,6 +739,7 @@ def _shift_records(items, chars: int, tokens: int) -> list[tuple[int, _Record]]:
 
 def build_actor_index(doc: Doc) -> ActorIndex:
     mentions = _coordinated_given_names(doc, find_mentions(doc))
+    _complete_cut_names(doc, mentions)
 
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
@@ -757,6 +796,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     taken = _Taken(len(text_of(doc)), mentions)
     _add_defined_acronyms(doc, actors, mentions, taken)
     _add_unlabelled_repeats(doc, actors, mentions, taken)
+    _add_names_proper(doc, actors, mentions, taken)
     _add_datelines(doc, actors, mentions, keyed, new_actor, taken)
     _vote_types(actors, doc)
     for a in actors:
@@ -770,6 +810,26 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         a.id = f"a{i}"
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
     return ActorIndex(actors, by_token)
+
+
+def _complete_cut_names(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Inland Fisheries Ireland said …" at a paragraph's start, of which the model took "Fisheries
+    Ireland" (a place): a capitalised word before a mention that makes it a longer name the text
+    gives elsewhere is that name, of that name's type."""
+    longer = {m.text: m.label for m in mentions if " " in m.text}
+    if not longer:
+        return
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    toks = token_list(doc)
+    for m in mentions:
+        k = m.token_start - 1
+        if k < 0 or k in covered or not toks[k].is_title or toks[k].whitespace_ != " ":
+            continue
+        text = f"{toks[k].text} {m.text}"
+        if text not in longer:
+            continue
+        m.start, m.token_start, m.text, m.label = toks[k].idx, k, text, longer[text]
+        covered.add(k)
 
 
 def _coordinated_given_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -1334,6 +1394,67 @@ def _merge_same_names(keyed: dict[tuple[str, str], ActorRecord]) -> None:
             m.actor = thing
         thing.mentions.extend(single.mentions)
         single.mentions = []
+
+
+def _name_proper(a: ActorRecord) -> str | None:
+    """The word of a two-word name that stands alone for it though it is not the first: the name proper
+    after a word that opens a place's name ("Awbeg" of "River Awbeg"), or a team's name after its
+    town's ("Thunderhawks" of "Taichung Thunderhawks": a plural no dictionary knows, and no word for
+    a kind of body or place)."""
+    words = a.name.split()
+    if a.type == "person" or len(words) != 2 or not a.mentions:
+        return None
+    rest = words[1]
+    low = rest.lower()
+    if len(rest) < 3 or not rest[:1].isupper() or low in COUNTRIES or low in PLACE_ALIASES or low in MALE_NAMES or low in FEMALE_NAMES:
+        return None
+    if a.type == "place" and words[0].lower() in LEADING_PLACE_WORDS:
+        return rest
+    if (
+        low.endswith("s")
+        and not rest.isupper()
+        and words[0][:1].isupper()
+        and not any(w in ORG_NOUNS or w in PLACE_HEADS or w in ORG_NAME_HEADS or w in NAME_PREFIX_WORDS for w in (low, words[0].lower()))
+        and low[:-1] not in common_nouns()
+        and low.removesuffix("es") not in common_nouns()
+    ):
+        return rest
+    return None
+
+
+def _add_names_proper(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:
+    """ "the Awbeg" after "the River Awbeg", "the Thunderhawks" after "the Taichung Thunderhawks": the
+    name proper alone is that place or team wherever it stands, whatever actor the model's label for
+    it (or a longer name that opens with it, "Awbeg Anglers") made it. (`taken`: what `mentions` cover.)"""
+    proper: dict[str, ActorRecord] = {}
+    for a in actors:
+        name = _name_proper(a)
+        if name is not None:
+            proper.setdefault(name, a)
+    if not proper:
+        return
+    for b in actors:
+        moved = [m for m in b.mentions if m.text in proper and proper[m.text] is not b]
+        for m in moved:
+            a = proper[m.text]
+            b.mentions.remove(m)
+            m.actor = a
+            a.mentions.append(m)
+            if a.type == "place" and a.name.split()[0].lower() in LEADING_PLACE_WORDS:
+                m.stated = "place"
+    for s, e, name in occurrences(text_of(doc), frozenset(proper), keeps(doc)):
+        if taken.overlaps(s, e):
+            continue
+        bounds = _token_bounds(doc, s, e)
+        if bounds is None:
+            continue
+        a = proper[name]
+        # (a team's name alone is a plural, which says a body of people, whatever the model made of its town's)
+        kind = "place" if a.name.split()[0].lower() in LEADING_PLACE_WORDS else "organization"
+        m = Mention(s, e, bounds[0], bounds[1], kind, name, actor=a, stated="place" if kind == "place" else None)
+        a.mentions.append(m)
+        mentions.append(m)
+        taken.add(s, e)
 
 
 def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str, str], ActorRecord], mentions: list[Mention]) -> None:
