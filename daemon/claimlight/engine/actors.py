@@ -292,8 +292,23 @@ def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
         while s > 0 and e - s < 4 and s <= toks[s - 1].head.i < e and _name_piece(toks[s - 1], toks[toks[s - 1].head.i]) and not toks[s - 1].ent_type_:
             if toks[s - 1].lower_ in PORTFOLIO_WORDS and s > 1 and toks[s - 2].lower_ in ("for", "of"):
                 break  # "Minister for Agriculture Joseph Wamala": the office's portfolio, no given name
+            if _after_an_office(toks, s - 1):
+                break  # "Deputy Minister for Civil Protection Stavros Theodorou": a portfolio of two words
             s -= 1
     return s, e
+
+
+def _after_an_office(toks: list[Token], k: int) -> bool:
+    """Whether the capitalised word at k ends a run of capitalised words that an office's "for" or
+    "of" opens ("Minister for Civil Protection", "Secretary of Home Affairs"): a portfolio, which
+    no given name is part of."""
+    j = k
+    while j >= 0 and toks[j].is_title and k - j < 4:
+        j -= 1
+    if j < 1 or toks[j].lower_ not in ("for", "of"):
+        return False
+    office = toks[j - 1]
+    return office.is_title and office.lower_.rstrip(".") in TITLES
 
 
 def _name_piece(before: Token, after: Token) -> bool:
@@ -323,6 +338,8 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
             return "place"  # "the Syr Darya river", "the Shardara reservoir"
         if before is not None and before.lower_ in PLACE_PREPOSITIONS and before.is_lower:
             return "place"  # "warehouses near Rotterdam"
+    if 2 <= len(span) <= 3 and words[0] in LEADING_PLACE_WORDS and all(t.is_title for t in span) and not _ORG_LAST_WORDS.intersection(words):
+        return "place"  # "the River Blackwater", "Lake Naivasha", "Mount Elgon": whatever the label
     if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
         return "place"
     if label == "PERSON" and len(span) > 2 and words[-1] in _ORG_LAST_WORDS:
@@ -458,13 +475,14 @@ def _given_name(names: list[str]) -> str:
 
 
 def gender_by_ending(names: list[str], titles: set[str]) -> bool:
-    """Whether a name's gender is only a guess from its unlisted given name's ending in -a: a guess,
+    """Whether a name's gender is only a guess from its unlisted given name's ending in -a (or the
+    French-made -elle, -ette of Caribbean and North American names: Shernelle, Lynette): a guess,
     since many men's names end so too (Nikita, Luca, Mustafa, many Pacific, Himalayan and Bantu
     names), which the text's own "he" must be free to overrule (`coref`)."""
     if titles & (MALE_TITLES | FEMALE_TITLES):
         return False
     first = _given_name(names)
-    return len(first) > 3 and first.endswith("a") and first not in MALE_NAMES and first not in FEMALE_NAMES
+    return len(first) > 3 and first.endswith(("a", "elle", "ette")) and first not in MALE_NAMES and first not in FEMALE_NAMES
 
 
 # The gender a lone name with no title is known to have: none (`_gender` of no words and no title,
@@ -797,6 +815,7 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     _add_defined_acronyms(doc, actors, mentions, taken)
     _add_unlabelled_repeats(doc, actors, mentions, taken)
     _add_names_proper(doc, actors, mentions, taken)
+    _drop_capitalised_common_words(doc, actors, mentions)
     _add_datelines(doc, actors, mentions, keyed, new_actor, taken)
     _vote_types(actors, doc)
     for a in actors:
@@ -927,11 +946,54 @@ class _People:
             candidates = titled or candidates
         if not candidates:
             return None
+        if len(candidates) > 1 and self.doc is not None:
+            candidates = self._by_seniority(candidates, m) or candidates
+        if len(candidates) > 1 and len(words) == 1 and not m.title:
+            # "Joseph had dived …" before his father "Augustin Joseph" came in: the surname alone goes on
+            # meaning the one the text has been calling by it, not whoever shares it and was named last
+            candidates = self._called_alone(candidates, words[0], m) or candidates
         # Several people share the name: the one mentioned most recently before this mention.
         latest = {p.id: self._latest_before(p, m.start) for p in candidates}
         before = [p for p in candidates if latest[p.id] >= 0]
         pool = before or candidates
         return max(pool, key=lambda p: latest[p.id])
+
+    def _called_alone(self, candidates: list[ActorRecord], word: str, m: Mention) -> list[ActorRecord] | None:
+        """The one of the people sharing a surname whom the text has called by it alone before `m`: each
+        bare use before (no given name, title or "the elder" before it) is the one of them named in full
+        last before it; when all are the same person, that person."""
+        doc = self.doc
+        firsts = {p.id: self.starts[p.id][0] for p in candidates if self.starts[p.id]}
+        owners: set[str] = set()
+        for t in doc[: m.token_start]:
+            if t.text != word:
+                continue
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and ((prev.is_title and prev.pos_ == "PROPN") or prev.lower_ in _SENIORITY or prev.lower_.rstrip(".") in TITLES):
+                continue
+            known = [p for p in candidates if firsts.get(p.id, len(doc.text)) < t.idx]
+            if known:
+                owners.add(max(known, key=lambda p: firsts[p.id]).id)
+        return [p for p in candidates if p.id in owners] if len(owners) == 1 else None
+
+    def _by_seniority(self, candidates: list[ActorRecord], m: Mention) -> list[ActorRecord] | None:
+        """ "the elder Keepa", "the younger Joseph": of the people sharing a surname, the parent or the
+        child. The child is who the text brings in as one ("his son Rawiri", "her daughter, Ana,");
+        with a stated age for each ("Tom Keepa, 68,"), the ages decide."""
+        doc = self.doc
+        k = m.token_start - 1
+        if k < 1 or doc[k].lower_ not in _SENIORITY or doc[k - 1].lower_ != "the":
+            return None
+        elder = _SENIORITY[doc[k].lower_]
+        ages = {p.id: _stated_age(doc, p) for p in candidates}
+        if all(a is not None for a in ages.values()):
+            best = (max if elder else min)(ages.values())
+            return [p for p in candidates if ages[p.id] == best]
+        text = text_of(doc)
+        child = {p.id: any(re.search(rf"\b(?:son|daughter|child|grandson|granddaughter),? {re.escape(w)}\b", text) for w in p.tokens[:1]) for p in candidates}
+        if len(set(child.values())) < 2:
+            return None
+        return [p for p in candidates if child[p.id] != elder]
 
     def _by_given_name(self, word: str, m: Mention) -> list[ActorRecord]:
         """The people named in full whose given name a lone word is, unless the word is a place there:
@@ -947,6 +1009,19 @@ class _People:
         starts = self.starts[person.id]
         i = bisect_left(starts, offset)
         return starts[i - 1] if i else -1
+
+
+# "the elder Keepa" (True) and "the younger Keepa" (False): which of two people of one surname
+_SENIORITY = {"elder": True, "older": True, "senior": True, "younger": False, "junior": False}
+
+
+def _stated_age(doc: Doc, person: ActorRecord) -> int | None:
+    """The age the text gives a person right after a mention of their name ("Tom Keepa, 68,")."""
+    for m in person.mentions:
+        after = doc[m.token_end : m.token_end + 3]
+        if len(after) == 3 and after[0].text == "," and after[1].text.isdigit() and after[2].text in (",", ".") and 0 < int(after[1].text) < 120:
+            return int(after[1].text)
+    return None
 
 
 def _opened_by_given_name(words: list[str]) -> bool:
@@ -1125,6 +1200,8 @@ def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
         return True
+    if _described_as_person(head):
+        return True  # "Mere Houkamau, 71, was one of the last to leave": an age between commas
     before = doc[s - 1] if s > 0 else None
     return before is not None and (before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES)
 
@@ -1309,6 +1386,30 @@ def _add_defined_acronyms(doc: Doc, actors: list[ActorRecord], mentions: list[Me
             a.mentions.append(acronym)
             mentions.append(acronym)
             taken.add(acronym.start, acronym.end)
+
+
+def _drop_capitalised_common_words(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
+    """ "Quarry firm fined …", "Hawker centre drama puts …": a headline's or a sentence's first word,
+    one the dictionary knows as a noun, that the text writes in lower case elsewhere ("the company's
+    quarry", "a hawker centre"), is that noun capitalised, not a name, wherever it only ever opens a
+    sentence. (The whole text is read here: mentions are found paragraph by paragraph.)"""
+    text = None
+    for a in actors:
+        if len(a.mentions) == 0 or any(" " in m.text for m in a.mentions):
+            continue
+        word = a.mentions[0].text
+        low = word.lower()
+        if not word[:1].isupper() or word.isupper() or low not in common_nouns() or low in COUNTRIES or low in PLACE_ALIASES:
+            continue
+        if not all(m.token_start == 0 or doc[m.token_start].is_sent_start or doc[m.token_start - 1].is_space for m in a.mentions):
+            continue
+        if text is None:
+            text = text_of(doc)
+        if not re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text):
+            continue
+        for m in a.mentions:
+            mentions.remove(m)
+        a.mentions = []
 
 
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:

@@ -133,6 +133,11 @@ def _role_noun_of(tok: Token) -> Token | None:
                 return t
         return None
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.i < head.i and normalise(head.head.text) in TITLES:
+        # "Deputy Minister for Civil Protection Stavros Theodorou": the name parsed as the object of
+        # the office's "for", after its portfolio (capitalised words only, up to the name)
+        if all(t.is_title for t in tok.doc[head.i + 1 : tok.i]):
+            return head.head
     if head.i < tok.i and head.pos_ == "NOUN" and tok.dep_ in ("dobj", "npadvmod", "nmod") and head.lower_ in PERSON_NOUNS:
         if all(t.is_title for t in tok.doc[head.i + 1 : tok.i]):  # (a given name, whatever its tag)
             return head

@@ -186,7 +186,7 @@ _MALE = {
         flavien hazem
     """,
     "caribbean": """
-        delroy jahmal kenrick kenroy marlon shamar
+        delroy jahmal kenrick kenroy marlon shamar kervin
     """,
     "hebrew": """
         avi avraham benny binyamin chaim david eitan eli eliezer ehud gideon itamar moshe
@@ -352,6 +352,7 @@ _FEMALE = {
     """,
     "caribbean": """
         aliyah keisha latoya shanice shavonne tamika tiana yesenia
+        shernelle shernel jeneille kerlene kerrylee shermaine tricia nadine keturah
     """,
     "hebrew": """
         ayelet dalia galit hadas michal miri noa orly ruti shira shulamit tali tamar tzipi

@@ -561,6 +561,7 @@ ROLE_NOUNS = frozenset(
     executive analyst economist officer founder co-founder owner manager researcher scientist
     spokesperson spokeswoman spokesman lawyer barrister solicitor historian author writer
     campaigner activist resident chef singer actor actress striker midfielder defender goalkeeper
+    producer controller beekeeper
     """.split()
 )
 
@@ -964,6 +965,8 @@ ROLE_FAMILIES = {
         "entomologist botanist zoologist agronomist glaciologist oceanographer climatologist".split()
     ),
     "prelate": frozenset("prelate archbishop bishop cardinal".split()),
+    # "the priest" for "Father Dimitrios Lazarou": the title a priest is called by
+    "priest": frozenset("priest father fr reverend vicar".split()),
     # "the don", "the academic" for "Prof. Adaeze Nwankwo": what Nigerian, Ghanaian and British papers
     # call a university teacher
     **{w: frozenset("professor lecturer academic don".split()) for w in "don academic".split()},
