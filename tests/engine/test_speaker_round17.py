@@ -59,6 +59,14 @@ CASES = [
         "trader",
     ),
     (
+        "'they said' after a named organiser who came in after the group the paragraph spoke of: the organiser",
+        "At the hall, where about 90 people slept on camp beds, volunteers had served soup since dawn. One of "
+        "the organisers, Sefa Tuilagi, said the kitchen had fed 200 people by noon.\n\n"
+        "“People just turned up with bread. Nobody asked them to,” they said.",
+        "“People just turned up with bread. Nobody asked them to,”",
+        "Tuilagi",
+    ),
+    (
         "'the priest' for a man the text called 'Father …'",
         "In Limni, Father Spyros Manolis kept the church open all night.\n\n"
         "The mayor said the village had lost 30 houses. “The church has stood through worse fires,” the priest said.",

@@ -152,6 +152,7 @@ _COPULA_AFTER = re.compile(r"\s+(?:is|was|has become|had become|remains)\s+(?:a|
 # A speaker's "they" (`singular_they`), the words of one person speaking, and cues that carry on a quotation.
 _PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:i|me|my|mine|myself)(?!\w)")
+_FIRST_PERSON_PLURAL = re.compile(r"(?<!\w)(?:we|us|our|ours|ourselves)(?!\w)")
 _CARRYING_ON_CUES = frozenset("added adds continued continues".split())
 # "Alex Rahardjo, an organiser … who uses they/them pronouns,": a person the text says is "they".
 _THEY_THEM = re.compile(r"(?<!\w)they ?/ ?(?:them|their)(?!\w)", re.IGNORECASE)
@@ -1094,6 +1095,12 @@ def singular_they(ctx: Context, found: Found) -> Found:
         source = _unnamed_source_before(ctx, ctx.at.doc[ctx.at.token_range(a, a)[0]]) if singular else None
         if source is not None and source[0] > sp.chain[-1][0]:
             return found._replace(speaker=Speaker(ctx.at.text[source[0] : source[1]], a, b, None, ((a, b), source)))
+        if not singular and not _FIRST_PERSON_PLURAL.search(spoken):
+            # "… volunteers had served breakfast. One of the organisers, Kiri Ngata-Brown, said … ¶ “…,”
+            # they said": a named person who came in after the group, speaking for nobody but themselves
+            res = ctx.at.finder.coref.singular_they(ctx.at.doc[ctx.at.token_range(a, a)[0]])
+            if res is not None and res.actor is not None and res.chain and res.chain[0][0] > sp.chain[-1][0]:
+                return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
         return found
     if not singular and (found.cue or "").lower() not in _CARRYING_ON_CUES:
         return found
