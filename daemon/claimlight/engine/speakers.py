@@ -13,7 +13,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal, is_mistagged_cue
+from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal, is_mistagged_cue, named_holder
 from .lexicon import CLAIM_NOUNS, MAKING_VERBS, ORG_NOUNS, PERSON_NOUNS, ROLE_FAMILIES, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 from .docview import text_of
 from .role_index import RoleIndex, StatedRoles, build_role_index
@@ -316,6 +316,11 @@ class SpeakerFinder:
                 if m is not None and m.actor is not None and m.actor.type == "person":
                     mention = m
                     break
+            if mention is None and tok.is_title:
+                # "Deputy Minister for Civil Protection Stavros Theodorou … said": the name the parse
+                # made the object of the office's "for"
+                holder = named_holder(tok, self.index)
+                mention = self.index.mention_at(holder.i) if holder is not None else None
         if mention is not None and mention.actor is not None and mention.actor.type == "organization":
             # "The Bureau of Meteorology's senior forecaster, Joanna Pirelli, said", parsed with the
             # organisation as the subject: a person's name in apposition to it is who speaks
