@@ -959,9 +959,11 @@ class _People:
         return max(pool, key=lambda p: latest[p.id])
 
     def _called_alone(self, candidates: list[ActorRecord], word: str, m: Mention) -> list[ActorRecord] | None:
-        """The one of the people sharing a surname whom the text has called by it alone before `m`: each
-        bare use before (no given name, title or "the elder" before it) is the one of them named in full
-        last before it; when all are the same person, that person."""
+        """The one of the people sharing a surname whom the text has called by it alone before `m`: a
+        bare use before (no given name, title or "the elder" before it) while only one of them had been
+        named in full is that one's; when all such uses are the same person's, that person. (A bare use
+        once two are known says nothing: "former President Bill Clinton …, said that in 1998, Clinton
+        allowed her staff …" is the other Clinton.)"""
         doc = self.doc
         firsts = {p.id: self.starts[p.id][0] for p in candidates if self.starts[p.id]}
         owners: set[str] = set()
@@ -972,8 +974,8 @@ class _People:
             if prev is not None and ((prev.is_title and prev.pos_ == "PROPN") or prev.lower_ in _SENIORITY or prev.lower_.rstrip(".") in TITLES):
                 continue
             known = [p for p in candidates if firsts.get(p.id, len(doc.text)) < t.idx]
-            if known:
-                owners.add(max(known, key=lambda p: firsts[p.id]).id)
+            if len(known) == 1:
+                owners.add(known[0].id)
         return [p for p in candidates if p.id in owners] if len(owners) == 1 else None
 
     def _by_seniority(self, candidates: list[ActorRecord], m: Mention) -> list[ActorRecord] | None:
