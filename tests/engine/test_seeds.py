@@ -19,8 +19,6 @@ SEEDS = sorted((Path(__file__).parents[2] / "seeds" / "articles").glob("*.json")
 KNOWN_MISSES = {
     ("live-blog-ukraine-recovery", "“Threat of ballistic missile"): "the source is a channel named before an emoji and a colon",
     ("politics-nigeria-road-flag-off", "“Our fathers travelled"): "'the monarch' for a traditional ruler the model typed an organisation",
-    ("profile-hobart-ferry-skipper", '"I\'ll probably cry,"'): "a bare surname two people share goes to the one named last",
-    ("profile-hobart-ferry-skipper", '"Don\'t put that in."'): "carries on the quotation above, whose shared surname went to the one named last",
     ("hearing-rail-agency-committee", '"They promised us signals'): "the speaker is named only in the next sentence ('The words were Van Wyk's')",
     ("politics-ghana-northern-roads", "‘fix the roads first’"): "a headline's partial quotation that no later quotation repeats is left without a speaker",
     ("op-ed-kingston-buses", "“All three?"): "'he' for a man named only as a first name in apposition to 'his first name', which the model takes for a place",
@@ -338,6 +336,10 @@ def test_overall_figures_on_the_held_out_articles(results):
     # towns and offices in apposition are at 0.940 (0.848 before its rules; the earlier rounds 0.9354 -> 0.9373).
     # 0.9347 with the sixteenth, written for numbers and reported speech and scored before any actor rule for it,
     # whose Montenegrin, Taiwanese and Irish-language names, an Irish river and a stadium cut from its city are
-    # at 0.873 (attributed F1 0.938 with it), hence the floor of 0.93.
+    # at 0.873 (attributed F1 0.938 with it), hence a floor of 0.93 for a round. 0.936 with the seventeenth,
+    # whose names and places are at 0.873 (0.858 before its rules); the sixteenth's rose to 0.983 (0.962 against
+    # its first gold, whose datelines and a court broke the seeds' conventions); attributed F1 0.936 with the
+    # seventeenth (its eight articles 56 of 65 speakers, 0.848; 43 of 65 before its rules, eleven of the misses
+    # wrong names, three after).
     assert total.attributed.f1 >= 0.93
-    assert total.actors.f1 >= 0.93
+    assert total.actors.f1 >= 0.935
