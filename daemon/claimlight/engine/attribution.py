@@ -22,6 +22,7 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
   previous_subject   standing alone: the subject of the plain sentence just before it
   next_subject       standing alone before a plain sentence about a named person and another
                      quotation: that person ("“…” Lindqvist was not persuaded. “…”")
+  named_after        a paragraph of its own, named by the next one: "“…” ¶ That was X, …"
   paragraph_before   opening its paragraph: the one the paragraph before brings in ("X says …")
   continuation       no cue of its own: it carries on the previous speaker's words
   governing_subject  standing alone: the subject of the verb it hangs from, as a last resort
