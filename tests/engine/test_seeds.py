@@ -19,8 +19,6 @@ SEEDS = sorted((Path(__file__).parents[2] / "seeds" / "articles").glob("*.json")
 KNOWN_MISSES = {
     ("live-blog-ukraine-recovery", "“Threat of ballistic missile"): "the source is a channel named before an emoji and a colon",
     ("politics-nigeria-road-flag-off", "“Our fathers travelled"): "'the monarch' for a traditional ruler the model typed an organisation",
-    ("profile-hobart-ferry-skipper", '"I\'ll probably cry,"'): "a bare surname two people share goes to the one named last",
-    ("profile-hobart-ferry-skipper", '"Don\'t put that in."'): "carries on the quotation above, whose shared surname went to the one named last",
     ("hearing-rail-agency-committee", '"They promised us signals'): "the speaker is named only in the next sentence ('The words were Van Wyk's')",
     ("politics-ghana-northern-roads", "‘fix the roads first’"): "a headline's partial quotation that no later quotation repeats is left without a speaker",
     ("op-ed-kingston-buses", "“All three?"): "'he' for a man named only as a first name in apposition to 'his first name', which the model takes for a place",
@@ -99,10 +97,22 @@ KNOWN_MISSES = {
     ("wire-tbilisi-fuel-truck-ban", "“Nobody wants a fight"): "'he' after 'an Azerbaijani official who was not authorised to speak publicly said …': given to the trucker named in the paragraph before",
     # the fourteenth round
     ("sports-manila-volleyball-semifinal", "“We talked about it after Game 1"): "'said the 5-foot-11 opposite hitter' for a player named only as the object of 'from' in the sentence before ('Behind 27 points from Angelica “Gel” Dimaculangan'), whose given name the nickname cuts off: left as the description",
-    # the sixteenth round, written for numbers and reported speech: three pronouns given to the person named last
+    # the sixteenth round, written for numbers and reported speech: pronouns given to the person named last
     ("business-johannesburg-grocer-interim-results", "“They beat on profit"): "'she said' after an analyst (a woman) who is the subject of the sentence before, given to the finance director named two paragraphs up",
-    ("election-podgorica-city-assembly-results", "“We accept the people"): "'he said' for the alliance's leader after 'Radonjić conceded that his alliance … but demanded …': given to the Green List of the paragraph before",
     ("health-montreal-shingles-vaccine-dementia", "“I did it for the rash"): "'she said' for 'Lucie Bergeron, 72, a retired teacher', after 'her sister spent three weeks in hospital': given to the sister",
+    # a first-round seed, since the seventeenth round's surname rule: 'Arsenault sold the business' is now the
+    # deceased (it went to her son, named last), and the reading takes 'The current owner, a numbered company,' after it for her
+    ("obituary-evelyn-arsenault", '"Evelyn built the place'): "'the statement read' for 'The current owner, a numbered company,' after 'Arsenault sold the business': the description is taken for the seller",
+    # the seventeenth round
+    ("weather-gisborne-waipaoa-stopbank", "“It came up faster"): "a bare quotation paragraph whose speaker the next paragraph brings in ('Mere Houkamau, 71, was one of the last to leave'): carries on the father quoted before",
+    ("court-castries-boat-fare-manslaughter", "“Remorse is real"): "'she said' for the judge after 'The judge said …', with defence counsel (a woman) quoted two paragraphs up: left unresolved",
+    ("arts-lagos-bakare-twins-producers", "“She means we are shy"): "'Her brother cuts in before she can finish.' before the quotation: no verb of saying, and 'her brother' of twins called by given names only: left without a speaker",
+    ("arts-lagos-bakare-twins-producers", "“I had the keys"): "a bare quotation after 'The split happened by accident, she noted, …', whose 'she' is read as the brother (twin given names say no sex)",
+    ("arts-lagos-bakare-twins-producers", "“That is true. Six o"): "'his sister said' for the twin sister, with another sister named as 'their sister': left as the description",
+    ("weather-evia-mantoudi-wildfire", "“The bees will come back"): "'Her husband shook his head.' before the quotation, for the man whose wife the paragraph before named: left without a speaker",
+    ("community-donegal-arranmore-ferry-fares", "“We will not leave"): "'her husband said' for the man of 'Séamus and Bríd Ó Dónaill': left as the description",
+    ("entertainment-singapore-hawker-film-debut", "“I thought they were joking"): "'the 67-year-old said' with no age stated before, after 'Tan cast Rahim …, after seeing him argue': given to the director through 'him'",
+    ("entertainment-singapore-hawker-film-debut", "“Rahim directed me"): "'Tan laughs.' before the quotation, parsed with 'laughs' a noun: left without a speaker",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -218,6 +228,15 @@ HELD_OUT = {
     # named last, left to the speaker rules)
     "politics-halifax-provincial-budget", "election-podgorica-city-assembly-results", "health-montreal-shingles-vaccine-dementia",
     "sports-taichung-baseball-season-review", "business-johannesburg-grocer-interim-results", "court-cork-quarry-river-pollution-sentencing",
+    # the seventeenth round: a Gisborne flood night of officials by role, a Saint Lucian sentencing of a father and
+    # son of one surname, a Malaysian plantation group's results and analysts, Lagos twin producers by given name,
+    # an Evia wildfire of officials by role and a beekeeping couple, Kampala vendors and a letter, an Arranmore
+    # ferry row, a Singapore film debut of a they/them director; annotated before the engine was run on them
+    # (43 of 65 speakers right then, eleven of the misses wrong names; 53 of 65 after the round's rules, three
+    # of the misses wrong names)
+    "weather-gisborne-waipaoa-stopbank", "court-castries-boat-fare-manslaughter", "business-kuala-lumpur-plantation-labour-costs",
+    "arts-lagos-bakare-twins-producers", "weather-evia-mantoudi-wildfire", "politics-kampala-nakivubo-vendors-relocation",
+    "community-donegal-arranmore-ferry-fares", "entertainment-singapore-hawker-film-debut",
 }
 
 
@@ -317,6 +336,10 @@ def test_overall_figures_on_the_held_out_articles(results):
     # towns and offices in apposition are at 0.940 (0.848 before its rules; the earlier rounds 0.9354 -> 0.9373).
     # 0.9347 with the sixteenth, written for numbers and reported speech and scored before any actor rule for it,
     # whose Montenegrin, Taiwanese and Irish-language names, an Irish river and a stadium cut from its city are
-    # at 0.873 (attributed F1 0.938 with it), hence the floor of 0.93.
+    # at 0.873 (attributed F1 0.938 with it), hence a floor of 0.93 for a round. 0.936 with the seventeenth,
+    # whose names and places are at 0.873 (0.858 before its rules); the sixteenth's rose to 0.983 (0.962 against
+    # its first gold, whose datelines and a court broke the seeds' conventions); attributed F1 0.936 with the
+    # seventeenth (its eight articles 56 of 65 speakers, 0.848; 43 of 65 before its rules, eleven of the misses
+    # wrong names, three after).
     assert total.attributed.f1 >= 0.93
-    assert total.actors.f1 >= 0.93
+    assert total.actors.f1 >= 0.935

@@ -63,6 +63,7 @@ CASES = [
      "“Not one route will be cut this year.”", "Marisol Okonjo"),
     ("colon_subject", "Nora Okafor, a baker, spoke first.\n\nOkafor was more blunt: “The rent will close us.”", "“The rent will close us.”", "Nora Okafor"),
     ("next_subject", "“We lost focus,” said captain James Reid.\n\n“It was the heat.” Coach Ana Moy was not persuaded. “We trained in worse.”", "“It was the heat.”", "Ana Moy"),
+    ("named_after", "“We lost focus,” said captain James Reid.\n\n“The pitch was a swamp.”\n\nThat was Dana Whitfield, the coach, after the match.", "“The pitch was a swamp.”", "Dana Whitfield"),
 ]
 
 

@@ -31,7 +31,9 @@ from .lexicon import (
     PORTFOLIO_WORDS,
     AMOUNT_MAGNITUDES,
     COUNTRIES,
+    CURRENCY_LETTERS,
     CURRENCY_SIGNS,
+    LEADING_PLACE_WORDS,
     DEMONYM_NOUNS,
     FEMALE_NAMES,
     FEMALE_TITLES,
@@ -76,6 +78,9 @@ _ORG_OR_PLACE_WORDS = ORG_NOUNS | PLACE_HEADS
 _NOT_A_PERSONS_WORDS = ORG_HEADS | ORG_NAME_HEADS | PLACE_HEADS | ORG_NOUNS
 # Words a colon after them makes a label or a title, not a dateline ("QUESTION:", "MODERATOR:")
 _NOT_A_DATELINE = TITLES | QUESTION_LABELS | ANSWER_LABELS | ROLE_LABELS
+
+# A figure written after a currency's letters, as one word ("R98", "Shs3,000", "KSh450", "RM12.50").
+_CURRENCY_AMOUNT = re.compile(r"(?:" + "|".join(CURRENCY_LETTERS) + r")\d[\d,.]*")
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -182,6 +187,13 @@ def _clean(ent: SpacySpan) -> tuple[int, int, str] | None:
             e = j
     if e == ent.end or all(t.lower_ in _NAME_JOINS for t in toks[e : ent.end]):
         e = _rest_of_organisation(toks, e)  # (also "the Moi Teaching and", cut inside the name)
+    if ent.label_ == "ORG" and e >= ent.end - 1 and toks[e - 1].is_title and toks[e - 1].lower_ in ORG_HEADS:
+        # "the Public Health Agency (of)" + "Canada" labelled apart: a body's name goes on through
+        # "of" and the place it serves (which is then no mention of its own)
+        if e + 1 < len(toks) and toks[e].lower_ == "of" and toks[e + 1].ent_iob_ == "B" and toks[e + 1].ent_type_ == "GPE":
+            e += 2
+            while e < len(toks) and toks[e].ent_iob_ == "I":
+                e += 1
     return s, e, title
 
 
@@ -280,8 +292,23 @@ def _whole_name(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
         while s > 0 and e - s < 4 and s <= toks[s - 1].head.i < e and _name_piece(toks[s - 1], toks[toks[s - 1].head.i]) and not toks[s - 1].ent_type_:
             if toks[s - 1].lower_ in PORTFOLIO_WORDS and s > 1 and toks[s - 2].lower_ in ("for", "of"):
                 break  # "Minister for Agriculture Joseph Wamala": the office's portfolio, no given name
+            if _after_an_office(toks, s - 1):
+                break  # "Deputy Minister for Civil Protection Stavros Theodorou": a portfolio of two words
             s -= 1
     return s, e
+
+
+def _after_an_office(toks: list[Token], k: int) -> bool:
+    """Whether the capitalised word at k ends a run of capitalised words that an office's "for" or
+    "of" opens ("Minister for Civil Protection", "Secretary of Home Affairs"): a portfolio, which
+    no given name is part of."""
+    j = k
+    while j >= 0 and toks[j].is_title and k - j < 4:
+        j -= 1
+    if j < 1 or toks[j].lower_ not in ("for", "of"):
+        return False
+    office = toks[j - 1]
+    return office.is_title and office.lower_.rstrip(".") in TITLES
 
 
 def _name_piece(before: Token, after: Token) -> bool:
@@ -311,6 +338,8 @@ def _mention_type(span: SpacySpan, label: str) -> str | None:
             return "place"  # "the Syr Darya river", "the Shardara reservoir"
         if before is not None and before.lower_ in PLACE_PREPOSITIONS and before.is_lower:
             return "place"  # "warehouses near Rotterdam"
+    if 2 <= len(span) <= 3 and words[0] in LEADING_PLACE_WORDS and all(t.is_title for t in span) and not _ORG_LAST_WORDS.intersection(words):
+        return "place"  # "the River Blackwater", "Lake Naivasha", "Mount Elgon": whatever the label
     if label == "PERSON" and len(span) == 1 and words[0] in COUNTRIES:
         return "place"
     if label == "PERSON" and len(span) > 2 and words[-1] in _ORG_LAST_WORDS:
@@ -365,6 +394,8 @@ def _plausible(span: SpacySpan, kind: str) -> bool:
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if CURRENCY_SIGNS.intersection(text) or (any(ch.isdigit() for ch in text) and nxt is not None and nxt.lower_ in AMOUNT_MAGNITUDES):
         return False  # "GH₵4" of "GH₵4 billion", "R1.4" of "R1.4 billion": an amount, not a name
+    if len(span) == 1 and _CURRENCY_AMOUNT.fullmatch(text):
+        return False  # "to R98 from R112", "Shs3,000": a price in a currency's letters
     if len(span) == 1 and text.lower() in TITLES and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
         return False  # "Taoiseach Ciarán Doyle" with the title labelled apart: the title of the name after it
     # "the Prime Minister said": a role, which the text may give to a name elsewhere (a person's only:
@@ -444,13 +475,14 @@ def _given_name(names: list[str]) -> str:
 
 
 def gender_by_ending(names: list[str], titles: set[str]) -> bool:
-    """Whether a name's gender is only a guess from its unlisted given name's ending in -a: a guess,
+    """Whether a name's gender is only a guess from its unlisted given name's ending in -a (or the
+    French-made -elle, -ette of Caribbean and North American names: Shernelle, Lynette): a guess,
     since many men's names end so too (Nikita, Luca, Mustafa, many Pacific, Himalayan and Bantu
     names), which the text's own "he" must be free to overrule (`coref`)."""
     if titles & (MALE_TITLES | FEMALE_TITLES):
         return False
     first = _given_name(names)
-    return len(first) > 3 and first.endswith("a") and first not in MALE_NAMES and first not in FEMALE_NAMES
+    return len(first) > 3 and first.endswith(("a", "elle", "ette")) and first not in MALE_NAMES and first not in FEMALE_NAMES
 
 
 # The gender a lone name with no title is known to have: none (`_gender` of no words and no title,
@@ -475,6 +507,12 @@ def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> lis
         s, e, title = cleaned
         if mentions and mentions[-1].token_start <= s and e <= mentions[-1].token_end:
             continue  # a piece of a name the one before took in (`_whole_name`)
+        leader = _person_after_of(doc, s, e) if ent.label_ in ("ORG", "GPE") else None
+        if leader is not None:
+            # "The Democratic Alliance of Marko Radonjić" labelled one organisation: the party, and the
+            # person it is called after (a given name opens what follows "of")
+            person = doc[leader + 1 : e]
+            e = leader
         s, e = _whole_name(doc, s, e, ent.label_)
         while mentions and s <= mentions[-1].token_start and mentions[-1].token_end <= e:
             mentions.pop()  # ("Norhayati" before "binti Ismail": a piece of the whole name now found)
@@ -491,8 +529,26 @@ def _labelled_mentions(doc: Doc, first: int = 0, last: int | None = None) -> lis
         if not kind or not _plausible(span, kind):
             continue
         mentions.append(Mention(span.start_char, span.end_char, s, e, kind, span.text, title=title, stated=stated))
+        if leader is not None:
+            mentions.append(Mention(person.start_char, person.end_char, person.start, person.end, "person", person.text))
 
     return mentions
+
+
+def _person_after_of(doc: Doc, s: int, e: int) -> int | None:
+    """The "of" of an organisation's name that a person's full name follows to the name's end (a known
+    given name, then capitalised words): "the Alliance of Marko Radonjić", not "the Bank of Canada"."""
+    toks = token_list(doc)
+    for k in range(s + 1, e - 2):
+        if toks[k].lower_ != "of":
+            continue
+        given = toks[k + 1]
+        last = toks[e - 1].lower_
+        # (the surname no dictionary word: "the Institute of Marine Research" names a field, not a person)
+        if (given.lower_ in MALE_NAMES or given.lower_ in FEMALE_NAMES) and all(t.is_title and t.pos_ == "PROPN" for t in toks[k + 1 : e]) and e - k - 1 <= 3 and last not in common_nouns() and last not in _NOT_A_PERSONS_WORDS:
+            return k
+        return None
+    return None
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -701,6 +757,7 @@ def _shift_records(items, chars: int, tokens: int) -> list[tuple[int, _Record]]:
 
 def build_actor_index(doc: Doc) -> ActorIndex:
     mentions = _coordinated_given_names(doc, find_mentions(doc))
+    _complete_cut_names(doc, mentions)
 
     actors: list[ActorRecord] = []
     persons_full: list[ActorRecord] = []
@@ -757,6 +814,8 @@ def build_actor_index(doc: Doc) -> ActorIndex:
     taken = _Taken(len(text_of(doc)), mentions)
     _add_defined_acronyms(doc, actors, mentions, taken)
     _add_unlabelled_repeats(doc, actors, mentions, taken)
+    _add_names_proper(doc, actors, mentions, taken)
+    _drop_capitalised_common_words(doc, actors, mentions)
     _add_datelines(doc, actors, mentions, keyed, new_actor, taken)
     _vote_types(actors, doc)
     for a in actors:
@@ -770,6 +829,26 @@ def build_actor_index(doc: Doc) -> ActorIndex:
         a.id = f"a{i}"
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
     return ActorIndex(actors, by_token)
+
+
+def _complete_cut_names(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Inland Fisheries Ireland said …" at a paragraph's start, of which the model took "Fisheries
+    Ireland" (a place): a capitalised word before a mention that makes it a longer name the text
+    gives elsewhere is that name, of that name's type."""
+    longer = {m.text: m.label for m in mentions if " " in m.text}
+    if not longer:
+        return
+    covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+    toks = token_list(doc)
+    for m in mentions:
+        k = m.token_start - 1
+        if k < 0 or k in covered or not toks[k].is_title or toks[k].whitespace_ != " ":
+            continue
+        text = f"{toks[k].text} {m.text}"
+        if text not in longer:
+            continue
+        m.start, m.token_start, m.text, m.label = toks[k].idx, k, text, longer[text]
+        covered.add(k)
 
 
 def _coordinated_given_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -867,11 +946,56 @@ class _People:
             candidates = titled or candidates
         if not candidates:
             return None
+        if len(candidates) > 1 and self.doc is not None:
+            candidates = self._by_seniority(candidates, m) or candidates
+        if len(candidates) > 1 and len(words) == 1 and not m.title:
+            # "Joseph had dived …" before his father "Augustin Joseph" came in: the surname alone goes on
+            # meaning the one the text has been calling by it, not whoever shares it and was named last
+            candidates = self._called_alone(candidates, words[0], m) or candidates
         # Several people share the name: the one mentioned most recently before this mention.
         latest = {p.id: self._latest_before(p, m.start) for p in candidates}
         before = [p for p in candidates if latest[p.id] >= 0]
         pool = before or candidates
         return max(pool, key=lambda p: latest[p.id])
+
+    def _called_alone(self, candidates: list[ActorRecord], word: str, m: Mention) -> list[ActorRecord] | None:
+        """The one of the people sharing a surname whom the text has called by it alone before `m`: a
+        bare use before (no given name, title or "the elder" before it) while only one of them had been
+        named in full is that one's; when all such uses are the same person's, that person. (A bare use
+        once two are known says nothing: "former President Bill Clinton …, said that in 1998, Clinton
+        allowed her staff …" is the other Clinton.)"""
+        doc = self.doc
+        firsts = {p.id: self.starts[p.id][0] for p in candidates if self.starts[p.id]}
+        owners: set[str] = set()
+        for t in doc[: m.token_start]:
+            if t.text != word:
+                continue
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and ((prev.is_title and prev.pos_ == "PROPN") or prev.lower_ in _SENIORITY or prev.lower_.rstrip(".") in TITLES):
+                continue
+            known = [p for p in candidates if firsts.get(p.id, len(doc.text)) < t.idx]
+            if len(known) == 1:
+                owners.add(known[0].id)
+        return [p for p in candidates if p.id in owners] if len(owners) == 1 else None
+
+    def _by_seniority(self, candidates: list[ActorRecord], m: Mention) -> list[ActorRecord] | None:
+        """ "the elder Keepa", "the younger Joseph": of the people sharing a surname, the parent or the
+        child. The child is who the text brings in as one ("his son Rawiri", "her daughter, Ana,");
+        with a stated age for each ("Tom Keepa, 68,"), the ages decide."""
+        doc = self.doc
+        k = m.token_start - 1
+        if k < 1 or doc[k].lower_ not in _SENIORITY or doc[k - 1].lower_ != "the":
+            return None
+        elder = _SENIORITY[doc[k].lower_]
+        ages = {p.id: _stated_age(doc, p) for p in candidates}
+        if all(a is not None for a in ages.values()):
+            best = (max if elder else min)(ages.values())
+            return [p for p in candidates if ages[p.id] == best]
+        text = text_of(doc)
+        child = {p.id: any(re.search(rf"\b(?:son|daughter|child|grandson|granddaughter),? {re.escape(w)}\b", text) for w in p.tokens[:1]) for p in candidates}
+        if len(set(child.values())) < 2:
+            return None
+        return [p for p in candidates if child[p.id] != elder]
 
     def _by_given_name(self, word: str, m: Mention) -> list[ActorRecord]:
         """The people named in full whose given name a lone word is, unless the word is a place there:
@@ -887,6 +1011,19 @@ class _People:
         starts = self.starts[person.id]
         i = bisect_left(starts, offset)
         return starts[i - 1] if i else -1
+
+
+# "the elder Keepa" (True) and "the younger Keepa" (False): which of two people of one surname
+_SENIORITY = {"elder": True, "older": True, "senior": True, "younger": False, "junior": False}
+
+
+def _stated_age(doc: Doc, person: ActorRecord) -> int | None:
+    """The age the text gives a person right after a mention of their name ("Tom Keepa, 68,")."""
+    for m in person.mentions:
+        after = doc[m.token_end : m.token_end + 3]
+        if len(after) == 3 and after[0].text == "," and after[1].text.isdigit() and after[2].text in (",", ".") and 0 < int(after[1].text) < 120:
+            return int(after[1].text)
+    return None
 
 
 def _opened_by_given_name(words: list[str]) -> bool:
@@ -1065,6 +1202,8 @@ def _acts_as_person(doc: Doc, s: int, e: int) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in head.children):
         return True
+    if _described_as_person(head):
+        return True  # "Mere Houkamau, 71, was one of the last to leave": an age between commas
     before = doc[s - 1] if s > 0 else None
     return before is not None and (before.lower_.rstrip(".") in TITLES or before.lower_ in TITLES)
 
@@ -1251,6 +1390,30 @@ def _add_defined_acronyms(doc: Doc, actors: list[ActorRecord], mentions: list[Me
             taken.add(acronym.start, acronym.end)
 
 
+def _drop_capitalised_common_words(doc: Doc, actors: list[ActorRecord], mentions: list[Mention]) -> None:
+    """ "Quarry firm fined …", "Hawker centre drama puts …": a headline's or a sentence's first word,
+    one the dictionary knows as a noun, that the text writes in lower case elsewhere ("the company's
+    quarry", "a hawker centre"), is that noun capitalised, not a name, wherever it only ever opens a
+    sentence. (The whole text is read here: mentions are found paragraph by paragraph.)"""
+    text = None
+    for a in actors:
+        if len(a.mentions) == 0 or any(" " in m.text for m in a.mentions):
+            continue
+        word = a.mentions[0].text
+        low = word.lower()
+        if not word[:1].isupper() or word.isupper() or low not in common_nouns() or low in COUNTRIES or low in PLACE_ALIASES:
+            continue
+        if not all(m.token_start == 0 or doc[m.token_start].is_sent_start or doc[m.token_start - 1].is_space for m in a.mentions):
+            continue
+        if text is None:
+            text = text_of(doc)
+        if not re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text):
+            continue
+        for m in a.mentions:
+            mentions.remove(m)
+        a.mentions = []
+
+
 def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:
     """A name the NER recognised once ("Riverside Athletic", "Riverside") is the same actor
     wherever else it appears, labelled or not. (`taken`: the characters `mentions` cover.)"""
@@ -1334,6 +1497,67 @@ def _merge_same_names(keyed: dict[tuple[str, str], ActorRecord]) -> None:
             m.actor = thing
         thing.mentions.extend(single.mentions)
         single.mentions = []
+
+
+def _name_proper(a: ActorRecord) -> str | None:
+    """The word of a two-word name that stands alone for it though it is not the first: the name proper
+    after a word that opens a place's name ("Awbeg" of "River Awbeg"), or a team's name after its
+    town's ("Thunderhawks" of "Taichung Thunderhawks": a plural no dictionary knows, and no word for
+    a kind of body or place)."""
+    words = a.name.split()
+    if a.type == "person" or len(words) != 2 or not a.mentions:
+        return None
+    rest = words[1]
+    low = rest.lower()
+    if len(rest) < 3 or not rest[:1].isupper() or low in COUNTRIES or low in PLACE_ALIASES or low in MALE_NAMES or low in FEMALE_NAMES:
+        return None
+    if a.type == "place" and words[0].lower() in LEADING_PLACE_WORDS:
+        return rest
+    if (
+        low.endswith("s")
+        and not rest.isupper()
+        and words[0][:1].isupper()
+        and not any(w in ORG_NOUNS or w in PLACE_HEADS or w in ORG_NAME_HEADS or w in NAME_PREFIX_WORDS for w in (low, words[0].lower()))
+        and low[:-1] not in common_nouns()
+        and low.removesuffix("es") not in common_nouns()
+    ):
+        return rest
+    return None
+
+
+def _add_names_proper(doc: Doc, actors: list[ActorRecord], mentions: list[Mention], taken: _Taken) -> None:
+    """ "the Awbeg" after "the River Awbeg", "the Thunderhawks" after "the Taichung Thunderhawks": the
+    name proper alone is that place or team wherever it stands, whatever actor the model's label for
+    it (or a longer name that opens with it, "Awbeg Anglers") made it. (`taken`: what `mentions` cover.)"""
+    proper: dict[str, ActorRecord] = {}
+    for a in actors:
+        name = _name_proper(a)
+        if name is not None:
+            proper.setdefault(name, a)
+    if not proper:
+        return
+    for b in actors:
+        moved = [m for m in b.mentions if m.text in proper and proper[m.text] is not b]
+        for m in moved:
+            a = proper[m.text]
+            b.mentions.remove(m)
+            m.actor = a
+            a.mentions.append(m)
+            if a.type == "place" and a.name.split()[0].lower() in LEADING_PLACE_WORDS:
+                m.stated = "place"
+    for s, e, name in occurrences(text_of(doc), frozenset(proper), keeps(doc)):
+        if taken.overlaps(s, e):
+            continue
+        bounds = _token_bounds(doc, s, e)
+        if bounds is None:
+            continue
+        a = proper[name]
+        # (a team's name alone is a plural, which says a body of people, whatever the model made of its town's)
+        kind = "place" if a.name.split()[0].lower() in LEADING_PLACE_WORDS else "organization"
+        m = Mention(s, e, bounds[0], bounds[1], kind, name, actor=a, stated="place" if kind == "place" else None)
+        a.mentions.append(m)
+        mentions.append(m)
+        taken.add(s, e)
 
 
 def _add_short_forms(doc: Doc, actors: list[ActorRecord], keyed: dict[tuple[str, str], ActorRecord], mentions: list[Mention]) -> None:

@@ -22,6 +22,7 @@ speaker wins, and its name is recorded with the result (`AttributedQuote.rule`):
   previous_subject   standing alone: the subject of the plain sentence just before it
   next_subject       standing alone before a plain sentence about a named person and another
                      quotation: that person ("“…” Lindqvist was not persuaded. “…”")
+  named_after        a paragraph of its own, named by the next one: "“…” ¶ That was X, …"
   paragraph_before   opening its paragraph: the one the paragraph before brings in ("X says …")
   continuation       no cue of its own: it carries on the previous speaker's words
   governing_subject  standing alone: the subject of the verb it hangs from, as a last resort
@@ -61,6 +62,8 @@ from .lexicon import (
     NAMING_VERB_STEMS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
     QUOTING_VERBS,
     READING_OUT_VERBS,
     REPLY_NOUNS,
@@ -150,6 +153,7 @@ _COPULA_AFTER = re.compile(r"\s+(?:is|was|has become|had become|remains)\s+(?:a|
 # A speaker's "they" (`singular_they`), the words of one person speaking, and cues that carry on a quotation.
 _PLURAL_SPEAKER_PRONOUNS = frozenset(("they", "them"))
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:i|me|my|mine|myself)(?!\w)")
+_FIRST_PERSON_PLURAL = re.compile(r"(?<!\w)(?:we|us|our|ours|ourselves)(?!\w)")
 _CARRYING_ON_CUES = frozenset("added adds continued continues".split())
 # "Alex Rahardjo, an organiser … who uses they/them pronouns,": a person the text says is "they".
 _THEY_THEM = re.compile(r"(?<!\w)they ?/ ?(?:them|their)(?!\w)", re.IGNORECASE)
@@ -813,6 +817,37 @@ def next_subject(ctx: Context) -> Found | None:
     return Found(sp) if sp is not None and sp.actor is m.actor else None
 
 
+def named_after(ctx: Context) -> Found | None:
+    """A quotation that is a paragraph of its own, whose speaker the next paragraph names at once with a
+    pointing "that": "“I am not moving out at 15.” ¶ That was Aoife Gallagher, a student, who …"
+    (the name after "was"). Not a carrying-on of the speaker before. (A person the next paragraph
+    merely names for the first time is no such sign: as often someone new after the speaker's last words.)"""
+    at, q = ctx.at, ctx.q
+    lo, hi = at.paragraph_bounds(q.start)
+    if at.text[lo : q.start].strip() or at.text[q.end : hi].strip():
+        return None
+    nxt = hi
+    while nxt < len(at.text) and at.text[nxt].isspace():
+        nxt += 1
+    if nxt >= len(at.text):
+        return None
+    a, _ = at.token_range(nxt, nxt)
+    if a >= len(at.doc) or at.doc[a].idx != nxt:
+        return None
+    sent = at.doc[a].sent
+    if sent.start != a or any(at.in_quote[i] for i in range(sent.start, sent.end)):
+        return None
+    root = sent.root
+    if at.doc[a].lower_ not in ("that", "those", "these") or root.lemma_ != "be" or at.doc[a].head.i != root.i:
+        return None
+    named = next((t for t in root.children if t.dep_ == "attr"), None)
+    m = at.index.mention_at(named.i) if named is not None else None
+    if m is None or m.actor is None or m.actor.type != "person":
+        return None
+    sp = ctx.speaker(at.finder.head_of_name(named))
+    return Found(sp) if sp is not None and sp.actor is m.actor else None
+
+
 def paragraph_before(ctx: Context) -> Found | None:
     """A quotation opening its paragraph with no cue, after a paragraph whose last sentence
     brings someone in: "Tim Guest with the health authority says there are many reasons…" ¶
@@ -846,6 +881,8 @@ def paragraph_before(ctx: Context) -> Found | None:
             continue
         if sp.actor is not None and (sp.actor.type == "place" or (verb not in speech and (sp.actor.type != "person" or subj.pos_ not in ("PROPN", "PRON")))):
             continue
+        if sp.actor is not None and sp.actor.type == "organization" and _FIRST_PERSON_SINGULAR.search(at.inner(q).lower()):
+            continue  # "“I get the boat at half seven …”": a body speaks as "we", never as "I"
         return Found(sp, verb.text, verb.idx)
     return None
 
@@ -965,13 +1002,14 @@ CHAIN: tuple[Strategy, ...] = (
     Strategy("previous_subject", previous_subject, woven=False),
     # (the plain sentence after the quotation is, to `Context.woven`, words around it: any quotation)
     Strategy("next_subject", next_subject),
+    Strategy("named_after", named_after, woven=False),
     Strategy("paragraph_before", paragraph_before, woven=False),
     Strategy("continuation", continuation),
     Strategy("governing_subject", governing_subject, woven=False),
 )
 ECHO = "echo"
 # Strategies that find a speaker for a quotation without a cue of its own (protocol: Via.kind "none").
-NO_CUE_RULES = frozenset(("previous_subject", "next_subject", "paragraph_before", "continuation", ECHO))
+NO_CUE_RULES = frozenset(("previous_subject", "next_subject", "named_after", "paragraph_before", "continuation", ECHO))
 
 
 def attribute(ctx: Context) -> tuple[str, Found] | None:
@@ -980,7 +1018,7 @@ def attribute(ctx: Context) -> tuple[str, Found] | None:
         if strategy.applies(ctx):
             found = strategy.find(ctx)
             if found:
-                return strategy.name, relayed(ctx, singular_they(ctx, found))
+                return strategy.name, relayed(ctx, unnamed_source_pronoun(ctx, singular_they(ctx, found)))
     return None
 
 
@@ -1058,6 +1096,12 @@ def singular_they(ctx: Context, found: Found) -> Found:
         source = _unnamed_source_before(ctx, ctx.at.doc[ctx.at.token_range(a, a)[0]]) if singular else None
         if source is not None and source[0] > sp.chain[-1][0]:
             return found._replace(speaker=Speaker(ctx.at.text[source[0] : source[1]], a, b, None, ((a, b), source)))
+        if not singular and not _FIRST_PERSON_PLURAL.search(spoken):
+            # "… volunteers had served breakfast. One of the organisers, Kiri Ngata-Brown, said … ¶ “…,”
+            # they said": a named person who came in after the group, speaking for nobody but themselves
+            res = ctx.at.finder.coref.singular_they(ctx.at.doc[ctx.at.token_range(a, a)[0]])
+            if res is not None and res.actor is not None and res.chain and res.chain[0][0] > sp.chain[-1][0]:
+                return found._replace(speaker=Speaker(res.name, a, b, res.actor, ((a, b),) + res.chain))
         return found
     if not singular and (found.cue or "").lower() not in _CARRYING_ON_CUES:
         return found
@@ -1074,6 +1118,51 @@ def singular_they(ctx: Context, found: Found) -> Found:
     if singular and body:
         return found._replace(speaker=Speaker(ctx.at.text[a:b], a, b, None))
     return found
+
+
+def unnamed_source_pronoun(ctx: Context, found: Found) -> Found:
+    """ "An elderly trader who has sold sandals there since 1998 said she had nowhere else to go.
+    “Kampala grew around me,” she said.": a "he" or "she" whose paragraph reported an unnamed person's
+    words after the last mention of the named person the reading took it for is that unnamed person
+    (of a gender its noun allows), not someone named further back."""
+    sp = found.speaker
+    if sp is None or len(sp.chain) < 2:
+        return found
+    a, b = sp.chain[0]
+    word = ctx.at.text[a:b].lower()
+    if word not in ("he", "she"):
+        return found
+    pron = ctx.at.doc[ctx.at.token_range(a, a)[0]]
+    own = _indefinite_source_before(ctx, pron)
+    if own is None or any(c.dep_ == "appos" for c in own.children) or own.idx < sp.chain[-1][0]:
+        return found
+    noun = own.lemma_.lower()
+    if (word == "he" and noun in FEMALE_NOUNS) or (word == "she" and noun in MALE_NOUNS):
+        return found
+    lo, hi = own.left_edge.idx, own.idx + len(own.text)
+    return found._replace(speaker=Speaker(ctx.at.text[lo:hi], a, b, None, ((a, b), (lo, hi))))
+
+
+def _indefinite_source_before(ctx: Context, pron: Token) -> Token | None:
+    """The person an indefinite noun phrase brings in as the subject of a sentence of saying earlier
+    in the pronoun's paragraph ("An elderly trader who has sold … said …"), read from the words, not
+    the parse (which often makes such a long subject the sentence's root): a singular noun for a
+    person after "a", "an", "one" or "another" and adjectives only, opening its sentence, with a
+    verb of saying after it in that sentence."""
+    at = ctx.at
+    lo, _ = at.paragraph_bounds(pron.idx)
+    for tok in reversed(at.doc[: pron.i]):
+        if tok.idx < lo:
+            return None
+        if at.in_quote[tok.i] or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_NOUNS:
+            continue
+        sent = tok.sent
+        opening = [t for t in at.doc[sent.start : tok.i] if not t.is_space]
+        if not opening or opening[0].lower_ not in ("a", "an", "one", "another") or any(t.pos_ not in ("DET", "ADJ", "NUM") for t in opening):
+            continue
+        if any(t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and not at.in_quote[t.i] for t in at.doc[tok.i + 1 : min(sent.end, pron.i)]):
+            return tok
+    return None
 
 
 def _declared_they(ctx: Context, a: int):

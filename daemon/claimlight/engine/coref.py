@@ -133,13 +133,18 @@ def _role_noun_of(tok: Token) -> Token | None:
                 return t
         return None
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.i < head.i and normalise(head.head.text) in TITLES:
+        # "Deputy Minister for Civil Protection Stavros Theodorou": the name parsed as the object of
+        # the office's "for", after its portfolio (capitalised words only, up to the name)
+        if all(t.is_title for t in tok.doc[head.i + 1 : tok.i]):
+            return head.head
     if head.i < tok.i and head.pos_ == "NOUN" and tok.dep_ in ("dobj", "npadvmod", "nmod") and head.lower_ in PERSON_NOUNS:
         if all(t.is_title for t in tok.doc[head.i + 1 : tok.i]):  # (a given name, whatever its tag)
             return head
     return None
 
 
-def _named_holder(noun: Token, index: ActorIndex) -> Token | None:
+def named_holder(noun: Token, index: ActorIndex) -> Token | None:
     """The name of a person that `noun`'s own phrase gives it (see `_role_noun_of`), if any."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -557,7 +562,7 @@ class Coreference:
         """Whether a role noun's own phrase names its holder where the parse does not hang the name in
         apposition to it: on the noun of a phrase after it ("The architect for the scheme, Marie-Louise
         Pitaluga,") or as a name right after it that the parse made its object ("coach Takunda Mapfumo")."""
-        return _named_holder(tok, self.index) is not None
+        return named_holder(tok, self.index) is not None
 
     def _names(self, i: int) -> bool:
         """Whether the apposition at i is a name, or a role word with the name in apposition to it
@@ -581,7 +586,7 @@ class Coreference:
         # ("The architect for the scheme, Marie-Louise Pitaluga, said": the role noun is the subject,
         # and the speaker when its verb is one of speech)
         holder = _role_noun_of(tok)
-        if holder is not None and _named_holder(holder, self.index) is None:
+        if holder is not None and named_holder(holder, self.index) is None:
             holder = None
         subject = subject or (holder is not None and holder.dep_ in SUBJECT_DEPS)
         # "…was echoed by Jens Stoltenberg": the agent of a passive is who acts; so is "X, who raised…"

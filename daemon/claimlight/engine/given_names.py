@@ -108,6 +108,9 @@ _MALE = {
         sorin traian
         alexandros andreas apostolos christos dimitris dimitrios georgios giorgos ioannis
         kostas konstantinos nikos panagiotis stavros spyros thanasis vasilis yannis yiannis
+        marko goran nenad dejan branko milorad predrag darko nemanja srđan srdjan željko zeljko
+        vladan ivica tomislav davor mladen bojan ranko veselin budimir danilo jovan miodrag
+        velibor zdravko dalibor duško dusko živko zivko
     """,
     "polish_caucasus_central_asian": """
         paweł pawel marcin michał michal kamil bartosz jacek dariusz ryszard mirosław miroslaw
@@ -183,7 +186,7 @@ _MALE = {
         flavien hazem
     """,
     "caribbean": """
-        delroy jahmal kenrick kenroy marlon shamar
+        delroy jahmal kenrick kenroy marlon shamar kervin
     """,
     "hebrew": """
         avi avraham benny binyamin chaim david eitan eli eliezer ehud gideon itamar moshe
@@ -284,6 +287,9 @@ _FEMALE = {
         anikó aniko erzsébet erzsebet ildikó ildiko judit katalin krisztina zsuzsanna
         andreea ioana mihaela oana roxana simona
         athina eleni katerina maria despina dimitra niki vasiliki zoi
+        milica jovana ivana snežana snezana dragana biljana vesna tijana gordana mirjana
+        ljiljana nataša natasa jasmina sanja marija teodora danijela dubravka bojana slađana
+        sladjana radmila zorica
     """,
     "polish_caucasus_central_asian": """
         halina ewa beata jolanta grażyna grazyna krystyna bożena bozena urszula wiesława
@@ -346,6 +352,7 @@ _FEMALE = {
     """,
     "caribbean": """
         aliyah keisha latoya shanice shavonne tamika tiana yesenia
+        shernelle shernel jeneille kerlene kerrylee shermaine tricia nadine keturah
     """,
     "hebrew": """
         ayelet dalia galit hadas michal miri noa orly ruti shira shulamit tali tamar tzipi

@@ -547,7 +547,7 @@ PLACE_HEADS = frozenset(
     straits canal island islands isles peninsula coast desert reservoir basin delta falls park
     avenue street road boulevard lane square bridge airport province region district highlands
     terminal station stadium arena pier wharf harbour harbor dam creek stream
-    springs
+    springs floodplain estuary lagoon wetland wetlands marshes catchment
     """.split()
 )
 
@@ -561,6 +561,7 @@ ROLE_NOUNS = frozenset(
     executive analyst economist officer founder co-founder owner manager researcher scientist
     spokesperson spokeswoman spokesman lawyer barrister solicitor historian author writer
     campaigner activist resident chef singer actor actress striker midfielder defender goalkeeper
+    producer controller beekeeper
     """.split()
 )
 
@@ -964,6 +965,8 @@ ROLE_FAMILIES = {
         "entomologist botanist zoologist agronomist glaciologist oceanographer climatologist".split()
     ),
     "prelate": frozenset("prelate archbishop bishop cardinal".split()),
+    # "the priest" for "Father Dimitrios Lazarou": the title a priest is called by
+    "priest": frozenset("priest father fr reverend vicar".split()),
     # "the don", "the academic" for "Prof. Adaeze Nwankwo": what Nigerian, Ghanaian and British papers
     # call a university teacher
     **{w: frozenset("professor lecturer academic don".split()) for w in "don academic".split()},
@@ -1134,6 +1137,7 @@ ORG_NAME_HEADS = frozenset(
     """
     gallery galleries grocery grocers forum guard guards jail prison penitentiary society united rangers
     rovers wanderers stars resources holdings industries enterprises airways airlines commons
+    list
     """.split()
 )
 # First words that only an organisation's name begins with, before another name: airlines named for
@@ -1168,6 +1172,12 @@ UNLABELLED_PLACE_PREPOSITIONS = frozenset("in at near off from outside".split())
 AMOUNT_MAGNITUDES = ("trillion", "billion", "million", "thousand", "crore", "lakh", "bn", "tn", "m", "k")
 # Signs of a currency: a name with one in it is an amount the model took for a name ("GH₵4").
 CURRENCY_SIGNS = frozenset("$€£¥₹₦₵₱₩₽₺₴₪")
+# Letters that stand for a currency, written right before a figure ("R98", "Shs3,000", "KSh450"):
+# one word the model takes for a name. (Not "K", "N", "P" alone: "K9", "P5" are names of things.)
+CURRENCY_LETTERS = ("R", "Rs", "Sh", "Shs", "KSh", "Ksh", "TSh", "Tsh", "USh", "Ush", "Rp", "RM", "Dh", "Dhs", "Tk", "Br", "Nu", "Rf", "GH¢", "GHS", "ZK", "TT", "J", "EC", "Bds")
+# Words that open a place's name before the name proper ("River Awbeg", "Lake Naivasha", "Mount
+# Elgon"): the name proper alone is then the same place.
+LEADING_PLACE_WORDS = frozenset("river lake mount mt mt. loch lough".split())
 # Last words of an organisation named after its place: the name's first word is then the place
 # ("Kent Police", "Merrigan Shire Council"), not a short form of the organisation.
 PUBLIC_BODY_HEADS = frozenset(

@@ -12,6 +12,7 @@ strategy (`READS` holds it; `tests/engine/test_replay.py` fails on a strategy no
                      whole page: compared, by the order the text first names actors, with the old one
   dash_name          NEXT_PARAGRAPH: its paragraph, and the line after it (a block quotation's
                      citation): replayed only a paragraph short of the boundary
+  named_after        NEXT_PARAGRAPH: its paragraph, and the first sentence of the next one
   cue_before, governing_cue, cue_after, cue_earlier, according_to, label, colon_subject,
   governing_subject, previous_subject, next_subject
                      PARAGRAPH: the words, parse and quoted tokens of its own sentence and paragraph
@@ -90,6 +91,7 @@ READS: dict[str, str] = {
     "governing_subject": PARAGRAPH,
     "previous_subject": PARAGRAPH,
     "next_subject": PARAGRAPH,
+    "named_after": NEXT_PARAGRAPH,
     "paragraph_before": PARAGRAPH,
     "continuation": SEQUENCE,
 }

@@ -34,6 +34,7 @@ from .lexicon import (
     QUALIFYING_ROLE_NOUNS,
     ROLE_ABBREVIATIONS,
     ROLE_IGNORED_WORDS,
+    ROLE_NOUNS,
     ROLE_PHRASES,
     ROLE_VERBS,
     TITLES,
@@ -379,6 +380,11 @@ def _title_before(doc: Doc, index: ActorIndex, m: Mention) -> Role | None:
         # ... and so does a role noun the parse made the name's head ("Rovers coach Takunda Mapfumo",
         # the name taken for the object of "coach")
         adjacent_title = adjacent_title or (not words and tok.pos_ == "NOUN" and doc[name_head].head.i == tok.i and tok.lower_ in PERSON_NOUNS)
+        # ... and so does a role noun in lower case right before the name, whatever the parse made of
+        # it ("…, fire service spokeswoman Ioanna Karagianni said": the noun taken for an object before)
+        adjacent_title = adjacent_title or (
+            not words and i == m.token_start - 1 and tok.pos_ == "NOUN" and tok.is_lower and tok.whitespace_ and tok.lower_ in ROLE_NOUNS
+        )
         if not adjacent_title and (tok.dep_ not in _ROLE_DEPS or not _reaches(tok, inside | {t.i for t in words}, name_head)):
             break
         other = index.mention_at(i)

@@ -13,7 +13,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord
-from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal, is_mistagged_cue
+from .coref import Chain, Coreference, Layout, age_before_verb, common_as_proper, description_text, is_age_nominal, is_mistagged_cue, named_holder
 from .lexicon import CLAIM_NOUNS, MAKING_VERBS, ORG_NOUNS, PERSON_NOUNS, ROLE_FAMILIES, SPEECH_VERBS, STATEMENT_NOUNS, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL
 from .docview import text_of
 from .role_index import RoleIndex, StatedRoles, build_role_index
@@ -104,6 +104,8 @@ class Speaker:
 
 # How far back (tokens) "the statement" looks for the statement the text brought in.
 STATEMENT_REACH = 120
+# How many words after an opening "In a statement …," the name of its owner may come ("the association’s chairperson, Hajji …").
+OPENING_OWNER_WORDS = 10
 
 
 class SpeakerFinder:
@@ -314,6 +316,11 @@ class SpeakerFinder:
                 if m is not None and m.actor is not None and m.actor.type == "person":
                     mention = m
                     break
+            if mention is None and tok.is_title:
+                # "Deputy Minister for Civil Protection Stavros Theodorou … said": the name the parse
+                # made the object of the office's "for"
+                holder = named_holder(tok, self.index)
+                mention = self.index.mention_at(holder.i) if holder is not None else None
         if mention is not None and mention.actor is not None and mention.actor.type == "organization":
             # "The Bureau of Meteorology's senior forecaster, Joanna Pirelli, said", parsed with the
             # organisation as the subject: a person's name in apposition to it is who speaks
@@ -428,6 +435,18 @@ class SpeakerFinder:
             subj = self.subject_of(tok.head.head)
             if subj is not None and not self.in_quote[subj.i]:
                 return self.head_of_name(subj)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.i == tok.sent.start:
+            # "In a letter to the authority …, the association's chairperson, Hajji …, asked …": the
+            # name that opens the sentence's subject after the phrase (which the parse often hangs elsewhere)
+            k = tok.head.right_edge.i + 1
+            while k < tok.sent.end and self.doc[k].is_punct:
+                k += 1
+            for t in self.doc[k : min(k + OPENING_OWNER_WORDS, tok.sent.end)]:
+                if t.pos_ in ("VERB", "AUX") or self.in_quote[t.i]:
+                    break
+                m = self.index.mention_at(t.i)
+                if m is not None and m.actor is not None and m.actor.type in ("person", "organization"):
+                    return self.head_of_name(t)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             return self._earlier_owner(tok)
         return None

@@ -20,6 +20,7 @@ const NO_CUE = {
   paragraph_before: "the person the paragraph before brings in",
   previous_subject: "the subject of the sentence before",
   next_subject: "the person the sentence after it is about",
+  named_after: "the person the next paragraph names",
   colon_paragraph: "introduced by the paragraph above",
   echo: "quoted again later with a speaker",
   answer: "an answer in an interview",
