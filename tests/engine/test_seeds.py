@@ -103,6 +103,21 @@ KNOWN_MISSES = {
     ("business-johannesburg-grocer-interim-results", "“They beat on profit"): "'she said' after an analyst (a woman) who is the subject of the sentence before, given to the finance director named two paragraphs up",
     ("election-podgorica-city-assembly-results", "“We accept the people"): "'he said' for the alliance's leader after 'Radonjić conceded that his alliance … but demanded …': given to the Green List of the paragraph before",
     ("health-montreal-shingles-vaccine-dementia", "“I did it for the rash"): "'she said' for 'Lucie Bergeron, 72, a retired teacher', after 'her sister spent three weeks in hospital': given to the sister",
+    # the eighteenth round, other genres, scored before any speaker rule for it (left to the speaker rules)
+    ("profile-matatlan-mezcal-distiller", "“I see it, abuela.”"): "a grandson's bare reply to his grandmother, in an exchange of bare quotation paragraphs the text gives no cue: carried on as hers",
+    ("profile-matatlan-mezcal-distiller", "“Then we plant more.”"): "the grandmother's bare reply after her grandson 'does the sums out loud': carried on as his",
+    ("profile-matatlan-mezcal-distiller", "“So we plant today.”"): "the grandmother's last bare turn of the exchange: carried on as her grandson's",
+    ("sports-ndola-kafue-rangers-copperbelt-united", "“The boy is special"): "'said Rangers coach Beauty Nkandu': given to the club, the name before her title",
+    ("sports-ndola-kafue-rangers-copperbelt-united", "“We were poor for 40 minutes"): "carries on the quotation above, given to the club",
+    ("review-kadikoy-lodos-meyhane", "“Fish costs me 60 per cent"): "'the chef said' for a woman the review introduced by name and 'opened Lodos', never as a chef: left as the description",
+    ("review-kadikoy-lodos-meyhane", "“I can put it on the plate"): "carries on the quotation above, left as the description",
+}
+
+# article id → why the engine reports more than the one false quotation the test allows (each a real
+# limitation, written down as KNOWN_MISSES are: a fix shows up as a stale entry here).
+KNOWN_FALSE_QUOTES = {
+    "op-ed-winnipeg-library-hours": "scare quotes ('“right-sizing”' twice, '“optimized.”') and a rhetorical question put in a generic mouth ('People who … like to ask, “…?”')",
+    "qa-durban-chief-lifeguard": "the interviewer's questions, labelled by her surname ('Pillay:') as the interviewee's answers are by his, read as her answers",
 }
 
 # The articles written as unseen held-out material after the first fifteen (seeds/README.md): their
@@ -218,6 +233,13 @@ HELD_OUT = {
     # named last, left to the speaker rules)
     "politics-halifax-provincial-budget", "election-podgorica-city-assembly-results", "health-montreal-shingles-vaccine-dementia",
     "sports-taichung-baseball-season-review", "business-johannesburg-grocer-interim-results", "court-cork-quarry-river-pollution-sentencing",
+    # the eighteenth round, genres the seeds had little of, for numbers and reported speech: a Winnipeg column,
+    # an Orkney lifeboatman's obituary, an Estonian vitamin D trial, a Oaxacan mezcal maker's profile, a Zambian
+    # match report, a Durban Q&A labelled by surname, an Istanbul restaurant review; annotated before the
+    # engine was run on them (33 of 40 speakers, nine false quotations: left to the speaker and quote rules)
+    "op-ed-winnipeg-library-hours", "obituary-stromness-lifeboat-coxswain", "health-tartu-vitamin-d-falls-trial",
+    "profile-matatlan-mezcal-distiller", "sports-ndola-kafue-rangers-copperbelt-united", "qa-durban-chief-lifeguard",
+    "review-kadikoy-lodos-meyhane",
 }
 
 
@@ -260,6 +282,9 @@ def test_no_quote_where_the_gold_says_it_is_not_speech(results, path):
     quotes = [(s.start, s.end) for s in analysis.spans if s.category.value == "quote"]
     gold_quotes = {(g.start, g.end) for g in gold.quotes}
     extra = [gold.text[a:b] for a, b in quotes if (a, b) not in gold_quotes]
+    if gold.id in KNOWN_FALSE_QUOTES:
+        assert len(extra) > 1, f"fixed now, remove from KNOWN_FALSE_QUOTES: {gold.id}"
+        return
     # known: a phrase merely talked about ("nobody talked about "the night-time economy.""), and a
     # name given to a thing ("what she called the "slate,"")
     assert len(extra) <= 1, extra
