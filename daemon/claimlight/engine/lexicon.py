@@ -160,6 +160,11 @@ INTENTION_VERBS = frozenset(
 # race", "a 2019 study found 40 cases of fraud", "the video shows him with his hands raised"
 # (`engine.reported`, rule `finding`), when their subject is one of `FINDING_SOURCE_NOUNS`.
 FINDING_VERBS = frozenset("show find indicate suggest reveal confirm document".split())
+# A study's authors, and the verb with which they give what it showed as its object ("The authors report
+# a relative risk of 0.83"): the `finding` rule. Not "find", which they also do to things ("researchers
+# found the wreck").
+FINDING_AUTHOR_NOUNS = frozenset("author researcher scientist".split())
+FINDING_AUTHOR_VERBS = frozenset(("report",))
 
 # Nouns of intention and decision that report, with their possessor, what is to be done: "her decision
 # to close the plant", "the ministry's refusal to publish the report" (`engine.reported`).
@@ -647,6 +652,12 @@ COUNTING_ORDINALS = tuple(
 )
 ORDINAL_COUNTED = ("times", "time", "terms", "term", "seasons", "season", "years", "year", "weeks", "week", "straight", "successive", "consecutive", "minute",
                    "dose", "in a row")
+# What an ordinal counts only after a possessive: "his eighth goal of the season", "their fifth win", but
+# "the second goal came after a corner" orders the match's goals.
+ORDINAL_OWNED_COUNTED = ("goal", "win", "title", "century", "try", "hat-trick")
+OWNER_WORDS = ("his", "her", "its", "their", "our", "my", "your")
+# The units "once" counts by: "once a year", "once every two weeks".
+ONCE_UNITS = ("year", "month", "week", "fortnight", "day", "night", "season", "decade", "hour", "minute", "term", "generation", "century")
 PLACING_BEFORE = ("finished", "finishing", "finishes", "placed", "sit", "sits", "lie", "lies", "ranked", "now", "climbed to", "moved up to")
 # Words after which a bare number names or labels rather than counts: "Line 1", "class eight",
 # "page three", "grade nine", "District 12", "call 105".
@@ -681,7 +692,7 @@ SHARE_WORDS = ("a half", "a third", "a quarter", "a fifth", "a tenth")
 SHARE_AFTER = frozenset(("less", "more", "fewer", "higher", "lower"))
 FRACTION_WORDS = ("half",) + SHARE_WORDS
 # Number words that count on their own, with nothing counted after them.
-SELF_COUNTING_WORDS = ("two-thirds", "three-quarters", "twice", "tenfold")
+SELF_COUNTING_WORDS = ("two-thirds", "three-quarters", "twice", "twofold", "threefold", "fourfold", "fivefold", "sixfold", "sevenfold", "eightfold", "ninefold", "tenfold")
 # Words that are numbers to the NER but count nothing: "One need only…", "a", "an".
 NON_COUNTING_WORDS = frozenset(("one", "a", "an"))
 

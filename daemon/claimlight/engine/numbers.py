@@ -22,7 +22,7 @@ from .local import by_paragraph, paragraphs_of
 from .lexicon import (
     AMOUNT_MAGNITUDES, CLOCK_AFTER, CLOCK_BEFORE, COUNTING_ORDINALS, CURRENCY_WORDS, FRACTION_WORDS, HALF_NOT_SHARE_AFTER, HALF_NOT_SHARE_BEFORE,
     HEDGES, HUNDREDS_WORDS, MAGNITUDE_WORDS, MULTIPLIED_WORDS, MULTIPLY_BEFORE, MULTIPLY_WORDS, NAMING_BEFORE, NON_COUNTING_WORDS,
-    NUMBER_IDIOMS, NUMBER_WORDS, ORDINAL_COUNTED, PLACING_BEFORE, SELF_COUNTING_WORDS, SHARE_WORDS,
+    NUMBER_IDIOMS, NUMBER_WORDS, ONCE_UNITS, ORDINAL_COUNTED, ORDINAL_OWNED_COUNTED, OWNER_WORDS, PLACING_BEFORE, SELF_COUNTING_WORDS, SHARE_WORDS,
     AGED_PEOPLE_NOUNS, PERIOD_PART_NOUNS, SHARE_AFTER, TENS_WORDS,
 )
 
@@ -54,8 +54,12 @@ _PATTERNS = [
     # a change as a multiple: "doubled", "halved", "cases double"
     _MULTIPLE := re.compile(r"\b(?=[dthq])(?:" + "|".join(sorted(MULTIPLIED_WORDS) + list(MULTIPLY_WORDS)) + r")\b", re.I),
     # ordinals that count ("a third week", "the 54th minute") and placings ("finished fifth")
-    _ORDINAL_COUNT := re.compile(r"\b(?=[" + _ORDINAL_LETTERS + r"])(?:" + _ORDINAL + r"[ -](?:" + "|".join(ORDINAL_COUNTED) + r")\b|" + _ORDINAL + r"-placed\b|"
-                                 r"(?:" + "|".join(PLACING_BEFORE) + r")\s" + _ORDINAL + r"(?![\w-]))", re.I),
+    # (and what counts only after a possessive, which `numbers_in` checks: "his eighth goal", one
+    # alternation with the rest, since an alternative of its own cost the pass a sixth more)
+    _ORDINAL_COUNT := re.compile(r"\b(?=[" + _ORDINAL_LETTERS + r"])(?:" + _ORDINAL + r"[ -](?:" + "|".join(ORDINAL_COUNTED + ORDINAL_OWNED_COUNTED) + r")\b|" + _ORDINAL + r"-placed\b|"
+                                 r"(?:" + "|".join(PLACING_BEFORE) + r")\s" + _ORDINAL + r"(?![\w-])"
+                                 # a match's minute with the noun left out: "scored again in the 67th with a free kick"
+                                 r"|(?<=\bin the )\d{1,3}(?:st|nd|rd|th)(?=[,.;)]|\s(?:with|after|before|and|when|as|from|to|but|for|off)\b))", re.I),
     # a unit's "a" with a hedge: "more than a decade", "within a week", "half a century"
     _A_UNIT := re.compile(r"\b(?=[mlfwhba])(?:(?:(?:more|less|fewer) than an?|within an?|by an?|half an?|half the) "
                           r"(?:years?|decades?|century|months?|weeks?|days?|hours?|minutes?|metres?|meters?|kilometres?|kilometers?|miles?)\b"
@@ -63,6 +67,12 @@ _PATTERNS = [
                           r"|an? (?:year|decade|century|month|week|day|hour|minute) or (?:more|longer|less|so)\b)", re.I),
     # a height in feet and inches: "the 5-foot-11 opposite hitter", "6ft 2in"
     _HEIGHT := re.compile(r"\b\d-(?:foot|feet)-\d{1,2}\b|\b\d\s?ft\s?\d{1,2}\s?in\b", re.I),
+    # how often as "once", with its unit: "(at least) once a year", "once every two weeks". Alone it is
+    # a conjunction or "formerly" ("once the bridge opens", "was once"), and "more than once" is as vague
+    # as "several times".
+    # (no "\b" before it, which would make the pass try every position: "once" ending a word, "sconce
+    # a week", is for `numbers_in` to set aside)
+    _ONCE := re.compile(r"once\s(?:a|an|per|every)\s(?:\w+\s)?(?:" + "|".join(ONCE_UNITS) + r")s?\b", re.I),
 ]
 # Matches that stand on their own, whatever entity the recogniser puts them in. They are looked for
 # in one pass, each its own group (a pass each cost as much as all the others together).
@@ -82,7 +92,9 @@ _PERIOD = re.compile(r"^(?:the\s)?(?:first|second|final)\s(?:\w+\s)?(?:months|we
 # A clock time, which says when: "06:40", "11 p.m.", "7am", "17:42 GMT", "three o'clock", "ten to seven".
 _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _CLOCK = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\d{1,2}:\d\d\b|(?:\d{1,2}|" + _SMALL_WORDS + r")\s?o['’]clock\b"
-                    r"|(?:half|quarter|ten|five|twenty|twenty-five)\spast\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b|(?:quarter|ten|five|twenty)\sto\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b)", re.I)
+                    r"|(?:half|quarter|ten|five|twenty|twenty-five)\spast\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b|(?:quarter|ten|five|twenty)\sto\s(?:\d{1,2}|" + _SMALL_WORDS + r")\b"
+                    # an hour with its part of the day: "by seven in the morning", "ten at night"
+                    r"|(?:\d{1,2}|" + _SMALL_WORDS + r")\s(?:in\sthe\s(?:morning|afternoon|evening)|at\snight)\b)", re.I)
 CLOCK_REACH = 16  # characters around a number within which its clock time is looked for
 # What makes a clock time's words a range of a duration instead: "five to seven years".
 _UNIT_AFTER = re.compile(r"[ -]+" + _UNITS + r"\b", re.I)
@@ -95,6 +107,11 @@ _PERIOD_PART_AFTER = re.compile(r"[ -](?:" + "|".join(PERIOD_PART_NOUNS) + r")\b
 _SMALL_VALUES = {w: i for i, w in enumerate(NUMBER_WORDS[:19], 1)} | {w: 10 * i for i, w in enumerate(NUMBER_WORDS[19:], 2)}
 # An identifier's number: "800-TIPS".
 _ID_AFTER = re.compile(r"-[A-Z]{2}")
+# What an ordinal counts only after a possessive, and the possessive: "his eighth goal", "their fifth win".
+_OWNED_COUNTED = re.compile(r"[ -](?:" + "|".join(ORDINAL_OWNED_COUNTED) + r")$", re.I)
+_OWNER_BEFORE = re.compile(r"\b(?:" + "|".join(OWNER_WORDS) + r")\s$", re.I)
+# A date relative to now right after a number, which the recogniser reads together: "150 last year".
+_RELATIVE_DATE_AFTER = re.compile(r"\s(?:last|this|next)\s(?:year|month|week|season|quarter|spring|summer|autumn|fall|winter)\b", re.I)
 # A year, alone or as a range of years: the recogniser sometimes calls one a cardinal ("2011–2020").
 _YEARS = re.compile(r"^(?:1[89]\d\d|20\d\d)(?:s|[–-](?:1[89]\d\d|20\d\d|\d\d))?$")
 # How far a number may stand from what it counts: "5,000 combat helmets", "thousands of Syrian troops".
@@ -188,8 +205,12 @@ def numbers_in(doc: Doc, start: int, end: int, matches: list[Match], seen_from: 
         if pattern in _SELF_STANDING:
             if pattern is _MULTIPLE and not _multiplies(doc, s, e):
                 continue
+            if pattern is _ORDINAL_COUNT and _OWNED_COUNTED.search(word) and not _OWNER_BEFORE.search(text, max(start, s - 7), s):
+                continue  # "the second goal came after a corner" orders the match's goals; "his eighth goal" counts his
             candidates.append((s, e))
             continue
+        if pattern is _ONCE and s > 0 and text[s - 1].isalnum():
+            continue  # "sconce a week"
         bare = pattern is _BARE or pattern is _IN_WORDS
         s, e, widened = _widen(text, s, e) if bare else (s, e, False)
         if bare and not widened and _is_clock(doc, text, s, e, start):
@@ -201,6 +222,8 @@ def numbers_in(doc: Doc, start: int, end: int, matches: list[Match], seen_from: 
             date = None  # "less than two hundred dollars"; "Seventy-eight" alone, which no date is
         if date is not None and pattern is _SCORE and not _DATE_WORDS.search(date.text):
             date = None  # a set's score in a line of them, "25-23, 15-12", read as a date with no month or year
+        if date is not None and date.start_char == s and _RELATIVE_DATE_AFTER.match(text, e, date.end_char):
+            date = None  # "up from 150 last year": a count the recogniser read into the date after it
         if date is not None and (_PERIOD.match(date.text) or (
                 not _DURATION.search(text, max(0, s - 1), min(len(text), e + DURATION_LOOKAHEAD))
                 and not _BY_SHARE.search(text, max(0, s - 3), e))) and not (bare and _is_age(doc, s, e, start)):
@@ -344,8 +367,20 @@ def _is_age(doc: Doc, s: int, e: int, start: int) -> bool:
     head = tok.head if tok.dep_ == "conj" else tok
     if closed and head.dep_ in ("attr", "acomp") and head.head.lemma_ == "be":
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        return subject is not None and (subject.lower_ in ("he", "she", "i", "they", "we", "you", "who") or subject.ent_type_ == "PERSON")
+        return subject is not None and _has_an_age(subject)
+    # "Hernández is 76 and four foot ten": right after "be", however the parse hung the number (here on
+    # the height after it)
+    if closed and before.lemma_ == "be" and before.pos_ == "AUX":
+        subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.i < before.i and _has_an_age(subject)
     return False
+
+
+def _has_an_age(subject: Token) -> bool:
+    """Whether the subject of "is 76" is someone whose age that is: a personal pronoun, or a name that
+    is no place's (the recogniser types a surname it does not know an organisation as often as a person)."""
+    return subject.lower_ in ("he", "she", "i", "they", "we", "you", "who") or subject.ent_type_ == "PERSON" or (
+        subject.pos_ == "PROPN" and subject.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "NORP"))
 
 
 def _multiplies(doc: Doc, s: int, e: int) -> bool:

@@ -35,7 +35,8 @@ relative clause), and nothing is reported when it resolves to no one.
   or what is to be done ("is critical of the plan", "is confident that the vote will pass", "were
   willing to back the bill"): that phrase, clause or infinitive, held by the subject of "be".
 * `finding`: a poll, a study or a record with what it shows or found as its object ("polls show a
-  close race", "the audit found 40 faulty meters"): the object and what follows it in the clause.
+  close race", "the audit found 40 faulty meters"), or a study's authors with what they report ("the
+  authors report a relative risk of 0.83"): the object and what follows it in the clause.
 * `preposition_object`: a verb that reports by the phrase it governs ("commented on the verdict",
   "warned of a recession", "called for an inquiry"): that phrase.
 * `claim_noun`: a noun of saying with its possessor and its "that" clause ("Trump's claim that he
@@ -76,7 +77,7 @@ from spacy.tokens import Doc, Token
 
 from .docview import columns, text_of, token_list
 from .local import by_paragraph, paragraphs_of
-from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, STANCE_OBJECT_NOUNS, VIEW_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_PUTTING_VERBS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
+from .lexicon import ADDRESSED_SPEECH_VERBS, AS_CLAUSE_VERBS, ASPECTUAL_VERBS, STANCE_HOLDER_NOUNS, STANCE_OBJECT_NOUNS, VIEW_NOUNS, HEADLINE_SOURCE_NOUNS, HEADLINE_VERBS, ANONYMITY_VERBS, ANONYMITY_WORDS, BELIEF_ADJECTIVES, BELIEF_VERBS, STANCE_ADJECTIVES, WILLING_ADJECTIVES, INDEFINITE_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, CHARACTERISING_STANCE_VERBS, CLAIM_NOUNS, CLAIM_MADE_NOUNS, ORG_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, PLACE_NOUNS, CLAIM_MAKING_VERBS, CLAUSE_OPENERS, CONCERN_NOUNS, CONCERN_PREPOSITIONS, CONCERN_RAISING_VERBS, MADE_CLEAR_ADJECTIVES, MADE_CLEAR_VERBS, REPORTED_CLAIM_NOUNS, RELAYING_NOUNS, FINDING_AUTHOR_NOUNS, FINDING_AUTHOR_VERBS, FINDING_SOURCE_NOUNS, FINDING_VERBS, NAMING_VERBS, INFINITIVE_REPORTING_VERBS, INTENTION_NOUNS, INTENTION_PUTTING_VERBS, INTENTION_VERBS, LINKING_VERBS, PREPOSITION_REPORTING_VERBS, CLAUSE_MARKS, CLAUSE_REPORTING_VERBS, REASON_MARKS, REFUSING_VERBS, THAT_CLAUSE_VERBS, SILENCE_VERBS, STANCE_VERBS, URGING_PREPOSITIONS, VAGUE_SUBJECTS
 from .ranges import outermost
 from .speakers import SUBJECT_DEPS, Speaker, SpeakerFinder
 
@@ -256,7 +257,7 @@ def _can_report(finder: SpeakerFinder, tok: Token) -> bool:
 _TRAILING_VERBS = (SPEECH_VERBS - WEAK_SPEECH_VERBS) | BELIEF_VERBS
 
 # Every lemma a rule starts from: the document is read once for all of them (`_reporting_verbs_of`).
-_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS) | AS_CLAUSE_VERBS
+_ANY_REPORTING = CLAUSE_REPORTING_VERBS | INFINITIVE_REPORTING_VERBS | frozenset(URGING_PREPOSITIONS) | INTENTION_VERBS | FINDING_VERBS | FINDING_AUTHOR_VERBS | STANCE_VERBS | CHARACTERISING_STANCE_VERBS | frozenset(PREPOSITION_REPORTING_VERBS) | MADE_CLEAR_VERBS | CLAIM_MAKING_VERBS | CONCERN_RAISING_VERBS | frozenset(LINKING_VERBS) | AS_CLAUSE_VERBS
 
 # Every noun a rule starts from.
 _ANY_REPORTING_NOUN = REPORTED_CLAIM_NOUNS | INTENTION_NOUNS | CLAIM_MADE_NOUNS | frozenset(STANCE_HOLDER_NOUNS) | frozenset(STANCE_OBJECT_NOUNS) | frozenset(VIEW_NOUNS) | HEADLINE_SOURCE_NOUNS
@@ -344,9 +345,29 @@ def _owned_nouns(verbs: Verbs, lemmas: frozenset[str]) -> Iterator[tuple[Token, 
             yield noun, owner
 
 
+def _put_to_the_subject(verb: Token) -> bool:
+    """ "Asked what made a good coxswain, he said…", "Asked by reporters whether…": a question put to the
+    main clause's subject by someone else (an interviewer, named or not), so none of the subject's words."""
+    # (the tagger reads a sentence's opening "Asked" as a past tense as often as a participle; "Having
+    # asked …" is the subject's own question)
+    return verb.lower_ == "asked" and verb.dep_ == "advcl" and not any(c.dep_ in _CLAUSE_SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _degree_infinitive(verb: Token) -> bool:
+    """ "Fractures were too rare to say whether the pill prevented them": an infinitive of degree after
+    "too", which says what cannot be said, by no one (the copula's subject is what is talked about)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in verb.children):
+        return False
+    head = verb.head
+    degrees = [head] + [c for c in head.children if c.dep_ == "acomp"]
+    return any(a.dep_ == "advmod" and a.lower_ == "too" for d in degrees for a in d.children)
+
+
 def _reporting_verbs(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verbs) -> list[Reported]:
     out = []
     for verb in _verbs(verbs, CLAUSE_REPORTING_VERBS):
+        if _put_to_the_subject(verb) or _degree_infinitive(verb):
+            continue
         subject = _subject_in_phrase_before(doc, finder, verb)
         for comp in _clauses_of(verb):
             if verb.lemma_ in THAT_CLAUSE_VERBS and not _opens_with_that(doc, comp):
@@ -724,10 +745,15 @@ def _findings(doc: Doc, finder: SpeakerFinder, in_quote: list[bool], verbs: Verb
     a source of information shows, from its object to the end of the verb's clause. (A clause it
     shows, "the audit found that…", is `_reporting_verbs`'.)"""
     out = []
-    for verb in _verbs(verbs, FINDING_VERBS):
+    for verb in _verbs(verbs, FINDING_VERBS | FINDING_AUTHOR_VERBS):
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if subj is None or obj is None or subj.lemma_.lower() not in FINDING_SOURCE_NOUNS or any(c.dep_ == "ccomp" for c in verb.children):
+        if subj is None or obj is None or any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        source = subj.lemma_.lower()
+        # a source of information, with a verb of `FINDING_VERBS`; or a study's authors, who report what it
+        # showed ("The authors report a relative risk of 0.83"), where a company reporting a loss does not
+        if not ((source in FINDING_SOURCE_NOUNS and verb.lemma_ in FINDING_VERBS) or (source in FINDING_AUTHOR_NOUNS and verb.lemma_ in FINDING_AUTHOR_VERBS)):
             continue
         # to the end of the verb's own words: not into a clause joined to it ("…, but the officer said…")
         end = max([obj.right_edge.i] + [c.right_edge.i for c in verb.children if c.i > obj.i and c.dep_ not in ("cc", "conj", "punct")]) + 1
