@@ -1207,6 +1207,28 @@ def _unnamed_source_token_before(ctx: Context, they: Token) -> Token | None:
     return None
 
 
+def _echo_key(inner: str) -> str:
+    """A quotation's words as `Echoes` compares them: lower case, punctuation out. Kept per process by
+    the quotation's text (a live page's every version asks again for each of its hundred-odd quotations),
+    the same string for the same text; bounded (`_ECHO_KEYS_KEPT` texts, each of at most `_ECHO_KEY_CHARS`)."""
+    key = _echo_keys.get(inner)
+    if key is None:
+        key = " ".join(_NOT_WORD.sub(" ", inner.lower()).split())
+        if len(inner) <= _ECHO_KEY_CHARS:
+            if len(_echo_keys) >= _ECHO_KEYS_KEPT:
+                _echo_keys.clear()
+            _echo_keys[inner] = key
+    return key
+
+
+_NOT_WORD = re.compile(r"[^\w\s]")
+# How many quotations' echo keys are kept (`_echo_key`): some half-dozen live pages' quotations (a few
+# hundred kB of news; at most ~4 MB, every text as long as kept and of 4-byte characters).
+_ECHO_KEYS_KEPT = 1_024
+_ECHO_KEY_CHARS = 500
+_echo_keys: dict[str, str] = {}
+
+
 def apply_echoes(keyed: list[tuple[str, AttributedQuote]]) -> None:
     """Each (normalised words, quotation) that is a headline's quotation, or has no speaker, takes
     the speech, speaker and cue of the fuller occurrence `Echoes` finds for it (rule `echo`)."""
@@ -1441,10 +1463,7 @@ class Attributor:
     def _echo(self, results: list[AttributedQuote]) -> None:
         """A quotation repeated elsewhere (a headline quoting the body, a lede quoting a later
         paragraph) is whatever its fuller occurrence is: same speaker, or the same nickname."""
-        def norm(q: Quotation) -> str:
-            return " ".join(re.sub(r"[^\w\s]", " ", self.inner(q).lower()).split())
-
-        apply_echoes([(norm(r.quotation), r) for r in results])
+        apply_echoes([(_echo_key(self.inner(r.quotation)), r) for r in results])
 
     # -- segments around a quotation --------------------------------------------------------------
 

@@ -64,7 +64,6 @@ from .lexicon import (
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
     RECIPROCAL_KIN_NOUNS,
-    REPORTING_VERBS,
     ROLE_ABBREVIATIONS,
     ROLE_FAMILIES,
     ROLE_PHRASES,
@@ -74,7 +73,7 @@ from .lexicon import (
     TOPIC_PREPOSITIONS,
     WORD_PREFIXES,
 )
-from .speech_subjects import speech_subjects
+from .speech_subjects import reporting_verbs, speech_subjects
 from .role_index import APPOSITION, APPOSITION_PREP_DEPTH, COPULA, TITLE, RoleIndex, age_of, normalise
 
 Chain = tuple[tuple[int, int], ...]  # character ranges of mentions, from the pointing word to the name
@@ -271,6 +270,7 @@ class Layout:
         # (a Doc makes a new Token object at each step of a loop: the loops below filter on these
         # columns and make Tokens only for the words they read)
         self.cols = cols = columns(doc)
+        self._doc = doc
         self.index = index
         self.sents = cols.sents
         self.sent_of = [n for n, (a, b) in enumerate(self.sents) for _ in range(a, b)]
@@ -285,8 +285,8 @@ class Layout:
     @cached_property
     def reporting_verbs(self) -> list[int]:
         """The verbs of reporting, in order, quoted or not."""
-        pos, lemma = self.cols.pos, self.cols.lemma
-        return [i for i in range(len(pos)) if pos[i] in ("VERB", "AUX") and lemma[i] in REPORTING_VERBS]
+        # (found paragraph by paragraph, those of the last page read taken as they were: `speech_subjects`)
+        return reporting_verbs(self._doc)
 
     @cached_property
     def last_mention_token(self) -> dict[str, int]:

@@ -221,6 +221,7 @@ class DocView:
         self.text = text_of(doc)
         self.ents: tuple[Span, ...] = doc.ents
         self._sents: list[Span] | None = None
+        self._sent_made: dict[int, Span] = {}  # sentences made alone, by number (`_sentence`)
 
     @cached_property
     def tokens(self) -> TokenList:
@@ -230,14 +231,30 @@ class DocView:
     def sents(self) -> list[Span]:
         if self._sents is None:
             # The same segmentation as Doc.sents: a sentence starts at every token whose
-            # sent_start is 1 (and at the first token).
-            self._sents = [Span(self.doc, s, e) for s, e in columns(self.doc).sents]
+            # sent_start is 1 (and at the first token). (Those made alone before are the same objects.)
+            made = self._sent_made
+            self._sents = [made[n] if n in made else Span(self.doc, s, e) for n, (s, e) in enumerate(columns(self.doc).sents)]
         return self._sents
+
+    def _sentence(self, n: int) -> Span:
+        """Sentence `n` of `sents`, made alone when the whole list is not made yet: a live page's
+        update asks for the sentences of a few tokens and of the page's opening
+        (`role_index._openings`), and a Span for each of its hundreds of sentences is not needed."""
+        if self._sents is not None:
+            return self._sents[n]
+        got = self._sent_made.get(n)
+        if got is None:
+            s, e = columns(self.doc).sents[n]
+            got = self._sent_made[n] = Span(self.doc, s, e)
+        return got
+
+    def first_sentences(self, n: int) -> list[Span]:
+        """`sents[:n]`, made alone when the whole list is not made yet (`_sentence`)."""
+        return [self._sentence(k) for k in range(min(n, len(columns(self.doc).sents)))]
 
     def sentence_of(self, i: int) -> Span:
         """The sentence token `i` is in: what Token.sent and Span.sent (by its first token) return."""
-        sents = self.sents
-        return sents[bisect_right(columns(self.doc).sent_starts, i) - 1]
+        return self._sentence(bisect_right(columns(self.doc).sent_starts, i) - 1)
 
 
 class TokenList(Sequence):
@@ -363,6 +380,18 @@ def token_list(doc: Doc) -> list[Token] | Doc:
     tokens, or outside it the Doc itself (a list of a document's tokens kept outside the view would
     keep the document alive)."""
     return _current.tokens if _current is not None and _current.doc is doc else doc
+
+
+def first_sentences(doc: Doc, n: int) -> list[Span]:
+    """The document's first `n` sentences, as `doc.sents` gives them: the shared view's (`DocView.first_sentences`)."""
+    if _current is not None and _current.doc is doc:
+        return _current.first_sentences(n)
+    sents: list[Span] = []
+    for sent in doc.sents:
+        if len(sents) == n:
+            break
+        sents.append(sent)
+    return sents
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:

@@ -283,6 +283,18 @@ LAST_RUNS = 2
 _last_runs: dict[str, tuple[dict[int, tuple], ...]] = {}
 
 
+def last_run(name: str) -> dict[int, tuple]:
+    """What a pass that keeps its own findings (not through `by_paragraph`) noted of each paragraph
+    of the last document it read (`note_run`): dropped with the store (`forget`), like `by_paragraph`'s."""
+    runs = _last_runs.get(name)
+    return runs[0] if runs else {}
+
+
+def note_run(name: str, by_paragraph: dict[int, tuple]) -> None:
+    """Notes, for `last_run`, what a pass read of each paragraph of the document it just read."""
+    _last_runs[name] = (by_paragraph,)
+
+
 def kept(key: tuple) -> tuple | None:
     """What `keep` kept under `key` (a pass's name, a paragraph's window key, its other inputs), if
     anything: for a pass whose findings need a check against the page before they are taken

@@ -18,12 +18,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import islice
 
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, ActorRecord, Mention
-from .docview import token_list
+from .docview import first_sentences, token_list
 from .pseudonyms import is_pseudonym
 from .lexicon import (
     ABBREVIATIONS,
@@ -178,7 +177,7 @@ def _openings(doc: Doc, index: ActorIndex) -> list[tuple[str, ActorRecord, Role]
     """The opening's unnamed role subjects and the person the next sentence names (see
     `_delayed_identification`), in order: (the role's head, the person, the role)."""
     out = []
-    sents = list(islice(doc.sents, LEDE_SENTENCES))
+    sents = first_sentences(doc, LEDE_SENTENCES)
     for first, second in zip(sents, sents[1:]):
         described = next((t for t in first if _unnamed_role_subject(t, index)), None)
         if described is None:
@@ -267,13 +266,26 @@ class StatedRoles:
         at_tokens: dict[int, list] = {}
         for t, m in index.by_token.items():
             at_tokens.setdefault(bisect_right(firsts, t) - 1, []).append((t, m))
+        last = local.last_run(_KEPT_NAME)
+        mine: dict[int, tuple] = {}
+        at = self._at
         for k, pairs in todo.items():
             p = paras[k]
             first, start = p.first, p.start
             sigs = [(m.token_start - first, m.token_end - first, m.start - start, m.end - start, m.title, actor.type) for m, actor in pairs]
             around = sorted((t - first, None if m.actor is None else m.actor.type) for t, m in at_tokens.get(k, ()))
+            wkey = local.window_at(doc, k).key
+            got = last.get(k)
+            if got is not None and got[1] == start and got[2] == first and got[0] == wkey and got[3] == sigs and got[4] == around:
+                # the paragraph at this place in the last document this process read, with the same
+                # window and inputs: its roles are what the store holds for that key, moved to the same
+                # place (see `_LAST` below), so they are taken as they were (roles are frozen: shared)
+                for (m, actor), roles in zip(pairs, got[5]):
+                    at[(id(m), actor.id)] = list(roles)
+                mine[k] = got
+                continue
             inputs = hashlib.blake2b(repr((sorted(set(sigs)), around)).encode(), digest_size=16).digest()
-            key = (_KEPT_NAME, local.window_at(doc, k).key, inputs)
+            key = (_KEPT_NAME, wkey, inputs)
             kept = local.kept(key)
             if kept is None:
                 made = {}
@@ -284,13 +296,27 @@ class StatedRoles:
                 kept = tuple((sig, roles) for sig, roles in made.items() if roles)
                 local.keep(key, kept)
             by_sig = dict(kept)
+            made_roles = []
             for (m, actor), sig in zip(pairs, sigs):
-                self._at[(id(m), actor.id)] = [Role(*fields[:2], fields[2] + start, fields[3] + start, *fields[4:6], fields[6] + start, fields[7] + start)
-                                                for fields in by_sig.get(sig, ())]
+                roles = at[(id(m), actor.id)] = [Role(*fields[:2], fields[2] + start, fields[3] + start, *fields[4:6], fields[6] + start, fields[7] + start)
+                                                 for fields in by_sig.get(sig, ())]
+                made_roles.append(tuple(roles))
+            mine[k] = (wkey, start, first, sigs, around, made_roles)
+        local.note_run(_KEPT_NAME, mine)
 
 
 # The name the stated roles are kept under in `engine.local`'s store.
 _KEPT_NAME = "stated roles"
+# `_LAST`: what `_read_kept` read of each paragraph of the last document (`engine.local.last_run`, under
+# `_KEPT_NAME`): the window's key, where the paragraph starts (characters, tokens), its mentions'
+# signatures in order, the mentions around, and each mention's roles as taken. A live page's next
+# version is the same paragraphs at the same places but its last one or two; a paragraph whose window,
+# place, signatures and mentions around are equal to those of the paragraph at its place there has
+# the inputs the store's key digests equal too (the same key), so its roles are the store's for that
+# key moved to the same place: the ones taken then. That spares the digest of its inputs, the look-up
+# and a new Role per role for each of a page's hundred-odd paragraphs. One page (the last read) of a
+# page whose roles are kept (`local.keeps`); a carried paragraph is not brought forward in the store's
+# order of use (should it be pushed out, a later version reads it again as new).
 
 
 def _plain(r: Role, by: int) -> tuple:
