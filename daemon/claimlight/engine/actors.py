@@ -907,6 +907,7 @@ class _People:
 
     def __init__(self, persons: list[ActorRecord], doc: Doc | None = None):
         self.doc = doc
+        self._by_text: dict[str, list[int]] | None = None  # (`_tokens_of`)
         self.by_last: dict[str, list[ActorRecord]] = {}
         self.by_first: dict[str, list[ActorRecord]] = {}
         self.by_inner: dict[str, list[ActorRecord]] = {}
@@ -965,18 +966,31 @@ class _People:
         once two are known says nothing: "former President Bill Clinton …, said that in 1998, Clinton
         allowed her staff …" is the other Clinton.)"""
         doc = self.doc
+        cols = columns(doc)
         firsts = {p.id: self.starts[p.id][0] for p in candidates if self.starts[p.id]}
         owners: set[str] = set()
-        for t in doc[: m.token_start]:
-            if t.text != word:
-                continue
-            prev = doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and ((prev.is_title and prev.pos_ == "PROPN") or prev.lower_ in _SENIORITY or prev.lower_.rstrip(".") in TITLES):
-                continue
-            known = [p for p in candidates if firsts.get(p.id, len(doc.text)) < t.idx]
+        # (only the word's own tokens: a walk over every token before each such mention was quadratic,
+        # minutes on a 900,000-character page)
+        for i in self._tokens_of(word):
+            if i >= m.token_start:
+                break
+            if i > 0:
+                lower = cols.lower[i - 1]
+                if (cols.is_title[i - 1] and cols.pos[i - 1] == "PROPN") or lower in _SENIORITY or lower.rstrip(".") in TITLES:
+                    continue
+            known = [p for p in candidates if firsts.get(p.id, len(text_of(doc))) < cols.starts[i]]
             if len(known) == 1:
                 owners.add(known[0].id)
         return [p for p in candidates if p.id in owners] if len(owners) == 1 else None
+
+    def _tokens_of(self, word: str) -> list[int]:
+        """The indexes of the tokens whose text is `word`, in order (the page's tokens grouped by text
+        once, on the first question)."""
+        if self._by_text is None:
+            self._by_text = {}
+            for i, text in enumerate(columns(self.doc).text):
+                self._by_text.setdefault(text, []).append(i)
+        return self._by_text.get(word, [])
 
     def _by_seniority(self, candidates: list[ActorRecord], m: Mention) -> list[ActorRecord] | None:
         """ "the elder Keepa", "the younger Joseph": of the people sharing a surname, the parent or the
