@@ -9,6 +9,7 @@ actor gets one canonical name and one type, which every mention then shares.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
@@ -968,6 +969,7 @@ class _People:
         doc = self.doc
         cols = columns(doc)
         firsts = {p.id: self.starts[p.id][0] for p in candidates if self.starts[p.id]}
+        never = len(text_of(doc))
         owners: set[str] = set()
         # (only the word's own tokens: a walk over every token before each such mention was quadratic,
         # minutes on a 900,000-character page)
@@ -978,7 +980,7 @@ class _People:
                 lower = cols.lower[i - 1]
                 if (cols.is_title[i - 1] and cols.pos[i - 1] == "PROPN") or lower in _SENIORITY or lower.rstrip(".") in TITLES:
                     continue
-            known = [p for p in candidates if firsts.get(p.id, len(text_of(doc))) < cols.starts[i]]
+            known = [p for p in candidates if firsts.get(p.id, never) < cols.starts[i]]
             if len(known) == 1:
                 owners.add(known[0].id)
         return [p for p in candidates if p.id in owners] if len(owners) == 1 else None
@@ -1325,6 +1327,18 @@ def _used_like_organisation(a: ActorRecord, doc: Doc) -> bool:
     return False
 
 
+def _free_occurrences(doc: Doc, names: dict[str, ActorRecord], taken: _Taken) -> Iterator[tuple[int, int, str, tuple[int, int]]]:
+    """(start, end, name, its tokens) of each occurrence of one of `names` in the text that no mention
+    in `taken` overlaps and that starts and ends a token (the search kept line by line for the page's
+    next version, `engine.recurring`)."""
+    for s, e, name in occurrences(text_of(doc), frozenset(names), keeps(doc)):
+        if taken.overlaps(s, e):
+            continue
+        bounds = _token_bounds(doc, s, e)
+        if bounds is not None:
+            yield s, e, name, bounds
+
+
 def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The tokens `doc.char_span(start, end)` covers (None when the characters do not start a token
     and end one), found in the columns' offsets without a Span: each token's characters with its
@@ -1441,12 +1455,7 @@ def _add_unlabelled_repeats(doc: Doc, actors: list[ActorRecord], mentions: list[
     if not names:
         return
     # (the search of the text for every name, kept line by line for the page's next version)
-    for s, e, name in occurrences(text_of(doc), frozenset(names), keeps(doc)):
-        if taken.overlaps(s, e):
-            continue
-        bounds = _token_bounds(doc, s, e)
-        if bounds is None:
-            continue
+    for s, e, name, bounds in _free_occurrences(doc, names, taken):
         actor = names[name]
         m = Mention(s, e, bounds[0], bounds[1], actor.type, name, actor=actor)
         actor.mentions.append(m)
@@ -1559,12 +1568,7 @@ def _add_names_proper(doc: Doc, actors: list[ActorRecord], mentions: list[Mentio
             a.mentions.append(m)
             if a.type == "place" and a.name.split()[0].lower() in LEADING_PLACE_WORDS:
                 m.stated = "place"
-    for s, e, name in occurrences(text_of(doc), frozenset(proper), keeps(doc)):
-        if taken.overlaps(s, e):
-            continue
-        bounds = _token_bounds(doc, s, e)
-        if bounds is None:
-            continue
+    for s, e, name, bounds in _free_occurrences(doc, proper, taken):
         a = proper[name]
         # (a team's name alone is a plural, which says a body of people, whatever the model made of its town's)
         kind = "place" if a.name.split()[0].lower() in LEADING_PLACE_WORDS else "organization"
